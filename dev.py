@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Set up everything OmniTill needs, then run the till or the test suite.
+
+    python3 dev.py demo      # the till in demo mode
+    python3 dev.py test      # lint, type-check and the whole test suite
+
+Needs only python3 >= 3.11. Creates ./.venv, installs the project with its dev tools (again only
+when pyproject.toml changed), installs the Debian packages Qt needs when they are missing (as
+root, or through passwordless sudo; otherwise it says what to install), then runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".omnitill-installed"
+
+# Shared libraries Qt's offscreen and xcb platforms load, and the Debian package of each.
+QT_LIBRARIES = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+}
+# Without a font, offscreen Qt renders every label blank.
+FONT_PACKAGE = "fonts-dejavu-core"
+
+
+def say(message: str) -> None:
+    print(f"[dev] {message}", flush=True)
+
+
+def ensure_python() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"OmniTill needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+
+
+def missing_debian_packages() -> list[str]:
+    if not sys.platform.startswith("linux") or shutil.which("dpkg") is None:
+        return []
+    try:
+        known = subprocess.run(
+            ["/sbin/ldconfig", "-p"], capture_output=True, text=True, check=False
+        ).stdout
+    except OSError:
+        known = ""
+    wanted = {pkg for lib, pkg in QT_LIBRARIES.items() if f"{lib} " not in known}
+    fonts = Path("/usr/share/fonts")
+    if not fonts.is_dir() or not any(fonts.rglob("*.ttf")):
+        wanted.add(FONT_PACKAGE)
+    return sorted(wanted)
+
+
+def ensure_debian_packages() -> None:
+    packages = missing_debian_packages()
+    if not packages:
+        return
+    if os.geteuid() == 0:
+        prefix: list[str] = []
+    elif shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], check=False).returncode == 0:
+        prefix = ["sudo", "-n"]
+    else:
+        say("Qt needs these Debian packages: " + " ".join(packages))
+        say("install them with: sudo apt-get install -y " + " ".join(packages))
+        return
+    say("installing Debian packages for Qt: " + " ".join(packages))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run([*prefix, "apt-get", "update", "-q"], check=True, env=env)
+    subprocess.run(
+        [*prefix, "apt-get", "install", "-y", "-q", "--no-install-recommends", *packages],
+        check=True,
+        env=env,
+    )
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_venv() -> None:
+    if not venv_python().exists():
+        say(f"creating {VENV}")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    say("installing OmniTill and its dependencies into .venv")
+    subprocess.run(
+        [str(venv_python()), "-m", "pip", "install", "-q", "-e", f"{ROOT}[dev]"], check=True
+    )
+    STAMP.write_text(wanted)
+
+
+def run(args: list[str], env: dict[str, str] | None = None) -> int:
+    return subprocess.run(args, cwd=ROOT, env=env, check=False).returncode
+
+
+def command_test(extra: list[str]) -> int:
+    python = str(venv_python())
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    steps = [
+        ("ruff", [python, "-m", "ruff", "check", "."]),
+        ("ruff format", [python, "-m", "ruff", "format", "--check", "."]),
+        ("mypy", [python, "-m", "mypy"]),
+        ("pytest", [python, "-m", "pytest", *extra]),
+    ]
+    for name, args in steps:
+        say(f"running {name}")
+        code = run(args, env)
+        if code != 0:
+            say(f"{name} failed (exit {code})")
+            return code
+    return 0
+
+
+def command_demo(extra: list[str]) -> int:
+    return run([str(venv_python()), "-m", "pos_app.cli", "demo", *extra])
+
+
+def main(argv: list[str]) -> int:
+    ensure_python()
+    if not argv or argv[0] not in {"demo", "test", "setup"}:
+        print(__doc__)
+        return 2
+    ensure_debian_packages()
+    ensure_venv()
+    command, extra = argv[0], argv[1:]
+    if command == "test":
+        return command_test(extra)
+    if command == "demo":
+        return command_demo(extra)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

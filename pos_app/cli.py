@@ -1,0 +1,142 @@
+"""`omnitill` command line: demo, demo data, journal verification/export, database upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pos_app.db import migrate
+from pos_app.db.engine import create_till_engine, database_path, make_session_factory
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+MAX_DEMO_PRODUCTS = 5_000_000
+
+
+class CliError(Exception):
+    """A failure to report to the person at the keyboard in one line, without a traceback."""
+
+
+def _positive_products(value: str) -> int:
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value[:40]!r}") from None
+    if not 1 <= number <= MAX_DEMO_PRODUCTS:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_DEMO_PRODUCTS:,}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="omnitill", description=__doc__)
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder holding the till database (default: the platform's user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="ring a scripted sale on demo data and show the receipt")
+    demo.add_argument("--products", type=_positive_products, default=5_000)
+
+    data = sub.add_parser("demo-data", help="replace the catalog with generated demo products")
+    data.add_argument("--products", type=_positive_products, default=10_000)
+    data.add_argument("--seed", type=int, default=1)
+
+    journal = sub.add_parser("journal", help="verify or export the receipt journal")
+    journal_sub = journal.add_subparsers(dest="journal_command", required=True, metavar="ACTION")
+    journal_sub.add_parser("verify", help="check the hash chain; names any tampered entry")
+    export = journal_sub.add_parser("export", help="write the journal for an auditor")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--output", type=Path, default=None, help="file (default: stdout)")
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    db_sub.add_parser("upgrade", help="apply pending migrations")
+    db_sub.add_parser("status", help="show the schema revision")
+    return parser
+
+
+def _open_engine(data_dir: Path | None, *, create: bool = True):  # type: ignore[no-untyped-def]
+    path = database_path(data_dir)
+    if not create and not path.exists():
+        raise CliError(f"no till database at {path}")
+    try:
+        engine = create_till_engine(path)
+        migrate.upgrade(engine)
+    except Exception as exc:  # a corrupt or foreign file must give one clear line
+        raise CliError(f"cannot open the till database at {path}: {exc}") from exc
+    return engine
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from pos_app.db.demo_data import generate_demo_data
+
+    engine = _open_engine(args.data_dir)
+    report = generate_demo_data(engine, args.products, seed=args.seed)
+    print(
+        f"wrote {report.products:,} products and {report.barcodes:,} barcodes "
+        f"in {report.seconds:.1f} s ({report.products / max(report.seconds, 1e-9):,.0f}/s) "
+        f"to {database_path(args.data_dir)}"
+    )
+    return EXIT_OK
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    from pos_app.services import journal
+
+    engine = _open_engine(args.data_dir, create=False)
+    with make_session_factory(engine)() as session:
+        if args.journal_command == "verify":
+            report = journal.verify_journal(session)
+            if report.ok:
+                print(f"journal OK: {report.entries_checked} entries, chain intact")
+                return EXIT_OK
+            print(f"journal TAMPERED: {len(report.problems)} problem(s)", file=sys.stderr)
+            for problem in report.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return EXIT_FAILED
+        text = journal.export_json(session) if args.format == "json" else journal.export_csv(session)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"journal written to {args.output}")
+    return EXIT_OK
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    engine = _open_engine(args.data_dir)
+    print(f"{database_path(args.data_dir)}: schema {migrate.current_revision(engine)}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from pos_app.demo import run_scripted_demo
+
+    return run_scripted_demo(args.data_dir, products=args.products)
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "demo-data": cmd_demo_data,
+    "journal": cmd_journal,
+    "db": cmd_db,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        print(f"omnitill: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

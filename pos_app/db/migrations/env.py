@@ -1,0 +1,21 @@
+"""Alembic environment for the till database; the engine is handed in by pos_app.db.migrate."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine
+
+from pos_app.db.models import Base
+
+engine = context.config.attributes.get("engine")
+if not isinstance(engine, Engine):
+    raise RuntimeError("run till migrations through pos_app.db.migrate, which supplies the engine")
+
+with engine.connect() as connection:
+    # render_as_batch: SQLite cannot ALTER most things, batch mode rebuilds the table instead.
+    context.configure(
+        connection=connection, target_metadata=Base.metadata, render_as_batch=True
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()

@@ -1,0 +1,245 @@
+"""The till's local schema (SQLAlchemy 2 typed models).
+
+Money is stored as integer minor units and quantities as integer thousandths (``*_milli``) so
+that nothing on disk is ever a float. The schema itself is owned by the Alembic migrations in
+``pos_app/db/migrations``; these models must match them (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from pos_app.db.types import UtcDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StoreProfile(Base):
+    """The one store/till this database belongs to (a single row, id = 1)."""
+
+    __tablename__ = "store_profile"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64))
+    till_id: Mapped[str] = mapped_column(String(64))
+    store_name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(Text, default="")  # newline-separated receipt header
+    currency: Mapped[str] = mapped_column(String(3))
+    tax_mode: Mapped[str] = mapped_column(String(16))
+    cash_rounding_step: Mapped[str] = mapped_column(String(16), default="0.01")
+    receipt_footer: Mapped[str] = mapped_column(Text, default="")
+
+
+class TaxRateRow(Base):
+    __tablename__ = "tax_rates"
+
+    tax_class: Mapped[str] = mapped_column(String(32), primary_key=True)
+    rate: Mapped[str] = mapped_column(String(16))  # Decimal as text, e.g. "0.20"
+    label: Mapped[str] = mapped_column(String(64))
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(64))
+    tax_class: Mapped[str] = mapped_column(String(32))
+    price_minor: Mapped[int] = mapped_column(Integer)
+    sold_by_weight: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    barcodes: Mapped[list[ProductBarcode]] = relationship(
+        back_populates="product", cascade="all, delete-orphan"
+    )
+
+
+class ProductBarcode(Base):
+    __tablename__ = "product_barcodes"
+
+    barcode: Mapped[str] = mapped_column(String(32), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+
+    product: Mapped[Product] = relationship(back_populates="barcodes")
+
+    __table_args__ = (Index("ix_product_barcodes_product_id", "product_id"),)
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="sale")
+    store_id: Mapped[str] = mapped_column(String(64))
+    till_id: Mapped[str] = mapped_column(String(64))
+    receipt_no: Mapped[str] = mapped_column(String(64), unique=True)
+    journal_seq: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    cashier: Mapped[str] = mapped_column(String(64))
+    currency: Mapped[str] = mapped_column(String(3))
+    tax_mode: Mapped[str] = mapped_column(String(16))
+    subtotal_minor: Mapped[int] = mapped_column(Integer)
+    discount_minor: Mapped[int] = mapped_column(Integer)
+    tax_minor: Mapped[int] = mapped_column(Integer)
+    total_minor: Mapped[int] = mapped_column(Integer)
+    rounding_minor: Mapped[int] = mapped_column(Integer)
+    paid_minor: Mapped[int] = mapped_column(Integer)
+    change_minor: Mapped[int] = mapped_column(Integer)
+    offline: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    lines: Mapped[list[SaleLine]] = relationship(
+        back_populates="sale", order_by="SaleLine.line_no", cascade="all, delete-orphan"
+    )
+    tenders: Mapped[list[SaleTender]] = relationship(
+        back_populates="sale", order_by="SaleTender.seq", cascade="all, delete-orphan"
+    )
+    tax_lines: Mapped[list[SaleTaxLine]] = relationship(
+        back_populates="sale", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (Index("ix_sales_created_at", "created_at"),)
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(64))
+    scanned_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    tax_class: Mapped[str] = mapped_column(String(32))
+    quantity_milli: Mapped[int] = mapped_column(Integer)
+    unit_price_minor: Mapped[int] = mapped_column(Integer)
+    gross_minor: Mapped[int] = mapped_column(Integer)
+    line_discount_minor: Mapped[int] = mapped_column(Integer)
+    basket_discount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    price_override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    discount_reasons: Mapped[str] = mapped_column(Text, default="")
+
+    sale: Mapped[Sale] = relationship(back_populates="lines")
+
+    __table_args__ = (
+        UniqueConstraint("sale_id", "line_no", name="uq_sale_lines_sale_line"),
+        Index("ix_sale_lines_sku", "sku"),
+    )
+
+
+class SaleTender(Base):
+    __tablename__ = "sale_tenders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    approval_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    card_last4: Mapped[str | None] = mapped_column(String(4), nullable=True)
+    card_scheme: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    terminal_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    account: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+    sale: Mapped[Sale] = relationship(back_populates="tenders")
+
+    __table_args__ = (UniqueConstraint("sale_id", "seq", name="uq_sale_tenders_sale_seq"),)
+
+
+class SaleTaxLine(Base):
+    __tablename__ = "sale_tax_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id", ondelete="CASCADE"))
+    tax_class: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(64))
+    rate: Mapped[str] = mapped_column(String(16))
+    net_minor: Mapped[int] = mapped_column(Integer)
+    tax_minor: Mapped[int] = mapped_column(Integer)
+    gross_minor: Mapped[int] = mapped_column(Integer)
+
+    sale: Mapped[Sale] = relationship(back_populates="tax_lines")
+
+
+class StockMovement(Base):
+    """A stock delta made at this till (DESIGN §6: deltas, never absolute levels)."""
+
+    __tablename__ = "stock_movements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    sku: Mapped[str] = mapped_column(String(64))
+    quantity_delta_milli: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(32))
+    sale_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sales.id", ondelete="CASCADE"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (Index("ix_stock_movements_sku", "sku"),)
+
+
+class JournalEntry(Base):
+    """One link of the tamper-evident receipt journal (DESIGN §3)."""
+
+    __tablename__ = "journal_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    till_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON, hashed as stored
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("till_id", "seq", name="uq_journal_till_seq"),)
+
+
+class JournalHead(Base):
+    """Last sequence and hash per till, written in the same transaction as each entry.
+
+    The chain alone cannot reveal that its newest entries were cut off; the head (and the
+    hub, which receives every entry's hash through the outbox) can.
+    """
+
+    __tablename__ = "journal_head"
+
+    till_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxEvent(Base):
+    """An event waiting to be pushed to the hub, in ``id`` order (DESIGN §6)."""
+
+    __tablename__ = "outbox_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_outbox_unsent", "sent_at", "id"),)

@@ -1,0 +1,201 @@
+"""Basket lines and the pure function that prices them.
+
+``compute_totals`` depends only on its arguments, so a basket rebuilt from stored lines (a
+parked basket, a journaled sale, a return looking up the original) gives the same cents.
+
+Order of operations (DESIGN §2):
+
+1. line gross = unit price x quantity, rounded HALF_UP to the minor unit;
+2. line discounts, in the order they were given, each on what remains of the line: a percent
+   is rounded HALF_UP, an amount is capped at what remains;
+3. the basket discount on the sum of lines after line discounts (percent rounded HALF_UP,
+   amount capped at that sum), allocated to lines pro rata with ``money.allocate`` (the
+   remainder to the largest line). If the remainder would push a line below zero, which can
+   only happen when the discount is within a few cents of the whole basket, the excess moves
+   to the next largest lines so no line amount is ever negative;
+4. tax per tax class on the line amounts (see ``tax``);
+5. total due: the sum of line amounts (INCLUSIVE) or that sum plus tax (EXCLUSIVE).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from pos_app.domain.catalog import CatalogItem
+from pos_app.domain.errors import DomainError
+from pos_app.domain.money import Currency, Money, allocate, round_half_up, sum_money
+from pos_app.domain.tax import TaxLine, TaxMode, TaxRate, compute_tax
+
+DiscountKind = Literal["percent", "amount"]
+
+
+@dataclass(frozen=True)
+class Discount:
+    """``value`` is a percentage (10 = 10 %) or an amount in the basket's currency."""
+
+    kind: DiscountKind
+    value: Decimal
+    reason: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.value, float) or not isinstance(self.value, Decimal):
+            raise TypeError("Discount.value must be a Decimal.")
+        if not self.value.is_finite():
+            raise DomainError("A discount must be a number.")
+        if not self.reason.strip():
+            raise DomainError("Give a reason for the discount.")
+        if self.kind == "percent":
+            if not 0 < self.value <= 100:
+                raise DomainError("A percentage discount must be more than 0 and at most 100.")
+        elif self.kind == "amount":
+            if self.value <= 0:
+                raise DomainError("A discount amount must be more than zero.")
+        else:
+            raise DomainError(f"Unknown discount kind {self.kind!r}.")
+
+    def describe(self) -> str:
+        if self.kind == "percent":
+            return f"{_percent_text(self.value)}% off: {self.reason}"
+        return f"Discount: {self.reason}"
+
+
+def _percent_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+@dataclass
+class BasketLine:
+    line_no: int
+    item: CatalogItem
+    quantity: Decimal
+    unit_price: Money
+    price_override_reason: str | None = None
+    discounts: list[Discount] = field(default_factory=list)
+    scanned_code: str | None = None
+
+
+@dataclass(frozen=True)
+class LineTotals:
+    line_no: int
+    gross: Money
+    line_discount: Money
+    basket_discount_share: Money
+    amount: Money
+
+
+@dataclass(frozen=True)
+class BasketTotals:
+    currency: Currency
+    lines: tuple[LineTotals, ...]
+    subtotal: Money
+    discount_total: Money
+    tax_lines: tuple[TaxLine, ...]
+    tax_total: Money
+    total: Money
+
+    @property
+    def line_discount_total(self) -> Money:
+        return sum_money((line.line_discount for line in self.lines), self.currency)
+
+    @property
+    def basket_discount(self) -> Money:
+        return sum_money((line.basket_discount_share for line in self.lines), self.currency)
+
+
+def line_gross(line: BasketLine) -> Money:
+    return (line.unit_price * line.quantity).rounded()
+
+
+def discount_amount(base: Money, discount: Discount) -> Money:
+    """What ``discount`` takes off ``base`` (on the quantum, never more than ``base``)."""
+    if discount.kind == "percent":
+        exact = Fraction(base.amount) * Fraction(discount.value) / 100
+        off = Money(round_half_up(exact, base.currency.quantum), base.currency)
+    else:
+        off = Money(discount.value, base.currency)
+        if not off.is_on_quantum():
+            raise DomainError(
+                f"A discount of {discount.value} is not a whole number of "
+                f"{base.currency.code} minor units."
+            )
+    return min(off, base) if base.amount >= 0 else off
+
+
+def line_discount_amounts(gross: Money, discounts: Sequence[Discount]) -> list[Money]:
+    """Each line discount's amount, each applied to what the previous ones left."""
+    remaining = gross
+    amounts: list[Money] = []
+    for discount in discounts:
+        off = discount_amount(remaining, discount)
+        amounts.append(off)
+        remaining = remaining - off
+    return amounts
+
+
+def _allocate_capped(total: Money, caps: Sequence[Money]) -> list[Money]:
+    shares = allocate(total, [cap.amount for cap in caps])
+    zero = Money.zero(total.currency)
+    excess = sum_money(
+        (max(s - c, zero) for s, c in zip(shares, caps, strict=True)), total.currency
+    )
+    if excess.is_zero():
+        return shares
+    shares = [min(s, c) for s, c in zip(shares, caps, strict=True)]
+    order = sorted(range(len(caps)), key=lambda i: (-caps[i].amount, i))
+    for i in order:
+        if excess.is_zero():
+            break
+        room = caps[i] - shares[i]
+        moved = min(room, excess)
+        shares[i] = shares[i] + moved
+        excess = excess - moved
+    return shares
+
+
+def compute_totals(
+    lines: Sequence[BasketLine],
+    basket_discount: Discount | None,
+    currency: Currency,
+    tax_mode: TaxMode,
+    tax_rates: Mapping[str, TaxRate],
+) -> BasketTotals:
+    """Price ``lines`` following the order of operations in the module docstring."""
+    tax_mode = TaxMode(tax_mode)
+    zero = Money.zero(currency)
+    gross = [line_gross(line) for line in lines]
+    line_off = [
+        sum_money(line_discount_amounts(g, line.discounts), currency)
+        for g, line in zip(gross, lines, strict=True)
+    ]
+    after_line = [g - off for g, off in zip(gross, line_off, strict=True)]
+    base = sum_money(after_line, currency)
+    if basket_discount is None or not lines:
+        shares = [zero] * len(lines)
+    else:
+        shares = _allocate_capped(discount_amount(base, basket_discount), after_line)
+
+    line_totals: list[LineTotals] = []
+    by_class: dict[str, Money] = defaultdict(lambda: zero)
+    for line, g, off, rest, share in zip(lines, gross, line_off, after_line, shares, strict=True):
+        amount = rest - share
+        line_totals.append(LineTotals(line.line_no, g, off, share, amount))
+        by_class[line.item.tax_class] = by_class[line.item.tax_class] + amount
+
+    tax_lines = tuple(compute_tax(by_class, tax_rates, tax_mode))
+    tax_total = sum_money((t.tax for t in tax_lines), currency)
+    amounts_total = sum_money((t.amount for t in line_totals), currency)
+    total = amounts_total if tax_mode is TaxMode.INCLUSIVE else amounts_total + tax_total
+    return BasketTotals(
+        currency=currency,
+        lines=tuple(line_totals),
+        subtotal=sum_money(gross, currency),
+        discount_total=sum_money(line_off, currency) + sum_money(shares, currency),
+        tax_lines=tax_lines,
+        tax_total=tax_total,
+        total=total,
+    )

@@ -1,0 +1,106 @@
+"""Shared fixtures: every test gets its own real SQLite file under tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_app.db import migrate
+from pos_app.db.catalog_repo import SqlCatalog
+from pos_app.db.engine import create_till_engine, make_session_factory
+from pos_app.db.models import Product, ProductBarcode, StoreProfile, TaxRateRow
+from pos_app.domain.barcodes import VariableMeasureConfig
+from pos_app.domain.money import Money
+from pos_app.domain.tenders import Tender, TenderKind
+from pos_app.services.checkout import CheckoutService, CompletedSale
+from pos_app.services.till_context import load_till_context
+
+# A tiny, hand-written catalog with known prices so expected totals can be worked out by hand.
+SMALL_CATALOG = (
+    # sku, name, department, tax class, price minor, by weight, barcodes
+    ("COF-1", "Arabica Coffee Beans 500 g", "grocery", "reduced", 899, False, ("4006381333931",)),
+    ("MLK-1", "Whole Milk 1 L", "dairy", "reduced", 119, False, ("96385074",)),
+    ("TSH-1", "Cotton T-Shirt M", "clothing", "standard", 1500, False, ("0036000291452",)),
+    ("BAN-1", "Bananas", "produce", "reduced", 199, True, ("2100001000004",)),
+    ("BAT-1", "AA Batteries 4-pack", "household", "standard", 549, False, ("5012345678900",)),
+)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "till.sqlite3"
+
+
+@pytest.fixture
+def engine(db_path: Path) -> Iterator[Engine]:
+    eng = create_till_engine(db_path)
+    migrate.upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def seeded(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    """A migrated till database with a store profile, VAT rates and SMALL_CATALOG."""
+    with session_factory.begin() as session:
+        session.add(
+            StoreProfile(
+                id=1,
+                store_id="store-1",
+                till_id="till-1",
+                store_name="Test Store",
+                address="1 High Street\nTown",
+                currency="EUR",
+                tax_mode="inclusive",
+                cash_rounding_step="0.05",
+                receipt_footer="Thank you",
+            )
+        )
+        session.add_all(
+            [
+                TaxRateRow(tax_class="standard", rate="0.20", label="VAT 20%"),
+                TaxRateRow(tax_class="reduced", rate="0.055", label="VAT 5.5%"),
+            ]
+        )
+        for sku, name, dept, tax, price, weighed, codes in SMALL_CATALOG:
+            session.add(
+                Product(
+                    sku=sku,
+                    name=name,
+                    department=dept,
+                    tax_class=tax,
+                    price_minor=price,
+                    sold_by_weight=weighed,
+                    active=True,
+                    barcodes=[ProductBarcode(barcode=code) for code in codes],
+                )
+            )
+    return session_factory
+
+
+@pytest.fixture
+def sell(seeded: sessionmaker[Session]) -> Callable[..., CompletedSale]:
+    """Ring the given barcodes and pay cash, in one transaction, like the till does."""
+
+    def _sell(codes: list[str], tendered: str = "100", cashier: str = "alice") -> CompletedSale:
+        with seeded.begin() as session:
+            ctx = load_till_context(session)
+            basket = ctx.new_basket()
+            catalog = SqlCatalog(session, ctx.currency)
+            for code in codes:
+                basket.add_by_barcode(code, catalog, VariableMeasureConfig.default())
+            tender = Tender(TenderKind.CASH, Money.of(tendered, ctx.currency))
+            return CheckoutService().complete_sale(
+                session, basket=basket, tenders=[tender], cashier=cashier, context=ctx
+            )
+
+    return _sell
