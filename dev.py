@@ -76,7 +76,9 @@ def ensure_debian_packages() -> None:
         return
     if os.geteuid() == 0:
         prefix: list[str] = []
-    elif shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], check=False).returncode == 0:
+    elif (
+        shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], check=False).returncode == 0
+    ):
         prefix = ["sudo", "-n"]
     else:
         say("Qt needs these Debian packages: " + " ".join(packages))

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
 
@@ -61,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_engine(data_dir: Path | None, *, create: bool = True):  # type: ignore[no-untyped-def]
+def _open_engine(data_dir: Path | None, *, create: bool = True) -> Engine:
     path = database_path(data_dir)
     if not create and not path.exists():
         raise CliError(f"no till database at {path}")
@@ -100,7 +102,9 @@ def cmd_journal(args: argparse.Namespace) -> int:
             for problem in report.problems:
                 print(f"  {problem}", file=sys.stderr)
             return EXIT_FAILED
-        text = journal.export_json(session) if args.format == "json" else journal.export_csv(session)
+        text = (
+            journal.export_json(session) if args.format == "json" else journal.export_csv(session)
+        )
     if args.output is None:
         sys.stdout.write(text)
     else:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -17,13 +19,19 @@ _ITEM_COLUMNS = (
     "(SELECT group_concat(b.barcode, ' ') FROM product_barcodes b WHERE b.product_id = p.id)"
 )
 
+# The f-strings only splice in the constant column list above; values are bound parameters.
 _BY_BARCODE = text(
-    f"SELECT {_ITEM_COLUMNS} FROM product_barcodes pb JOIN products p ON p.id = pb.product_id "
+    f"SELECT {_ITEM_COLUMNS} FROM product_barcodes pb "  # noqa: S608
+    "JOIN products p ON p.id = pb.product_id "
     "WHERE pb.barcode = :code AND p.active"
 )
-_BY_SKU = text(f"SELECT {_ITEM_COLUMNS} FROM products p WHERE p.sku = :sku AND p.active")
+_BY_SKU = text(
+    f"SELECT {_ITEM_COLUMNS} FROM products p "  # noqa: S608
+    "WHERE p.sku = :sku AND p.active"
+)
 _SEARCH = text(
-    f"SELECT {_ITEM_COLUMNS} FROM products_fts f JOIN products p ON p.id = f.rowid "
+    f"SELECT {_ITEM_COLUMNS} FROM products_fts f "  # noqa: S608
+    "JOIN products p ON p.id = f.rowid "
     "WHERE products_fts MATCH :query AND p.active ORDER BY f.rank LIMIT :limit"
 )
 
@@ -69,15 +77,14 @@ class SqlCatalog:
         rows = self._session.execute(_SEARCH, {"query": query, "limit": limit}).all()
         return [SearchHit(product_id=row[0], item=self._item(row)) for row in rows]
 
-    def _item(self, row: tuple[object, ...] | object) -> CatalogItem:
-        product_id, sku, name, price_minor, tax_class, department, by_weight, codes = tuple(row)  # type: ignore[arg-type]
-        del product_id
+    def _item(self, row: Sequence[Any]) -> CatalogItem:
+        codes: str | None = row[7]
         return CatalogItem(
-            sku=str(sku),
-            name=str(name),
-            unit_price=Money.from_minor(int(price_minor), self._currency),  # type: ignore[call-overload]
-            tax_class=str(tax_class),
-            department=str(department),
-            barcodes=tuple(str(codes).split()) if codes else (),
-            sold_by_weight=bool(by_weight),
+            sku=row[1],
+            name=row[2],
+            unit_price=Money.from_minor(row[3], self._currency),
+            tax_class=row[4],
+            department=row[5],
+            barcodes=tuple(codes.split()) if codes else (),
+            sold_by_weight=bool(row[6]),
         )

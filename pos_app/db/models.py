@@ -11,7 +11,6 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
-
     ForeignKey,
     Index,
     Integer,

@@ -137,6 +137,8 @@ def _normalize_eight(text: str, ean8_expected: str) -> str:
     upce_expected = _check_digit(upca[:-1])
     if upce_expected == text[-1]:
         return "0" + upca
+    if upce_expected == ean8_expected:
+        raise _wrong_check(text, ean8_expected)
     raise BarcodeError(
         f"Barcode {text} has a wrong check digit: expected {ean8_expected} (as EAN-8) or "
         f"{upce_expected} (as UPC-E), got {text[-1]}. Scan it again or key it in."

@@ -10,6 +10,12 @@ from pos_app.domain.barcodes import normalize_gtin
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 
+__all__ = [
+    "CatalogItem",
+    "CatalogLookup",
+    "InMemoryCatalog",
+]
+
 
 @dataclass(frozen=True)
 class CatalogItem:

@@ -17,6 +17,29 @@ from typing import Final
 
 from pos_app.domain.errors import CurrencyMismatchError, MoneyError
 
+__all__ = [
+    "AUD",
+    "CAD",
+    "CHF",
+    "DKK",
+    "EUR",
+    "GBP",
+    "JPY",
+    "MAX_ABS_AMOUNT",
+    "NOK",
+    "PLN",
+    "SEK",
+    "USD",
+    "Currency",
+    "CurrencyMismatchError",
+    "Money",
+    "MoneyError",
+    "allocate",
+    "currency_by_code",
+    "round_half_up",
+    "sum_money",
+]
+
 # The database stores minor units in a signed 64-bit integer; staying far below that keeps every
 # intermediate product (price x quantity) exact within Decimal's default 28 digits.
 MAX_ABS_AMOUNT: Final = Decimal(10) ** 15
@@ -98,7 +121,7 @@ class Money:
     currency: Currency
 
     def __post_init__(self) -> None:
-        if not isinstance(self.amount, Decimal) or isinstance(self.amount, bool):
+        if not isinstance(self.amount, Decimal):
             raise TypeError(
                 f"Money.amount must be a Decimal, not {type(self.amount).__name__} "
                 "(use Money.of for str or int)."

@@ -31,6 +31,18 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, allocate, round_half_up, sum_money
 from pos_app.domain.tax import TaxLine, TaxMode, TaxRate, compute_tax
 
+__all__ = [
+    "BasketLine",
+    "BasketTotals",
+    "Discount",
+    "DiscountKind",
+    "LineTotals",
+    "compute_totals",
+    "discount_amount",
+    "line_discount_amounts",
+    "line_gross",
+]
+
 DiscountKind = Literal["percent", "amount"]
 
 
@@ -43,7 +55,7 @@ class Discount:
     reason: str
 
     def __post_init__(self) -> None:
-        if isinstance(self.value, float) or not isinstance(self.value, Decimal):
+        if not isinstance(self.value, Decimal):
             raise TypeError("Discount.value must be a Decimal.")
         if not self.value.is_finite():
             raise DomainError("A discount must be a number.")
@@ -97,6 +109,17 @@ class BasketTotals:
     tax_lines: tuple[TaxLine, ...]
     tax_total: Money
     total: Money
+    # Defaulted so the field could be added without breaking positional construction.
+    tax_mode: TaxMode = TaxMode.INCLUSIVE
+
+    def __post_init__(self) -> None:
+        amounts = sum_money((line.amount for line in self.lines), self.currency)
+        expected = amounts if self.tax_mode is TaxMode.INCLUSIVE else amounts + self.tax_total
+        if self.total != expected:
+            raise DomainError(
+                f"Basket totals do not add up: total {self.total}, expected {expected} "
+                f"for {self.tax_mode} tax."
+            )
 
     @property
     def line_discount_total(self) -> Money:
@@ -198,4 +221,5 @@ def compute_totals(
         tax_lines=tax_lines,
         tax_total=tax_total,
         total=total,
+        tax_mode=tax_mode,
     )

@@ -27,6 +27,15 @@ from fractions import Fraction
 from pos_app.domain.errors import CurrencyMismatchError, TaxError
 from pos_app.domain.money import Money, round_half_up
 
+__all__ = [
+    "TaxError",
+    "TaxLine",
+    "TaxMode",
+    "TaxRate",
+    "compute_tax",
+    "tax_for",
+]
+
 
 class TaxMode(StrEnum):
     INCLUSIVE = "inclusive"
@@ -46,7 +55,7 @@ class TaxRate:
             raise TaxError("A tax rate needs a tax class.")
         if not self.label.strip():
             raise TaxError(f"Tax class {self.tax_class} needs a label for the receipt.")
-        if isinstance(self.rate, float) or not isinstance(self.rate, Decimal):
+        if not isinstance(self.rate, Decimal):
             raise TypeError("TaxRate.rate must be a Decimal.")
         if not self.rate.is_finite() or self.rate < 0:
             raise TaxError(f"Tax class {self.tax_class}: the rate cannot be negative.")

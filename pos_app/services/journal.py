@@ -188,9 +188,7 @@ def _verify_till(session: Session, till_id: str, report: VerifyReport) -> None:
         problem(head.seq + 1, f"entries after the head #{head.seq} (inserted)")
     elif head.hash != prev_hash:
         problem(head.seq, "last entry differs from the journal head (edited)")
-    orphan = session.scalar(
-        select(func.max(Sale.journal_seq)).where(Sale.till_id == till_id)
-    )
+    orphan = session.scalar(select(func.max(Sale.journal_seq)).where(Sale.till_id == till_id))
     if orphan is not None and orphan > max(last_seq, head.seq if head else 0):
         problem(orphan, "a recorded sale refers to this entry, which is absent (truncated)")
 

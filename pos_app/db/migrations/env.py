@@ -13,9 +13,7 @@ if not isinstance(engine, Engine):
 
 with engine.connect() as connection:
     # render_as_batch: SQLite cannot ALTER most things, batch mode rebuilds the table instead.
-    context.configure(
-        connection=connection, target_metadata=Base.metadata, render_as_batch=True
-    )
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
     connection.commit()

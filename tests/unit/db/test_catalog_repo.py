@@ -31,7 +31,9 @@ def test_search_prefix_and_ranking(seeded: sessionmaker[Session]) -> None:
         assert {h.item.sku for h in SqlCatalog(session, EUR).search("m")} >= {"MLK-1", "TSH-1"}
 
 
-@pytest.mark.parametrize("garbage", ['"', "AND OR NOT", "*", "(", "NEAR(", "'; DROP TABLE", "x" * 5000])
+@pytest.mark.parametrize(
+    "garbage", ['"', "AND OR NOT", "*", "(", "NEAR(", "'; DROP TABLE", "x" * 5000]
+)
 def test_search_never_raises_on_garbage(seeded: sessionmaker[Session], garbage: str) -> None:
     with seeded() as session:
         assert isinstance(SqlCatalog(session, EUR).search(garbage), list)

@@ -60,7 +60,7 @@ def test_connection_pragmas(engine: Engine) -> None:
 
 def test_reader_engine_refuses_writes(engine: Engine, db_path: Path) -> None:
     reader = create_till_engine(db_path, writer=False)
-    with reader.connect() as conn, pytest.raises(Exception, match="readonly|read-only|query_only"):
+    with reader.connect() as conn, pytest.raises(Exception, match=r"readonly|read-only|query_only"):
         conn.execute(text("INSERT INTO tax_rates VALUES ('x', '0', 'x')"))
     reader.dispose()
 

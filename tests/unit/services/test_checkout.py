@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from pos_app.domain.tenders import CardReference, Tender, TenderKind
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,7 +23,6 @@ from pos_app.db.models import (
 )
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
-from pos_app.domain.tenders import CardReference, Tender, TenderKind
 from pos_app.services import journal
 from pos_app.services.checkout import CheckoutError, CheckoutService, CompletedSale
 from pos_app.services.till_context import TillContext, load_till_context
@@ -94,22 +94,24 @@ def test_card_tender_keeps_reference_only(seeded: sessionmaker[Session]) -> None
 
 
 def test_incomplete_payment_writes_nothing(seeded: sessionmaker[Session]) -> None:
-    with pytest.raises(CheckoutError, match="still due"), seeded.begin() as session:
+    with seeded.begin() as session:
         ctx = load_till_context(session)
         basket = ring(session, ctx, ["0036000291452"])
-        CheckoutService().complete_sale(
-            session, basket=basket, tenders=[cash(ctx, "5")], cashier="a", context=ctx
-        )
+        with pytest.raises(CheckoutError, match="still due"):
+            CheckoutService().complete_sale(
+                session, basket=basket, tenders=[cash(ctx, "5")], cashier="a", context=ctx
+            )
     with seeded() as session:
         assert set(counts(session).values()) == {0}
 
 
 def test_empty_basket_refused(seeded: sessionmaker[Session]) -> None:
-    with pytest.raises(CheckoutError, match="empty"), seeded.begin() as session:
+    with seeded.begin() as session:
         ctx = load_till_context(session)
-        CheckoutService().complete_sale(
-            session, basket=ctx.new_basket(), tenders=[], cashier="a", context=ctx
-        )
+        with pytest.raises(CheckoutError, match="empty"):
+            CheckoutService().complete_sale(
+                session, basket=ctx.new_basket(), tenders=[], cashier="a", context=ctx
+            )
 
 
 class InjectedFault(Exception):

@@ -1,0 +1,300 @@
+"""The receipt as a device-independent document, and its plain-text rendering.
+
+A receipt is built once from the priced basket and the settlement; printers (ESC/POS), the
+on-screen preview, e-mail and the journal all render the same ReceiptDocument, so they can
+never disagree about an amount.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from pos_app.domain.errors import ReceiptError
+from pos_app.domain.money import Money, sum_money
+from pos_app.domain.pricing import BasketLine, BasketTotals, line_discount_amounts
+from pos_app.domain.tax import TaxLine, TaxMode
+from pos_app.domain.tenders import Settlement, Tender, TenderKind
+
+__all__ = [
+    "MIN_WIDTH",
+    "ReceiptDocument",
+    "ReceiptError",
+    "ReceiptLine",
+    "build_receipt",
+    "render_text",
+    "tender_label",
+]
+
+MIN_WIDTH = 24
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    """``amount`` is the line gross; ``notes`` explain changes to it (discounts negative)."""
+
+    name: str
+    quantity: Decimal
+    unit_price: Money
+    amount: Money
+    notes: tuple[tuple[str, Money], ...] = ()
+    sold_by_weight: bool = False
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    kind: str
+    store_name: str
+    store_lines: tuple[str, ...]
+    till_id: str
+    receipt_no: str
+    issued_at: datetime
+    cashier: str
+    lines: tuple[ReceiptLine, ...]
+    subtotal: Money
+    discount_total: Money
+    tax_lines: tuple[TaxLine, ...]
+    tax_mode: TaxMode
+    total: Money
+    rounding_adjustment: Money
+    tenders: tuple[tuple[str, Money], ...]
+    change: Money
+    footer: tuple[str, ...]
+    offline: bool
+    barcode: str
+
+    def __post_init__(self) -> None:
+        if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
+            raise ReceiptError("A receipt's time must carry its time zone.")
+        if not self.receipt_no.strip():
+            raise ReceiptError("A receipt needs a receipt number.")
+        if not self.kind.strip():
+            raise ReceiptError("A receipt needs a kind (sale, return...).")
+
+    @property
+    def amount_due(self) -> Money:
+        return self.total + self.rounding_adjustment
+
+
+def tender_label(tender: Tender) -> str:
+    if tender.kind is TenderKind.CARD and tender.card is not None:
+        card = tender.card
+        return f"Card {card.scheme} ****{card.last4} (auth {card.approval_code})"
+    if tender.kind is TenderKind.STORE_CREDIT and tender.account is not None:
+        return f"Store credit ****{tender.account.strip()[-4:]}"
+    return "Cash"
+
+
+def _receipt_line(line: BasketLine, gross: Money) -> ReceiptLine:
+    notes: list[tuple[str, Money]] = []
+    if line.price_override_reason is not None:
+        catalog_gross = (line.item.unit_price * line.quantity).rounded()
+        notes.append(
+            (
+                f"Price was {line.item.unit_price.format_amount()}: {line.price_override_reason}",
+                gross - catalog_gross,
+            )
+        )
+    for discount, off in zip(
+        line.discounts, line_discount_amounts(gross, line.discounts), strict=True
+    ):
+        notes.append((discount.describe(), -off))
+    return ReceiptLine(
+        name=line.item.name,
+        quantity=line.quantity,
+        unit_price=line.unit_price,
+        amount=gross,
+        notes=tuple(notes),
+        sold_by_weight=line.item.sold_by_weight,
+    )
+
+
+def build_receipt(
+    *,
+    basket_totals: BasketTotals,
+    lines: Sequence[BasketLine],
+    settlement: Settlement,
+    store_name: str,
+    store_lines: Sequence[str] = (),
+    till_id: str,
+    receipt_no: str,
+    issued_at: datetime,
+    cashier: str,
+    footer: Sequence[str] = (),
+    offline: bool = False,
+    kind: str = "sale",
+) -> ReceiptDocument:
+    if [t.line_no for t in basket_totals.lines] != [line.line_no for line in lines]:
+        raise ReceiptError("The receipt lines do not match the basket totals; price it again.")
+    if settlement.total != basket_totals.total:
+        raise ReceiptError(
+            f"The payment was settled for {settlement.total}, "
+            f"but the basket total is {basket_totals.total}."
+        )
+    return ReceiptDocument(
+        kind=kind,
+        store_name=store_name,
+        store_lines=tuple(store_lines),
+        till_id=till_id,
+        receipt_no=receipt_no,
+        issued_at=issued_at,
+        cashier=cashier,
+        lines=tuple(
+            _receipt_line(line, totals.gross)
+            for line, totals in zip(lines, basket_totals.lines, strict=True)
+        ),
+        subtotal=basket_totals.subtotal,
+        discount_total=basket_totals.discount_total,
+        tax_lines=basket_totals.tax_lines,
+        tax_mode=basket_totals.tax_mode,
+        total=basket_totals.total,
+        rounding_adjustment=settlement.rounding_adjustment,
+        tenders=tuple((tender_label(t), t.amount) for t in settlement.tenders),
+        change=settlement.change,
+        footer=tuple(footer),
+        offline=offline,
+        barcode=receipt_no,
+    )
+
+
+# -- plain text ------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    # A tab or newline in a product name would break the column layout on paper.
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
+def _truncate(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    return text[:width] if width <= 3 else text[: width - 3] + "..."
+
+
+def _lr(left: str, right: str, width: int) -> str:
+    left, right = _clean(left), _truncate(_clean(right), width)
+    room = width - len(right) - 1
+    if room < 1:
+        return right.rjust(width)
+    return _truncate(left, room).ljust(room) + " " + right
+
+
+def _centered(text: str, width: int) -> list[str]:
+    wrapped = textwrap.wrap(_clean(text), width) or [""]
+    return [part.center(width).rstrip() for part in wrapped]
+
+
+def _qty(quantity: Decimal, by_weight: bool) -> str:
+    if by_weight:
+        return format(quantity.quantize(Decimal("0.001")), "f") + " kg"
+    return format(quantity.normalize(), "f")
+
+
+def _percent(rate: Decimal) -> str:
+    return format((rate * 100).normalize(), "f") + "%"
+
+
+def _wrapped_lr(left: str, right: str, width: int) -> list[str]:
+    """Like _lr, but wraps ``left`` instead of cutting it: for text the customer must read."""
+    left, right = _clean(left), _truncate(_clean(right), width)
+    if len(left) + 1 + len(right) <= width:
+        return [_lr(left, right, width)]
+    indent = " " * (len(left) - len(left.lstrip()))
+    parts = textwrap.wrap(left, width, subsequent_indent=indent) or [""]
+    if len(parts[-1]) + 1 + len(right) <= width:
+        return [*parts[:-1], _lr(parts[-1], right, width)]
+    return [*parts, right.rjust(width)]
+
+
+def _tax_label(line: TaxLine) -> str:
+    rate = _percent(line.rate)
+    # Labels such as "VAT 20%" already say the rate; do not print it twice.
+    return _clean(line.label if rate in line.label else f"{line.label} {rate}")
+
+
+def _tax_summary(doc: ReceiptDocument, width: int) -> list[str]:
+    included = "incl." if doc.tax_mode is TaxMode.INCLUSIVE else "added"
+    rows = [
+        (_tax_label(t), t.net.format_amount(), t.tax.format_amount(), t.gross.format_amount())
+        for t in doc.tax_lines
+    ]
+    col = max([5] + [len(cell) for row in rows for cell in row[1:]])
+    amounts_width = 3 * (col + 1)
+    if amounts_width > width:
+        # Amounts too long for columns (not with real receipts): one value per line.
+        out = [f"Tax ({included})"]
+        for label, net, tax, gross in rows:
+            out.append(_truncate(label, width))
+            out += [
+                _lr(f"  {k}", v, width) for k, v in (("Net", net), ("Tax", tax), ("Gross", gross))
+            ]
+        return out
+    label_width = width - amounts_width
+    header = "".join(h.rjust(col + 1) for h in ("Net", "Tax", "Gross"))
+    out = [f"Tax ({included})", " " * label_width + header]
+    for label, *amounts in rows:
+        cells = "".join(a.rjust(col + 1) for a in amounts)
+        if len(label) <= label_width:
+            out.append(label.ljust(label_width) + cells)
+        else:
+            # Never cut a tax label short ("VAT..." is useless): give it its own line.
+            out.append(_truncate(label, width))
+            out.append(" " * label_width + cells)
+    return out
+
+
+def render_text(doc: ReceiptDocument, width: int = 42) -> str:
+    """A plain-text receipt, no line wider than ``width`` characters."""
+    if width < MIN_WIDTH:
+        raise ReceiptError(f"A receipt needs at least {MIN_WIDTH} characters per line.")
+    code = doc.total.currency.code
+    rule = "-" * width
+    out: list[str] = []
+    out += _centered(doc.store_name, width)
+    for line in doc.store_lines:
+        out += _centered(line, width)
+    if doc.kind != "sale":
+        out += _centered(doc.kind.upper(), width)
+    if doc.offline:
+        out += _centered("*** OFFLINE ***", width)
+    out.append(rule)
+    out += _wrapped_lr(f"Receipt {doc.receipt_no}", f"Till {doc.till_id}", width)
+    out += _wrapped_lr(doc.issued_at.strftime("%Y-%m-%d %H:%M"), f"Cashier {doc.cashier}", width)
+    out.append(rule)
+
+    for item in doc.lines:
+        out.append(_lr(item.name, item.amount.format_amount(), width))
+        if item.sold_by_weight or item.quantity != 1:
+            per = "/kg" if item.sold_by_weight else ""
+            qty = _qty(item.quantity, item.sold_by_weight)
+            out.append(_truncate(f"  {qty} x {item.unit_price.format_amount()}{per}", width))
+        for text, amount in item.notes:
+            out += _wrapped_lr(f"  {text}", amount.format_amount(), width)
+    out.append(rule)
+
+    out.append(_lr("Subtotal", doc.subtotal.format_amount(), width))
+    if not doc.discount_total.is_zero():
+        out.append(_lr("Discounts", (-doc.discount_total).format_amount(), width))
+    if doc.tax_mode is TaxMode.EXCLUSIVE:
+        tax_total = sum_money((t.tax for t in doc.tax_lines), doc.total.currency)
+        out.append(_lr("Tax", tax_total.format_amount(), width))
+    out.append(_lr(f"TOTAL {code}", doc.total.format_amount(), width))
+    if not doc.rounding_adjustment.is_zero():
+        out.append(_lr("Cash rounding", doc.rounding_adjustment.format_amount(), width))
+        out.append(_lr(f"TO PAY {code}", doc.amount_due.format_amount(), width))
+    for label, amount in doc.tenders:
+        out += _wrapped_lr(label, amount.format_amount(), width)
+    if doc.tenders:
+        out.append(_lr("Change", doc.change.format_amount(), width))
+
+    if doc.tax_lines:
+        out.append(rule)
+        out += _tax_summary(doc, width)
+    if doc.footer:
+        out.append(rule)
+        for line in doc.footer:
+            out += _centered(line, width)
+    return "\n".join(line[:width] for line in out) + "\n"

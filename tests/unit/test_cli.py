@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def omnitill(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pos_app.cli", *args], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("abc", "not a whole number"),
+        ("0", "between 1"),
+        ("-5", "between 1"),
+        ("9" * 400, "between"),
+    ],
+)
+def test_demo_data_rejects_bad_counts(tmp_path: Path, value: str, message: str) -> None:
+    result = omnitill("--data-dir", str(tmp_path), "demo-data", "--products", value)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "till.sqlite3").exists()  # bad input changes nothing
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = omnitill("frobnicate")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_not_a_database_gives_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "till.sqlite3").write_bytes(b"this is not sqlite" * 100)
+    result = omnitill("--data-dir", str(tmp_path), "db", "status")
+    assert result.returncode == 1
+    assert "cannot open the till database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_db_status_and_upgrade(tmp_path: Path) -> None:
+    result = omnitill("--data-dir", str(tmp_path), "db", "upgrade")
+    assert result.returncode == 0, result.stderr
+    assert "schema 0001" in result.stdout
+    assert (tmp_path / "till.sqlite3").exists()
