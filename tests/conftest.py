@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from pos_app.domain.tenders import Tender, TenderKind
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +15,7 @@ from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import Product, ProductBarcode, StoreProfile, TaxRateRow
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
+from pos_app.domain.tenders import Tender, TenderKind
 from pos_app.services.checkout import CheckoutService, CompletedSale
 from pos_app.services.till_context import load_till_context
 

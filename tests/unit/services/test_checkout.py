@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from pos_app.domain.tenders import CardReference, Tender, TenderKind
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +22,7 @@ from pos_app.db.models import (
 )
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
+from pos_app.domain.tenders import CardReference, Tender, TenderKind
 from pos_app.services import journal
 from pos_app.services.checkout import CheckoutError, CheckoutService, CompletedSale
 from pos_app.services.till_context import TillContext, load_till_context
