@@ -1,7 +1,8 @@
-"""DESIGN §1: the core packages never pull in Qt, and never reach up into the UI."""
+"""DESIGN §1: the core packages never pull in Qt, and each layer imports only those below it."""
 
 from __future__ import annotations
 
+import json
 import pkgutil
 import subprocess
 import sys
@@ -13,56 +14,63 @@ ROOT = Path(__file__).resolve().parents[2]
 CORE_PACKAGES = ("pos_app.domain", "pos_app.db", "pos_app.services", "hardware", "sync")
 # The one module allowed to bridge device events into Qt signals.
 QT_BRIDGES = {"hardware.qt_bridge"}
+QT = ("PySide6", "shiboken6")
+
+# What each layer must never import (prefixes), beyond Qt, which none of them may import.
+FORBIDDEN = {
+    "pos_app.domain": (
+        "pos_app.db",
+        "pos_app.services",
+        "pos_app.ui",
+        "hardware",
+        "sync",
+        "sqlalchemy",
+        "requests",
+    ),
+    "pos_app.db": ("pos_app.services", "pos_app.ui", "hardware", "sync"),
+    "pos_app.services": ("pos_app.ui", "sync.hub", "hardware.sim"),
+    "hardware": ("pos_app.ui", "sync"),
+    "sync": ("pos_app.ui", "hardware"),
+}
 
 
-def core_modules() -> list[str]:
-    names: list[str] = []
-    for package in CORE_PACKAGES:
-        path = ROOT.joinpath(*package.split("."))
-        names.append(package)
-        for info in pkgutil.walk_packages([str(path)], prefix=f"{package}."):
-            if info.name not in QT_BRIDGES and ".migrations" not in info.name:
-                names.append(info.name)
+def modules_of(package: str) -> list[str]:
+    path = ROOT.joinpath(*package.split("."))
+    names = [package]
+    for info in pkgutil.walk_packages([str(path)], prefix=f"{package}."):
+        if info.name not in QT_BRIDGES and ".migrations" not in info.name:
+            names.append(info.name)
     return names
 
 
-def test_core_module_list_is_not_empty() -> None:
-    modules = core_modules()
-    assert "pos_app.domain.money" in modules
-    assert "pos_app.services.checkout" in modules
+def imported_by(modules: list[str]) -> set[str]:
+    """Every module loaded by importing ``modules`` in a fresh interpreter."""
+    script = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout))
+
+
+def test_module_discovery_finds_the_core() -> None:
+    assert "pos_app.domain.money" in modules_of("pos_app.domain")
+    assert "pos_app.services.checkout" in modules_of("pos_app.services")
 
 
 @pytest.mark.parametrize("package", CORE_PACKAGES)
-def test_core_package_imports_without_qt(package: str) -> None:
-    modules = [m for m in core_modules() if m == package or m.startswith(f"{package}.")]
-    script = (
-        "import importlib, sys\n"
-        f"for name in {modules!r}:\n"
-        "    importlib.import_module(name)\n"
-        "banned = ('PySide6', 'shiboken6', 'pos_app.ui')\n"
-        "bad = sorted(m for m in sys.modules if m.startswith(banned))\n"
-        "print(','.join(bad))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "", f"{package} imported {result.stdout.strip()}"
+def test_layer_imports_only_what_is_below_it(package: str) -> None:
+    loaded = imported_by(modules_of(package))
+    banned = (*QT, *FORBIDDEN[package])
+    bad = sorted(m for m in loaded if m.startswith(banned) and not m.startswith(package))
+    assert bad == [], f"{package} imported {bad}"
 
 
-def test_domain_imports_nothing_of_ours_outside_domain() -> None:
-    script = (
-        "import importlib, pkgutil, sys, pos_app.domain as d\n"
-        "for info in pkgutil.walk_packages(d.__path__, prefix='pos_app.domain.'):\n"
-        "    importlib.import_module(info.name)\n"
-        "ours = ('pos_app', 'hardware', 'sync')\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ours\n"
-        "             and m not in ('pos_app',) and not m.startswith('pos_app.domain'))\n"
-        "bad += sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'requests'))\n"
-        "print(','.join(bad))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+def test_the_check_itself_sees_qt() -> None:
+    # Guards the guard: importing a Qt module is visible to imported_by.
+    assert "PySide6.QtCore" in imported_by(["PySide6.QtCore"])
