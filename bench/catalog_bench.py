@@ -184,8 +184,8 @@ def bench_search(db: Path, seed: int) -> BenchResult:
         from pos_app.db.catalog_repo import fts_query
     except ImportError:
 
-        def fts_query(text: str) -> str | None:
-            return f'"{text}"*'
+        def fts_query(user_text: str) -> str | None:
+            return f'"{user_text}"*'
 
     rng = random.Random(seed + 1)
     plain = _open_plain(db)

@@ -192,6 +192,8 @@ class StockMovement(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
+    sale: Mapped[Sale | None] = relationship()
+
     __table_args__ = (Index("ix_stock_movements_sku", "sku"),)
 
 

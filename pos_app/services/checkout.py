@@ -111,7 +111,6 @@ class CheckoutService:
             for t in totals.tax_lines
         ]
         session.add(sale)
-        session.flush()  # the sale id is needed by the stock movements
 
         movements = [
             StockMovement(
@@ -119,7 +118,7 @@ class CheckoutService:
                 sku=row.sku,
                 quantity_delta_milli=-row.quantity_milli,
                 reason="sale",
-                sale_id=sale.id,
+                sale=sale,
                 created_at=now,
             )
             for row in sale.lines
@@ -149,6 +148,8 @@ class CheckoutService:
                 rejected=False,
             )
         )
+        # One flush for the whole sale: the ORM orders the inserts by their foreign keys, and a
+        # constraint failure surfaces here, before the caller commits, rather than at COMMIT.
         session.flush()
 
         receipt = build_receipt(

@@ -60,7 +60,9 @@ class JournalPosition:
 
 def next_position(session: Session, till_id: str) -> JournalPosition:
     """Where the next entry goes. Callers hold the write lock (BEGIN IMMEDIATE), so no race."""
-    head = session.get(JournalHead, till_id)
+    # no_autoflush: reading the head must not flush the caller's half-built rows one by one.
+    with session.no_autoflush:
+        head = session.get(JournalHead, till_id)
     if head is None:
         return JournalPosition(seq=1, prev_hash=GENESIS_HASH)
     return JournalPosition(seq=head.seq + 1, prev_hash=head.hash)
@@ -98,7 +100,8 @@ def append_entry(
         hash=digest,
     )
     session.add(entry)
-    head = session.get(JournalHead, till_id)
+    with session.no_autoflush:
+        head = session.get(JournalHead, till_id)
     if head is None:
         session.add(JournalHead(till_id=till_id, seq=pos.seq, hash=digest))
     else:

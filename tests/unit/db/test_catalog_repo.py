@@ -41,4 +41,37 @@ def test_search_never_raises_on_garbage(seeded: sessionmaker[Session], garbage: 
 
 def test_fts_query_quotes_tokens() -> None:
     assert fts_query("  ") is None
-    assert fts_query('oat "milk') == '"oat"* "milk"*'
+    assert fts_query('oat "milk') == '{name}: "oat"* "milk"*'
+
+
+def test_sku_shaped_input_uses_the_sku_index(seeded: sessionmaker[Session]) -> None:
+    with seeded() as session:
+        catalog = SqlCatalog(session, EUR)
+        assert [h.item.sku for h in catalog.search("cof-")] == ["COF-1"]
+        assert [h.item.sku for h in catalog.search("MLK-1")] == ["MLK-1"]
+        # Words that only occur in SKUs do not match names.
+        assert catalog.search("tsh") == []
+
+
+def test_whole_word_matches_rank_first(seeded: sessionmaker[Session]) -> None:
+    from pos_app.db.models import Product
+
+    names = [(f"MSH-{i}", f"Milkshake Powder {i}") for i in range(5)] + [("OAT-1", "Oat Milk")]
+    with seeded.begin() as session:
+        session.add_all(
+            Product(
+                sku=sku,
+                name=name,
+                department="grocery",
+                tax_class="reduced",
+                price_minor=300,
+                sold_by_weight=False,
+                active=True,
+            )
+            for sku, name in names
+        )
+    with seeded() as session:
+        skus = [h.item.sku for h in SqlCatalog(session, EUR).search("milk")]
+    # Whole-word "milk" first (shorter name first), then the prefix-only milkshakes.
+    assert skus[:2] == ["OAT-1", "MLK-1"]
+    assert set(skus[2:]) == {f"MSH-{i}" for i in range(5)}
