@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# Qt must never try to open a real display in tests, however pytest was started.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
