@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from hardware import cli as devices_cli
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
 
@@ -60,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("upgrade", help="apply pending migrations")
     db_sub.add_parser("status", help="show the schema revision")
+
+    devices_cli.register(sub)
     return parser
 
 
@@ -130,6 +133,7 @@ COMMANDS = {
     "demo-data": cmd_demo_data,
     "journal": cmd_journal,
     "db": cmd_db,
+    "devices": devices_cli.run,
 }
 
 

@@ -1,0 +1,196 @@
+"""`omnitill devices …`: talk to real devices, or run the simulated printer for a demo.
+
+Only the parser is built at import time; device libraries load when a devices command runs,
+so `omnitill` itself starts no slower for having this command.
+
+    omnitill devices test --printer tcp://192.168.1.50:9100 [--kick] [--width 58]
+    omnitill devices test --scanner /dev/ttyACM0 --display /dev/ttyUSB1
+    omnitill devices sim-printer --port 9100
+    omnitill devices list
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import queue
+import sys
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from pos_app.domain.receipt import ReceiptDocument
+
+__all__ = ["register", "run", "sample_receipt"]
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def register(sub: Any) -> None:
+    """Add the `devices` command to the `omnitill` subparsers."""
+    devices = sub.add_parser("devices", help="test real devices or run simulated ones")
+    actions = devices.add_subparsers(dest="devices_command", required=True, metavar="ACTION")
+    test = actions.add_parser("test", help="print a test receipt, kick the drawer, read a scan")
+    test.add_argument("--printer", help="tcp://host:9100, serial:///dev/ttyS0, usb://04b8:0202,"
+                      " cups://queue or file:///dev/usb/lp0")  # fmt: skip
+    test.add_argument("--width", type=int, choices=(58, 80), default=80)
+    test.add_argument("--profile", default="default", help="python-escpos capability profile")
+    test.add_argument("--timeout", type=float, default=3.0, help="seconds (default 3)")
+    test.add_argument("--kick", action="store_true", help="also open the cash drawer")
+    test.add_argument("--scanner", help="serial port of a scanner: wait for one scan")
+    test.add_argument("--display", help="serial port of a customer display")
+    sim = actions.add_parser("sim-printer", help="run the simulated network printer")
+    sim.add_argument("--port", type=int, default=9100)
+    sim.add_argument("--host", default="127.0.0.1")
+    actions.add_parser("list", help="list serial ports")
+
+
+def sample_receipt(when: datetime | None = None) -> ReceiptDocument:
+    """A receipt exercising the code page (€ £ é ü ñ), a discount and change."""
+    from decimal import Decimal
+
+    from pos_app.domain.basket import Basket
+    from pos_app.domain.catalog import CatalogItem
+    from pos_app.domain.money import EUR, Money
+    from pos_app.domain.receipt import build_receipt
+    from pos_app.domain.tax import TaxMode, TaxRate
+    from pos_app.domain.tenders import Tender, TenderKind, settle
+
+    rates = {"std": TaxRate("std", Decimal("0.20"), "VAT 20%")}
+    basket = Basket(EUR, TaxMode.INCLUSIVE, rates)
+    basket.add_item(CatalogItem("T-1", "Crème brûlée", Money.of("3.50", EUR), "std", "t"), 2)
+    basket.add_item(CatalogItem("T-2", "Müsli · £ · ñ", Money.of("4.25", EUR), "std", "t"))
+    totals = basket.totals()
+    settlement = settle(
+        totals.total, [Tender(TenderKind.CASH, Money.of("20", EUR))], Decimal("0.01")
+    )
+    return build_receipt(
+        basket_totals=totals, lines=basket.lines, settlement=settlement,
+        store_name="OmniTill printer test", store_lines=("Prices in €",), till_id="TEST",
+        receipt_no="TEST-000001", issued_at=when or datetime.now(UTC), cashier="test",
+        footer=("Code page check: € £ é ü ñ",),
+    )  # fmt: skip
+
+
+def _test_printer(args: argparse.Namespace, out: TextIO) -> bool:
+    from hardware.base import DeviceError
+    from hardware.escpos_printer import (
+        EscposDrawer,
+        EscposPrinter,
+        PrinterConfig,
+        parse_printer_url,
+    )
+
+    config = PrinterConfig(
+        parse_printer_url(args.printer), profile=args.profile, paper_width_mm=args.width,
+        timeout_s=args.timeout, check_status_before_print=False,
+    )  # fmt: skip
+    printer = EscposPrinter(config)
+    ok = True
+    if printer.can_read_status:
+        try:
+            status = printer.status()
+            print(f"status: {status.state} (paper {status.paper}, cover "
+                  f"{'open' if status.cover_open else 'closed'})", file=out)  # fmt: skip
+        except DeviceError as exc:
+            print(f"status: FAILED: {exc}", file=out)
+            ok = False
+    else:
+        print("status: this connection cannot report status", file=out)
+    try:
+        printer.print_receipt(sample_receipt())
+        print("test receipt: sent", file=out)
+        if args.kick:
+            EscposDrawer(printer).open()
+            print("drawer: kick sent", file=out)
+    except DeviceError as exc:
+        print(f"test receipt: FAILED: {exc}", file=out)
+        ok = False
+    return ok
+
+
+def _test_scanner(port: str, out: TextIO, timeout: float = 30.0) -> bool:
+    from hardware.base import ScanEvent
+    from hardware.serial_scanner import SerialScanner, SerialScannerConfig
+
+    scans: queue.Queue[ScanEvent] = queue.Queue()
+    scanner = SerialScanner(SerialScannerConfig(port=port), scans.put)
+    scanner.start()
+    print(f"scanner: scan a barcode within {timeout:.0f} s …", file=out)
+    try:
+        event = scans.get(timeout=timeout)
+        print(f"scanner: read {event.code!r}", file=out)
+        return True
+    except queue.Empty:
+        print(f"scanner: no scan ({scanner.state})", file=out)
+        return False
+    finally:
+        scanner.stop()
+
+
+def _test_display(port: str, out: TextIO) -> bool:
+    from hardware.base import DeviceError
+    from hardware.serial_display import DisplayConfig, SerialCustomerDisplay
+
+    display = SerialCustomerDisplay(DisplayConfig(port=port))
+    try:
+        display.show("OmniTill display test", "€ £ é ü ñ 12.34")
+        print("display: two lines written", file=out)
+        return True
+    except DeviceError as exc:
+        print(f"display: FAILED: {exc}", file=out)
+        return False
+    finally:
+        display.close()
+
+
+def _run_sim(args: argparse.Namespace, out: TextIO, stop: threading.Event) -> int:
+    from hardware.sim.printer import SimReceipt, SimulatedPrinter
+
+    def show(receipt: SimReceipt) -> None:
+        print(receipt.render(), file=out, flush=True)
+
+    with SimulatedPrinter(args.host, args.port, on_receipt=show) as sim:
+        print(f"simulated printer listening on {sim.url} (Ctrl-C to stop)", file=out, flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            stop.wait()
+    return EXIT_OK
+
+
+def _list_ports(out: TextIO) -> int:
+    from serial.tools import list_ports
+
+    ports = list(list_ports.comports())
+    for port in ports:
+        print(f"{port.device}\t{port.description}", file=out)
+    if not ports:
+        print("no serial ports found", file=out)
+    return EXIT_OK
+
+
+def run(
+    args: argparse.Namespace, out: TextIO | None = None, stop: threading.Event | None = None
+) -> int:
+    out = out or sys.stdout  # looked up per call, so redirected stdout is honoured
+    if args.devices_command == "sim-printer":
+        return _run_sim(args, out, stop or threading.Event())
+    if args.devices_command == "list":
+        return _list_ports(out)
+    checks: list[Callable[[], bool]] = []
+    if args.printer:
+        checks.append(lambda: _test_printer(args, out))
+    if args.display:
+        checks.append(lambda: _test_display(args.display, out))
+    if args.scanner:
+        checks.append(lambda: _test_scanner(args.scanner, out))
+    if not checks:
+        print("nothing to test: give --printer, --scanner and/or --display", file=out)
+        return EXIT_FAILED
+    try:
+        results = [check() for check in checks]
+    except ValueError as exc:  # a malformed device address
+        print(f"devices: {exc}", file=out)
+        return EXIT_FAILED
+    return EXIT_OK if all(results) else EXIT_FAILED

@@ -1,0 +1,91 @@
+"""GS1 element strings from scanners (GS1-128, GS1 DataMatrix, GS1 DataBar) via biip.
+
+biip (maintained, typed) knows the AI table, fixed/variable lengths, dates and decimal
+measures; this module only turns its result into what the till uses — GTIN (01), lot (10),
+expiry (17), serial (21), and the 3xxx net measures — and its errors into one typed error with
+a message a cashier can act on. Scanners send FNC1 as GS (0x1D); some prefix a symbology
+identifier (]C1, ]d2, ]e0, ]Q3), which is removed first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from biip import ParseConfig, ParseError
+from biip.gs1_messages import GS1Message
+
+from pos_app.domain.errors import BarcodeError
+
+__all__ = ["Gs1Data", "Gs1Error", "parse_gs1"]
+
+GS = "\x1d"
+MAX_LENGTH = 512  # a GS1 DataMatrix holds far less; longer input is noise
+_SYMBOLOGY_PREFIXES = ("]C1", "]d2", "]e0", "]Q3", "]J1")
+
+
+class Gs1Error(BarcodeError):
+    """Not a valid GS1 element string (unknown AI, wrong length, bad date or check digit)."""
+
+
+@dataclass(frozen=True)
+class Gs1Data:
+    gtin: str | None = None
+    lot: str | None = None
+    expiry: date | None = None
+    serial: str | None = None
+    # 3xxx measures by AI, e.g. {"3103": Decimal("0.750")} = net weight 0.750 kg.
+    measures: dict[str, Decimal] = field(default_factory=dict)
+    # Every element as (AI, raw value), in scan order, for anything not mapped above.
+    elements: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def net_weight_kg(self) -> Decimal | None:
+        for ai, value in self.measures.items():
+            if ai.startswith("310"):
+                return value
+        return None
+
+
+def _preview(text: str) -> str:
+    head = "".join(c if c.isprintable() else "·" for c in text[:24])
+    return head + ("…" if len(text) > 24 else "")
+
+
+def parse_gs1(data: str) -> Gs1Data:
+    if len(data) > MAX_LENGTH:
+        raise Gs1Error(f"GS1 code too long ({len(data)} characters)")
+    text = data.strip("\r\n ")
+    for prefix in _SYMBOLOGY_PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    text = text.lstrip(GS)  # a leading FNC1 only marks the code as GS1
+    if not text:
+        raise Gs1Error("empty GS1 code")
+    try:
+        message = GS1Message.parse(text, config=ParseConfig(separator_chars=[GS]))
+    except ParseError as exc:
+        raise Gs1Error(f"not a valid GS1 code ({_preview(text)}): {exc}") from exc
+
+    gtin = lot = serial = None
+    expiry: date | None = None
+    measures: dict[str, Decimal] = {}
+    elements: list[tuple[str, str]] = []
+    for element in message.element_strings:
+        ai = element.ai.ai
+        elements.append((ai, element.value))
+        if ai == "01":
+            if element.gtin_error:
+                raise Gs1Error(f"GS1 code has a bad GTIN: {element.gtin_error}")
+            gtin = element.value
+        elif ai == "10":
+            lot = element.value
+        elif ai == "17":
+            expiry = element.date
+        elif ai == "21":
+            serial = element.value
+        elif ai.startswith("3") and element.decimal is not None:
+            measures[ai] = element.decimal
+    return Gs1Data(gtin, lot, expiry, serial, measures, tuple(elements))

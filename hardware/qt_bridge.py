@@ -1,0 +1,32 @@
+"""Device events → Qt signals. The only module in ``hardware`` that imports Qt.
+
+Drivers call plain callbacks from their own threads (scanner reader, device workers). A
+DeviceSignals object lives in the GUI thread; emitting its signals from another thread is safe
+and, with Qt's automatic connections, delivers to GUI-thread slots through the event queue —
+so slots never run on a device thread and never need a lock (Electrum's pattern).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from hardware.base import DeviceStatus, ScanEvent
+
+__all__ = ["DeviceSignals"]
+
+
+class DeviceSignals(QObject):
+    barcode_scanned = Signal(str, str)  # code, source device
+    scan_rejected = Signal(str)  # a message for the status bar (garbage, too long)
+    device_status_changed = Signal(object)  # DeviceStatus
+
+    # Callbacks handed to drivers (any thread).
+
+    def on_scanner_scanned(self, event: ScanEvent) -> None:
+        self.barcode_scanned.emit(event.code, event.source)
+
+    def on_scanner_rejected(self, message: str) -> None:
+        self.scan_rejected.emit(message)
+
+    def on_device_status(self, status: DeviceStatus) -> None:
+        self.device_status_changed.emit(status)
