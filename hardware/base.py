@@ -34,6 +34,8 @@ __all__ = [
     "PrinterStatus",
     "ReceiptPrinter",
     "Scale",
+    "ScaleOverloadError",
+    "ScaleUnstableError",
     "ScanEvent",
     "Scanner",
     "StatusListener",
@@ -75,6 +77,14 @@ class CoverOpenError(DeviceOfflineError):
 
 class MalformedReplyError(DeviceError):
     """The device answered something that is not a valid reply (noise, another protocol)."""
+
+
+class ScaleUnstableError(DeviceError):
+    """The load kept moving for longer than we wait; nothing may be sold on that weight."""
+
+
+class ScaleOverloadError(DeviceError):
+    """The weight is outside the scale's range: over capacity, or under zero."""
 
 
 class StatusNotSupportedError(DeviceError):
@@ -226,4 +236,5 @@ class Scale(Protocol):
     name: str
 
     def read_weight_kg(self) -> Decimal:
-        """A stable weight, or DeviceError (unstable, overload, unreachable)."""
+        """A stable weight, or a DeviceError: ScaleUnstableError, ScaleOverloadError,
+        DeviceTimeoutError, DeviceUnavailableError."""

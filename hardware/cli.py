@@ -5,6 +5,7 @@ so `omnitill` itself starts no slower for having this command.
 
     omnitill devices test --printer tcp://192.168.1.50:9100 [--kick] [--width 58]
     omnitill devices test --scanner /dev/ttyACM0 --display /dev/ttyUSB1
+    omnitill devices test --drawer "serial:///dev/ttyS1?open=dtr&sense=cts" --scale /dev/ttyS2
     omnitill devices sim-printer --port 9100
     omnitill devices list
 """
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
 __all__ = ["register", "run", "sample_receipt"]
 
 EXIT_OK, EXIT_FAILED = 0, 1
+DRAWER_HELP = (
+    "serial cash drawer, e.g. serial:///dev/ttyS1?open=dtr&sense=cts "
+    "(options: baud, open=bytes|dtr|rts, bytes=hex, pulse, sense=none|cts|dsr, open_high=0|1)"
+)
 
 
 def register(sub: Any) -> None:
@@ -41,6 +46,8 @@ def register(sub: Any) -> None:
     test.add_argument("--kick", action="store_true", help="also open the cash drawer")
     test.add_argument("--scanner", help="serial port of a scanner: wait for one scan")
     test.add_argument("--display", help="serial port of a customer display")
+    test.add_argument("--drawer", help=DRAWER_HELP)
+    test.add_argument("--scale", help="serial port of a scale (NCI 'W' protocol): read one weight")
     sim = actions.add_parser("sim-printer", help="run the simulated network printer")
     sim.add_argument("--port", type=int, default=9100)
     sim.add_argument("--host", default="127.0.0.1")
@@ -146,6 +153,38 @@ def _test_display(port: str, out: TextIO) -> bool:
         display.close()
 
 
+def _test_drawer(url: str, out: TextIO) -> bool:
+    from hardware.base import DeviceError
+    from hardware.serial_drawer import SerialDrawer, parse_drawer_url
+
+    drawer = SerialDrawer(parse_drawer_url(url))
+    try:
+        drawer.open()
+        print("drawer: kick sent", file=out)
+        print(f"drawer: {drawer.state()}", file=out)
+        return True
+    except DeviceError as exc:
+        print(f"drawer: FAILED: {exc}", file=out)
+        return False
+    finally:
+        drawer.close()
+
+
+def _test_scale(port: str, out: TextIO) -> bool:
+    from hardware.base import DeviceError
+    from hardware.serial_scale import SerialScale, SerialScaleConfig
+
+    scale = SerialScale(SerialScaleConfig(port=port))
+    try:
+        print(f"scale: {scale.read_weight_kg()} kg (stable)", file=out)
+        return True
+    except DeviceError as exc:
+        print(f"scale: FAILED: {exc}", file=out)
+        return False
+    finally:
+        scale.close()
+
+
 def _run_sim(args: argparse.Namespace, out: TextIO, stop: threading.Event) -> int:
     from hardware.sim.printer import SimReceipt, SimulatedPrinter
 
@@ -183,10 +222,15 @@ def run(
         checks.append(lambda: _test_printer(args, out))
     if args.display:
         checks.append(lambda: _test_display(args.display, out))
+    if getattr(args, "drawer", None):
+        checks.append(lambda: _test_drawer(args.drawer, out))
+    if getattr(args, "scale", None):
+        checks.append(lambda: _test_scale(args.scale, out))
     if args.scanner:
         checks.append(lambda: _test_scanner(args.scanner, out))
     if not checks:
-        print("nothing to test: give --printer, --scanner and/or --display", file=out)
+        print("nothing to test: give --printer, --drawer, --scale, --scanner and/or --display",
+              file=out)  # fmt: skip
         return EXIT_FAILED
     try:
         results = [check() for check in checks]

@@ -8,6 +8,8 @@ so slots never run on a device thread and never need a lock (Electrum's pattern)
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+
 from PySide6.QtCore import QObject, Signal
 
 from hardware.base import DeviceStatus, ScanEvent
@@ -19,6 +21,7 @@ class DeviceSignals(QObject):
     barcode_scanned = Signal(str, str)  # code, source device
     scan_rejected = Signal(str)  # a message for the status bar (garbage, too long)
     device_status_changed = Signal(object)  # DeviceStatus
+    receipt_printed = Signal(str, bool)  # receipt number; False = waiting in the reprint queue
 
     # Callbacks handed to drivers (any thread).
 
@@ -30,3 +33,20 @@ class DeviceSignals(QObject):
 
     def on_device_status(self, status: DeviceStatus) -> None:
         self.device_status_changed.emit(status)
+
+    def track_print(self, receipt_no: str, job: Future[bool]) -> None:
+        """Emit ``receipt_printed`` when a PrintQueue job finishes, without waiting for it.
+
+        The callback runs on the printer's worker (or here, if the job is already done); the
+        emit crosses to the GUI thread through the event queue.
+        """
+
+        def done(finished: Future[bool]) -> None:
+            printed = (
+                not finished.cancelled()
+                and finished.exception() is None
+                and finished.result() is True
+            )
+            self.receipt_printed.emit(receipt_no, printed)
+
+        job.add_done_callback(done)

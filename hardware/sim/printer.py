@@ -90,6 +90,7 @@ class _State:
     offline: bool = False
     drawer_sensor_high: bool = False
     status_delay_s: float = 0.0
+    delayed_replies: int | None = None  # None: every reply is delayed
 
 
 @dataclass
@@ -176,9 +177,11 @@ class SimulatedPrinter:
         with self._changed:
             self._state.drawer_sensor_high = high
 
-    def set_status_delay(self, seconds: float) -> None:
+    def set_status_delay(self, seconds: float, *, replies: int | None = None) -> None:
+        """Answer status queries ``seconds`` late: all of them, or only the next ``replies``."""
         with self._changed:
             self._state.status_delay_s = seconds
+            self._state.delayed_replies = replies
 
     def refuse_connections(self, refuse: bool) -> None:
         """Close the listening socket (connect gets ECONNREFUSED); reopen on the same port."""
@@ -208,6 +211,11 @@ class SimulatedPrinter:
         with self._changed:
             self._changed.wait_for(lambda: len(self._out.receipts) >= count, timeout)
             return list(self._out.receipts)
+
+    def wait_for_status_requests(self, count: int, timeout: float = 5.0) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self._out.status_requests >= count, timeout)
+            return self._out.status_requests
 
     def wait_for_kicks(self, count: int, timeout: float = 5.0) -> list[DrawerKick]:
         with self._changed:
@@ -302,6 +310,11 @@ class SimulatedPrinter:
             self._out.status_requests += 1
             self._changed.notify_all()
             state = _State(**vars(self._state))
+            if self._state.delayed_replies is not None:
+                if self._state.delayed_replies > 0:
+                    self._state.delayed_replies -= 1
+                else:
+                    state.status_delay_s = 0.0
         if state.status_delay_s and self._stop.wait(state.status_delay_s):
             return None
         # Every status byte has the fixed shape 0xx1xx10 (bits 1 and 4 set, 0 and 7 clear).
