@@ -1,4 +1,4 @@
-"""`omnitill` command line: demo, demo data, journal verification/export, database upgrade."""
+"""`omnitill` command line: the till window, demo, demo data, journal, database upgrade."""
 
 from __future__ import annotations
 
@@ -43,8 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="ring a scripted sale on demo data and show the receipt")
+    sub.add_parser("run", help="open the till window on this till's database")
+    demo = sub.add_parser("demo", help="open the till window on the demo store (demo PINs shown)")
     demo.add_argument("--products", type=_positive_products, default=5_000)
+    demo.add_argument(
+        "--scripted", action="store_true", help="ring a scripted sale in the terminal instead"
+    )
 
     data = sub.add_parser("demo-data", help="replace the catalog with generated demo products")
     data.add_argument("--products", type=_positive_products, default=10_000)
@@ -123,12 +127,36 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from pos_app.demo import run_scripted_demo
+    if args.scripted:
+        from pos_app.demo import run_scripted_demo
 
-    return run_scripted_demo(args.data_dir, products=args.products)
+        return run_scripted_demo(args.data_dir, products=args.products)
+    from pos_app.ui.app import run_demo_window
+
+    return run_demo_window(args.data_dir, products=args.products)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pos_app.services.auth import AuthService
+    from pos_app.services.till_context import TillNotConfiguredError, load_till_context
+    from pos_app.ui.app import run_till
+
+    engine = _open_engine(args.data_dir)
+    try:
+        with make_session_factory(engine)() as session:
+            context = load_till_context(session)
+            staff = AuthService(till_id=context.till_id).staff_count(session)
+    except TillNotConfiguredError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        engine.dispose()
+    if staff == 0:
+        raise CliError("no staff can sign in at this till yet (try `omnitill demo`)")
+    return run_till(database_path(args.data_dir))
 
 
 COMMANDS = {
+    "run": cmd_run,
     "demo": cmd_demo,
     "demo-data": cmd_demo_data,
     "journal": cmd_journal,

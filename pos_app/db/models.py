@@ -244,3 +244,46 @@ class OutboxEvent(Base):
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (Index("ix_outbox_unsent", "sent_at", "id"),)
+
+
+class Staff(Base):
+    """A person who may sign in at this till. PINs and badges are stored hashed only."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)  # staff number, on receipts
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200))  # "scrypt$n$r$p$salt$hash"
+    badge_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class AuthLockout(Base):
+    """Failed sign-in attempts per scope (the till's PIN pad), surviving a restart."""
+
+    __tablename__ = "auth_lockout"
+
+    scope: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class ParkedBasket(Base):
+    """A suspended basket; ``payload`` is canonical JSON of its lines at the prices rung."""
+
+    __tablename__ = "parked_baskets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    till_id: Mapped[str] = mapped_column(String(64))
+    cashier: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    currency: Mapped[str] = mapped_column(String(3))
+    line_count: Mapped[int] = mapped_column(Integer)
+    total_minor: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_parked_baskets_created_at", "created_at"),)

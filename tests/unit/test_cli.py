@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from pos_app.db import migrate
+
 
 def omnitill(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -47,5 +49,12 @@ def test_not_a_database_gives_one_clear_line(tmp_path: Path) -> None:
 def test_db_status_and_upgrade(tmp_path: Path) -> None:
     result = omnitill("--data-dir", str(tmp_path), "db", "upgrade")
     assert result.returncode == 0, result.stderr
-    assert "schema 0001" in result.stdout
+    assert f"schema {migrate.head_revision()}" in result.stdout
     assert (tmp_path / "till.sqlite3").exists()
+
+
+def test_run_on_an_unconfigured_till_says_what_to_do(tmp_path: Path) -> None:
+    result = omnitill("--data-dir", str(tmp_path), "run")
+    assert result.returncode == 1
+    assert "no store profile" in result.stderr
+    assert "Traceback" not in result.stderr

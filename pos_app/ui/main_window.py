@@ -1,0 +1,51 @@
+"""The till window: a stack of pages over an always-visible status bar. No logic here."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from pos_app.ui.receipt_view import ReceiptView
+from pos_app.ui.sale_view import SaleView
+from pos_app.ui.signin_view import SignInView
+from pos_app.ui.status_bar import TillStatusBar
+from pos_app.ui.tender_panel import TenderPanel
+
+
+class TillWindow(QMainWindow):
+    def __init__(
+        self,
+        signin: SignInView,
+        sale: SaleView,
+        tender: TenderPanel,
+        receipt: ReceiptView,
+        status: TillStatusBar,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("OmniTill"))
+        self.setMinimumSize(1024, 700)
+        self.signin, self.sale, self.tender, self.receipt, self.status = (
+            signin,
+            sale,
+            tender,
+            receipt,
+            status,
+        )
+        central = QWidget()
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.pages = QStackedWidget()
+        for page in (signin, sale, tender, receipt):
+            page.setContentsMargins(12, 12, 12, 8)
+            self.pages.addWidget(page)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(status)
+        self.setCentralWidget(central)
+
+    def show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+
+    @property
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()

@@ -1,0 +1,58 @@
+"""The receipt of the sale just completed, as the document will print, with the change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from pos_app.domain.receipt import ReceiptDocument, render_text
+from pos_app.ui import formatting
+from pos_app.ui.widgets import action_button
+
+
+class ReceiptView(QWidget):
+    new_sale_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("receiptView")
+        root = QHBoxLayout(self)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("receiptText")
+        self.text.setReadOnly(True)
+        self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(12)
+        self.text.setFont(font)
+        self.text.setMinimumWidth(420)
+        root.addWidget(self.text, 1)
+
+        side = QVBoxLayout()
+        self.done_label = QLabel()
+        self.done_label.setObjectName("saleDone")
+        self.done_label.setWordWrap(True)
+        self.change_caption = QLabel(self.tr("CHANGE"))
+        self.change_caption.setObjectName("leftCaption")
+        self.change_value = QLabel()
+        self.change_value.setObjectName("changeValue")
+        self.change_value.setProperty("state", "change")
+        self.print_note = QLabel(
+            self.tr(
+                "Printer: not set up yet, the receipt is kept.\n\n"
+                "Scan the next customer's first item, or press F12."
+            )
+        )
+        self.print_note.setWordWrap(True)
+        self.new_sale_button = action_button(self.tr("Next customer"), "F12", "pay")
+        self.new_sale_button.clicked.connect(self.new_sale_requested)
+        for widget in (self.done_label, self.change_caption, self.change_value, self.print_note):
+            side.addWidget(widget)
+        side.addStretch(1)
+        side.addWidget(self.new_sale_button)
+        root.addLayout(side, 1)
+
+    def show_receipt(self, receipt: ReceiptDocument) -> None:
+        self.text.setPlainText(render_text(receipt, 42))
+        self.done_label.setText(self.tr("Sale %s completed.") % receipt.receipt_no)
+        self.change_value.setText(formatting.money(receipt.change, symbol=True))

@@ -1,0 +1,119 @@
+"""The wedge-scanner filter on its own: bursts become scans, people's typing stays typing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from pos_app.ui.scanner import ScanFilter, ScannerConfig
+from tests.gui.conftest import FakeClock
+
+Rig = Callable[..., tuple[ScanFilter, QLineEdit, list[str]]]
+
+
+@pytest.fixture
+def rig(qtbot: QtBot, fake_clock: FakeClock) -> Iterator[Rig]:
+    def make(config: ScannerConfig | None = None) -> tuple[ScanFilter, QLineEdit, list[str]]:
+        scans: list[str] = []
+        filt = ScanFilter(config, fake_clock)
+        filt.barcode_scanned.connect(scans.append)
+        QApplication.instance().installEventFilter(filt)  # type: ignore[union-attr]
+        made.append(filt)
+        edit = QLineEdit()
+        qtbot.addWidget(edit)
+        return filt, edit, scans
+
+    made: list[ScanFilter] = []
+    yield make
+    for filt in made:
+        QApplication.instance().removeEventFilter(filt)  # type: ignore[union-attr]
+
+
+def keys(qtbot: QtBot, clock: FakeClock, edit: QLineEdit, text: str, gap: float) -> None:
+    for char in text:
+        clock.advance(gap)
+        qtbot.keyClick(edit, char)
+
+
+def test_burst_with_enter_is_a_scan_and_types_nothing(
+    rig: Rig, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    _filt, edit, scans = rig()
+    returns: list[bool] = []
+    edit.returnPressed.connect(lambda: returns.append(True))
+    keys(qtbot, fake_clock, edit, "4006381333931", 5)
+    fake_clock.advance(5)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert scans == ["4006381333931"]
+    assert edit.text() == ""
+    assert returns == []  # the scanner's Enter is swallowed too
+
+
+def test_human_typing_reaches_the_widget_in_order(
+    rig: Rig, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    _filt, edit, scans = rig()
+    keys(qtbot, fake_clock, edit, "coffee 12", 140)
+    qtbot.waitUntil(lambda: edit.text() == "coffee 12")
+    returns: list[bool] = []
+    edit.returnPressed.connect(lambda: returns.append(True))
+    fake_clock.advance(140)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert scans == []
+    assert returns == [True]
+
+
+def test_fast_typist_rollover_is_not_a_scan(rig: Rig, qtbot: QtBot, fake_clock: FakeClock) -> None:
+    _filt, edit, scans = rig()
+    keys(qtbot, fake_clock, edit, "ab", 12)  # two keys rolled over within the gap
+    fake_clock.advance(12)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # but far too short for a barcode
+    assert scans == []
+    assert edit.text() == "ab"
+
+
+def test_a_slow_burst_is_typing(rig: Rig, qtbot: QtBot, fake_clock: FakeClock) -> None:
+    _filt, edit, scans = rig()
+    keys(qtbot, fake_clock, edit, "40063813", 60)
+    fake_clock.advance(60)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert scans == []
+    assert edit.text() == "40063813"
+
+
+def test_typing_then_scan_then_typing(rig: Rig, qtbot: QtBot, fake_clock: FakeClock) -> None:
+    _filt, edit, scans = rig()
+    keys(qtbot, fake_clock, edit, "mi", 150)
+    fake_clock.advance(150)
+    keys(qtbot, fake_clock, edit, "96385074", 6)
+    fake_clock.advance(6)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    keys(qtbot, fake_clock, edit, "lk", 150)
+    qtbot.waitUntil(lambda: edit.text() == "milk")
+    assert scans == ["96385074"]
+
+
+def test_prefix_and_custom_suffix(rig: Rig, qtbot: QtBot, fake_clock: FakeClock) -> None:
+    config = ScannerConfig(prefix="]", suffix_keys=frozenset({int(Qt.Key.Key_Tab)}))
+    _filt, edit, scans = rig(config)
+    keys(qtbot, fake_clock, edit, "]96385074", 5)
+    fake_clock.advance(5)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    keys(qtbot, fake_clock, edit, "96385074", 5)  # a fast burst without the prefix: typing
+    fake_clock.advance(5)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert scans == ["96385074"]
+    assert edit.text() == "96385074"
+
+
+def test_shortcut_keys_pass_straight_through(rig: Rig, qtbot: QtBot, fake_clock: FakeClock) -> None:
+    _filt, edit, _scans = rig()
+    edit.setText("abc")
+    edit.selectAll()
+    fake_clock.advance(5)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert edit.text() == ""
