@@ -93,6 +93,10 @@ class PrintQueue:
             raise LookupError("nothing has been printed yet")
         return self.print_receipt(last)
 
+    def retry_now(self) -> Future[bool]:
+        """Try the waiting receipts at once (e.g. a status check found the printer back)."""
+        return self._worker.submit(self._drain)
+
     def close(self) -> None:
         with self._lock:
             self._closed = True

@@ -107,11 +107,13 @@ class SimulatedPrinter:
         host: str = "127.0.0.1",
         port: int = 0,
         on_receipt: Callable[[SimReceipt], None] | None = None,
+        on_kick: Callable[[DrawerKick], None] | None = None,
     ) -> None:
         self.host = host
         self._requested_port = port
         self._port = 0
         self._on_receipt = on_receipt
+        self._on_kick = on_kick
         self._state = _State()
         self._out = _Output()
         self._changed = threading.Condition()
@@ -284,6 +286,7 @@ class SimulatedPrinter:
 
     def _handle(self, client: socket.socket, events: Sequence[Event]) -> None:
         finished: list[SimReceipt] = []
+        kicks: list[DrawerKick] = []
         for event in events:
             if isinstance(event, StatusRequest):
                 reply = self._status_byte(event.n)
@@ -293,6 +296,7 @@ class SimulatedPrinter:
             with self._changed:
                 if isinstance(event, DrawerKick):
                     self._out.drawer_kicks.append(event)
+                    kicks.append(event)
                 if isinstance(event, Printed):
                     self._out.pending.append(event)
                 if isinstance(event, Cut):
@@ -301,6 +305,9 @@ class SimulatedPrinter:
                     self._out.receipts.append(receipt)
                     finished.append(receipt)
                 self._changed.notify_all()
+        if self._on_kick is not None:
+            for kick in kicks:
+                self._on_kick(kick)
         if self._on_receipt is not None:
             for receipt in finished:
                 self._on_receipt(receipt)

@@ -72,12 +72,17 @@ class Permission(StrEnum):
     BASKET_DISCOUNT = "basket_discount"
     PRICE_OVERRIDE = "price_override"
     VOID_BASKET = "void_basket"
+    NO_SALE = "no_sale"  # open the cash drawer without a sale
 
 
 _ASSOCIATE = frozenset(
     {Permission.SELL, Permission.CHANGE_QUANTITY, Permission.REMOVE_LINE, Permission.PARK}
 )
-_SUPERVISOR = _ASSOCIATE | {Permission.LINE_DISCOUNT, Permission.VOID_BASKET}
+_SUPERVISOR = _ASSOCIATE | {
+    Permission.LINE_DISCOUNT,
+    Permission.VOID_BASKET,
+    Permission.NO_SALE,
+}
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.ASSOCIATE: _ASSOCIATE,
     Role.SUPERVISOR: frozenset(_SUPERVISOR),

@@ -101,6 +101,18 @@ class DrawerService:
         )
         return DrawerOpen(till_id, reason, cashier, reference, entry.seq, now)
 
+    def record_sale_open(
+        self, session: Session, *, till_id: str, cashier: str, receipt_no: str, cash: bool
+    ) -> DrawerOpen | None:
+        """In the sale's own transaction: journal the open that cash calls for (None if no
+        cash was tendered — a card-only sale does not open the drawer)."""
+        if not cash:
+            return None
+        return self.record_open(
+            session, till_id=till_id, cashier=cashier, reason=DrawerReason.SALE,
+            reference=receipt_no,
+        )  # fmt: skip
+
     @staticmethod
     def kick(drawer: CashDrawer, record: DrawerOpen) -> None:
         """After the commit: pulse the drawer. Device errors propagate as DeviceError."""

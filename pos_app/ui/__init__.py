@@ -30,6 +30,16 @@ Decisions (see also each module's docstring):
   action with the journaled ``Approval``.
 - Errors are inline (``InlineMessage``: colour, bold, beep), never modal; the cashier keeps
   scanning and the next good scan clears the message.
+- Devices (``device_controller``, over the Qt-free ``hardware.till_devices``/``hardware.config``):
+  the sale and the drawer open it causes (cash tendered) are journaled in ONE transaction on
+  the DB lane (``DrawerService.record_sale_open`` inside the checkout op), so a kick is never
+  unjournaled and a sale never half-journaled; only after the commit are the kick (printer
+  worker, before the receipt) and the print (``PrintQueue``) submitted. Nothing waits for a
+  device on the GUI thread; results return as ``DeviceSignals``. A failed receipt waits in the
+  queue, the status bar counts it, a status probe (15 s) or the queue's backoff prints it
+  when the printer is back. No-sale opens (Ctrl+D) need ``Permission.NO_SALE`` (supervisor+)
+  or a manager approval, then are journaled in their own transaction before the kick.
+  Settings: ``devices.toml``/``.json`` in the data folder (none → "No printer").
 - Every user-visible string goes through ``self.tr``; messages from the domain and services
   are English for now (they are built in Qt-free code; translating them needs message ids).
 """

@@ -8,6 +8,7 @@ is what the tests and the bench use; ``run_till`` is what ``omnitill run`` and
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +17,24 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
 
+from hardware.config import (
+    DeviceConfig,
+    DeviceConfigError,
+    find_device_config,
+    load_device_config,
+)
+from hardware.qt_bridge import DeviceSignals
+from hardware.till_devices import TillDevices
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.services.auth import AuthService
 from pos_app.services.checkout import CheckoutService
+from pos_app.services.drawer import DrawerService
 from pos_app.services.parking import ParkingService
 from pos_app.services.till_context import TillContext, load_till_context
 from pos_app.ui.basket_model import BasketTableModel
 from pos_app.ui.controller import TillController
+from pos_app.ui.device_controller import PRINTER_PROBE_MS, DeviceController
 from pos_app.ui.idle import IdleWatcher
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.receipt_view import ReceiptView
@@ -31,6 +42,7 @@ from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale_view import SaleView
 from pos_app.ui.scanner import Clock, ScanFilter, ScannerConfig, monotonic_ms
 from pos_app.ui.signin_view import SignInView
+from pos_app.ui.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
 from pos_app.ui.status_bar import TillStatusBar
 from pos_app.ui.tender_panel import TenderPanel
 
@@ -49,6 +61,7 @@ class TillApp:
     search: SearchLane
     context: TillContext
     engines: tuple[Engine, Engine]
+    devices: DeviceController
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -56,6 +69,7 @@ class TillApp:
             app.removeEventFilter(self.scan_filter)
             app.removeEventFilter(self.idle)
         self.idle.stop()
+        self.devices.stop()  # the scanner stops feeding scans; a print in progress finishes
         self.lane.shutdown()
         self.search.shutdown()
         self.window.close()
@@ -88,8 +102,15 @@ def build_till(
     idle_ms: int = DEFAULT_IDLE_MS,
     auth_factory: Callable[[str], AuthService] | None = None,
     search_debounce_ms: int = 80,
+    devices: TillDevices | None = None,
+    printer_probe_ms: int = PRINTER_PROBE_MS,
 ) -> TillApp:
-    """Open the till database at ``db_path`` (migrated on the way) and build the window."""
+    """Open the till database at ``db_path`` (migrated on the way) and build the window.
+
+    ``devices`` (not started yet) are started here and stopped by ``TillApp.close``; without
+    them the till runs with no printer, drawer, display or serial scanner.
+    """
+    devices = devices or TillDevices(DeviceConfig())
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     writer = create_till_engine(db_path, writer=True)
@@ -125,22 +146,60 @@ def build_till(
         checkout=CheckoutService(),
         parking=ParkingService(),
         idle=idle,
+        # No-sale opens need the no_sale permission; the UI passes it per call (approvals).
+        drawer=DrawerService(may_open_no_sale=lambda _cashier: False)
+        if devices.has_drawer
+        else None,
     )
+    device_controller = DeviceController(
+        devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms
+    )
+    device_controller.start()
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
-    return TillApp(window, controller, scan_filter, idle, lane, search, context, (writer, reader))
+    return TillApp(
+        window, controller, scan_filter, idle, lane, search, context, (writer, reader),
+        device_controller,
+    )  # fmt: skip
 
 
-def run_till(db_path: Path, *, demo_hint: str = "", argv: list[str] | None = None) -> int:
+def till_device_config(data_dir: Path, given: DeviceConfig | None = None) -> DeviceConfig:
+    """``given`` (CLI flags), else devices.toml/.json in the data folder, else no devices.
+    Raises DeviceConfigError with one clear line."""
+    if given is not None:
+        return given
+    path = find_device_config(data_dir)
+    return load_device_config(path) if path is not None else DeviceConfig()
+
+
+def run_till(
+    db_path: Path,
+    *,
+    demo_hint: str = "",
+    argv: list[str] | None = None,
+    devices: DeviceConfig | None = None,
+    sims: SimulatedDevices | None = None,
+) -> int:
+    try:
+        config = till_device_config(db_path.parent, devices)
+    except DeviceConfigError as exc:
+        print(f"omnitill: device settings: {exc}", file=sys.stderr)
+        return 1
+    log.info("devices: %s", config.summary)
     app = QApplication.instance() or QApplication(argv or ["omnitill"])
     assert isinstance(app, QApplication)
     app.setApplicationName("OmniTill")
     install_translator(app)
     load_theme(app)
-    till = build_till(db_path, demo_hint=demo_hint)
+    till = build_till(db_path, demo_hint=demo_hint, devices=TillDevices(config))
     till.window.resize(1280, 800)
+    if sims is not None:
+        screen = app.primaryScreen().availableGeometry()
+        wide = screen.width() >= 1700
+        add_sim_dock(till.window, PrinterSimPanel(sims), docked=wide)
+        till.window.resize(1700 if wide else 1280, 860 if wide else 800)
     till.window.show()
     try:
         return app.exec()
@@ -149,8 +208,13 @@ def run_till(db_path: Path, *, demo_hint: str = "", argv: list[str] | None = Non
 
 
 def run_demo_window(data_dir: Path | None, *, products: int) -> int:
-    """`omnitill demo`: the till window on the demo store, demo PINs shown at sign-in."""
+    """`omnitill demo`: the till window on the demo store, demo PINs shown at sign-in, driving a
+    simulated printer (TCP, parsed receipts shown in a side panel) and a pty customer display."""
     from pos_app.services.demo_staff import demo_hint, prepare_demo_till
 
     path = prepare_demo_till(data_dir, products=products)
-    return run_till(path, demo_hint=demo_hint())
+    sims = SimulatedDevices()
+    try:
+        return run_till(path, demo_hint=demo_hint(), devices=sims.config(), sims=sims)
+    finally:
+        sims.stop()

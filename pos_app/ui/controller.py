@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
 
 from pos_app.domain.basket import Basket
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.errors import DomainError
-from pos_app.domain.tenders import Tender
+from pos_app.domain.tenders import Tender, TenderKind
 from pos_app.services.auth import (
     AuthResult,
     AuthService,
@@ -22,12 +23,14 @@ from pos_app.services.auth import (
     StaffMember,
 )
 from pos_app.services.checkout import CheckoutService, CompletedSale
+from pos_app.services.drawer import DrawerOpen, DrawerService
 from pos_app.services.parking import ParkedSummary, ParkingService
 from pos_app.services.register import Register
 from pos_app.services.till_context import TillContext
 from pos_app.ui import formatting
 from pos_app.ui.basket_edits import BasketEditsMixin, Pending
 from pos_app.ui.basket_model import BasketTableModel
+from pos_app.ui.drawer_actions import DrawerActionsMixin
 from pos_app.ui.idle import IdleWatcher
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
@@ -42,11 +45,12 @@ def _snapshot(basket: Basket) -> Basket:
     )
 
 
-class TillController(BasketEditsMixin, QObject):
+class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
     signed_in = Signal(object)  # StaffMember
     signed_out = Signal()
     line_added = Signal(int)  # line number
     sale_completed = Signal(object)  # CompletedSale
+    drawer_open_recorded = Signal(object)  # DrawerOpen: journaled, the drawer may be kicked
     basket_parked = Signal(object)  # ParkedSummary
     basket_resumed = Signal()
     approval_granted = Signal(object)  # Approval
@@ -65,11 +69,13 @@ class TillController(BasketEditsMixin, QObject):
         checkout: CheckoutService,
         parking: ParkingService,
         idle: IdleWatcher,
+        drawer: DrawerService | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.model, self.context = window, model, context
         self.lane, self.search_lane, self.catalog = lane, search, catalog
         self.auth, self.checkout, self.parking, self.idle = auth, checkout, parking, idle
+        self.drawer = drawer  # None: no cash drawer at this till, so no open is journaled
         self.register: Register | None = None
         self._pending: Pending | None = None
         sale, w = window.sale, window
@@ -96,6 +102,7 @@ class TillController(BasketEditsMixin, QObject):
         w.tender.complete_requested.connect(self.on_tender_complete_requested)
         w.tender.cancelled.connect(self.on_tender_cancelled)
         w.receipt.new_sale_requested.connect(self.on_receipt_new_sale_requested)
+        sale.no_sale_button.clicked.connect(self.on_no_sale_button_clicked)
         lane.busy_changed.connect(w.status.set_busy)
         idle.idle_timed_out.connect(self.on_idle_idle_timed_out)
         w.show_page(w.signin)
@@ -359,25 +366,38 @@ class TillController(BasketEditsMixin, QObject):
             return
         register = self.register
         basket, cashier = _snapshot(register.basket), register.cashier.name
+        drawer, till_id = self.drawer, self.context.till_id
+        cash = any(t.kind is TenderKind.CASH for t in tenders)
 
-        def completed(done: CompletedSale) -> None:
+        def op(session: Session) -> tuple[CompletedSale, DrawerOpen | None]:
+            # One transaction: the sale and the drawer open it causes are journaled together
+            # (services.drawer); the kick itself happens after the commit, on the device worker.
+            done = self.checkout.complete_sale(
+                session, basket=basket, tenders=tenders, cashier=cashier, context=self.context
+            )
+            opened = None
+            if drawer is not None:
+                opened = drawer.record_sale_open(
+                    session, till_id=till_id, cashier=cashier, receipt_no=done.receipt_no,
+                    cash=cash,
+                )  # fmt: skip
+            return done, opened
+
+        def completed(outcome: tuple[CompletedSale, DrawerOpen | None]) -> None:
+            done, opened = outcome
             register.start_new_sale()
             self._refresh()
             self.window.receipt.show_receipt(done.receipt)
             self.window.show_page(self.window.receipt)
+            if opened is not None:
+                self.drawer_open_recorded.emit(opened)
             self.sale_completed.emit(done)
 
         def failed(exc: Exception) -> None:
             self.window.tender.set_busy(False)
             self._error(self.tr("The sale was not recorded: %s") % exc)
 
-        self.lane.run(
-            lambda s: self.checkout.complete_sale(
-                s, basket=basket, tenders=tenders, cashier=cashier, context=self.context
-            ),
-            completed,
-            failed,
-        )
+        self.lane.run(op, completed, failed)
 
     def on_receipt_new_sale_requested(self) -> None:
         self.window.show_page(self.window.sale)

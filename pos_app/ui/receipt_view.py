@@ -13,6 +13,7 @@ from pos_app.ui.widgets import action_button
 
 class ReceiptView(QWidget):
     new_sale_requested = Signal()
+    reprint_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,20 +38,40 @@ class ReceiptView(QWidget):
         self.change_value = QLabel()
         self.change_value.setObjectName("changeValue")
         self.change_value.setProperty("state", "change")
-        self.print_note = QLabel(
-            self.tr(
-                "Printer: not set up yet, the receipt is kept.\n\n"
-                "Scan the next customer's first item, or press F12."
-            )
-        )
+        self.print_note = QLabel()
+        self.print_note.setObjectName("printNote")
         self.print_note.setWordWrap(True)
+        self.next_hint = QLabel(self.tr("Scan the next customer's first item, or press F12."))
+        self.next_hint.setWordWrap(True)
+        self.reprint_button = action_button(self.tr("Reprint last receipt"), "Ctrl+P")
+        self.reprint_button.clicked.connect(self.reprint_requested)
         self.new_sale_button = action_button(self.tr("Next customer"), "F12", "pay")
         self.new_sale_button.clicked.connect(self.new_sale_requested)
         for widget in (self.done_label, self.change_caption, self.change_value, self.print_note):
             side.addWidget(widget)
+        side.addWidget(self.next_hint)
         side.addStretch(1)
+        side.addWidget(self.reprint_button)
         side.addWidget(self.new_sale_button)
+        self.set_print_note("none")
         root.addLayout(side, 1)
+
+    def set_print_note(self, state: str, detail: str = "") -> None:
+        """none (no printer), printing, printed, waiting (with why), reprinting."""
+        texts = {
+            "none": self.tr("No printer is set up: the receipt is kept in the journal."),
+            "printing": self.tr("Printing the receipt…"),
+            "printed": self.tr("Receipt printed."),
+            "waiting": self.tr(
+                "Not printed yet (%1): it waits and prints when the printer is back."
+            ).replace("%1", detail),
+            "reprinting": self.tr("Printing a copy…"),
+        }
+        self.print_note.setText(texts.get(state, state))
+        self.print_note.setProperty("state", state)
+        self.print_note.style().unpolish(self.print_note)
+        self.print_note.style().polish(self.print_note)
+        self.reprint_button.setEnabled(state != "none")
 
     def show_receipt(self, receipt: ReceiptDocument) -> None:
         self.text.setPlainText(render_text(receipt, 42))

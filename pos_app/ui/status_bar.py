@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from hardware.base import DeviceKind, DeviceState, DeviceStatus
+
 
 class TillStatusBar(QFrame):
     def __init__(self, store_name: str, till_id: str, parent: QWidget | None = None) -> None:
@@ -21,11 +23,14 @@ class TillStatusBar(QFrame):
         self.offline_banner.hide()
         self.busy_label = QLabel()
         self.busy_label.setObjectName("statusBusy")
-        # Placeholders until the sync and hardware issues land: honest about what is missing.
+        # Placeholder until the sync issue lands: honest about what is missing.
         self.sync_label = QLabel(self.tr("Sync: no hub yet"))
         self.sync_label.setObjectName("statusSync")
-        self.devices_label = QLabel(self.tr("Devices: none set up"))
+        self.devices_label = QLabel()
         self.devices_label.setObjectName("statusDevices")
+        self._printer: DeviceState | None = None  # None: no printer set up
+        self._waiting = 0
+        self._faults: dict[str, DeviceStatus] = {}  # other devices that are not ready
         layout.addWidget(self.user_label)
         layout.addWidget(_sep())
         layout.addWidget(self.place_label)
@@ -37,6 +42,7 @@ class TillStatusBar(QFrame):
         layout.addWidget(_sep())
         layout.addWidget(self.devices_label)
         self.set_user(None)
+        self._show_devices()
 
     def set_user(self, name: str | None, role: str = "") -> None:
         if name is None:
@@ -49,6 +55,64 @@ class TillStatusBar(QFrame):
 
     def set_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Saving…") if busy else "")
+
+    # -- devices -----------------------------------------------------------------------------
+
+    def set_printer_state(self, state: DeviceState | None, waiting: int) -> None:
+        """``state`` None means no printer is set up."""
+        self._printer, self._waiting = state, waiting
+        self._show_devices()
+
+    def set_receipts_waiting(self, waiting: int) -> None:
+        self._waiting = waiting
+        self._show_devices()
+
+    def set_device_status(self, status: DeviceStatus) -> None:
+        """A drawer, display or scanner: shown only while it is not ready."""
+        if status.state is DeviceState.READY:
+            self._faults.pop(status.device, None)
+        else:
+            self._faults[status.device] = status
+        self._show_devices()
+
+    def _printer_text(self) -> tuple[str, str]:
+        state = self._printer
+        if state is None:
+            return self.tr("No printer"), "none"
+        texts = {
+            DeviceState.READY: (self.tr("Printer OK"), "ok"),
+            DeviceState.CONNECTING: (self.tr("Printer: checking…"), "none"),
+            DeviceState.PAPER_OUT: (self.tr("Printer: PAPER OUT"), "error"),
+            DeviceState.COVER_OPEN: (self.tr("Printer: COVER OPEN"), "error"),
+        }
+        return texts.get(state, (self.tr("Printer OFFLINE"), "error"))
+
+    def _show_devices(self) -> None:
+        text, level = self._printer_text()
+        parts = [text]
+        if self._waiting:
+            parts.append(
+                self.tr("1 receipt waiting to print")
+                if self._waiting == 1
+                else self.tr("%n receipts waiting to print", "", self._waiting)
+            )
+            level = "error" if level == "error" else "warn"
+        names = {
+            DeviceKind.DRAWER: self.tr("Drawer"),
+            DeviceKind.DISPLAY: self.tr("Display"),
+            DeviceKind.SCANNER: self.tr("Scanner"),
+        }
+        for status in self._faults.values():
+            name = names.get(status.kind, status.device)
+            parts.append(self.tr("%1 unavailable").replace("%1", name))
+            level = "error" if level == "error" else "warn"
+        self.devices_label.setText(" · ".join(parts))
+        self.devices_label.setToolTip(
+            "\n".join(f"{s.device}: {s.state} {s.message}" for s in self._faults.values())
+        )
+        self.devices_label.setProperty("level", level)
+        self.devices_label.style().unpolish(self.devices_label)
+        self.devices_label.style().polish(self.devices_label)
 
 
 def _sep() -> QLabel:

@@ -88,5 +88,59 @@ def main(out: Path) -> None:
             settle()
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and "--devices" not in sys.argv:
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
+
+
+def devices_main(out: Path) -> None:
+    """07/08: printer states in the status bar, and demo mode's simulated-printer panel."""
+    from hardware.till_devices import TillDevices
+    from pos_app.ui.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    load_theme(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
+        codes = [f.barcode for f in DEMO_FEATURED if not f.sold_by_weight][:4]
+        for width, height in SIZES:
+            sims = SimulatedDevices()
+            devices = TillDevices(sims.config(timeout_s=0.5), retry_initial_s=0.3)
+            till = build_till(db, demo_hint=demo_hint(), devices=devices)
+            w, c = till.window, till.controller
+            w.resize(width, height)
+            w.show()
+            panel = PrinterSimPanel(sims)  # made at start-up, as in demo mode
+            settle()
+            c.on_signin_pin_submitted("9999")
+            settle(600)
+            sims.printer.set_paper(out=True)
+            for code in codes[:2]:
+                c.on_scanner_barcode_scanned(code)
+            c.on_pay_button_clicked()
+            w.tender.cash_edit.setText("50")
+            w.tender.on_cash_edit_return_pressed()
+            w.tender.on_complete_button_clicked()
+            settle(1200)
+            w.grab().save(str(out / f"07-receipt-paper-out-{width}x{height}.png"))
+            for code in codes[2:]:
+                c.on_scanner_barcode_scanned(code)
+            settle(300)
+            w.grab().save(str(out / f"07-printer-paper-out-{width}x{height}.png"))
+            sims.printer.set_paper(out=False)
+            settle(1500)
+            dock = add_sim_dock(w, panel, docked=width >= 1600)
+            settle(600)
+            if width >= 1600:
+                w.grab().save(str(out / f"08-demo-printer-panel-{width}x{height}.png"))
+            else:
+                dock.resize(460, height - 40)
+                settle()
+                dock.grab().save(str(out / f"08-demo-printer-panel-{width}x{height}.png"))
+            till.close()
+            sims.stop()
+            settle()
+
+
+if __name__ == "__main__" and "--devices" in sys.argv:
+    devices_main(Path("docs/screenshots"))

@@ -1,0 +1,214 @@
+"""Which devices this till has: a small, Qt-free settings record, from a file or CLI flags.
+
+``devices.toml`` (or ``devices.json``) in the till's data folder, all keys optional::
+
+    [printer]
+    address = "tcp://192.168.1.50:9100"  # serial:///dev/ttyS0?baud=19200, usb://04b8:0202,
+    paper_width_mm = 80                 # cups://queue, file:///dev/usb/lp0, or "none"
+    timeout_s = 3
+    [drawer]
+    via = "printer"                     # "printer", "serial:///dev/ttyS1?open=dtr", or "none"
+    pin = 2                             # printer-kicked drawers: pin 2 or 5
+    [display]
+    port = "/dev/ttyUSB1"               # a 2x20 pole display, or "none"
+    [scanner]
+    port = "/dev/ttyACM0"               # a serial scanner, or "none"
+    suffix = "\\r"
+
+Without a file (or with ``address = "none"``) the till runs without a printer and says so.
+Anything else — an unknown key, a misspelt scheme, a width of 76 mm — is a ``DeviceConfigError``
+naming the key and the value, raised before any device is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from hardware.escpos_printer import parse_printer_url
+from hardware.serial_drawer import parse_drawer_url
+
+__all__ = [
+    "CONFIG_NAMES",
+    "DeviceConfig",
+    "DeviceConfigError",
+    "DrawerVia",
+    "ScannerSettings",
+    "config_from_mapping",
+    "find_device_config",
+    "load_device_config",
+]
+
+CONFIG_NAMES = ("devices.toml", "devices.json")
+DrawerVia = str  # "none", "printer", or a serial:// drawer address
+_NONE = ("", "none", "off")
+_SECTIONS: Mapping[str, frozenset[str]] = {
+    "printer": frozenset({"address", "paper_width_mm", "timeout_s", "profile", "code_page"}),
+    "drawer": frozenset({"via", "pin"}),
+    "display": frozenset({"port", "baudrate"}),
+    "scanner": frozenset({"port", "suffix", "baudrate"}),
+}
+
+
+class DeviceConfigError(ValueError):
+    """The device settings cannot be used as given; the message names the key."""
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    port: str
+    suffix: bytes = b"\r"
+    baudrate: int = 9600
+
+
+@dataclass(frozen=True)
+class DeviceConfig:
+    printer: str | None = None  # a printer address (see escpos_printer.parse_printer_url)
+    paper_width_mm: Literal[58, 80] = 80
+    printer_timeout_s: float = 3.0
+    printer_profile: str = "default"
+    code_page: str = "CP858"
+    drawer: DrawerVia = "none"
+    drawer_pin: Literal[2, 5] = 2
+    display: str | None = None  # serial port of a customer display
+    display_baudrate: int = 9600
+    scanner: ScannerSettings | None = None
+
+    def __post_init__(self) -> None:
+        if self.printer is not None:
+            _check("printer.address", self.printer, parse_printer_url)
+        if self.paper_width_mm not in (58, 80):
+            raise DeviceConfigError(
+                f"printer.paper_width_mm must be 58 or 80, not {self.paper_width_mm!r}"
+            )
+        if not 0 < self.printer_timeout_s <= 30:
+            raise DeviceConfigError(
+                f"printer.timeout_s must be in (0, 30] seconds, not {self.printer_timeout_s!r}"
+            )
+        if self.drawer_pin not in (2, 5):
+            raise DeviceConfigError(f"drawer.pin must be 2 or 5, not {self.drawer_pin!r}")
+        if self.drawer == "printer" and self.printer is None:
+            raise DeviceConfigError("drawer.via = 'printer' needs a printer address")
+        if self.drawer not in ("none", "printer"):
+            _check("drawer.via", self.drawer, parse_drawer_url)
+
+    @property
+    def summary(self) -> str:
+        """One line for the log: what is set up."""
+        parts = [f"printer {self.printer or 'none'} ({self.paper_width_mm} mm)"]
+        parts.append(f"drawer {self.drawer}")
+        parts.append(f"display {self.display or 'none'}")
+        parts.append(f"scanner {self.scanner.port if self.scanner else 'none'}")
+        return ", ".join(parts)
+
+
+def _check(key: str, value: str, parse: Any) -> None:
+    try:
+        parse(value)
+    except (ValueError, TypeError) as exc:
+        raise DeviceConfigError(f"{key}: {exc}") from None
+
+
+def _text(section: str, key: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise DeviceConfigError(f"{section}.{key} must be text, not {value!r}")
+    return value.strip()
+
+
+def _number(section: str, key: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DeviceConfigError(f"{section}.{key} must be a number, not {value!r}")
+    return float(value)
+
+
+def _optional(section: str, key: str, value: object) -> str | None:
+    text = _text(section, key, value)
+    return None if text.lower() in _NONE else text
+
+
+def _suffix(value: object) -> bytes:
+    text = _text("scanner", "suffix", value)
+    named = {"cr": "\r", "lf": "\n", "crlf": "\r\n", "tab": "\t"}
+    text = named.get(text.lower(), text) if text else "\r"
+    try:
+        data = text.encode("ascii")
+    except UnicodeEncodeError:
+        raise DeviceConfigError(f"scanner.suffix must be ASCII, not {value!r}") from None
+    return data or b"\r"
+
+
+def config_from_mapping(data: Mapping[str, Any]) -> DeviceConfig:
+    """Build and validate a DeviceConfig from parsed TOML/JSON (sections as above)."""
+    if not isinstance(data, Mapping):
+        raise DeviceConfigError("the device settings must be a table of sections")
+    for section, body in data.items():
+        if section not in _SECTIONS:
+            raise DeviceConfigError(
+                f"unknown section [{section}]: use {', '.join(sorted(_SECTIONS))}"
+            )
+        if not isinstance(body, Mapping):
+            raise DeviceConfigError(f"[{section}] must be a table, not {body!r}")
+        if unknown := set(body) - _SECTIONS[section]:
+            raise DeviceConfigError(f"unknown key(s) in [{section}]: {', '.join(sorted(unknown))}")
+    kwargs: dict[str, Any] = {}
+    printer = cast(Mapping[str, Any], data.get("printer", {}))
+    if "address" in printer:
+        kwargs["printer"] = _optional("printer", "address", printer["address"])
+    if "paper_width_mm" in printer:
+        kwargs["paper_width_mm"] = int(
+            _number("printer", "paper_width_mm", printer["paper_width_mm"])
+        )
+    if "timeout_s" in printer:
+        kwargs["printer_timeout_s"] = _number("printer", "timeout_s", printer["timeout_s"])
+    if "profile" in printer:
+        kwargs["printer_profile"] = _text("printer", "profile", printer["profile"])
+    if "code_page" in printer:
+        kwargs["code_page"] = _text("printer", "code_page", printer["code_page"])
+    drawer = cast(Mapping[str, Any], data.get("drawer", {}))
+    if "via" in drawer:
+        kwargs["drawer"] = _optional("drawer", "via", drawer["via"]) or "none"
+    if "pin" in drawer:
+        kwargs["drawer_pin"] = int(_number("drawer", "pin", drawer["pin"]))
+    display = cast(Mapping[str, Any], data.get("display", {}))
+    if "port" in display:
+        kwargs["display"] = _optional("display", "port", display["port"])
+    if "baudrate" in display:
+        kwargs["display_baudrate"] = int(_number("display", "baudrate", display["baudrate"]))
+    scanner = cast(Mapping[str, Any], data.get("scanner", {}))
+    port = _optional("scanner", "port", scanner["port"]) if "port" in scanner else None
+    if port is not None:
+        kwargs["scanner"] = ScannerSettings(
+            port,
+            _suffix(scanner.get("suffix", "\r")),
+            int(_number("scanner", "baudrate", scanner.get("baudrate", 9600))),
+        )
+    return DeviceConfig(**kwargs)
+
+
+def load_device_config(path: Path) -> DeviceConfig:
+    """Read ``devices.toml`` / ``devices.json``; any problem is one DeviceConfigError line."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DeviceConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        data: object = json.loads(raw) if path.suffix == ".json" else tomllib.loads(raw)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise DeviceConfigError(f"{path.name} is not valid {path.suffix[1:]}: {exc}") from None
+    try:
+        return config_from_mapping(cast(Mapping[str, Any], data))
+    except DeviceConfigError as exc:
+        raise DeviceConfigError(f"{path.name}: {exc}") from None
+
+
+def find_device_config(data_dir: Path) -> Path | None:
+    """The settings file in the till's data folder, if there is one."""
+    for name in CONFIG_NAMES:
+        candidate = data_dir / name
+        if candidate.exists():
+            return candidate
+    return None

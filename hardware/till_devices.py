@@ -1,0 +1,280 @@
+"""The till's devices, built from a DeviceConfig: one object the UI hands work to.
+
+Qt-free. Every call returns at once: printing, kicking, status checks and display updates run
+on the device's own single-thread worker (DESIGN §4); results come back through the
+callbacks given to ``start`` (which the UI points at ``hardware.qt_bridge.DeviceSignals``).
+
+- Printer: ``EscposPrinter`` + ``PrintQueue`` on the "printer" worker. A receipt that cannot
+  print waits in the queue (retried with backoff); ``probe_printer`` asks the printer for its
+  status and, when it is ready again with receipts waiting, prints them at once.
+- Drawer: kicked through the printer (ESC p, pin 2/5) on the printer's worker — the same
+  physical device, so a kick never lands in the middle of a receipt — or a serial drawer on
+  its own worker. Journaling the open is the caller's job, before the kick (services.drawer).
+- Customer display: updates are coalesced: if the display is slow, only the newest text is
+  written, so a burst of scans never queues stale screens.
+- Serial scanner: its reader thread delivers codes to ``on_scan``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from functools import partial
+
+from hardware.base import (
+    CashDrawer,
+    DeviceError,
+    DeviceKind,
+    DeviceState,
+    DeviceStatus,
+    ScanEvent,
+    StatusListener,
+    StatusNotSupportedError,
+)
+from hardware.config import DeviceConfig
+from hardware.escpos_printer import EscposDrawer, EscposPrinter, PrinterConfig, parse_printer_url
+from hardware.escpos_render import DrawerPulse
+from hardware.serial_display import DisplayConfig, SerialCustomerDisplay
+from hardware.serial_drawer import SerialDrawer, parse_drawer_url
+from hardware.serial_scanner import SerialScanner, SerialScannerConfig
+from hardware.workers import DeviceWorker, PrintQueue, _state_of
+from pos_app.domain.money import Money
+from pos_app.domain.receipt import ReceiptDocument
+
+__all__ = ["DeviceListeners", "TillDevices"]
+
+log = logging.getLogger(__name__)
+
+
+def _ignore(*_args: object) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class DeviceListeners:
+    """Callbacks from device threads (any thread): the UI re-emits them as Qt signals."""
+
+    on_status: StatusListener = _ignore
+    on_scan: Callable[[ScanEvent], None] = _ignore
+    on_scan_error: Callable[[str], None] = _ignore
+
+
+class TillDevices:
+    def __init__(
+        self,
+        config: DeviceConfig | None = None,
+        *,
+        retry_initial_s: float = 1.0,
+        retry_max_s: float = 30.0,
+    ) -> None:
+        self.config = config or DeviceConfig()
+        self._retry = (retry_initial_s, retry_max_s)
+        self._listeners = DeviceListeners()
+        self._lock = threading.Lock()
+        self._probe: Future[None] | None = None
+        self._display_next: Callable[[], None] | None = None
+        self._display_busy = False
+        self._display_reported: DeviceState | None = None
+        self.printer: EscposPrinter | None = None
+        self.print_queue: PrintQueue | None = None
+        self.drawer: CashDrawer | None = None
+        self.display: SerialCustomerDisplay | None = None
+        self.scanner: SerialScanner | None = None
+        self._workers: list[DeviceWorker] = []
+        self._printer_worker: DeviceWorker | None = None
+        self._display_worker: DeviceWorker | None = None
+        self._started = False
+
+    # -- what is set up ----------------------------------------------------------------------
+
+    @property
+    def has_printer(self) -> bool:
+        return self.config.printer is not None
+
+    @property
+    def has_drawer(self) -> bool:
+        return self.config.drawer != "none"
+
+    @property
+    def pending_receipts(self) -> int:
+        return len(self.print_queue.pending) if self.print_queue is not None else 0
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self, listeners: DeviceListeners) -> None:
+        """Open nothing yet (printers are opened per job); start workers and the scanner."""
+        if self._started:
+            raise RuntimeError("devices already started")
+        self._started = True
+        self._listeners = listeners
+        cfg = self.config
+        if cfg.printer is not None:
+            self.printer = EscposPrinter(
+                PrinterConfig(
+                    parse_printer_url(cfg.printer),
+                    profile=cfg.printer_profile,
+                    paper_width_mm=cfg.paper_width_mm,
+                    code_page=cfg.code_page,
+                    timeout_s=cfg.printer_timeout_s,
+                    drawer=DrawerPulse(pin=cfg.drawer_pin),
+                )
+            )
+            self._printer_worker = self._worker("printer")
+            self.print_queue = PrintQueue(
+                self.printer,
+                self._printer_worker,
+                listeners.on_status,
+                retry_initial_s=self._retry[0],
+                retry_max_s=self._retry[1],
+            )
+            self.probe_printer()
+        if cfg.drawer == "printer" and self.printer is not None:
+            self.drawer = EscposDrawer(self.printer)
+        elif cfg.drawer != "none":
+            self.drawer = SerialDrawer(parse_drawer_url(cfg.drawer))
+        if cfg.display is not None:
+            self.display = SerialCustomerDisplay(
+                DisplayConfig(port=cfg.display, baudrate=cfg.display_baudrate)
+            )
+            self._display_worker = self._worker("display")
+        if cfg.scanner is not None:
+            self.scanner = SerialScanner(
+                SerialScannerConfig(
+                    port=cfg.scanner.port, suffix=cfg.scanner.suffix, baudrate=cfg.scanner.baudrate
+                ),
+                listeners.on_scan,
+                on_status=listeners.on_status,
+                on_error=listeners.on_scan_error,
+            )
+            self.scanner.start()
+
+    def close(self) -> None:
+        """Stop the scanner and every worker; a job in progress finishes or times out."""
+        if self.scanner is not None:
+            self.scanner.stop()
+        if self.print_queue is not None:
+            self.print_queue.close()
+        for worker in self._workers:
+            worker.shutdown(wait=True)
+        if isinstance(self.drawer, SerialDrawer):
+            self.drawer.close()
+        if self.display is not None:
+            self.display.close()
+
+    def _worker(self, name: str) -> DeviceWorker:
+        worker = DeviceWorker(name)
+        self._workers.append(worker)
+        return worker
+
+    # -- printer -----------------------------------------------------------------------------
+
+    def print_receipt(self, doc: ReceiptDocument) -> Future[bool] | None:
+        """Queue the receipt on the printer's worker; None if there is no printer."""
+        return self.print_queue.print_receipt(doc) if self.print_queue is not None else None
+
+    def reprint_last(self) -> Future[bool] | None:
+        """Print the last receipt again; LookupError if none was printed this session."""
+        return self.print_queue.reprint_last() if self.print_queue is not None else None
+
+    def probe_printer(self) -> Future[None] | None:
+        """Ask the printer how it is (on its worker); at most one check in flight."""
+        if self.printer is None or self._printer_worker is None:
+            return None
+        with self._lock:
+            if self._probe is not None and not self._probe.done():
+                return self._probe
+            self._probe = self._printer_worker.submit(self._check_printer)
+            return self._probe
+
+    def _check_printer(self) -> None:
+        printer, jobs = self.printer, self.print_queue
+        assert printer is not None
+        assert jobs is not None
+        name = printer.name
+        try:
+            state = printer.status().state
+            message = ""
+        except StatusNotSupportedError:
+            state, message = DeviceState.READY, "status cannot be read on this connection"
+        except DeviceError as exc:
+            state, message = _state_of(exc), exc.message
+        if state is DeviceState.READY and jobs.pending:
+            jobs.retry_now()  # queued behind this check on the same worker; it reports READY
+            return
+        self._listeners.on_status(DeviceStatus.now(name, DeviceKind.PRINTER, state, message))
+
+    # -- drawer ------------------------------------------------------------------------------
+
+    def open_drawer(self) -> Future[None] | None:
+        """Kick the drawer (already journaled by the caller); None if there is no drawer."""
+        drawer = self.drawer
+        if drawer is None:
+            return None
+        if isinstance(drawer, SerialDrawer):
+            job = drawer.open_async()
+        else:
+            assert self._printer_worker is not None
+            job = self._printer_worker.submit(drawer.open)
+        name = drawer.name
+        job.add_done_callback(lambda done: self._kicked(name, done))
+        return job
+
+    def _kicked(self, name: str, done: Future[None]) -> None:
+        exc = None if done.cancelled() else done.exception()
+        if isinstance(exc, DeviceError):
+            log.warning("%s: kick failed: %s", name, exc.message)
+            self._listeners.on_status(
+                DeviceStatus.now(name, DeviceKind.DRAWER, _state_of(exc), exc.message)
+            )
+
+    # -- customer display --------------------------------------------------------------------
+
+    def display_item(self, name: str, price: Money, total: Money) -> None:
+        if self.display is not None:
+            self._display(partial(self.display.show_item, name, price, total))
+
+    def display_change(self, paid: Money, change: Money) -> None:
+        if self.display is not None:
+            self._display(partial(self.display.show_change, paid, change))
+
+    def display_total(self, total: Money) -> None:
+        if self.display is not None:
+            self._display(partial(self.display.show_total, total))
+
+    def display_thank_you(self) -> None:
+        if self.display is not None:
+            self._display(self.display.show_thank_you)
+
+    def _display(self, update: Callable[[], None]) -> None:
+        assert self._display_worker is not None
+        with self._lock:
+            self._display_next = update
+            if self._display_busy:
+                return  # the running job picks the newest update when it finishes
+            self._display_busy = True
+        self._display_worker.submit(self._drain_display)
+
+    def _drain_display(self) -> None:
+        while True:
+            with self._lock:
+                update, self._display_next = self._display_next, None
+                if update is None:
+                    self._display_busy = False
+                    return
+            try:
+                update()
+            except DeviceError as exc:
+                self._display_state(DeviceState.DISCONNECTED, exc.message)
+            else:
+                self._display_state(DeviceState.READY, "")
+
+    def _display_state(self, state: DeviceState, message: str) -> None:
+        if state is self._display_reported or self.display is None:
+            return  # flips only
+        self._display_reported = state
+        self._listeners.on_status(
+            DeviceStatus.now(self.display.name, DeviceKind.DISPLAY, state, message)
+        )

@@ -1,0 +1,159 @@
+"""Demo mode's simulated devices and the "Printer (simulated)" panel that shows them.
+
+``SimulatedDevices`` starts the byte-level simulators from ``hardware.sim`` — the TCP ESC/POS
+printer on 127.0.0.1 (OS-assigned port) and a pty customer display — and names them in a
+``DeviceConfig`` so the till drives them exactly as it would drive real ones. ``stop`` ends
+them. The simulator threads report through ``SimFeed`` signals (queued to the GUI thread).
+
+``PrinterSimPanel`` shows what the simulated printer parsed from the bytes it received (the
+receipt text with bold/height marks, barcodes, cuts), the drawer kicks, the customer display's
+two lines, and switches to make the printer run out of paper, open its cover or go offline.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hardware.config import DeviceConfig
+from hardware.sim.escpos_parser import DrawerKick
+from hardware.sim.printer import SimReceipt, SimulatedPrinter
+from hardware.sim.serial_devices import PtyDevice, SimulatedDisplay
+
+
+class SimFeed(QObject):
+    receipt_printed = Signal(object)  # SimReceipt
+    drawer_kicked = Signal(object)  # DrawerKick
+
+
+class SimulatedDevices:
+    def __init__(self) -> None:
+        self.feed = SimFeed()
+        self._tmp = tempfile.TemporaryDirectory(prefix="omnitill-demo-")
+        self.printer = SimulatedPrinter(
+            on_receipt=self.feed.receipt_printed.emit, on_kick=self.feed.drawer_kicked.emit
+        ).start()
+        self.display_port = PtyDevice(link=Path(self._tmp.name) / "ttyDisplay")
+        self.display = SimulatedDisplay(self.display_port)
+
+    def config(self, *, timeout_s: float = 2.0) -> DeviceConfig:
+        return DeviceConfig(
+            printer=self.printer.url,
+            printer_timeout_s=timeout_s,
+            drawer="printer",
+            display=self.display_port.path,
+        )
+
+    def stop(self) -> None:
+        self.display.close()
+        self.printer.stop()
+        self._tmp.cleanup()
+
+
+class PrinterSimPanel(QWidget):
+    def __init__(self, sims: SimulatedDevices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("simPanel")
+        self.sims = sims
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        root = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("Parsed from the ESC/POS bytes received at %1").replace("%1", "\n")
+            + sims.printer.url
+        )  # fmt: skip
+        intro.setWordWrap(True)
+        root.addWidget(intro)
+        switches = QHBoxLayout()
+        self.paper_out = QCheckBox(self.tr("Paper out"))
+        self.cover_open = QCheckBox(self.tr("Cover open"))
+        self.offline = QCheckBox(self.tr("Offline"))
+        for box in (self.paper_out, self.cover_open, self.offline):
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the till keeps the keyboard
+            switches.addWidget(box)
+        self.paper_out.toggled.connect(self.on_paper_out_toggled)
+        self.cover_open.toggled.connect(self.on_cover_open_toggled)
+        self.offline.toggled.connect(self.on_offline_toggled)
+        root.addLayout(switches)
+        self.paper = QPlainTextEdit()
+        self.paper.setObjectName("simPaper")
+        self.paper.setReadOnly(True)
+        self.paper.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        paper_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        paper_font.setPointSize(9)
+        self.paper.setFont(paper_font)
+        self.paper.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # 42 columns, as printed
+        self.paper.setMinimumWidth(400)
+        self.paper.setPlaceholderText(self.tr("Nothing printed yet."))
+        root.addWidget(self.paper, 1)
+        root.addWidget(QLabel(self.tr("Drawer kicks")))
+        self.kicks = QListWidget()
+        self.kicks.setObjectName("simKicks")
+        self.kicks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.kicks.setMaximumHeight(96)
+        root.addWidget(self.kicks)
+        root.addWidget(QLabel(self.tr("Customer display (2×20)")))
+        self.display = QLabel()
+        self.display.setObjectName("simDisplay")
+        self.display.setFont(fixed)
+        root.addWidget(self.display)
+        self.receipts = 0
+        sims.feed.receipt_printed.connect(self.on_feed_receipt_printed)
+        sims.feed.drawer_kicked.connect(self.on_feed_drawer_kicked)
+        self.display_timer = QTimer(self)  # the pty display keeps no callback: read its screen
+        self.display_timer.setInterval(200)
+        self.display_timer.timeout.connect(self.on_display_timer_timeout)
+        self.display_timer.start()
+        self.on_display_timer_timeout()
+
+    def on_feed_receipt_printed(self, receipt: SimReceipt) -> None:
+        self.receipts += 1
+        header = self.tr("──── receipt %1 ────").replace("%1", str(self.receipts))
+        self.paper.appendPlainText(f"{header}\n{receipt.render()}\n")
+        self.paper.verticalScrollBar().setValue(self.paper.verticalScrollBar().maximum())
+
+    def on_feed_drawer_kicked(self, kick: DrawerKick) -> None:
+        self.kicks.addItem(
+            self.tr("Kick %1: pin %2, %3 ms")
+            .replace("%1", str(self.kicks.count() + 1))
+            .replace("%2", str(kick.pin))
+            .replace("%3", str(kick.on_ms))
+        )  # fmt: skip
+        self.kicks.scrollToBottom()
+
+    def on_display_timer_timeout(self) -> None:
+        self.display.setText("\n".join(self.sims.display.lines))
+
+    def on_paper_out_toggled(self, checked: bool) -> None:
+        self.sims.printer.set_paper(out=checked)
+
+    def on_cover_open_toggled(self, checked: bool) -> None:
+        self.sims.printer.set_cover_open(checked)
+
+    def on_offline_toggled(self, checked: bool) -> None:
+        self.sims.printer.set_offline(checked)
+
+
+def add_sim_dock(window: QWidget, panel: PrinterSimPanel, *, docked: bool) -> QDockWidget:
+    """The panel as a dock on the till window: docked on wide screens, floating on small."""
+    dock = QDockWidget(panel.tr("Printer (simulated)"), window)
+    dock.setObjectName("simDock")
+    dock.setWidget(panel)
+    dock.setMinimumWidth(420)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # type: ignore[attr-defined]
+    if not docked:
+        dock.setFloating(True)
+        dock.resize(420, 640)
+    return dock
