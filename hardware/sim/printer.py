@@ -259,7 +259,10 @@ class SimulatedPrinter:
                 return  # listener closed: refusing connections, or stopping
             with self._changed:
                 self._clients.add(client)
-            self._spawn(self._serve, client)
+            # One connection at a time, as a raw port-9100 printer does: the next client waits
+            # in the backlog. Serving them in parallel let two jobs' bytes race, so receipts
+            # could come out of the simulator in a different order than they were sent.
+            self._serve(client)
 
     def _serve(self, client: socket.socket) -> None:
         parser = EscPosParser()
