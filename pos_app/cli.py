@@ -12,6 +12,8 @@ from sqlalchemy import Engine
 from hardware import cli as devices_cli
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
+from pos_app.services.enroll_cli import register_enroll_command, run_enroll_command
+from sync.hub.cli import register_hub_commands, run_hub_command
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--scripted", action="store_true", help="ring a scripted sale in the terminal instead"
     )
+    demo.add_argument("--no-hub", action="store_true", help="no demo hub: the till runs standalone")
 
     data = sub.add_parser("demo-data", help="replace the catalog with generated demo products")
     data.add_argument("--products", type=_positive_products, default=10_000)
@@ -66,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("upgrade", help="apply pending migrations")
     db_sub.add_parser("status", help="show the schema revision")
 
+    register_hub_commands(sub)
+    register_enroll_command(sub)
     devices_cli.register(sub)
     return parser
 
@@ -133,7 +138,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return run_scripted_demo(args.data_dir, products=args.products)
     from pos_app.ui.app import run_demo_window
 
-    return run_demo_window(args.data_dir, products=args.products)
+    return run_demo_window(args.data_dir, products=args.products, with_hub=not args.no_hub)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -152,7 +157,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         engine.dispose()
     if staff == 0:
         raise CliError("no staff can sign in at this till yet (try `omnitill demo`)")
-    return run_till(database_path(args.data_dir))
+    from sync.client.config import resolve_config_dir
+
+    return run_till(
+        database_path(args.data_dir), hub_config_dir=resolve_config_dir(None, args.data_dir)
+    )
 
 
 COMMANDS = {
@@ -161,6 +170,8 @@ COMMANDS = {
     "demo-data": cmd_demo_data,
     "journal": cmd_journal,
     "db": cmd_db,
+    "hub": run_hub_command,
+    "enroll": run_enroll_command,
     "devices": devices_cli.run,
 }
 

@@ -287,3 +287,88 @@ class ParkedBasket(Base):
     payload: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_parked_baskets_created_at", "created_at"),)
+
+
+class SyncState(Base):
+    """Where this till is in the hub's feed (a single row, id = 1).
+
+    The cursor is written in the same transaction as the feed changes it covers, so it can
+    never run ahead of the data (DESIGN §6).
+    """
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    feed_updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class HubStockLevel(Base):
+    """The hub's stock level of one SKU for this store, as last seen in the feed."""
+
+    __tablename__ = "hub_stock_levels"
+
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quantity_milli: Mapped[int] = mapped_column(Integer)
+    feed_position: Mapped[int] = mapped_column(Integer)
+
+
+class PromotionRow(Base):
+    """A promotion from the hub; ``rules`` is the promotion engine's rule data as JSON."""
+
+    __tablename__ = "promotions"
+
+    promo_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    store_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    starts_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    ends_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    rules: Mapped[str] = mapped_column(Text)
+    feed_position: Mapped[int] = mapped_column(Integer)
+
+
+class WebOrderRow(Base):
+    """A click-and-collect order for this store, as the hub last described it."""
+
+    __tablename__ = "web_orders"
+
+    number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(32))
+    payment_status: Mapped[str] = mapped_column(String(32))
+    pickup_code: Mapped[str] = mapped_column(String(16))
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(Integer)
+    customer_email: Mapped[str] = mapped_column(String(254))
+    customer_name: Mapped[str] = mapped_column(String(200))
+    customer_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    source: Mapped[str] = mapped_column(String(32))
+    feed_position: Mapped[int] = mapped_column(Integer)
+
+    lines: Mapped[list[WebOrderLineRow]] = relationship(
+        back_populates="order", order_by="WebOrderLineRow.line_no", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_web_orders_pickup_code", "pickup_code"),
+        Index("ix_web_orders_customer_email", "customer_email"),
+        Index("ix_web_orders_status", "status"),
+    )
+
+
+class WebOrderLineRow(Base):
+    __tablename__ = "web_order_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_number: Mapped[str] = mapped_column(ForeignKey("web_orders.number", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    quantity_milli: Mapped[int] = mapped_column(Integer)
+    unit_price_minor: Mapped[int] = mapped_column(Integer)
+
+    order: Mapped[WebOrderRow] = relationship(back_populates="lines")
+
+    __table_args__ = (
+        UniqueConstraint("order_number", "line_no", name="uq_web_order_lines_order_line"),
+    )

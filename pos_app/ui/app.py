@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -31,6 +32,7 @@ from pos_app.services.auth import AuthService
 from pos_app.services.checkout import CheckoutService
 from pos_app.services.drawer import DrawerService
 from pos_app.services.parking import ParkingService
+from pos_app.services.sync_runtime import TillSync
 from pos_app.services.till_context import TillContext, load_till_context
 from pos_app.ui.basket_model import BasketTableModel
 from pos_app.ui.controller import TillController
@@ -44,11 +46,15 @@ from pos_app.ui.scanner import Clock, ScanFilter, ScannerConfig, monotonic_ms
 from pos_app.ui.signin_view import SignInView
 from pos_app.ui.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
 from pos_app.ui.status_bar import TillStatusBar
+from pos_app.ui.sync_bridge import SyncBridge
 from pos_app.ui.tender_panel import TenderPanel
+from sync.client.config import ConfigError, HubConfig
+from sync.client.config import load_config as load_hub_config
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_IDLE_MS = 5 * 60 * 1000
+SYNC_STOP_S = 2.0
 
 
 @dataclass
@@ -62,6 +68,7 @@ class TillApp:
     context: TillContext
     engines: tuple[Engine, Engine]
     devices: DeviceController
+    sync: SyncBridge | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -70,6 +77,9 @@ class TillApp:
             app.removeEventFilter(self.idle)
         self.idle.stop()
         self.devices.stop()  # the scanner stops feeding scans; a print in progress finishes
+        if self.sync is not None and not self.sync.sync.stop(timeout=SYNC_STOP_S):
+            # A long-poll in flight cannot be cancelled; its daemon thread ends with us.
+            log.info("sync threads still finishing a request at shutdown")
         self.lane.shutdown()
         self.search.shutdown()
         self.window.close()
@@ -104,11 +114,14 @@ def build_till(
     search_debounce_ms: int = 80,
     devices: TillDevices | None = None,
     printer_probe_ms: int = PRINTER_PROBE_MS,
+    hub: HubConfig | None = None,
+    sync_options: dict[str, Any] | None = None,
 ) -> TillApp:
     """Open the till database at ``db_path`` (migrated on the way) and build the window.
 
     ``devices`` (not started yet) are started here and stopped by ``TillApp.close``; without
-    them the till runs with no printer, drawer, display or serial scanner.
+    them the till runs with no printer, drawer, display or serial scanner. With ``hub`` (an
+    enrolled till) the sync client runs too; without it the till is standalone.
     """
     devices = devices or TillDevices(DeviceConfig())
     app = QApplication.instance()
@@ -134,6 +147,7 @@ def build_till(
         reader_factory, context.currency, debounce_ms=search_debounce_ms, parent=window
     )
     auth = (auth_factory or (lambda till: AuthService(till_id=till)))(context.till_id)
+    sync = TillSync(hub, writer, reader, **(sync_options or {})) if hub is not None else None
     idle = IdleWatcher(idle_ms, parent=window)
     controller = TillController(
         window=window,
@@ -150,7 +164,13 @@ def build_till(
         drawer=DrawerService(may_open_no_sale=lambda _cashier: False)
         if devices.has_drawer
         else None,
+        is_offline=sync.is_offline if sync is not None else (lambda: False),
     )
+    bridge = None
+    if sync is not None:
+        bridge = SyncBridge(sync, status, parent=window)
+        controller.sale_completed.connect(bridge.on_controller_sale_completed)
+        sync.start()
     device_controller = DeviceController(
         devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms
     )
@@ -161,7 +181,7 @@ def build_till(
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller,
+        device_controller, bridge,
     )  # fmt: skip
 
 
@@ -181,6 +201,7 @@ def run_till(
     argv: list[str] | None = None,
     devices: DeviceConfig | None = None,
     sims: SimulatedDevices | None = None,
+    hub_config_dir: Path | None = None,
 ) -> int:
     try:
         config = till_device_config(db_path.parent, devices)
@@ -193,7 +214,12 @@ def run_till(
     app.setApplicationName("OmniTill")
     install_translator(app)
     load_theme(app)
-    till = build_till(db_path, demo_hint=demo_hint, devices=TillDevices(config))
+    try:
+        hub = load_hub_config(hub_config_dir if hub_config_dir is not None else db_path.parent)
+    except ConfigError as exc:
+        print(f"omnitill: hub settings: {exc}", file=sys.stderr)
+        return 1
+    till = build_till(db_path, demo_hint=demo_hint, devices=TillDevices(config), hub=hub)
     till.window.resize(1280, 800)
     if sims is not None:
         screen = app.primaryScreen().availableGeometry()
@@ -207,14 +233,25 @@ def run_till(
         till.close()
 
 
-def run_demo_window(data_dir: Path | None, *, products: int) -> int:
+def run_demo_window(data_dir: Path | None, *, products: int, with_hub: bool = True) -> int:
     """`omnitill demo`: the till window on the demo store, demo PINs shown at sign-in, driving a
-    simulated printer (TCP, parsed receipts shown in a side panel) and a pty customer display."""
+    simulated printer (TCP, parsed receipts shown in a side panel) and a pty customer display,
+    enrolled with a demo hub on loopback that keeps sending click-and-collect orders."""
     from pos_app.services.demo_staff import demo_hint, prepare_demo_till
+    from pos_app.ui.demo_hub import connect_demo_hub
 
     path = prepare_demo_till(data_dir, products=products)
+    hub = connect_demo_hub(path) if with_hub else None
     sims = SimulatedDevices()
     try:
-        return run_till(path, demo_hint=demo_hint(), devices=sims.config(), sims=sims)
+        return run_till(
+            path,
+            demo_hint=demo_hint(),
+            devices=sims.config(),
+            sims=sims,
+            hub_config_dir=path.parent if with_hub else path.parent / "no-hub",
+        )
     finally:
         sims.stop()
+        if hub is not None:
+            hub.stop()

@@ -6,6 +6,7 @@ services and the domain.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -70,12 +71,14 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         parking: ParkingService,
         idle: IdleWatcher,
         drawer: DrawerService | None = None,
+        is_offline: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(window)
         self.window, self.model, self.context = window, model, context
         self.lane, self.search_lane, self.catalog = lane, search, catalog
         self.auth, self.checkout, self.parking, self.idle = auth, checkout, parking, idle
         self.drawer = drawer  # None: no cash drawer at this till, so no open is journaled
+        self.is_offline = is_offline  # the sync client's view; receipts made offline say so
         self.register: Register | None = None
         self._pending: Pending | None = None
         sale, w = window.sale, window
@@ -373,7 +376,12 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
             # One transaction: the sale and the drawer open it causes are journaled together
             # (services.drawer); the kick itself happens after the commit, on the device worker.
             done = self.checkout.complete_sale(
-                session, basket=basket, tenders=tenders, cashier=cashier, context=self.context
+                session,
+                basket=basket,
+                tenders=tenders,
+                cashier=cashier,
+                context=self.context,
+                offline=self.is_offline(),
             )
             opened = None
             if drawer is not None:

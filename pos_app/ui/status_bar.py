@@ -23,8 +23,7 @@ class TillStatusBar(QFrame):
         self.offline_banner.hide()
         self.busy_label = QLabel()
         self.busy_label.setObjectName("statusBusy")
-        # Placeholder until the sync issue lands: honest about what is missing.
-        self.sync_label = QLabel(self.tr("Sync: no hub yet"))
+        self.sync_label = QLabel(self.tr("Sync: standalone (no hub)"))
         self.sync_label.setObjectName("statusSync")
         self.devices_label = QLabel()
         self.devices_label.setObjectName("statusDevices")
@@ -52,6 +51,13 @@ class TillStatusBar(QFrame):
 
     def set_offline(self, offline: bool) -> None:
         self.offline_banner.setVisible(offline)
+
+    def set_sync(self, text: str, severity: str) -> None:
+        """``severity`` is ok / warn / error; the theme colours it like the devices label."""
+        self.sync_label.setText(text)
+        self.sync_label.setProperty("level", severity)
+        self.sync_label.style().unpolish(self.sync_label)
+        self.sync_label.style().polish(self.sync_label)
 
     def set_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Saving…") if busy else "")

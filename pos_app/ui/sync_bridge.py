@@ -1,0 +1,67 @@
+"""Sync state into the status bar: the sync threads report, Qt delivers on the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from pos_app.services.sync_runtime import TillSync
+from pos_app.ui.status_bar import TillStatusBar
+from sync.client.status import SyncStatus
+
+
+def describe_sync(status: SyncStatus | None, now: datetime) -> tuple[str, str, bool]:
+    """(text, severity, offline) for the status bar; severity is ok / warn / error."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SyncBridge", text)
+
+    if status is None:
+        return tr("Sync: standalone (no hub)"), "ok", False
+    parts: list[str] = []
+    if status.online is None:
+        parts.append(tr("Sync: connecting…"))
+        severity = "warn"
+    elif status.online:
+        parts.append(tr("Sync: online"))
+        severity = "ok"
+    else:
+        since = status.offline_since.astimezone().strftime("%H:%M") if status.offline_since else ""
+        parts.append(tr("Sync: OFFLINE since %1").replace("%1", since) if since else tr("OFFLINE"))
+        severity = "error"
+    if status.queued:
+        parts.append(tr("%1 to send").replace("%1", str(status.queued)))
+    if status.feed is not None and status.feed.catching_up:
+        parts.append(tr("catalog: %1 updates").replace("%1", f"{status.feed.applied:,}"))
+    if status.rejected:
+        parts.append(tr("%1 refused by hub — manager").replace("%1", str(status.rejected)))
+        severity = "error" if severity == "error" else "warn"
+    if status.last_success is not None:
+        minutes = int((now - status.last_success).total_seconds() // 60)
+        if minutes >= 1:
+            parts.append(tr("last sync %1 min ago").replace("%1", str(minutes)))
+    return " · ".join(parts), severity, status.online is False
+
+
+class SyncBridge(QObject):
+    """Re-emits the sync client's status on the GUI thread and shows it."""
+
+    status_changed = Signal(object)  # SyncStatus, emitted from a sync thread
+
+    def __init__(self, sync: TillSync, status_bar: TillStatusBar, parent: QObject) -> None:
+        super().__init__(parent)
+        self.sync = sync
+        self._bar = status_bar
+        # Emitting from the sync thread to this GUI-thread object is a queued connection.
+        self.status_changed.connect(self.on_sync_status_changed)
+        sync.add_listener(self.status_changed.emit)
+        self.on_sync_status_changed(sync.status())
+
+    def on_sync_status_changed(self, status: SyncStatus) -> None:
+        text, severity, offline = describe_sync(status, datetime.now(UTC))
+        self._bar.set_sync(text, severity)
+        self._bar.set_offline(offline)
+
+    def on_controller_sale_completed(self, _done: object) -> None:
+        self.sync.notify_sale_completed()

@@ -1,0 +1,152 @@
+"""One small HTTP layer over ``requests`` for every call the till makes to the hub.
+
+Every request has a timeout (DESIGN §6), TLS verification stays on, and failures come back as
+the typed errors of ``sync.client.errors``. There is no retry here: the sync threads own the
+one retry layer (with backoff), and interactive look-ups must fail fast instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from sync.client.errors import (
+    BadResponse,
+    Conflict,
+    Forbidden,
+    HubError,
+    HubUnavailable,
+    HubUnreachable,
+    InvalidRequest,
+    NotFound,
+    Unauthorized,
+)
+
+M = TypeVar("M", bound=BaseModel)
+USER_AGENT = "omnitill-till/1"
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    connect: float = 3.0
+    read: float = 15.0
+
+    def pair(self, extra_read: float = 0.0) -> tuple[float, float]:
+        return (self.connect, self.read + extra_read)
+
+
+def normalise_hub_url(url: str) -> str:
+    """``http(s)://host[:port][/prefix]`` without a trailing slash; ValueError otherwise."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # raises ValueError on a non-numeric port
+    except ValueError:
+        raise ValueError(f"not a hub URL: {url[:80]!r}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not a hub URL (expected http://host:port or https://…): {url[:80]!r}")
+    if parts.query or parts.fragment or (port is not None and not 0 < port < 65536):
+        raise ValueError(f"not a hub URL: {url[:80]!r}")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+class HubHttp:
+    """Calls to one hub with one token; owns its ``requests.Session`` (one per thread)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        session: requests.Session | None = None,
+        timeouts: Timeouts | None = None,
+    ) -> None:
+        self.base_url = normalise_hub_url(base_url)
+        self.timeouts = timeouts if timeouts is not None else Timeouts()
+        self._session = session if session is not None else requests.Session()
+        self._session.headers["User-Agent"] = USER_AGENT
+        if token is not None:
+            self._session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self._session.close()
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: Any = None,
+        timeout: tuple[float, float] | None = None,
+    ) -> Any:
+        """The decoded JSON body of a 2xx answer, or a typed ``HubError``."""
+        url = self.base_url + path
+        try:
+            response = self._session.request(
+                method, url, params=params, json=json, timeout=timeout or self.timeouts.pair()
+            )
+        except requests.Timeout:
+            raise HubUnreachable(f"hub did not answer in time ({self.base_url})") from None
+        except requests.RequestException as exc:
+            raise HubUnreachable(f"hub unreachable ({self.base_url}): {_short(exc)}") from None
+        if response.status_code >= 300:
+            raise _error_for(response)
+        try:
+            return response.json()
+        except ValueError:
+            raise BadResponse(f"{self.base_url} did not answer like an OmniTill hub") from None
+
+    def model(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
+        body = self.call(method, path, **kwargs)
+        try:
+            return model.model_validate(body)
+        except ValidationError:
+            raise BadResponse(
+                f"unexpected answer from the hub for {path} (is it a matching version?)"
+            ) from None
+
+
+_BY_STATUS: dict[int, type[HubError]] = {
+    400: InvalidRequest,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+    422: InvalidRequest,
+}
+
+
+def _error_for(response: requests.Response) -> HubError:
+    status = response.status_code
+    detail = _detail(response)
+    if status == 429 or status >= 500:
+        return HubUnavailable(f"hub unavailable (HTTP {status}): {detail}", status=status)
+    cls = _BY_STATUS.get(status, BadResponse)
+    return cls(detail, status=status)
+
+
+def _detail(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}"
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, str):
+        return detail[:300]
+    if isinstance(detail, list) and detail and isinstance(detail[0], dict):
+        return str(detail[0].get("msg", f"HTTP {response.status_code}"))[:300]
+    return f"HTTP {response.status_code}"
+
+
+def _short(exc: Exception) -> str:
+    # requests nests urllib3's reason several levels deep; the innermost text is the useful one.
+    reason: BaseException = exc
+    while reason.__context__ is not None and reason.__context__ is not reason:
+        reason = reason.__context__
+    text = str(reason) or type(reason).__name__
+    return text.splitlines()[0][:160]

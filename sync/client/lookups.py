@@ -1,0 +1,65 @@
+"""Online look-ups (DESIGN §6): straight to the hub, short timeouts, typed failures.
+
+A screen calls these from a worker thread (never the GUI thread) and, on ``HubUnreachable``,
+says "hub unreachable — showing local data" instead of hanging. Not found is ``NotFound``;
+another store's data is ``Forbidden`` or ``NotFound`` as the hub decides. One instance per
+thread: it owns a ``requests`` session.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+from urllib.parse import quote
+
+from pydantic import TypeAdapter, ValidationError
+
+from sync.client.errors import BadResponse, NotFound
+from sync.client.http import HubHttp, Timeouts
+from sync.protocol import Customer, StockElsewhere, StoredValueBalance, WebOrder
+
+# Someone is waiting at the counter: fail within a couple of seconds, then show local data.
+LOOKUP_TIMEOUTS = Timeouts(connect=1.5, read=3.0)
+T = TypeVar("T")
+_ORDERS = TypeAdapter(list[WebOrder])
+_CUSTOMERS = TypeAdapter(list[Customer])
+
+
+class HubLookups:
+    def __init__(self, http: HubHttp) -> None:
+        self._http = http
+
+    @classmethod
+    def connect(cls, hub_url: str, token: str) -> HubLookups:
+        return cls(HubHttp(hub_url, token, timeouts=LOOKUP_TIMEOUTS))
+
+    def close(self) -> None:
+        self._http.close()
+
+    def web_order(self, number: str) -> WebOrder:
+        """This store's web order by number (for a return or a hand-over)."""
+        orders = self._list(_ORDERS, "/v1/lookup/web-orders", {"number": number})
+        if not orders:
+            raise NotFound(f"no web order {number!r} for this store", status=404)
+        return orders[0]
+
+    def web_orders_by_email(self, email: str) -> list[WebOrder]:
+        return self._list(_ORDERS, "/v1/lookup/web-orders", {"email": email})
+
+    def customers(self, *, email: str | None = None, phone: str | None = None) -> list[Customer]:
+        params = {k: v for k, v in (("email", email), ("phone", phone)) if v is not None}
+        return self._list(_CUSTOMERS, "/v1/lookup/customers", params)
+
+    def stock_elsewhere(self, sku: str) -> StockElsewhere:
+        return self._http.model(StockElsewhere, "GET", f"/v1/lookup/stock/{quote(sku, safe='')}")
+
+    def stored_value(self, code: str) -> StoredValueBalance:
+        return self._http.model(
+            StoredValueBalance, "GET", f"/v1/lookup/stored-value/{quote(code, safe='')}"
+        )
+
+    def _list(self, adapter: TypeAdapter[list[T]], path: str, params: dict[str, str]) -> list[T]:
+        body = self._http.call("GET", path, params=params)
+        try:
+            return adapter.validate_python(body)
+        except ValidationError:
+            raise BadResponse(f"unexpected answer from the hub for {path}") from None

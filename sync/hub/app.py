@@ -1,0 +1,108 @@
+"""``create_app(settings)``: the hub's FastAPI application, built from its settings alone.
+
+Stateless over one database: any number of workers may serve the same hub. Each worker owns
+its engine, its long-poll notifier (on its event loop) and, on PostgreSQL, one LISTEN
+connection that relays other workers' feed notifications.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+
+from sync.hub.context import Hub
+from sync.hub.db import HubDatabase
+from sync.hub.deps import AppServices
+from sync.hub.errors import HubError
+from sync.hub.notify import ChangeNotifier, PostgresListener
+from sync.hub.routes_admin import router as admin_router
+from sync.hub.routes_till import router as till_router
+from sync.hub.settings import HubSettings
+from sync.protocol import ErrorBody
+
+log = logging.getLogger(__name__)
+API_VERSION = "1.0.0"
+ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in (
+        (401, "missing, unknown or revoked token"),
+        (403, "token not allowed here (wrong kind, or another store)"),
+        (404, "not found (another store's data is not found either)"),
+        (409, "conflicts with the current state"),
+        (503, "database unavailable; retry later"),
+    )
+}
+
+
+def libpq_conninfo(sqlalchemy_url: str) -> str:
+    return make_url(sqlalchemy_url).set(drivername="postgresql").render_as_string(False)
+
+
+def create_app(settings: HubSettings) -> FastAPI:
+    db = HubDatabase(
+        settings.db_url, pool_size=settings.pool_size, max_overflow=settings.max_overflow
+    )
+    services = AppServices(settings=settings, hub=Hub(db=db))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        notifier = ChangeNotifier(asyncio.get_running_loop())
+        services.notifier = notifier
+        services.hub.wake_listeners.append(notifier.wake)
+        listener = None
+        if db.is_postgres:
+            listener = PostgresListener(libpq_conninfo(db.url), notifier)
+            await asyncio.to_thread(listener.start)
+        try:
+            yield
+        finally:
+            services.hub.wake_listeners.remove(notifier.wake)
+            services.notifier = None
+            if listener is not None:
+                await asyncio.to_thread(listener.stop)
+            db.dispose()
+
+    app = FastAPI(
+        title="OmniTill hub",
+        version=API_VERSION,
+        description="Catalog, stock, promotions, web orders and sales ingest for OmniTill tills.",
+        lifespan=lifespan,
+        responses=ERROR_RESPONSES,
+    )
+    app.state.services = services
+    app.include_router(till_router)
+    app.include_router(admin_router)
+
+    @app.exception_handler(HubError)
+    async def on_hub_error(_: Request, exc: HubError) -> JSONResponse:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+    @app.exception_handler(IntegrityError)
+    async def on_integrity_error(_: Request, exc: IntegrityError) -> JSONResponse:
+        # A concurrent request won a race on a unique key; the caller can re-read and retry.
+        log.info("integrity conflict: %s", exc.orig)
+        return JSONResponse(
+            {"detail": "conflicts with data written at the same time; retry"}, status_code=409
+        )
+
+    @app.exception_handler(DataError)
+    async def on_data_error(_: Request, exc: DataError) -> JSONResponse:
+        log.info("value refused by the database: %s", exc.orig)
+        return JSONResponse(
+            {"detail": "a value cannot be stored (e.g. a NUL character or out of range)"},
+            status_code=422,
+        )
+
+    @app.exception_handler(OperationalError)
+    async def on_operational_error(_: Request, exc: OperationalError) -> JSONResponse:
+        log.warning("database unavailable: %s", exc.orig)
+        return JSONResponse({"detail": "database unavailable; retry later"}, status_code=503)
+
+    return app

@@ -1,0 +1,280 @@
+"""``omnitill hub …``: run the hub and do head-office work on its database.
+
+Every command takes ``--db URL`` (or the OMNITILL_HUB_DB environment variable): a SQLite file
+(``sqlite:///hub.sqlite3``) or PostgreSQL (``postgresql://user@host/db``). Commands write to
+the database directly and in the same transactions as the API, so tills see their changes in
+the feed. Heavy imports happen inside the commands: the till's own CLI stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sync.hub.context import Hub
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+DB_ENV = "OMNITILL_HUB_DB"
+
+
+def _quantity_milli(value: str) -> int:
+    try:
+        milli = Decimal(value) * 1000
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {value[:40]!r}") from None
+    if milli != milli.to_integral_value() or abs(milli) > 10**12:
+        raise argparse.ArgumentTypeError("at most 3 decimals, at most 10^9")
+    return int(milli)
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value[:40]!r}") from None
+    if not 0 < number < 1e6:
+        raise argparse.ArgumentTypeError("must be above zero")
+    return number
+
+
+def register_hub_commands(sub: Any) -> None:
+    """Add the ``hub`` command and its actions to the ``omnitill`` parser."""
+    hub = sub.add_parser("hub", help="run the central hub and manage it (head office)")
+    actions = hub.add_subparsers(dest="hub_command", required=True, metavar="ACTION")
+
+    def action(name: str, help_text: str, *, db: bool = True) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
+        if db:
+            parser.add_argument(
+                "--db",
+                default=os.environ.get(DB_ENV),
+                required=DB_ENV not in os.environ,
+                help=f"hub database URL (default: ${DB_ENV})",
+            )
+        return parser
+
+    init = action("init", "create or upgrade the hub database and print a new admin token")
+    init.add_argument("--label", default="head office")
+    token = action("admin-token", "print one more admin token")
+    token.add_argument("--label", default="head office")
+    serve = action("serve", "serve the hub API with uvicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8600)
+    serve.add_argument("--workers", type=int, default=1, help="PostgreSQL only")
+    store = action("add-store", "create or update a store")
+    store.add_argument("--store", required=True)
+    store.add_argument("--name", required=True)
+    store.add_argument("--currency", default="EUR")
+    store.add_argument("--tax-mode", choices=("inclusive", "exclusive"), default="inclusive")
+    store.add_argument("--rounding", default="0.01", help="cash rounding step, e.g. 0.05")
+    tax = action("set-tax-class", "create or update a tax class (chain-wide)")
+    tax.add_argument("--class", dest="tax_class", required=True)
+    tax.add_argument("--rate", required=True, help="a fraction, e.g. 0.20")
+    tax.add_argument("--label", required=True)
+    code = action("enroll-code", "make a one-time code a till of STORE trades for its token")
+    code.add_argument("--store", required=True)
+    revoke = action("revoke", "revoke a till's device token")
+    revoke.add_argument("--till", required=True)
+    imp = action("import-catalog", "import products from a CSV file")
+    imp.add_argument("csv", type=Path)
+    imp.add_argument("--quiet", action="store_true", help="no progress line")
+    stock = action("set-stock", "set a counted stock level")
+    stock.add_argument("--store", required=True)
+    stock.add_argument("--sku", required=True)
+    stock.add_argument("--quantity", type=_quantity_milli, required=True)
+    promo = action("add-promo", "create or replace a promotion (rules kept as JSON data)")
+    promo.add_argument("--id", dest="promo_id", required=True)
+    promo.add_argument("--name", required=True)
+    promo.add_argument("--store", default=None, help="default: every store")
+    promo.add_argument("--starts", default=None, help="ISO time")
+    promo.add_argument("--ends", default=None, help="ISO time")
+    promo.add_argument("--rules", required=True, help="JSON object, or @file.json")
+    staff = action("add-staff", "create or update a staff member (PIN asked when not given)")
+    staff.add_argument("--store", required=True)
+    staff.add_argument("--code", required=True)
+    staff.add_argument("--name", required=True)
+    staff.add_argument("--role", choices=("associate", "fulfilment", "manager"), required=True)
+    staff.add_argument("--pin", default=None, help="visible to other users; prefer the prompt")
+    sim = action("simulate-web-orders", "keep making realistic web orders for a store")
+    sim.add_argument("--store", required=True)
+    sim.add_argument("--rate", type=_positive_float, default=0.2, help="orders per second")
+    sim.add_argument("--count", type=int, default=None)
+    sim.add_argument("--duration", type=_positive_float, default=None, help="seconds")
+    sim.add_argument("--seed", type=int, default=None)
+    openapi = action("openapi", "print the hub's OpenAPI document", db=False)
+    openapi.add_argument("--output", type=Path, default=None)
+
+
+def openapi_document() -> str:
+    from sync.hub.app import create_app
+    from sync.hub.settings import HubSettings
+
+    # Building the app opens no connection; the URL only has to be well-formed.
+    app = create_app(HubSettings(db_url="sqlite:///openapi-only.sqlite3"))
+    return json.dumps(app.openapi(), indent=2, sort_keys=True) + "\n"
+
+
+def _hub(url: str) -> Hub:
+    from sync.hub import migrate
+    from sync.hub.context import Hub
+    from sync.hub.db import HubDatabase
+
+    db = HubDatabase(url)
+    migrate.upgrade(db.engine)
+    return Hub(db=db)
+
+
+def _progress(done: int, total: int, seconds: float) -> None:
+    share = done / total if total else 1.0
+    bar = "#" * int(share * 30)
+    rate = done / seconds if seconds > 0 else 0.0
+    sys.stderr.write(f"\r[{bar:<30}] {done:,}/{total:,} rows  {rate:,.0f} rows/s")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _rules(value: str) -> dict[str, Any]:
+    from sync.hub.errors import Invalid
+
+    source = Path(value[1:]).read_text(encoding="utf-8") if value.startswith("@") else value
+    try:
+        rules = json.loads(source)
+    except json.JSONDecodeError as exc:
+        raise Invalid(f"--rules is not JSON: {exc}") from None
+    if not isinstance(rules, dict):
+        raise Invalid("--rules must be a JSON object")
+    return rules
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from sync.hub import catalog_import, headoffice, simulate, tenancy
+    from sync.protocol import PromotionIn, StoreIn
+
+    command = args.hub_command
+    if command == "openapi":
+        document = openapi_document()
+        if args.output is None:
+            sys.stdout.write(document)
+        else:
+            args.output.write_text(document, encoding="utf-8")
+        return EXIT_OK
+    if command == "serve":
+        from sync.hub.server import serve
+        from sync.hub.settings import HubSettings
+
+        print(f"hub on http://{args.host}:{args.port}  (Ctrl+C stops)", file=sys.stderr)
+        serve(HubSettings(db_url=args.db), host=args.host, port=args.port, workers=args.workers)
+        return EXIT_OK
+    hub = _hub(args.db)
+    try:
+        if command in ("init", "admin-token"):
+            print(tenancy.create_admin_token(hub, args.label))
+            print("admin token shown once: keep it safe", file=sys.stderr)
+        elif command == "add-store":
+            spec = StoreIn(
+                store_id=args.store,
+                name=args.name,
+                currency=args.currency,
+                tax_mode=args.tax_mode,
+                cash_rounding_step=args.rounding,
+            )
+            tenancy.upsert_store(hub, spec)
+            print(f"store {args.store} saved")
+        elif command == "set-tax-class":
+            headoffice.set_tax_class(hub, args.tax_class, args.rate, args.label)
+            print(f"tax class {args.tax_class} saved")
+        elif command == "enroll-code":
+            enrollment = tenancy.create_enroll_code(hub, args.store)
+            print(enrollment.code)
+            print(
+                f"one-time code for store {args.store}, "
+                f"valid until {enrollment.expires_at:%Y-%m-%d %H:%M} UTC",
+                file=sys.stderr,
+            )
+        elif command == "revoke":
+            tenancy.revoke_till(hub, args.till)
+            print(f"till {args.till} revoked")
+        elif command == "import-catalog":
+            report = catalog_import.import_catalog(
+                hub.db, args.csv, progress=None if args.quiet else _progress
+            )
+            print(
+                f"{report.rows:,} rows, {report.changed:,} new or changed, "
+                f"{report.seconds:.1f} s ({report.rows / max(report.seconds, 1e-9):,.0f} rows/s)"
+            )
+        elif command == "set-stock":
+            level = headoffice.set_stock(hub, args.store, args.sku, args.quantity)
+            print(f"{level.sku} at {level.store_id}: {level.quantity_milli / 1000:g}")
+        elif command == "add-promo":
+            promo = PromotionIn.model_validate(
+                {
+                    "promo_id": args.promo_id,
+                    "name": args.name,
+                    "store_id": args.store,
+                    "starts_at": args.starts,
+                    "ends_at": args.ends,
+                    "rules": _rules(args.rules),
+                }
+            )
+            headoffice.add_promotion(hub, promo)
+            print(f"promotion {args.promo_id} saved")
+        elif command == "add-staff":
+            pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
+            headoffice.add_staff(
+                hub,
+                store_id=args.store,
+                staff_code=args.code,
+                name=args.name,
+                role=args.role,
+                pin=pin,
+            )
+            print(f"staff {args.code} saved for store {args.store}")
+        elif command == "simulate-web-orders":
+            made = simulate.simulate_web_orders(
+                hub,
+                store_id=args.store,
+                rate=args.rate,
+                count=args.count,
+                duration=args.duration,
+                seed=args.seed,
+                on_order=lambda o: print(
+                    f"{o.number}  {o.customer_email}  {len(o.lines)} lines  {o.payment_status}",
+                    flush=True,
+                ),
+            )
+            print(f"{made} web orders created", file=sys.stderr)
+    finally:
+        hub.db.dispose()
+    return EXIT_OK
+
+
+def run_hub_command(args: argparse.Namespace) -> int:
+    """Run one ``omnitill hub`` action; errors are one line on stderr and exit status 1."""
+    from pydantic import ValidationError
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sync.hub.db import DatabaseUrlError
+    from sync.hub.errors import HubError, describe
+
+    try:
+        return _dispatch(args)
+    except HubError as exc:
+        print(f"omnitill hub: {exc.detail}", file=sys.stderr)
+    except ValidationError as exc:
+        print(f"omnitill hub: {describe(exc)}", file=sys.stderr)
+    except (DatabaseUrlError, OSError, ValueError) as exc:
+        print(f"omnitill hub: {exc}", file=sys.stderr)
+    except SQLAlchemyError as exc:
+        print(f"omnitill hub: database error: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("omnitill hub: interrupted", file=sys.stderr)
+    return EXIT_FAILED

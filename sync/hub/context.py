@@ -1,0 +1,36 @@
+"""``Hub``: the database plus what happens around each write (feed rows, wake-ups)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from sync.hub import feed
+from sync.hub.db import HubDatabase
+from sync.hub.feed import PendingChanges
+from sync.hub.models import utc_now
+
+WakeCallback = Callable[[Iterable[str]], None]
+
+
+@dataclass
+class Hub:
+    db: HubDatabase
+    clock: Callable[[], datetime] = utc_now
+    # Called after each commit that added feed rows, with their scopes (from any thread).
+    wake_listeners: list[WakeCallback] = field(default_factory=list)
+
+    @contextmanager
+    def change(self) -> Iterator[tuple[Session, PendingChanges]]:
+        """One write transaction; its feed rows are appended last, then readers are woken."""
+        pending = PendingChanges()
+        with self.db.write() as session:
+            yield session, pending
+            feed.append(session, pending.changes)
+        if pending.changes:
+            for listener in self.wake_listeners:
+                listener(pending.scopes)

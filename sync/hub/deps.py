@@ -1,0 +1,57 @@
+"""FastAPI dependencies: the hub's services and the caller's identity, per request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, cast
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from sync.hub.context import Hub
+from sync.hub.errors import Unauthorized
+from sync.hub.notify import ChangeNotifier
+from sync.hub.settings import HubSettings
+from sync.hub.tenancy import Principal, authenticate, require_admin, require_till
+
+
+@dataclass
+class AppServices:
+    settings: HubSettings
+    hub: Hub
+    notifier: ChangeNotifier | None = None  # set when the server's event loop starts
+
+
+def services(request: Request) -> AppServices:
+    return cast(AppServices, request.app.state.services)
+
+
+bearer = HTTPBearer(auto_error=False, description="an admin token or a till's device token")
+
+
+def principal(
+    svc: Annotated[AppServices, Depends(services)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    if credentials is None or not credentials.credentials:
+        raise Unauthorized("send 'Authorization: Bearer <token>'")
+    if len(credentials.credentials) > 200:
+        raise Unauthorized("token unknown")
+    with svc.hub.db.read() as session:
+        return authenticate(session, credentials.credentials)
+
+
+def admin(who: Annotated[Principal, Depends(principal)]) -> Principal:
+    require_admin(who)
+    return who
+
+
+def till_store(who: Annotated[Principal, Depends(principal)]) -> Principal:
+    require_till(who)
+    return who
+
+
+Services = Annotated[AppServices, Depends(services)]
+Caller = Annotated[Principal, Depends(principal)]
+Admin = Annotated[Principal, Depends(admin)]
+TillCaller = Annotated[Principal, Depends(till_store)]

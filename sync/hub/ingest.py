@@ -1,0 +1,248 @@
+"""``POST /v1/events``: idempotent ingest of a till's outbox (DESIGN §6).
+
+Each event is validated on its own; a malformed one is rejected alone with the reason. Valid
+events are stored under their till-made UUID (unique, kept forever), and an event already
+stored is acknowledged as a duplicate, so at-least-once delivery becomes exactly-once. Stock
+deltas of the newly stored events are applied in the same transaction, summed per SKU and
+applied in SKU order (two batches touching the same SKUs lock them in the same order, so they
+cannot deadlock). A sale is never refused for stock: a level that goes negative is recorded
+and reported as a warning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from sync.hub.context import Hub
+from sync.hub.db import dialect_insert
+from sync.hub.errors import describe
+from sync.hub.feed import PendingChanges, dumps
+from sync.hub.headoffice import feed_stock
+from sync.hub.models import IngestedEvent, StockLevel, StoredValue
+from sync.hub.web_orders import change_status
+from sync.protocol import (
+    CollectionStatusPayload,
+    EventBatchResponse,
+    EventEnvelope,
+    EventKind,
+    EventResult,
+    EventStatus,
+    SalePayload,
+    ShiftClosedPayload,
+    StockAdjustedPayload,
+    StockMovementIn,
+)
+
+PAYLOAD_MODELS: dict[EventKind, type[BaseModel]] = {
+    EventKind.SALE_COMPLETED: SalePayload,
+    EventKind.RETURN_COMPLETED: SalePayload,
+    EventKind.STOCK_ADJUSTED: StockAdjustedPayload,
+    EventKind.COLLECTION_STATUS_CHANGED: CollectionStatusPayload,
+    EventKind.SHIFT_CLOSED: ShiftClosedPayload,
+}
+STORED_VALUE_TENDERS = frozenset({"store_credit", "gift_card"})
+
+
+@dataclass
+class _Valid:
+    index: int
+    event_id: str
+    kind: EventKind
+    payload: BaseModel
+    raw_payload: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _validate(index: int, raw: Any, store_id: str) -> _Valid | EventResult:
+    maybe_id = raw.get("event_id") if isinstance(raw, dict) else None
+    event_id = maybe_id if isinstance(maybe_id, str) and len(maybe_id) <= 64 else None
+    try:
+        envelope = EventEnvelope.model_validate(raw)
+        payload = PAYLOAD_MODELS[envelope.kind].model_validate(envelope.payload)
+    except ValidationError as exc:
+        return _rejected(index, event_id, describe(exc))
+    event_id = str(envelope.event_id)
+    if "\\u0000" in dumps(envelope.payload):
+        # PostgreSQL text cannot hold NUL; refuse it here, alone, not as a failed batch.
+        return _rejected(index, event_id, "payload contains a NUL character")
+    payload_store = getattr(payload, "store_id", None)
+    if payload_store != store_id:
+        reason = f"event is for store {payload_store!r}; this till belongs to {store_id!r}"
+        return _rejected(index, event_id, reason)
+    return _Valid(index, event_id, envelope.kind, payload, envelope.payload)
+
+
+def _rejected(index: int, event_id: str | None, reason: str) -> EventResult:
+    return EventResult(index=index, event_id=event_id, status=EventStatus.REJECTED, reason=reason)
+
+
+def _movements(event: _Valid) -> Sequence[StockMovementIn]:
+    movements: Sequence[StockMovementIn] = getattr(event.payload, "stock_movements", ())
+    return movements
+
+
+def _store_new_events(
+    session: Session, events: Sequence[_Valid], store_id: str, till_id: str, hub: Hub
+) -> set[str]:
+    """Insert; the ids that come back are new, the others were already stored (duplicates)."""
+    if not events:
+        return set()
+    now = hub.clock()
+    # Core executemany (not one multi-row VALUES): the statement compiles once and is cached;
+    # SQLAlchemy batches the rows itself and returns RETURNING rows from every batch.
+    stmt = (
+        dialect_insert(session, IngestedEvent)
+        .on_conflict_do_nothing(index_elements=["event_id"])
+        .returning(IngestedEvent.event_id)
+    )
+    rows = [
+        {
+            "event_id": e.event_id,
+            "store_id": store_id,
+            "till_id": till_id,
+            "kind": str(e.kind),
+            "payload": dumps(e.raw_payload),
+            "received_at": now,
+        }
+        for e in events
+    ]
+    return set(session.connection().execute(stmt, rows).scalars())
+
+
+def _apply_collection_event(
+    session: Session, pending: PendingChanges, event: _Valid, store_id: str, till_id: str, hub: Hub
+) -> tuple[EventStatus, str | None]:
+    """Status changes may be refused, so each runs in a savepoint with its event row."""
+    payload = event.payload
+    assert isinstance(payload, CollectionStatusPayload)
+    savepoint = session.begin_nested()
+    if not _store_new_events(session, [event], store_id, till_id, hub):
+        savepoint.commit()
+        return EventStatus.DUPLICATE, None
+    reason = change_status(
+        session,
+        pending,
+        store_id=store_id,
+        number=payload.order_number,
+        status=payload.status,
+        hub=hub,
+    )
+    if reason is not None:
+        savepoint.rollback()
+        return EventStatus.REJECTED, reason
+    savepoint.commit()
+    return EventStatus.ACCEPTED, None
+
+
+def _apply_stock(
+    session: Session, pending: PendingChanges, store_id: str, deltas: dict[str, int], hub: Hub
+) -> dict[str, int]:
+    """Add the deltas; returns the new level of every SKU that is now below zero."""
+    if not deltas:
+        return {}
+    now = hub.clock()
+    # One statement for the whole batch; rows go in SKU order, so row locks are taken in SKU
+    # order too and two batches sharing SKUs queue instead of deadlocking.
+    stmt = dialect_insert(session, StockLevel)
+    upsert = stmt.on_conflict_do_update(
+        index_elements=["store_id", "sku"],
+        set_={
+            "quantity_milli": StockLevel.quantity_milli + stmt.excluded.quantity_milli,
+            "updated_at": stmt.excluded.updated_at,
+        },
+    ).returning(StockLevel.sku, StockLevel.quantity_milli)
+    rows = [
+        {"store_id": store_id, "sku": sku, "quantity_milli": deltas[sku], "updated_at": now}
+        for sku in sorted(deltas)
+    ]
+    levels = {row[0]: row[1] for row in session.connection().execute(upsert, rows)}
+    for sku in sorted(levels):
+        feed_stock(pending, store_id, sku, levels[sku])
+    return {sku: level for sku, level in levels.items() if level < 0}
+
+
+def _apply_tenders(session: Session, event: _Valid) -> None:
+    """Gift card / store credit tenders draw on the hub's balance (a refund adds to it)."""
+    payload = event.payload
+    if not isinstance(payload, SalePayload):
+        return
+    for tender in payload.tenders:
+        if tender.kind not in STORED_VALUE_TENDERS or not tender.account:
+            continue
+        balance = session.execute(
+            update(StoredValue)
+            .where(StoredValue.code == tender.account)
+            .values(balance_minor=StoredValue.balance_minor - tender.amount_minor)
+            .returning(StoredValue.balance_minor)
+        ).scalar_one_or_none()
+        if balance is None:
+            event.warnings.append(f"no {tender.kind} account {tender.account!r} at the hub")
+        elif balance < 0:
+            event.warnings.append(f"{tender.kind} {tender.account} is now overdrawn: {balance}")
+
+
+def ingest_batch(
+    hub: Hub, *, store_id: str, till_id: str, raw_events: Sequence[Any]
+) -> EventBatchResponse:
+    results: dict[int, EventResult] = {}
+    valid: list[_Valid] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_events):
+        checked = _validate(index, raw, store_id)
+        if isinstance(checked, EventResult):
+            results[index] = checked
+        elif checked.event_id in seen:  # the same event twice in one batch
+            results[index] = EventResult(
+                index=index, event_id=checked.event_id, status=EventStatus.DUPLICATE
+            )
+        else:
+            seen.add(checked.event_id)
+            valid.append(checked)
+
+    with hub.change() as (session, pending):
+        plain = [e for e in valid if e.kind is not EventKind.COLLECTION_STATUS_CHANGED]
+        new_ids = _store_new_events(session, plain, store_id, till_id, hub)
+        applied: list[_Valid] = []
+        for event in valid:
+            reason = None
+            if event.kind is EventKind.COLLECTION_STATUS_CHANGED:
+                status, reason = _apply_collection_event(
+                    session, pending, event, store_id, till_id, hub
+                )
+            elif event.event_id in new_ids:
+                status = EventStatus.ACCEPTED
+            else:
+                status = EventStatus.DUPLICATE
+            if reason is not None:
+                results[event.index] = _rejected(event.index, event.event_id, reason)
+                continue
+            if status is EventStatus.ACCEPTED:
+                applied.append(event)
+                _apply_tenders(session, event)
+            results[event.index] = EventResult(
+                index=event.index, event_id=event.event_id, status=status
+            )
+
+        deltas: dict[str, int] = defaultdict(int)
+        for event in applied:
+            for movement in _movements(event):
+                deltas[movement.sku] += movement.quantity_delta_milli
+        negative = _apply_stock(session, pending, store_id, deltas, hub)
+        for event in applied:
+            skus = {m.sku for m in _movements(event)} & negative.keys()
+            event.warnings.extend(
+                f"stock of {sku} is now {negative[sku] / 1000:g} (negative; recorded anyway)"
+                for sku in sorted(skus)
+            )
+            if event.warnings:
+                results[event.index] = results[event.index].model_copy(
+                    update={"warnings": event.warnings}
+                )
+    return EventBatchResponse(results=[results[i] for i in range(len(raw_events))])

@@ -1,0 +1,236 @@
+"""The hub's schema (SQLAlchemy 2 typed models), for SQLite and PostgreSQL alike.
+
+Money is integer minor units and quantities integer thousandths, as on the till. Free-form
+documents (event payloads, promotion rules, feed data) are JSON text: the hub stores them as
+sent and never queries inside them. The schema is owned by the Alembic migrations in
+``sync/hub/migrations``; a test checks these models against them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# BIGINT on PostgreSQL, but INTEGER on SQLite, where only "INTEGER PRIMARY KEY" is the rowid.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in and out, on both databases (SQLite would drop the offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: the hub stores aware UTC times only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Store(Base):
+    __tablename__ = "stores"
+
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    currency: Mapped[str] = mapped_column(String(3))
+    tax_mode: Mapped[str] = mapped_column(String(16))
+    cash_rounding_step: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Till(Base):
+    __tablename__ = "tills"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    till_id: Mapped[str] = mapped_column(String(80), unique=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class EnrollCode(Base):
+    __tablename__ = "enroll_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class AdminToken(Base):
+    __tablename__ = "admin_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"))
+    staff_code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))
+    pin_hash: Mapped[str] = mapped_column(String(200))  # scrypt$n$r$p$salt$hash
+    active: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("store_id", "staff_code", name="uq_staff_store_code"),)
+
+
+class TaxClass(Base):
+    __tablename__ = "tax_classes"
+
+    tax_class: Mapped[str] = mapped_column(String(32), primary_key=True)
+    rate: Mapped[str] = mapped_column(String(16))  # Decimal as text, e.g. "0.20"
+    label: Mapped[str] = mapped_column(String(64))
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(64))
+    tax_class: Mapped[str] = mapped_column(String(32))
+    price_minor: Mapped[int] = mapped_column(BigInteger)
+    sold_by_weight: Mapped[bool] = mapped_column(Boolean)
+    active: Mapped[bool] = mapped_column(Boolean)
+    barcodes: Mapped[str] = mapped_column(Text)  # space-separated
+
+
+class StockLevel(Base):
+    __tablename__ = "stock_levels"
+
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_stock_levels_sku", "sku"),)
+
+
+class Promotion(Base):
+    __tablename__ = "promotions"
+
+    promo_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str | None] = mapped_column(ForeignKey("stores.store_id"), nullable=True)
+    data: Mapped[str] = mapped_column(Text)  # the PromotionIn document as JSON
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # lower-cased
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class WebOrderRow(Base):
+    __tablename__ = "web_orders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    external_id: Mapped[str | None] = mapped_column(String(100), unique=True, nullable=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    payment_status: Mapped[str] = mapped_column(String(32))
+    pickup_code: Mapped[str] = mapped_column(String(16), unique=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(BigInteger)
+    lines: Mapped[str] = mapped_column(Text)  # JSON list of WebOrderLine
+    source: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class StoredValue(Base):
+    """A gift card or a store credit account; the balance lives only here (DESIGN §2)."""
+
+    __tablename__ = "stored_value"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    currency: Mapped[str] = mapped_column(String(3))
+    balance_minor: Mapped[int] = mapped_column(BigInteger)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class IngestedEvent(Base):
+    """Every event a till pushed, under its till-made UUID, kept forever (DESIGN §6)."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"))
+    till_id: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_events_store_kind", "store_id", "kind"),)
+
+
+class FeedRow(Base):
+    """One change in a store's feed; ``scope`` is a store id or ``*`` for the whole chain.
+
+    Positions come from the table's own sequence (AUTOINCREMENT on SQLite, so a position is
+    never handed out twice). Commit-order visibility is the writer's job: see ``feed.py``.
+    """
+
+    __tablename__ = "feed"
+
+    position: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(128))
+    data: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_feed_scope_position", "scope", "position"),
+        {"sqlite_autoincrement": True},
+    )
+
+
+CHAIN_SCOPE = "*"

@@ -1,0 +1,113 @@
+"""What head office (and the web store) call, with an admin token."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response, status
+
+from sync.hub import headoffice, tenancy, web_orders
+from sync.hub.deps import Admin, Services
+from sync.hub.shopify import ShopifyOrder, map_shopify_order
+from sync.protocol import (
+    EnrollCodeResponse,
+    PromotionIn,
+    StockLevel,
+    StockLevelIn,
+    StoredValueBalance,
+    StoredValueIn,
+    StoreIn,
+    StoreInfo,
+    WebOrderCreated,
+    WebOrderIn,
+)
+
+StoreIdPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+router = APIRouter(prefix="/v1")
+
+
+@router.put("/admin/stores", response_model=StoreInfo, tags=["admin"])
+def put_store(spec: StoreIn, svc: Services, _: Admin) -> StoreInfo:
+    """Create or update a store."""
+    return tenancy.upsert_store(svc.hub, spec)
+
+
+@router.post(
+    "/admin/stores/{store_id}/enroll-codes", response_model=EnrollCodeResponse, tags=["admin"]
+)
+def new_enroll_code(store_id: StoreIdPath, svc: Services, _: Admin) -> EnrollCodeResponse:
+    """A one-time code a till of this store trades for its device token."""
+    return tenancy.create_enroll_code(svc.hub, store_id, svc.settings.enroll_code_ttl)
+
+
+@router.post(
+    "/admin/tills/{till_id}/revoke", status_code=status.HTTP_204_NO_CONTENT, tags=["admin"]
+)
+def revoke_till(till_id: Annotated[str, Path(max_length=80)], svc: Services, _: Admin) -> Response:
+    """Revoke a till's device token at once (a stolen or replaced till)."""
+    tenancy.revoke_till(svc.hub, till_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.put("/admin/stores/{store_id}/stock/{sku}", response_model=StockLevel, tags=["admin"])
+def put_stock(
+    store_id: StoreIdPath,
+    sku: Annotated[str, Path(min_length=1, max_length=64, pattern=r"^\S+$")],
+    level: StockLevelIn,
+    svc: Services,
+    _: Admin,
+) -> StockLevel:
+    """Set a counted stock level (tills only ever send deltas)."""
+    return headoffice.set_stock(svc.hub, store_id, sku, level.quantity_milli)
+
+
+@router.put("/admin/promotions", status_code=status.HTTP_204_NO_CONTENT, tags=["admin"])
+def put_promotion(promo: PromotionIn, svc: Services, _: Admin) -> Response:
+    headoffice.add_promotion(svc.hub, promo)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.put("/admin/stored-value", response_model=StoredValueBalance, tags=["admin"])
+def put_stored_value(spec: StoredValueIn, svc: Services, _: Admin) -> StoredValueBalance:
+    """Issue a gift card or set a store credit account's balance."""
+    return headoffice.issue_stored_value(svc.hub, spec)
+
+
+@router.post(
+    "/web-orders",
+    response_model=WebOrderCreated,
+    status_code=status.HTTP_201_CREATED,
+    tags=["web orders"],
+    responses={200: {"model": WebOrderCreated, "description": "already ingested"}},
+)
+def post_web_order(
+    spec: WebOrderIn, response: Response, svc: Services, _: Admin
+) -> WebOrderCreated:
+    """A click-and-collect order from the web store; it goes to the pickup store's feed."""
+    created = web_orders.create_web_order(svc.hub, spec)
+    if not created.created:
+        response.status_code = status.HTTP_200_OK
+    return created
+
+
+@router.post(
+    "/web-orders/shopify",
+    response_model=WebOrderCreated,
+    status_code=status.HTTP_201_CREATED,
+    tags=["web orders"],
+    responses={200: {"model": WebOrderCreated, "description": "already ingested"}},
+)
+def post_shopify_order(
+    order: ShopifyOrder,
+    response: Response,
+    svc: Services,
+    _: Admin,
+    pickup_store: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")] = None,
+) -> WebOrderCreated:
+    """A Shopify "orders/create" webhook payload, mapped to a web order."""
+    created = web_orders.create_web_order(
+        svc.hub, map_shopify_order(order, pickup_store), source="shopify"
+    )
+    if not created.created:
+        response.status_code = status.HTTP_200_OK
+    return created

@@ -1,0 +1,130 @@
+"""What tills call: enroll, push events, pull the feed, online look-ups."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+from fastapi.concurrency import run_in_threadpool
+
+from sync.hub import feed, lookups, tenancy
+from sync.hub.deps import Caller, Services, TillCaller
+from sync.hub.ingest import ingest_batch
+from sync.protocol import (
+    MAX_FEED_PAGE,
+    MAX_FEED_WAIT_SECONDS,
+    Customer,
+    EnrollRequest,
+    EnrollResponse,
+    EventBatch,
+    EventBatchResponse,
+    FeedPage,
+    StockElsewhere,
+    StoredValueBalance,
+    WebOrder,
+)
+
+MAX_POSITION = 2**63 - 1
+router = APIRouter(prefix="/v1")
+
+
+@router.post("/enroll", response_model=EnrollResponse, tags=["till"])
+def enroll(request: EnrollRequest, svc: Services) -> EnrollResponse:
+    """Trade a one-time enrollment code for this till's device token (shown once)."""
+    return tenancy.enroll(svc.hub, request)
+
+
+@router.post("/events", response_model=EventBatchResponse, tags=["till"])
+def push_events(batch: EventBatch, svc: Services, who: TillCaller) -> EventBatchResponse:
+    """Store a batch of outbox events; one result per event, in order."""
+    assert who.store_id is not None
+    assert who.till_id is not None
+    return ingest_batch(
+        svc.hub, store_id=who.store_id, till_id=who.till_id, raw_events=batch.events
+    )
+
+
+EMPTY_PAGE_PREFIX = b'{"changes":[]'
+
+
+@router.get("/feed", response_model=FeedPage, tags=["till"])
+async def pull_feed(
+    svc: Services,
+    who: TillCaller,
+    cursor: Annotated[int, Query(ge=0, le=MAX_POSITION)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_FEED_PAGE)] = 500,
+    wait: Annotated[float, Query(ge=0, le=MAX_FEED_WAIT_SECONDS)] = 0,
+) -> Response:
+    """Changes after ``cursor``; with ``wait`` > 0, hold the request until one arrives."""
+    store_id = who.store_id
+    assert store_id is not None
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    recheck = svc.settings.feed_recheck_seconds
+
+    def read() -> bytes:
+        with svc.hub.db.read() as session:
+            return feed.read_page_json(session, store_id, cursor, limit)
+
+    while True:
+        notifier = svc.notifier
+        assert notifier is not None, "the app's lifespan sets the notifier before serving"
+        # Take the wake-up event before reading: a commit landing after the read still wakes us.
+        woken = notifier.current(store_id)
+        page = await run_in_threadpool(read)
+        remaining = deadline - loop.time()
+        if not page.startswith(EMPTY_PAGE_PREFIX) or remaining <= 0:
+            # Already JSON (see feed.read_page_json); the response model documents it.
+            return Response(content=page, media_type="application/json")
+        await notifier.wait(woken, min(remaining, recheck))
+
+
+@router.get("/lookup/web-orders", response_model=list[WebOrder], tags=["lookup"])
+def find_web_orders(
+    svc: Services,
+    who: TillCaller,
+    number: Annotated[str | None, Query(max_length=64)] = None,
+    email: Annotated[str | None, Query(max_length=254)] = None,
+) -> list[WebOrder]:
+    """This store's web orders by order number (404 when none) or customer email."""
+    assert who.store_id is not None
+    with svc.hub.db.read() as session:
+        return lookups.find_web_orders(session, who.store_id, number=number, email=email)
+
+
+@router.get("/lookup/customers", response_model=list[Customer], tags=["lookup"])
+def find_customers(
+    svc: Services,
+    who: Caller,
+    email: Annotated[str | None, Query(max_length=254)] = None,
+    phone: Annotated[str | None, Query(max_length=32)] = None,
+) -> list[Customer]:
+    with svc.hub.db.read() as session:
+        return lookups.find_customers(session, email=email, phone=phone)
+
+
+@router.get("/lookup/stock/{sku}", response_model=StockElsewhere, tags=["lookup"])
+def stock_in_stores(
+    svc: Services, who: Caller, sku: Annotated[str, Path(min_length=1, max_length=64)]
+) -> StockElsewhere:
+    """The level of one SKU in every store of the chain."""
+    with svc.hub.db.read() as session:
+        return lookups.stock_in_stores(session, sku)
+
+
+@router.get("/lookup/stored-value/{code}", response_model=StoredValueBalance, tags=["lookup"])
+def stored_value_balance(
+    svc: Services, who: Caller, code: Annotated[str, Path(min_length=1, max_length=64)]
+) -> StoredValueBalance:
+    """A gift card's or store credit account's balance."""
+    with svc.hub.db.read() as session:
+        return lookups.stored_value_balance(session, code)
+
+
+@router.get("/health", tags=["ops"])
+def health(svc: Services) -> dict[str, str]:
+    """Liveness: the database answers."""
+    with svc.hub.db.read() as session:
+        feed.head_position(session)
+    return {"status": "ok"}

@@ -1,0 +1,152 @@
+"""Running the hub under uvicorn: in the foreground (``omnitill hub serve``) or in a thread.
+
+We bind the listening sockets ourselves, always with ``proto=IPPROTO_TCP``: asyncio turns on
+TCP_NODELAY only for sockets that say they are TCP, and without it every response waits
+~40 ms for the client's delayed ACK (a 30× slower hub). Several workers are separate processes,
+each with its own socket on the same port (SO_REUSEPORT; the kernel spreads connections).
+The thread form knows its port (an OS-assigned one for tests and the bench) before it starts
+and returns once the app's startup has run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from types import FrameType, TracebackType
+
+import uvicorn
+from fastapi import FastAPI
+
+from sync.hub import migrate
+from sync.hub.app import create_app
+from sync.hub.db import HubDatabase
+from sync.hub.settings import HubSettings
+
+
+def bound_socket(host: str, port: int, *, reuse_port: bool = False) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def _config(app: FastAPI) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        log_level="warning",
+        lifespan="on",
+        ws="none",  # no websockets here; not importing them keeps their warnings away
+        access_log=False,
+        timeout_keep_alive=30,
+    )
+
+
+class ServerThread:
+    """A real uvicorn server on 127.0.0.1 in a background thread; use as a context manager."""
+
+    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.app = app
+        self._socket = bound_socket(host, port)
+        self.host, self.port = self._socket.getsockname()[:2]
+        self._server = uvicorn.Server(_config(app))
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]}, name="hub-server"
+        )
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> ServerThread:
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if not self._thread.is_alive():
+                raise RuntimeError("the hub server stopped during startup")
+            if time.monotonic() > deadline:
+                raise RuntimeError("the hub server did not start in time")
+            time.sleep(0.01)
+        return self
+
+    def stop(self, timeout: float = 20.0) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout)
+        self._socket.close()
+        if self._thread.is_alive():
+            raise RuntimeError("the hub server did not stop in time")
+
+    def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def run_worker(settings: HubSettings, host: str, port: int, *, reuse_port: bool) -> None:
+    """One uvicorn server in this process, in the foreground, until SIGINT/SIGTERM."""
+    sock = bound_socket(host, port, reuse_port=reuse_port)
+    try:
+        uvicorn.Server(_config(create_app(settings))).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def serve(settings: HubSettings, *, host: str, port: int, workers: int = 1) -> None:
+    """Migrate once, then serve in the foreground until interrupted."""
+    db = HubDatabase(settings.db_url)
+    try:
+        migrate.upgrade(db.engine)
+    finally:
+        db.dispose()
+    if workers == 1:
+        run_worker(settings, host, port, reuse_port=False)
+        return
+    if not settings.db_url.startswith("postgresql"):
+        raise ValueError("several workers need PostgreSQL (SQLite has one writer)")
+    argv = [sys.executable, "-m", "sync.hub.server", settings.db_url, host, str(port)]
+    children = [subprocess.Popen(argv) for _ in range(workers)]
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)  # supervising: a worker that dies takes the hub down, loudly
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.wait(timeout=30)
+    failed = [child.returncode for child in children if child.returncode not in (0, -15)]
+    if failed:
+        raise RuntimeError(f"a hub worker exited with status {failed[0]}")
+
+
+def _worker_main() -> None:
+    parser = argparse.ArgumentParser(description="one hub worker (started by 'hub serve')")
+    parser.add_argument("db_url")
+    parser.add_argument("host")
+    parser.add_argument("port", type=int)
+    args = parser.parse_args()
+    run_worker(HubSettings(db_url=args.db_url), args.host, args.port, reuse_port=True)
+
+
+if __name__ == "__main__":
+    _worker_main()

@@ -1,0 +1,184 @@
+"""Web orders for click-and-collect: ingest from the web store, status from the tills.
+
+An order is created by head office (or the web store's webhook) for a pickup store and goes
+into that store's feed. Tills move it through the states of DESIGN §7 with
+``collection.status_changed`` events; an impossible move is refused with the reason, which the
+till shows (the order was cancelled online, collected at another till …).
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.hub import credentials
+from sync.hub.context import Hub
+from sync.hub.db import dialect_insert
+from sync.hub.errors import Conflict
+from sync.hub.feed import PendingChanges
+from sync.hub.models import Customer, WebOrderRow
+from sync.hub.tenancy import get_store
+from sync.protocol import (
+    CollectionStatus,
+    CustomerIn,
+    FeedKind,
+    PaymentStatus,
+    WebOrder,
+    WebOrderCreated,
+    WebOrderIn,
+    WebOrderLine,
+)
+
+S = CollectionStatus
+ALLOWED_MOVES: dict[CollectionStatus, frozenset[CollectionStatus]] = {
+    S.NEW: frozenset({S.PICKING, S.CANCELLED, S.EXPIRED}),
+    S.PICKING: frozenset({S.NEW, S.READY, S.CANCELLED, S.EXPIRED}),
+    S.READY: frozenset({S.COLLECTED, S.PARTIALLY_COLLECTED, S.CANCELLED, S.EXPIRED}),
+    S.PARTIALLY_COLLECTED: frozenset({S.COLLECTED, S.CANCELLED, S.EXPIRED}),
+    S.COLLECTED: frozenset(),
+    S.CANCELLED: frozenset(),
+    S.EXPIRED: frozenset(),
+}
+PICKUP_CODE_ATTEMPTS = 5
+
+
+def order_out(row: WebOrderRow, customer: Customer) -> WebOrder:
+    return WebOrder(
+        number=row.number,
+        pickup_store_id=row.store_id,
+        status=CollectionStatus(row.status),
+        payment_status=PaymentStatus(row.payment_status),
+        pickup_code=row.pickup_code,
+        currency=row.currency,
+        total_minor=row.total_minor,
+        customer_email=customer.email,
+        customer_name=customer.name,
+        customer_phone=customer.phone,
+        lines=[WebOrderLine(**line) for line in json.loads(row.lines)],
+        created_at=row.created_at,
+        source=row.source,
+    )
+
+
+def feed_order(pending: PendingChanges, order: WebOrder) -> None:
+    pending.add(
+        order.pickup_store_id, FeedKind.WEB_ORDER, order.number, order.model_dump(mode="json")
+    )
+
+
+def upsert_customer(session: Session, spec: CustomerIn, hub: Hub) -> Customer:
+    """Customers are keyed by lower-cased email; a newer order updates name and phone."""
+    values: dict[str, object] = {
+        "email": spec.email.lower(),
+        "name": spec.name,
+        "phone": spec.phone,
+        "created_at": hub.clock(),
+    }
+    stmt = dialect_insert(session, Customer).values(values)
+    updates = {"name": stmt.excluded.name} if spec.name else {}
+    if spec.phone:
+        updates["phone"] = stmt.excluded.phone
+    if not updates:  # DO UPDATE needs something to set; a no-op keeps RETURNING working
+        updates = {"email": stmt.excluded.email}
+    customer_id = session.execute(
+        stmt.on_conflict_do_update(index_elements=["email"], set_=updates).returning(Customer.id)
+    ).scalar_one()
+    customer = session.get(Customer, customer_id, populate_existing=True)
+    assert customer is not None
+    return customer
+
+
+def _existing_by_external_id(session: Session, external_id: str) -> WebOrder | None:
+    found = session.execute(
+        select(WebOrderRow, Customer)
+        .join(Customer, Customer.id == WebOrderRow.customer_id)
+        .where(WebOrderRow.external_id == external_id)
+    ).first()
+    return order_out(found[0], found[1]) if found else None
+
+
+def _free_pickup_code(session: Session) -> str:
+    for _ in range(PICKUP_CODE_ATTEMPTS):
+        code = credentials.random_code(credentials.PICKUP_CODE_LENGTH)
+        taken = session.execute(
+            select(WebOrderRow.id).where(WebOrderRow.pickup_code == code)
+        ).first()
+        if taken is None:
+            return code
+    raise Conflict("could not find a free pickup code; try again")
+
+
+def create_web_order(hub: Hub, spec: WebOrderIn, *, source: str = "api") -> WebOrderCreated:
+    now = hub.clock()
+    with hub.change() as (session, pending):
+        if spec.external_id is not None:
+            existing = _existing_by_external_id(session, spec.external_id)
+            if existing is not None:  # a webhook delivered twice is one order
+                return WebOrderCreated(created=False, order=existing)
+        get_store(session, spec.pickup_store_id)
+        taken = session.execute(
+            select(WebOrderRow.id).where(WebOrderRow.number == spec.number)
+        ).first()
+        if taken is not None:
+            raise Conflict(f"web order {spec.number!r} already exists")
+        if spec.pickup_code is not None:
+            clash = session.execute(
+                select(WebOrderRow.id).where(WebOrderRow.pickup_code == spec.pickup_code)
+            ).first()
+            if clash is not None:
+                raise Conflict("that pickup code is already used by another order")
+        customer = upsert_customer(session, spec.customer, hub)
+        lines = [line.model_dump() for line in spec.lines]
+        row = WebOrderRow(
+            number=spec.number,
+            external_id=spec.external_id,
+            store_id=spec.pickup_store_id,
+            customer_id=customer.id,
+            status=str(CollectionStatus.NEW),
+            payment_status=str(spec.payment_status),
+            pickup_code=spec.pickup_code or _free_pickup_code(session),
+            currency=spec.currency,
+            total_minor=sum(
+                line.unit_price_minor * line.quantity_milli // 1000 for line in spec.lines
+            ),
+            lines=json.dumps(lines, separators=(",", ":")),
+            source=source,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(row)
+        session.flush()
+        order = order_out(row, customer)
+        feed_order(pending, order)
+    return WebOrderCreated(created=True, order=order)
+
+
+def change_status(
+    session: Session,
+    pending: PendingChanges,
+    *,
+    store_id: str,
+    number: str,
+    status: CollectionStatus,
+    hub: Hub,
+) -> str | None:
+    """Apply one till's status change; returns why it is impossible, or None when applied."""
+    found = session.execute(
+        select(WebOrderRow, Customer)
+        .join(Customer, Customer.id == WebOrderRow.customer_id)
+        .where(WebOrderRow.number == number, WebOrderRow.store_id == store_id)
+        .with_for_update(of=WebOrderRow)
+    ).first()
+    if found is None:  # another store's order is "not found" too: nothing leaks
+        return f"no web order {number!r} for this store"
+    row, customer = found
+    current = CollectionStatus(row.status)
+    if status not in ALLOWED_MOVES[current]:
+        return f"order {number} is {current.value}; it cannot become {status.value}"
+    row.status = str(status)
+    row.updated_at = hub.clock()
+    session.flush()
+    feed_order(pending, order_out(row, customer))
+    return None

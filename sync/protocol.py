@@ -1,0 +1,347 @@
+"""The hub's wire contract, version 1 (DESIGN §6): what tills and head office send and receive.
+
+Shared by the till's sync client and the hub; nothing here imports either side. Money is
+integer minor units and quantities integer thousandths (``*_milli``), as in the till's
+database, so no amount ever crosses the wire as a float.
+
+Event payloads are validated per event (not per request): one malformed event in a batch is
+rejected alone and the rest are still applied, so a till's outbox is never blocked by one bad
+entry. That is why ``EventBatch.events`` is a list of plain objects, each checked against
+``EventEnvelope`` and then against the payload model of its kind.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+API_PREFIX = "/v1"
+MAX_EVENTS_PER_BATCH = 500
+MAX_FEED_PAGE = 5_000
+MAX_FEED_WAIT_SECONDS = 60.0
+MAX_LINES = 500
+# Integers that fit a PostgreSQL BIGINT with room for sums; anything larger is a typo or an
+# attack, and refusing it up front keeps it out of the database driver.
+MAX_AMOUNT = 10**12
+MAX_QUANTITY_MILLI = 10**9
+
+StoreId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+Sku = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^\S+$")]
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Minor = Annotated[int, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+QuantityMilli = Annotated[int, Field(ge=-MAX_QUANTITY_MILLI, le=MAX_QUANTITY_MILLI)]
+Email = Annotated[
+    str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$", strip_whitespace=True)
+]
+Phone = Annotated[str, StringConstraints(max_length=32, pattern=r"^\+?[0-9 ()./-]{3,31}$")]
+
+
+class WireModel(BaseModel):
+    """Unknown fields are ignored so an older hub accepts a newer till's extra fields."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class ErrorBody(WireModel):
+    detail: str
+
+
+# --- enrollment ---------------------------------------------------------------------------
+
+
+class EnrollRequest(WireModel):
+    code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    till_name: ShortText = ""
+
+
+class StoreInfo(WireModel):
+    store_id: StoreId
+    name: ShortText
+    currency: Currency
+    tax_mode: Literal["inclusive", "exclusive"]
+    cash_rounding_step: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d{1,4})?$")]
+
+
+class EnrollResponse(WireModel):
+    till_id: str
+    token: str = Field(description="the device token; shown once, send as 'Bearer <token>'")
+    store: StoreInfo
+
+
+# --- ingest -------------------------------------------------------------------------------
+
+
+class EventKind(StrEnum):
+    SALE_COMPLETED = "sale.completed"
+    RETURN_COMPLETED = "return.completed"
+    STOCK_ADJUSTED = "stock.adjusted"
+    COLLECTION_STATUS_CHANGED = "collection.status_changed"
+    SHIFT_CLOSED = "shift.closed"
+
+
+class EventEnvelope(WireModel):
+    event_id: uuid.UUID = Field(description="made at the till; the hub keeps it forever")
+    kind: EventKind
+    payload: dict[str, Any]
+
+
+class EventBatch(WireModel):
+    events: list[Any] = Field(
+        max_length=MAX_EVENTS_PER_BATCH,
+        description=(
+            "events in outbox order; each is {event_id: UUID, kind: one of "
+            + ", ".join(k.value for k in EventKind)
+            + ", payload: object} and is validated on its own"
+        ),
+    )
+
+
+class EventStatus(StrEnum):
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"  # already stored: the till treats it as success
+    REJECTED = "rejected"  # will never be accepted as sent; the reason says why
+
+
+class EventResult(WireModel):
+    index: int
+    event_id: str | None
+    status: EventStatus
+    reason: str | None = None
+    warnings: list[str] = []
+
+
+class EventBatchResponse(WireModel):
+    results: list[EventResult]
+
+
+class StockMovementIn(WireModel):
+    uuid: uuid.UUID
+    sku: Sku
+    quantity_delta_milli: QuantityMilli
+
+
+class SaleLineIn(WireModel):
+    line_no: Annotated[int, Field(ge=1, le=100_000)]
+    sku: Sku
+    name: ShortText = ""
+    quantity_milli: QuantityMilli
+    unit_price_minor: Minor
+    amount_minor: Minor
+
+
+class TenderIn(WireModel):
+    kind: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    amount_minor: Minor
+    account: Annotated[str, StringConstraints(max_length=64)] | None = None
+
+
+class SaleTotalsIn(WireModel):
+    total_minor: Minor
+    tax_minor: Minor = 0
+
+
+class SalePayload(WireModel):
+    """The ``sale.completed`` / ``return.completed`` payload a till's outbox carries.
+
+    Only the fields the hub acts on are declared; the till sends more (tax lines, journal
+    hash …), which are kept verbatim with the event.
+    """
+
+    sale_uuid: uuid.UUID
+    store_id: StoreId
+    till_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    created_at: datetime
+    currency: Currency
+    totals: SaleTotalsIn
+    lines: list[SaleLineIn] = Field(max_length=MAX_LINES)
+    tenders: list[TenderIn] = Field(default=[], max_length=50)
+    stock_movements: list[StockMovementIn] = Field(max_length=MAX_LINES)
+
+
+class StockAdjustedPayload(WireModel):
+    store_id: StoreId
+    reason: ShortText
+    stock_movements: list[StockMovementIn] = Field(min_length=1, max_length=MAX_LINES)
+
+
+class CollectionStatus(StrEnum):
+    NEW = "new"
+    PICKING = "picking"
+    READY = "ready"
+    PARTIALLY_COLLECTED = "partially_collected"
+    COLLECTED = "collected"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+class CollectionStatusPayload(WireModel):
+    store_id: StoreId
+    order_number: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    status: CollectionStatus
+    stock_movements: list[StockMovementIn] = Field(default=[], max_length=MAX_LINES)
+
+
+class ShiftClosedPayload(WireModel):
+    store_id: StoreId
+    shift_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+# --- feed ---------------------------------------------------------------------------------
+
+
+class FeedKind(StrEnum):
+    STORE = "store"
+    TAX_CLASS = "tax_class"
+    PRODUCT = "product"
+    PROMOTION = "promotion"
+    STOCK = "stock"
+    WEB_ORDER = "web_order"
+    STAFF = "staff"
+
+
+class FeedChange(WireModel):
+    position: int
+    kind: FeedKind
+    key: str = Field(description="what changed, e.g. the SKU; the latest change of a key wins")
+    data: dict[str, Any] = Field(description="the whole new state of that key")
+
+
+class FeedPage(WireModel):
+    changes: list[FeedChange]
+    next_cursor: int = Field(description="pass back as ?cursor= for the next page")
+    has_more: bool
+
+
+# --- head office --------------------------------------------------------------------------
+
+
+class StoreIn(WireModel):
+    store_id: StoreId
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    currency: Currency = "EUR"
+    tax_mode: Literal["inclusive", "exclusive"] = "inclusive"
+    cash_rounding_step: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d{1,4})?$")] = "0.01"
+
+
+class EnrollCodeResponse(WireModel):
+    store_id: str
+    code: str
+    expires_at: datetime
+
+
+class StockLevelIn(WireModel):
+    quantity_milli: QuantityMilli
+
+
+class StockLevel(WireModel):
+    store_id: str
+    sku: str
+    quantity_milli: int
+    negative: bool
+
+
+class PromotionIn(WireModel):
+    promo_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    store_id: StoreId | None = Field(default=None, description="null: every store")
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    rules: dict[str, Any] = Field(description="the promotion engine's rule data, kept as sent")
+
+
+class PaymentStatus(StrEnum):
+    PAID = "paid"
+    PAY_IN_STORE = "pay_in_store"
+
+
+class CustomerIn(WireModel):
+    email: Email
+    name: ShortText = ""
+    phone: Phone | None = None
+
+
+class WebOrderLineIn(WireModel):
+    sku: Sku
+    name: ShortText = ""
+    quantity_milli: Annotated[int, Field(ge=1, le=MAX_QUANTITY_MILLI)]
+    unit_price_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)]
+
+
+class WebOrderIn(WireModel):
+    number: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.#-]{0,63}$")]
+    pickup_store_id: StoreId
+    customer: CustomerIn
+    currency: Currency
+    payment_status: PaymentStatus
+    lines: list[WebOrderLineIn] = Field(min_length=1, max_length=MAX_LINES)
+    pickup_code: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{6,16}$")] | None = Field(
+        default=None, description="generated when absent"
+    )
+    external_id: Annotated[str, StringConstraints(max_length=100)] | None = Field(
+        default=None, description="the web store's own id; a repeated one is not a new order"
+    )
+
+
+class WebOrderLine(WireModel):
+    sku: str
+    name: str
+    quantity_milli: int
+    unit_price_minor: int
+
+
+class WebOrder(WireModel):
+    number: str
+    pickup_store_id: str
+    status: CollectionStatus
+    payment_status: PaymentStatus
+    pickup_code: str
+    currency: str
+    total_minor: int
+    customer_email: str
+    customer_name: str
+    customer_phone: str | None
+    lines: list[WebOrderLine]
+    created_at: datetime
+    source: str
+
+
+class WebOrderCreated(WireModel):
+    created: bool = Field(description="false when this external_id was already ingested")
+    order: WebOrder
+
+
+class Customer(WireModel):
+    email: str
+    name: str
+    phone: str | None
+
+
+class StockElsewhere(WireModel):
+    sku: str
+    levels: list[StockLevel]
+
+
+class StoredValueKind(StrEnum):
+    GIFT_CARD = "gift_card"
+    STORE_CREDIT = "store_credit"
+
+
+class StoredValueIn(WireModel):
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{4,64}$")]
+    kind: StoredValueKind
+    currency: Currency
+    balance_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)]
+    customer_email: Email | None = None
+
+
+class StoredValueBalance(WireModel):
+    code: str
+    kind: StoredValueKind
+    currency: str
+    balance_minor: int
