@@ -35,6 +35,19 @@ def _positive_products(value: str) -> int:
     return number
 
 
+IDLE_HELP = "lock the till after this many idle minutes (1-240, default 5)"
+
+
+def _idle_minutes(value: str) -> int:
+    try:
+        minutes = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of minutes: {value[:40]!r}") from None
+    if not 1 <= minutes <= 240:
+        raise argparse.ArgumentTypeError("must be between 1 and 240 minutes")
+    return minutes
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="omnitill", description=__doc__)
     parser.add_argument(
@@ -45,9 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sub.add_parser("run", help="open the till window on this till's database")
+    run = sub.add_parser("run", help="open the till window on this till's database")
+    run.add_argument("--idle-minutes", type=_idle_minutes, default=5, help=IDLE_HELP)
     demo = sub.add_parser("demo", help="open the till window on the demo store (demo PINs shown)")
     demo.add_argument("--products", type=_positive_products, default=5_000)
+    demo.add_argument("--idle-minutes", type=_idle_minutes, default=5, help=IDLE_HELP)
     demo.add_argument(
         "--scripted", action="store_true", help="ring a scripted sale in the terminal instead"
     )
@@ -138,7 +153,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return run_scripted_demo(args.data_dir, products=args.products)
     from pos_app.ui.app import run_demo_window
 
-    return run_demo_window(args.data_dir, products=args.products, with_hub=not args.no_hub)
+    return run_demo_window(
+        args.data_dir,
+        products=args.products,
+        with_hub=not args.no_hub,
+        idle_ms=args.idle_minutes * 60_000,
+    )
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -160,7 +180,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from sync.client.config import resolve_config_dir
 
     return run_till(
-        database_path(args.data_dir), hub_config_dir=resolve_config_dir(None, args.data_dir)
+        database_path(args.data_dir),
+        hub_config_dir=resolve_config_dir(None, args.data_dir),
+        idle_ms=args.idle_minutes * 60_000,
     )
 
 

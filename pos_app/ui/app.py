@@ -202,6 +202,7 @@ def run_till(
     devices: DeviceConfig | None = None,
     sims: SimulatedDevices | None = None,
     hub_config_dir: Path | None = None,
+    idle_ms: int = DEFAULT_IDLE_MS,
 ) -> int:
     try:
         config = till_device_config(db_path.parent, devices)
@@ -219,7 +220,9 @@ def run_till(
     except ConfigError as exc:
         print(f"omnitill: hub settings: {exc}", file=sys.stderr)
         return 1
-    till = build_till(db_path, demo_hint=demo_hint, devices=TillDevices(config), hub=hub)
+    till = build_till(
+        db_path, demo_hint=demo_hint, devices=TillDevices(config), hub=hub, idle_ms=idle_ms
+    )
     till.window.resize(1280, 800)
     if sims is not None:
         screen = app.primaryScreen().availableGeometry()
@@ -233,7 +236,9 @@ def run_till(
         till.close()
 
 
-def run_demo_window(data_dir: Path | None, *, products: int, with_hub: bool = True) -> int:
+def run_demo_window(
+    data_dir: Path | None, *, products: int, with_hub: bool = True, idle_ms: int = DEFAULT_IDLE_MS
+) -> int:
     """`omnitill demo`: the till window on the demo store, demo PINs shown at sign-in, driving a
     simulated printer (TCP, parsed receipts shown in a side panel) and a pty customer display,
     enrolled with a demo hub on loopback that keeps sending click-and-collect orders."""
@@ -250,6 +255,7 @@ def run_demo_window(data_dir: Path | None, *, products: int, with_hub: bool = Tr
             devices=sims.config(),
             sims=sims,
             hub_config_dir=path.parent if with_hub else path.parent / "no-hub",
+            idle_ms=idle_ms,
         )
     finally:
         sims.stop()

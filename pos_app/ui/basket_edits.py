@@ -164,25 +164,29 @@ class BasketEditsMixin:
         register, line = self.register, self.register.basket.line(line_no)
 
         def apply(value: str, reason: str) -> None:
-            pct = formatting.parse_decimal(value.rstrip("%"))
-            if pct is None:
-                self._error(self.tr("Enter the discount in percent, e.g. 10."))
+            # "10" or "10%" is a percentage; "2.00" (with decimals) is an amount off the line.
+            text = value.strip()
+            is_amount = not text.endswith("%") and any(sep in text for sep in ".,")
+            number = formatting.parse_decimal(text.rstrip("%"))
+            if number is None:
+                self._error(self.tr("Enter 10 or 10% for a percentage, 2.00 for an amount."))
                 return
             try:
-                discount = Discount("percent", pct, reason)
+                discount = Discount("amount" if is_amount else "percent", number, reason)
             except DomainError as exc:
                 self._error(str(exc))
                 return
+            shown = text if is_amount else f"{number}%"
             self._guarded(
                 lambda ok: register.discount_line(line_no, discount, ok),
-                f"line {line_no} {line.item.sku} {pct}% off",
+                f"line {line_no} {line.item.sku} {shown} off",
             )
 
         self._prompt(
             "discount",
-            self.tr("Discount in % on %s") % line.item.name,
+            self.tr("Discount on %1: 10% or an amount like 2.00").replace("%1", line.item.name),
             apply,
-            placeholder="10",
+            placeholder="10%",
             needs_reason=True,
         )
 

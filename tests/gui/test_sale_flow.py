@@ -217,3 +217,26 @@ def test_quantity_remove_and_void(signed_in: Driver, qtbot: QtBot) -> None:
     d.press(sale.prompt.value_edit, Qt.Key.Key_Escape)
     assert sale.side.currentWidget() is sale.actions
     assert d.till.controller.model.rowCount() == 1
+
+
+def test_line_discount_as_amount_or_percent(driver: Driver) -> None:
+    d, sale = driver, driver.window.sale
+    d.sign_in("9999")  # a manager may discount without an approval
+    d.scan_and_wait(COFFEE)  # 8.99
+
+    def discount(value: str) -> None:
+        d.press(sale.search.edit, Qt.Key.Key_F4)
+        assert sale.side.currentWidget() is sale.prompt
+        sale.prompt.value_edit.selectAll()
+        d.type(sale.prompt.value_edit, value)
+        d.type(sale.prompt.reason_edit, "dented tin")
+        d.press(sale.prompt.reason_edit, Qt.Key.Key_Return)
+
+    discount("2.00")  # decimals: an amount off the line
+    d.qtbot.waitUntil(lambda: d.cell(0, 5) == "6.99")
+    assert d.cell(0, 4) == "−2.00"
+    discount("10")  # a bare number: a percentage of what is left
+    d.qtbot.waitUntil(lambda: d.cell(0, 5) == "6.29")
+    discount("abc")
+    assert "for a percentage, 2.00 for an amount" in sale.prompt.message.text()
+    assert d.cell(0, 5) == "6.29"  # bad input changed nothing

@@ -58,3 +58,11 @@ def test_run_on_an_unconfigured_till_says_what_to_do(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no store profile" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "241", "ten", ""])
+def test_idle_minutes_are_checked(tmp_path: Path, value: str) -> None:
+    result = omnitill("--data-dir", str(tmp_path), "run", "--idle-minutes", value)
+    assert result.returncode == 2
+    assert "minutes" in result.stderr
+    assert not (tmp_path / "till.sqlite3").exists()
