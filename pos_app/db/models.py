@@ -372,3 +372,60 @@ class WebOrderLineRow(Base):
     __table_args__ = (
         UniqueConstraint("order_number", "line_no", name="uq_web_order_lines_order_line"),
     )
+
+
+class CollectionOrderRow(Base):
+    """What this till did with a web order (pick, ready, hand-over), beside the hub's view.
+
+    ``web_orders`` is overwritten by the feed; this row is the till's own progress. When the
+    hub later refuses one of its events, or the feed contradicts it (cancelled online while
+    picking, collected at another till), ``needs_review`` is set with the reason in words.
+    """
+
+    __tablename__ = "collection_orders"
+
+    order_number: Mapped[str] = mapped_column(
+        ForeignKey("web_orders.number", ondelete="CASCADE"), primary_key=True
+    )
+    local_status: Mapped[str] = mapped_column(String(32))
+    claimed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    bag_count: Mapped[int] = mapped_column(Integer, default=0)
+    identity_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    cancel_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sale_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    offline_handover: Mapped[bool] = mapped_column(Boolean, default=False)
+    stock_held: Mapped[bool] = mapped_column(Boolean, default=False)
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    review_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Rejected outbox events up to this row id have been seen by a manager.
+    reviewed_outbox_id: Mapped[int] = mapped_column(Integer, default=0)
+
+    lines: Mapped[list[CollectionLineRow]] = relationship(
+        back_populates="order", order_by="CollectionLineRow.line_no", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (Index("ix_collection_orders_local_status", "local_status"),)
+
+
+class CollectionLineRow(Base):
+    """Pick progress of one web order line, keyed by its line number (quantities in milli)."""
+
+    __tablename__ = "collection_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_number: Mapped[str] = mapped_column(
+        ForeignKey("collection_orders.order_number", ondelete="CASCADE")
+    )
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64))
+    picked_milli: Mapped[int] = mapped_column(Integer, default=0)
+    short_milli: Mapped[int] = mapped_column(Integer, default=0)
+    collected_milli: Mapped[int] = mapped_column(Integer, default=0)
+
+    order: Mapped[CollectionOrderRow] = relationship(back_populates="lines")
+
+    __table_args__ = (
+        UniqueConstraint("order_number", "line_no", name="uq_collection_lines_order_line"),
+    )

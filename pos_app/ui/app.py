@@ -30,11 +30,14 @@ from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.services.auth import AuthService
 from pos_app.services.checkout import CheckoutService
+from pos_app.services.collections import CollectionsService, Ready
+from pos_app.services.collections_view import DEFAULT_HOLD_DAYS
 from pos_app.services.drawer import DrawerService
 from pos_app.services.parking import ParkingService
 from pos_app.services.sync_runtime import TillSync
 from pos_app.services.till_context import TillContext, load_till_context
 from pos_app.ui.basket_model import BasketTableModel
+from pos_app.ui.collections_controller import CollectionsController
 from pos_app.ui.controller import TillController
 from pos_app.ui.device_controller import PRINTER_PROBE_MS, DeviceController
 from pos_app.ui.idle import IdleWatcher
@@ -69,6 +72,7 @@ class TillApp:
     engines: tuple[Engine, Engine]
     devices: DeviceController
     sync: SyncBridge | None = None
+    collections: CollectionsController | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -116,6 +120,7 @@ def build_till(
     printer_probe_ms: int = PRINTER_PROBE_MS,
     hub: HubConfig | None = None,
     sync_options: dict[str, Any] | None = None,
+    hold_days: int = DEFAULT_HOLD_DAYS,
 ) -> TillApp:
     """Open the till database at ``db_path`` (migrated on the way) and build the window.
 
@@ -175,14 +180,58 @@ def build_till(
         devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms
     )
     device_controller.start()
+    collections = _build_collections(window, controller, lane, context, sync, bridge, devices,
+                                     hold_days)  # fmt: skip
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller, bridge,
+        device_controller, bridge, collections,
     )  # fmt: skip
+
+
+def _build_collections(
+    window: TillWindow,
+    controller: TillController,
+    lane: DbLane,
+    context: TillContext,
+    sync: TillSync | None,
+    bridge: SyncBridge | None,
+    devices: TillDevices,
+    hold_days: int,
+) -> CollectionsController:
+    def staff() -> str | None:
+        return controller.register.cashier.name if controller.register is not None else None
+
+    def print_labels(ready: Ready) -> None:
+        for label in ready.labels:
+            devices.print_receipt(label)  # queued on the printer's own thread
+
+    def back() -> None:
+        window.show_page(window.sale if controller.register is not None else window.signin)
+
+    collections = CollectionsController(
+        page=window.collections,
+        badge_button=window.sale.collections_button,
+        lane=lane,
+        service=CollectionsService(hold_days=hold_days),
+        context=context,
+        staff=staff,
+        show_page=window.show_page,
+        back=back,
+        is_offline=sync.is_offline if sync is not None else (lambda: False),
+        parent=window,
+    )
+    controller.collections_scan = collections.on_scanner_barcode_scanned
+    collections.order_marked_ready.connect(print_labels)
+    if sync is not None:
+        sync.add_feed_listener(collections.feed_listener)
+    if bridge is not None:  # each step wrote an outbox event: send it now
+        collections.queue_refreshed.connect(bridge.on_controller_sale_completed)
+    collections.refresh()
+    return collections
 
 
 def till_device_config(data_dir: Path, given: DeviceConfig | None = None) -> DeviceConfig:

@@ -80,6 +80,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.drawer = drawer  # None: no cash drawer at this till, so no open is journaled
         self.is_offline = is_offline  # the sync client's view; receipts made offline say so
         self.register: Register | None = None
+        # Set by the composition root when click-and-collect is wired in.
+        self.collections_scan: Callable[[str], None] | None = None
         self._pending: Pending | None = None
         sale, w = window.sale, window
 
@@ -221,6 +223,9 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
 
     def on_scanner_barcode_scanned(self, code: str) -> None:
         page = self.window.current_page
+        if page is self.window.collections and self.collections_scan is not None:
+            self.collections_scan(code)  # picking or a pickup code: the collections screen's
+            return
         if page is self.window.signin:
             self.sign_in_with_badge(code)
             return

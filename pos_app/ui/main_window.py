@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from pos_app.ui.collections_page import CollectionsPage
 from pos_app.ui.receipt_view import ReceiptView
 from pos_app.ui.sale_view import SaleView
 from pos_app.ui.signin_view import SignInView
@@ -19,6 +20,7 @@ class TillWindow(QMainWindow):
         tender: TenderPanel,
         receipt: ReceiptView,
         status: TillStatusBar,
+        collections: CollectionsPage | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("OmniTill"))
@@ -36,7 +38,8 @@ class TillWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.pages = QStackedWidget()
-        for page in (signin, sale, tender, receipt):
+        self.collections = collections or CollectionsPage()
+        for page in (signin, sale, tender, receipt, self.collections):
             page.setContentsMargins(12, 12, 12, 8)
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)

@@ -93,6 +93,7 @@ class SaleView(QWidget):
         self.void_button = action_button(self.tr("Void basket"), "F9", "danger")
         self.sign_out_button = action_button(self.tr("Sign out"), "F11")
         self.no_sale_button = action_button(self.tr("No sale (drawer)"), "Ctrl+D")
+        self.collections_button = action_button(self.tr("Click & collect"), "F1")
         self.pay_button = action_button(self.tr("PAY"), "F12", "pay")
         self.pay_button.setMinimumHeight(TOUCH_MIN * 2)
         buttons = [
@@ -109,8 +110,9 @@ class SaleView(QWidget):
             grid.addWidget(button, i // 2, i % 2)
         grid.addWidget(self.no_sale_button, 4, 0)
         grid.addWidget(self.sign_out_button, 4, 1)
-        grid.setRowStretch(5, 1)
-        grid.addWidget(self.pay_button, 6, 0, 1, 2)
+        grid.addWidget(self.collections_button, 5, 0, 1, 2)
+        grid.setRowStretch(6, 1)
+        grid.addWidget(self.pay_button, 7, 0, 1, 2)
         self.prompt = PromptPanel()
         self.parked = ParkedPanel()
         for page in (self.actions, self.prompt, self.parked):

@@ -36,7 +36,8 @@ ALLOWED_MOVES: dict[CollectionStatus, frozenset[CollectionStatus]] = {
     S.NEW: frozenset({S.PICKING, S.CANCELLED, S.EXPIRED}),
     S.PICKING: frozenset({S.NEW, S.READY, S.CANCELLED, S.EXPIRED}),
     S.READY: frozenset({S.COLLECTED, S.PARTIALLY_COLLECTED, S.CANCELLED, S.EXPIRED}),
-    S.PARTIALLY_COLLECTED: frozenset({S.COLLECTED, S.CANCELLED, S.EXPIRED}),
+    # A customer may collect the rest of a partly collected order in several visits.
+    S.PARTIALLY_COLLECTED: frozenset({S.PARTIALLY_COLLECTED, S.COLLECTED, S.CANCELLED, S.EXPIRED}),
     S.COLLECTED: frozenset(),
     S.CANCELLED: frozenset(),
     S.EXPIRED: frozenset(),

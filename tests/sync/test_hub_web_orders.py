@@ -201,6 +201,18 @@ def test_collection_moves_through_its_states_and_refuses_impossible_ones(
     assert "no web order" in unknown.json()["results"][0]["reason"]
 
 
+def test_a_partly_collected_order_may_be_collected_in_several_visits(
+    running_hub, store_till
+) -> None:
+    running_hub.admin.post("/v1/web-orders", json=order("W-8"))
+    steps = ["picking", "ready", "partially_collected", "partially_collected", "collected"]
+    batch = [status_event("W-8", status) for status in steps]
+    results = store_till.post("/v1/events", json={"events": batch}).json()["results"]
+    assert [r["status"] for r in results] == ["accepted"] * 5
+    late = store_till.post("/v1/events", json={"events": [status_event("W-8", "picking")]})
+    assert late.json()["results"][0]["status"] == "rejected"
+
+
 def test_lookups(running_hub, store_till) -> None:
     running_hub.add_store("s2")
     running_hub.admin.post("/v1/web-orders", json=order("W-1"))

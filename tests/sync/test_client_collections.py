@@ -1,0 +1,140 @@
+"""Click-and-collect against a real hub over HTTP: the hub decides, the till follows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from pos_app.domain.collection import OrderState
+from pos_app.services.collections import CollectionsService
+from pos_app.services.till_context import load_till_context
+from sync.hub.models import WebOrderRow as HubWebOrder
+from sync.hub.web_orders import change_status
+from sync.protocol import CollectionStatus
+from tests.sync.conftest import TILL_STORE, EnrolledTill
+
+COFFEE, TSHIRT = "4006381333931", "0036000291452"
+
+
+def create_order(till: EnrolledTill, number: str, **changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "number": number,
+        "pickup_store_id": TILL_STORE,
+        "customer": {"email": "ann@example.com", "name": "Ann Lee"},
+        "currency": "EUR",
+        "payment_status": "paid",
+        "lines": [
+            {"sku": "TSH-1", "name": "T-Shirt", "quantity_milli": 2000, "unit_price_minor": 1500},
+            {"sku": "COF-1", "name": "Coffee", "quantity_milli": 1000, "unit_price_minor": 899},
+        ],
+    }
+    body.update(changes)
+    answer = till.hub.admin.post("/v1/web-orders", json=body)
+    assert answer.status_code == 201, answer.text
+    order: dict[str, Any] = answer.json()["order"]
+    return order
+
+
+def hub_status(till: EnrolledTill, number: str) -> str:
+    with till.hub.hub.db.read() as session:
+        return str(
+            session.scalars(select(HubWebOrder.status).where(HubWebOrder.number == number)).one()
+        )
+
+
+def step(till: EnrolledTill, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    with till.write.begin() as session:
+        return fn(session, *args, context=load_till_context(session), **kwargs)
+
+
+def test_order_from_hub_is_picked_ready_and_handed_over(enrolled_till: EnrolledTill) -> None:
+    sync = enrolled_till.sync()
+    svc = CollectionsService()
+    created = create_order(enrolled_till, "W-2001")
+    sync.puller.pull_once()
+    with enrolled_till.read() as session:
+        assert svc.queue(session).in_state(OrderState.NEW)[0].number == "W-2001"
+
+    step(enrolled_till, svc.start_picking, "W-2001", staff="bob")
+    sync.pusher.push_once()
+    assert hub_status(enrolled_till, "W-2001") == "picking"
+    with enrolled_till.write.begin() as session:
+        for code in (TSHIRT, TSHIRT, COFFEE):
+            svc.scan_pick(session, "W-2001", code, staff="bob")
+    step(enrolled_till, svc.mark_ready, "W-2001", staff="bob")
+    sync.pusher.push_once()
+    assert hub_status(enrolled_till, "W-2001") == "ready"
+    assert enrolled_till.hub_stock("TSH-1") == -2000  # held in the bag, off the shelf
+
+    with enrolled_till.read() as session:
+        found = svc.find(session, created["pickup_code"])
+    assert [o.number for o in found] == ["W-2001"]
+    step(enrolled_till, svc.hand_over, "W-2001", staff="eve", identity_note="QR code")
+    sync.pusher.push_once()
+    assert hub_status(enrolled_till, "W-2001") == "collected"
+    sync.puller.pull_once()
+    with enrolled_till.write.begin() as session:
+        assert svc.reconcile(session) == []  # the hub agrees: nothing to flag
+
+
+def test_cancel_online_while_picking_is_detected_and_said_plainly(
+    enrolled_till: EnrolledTill,
+) -> None:
+    sync = enrolled_till.sync()
+    svc = CollectionsService()
+    create_order(enrolled_till, "W-2002")
+    sync.puller.pull_once()
+    step(enrolled_till, svc.start_picking, "W-2002", staff="bob")
+    sync.pusher.push_once()
+    hub = enrolled_till.hub.hub
+    with hub.change() as (session, pending):  # head office cancels it on the web
+        reason = change_status(
+            session,
+            pending,
+            store_id=TILL_STORE,
+            number="W-2002",
+            status=CollectionStatus.CANCELLED,
+            hub=hub,
+        )
+    assert reason is None
+    with enrolled_till.write.begin() as session:
+        svc.scan_pick(session, "W-2002", TSHIRT, staff="bob")  # the associate carries on
+    sync.puller.pull_once()
+    with enrolled_till.write.begin() as session:
+        assert svc.reconcile(session) == ["W-2002"]
+    with enrolled_till.read() as session:
+        flagged = svc.review_list(session)
+    assert [o.number for o in flagged] == ["W-2002"]
+    assert "was cancelled online while it was picking here" in (flagged[0].review_reason or "")
+
+
+def test_a_move_the_hub_refuses_is_flagged_with_its_reason(enrolled_till: EnrolledTill) -> None:
+    """Two tills claim the same order while one is offline: the hub takes the first claim."""
+    sync = enrolled_till.sync()
+    svc = CollectionsService()
+    create_order(enrolled_till, "W-2003")
+    sync.puller.pull_once()
+    hub = enrolled_till.hub.hub
+    with hub.change() as (session, pending):  # the other till's claim reaches the hub first
+        assert (
+            change_status(
+                session,
+                pending,
+                store_id=TILL_STORE,
+                number="W-2003",
+                status=CollectionStatus.PICKING,
+                hub=hub,
+            )
+            is None
+        )
+    step(enrolled_till, svc.start_picking, "W-2003", staff="bob")  # we have not seen it yet
+    sync.pusher.push_once()
+    assert sync.outbox.counts() == (0, 1)
+    with enrolled_till.write.begin() as session:
+        assert svc.reconcile(session) == ["W-2003"]
+    with enrolled_till.read() as session:
+        (flagged,) = svc.review_list(session)
+    assert flagged.review_reason is not None
+    assert flagged.review_reason.startswith("Another till is already picking order W-2003.")
+    assert "cannot become picking" in flagged.review_reason
