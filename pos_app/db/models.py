@@ -134,6 +134,10 @@ class SaleLine(Base):
     amount_minor: Mapped[int] = mapped_column(Integer)
     price_override_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     discount_reasons: Mapped[str] = mapped_column(Text, default="")
+    # Promotion discount taken before manual discounts; ``promotions`` is JSON
+    # [{"promo_id", "name", "amount_minor"}, ...] in application order, for receipts and returns.
+    promotion_discount_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    promotions: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 

@@ -31,6 +31,7 @@ from pos_app.domain.pricing import (
     LineTotals,
     compute_totals,
 )
+from pos_app.domain.promotions_engine import PromotionContext
 from pos_app.domain.tax import TaxMode, TaxRate
 
 __all__ = [
@@ -121,9 +122,15 @@ class Basket:
     def line(self, line_no: int) -> BasketLine:
         return _copy(self._find(line_no))
 
-    def totals(self) -> BasketTotals:
+    def totals(self, promotions: PromotionContext | None = None) -> BasketTotals:
+        """Price the basket; with ``promotions``, the best of them apply (see ``pricing``)."""
         return compute_totals(
-            self._lines, self._basket_discount, self._currency, self._tax_mode, self._tax_rates
+            self._lines,
+            self._basket_discount,
+            self._currency,
+            self._tax_mode,
+            self._tax_rates,
+            promotions,
         )
 
     # -- adding items ------------------------------------------------------------------------

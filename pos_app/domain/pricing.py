@@ -6,15 +6,21 @@ parked basket, a journaled sale, a return looking up the original) gives the sam
 Order of operations (DESIGN §2):
 
 1. line gross = unit price x quantity, rounded HALF_UP to the minor unit;
-2. line discounts, in the order they were given, each on what remains of the line: a percent
+2. promotions (``promotions_engine``), when a PromotionContext is given, on the line gross.
+   They come first because they are the store's advertised price (a "3 for 10" is a price,
+   and tax and returns must see it); manual discounts are the cashier's concession on what the
+   customer still pays, so a 10 % goodwill discount takes 10 % of the promoted price, never of
+   a price nobody pays. A line whose price was overridden gets no promotion: the override is
+   the agreed price. Same inputs and the same time give the same cents;
+3. line discounts, in the order they were given, each on what remains of the line: a percent
    is rounded HALF_UP, an amount is capped at what remains;
-3. the basket discount on the sum of lines after line discounts (percent rounded HALF_UP,
+4. the basket discount on the sum of lines after line discounts (percent rounded HALF_UP,
    amount capped at that sum), allocated to lines pro rata with ``money.allocate`` (the
    remainder to the largest line). If the remainder would push a line below zero, which can
    only happen when the discount is within a few cents of the whole basket, the excess moves
    to the next largest lines so no line amount is ever negative;
-4. tax per tax class on the line amounts (see ``tax``);
-5. total due: the sum of line amounts (INCLUSIVE) or that sum plus tax (EXCLUSIVE).
+5. tax per tax class on the line amounts (see ``tax``);
+6. total due: the sum of line amounts (INCLUSIVE) or that sum plus tax (EXCLUSIVE).
 """
 
 from __future__ import annotations
@@ -29,6 +35,12 @@ from typing import Literal
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, allocate, round_half_up, sum_money
+from pos_app.domain.promotions_engine import (
+    AppliedPromotion,
+    PromoLine,
+    PromotionContext,
+    apply_promotions,
+)
 from pos_app.domain.tax import TaxLine, TaxMode, TaxRate, compute_tax
 
 __all__ = [
@@ -98,6 +110,12 @@ class LineTotals:
     line_discount: Money
     basket_discount_share: Money
     amount: Money
+    # Last and defaulted so positional construction keeps working; in application order.
+    promotions: tuple[AppliedPromotion, ...] = ()
+
+    @property
+    def promotion_discount(self) -> Money:
+        return sum_money((p.amount for p in self.promotions), self.gross.currency)
 
 
 @dataclass(frozen=True)
@@ -120,6 +138,10 @@ class BasketTotals:
                 f"Basket totals do not add up: total {self.total}, expected {expected} "
                 f"for {self.tax_mode} tax."
             )
+
+    @property
+    def promotion_total(self) -> Money:
+        return sum_money((line.promotion_discount for line in self.lines), self.currency)
 
     @property
     def line_discount_total(self) -> Money:
@@ -180,22 +202,55 @@ def _allocate_capped(total: Money, caps: Sequence[Money]) -> list[Money]:
     return shares
 
 
+def _promotions(
+    lines: Sequence[BasketLine],
+    gross: Sequence[Money],
+    context: PromotionContext | None,
+    currency: Currency,
+) -> list[tuple[AppliedPromotion, ...]]:
+    if context is None or not context.promotions or not lines:
+        return [()] * len(lines)
+    result = apply_promotions(
+        [
+            PromoLine(
+                line_no=line.line_no,
+                sku=line.item.sku,
+                department=line.item.department,
+                quantity=line.quantity,
+                gross=g,
+                per_unit=not line.item.sold_by_weight,
+                eligible=line.price_override_reason is None,
+            )
+            for line, g in zip(lines, gross, strict=True)
+        ],
+        context,
+        currency,
+    )
+    return [result.for_line(line.line_no) for line in lines]
+
+
 def compute_totals(
     lines: Sequence[BasketLine],
     basket_discount: Discount | None,
     currency: Currency,
     tax_mode: TaxMode,
     tax_rates: Mapping[str, TaxRate],
+    promotions: PromotionContext | None = None,
 ) -> BasketTotals:
     """Price ``lines`` following the order of operations in the module docstring."""
     tax_mode = TaxMode(tax_mode)
     zero = Money.zero(currency)
     gross = [line_gross(line) for line in lines]
-    line_off = [
-        sum_money(line_discount_amounts(g, line.discounts), currency)
-        for g, line in zip(gross, lines, strict=True)
+    promoted = _promotions(lines, gross, promotions, currency)
+    after_promo = [
+        g - sum_money((p.amount for p in applied), currency)
+        for g, applied in zip(gross, promoted, strict=True)
     ]
-    after_line = [g - off for g, off in zip(gross, line_off, strict=True)]
+    line_off = [
+        sum_money(line_discount_amounts(rest, line.discounts), currency)
+        for rest, line in zip(after_promo, lines, strict=True)
+    ]
+    after_line = [rest - off for rest, off in zip(after_promo, line_off, strict=True)]
     base = sum_money(after_line, currency)
     if basket_discount is None or not lines:
         shares = [zero] * len(lines)
@@ -204,9 +259,11 @@ def compute_totals(
 
     line_totals: list[LineTotals] = []
     by_class: dict[str, Money] = defaultdict(lambda: zero)
-    for line, g, off, rest, share in zip(lines, gross, line_off, after_line, shares, strict=True):
+    for line, g, off, rest, share, applied in zip(
+        lines, gross, line_off, after_line, shares, promoted, strict=True
+    ):
         amount = rest - share
-        line_totals.append(LineTotals(line.line_no, g, off, share, amount))
+        line_totals.append(LineTotals(line.line_no, g, off, share, amount, applied))
         by_class[line.item.tax_class] = by_class[line.item.tax_class] + amount
 
     tax_lines = tuple(compute_tax(by_class, tax_rates, tax_mode))
@@ -217,7 +274,7 @@ def compute_totals(
         currency=currency,
         lines=tuple(line_totals),
         subtotal=sum_money(gross, currency),
-        discount_total=sum_money(line_off, currency) + sum_money(shares, currency),
+        discount_total=sum_money(gross, currency) - amounts_total,
         tax_lines=tax_lines,
         tax_total=tax_total,
         total=total,

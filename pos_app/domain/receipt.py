@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from pos_app.domain.errors import ReceiptError
 from pos_app.domain.money import Money, sum_money
-from pos_app.domain.pricing import BasketLine, BasketTotals, line_discount_amounts
+from pos_app.domain.pricing import BasketLine, BasketTotals, LineTotals, line_discount_amounts
 from pos_app.domain.tax import TaxLine, TaxMode
 from pos_app.domain.tenders import Settlement, Tender, TenderKind
 
@@ -88,7 +88,8 @@ def tender_label(tender: Tender) -> str:
     return "Cash"
 
 
-def _receipt_line(line: BasketLine, gross: Money) -> ReceiptLine:
+def _receipt_line(line: BasketLine, totals: LineTotals) -> ReceiptLine:
+    gross = totals.gross
     notes: list[tuple[str, Money]] = []
     if line.price_override_reason is not None:
         catalog_gross = (line.item.unit_price * line.quantity).rounded()
@@ -98,8 +99,13 @@ def _receipt_line(line: BasketLine, gross: Money) -> ReceiptLine:
                 gross - catalog_gross,
             )
         )
+    # Promotions sit under their item, before manual discounts: that is the order they were
+    # taken off in (pricing), and the customer sees what each advertised deal saved.
+    for promo in totals.promotions:
+        notes.append((promo.name, -promo.amount))
+    after_promotions = gross - totals.promotion_discount
     for discount, off in zip(
-        line.discounts, line_discount_amounts(gross, line.discounts), strict=True
+        line.discounts, line_discount_amounts(after_promotions, line.discounts), strict=True
     ):
         notes.append((discount.describe(), -off))
     return ReceiptLine(
@@ -143,7 +149,7 @@ def build_receipt(
         issued_at=issued_at,
         cashier=cashier,
         lines=tuple(
-            _receipt_line(line, totals.gross)
+            _receipt_line(line, totals)
             for line, totals in zip(lines, basket_totals.lines, strict=True)
         ),
         subtotal=basket_totals.subtotal,

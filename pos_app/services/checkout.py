@@ -26,10 +26,11 @@ from pos_app.db.models import (
     SaleTender,
     StockMovement,
 )
-from pos_app.domain.basket import Basket, BasketLine, BasketTotals
+from pos_app.domain.basket import Basket, BasketLine, BasketTotals, LineTotals
 from pos_app.domain.receipt import ReceiptDocument, build_receipt
 from pos_app.domain.tenders import Settlement, Tender, TenderKind, settle
 from pos_app.services import journal
+from pos_app.services.promotions import PromotionService
 from pos_app.services.till_context import TillContext
 
 SALE_EVENT = "sale.completed"
@@ -68,9 +69,12 @@ class CheckoutService:
         self,
         clock: Callable[[], datetime] = utc_now,
         new_uuid: Callable[[], uuid.UUID] = uuid.uuid4,
+        promotions: PromotionService | None = None,
     ) -> None:
         self._clock = clock
         self._new_uuid = new_uuid
+        # None: no promotions apply (the caller priced the basket without them too).
+        self._promotions = promotions
 
     def complete_sale(
         self,
@@ -81,14 +85,30 @@ class CheckoutService:
         cashier: str,
         context: TillContext,
         offline: bool = False,
+        coupons: frozenset[str] = frozenset(),
+        has_customer: bool = False,
     ) -> CompletedSale:
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
-        totals = basket.totals()
+        now = self._clock()
+        # Priced again here, at the sale's own time, from the promotions in this transaction:
+        # one that ended while the customer queued does not apply, offline or not.
+        promotions = (
+            None
+            if self._promotions is None
+            else self._promotions.context(
+                session,
+                now,
+                context.store_id,
+                context.currency,
+                has_customer=has_customer,
+                coupons=coupons,
+            )
+        )
+        totals = basket.totals(promotions)
         settlement = settle(totals.total, tenders, context.cash_rounding_step)
         if not settlement.is_complete:
             raise CheckoutError(f"{settlement.remaining} is still due")
-        now = self._clock()
         position = journal.next_position(session, context.till_id)
         receipt_no = f"{context.till_id}-{position.seq:06d}"
         sale_uuid = str(self._new_uuid())
@@ -211,7 +231,7 @@ class CheckoutService:
         )
 
 
-def _line_row(line: BasketLine, lt: Any) -> SaleLine:
+def _line_row(line: BasketLine, lt: LineTotals) -> SaleLine:
     reasons = [d.reason for d in line.discounts]
     return SaleLine(
         line_no=line.line_no,
@@ -228,6 +248,15 @@ def _line_row(line: BasketLine, lt: Any) -> SaleLine:
         amount_minor=lt.amount.to_minor(),
         price_override_reason=line.price_override_reason,
         discount_reasons="\n".join(reasons),
+        promotion_discount_minor=lt.promotion_discount.to_minor(),
+        promotions=json.dumps(
+            [
+                {"promo_id": p.promo_id, "name": p.name, "amount_minor": p.amount.to_minor()}
+                for p in lt.promotions
+            ],
+            sort_keys=True,
+            separators=(",", ":"),
+        ),
     )
 
 
@@ -246,7 +275,7 @@ def _tender_row(seq: int, tender: Tender) -> SaleTender:
 
 
 def _journal_body(sale: Sale) -> dict[str, Any]:
-    return {
+    body: dict[str, Any] = {
         "receipt_no": sale.receipt_no,
         "sale_uuid": sale.uuid,
         "store_id": sale.store_id,
@@ -260,6 +289,16 @@ def _journal_body(sale: Sale) -> dict[str, Any]:
         "tenders": [[t.kind, t.amount_minor] for t in sale.tenders],
         "tax": [[t.tax_class, t.rate, t.net_minor, t.tax_minor] for t in sale.tax_lines],
     }
+    promoted = [
+        [ln.line_no, p["promo_id"], p["amount_minor"]]
+        for ln in sale.lines
+        for p in json.loads(ln.promotions)
+    ]
+    if promoted:
+        # Only when there are some, so a sale without promotions serialises (and hashes) as
+        # it always did.
+        body["promotions"] = promoted
+    return body
 
 
 def _event_payload(
@@ -295,6 +334,8 @@ def _event_payload(
                 "gross_minor": ln.gross_minor,
                 "line_discount_minor": ln.line_discount_minor,
                 "basket_discount_minor": ln.basket_discount_minor,
+                "promotion_discount_minor": ln.promotion_discount_minor,
+                "promotions": json.loads(ln.promotions),
                 "amount_minor": ln.amount_minor,
                 "tax_class": ln.tax_class,
                 "price_override_reason": ln.price_override_reason,

@@ -34,6 +34,7 @@ from pos_app.services.collections import CollectionsService, Ready
 from pos_app.services.collections_view import DEFAULT_HOLD_DAYS
 from pos_app.services.drawer import DrawerService
 from pos_app.services.parking import ParkingService
+from pos_app.services.promotions import PromotionService
 from pos_app.services.sync_runtime import TillSync
 from pos_app.services.till_context import TillContext, load_till_context
 from pos_app.ui.basket_model import BasketTableModel
@@ -42,6 +43,7 @@ from pos_app.ui.controller import TillController
 from pos_app.ui.device_controller import PRINTER_PROBE_MS, DeviceController
 from pos_app.ui.idle import IdleWatcher
 from pos_app.ui.main_window import TillWindow
+from pos_app.ui.promotion_prices import PromotionPrices
 from pos_app.ui.receipt_view import ReceiptView
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale_view import SaleView
@@ -53,6 +55,7 @@ from pos_app.ui.sync_bridge import SyncBridge
 from pos_app.ui.tender_panel import TenderPanel
 from sync.client.config import ConfigError, HubConfig
 from sync.client.config import load_config as load_hub_config
+from sync.protocol import FeedKind
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -138,6 +141,8 @@ def build_till(
     with reader_factory() as session:
         context = load_till_context(session)
 
+    promotion_service = PromotionService()
+    prices = PromotionPrices(promotion_service, reader_factory, context)
     model = BasketTableModel()
     status = TillStatusBar(context.store_name, context.till_id)
     window = TillWindow(
@@ -162,7 +167,7 @@ def build_till(
         search=search,
         catalog=GuiCatalog(reader_factory, context.currency),
         auth=auth,
-        checkout=CheckoutService(),
+        checkout=CheckoutService(promotions=promotion_service),
         parking=ParkingService(),
         idle=idle,
         # No-sale opens need the no_sale permission; the UI passes it per call (approvals).
@@ -170,11 +175,19 @@ def build_till(
         if devices.has_drawer
         else None,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
+        price_with=prices.current,
     )
     bridge = None
     if sync is not None:
         bridge = SyncBridge(sync, status, parent=window)
         controller.sale_completed.connect(bridge.on_controller_sale_completed)
+
+        def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
+            if FeedKind.PROMOTION in kinds:
+                prices.reload()
+                controller.reprice()
+
+        bridge.feed_applied.connect(on_bridge_feed_applied)
         sync.start()
     device_controller = DeviceController(
         devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms

@@ -144,7 +144,7 @@ class BasketTableModel(QAbstractTableModel):
         if col == self.COL_PRICE:
             return formatting.money(line.unit_price)
         if col == self.COL_DISCOUNT:
-            off = totals.line_discount + totals.basket_discount_share
+            off = totals.promotion_discount + totals.line_discount + totals.basket_discount_share
             return "" if off.is_zero() else formatting.money(-off)
         if col == self.COL_AMOUNT:
             return formatting.money(totals.amount)
@@ -154,5 +154,7 @@ class BasketTableModel(QAbstractTableModel):
         parts = [row.line.item.sku]
         if row.line.price_override_reason:
             parts.append(self.tr("Price changed: %s") % row.line.price_override_reason)
+        # Which promotion took what off this line: the associate can tell the customer.
+        parts += [f"{p.name}: -{formatting.money(p.amount)}" for p in row.totals.promotions]
         parts += [d.describe() for d in row.line.discounts]
         return "\n".join(parts)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pos_app.domain.basket import Basket
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.errors import DomainError
+from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.tenders import Tender, TenderKind
 from pos_app.services.auth import (
     AuthResult,
@@ -72,6 +73,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         idle: IdleWatcher,
         drawer: DrawerService | None = None,
         is_offline: Callable[[], bool] = lambda: False,
+        price_with: Callable[[], PromotionContext | None] = lambda: None,
     ) -> None:
         super().__init__(window)
         self.window, self.model, self.context = window, model, context
@@ -79,6 +81,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.auth, self.checkout, self.parking, self.idle = auth, checkout, parking, idle
         self.drawer = drawer  # None: no cash drawer at this till, so no open is journaled
         self.is_offline = is_offline  # the sync client's view; receipts made offline say so
+        # The promotions the screen prices with; the checkout prices again at commit time.
+        self.price_with = price_with
         self.register: Register | None = None
         # Set by the composition root when click-and-collect is wired in.
         self.collections_scan: Callable[[str], None] | None = None
@@ -130,11 +134,16 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
     def _info(self, text: str) -> None:
         self.window.sale.message.show_info(text)
 
+    def reprice(self) -> None:
+        """Promotions changed (the feed brought some): show the basket at the new prices."""
+        self._refresh()
+
     def _refresh(self, select_line: int | None = None) -> None:
         if self.register is None:
             return
         basket = self.register.basket
-        totals = basket.totals()  # priced once per change, shared by the table and the panel
+        # Priced once per change, shared by the table and the panel.
+        totals = basket.totals(self.price_with())
         self.model.refresh(basket, totals)
         self.window.sale.totals.show_totals(totals, self.model.rowCount())
         if select_line is not None:
@@ -361,7 +370,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         if self.window.sale.side.currentWidget() is not self.window.sale.actions:
             self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
-        total = self.register.basket.totals().total
+        total = self.register.basket.totals(self.price_with()).total
         self.window.show_page(self.window.tender)
         self.window.tender.start(total, self.context.cash_rounding_step)
 

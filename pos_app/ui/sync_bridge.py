@@ -48,6 +48,7 @@ class SyncBridge(QObject):
     """Re-emits the sync client's status on the GUI thread and shows it."""
 
     status_changed = Signal(object)  # SyncStatus, emitted from a sync thread
+    feed_applied = Signal(object)  # set of FeedKind of a committed feed page (sync thread)
 
     def __init__(self, sync: TillSync, status_bar: TillStatusBar, parent: QObject) -> None:
         super().__init__(parent)
@@ -56,6 +57,7 @@ class SyncBridge(QObject):
         # Emitting from the sync thread to this GUI-thread object is a queued connection.
         self.status_changed.connect(self.on_sync_status_changed)
         sync.add_listener(self.status_changed.emit)
+        sync.add_feed_listener(lambda kinds, _count: self.feed_applied.emit(set(kinds)))
         self.on_sync_status_changed(sync.status())
 
     def on_sync_status_changed(self, status: SyncStatus) -> None:

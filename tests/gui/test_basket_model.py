@@ -64,3 +64,23 @@ def test_money_is_right_aligned_and_discounts_shown(qtbot: QtBot) -> None:
         assert cell(0, col, Qt.ItemDataRole.TextAlignmentRole) == right
     assert "10% off: loyalty" in str(cell(0, 1, Qt.ItemDataRole.ToolTipRole))
     assert cell(1, 0, BasketTableModel.LineNoRole) == 2
+
+
+def test_promotion_discounts_are_shown_per_line(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from pos_app.domain.promotions import PromotionContext, parse_promotion
+
+    basket = Basket(EUR, TaxMode.INCLUSIVE, RATES)
+    basket.add_item(item("A", "10.00"), 2)
+    basket.add_item(item("B", "1.00"))
+    promo = parse_promotion("P1", "Spring 20%", {"kind": "percent", "value": "20", "sku": "A"}, EUR)
+    model = BasketTableModel()
+    model.refresh(basket, basket.totals(PromotionContext((promo,), datetime.now(UTC))))
+
+    def cell(row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return model.data(model.index(row, col), role)
+
+    assert [cell(0, c) for c in (4, 5)] == ["−4.00", "16.00"]
+    assert cell(1, 4) == ""
+    assert "Spring 20%: -4.00" in str(cell(0, 1, Qt.ItemDataRole.ToolTipRole))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
+from pos_app.db.engine import create_till_engine, make_session_factory
+from pos_app.db.models import PromotionRow
 from tests.gui.conftest import Driver
 
 COFFEE, MILK, TSHIRT, BATTERIES = "4006381333931", "96385074", "0036000291452", "5012345678900"
@@ -240,3 +243,36 @@ def test_line_discount_as_amount_or_percent(driver: Driver) -> None:
     discount("abc")
     assert "for a percentage, 2.00 for an amount" in sale.prompt.message.text()
     assert d.cell(0, 5) == "6.29"  # bad input changed nothing
+
+
+def test_a_promotion_from_the_feed_prices_the_screen_and_the_sale_alike(
+    make_till: Any, staffed_db: Path
+) -> None:
+    engine = create_till_engine(staffed_db)
+    with make_session_factory(engine).begin() as session:
+        session.add(
+            PromotionRow(
+                promo_id="WEB-WELCOME",
+                name="Web welcome",
+                store_id=None,
+                rules=json.dumps({"kind": "percent", "value": "10", "department": "grocery"}),
+                feed_position=1,
+            )
+        )
+    engine.dispose()
+    d = make_till(staffed_db)
+    d.sign_in()
+    w = d.window
+    d.scan_and_wait(COFFEE)  # grocery 8.99 - 10% = 8.09
+    d.scan_and_wait(TSHIRT)  # clothing 15.00, not promoted
+    d.press(w.sale.search.edit, Qt.Key.Key_F12)
+    assert w.tender.due_value.text() == "€23.09"
+    d.type(w.tender.cash_edit, "25")
+    d.press(w.tender.cash_edit, Qt.Key.Key_Return)
+    with d.qtbot.waitSignal(d.controller.sale_completed, timeout=5000):
+        d.press(w.tender.cash_edit, Qt.Key.Key_F12)
+    assert "Web welcome" in w.receipt.text.toPlainText()
+    assert rows(staffed_db, "SELECT total_minor FROM sales") == [(2309,)]
+    assert rows(
+        staffed_db, "SELECT sku, promotion_discount_minor FROM sale_lines ORDER BY line_no"
+    ) == [("COF-1", 90), ("TSH-1", 0)]

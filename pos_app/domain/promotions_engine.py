@@ -1,0 +1,383 @@
+"""The promotion engine: which promotions apply to a basket, and what each takes off each line.
+
+Pure and deterministic: the result depends only on the lines, the promotions and the context
+(time, channel, customer, coupons), never on the order promotions were given in.
+
+Amounts. The engine works in integer minor units. Applying one promotion computes each line's
+exact discount (a Fraction, from what remains of the line), rounds the promotion's total once
+HALF_UP to the minor unit, and allocates that total to the lines pro rata to their exact
+discounts with ``money.allocate`` (remainder to the largest), never more than what remains of a
+line. So per-line amounts add up exactly to the promotion's discount, and no line goes below 0.
+
+Set-based rules (multi-buy, buy X get Y) pool the eligible units of all eligible lines sold per
+unit, sort them by unit value, highest first, and cut them into consecutive sets. That is the
+cut that saves the customer most (each set's cheapest unit is as dear as it can be), and it
+does not depend on scan order. Weighed lines take no part in set-based rules.
+
+Stacking. A promotion is exclusive (alone in the sale), best price (alone on each line it
+discounts) or compound (stacks on a line with other compound promotions). A combination of
+non-exclusive promotions is applied in one fixed order, priority high to low then promo id:
+each promotion sees only the lines still open to it (a best-price promotion skips lines another
+promotion already discounted; no promotion touches a line a best-price one discounted) and takes
+its discount from what those lines still cost. The engine picks, for the customer, the
+combination that saves most:
+
+- promotions that could apply are those available in the context and saving something alone;
+- they are split into groups that share no eligible line (groups cannot affect each other);
+- within a group of at most EXHAUSTIVE_LIMIT promotions every subset is tried (2^n - 1, at most
+  63 evaluations); a larger group is filled greedily, largest stand-alone saving first, keeping
+  a promotion only if it raises the group's saving (O(n^2) evaluations; it can miss the optimum);
+- the best exclusive promotion alone is taken instead if it saves strictly more.
+
+Ties keep the first combination found, trying smaller combinations and higher priorities first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from fractions import Fraction
+from itertools import combinations
+from typing import Final
+
+from pos_app.domain.money import Currency, Money, allocate, round_half_up, sum_money
+from pos_app.domain.promotions_rules import (
+    AmountOff,
+    BuyXGetY,
+    Channel,
+    FixedPrice,
+    MultiBuy,
+    PercentOff,
+    Promotion,
+    PromotionError,
+    SpendThreshold,
+    Stacking,
+)
+
+__all__ = [
+    "EXHAUSTIVE_LIMIT",
+    "AppliedPromotion",
+    "PromoLine",
+    "PromotionContext",
+    "PromotionResult",
+    "apply_promotions",
+]
+
+EXHAUSTIVE_LIMIT: Final = 6
+
+
+@dataclass(frozen=True)
+class PromoLine:
+    """What the engine needs of a basket line. ``eligible`` False keeps promotions off it."""
+
+    line_no: int
+    sku: str
+    department: str
+    quantity: Decimal
+    gross: Money
+    per_unit: bool = True
+    eligible: bool = True
+
+
+@dataclass(frozen=True)
+class PromotionContext:
+    promotions: tuple[Promotion, ...]
+    now: datetime
+    channel: Channel = Channel.STORE
+    has_customer: bool = False
+    coupons: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class AppliedPromotion:
+    """One promotion's discount on one line, for the receipt, tax and returns."""
+
+    promo_id: str
+    name: str
+    amount: Money
+
+
+@dataclass(frozen=True)
+class PromotionResult:
+    """Per line (in the order given), the promotions applied to it, in application order."""
+
+    currency: Currency
+    lines: tuple[tuple[int, tuple[AppliedPromotion, ...]], ...]
+
+    def for_line(self, line_no: int) -> tuple[AppliedPromotion, ...]:
+        for number, applied in self.lines:
+            if number == line_no:
+                return applied
+        return ()
+
+    def discount_for(self, line_no: int) -> Money:
+        return sum_money((a.amount for a in self.for_line(line_no)), self.currency)
+
+    @property
+    def total(self) -> Money:
+        return sum_money((a.amount for _, applied in self.lines for a in applied), self.currency)
+
+    @property
+    def promo_ids(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for _, applied in self.lines:
+            seen.update((a.promo_id, None) for a in applied)
+        return tuple(seen)
+
+
+# -- one promotion on the current state ----------------------------------------------------
+
+
+def _weights_to_int(weights: Sequence[Fraction]) -> list[int]:
+    denominator = math.lcm(*(w.denominator for w in weights))
+    return [int(w * denominator) for w in weights]
+
+
+def _allocate_cents(
+    total: int, weights: Sequence[Fraction], caps: Sequence[int], currency: Currency
+) -> list[int]:
+    """``total`` split pro rata to ``weights`` (money.allocate), each share at most its cap."""
+    money_total = Money.from_minor(total, currency)
+    shares = [m.to_minor() for m in allocate(money_total, _weights_to_int(weights))]
+    excess = sum(max(s - c, 0) for s, c in zip(shares, caps, strict=True))
+    shares = [min(s, c) for s, c in zip(shares, caps, strict=True)]
+    # Only the remainder cents can overflow a cap; move them to the lines with the most room.
+    for i in sorted(range(len(caps)), key=lambda i: (-(caps[i] - shares[i]), i)):
+        moved = min(caps[i] - shares[i], excess)
+        shares[i] += moved
+        excess -= moved
+    return shares
+
+
+def _sets(
+    units: Sequence[tuple[Fraction, int, int]], size: int
+) -> Iterator[tuple[int, list[tuple[int, Fraction, int]]]]:
+    """Cut runs of (unit value, line index, count), sorted dear first, into sets of ``size``.
+
+    Yields (how many identical sets, [(line index, unit value, units), ...]); a run of one
+    price yields all its whole sets at once, so the cost is per run, not per unit.
+    """
+    pending: list[tuple[int, Fraction, int]] = []
+    filled = 0
+    for value, index, count in units:
+        if filled:
+            take = min(count, size - filled)
+            pending.append((index, value, take))
+            filled += take
+            count -= take
+            if filled < size:
+                continue
+            yield 1, pending
+            pending, filled = [], 0
+        if count >= size:
+            yield count // size, [(index, value, size)]
+            count %= size
+        if count:
+            pending, filled = [(index, value, count)], count
+
+
+def _exact_discounts(
+    promo: Promotion, lines: Sequence[PromoLine], remaining: Sequence[int], open_: Sequence[int]
+) -> dict[int, Fraction]:
+    """Exact discount in minor units per open line index (each at most what remains)."""
+    reward = promo.reward
+    quantum = lines[0].gross.currency.quantum if lines else Decimal(1)
+    minor = Fraction(1) / Fraction(quantum)
+    rem = {i: Fraction(remaining[i]) for i in open_}
+    if isinstance(reward, SpendThreshold):
+        base = sum(rem.values(), Fraction(0))
+        if base < Fraction(reward.threshold.amount) * minor:
+            return {}
+        if reward.percent is not None:
+            return {i: r * Fraction(reward.percent) / 100 for i, r in rem.items()}
+        assert reward.amount is not None
+        off = min(base, Fraction(reward.amount.amount) * minor)
+        return {i: off * r / base for i, r in rem.items()} if base else {}
+    if isinstance(reward, PercentOff):
+        return {i: r * Fraction(reward.percent) / 100 for i, r in rem.items()}
+    if isinstance(reward, AmountOff):
+        amount = Fraction(reward.amount.amount) * minor
+        if promo.scope.is_basket:
+            base = sum(rem.values(), Fraction(0))
+            return {i: min(base, amount) * r / base for i, r in rem.items()} if base else {}
+        return {i: min(r, amount * Fraction(lines[i].quantity)) for i, r in rem.items()}
+    if isinstance(reward, FixedPrice):
+        price = Fraction(reward.price.amount) * minor
+        return {
+            i: max(r - price * Fraction(lines[i].quantity), Fraction(0)) for i, r in rem.items()
+        }
+    # Set-based rules: whole units of lines sold per unit, dearest first.
+    runs = sorted(
+        (
+            (r / Fraction(lines[i].quantity), i, int(lines[i].quantity))
+            for i, r in rem.items()
+            if lines[i].per_unit and r > 0
+        ),
+        key=lambda run: (-run[0], lines[run[1]].line_no),
+    )
+    exact: dict[int, Fraction] = {}
+    if isinstance(reward, MultiBuy):
+        price = Fraction(reward.price.amount) * minor
+        for times, members in _sets(runs, reward.quantity):
+            value = sum((v * n for _, v, n in members), Fraction(0))
+            if value <= price:
+                break  # sets only get cheaper from here on
+            for index, v, n in members:
+                exact[index] = (
+                    exact.get(index, Fraction(0)) + times * (value - price) * v * n / value
+                )
+        return exact
+    assert isinstance(reward, BuyXGetY)
+    rate = Fraction(reward.percent) / 100
+    for times, members in _sets(runs, reward.buy + reward.get):
+        free = reward.get
+        for index, v, n in reversed(members):  # the cheapest units of the set
+            taken = min(free, n)
+            exact[index] = exact.get(index, Fraction(0)) + times * v * taken * rate
+            free -= taken
+            if not free:
+                break
+    return exact
+
+
+def _promotion_cents(
+    promo: Promotion, lines: Sequence[PromoLine], remaining: Sequence[int], open_: Sequence[int]
+) -> dict[int, int]:
+    exact = {i: d for i, d in _exact_discounts(promo, lines, remaining, open_).items() if d > 0}
+    if not exact:
+        return {}
+    # The exact sum never exceeds what the lines still cost (whole minor units), so neither does
+    # its rounding, and the capped allocation always places every cent.
+    total = int(round_half_up(sum(exact.values(), Fraction(0)), Decimal(1)))
+    if total == 0:
+        return {}
+    order = sorted(exact)
+    shares = _allocate_cents(
+        total,
+        [exact[i] for i in order],
+        [remaining[i] for i in order],
+        lines[order[0]].gross.currency,
+    )
+    return {i: share for i, share in zip(order, shares, strict=True) if share}
+
+
+# -- combinations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    saving: int
+    applied: tuple[tuple[int, Promotion, int], ...]  # (line index, promotion, minor units)
+
+
+def _order_key(promo: Promotion) -> tuple[int, str]:
+    return (-promo.priority, promo.promo_id)
+
+
+def _run(promos: Sequence[Promotion], lines: Sequence[PromoLine]) -> _Outcome:
+    remaining = [line.gross.to_minor() if line.eligible else 0 for line in lines]
+    closed = [not line.eligible for line in lines]
+    touched = [False] * len(lines)
+    applied: list[tuple[int, Promotion, int]] = []
+    for promo in sorted(promos, key=_order_key):
+        compound = promo.stacking is Stacking.COMPOUND
+        open_ = [
+            i
+            for i, line in enumerate(lines)
+            if not closed[i]
+            and (compound or not touched[i])
+            and promo.scope.matches(line.sku, line.department)
+        ]
+        for i, cents in sorted(_promotion_cents(promo, lines, remaining, open_).items()):
+            remaining[i] -= cents
+            touched[i] = True
+            closed[i] = closed[i] or not compound
+            applied.append((i, promo, cents))
+    return _Outcome(sum(cents for _, _, cents in applied), tuple(applied))
+
+
+def _best_of_group(group: Sequence[Promotion], lines: Sequence[PromoLine]) -> _Outcome:
+    best = _Outcome(0, ())
+    if len(group) <= EXHAUSTIVE_LIMIT:
+        for size in range(1, len(group) + 1):
+            for subset in combinations(group, size):
+                outcome = _run(subset, lines)
+                if outcome.saving > best.saving:
+                    best = outcome
+        return best
+    chosen: list[Promotion] = []
+    alone = {p.promo_id: _run([p], lines).saving for p in group}
+    for promo in sorted(group, key=lambda p: (-alone[p.promo_id], _order_key(p))):
+        outcome = _run([*chosen, promo], lines)
+        if outcome.saving > best.saving:
+            best = outcome
+            chosen.append(promo)
+    return best
+
+
+def _groups(promos: Sequence[Promotion], lines: Sequence[PromoLine]) -> list[list[Promotion]]:
+    """Promotions joined when their eligible lines overlap (union-find over line indexes)."""
+    parent = list(range(len(lines)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    reach: dict[str, list[int]] = {}
+    for promo in promos:
+        indexes = [
+            i
+            for i, line in enumerate(lines)
+            if line.eligible and promo.scope.matches(line.sku, line.department)
+        ]
+        reach[promo.promo_id] = indexes
+        for i in indexes[1:]:
+            parent[root(i)] = root(indexes[0])
+    groups: dict[int, list[Promotion]] = {}
+    for promo in promos:
+        groups.setdefault(root(reach[promo.promo_id][0]), []).append(promo)
+    return [groups[key] for key in sorted(groups)]
+
+
+def apply_promotions(
+    lines: Sequence[PromoLine], context: PromotionContext, currency: Currency
+) -> PromotionResult:
+    """The promotions that save the customer most under the stacking rules, per line."""
+    ids = [p.promo_id for p in context.promotions]
+    if len(set(ids)) != len(ids):
+        # Which of two promotions with one id applies would be arbitrary; the store keys
+        # promotions by id, so this is a caller's bug, not data to guess about.
+        raise PromotionError("The same promotion id was given twice.")
+    available = sorted(
+        (
+            p
+            for p in context.promotions
+            if p.is_available(context.now, context.channel, context.has_customer, context.coupons)
+        ),
+        key=_order_key,
+    )
+    candidates = [p for p in available if _run([p], lines).saving > 0]
+    exclusive = [p for p in candidates if p.stacking is Stacking.EXCLUSIVE]
+    shared = [p for p in candidates if p.stacking is not Stacking.EXCLUSIVE]
+    outcomes = [_best_of_group(group, lines) for group in _groups(shared, lines)]
+    best = _Outcome(
+        sum(o.saving for o in outcomes), tuple(entry for o in outcomes for entry in o.applied)
+    )
+    for promo in exclusive:
+        alone = _run([promo], lines)
+        if alone.saving > best.saving:
+            best = alone
+    per_line: dict[int, list[AppliedPromotion]] = {}
+    for index, promo, cents in best.applied:
+        per_line.setdefault(index, []).append(
+            AppliedPromotion(promo.promo_id, promo.name, Money.from_minor(cents, currency))
+        )
+    return PromotionResult(
+        currency,
+        tuple((line.line_no, tuple(per_line.get(i, ()))) for i, line in enumerate(lines)),
+    )
