@@ -13,6 +13,7 @@ hub's own ``import_catalog``; the till then pulls the whole feed with TillSync's
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 import threading
@@ -31,6 +32,7 @@ from pos_app.db import migrate  # noqa: E402
 from pos_app.db.catalog_repo import SqlCatalog  # noqa: E402
 from pos_app.db.engine import create_till_engine, make_session_factory  # noqa: E402
 from pos_app.db.models import Product, ProductBarcode, StoreProfile, TaxRateRow  # noqa: E402
+from pos_app.db.write_gate import WriteGate  # noqa: E402
 from pos_app.domain.barcodes import VariableMeasureConfig  # noqa: E402
 from pos_app.domain.money import Money  # noqa: E402
 from pos_app.domain.tenders import Tender, TenderKind  # noqa: E402
@@ -150,7 +152,7 @@ class TimedHttp:
 
 
 def initial_sync(
-    work: Path, hub_db: HubDatabase, base_url: str, api: Any, skus: int
+    work: Path, hub_db: HubDatabase, base_url: str, api: Any, skus: int, *, gated: bool = True
 ) -> dict[str, str]:
     """Import ``skus`` products at the hub, then a freshly enrolled till pulls the whole feed
     while a cashier sells on it (one sale every 50 ms); report the time and where it went."""
@@ -168,7 +170,9 @@ def initial_sync(
         config = enroll(
             base_url, code.json()["code"], config_dir=fresh, write_sessions=sessions
         ).config  # type: ignore[arg-type]
-        sync = TillSync(config, engine, reader)  # type: ignore[arg-type]
+        # The running till shares one WriteGate between its sale lane and the feed applier.
+        gate = WriteGate() if gated else None
+        sync = TillSync(config, engine, reader, gate=gate)  # type: ignore[arg-type]
         sink = TimedSink(sync.applier)
         http = TimedHttp(sync.puller._http)
         sync.puller._sink = sink  # the bench's stopwatches around the real parts
@@ -181,7 +185,10 @@ def initial_sync(
         def cashier() -> None:  # the till stays usable during the first sync
             while not stop.wait(0.05):
                 t0 = time.perf_counter()
-                with sessions.begin() as s:  # type: ignore[attr-defined]
+                with (
+                    gate.urgent() if gate is not None else contextlib.nullcontext(),
+                    sessions.begin() as s,  # type: ignore[attr-defined]
+                ):
                     ctx = load_till_context(s)
                     basket = ctx.new_basket()
                     basket.add_by_barcode(
@@ -227,7 +234,7 @@ def initial_sync(
             f"hub request + JSON decode {fetch:.1f} s, pydantic validation {validate:.1f} s, "
             f"apply at the till {sink.seconds:.1f} s, other {other:.1f} s"
         )
-        results["  selling during the initial sync"] = (
+        results[f"  selling during the initial sync ({'gated' if gated else 'no gate'})"] = (
             f"{len(sale_ms)} sales, p50 {percentile(sale_ms, 50):.1f} ms, "
             f"p99 {percentile(sale_ms, 99):.1f} ms, max {max(sale_ms):.1f} ms"
             if sale_ms
@@ -246,6 +253,9 @@ def main() -> int:
     parser.add_argument("--changes", type=int, default=1_000)
     parser.add_argument("--orders", type=int, default=200)
     parser.add_argument("--skus", type=int, default=1_000_000, help="initial sync; 0: skip")
+    parser.add_argument(
+        "--no-gate", action="store_true", help="sales wait in SQLite's busy handler (compare)"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="omnitill-bench-sync-"))
     hub_url = f"sqlite:///{work / 'hub.sqlite3'}"
@@ -349,7 +359,9 @@ def main() -> int:
         )
         sync.stop(timeout=10)
         if args.skus:
-            results.update(initial_sync(work, hub_db, server.base_url, api, args.skus))
+            results.update(
+                initial_sync(work, hub_db, server.base_url, api, args.skus, gated=not args.no_gate)
+            )
         api.close()
     finally:
         server.stop()

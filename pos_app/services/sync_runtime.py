@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.engine import make_session_factory
+from pos_app.db.write_gate import WriteGate
 from pos_app.services.feed_apply import FeedApplier
 from pos_app.services.sync_state import OfflineJournal, open_offline_since
 from sync.client.backoff import Backoff
@@ -55,6 +56,7 @@ class TillSync:
         backoff_base: float = 0.5,
         backoff_cap: float = 60.0,
         journal_offline: bool = True,
+        gate: WriteGate | None = None,
     ) -> None:
         self.config = config
         self._write: sessionmaker[Session] = make_session_factory(writer)
@@ -68,7 +70,9 @@ class TillSync:
             batch_size=batch_size,
             backoff=Backoff(backoff_base, backoff_cap),
         )
-        self.applier = FeedApplier(self._write, self._read, chunk_size=feed_chunk, clock=clock)
+        self.applier = FeedApplier(
+            self._write, self._read, chunk_size=feed_chunk, clock=clock, gate=gate
+        )
         self.puller = FeedPuller(
             HubHttp(config.hub_url, config.token, timeouts=timeouts),
             self.applier,

@@ -28,6 +28,7 @@ from hardware.qt_bridge import DeviceSignals
 from hardware.till_devices import TillDevices
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
+from pos_app.db.write_gate import WriteGate
 from pos_app.services.auth import AuthService
 from pos_app.services.checkout import CheckoutService
 from pos_app.services.collections import CollectionsService, Ready
@@ -152,12 +153,17 @@ def build_till(
         ReceiptView(),
         status,
     )
-    lane = DbLane(factory, parent=window)
+    gate = WriteGate()  # the sale lane goes ahead of the feed applier's chunks
+    lane = DbLane(factory, parent=window, gate=gate)
     search = SearchLane(
         reader_factory, context.currency, debounce_ms=search_debounce_ms, parent=window
     )
     auth = (auth_factory or (lambda till: AuthService(till_id=till)))(context.till_id)
-    sync = TillSync(hub, writer, reader, **(sync_options or {})) if hub is not None else None
+    sync = (
+        TillSync(hub, writer, reader, gate=gate, **(sync_options or {}))
+        if hub is not None
+        else None
+    )
     idle = IdleWatcher(idle_ms, parent=window)
     controller = TillController(
         window=window,

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.catalog_repo import SearchHit, SqlCatalog
+from pos_app.db.write_gate import WriteGate
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import Currency
 
@@ -41,9 +42,15 @@ class DbLane(QObject):
     op_finished = Signal(object)  # (task id, ok, result or exception)
     busy_changed = Signal(bool)
 
-    def __init__(self, factory: sessionmaker[Session], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        parent: QObject | None = None,
+        gate: WriteGate | None = None,
+    ) -> None:
         super().__init__(parent)
         self._factory = factory
+        self._gate = gate or WriteGate()  # shared with the feed applier: sales go first
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-lane")
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Success | None, Failure | None]] = {}
@@ -63,12 +70,12 @@ class DbLane(QObject):
         self._callbacks[task_id] = (on_success, on_failure)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        factory = self._factory
+        factory, gate = self._factory, self._gate
         emit = self.op_finished.emit
 
         def job() -> None:
             try:
-                with factory.begin() as session:
+                with gate.urgent(), factory.begin() as session:
                     result: object = op(session)
             except Exception as exc:  # reported to the GUI, never lost
                 emit((task_id, False, exc))
