@@ -93,7 +93,8 @@ class SaleView(QWidget):
         self.void_button = action_button(self.tr("Void basket"), "F9", "danger")
         self.sign_out_button = action_button(self.tr("Sign out"), "F11")
         self.no_sale_button = action_button(self.tr("No sale (drawer)"), "Ctrl+D")
-        self.collections_button = action_button(self.tr("Click & collect"), "F1")
+        # "&&": a lone "&" marks a mnemonic in a button label and would not be shown.
+        self.collections_button = action_button(self.tr("Click && collect"), "F1")
         self.pay_button = action_button(self.tr("PAY"), "F12", "pay")
         self.pay_button.setMinimumHeight(TOUCH_MIN * 2)
         buttons = [
