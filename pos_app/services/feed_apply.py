@@ -18,14 +18,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.models import (
     HubStockLevel,
-    Product,
-    ProductBarcode,
     PromotionRow,
     Staff,
     StoreProfile,
@@ -176,42 +174,57 @@ def _store_cursor(session: Session, cursor: int, now: datetime) -> None:
     )
 
 
+# Products and their barcodes are the bulk of a first sync (millions of rows), so they go
+# to the driver as plain ``executemany`` of tuples: no per-row parameter building by the ORM.
+# An upsert (never INSERT OR REPLACE, whose delete would cascade to the barcodes and give the
+# row a new id) fires the products_fts insert or update trigger, so search stays in step.
+_UPSERT_PRODUCTS = (
+    "INSERT INTO products (sku, name, department, tax_class, price_minor, sold_by_weight, active)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET name = excluded.name,"
+    " department = excluded.department, tax_class = excluded.tax_class,"
+    " price_minor = excluded.price_minor, sold_by_weight = excluded.sold_by_weight,"
+    " active = excluded.active"
+)
+_UPSERT_BARCODES = (
+    "INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)"
+    " ON CONFLICT (barcode) DO UPDATE SET product_id = excluded.product_id"
+)
+# Bound parameters per IN list: well below SQLite's limit on host parameters.
+_IN_BATCH = 500
+
+
 def _products(session: Session, changes: list[FeedChange]) -> None:
     items = [_ProductData.model_validate(c.data) for c in changes]
-    rows = [
-        {
-            "sku": p.sku,
-            "name": p.name,
-            "department": p.department,
-            "tax_class": p.tax_class,
-            "price_minor": p.price_minor,
-            "sold_by_weight": p.sold_by_weight,
-            "active": p.active,
-        }
-        for p in items
-    ]
-    stmt = insert(Product)
-    session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["sku"],
-            set_={k: stmt.excluded[k] for k in rows[0] if k != "sku"},
-        ),
-        rows,
+    conn = session.connection()
+    conn.exec_driver_sql(
+        _UPSERT_PRODUCTS,
+        [
+            (p.sku, p.name, p.department, p.tax_class, p.price_minor, p.sold_by_weight, p.active)
+            for p in items
+        ],
     )
-    found = session.execute(
-        select(Product.sku, Product.id).where(Product.sku.in_([p.sku for p in items]))
-    )
-    ids: dict[str, int] = {row.sku: row.id for row in found}
-    session.execute(delete(ProductBarcode).where(ProductBarcode.product_id.in_(ids.values())))
+    skus = list(dict.fromkeys(p.sku for p in items))
+    ids: dict[str, int] = {}
+    for start in range(0, len(skus), _IN_BATCH):
+        batch = skus[start : start + _IN_BATCH]
+        marks = ", ".join("?" * len(batch))
+        found = conn.exec_driver_sql(
+            f"SELECT sku, id FROM products WHERE sku IN ({marks})",  # noqa: S608
+            tuple(batch),
+        )
+        ids.update((sku, pid) for sku, pid in found)
+    # Each product's barcodes are replaced as a set: the feed carries its whole state.
+    pids = list(ids.values())
+    for start in range(0, len(pids), _IN_BATCH):
+        batch_ids = pids[start : start + _IN_BATCH]
+        marks = ", ".join("?" * len(batch_ids))
+        conn.exec_driver_sql(
+            f"DELETE FROM product_barcodes WHERE product_id IN ({marks})",  # noqa: S608
+            tuple(batch_ids),
+        )
     codes = {code: ids[p.sku] for p in items for code in p.barcodes}  # a moved code: last wins
     if codes:
-        bstmt = insert(ProductBarcode)
-        session.execute(
-            bstmt.on_conflict_do_update(
-                index_elements=["barcode"], set_={"product_id": bstmt.excluded.product_id}
-            ),
-            [{"barcode": code, "product_id": pid} for code, pid in codes.items()],
-        )
+        conn.exec_driver_sql(_UPSERT_BARCODES, list(codes.items()))
 
 
 def _tax_classes(session: Session, changes: list[FeedChange]) -> None:

@@ -173,3 +173,50 @@ def test_stock_shown_is_hub_level_minus_unsent_movements(
     with enrolled_till.read() as session:
         shown = stock_of(session, "TSH-1")
     assert (shown.hub_quantity_milli, shown.unsent_delta_milli) == (7_000, 0)
+
+
+def product(position: int, sku: str, name: str, barcodes: list[str]) -> FeedChange:
+    data = {
+        "sku": sku,
+        "name": name,
+        "tax_class": "standard",
+        "price_minor": 100 + position,
+        "barcodes": barcodes,
+    }
+    return FeedChange(position=position, kind=FeedKind.PRODUCT, key=sku, data=data)
+
+
+def test_a_product_updated_by_the_feed_keeps_search_and_barcodes_in_step(
+    enrolled_till: EnrolledTill,
+) -> None:
+    applier = FeedApplier(enrolled_till.write, enrolled_till.read, chunk_size=2, pause=0)
+    applier.apply(
+        [
+            product(1, "REN-1", "Walnut Chopping Board", ["5901234123457", "5901234123464"]),
+            product(2, "REN-2", "Bamboo Spoon", ["5901234123471"]),
+        ],
+        next_cursor=2,
+    )
+    with enrolled_till.read() as session:
+        first_id = session.scalars(select(Product.id).where(Product.sku == "REN-1")).one()
+    # Renamed, one code dropped, one code moved here from REN-2 (the later change wins).
+    applier.apply(
+        [
+            product(3, "REN-2", "Bamboo Spoon", []),
+            product(4, "REN-1", "Oak Serving Tray", ["5901234123457", "5901234123471"]),
+        ],
+        next_cursor=4,
+    )
+    assert applier.cursor() == 4
+    with enrolled_till.read() as session:
+        catalog = SqlCatalog(session, EUR)
+        assert [hit.item.sku for hit in catalog.search("oak tray")] == ["REN-1"]
+        assert catalog.search("walnut") == []  # the old name left the search index
+        assert [hit.item.sku for hit in catalog.search("bamboo")] == ["REN-2"]
+        moved = catalog.by_barcode("5901234123471")
+        assert moved is not None
+        assert (moved.sku, moved.name) == ("REN-1", "Oak Serving Tray")
+        assert moved.unit_price.to_minor() == 104
+        assert catalog.by_barcode("5901234123464") is None  # dropped by the feed
+        # Updated in place: same row, so its FTS rowid and other references stay valid.
+        assert session.scalars(select(Product.id).where(Product.sku == "REN-1")).one() == first_id
