@@ -3,6 +3,7 @@
 
     python3 dev.py demo      # the till in demo mode
     python3 dev.py test      # lint, type-check and the whole test suite
+    python3 dev.py bundle    # build the till bundle (dist/), self-test it, pack it
 
 Needs only python3 >= 3.11. Creates ./.venv, installs the project with its dev tools (again only
 when pyproject.toml changed), installs the Debian packages Qt needs when they are missing (as
@@ -138,9 +139,13 @@ def command_demo(extra: list[str]) -> int:
     return run([str(venv_python()), "-m", "pos_app.cli", "demo", *extra])
 
 
+def command_bundle(extra: list[str]) -> int:
+    return run([str(venv_python()), str(ROOT / "installer" / "build.py"), *extra])
+
+
 def main(argv: list[str]) -> int:
     ensure_python()
-    if not argv or argv[0] not in {"demo", "test", "setup"}:
+    if not argv or argv[0] not in {"demo", "test", "bundle", "setup"}:
         print(__doc__)
         return 2
     ensure_debian_packages()
@@ -150,6 +155,8 @@ def main(argv: list[str]) -> int:
         return command_test(extra)
     if command == "demo":
         return command_demo(extra)
+    if command == "bundle":
+        return command_bundle(extra)
     return 0
 
 

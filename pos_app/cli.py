@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from hardware import cli as devices_cli
+from pos_app import logging_setup, selftest, support
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
 from pos_app.services.enroll_cli import register_enroll_command, run_enroll_command
@@ -56,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="folder holding the till database (default: the platform's user data folder)",
     )
+    parser.add_argument(
+        "--log-dir",
+        type=Path,
+        default=None,
+        help="folder for the log files (default: $OMNITILL_LOG_DIR, else DATA_DIR/logs, "
+        "else the platform's log folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"omnitill {support.version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="open the till window on this till's database")
@@ -86,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_hub_commands(sub)
     register_enroll_command(sub)
+    support.register(sub)
+    selftest.register(sub)
     devices_cli.register(sub)
     return parser
 
@@ -165,23 +176,29 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pos_app.services.auth import AuthService
     from pos_app.services.till_context import TillNotConfiguredError, load_till_context
     from pos_app.ui.app import run_till
+    from sync.client.config import ConfigError, load_config, resolve_config_dir
 
+    config_dir = resolve_config_dir(None, args.data_dir)
+    try:
+        enrolled = load_config(config_dir) is not None
+    except ConfigError:
+        enrolled = True  # run_till reports the damaged settings in one line
     engine = _open_engine(args.data_dir)
     try:
         with make_session_factory(engine)() as session:
             context = load_till_context(session)
             staff = AuthService(till_id=context.till_id).staff_count(session)
     except TillNotConfiguredError as exc:
-        raise CliError(str(exc)) from exc
+        if enrolled:  # hub settings without a profile: enrolling again fixes it
+            raise CliError(str(exc)) from exc
+        staff = None  # a new till: the first-run screen sets it up (hub or standalone)
     finally:
         engine.dispose()
-    if staff == 0:
+    if staff == 0 and not enrolled:  # an enrolled till gets its staff from the hub feed
         raise CliError("no staff can sign in at this till yet (try `omnitill demo`)")
-    from sync.client.config import resolve_config_dir
-
     return run_till(
         database_path(args.data_dir),
-        hub_config_dir=resolve_config_dir(None, args.data_dir),
+        hub_config_dir=config_dir,
         idle_ms=args.idle_minutes * 60_000,
     )
 
@@ -195,11 +212,14 @@ COMMANDS = {
     "hub": run_hub_command,
     "enroll": run_enroll_command,
     "devices": devices_cli.run,
+    "support-bundle": support.run,
+    "self-test": selftest.run,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logging_setup.setup_cli_logging(args.log_dir, args.data_dir, args.command)
     try:
         return COMMANDS[args.command](args)
     except CliError as exc:

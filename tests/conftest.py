@@ -7,6 +7,7 @@ import os
 # Qt must never try to open a real display in tests, however pytest was started.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from pos_app.db.models import Product, ProductBarcode, StoreProfile, TaxRateRow
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import Tender, TenderKind
+from pos_app.logging_setup import HANDLER_NAME, LOG_DIR_ENV
 from pos_app.services.checkout import CheckoutService, CompletedSale
 from pos_app.services.till_context import load_till_context
 
@@ -33,6 +35,25 @@ SMALL_CATALOG = (
     ("BAN-1", "Bananas", "produce", "reduced", 199, True, ("2100001000004",)),
     ("BAT-1", "AA Batteries 4-pack", "household", "standard", 549, False, ("5012345678900",)),
 )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _log_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`omnitill` commands log here, never in the real user folder nor in a test's data folder
+    (some tests check that a failed command leaves its data folder uncreated)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(LOG_DIR_ENV, str(tmp_path_factory.mktemp("logs")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _close_log_file() -> Iterator[None]:
+    """A command's log file handler must not outlive its test (and its tmp folder)."""
+    yield
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
+        root.removeHandler(handler)
+        handler.close()
 
 
 @pytest.fixture

@@ -138,12 +138,20 @@ class SaleLine(Base):
     # [{"promo_id", "name", "amount_minor"}, ...] in application order, for receipts and returns.
     promotion_discount_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     promotions: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    # Return lines only (a Sale of kind "return"): the original sale line refunded, why, in
+    # what state it came back and where it went (sellable / damaged / return_to_vendor).
+    original_sale_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    original_line_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    return_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    return_condition: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    disposition: Mapped[str | None] = mapped_column(String(24), nullable=True)
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
     __table_args__ = (
         UniqueConstraint("sale_id", "line_no", name="uq_sale_lines_sale_line"),
         Index("ix_sale_lines_sku", "sku"),
+        Index("ix_sale_lines_original", "original_sale_uuid", "original_line_no"),
     )
 
 

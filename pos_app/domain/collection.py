@@ -23,6 +23,7 @@ __all__ = [
     "OrderState",
     "bag_label",
     "check_move",
+    "collection_receipt",
 ]
 
 
@@ -111,3 +112,57 @@ def bag_label(
         offline=False,
         barcode=number,
     )
+
+
+def collection_receipt(
+    *,
+    number: str,
+    customer_name: str,
+    handed: Sequence[tuple[str, Decimal, Money]],
+    waiting: Sequence[tuple[str, Decimal]],
+    payment: str,
+    tenders: Sequence[tuple[str, Money]],
+    change: Money | None,
+    store_name: str,
+    till_id: str,
+    staff: str,
+    issued_at: datetime,
+    currency: Currency,
+    offline: bool,
+) -> ReceiptDocument:
+    """What the customer took away (``handed``: name, quantity, unit price), what still waits
+    in the bag, and how the order was paid; the order number is the barcode."""
+    zero = Money.zero(currency)
+    lines = tuple(
+        ReceiptLine(name, qty, price, (price * qty).rounded()) for name, qty, price in handed
+    )
+    total = sum((ln.amount for ln in lines), zero)
+    if waiting:
+        rest = ("STILL TO COLLECT:", *(f"  {_qty(q)} x {name}" for name, q in waiting))
+    else:
+        rest = ("Order complete: nothing left to collect.",)
+    return ReceiptDocument(
+        kind="collection",
+        store_name=store_name,
+        store_lines=(f"ORDER {number}", customer_name),
+        till_id=till_id,
+        receipt_no=number,
+        issued_at=issued_at,
+        cashier=staff,
+        lines=lines,
+        subtotal=total,
+        discount_total=zero,
+        tax_lines=(),
+        tax_mode=TaxMode.INCLUSIVE,
+        total=total,
+        rounding_adjustment=zero,
+        tenders=tuple(tenders),
+        change=change or zero,
+        footer=(payment, *rest, "Click & collect"),
+        offline=offline,
+        barcode=number,
+    )
+
+
+def _qty(quantity: Decimal) -> str:
+    return f"{quantity.normalize():f}"

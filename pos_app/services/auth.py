@@ -73,6 +73,9 @@ class Permission(StrEnum):
     PRICE_OVERRIDE = "price_override"
     VOID_BASKET = "void_basket"
     NO_SALE = "no_sale"  # open the cash drawer without a sale
+    RETURN_OVERRIDE = "return_override"  # a return above thresholds / outside policy
+    EXPIRE_ORDERS = "expire_orders"  # click and collect: expire overdue orders in bulk
+    REVIEW_ORDERS = "review_orders"  # click and collect: clear a conflict the hub flagged
 
 
 _ASSOCIATE = frozenset(

@@ -27,17 +27,20 @@ from pos_app.db.models import (
     WebOrderRow,
 )
 from pos_app.domain.barcodes import ProductCode, VariableMeasureConfig, parse_scan
+from pos_app.domain.basket import Basket
 from pos_app.domain.collection import (
     ACTIVE,
     CollectionError,
     OrderState,
     bag_label,
     check_move,
+    collection_receipt,
 )
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, currency_by_code
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.tenders import Tender
+from pos_app.services.auth import Approval, Permission, StaffMember, require
 from pos_app.services.checkout import CheckoutError, CheckoutService, CompletedSale
 from pos_app.services.collection_events import Transition, record_transition
 from pos_app.services.collections_view import (
@@ -77,6 +80,7 @@ class Ready:
 class HandOver:
     detail: OrderDetail
     sale: CompletedSale | None
+    receipt: ReceiptDocument  # the collection receipt: what was taken, what still waits
 
 
 class CollectionsService:
@@ -234,13 +238,7 @@ class CollectionsService:
             raise CollectionError(f"Order {number} is not ready for collection.")
         if not identity_note.strip():
             raise CollectionError("Check the customer's ID or pickup code and note it.")
-        waiting = {ln.line_no: ln.picked_milli - ln.collected_milli for ln in local.lines}
-        give = dict(waiting) if quantities is None else dict(quantities)
-        for line_no, qty in give.items():
-            if line_no not in waiting or qty < 0 or qty > waiting[line_no]:
-                raise CollectionError(f"Line {line_no}: that is more than waits in the bag.")
-        if not any(give.values()):
-            raise CollectionError("Choose at least one item to hand over.")
+        give = self._give(number, local, quantities)
         sale = None
         if order.payment_status != "paid":
             sale = self._pay_in_store(
@@ -264,7 +262,104 @@ class CollectionsService:
             extra["sale_uuid"] = sale.sale_uuid
         step = Transition(target, staff, release, "collection_release", extra)
         self._step(session, local, step, context)
-        return HandOver(self.detail(session, number), sale)
+        detail = self.detail(session, number)
+        receipt = self._receipt(order, detail, give, sale, staff=staff, context=context)
+        return HandOver(detail, sale, receipt)
+
+    def _receipt(
+        self,
+        order: WebOrderRow,
+        detail: OrderDetail,
+        give: Mapping[int, int],
+        sale: CompletedSale | None,
+        *,
+        staff: str,
+        context: TillContext,
+    ) -> ReceiptDocument:
+        currency = _currency(order)
+        by_no = {ln.line_no: ln for ln in detail.lines}
+        handed = [
+            (
+                by_no[n].name,
+                Decimal(q) / 1000,
+                Money.from_minor(by_no[n].unit_price_minor, currency),
+            )
+            for n, q in sorted(give.items())
+            if q
+        ]
+        waiting = [
+            (ln.name, Decimal(ln.waiting_milli) / 1000) for ln in detail.lines if ln.waiting_milli
+        ]
+        if sale is not None:
+            payment = f"PAID IN STORE: receipt {sale.receipt_no}"
+            tenders, change = sale.receipt.tenders, sale.receipt.change
+        else:
+            payment, tenders, change = "PAID ONLINE", (), None
+        return collection_receipt(
+            number=order.number,
+            customer_name=order.customer_name,
+            handed=handed,
+            waiting=waiting,
+            payment=payment,
+            tenders=tenders,
+            change=change,
+            store_name=context.store_name,
+            till_id=context.till_id,
+            staff=staff,
+            issued_at=self._clock(),
+            currency=currency,
+            offline=detail.offline_handover,
+        )
+
+    def amount_due(
+        self,
+        session: Session,
+        number: str,
+        *,
+        context: TillContext,
+        quantities: Mapping[int, int] | None = None,
+    ) -> Money:
+        """What a pay-in-store customer pays for these lines (all that waits if None): the
+        same basket the checkout will price, so the tender panel asks for the right amount."""
+        order, local = self._load(session, number)
+        if local is None:
+            raise CollectionError(f"Order {number} is not ready for collection.")
+        give = self._give(number, local, quantities)
+        try:
+            return self._basket(session, order, give, context).totals().total
+        except DomainError as exc:
+            raise CollectionError(str(exc)) from exc
+
+    @staticmethod
+    def _give(
+        number: str, local: CollectionOrderRow, quantities: Mapping[int, int] | None
+    ) -> dict[int, int]:
+        waiting = {ln.line_no: ln.picked_milli - ln.collected_milli for ln in local.lines}
+        give = dict(waiting) if quantities is None else dict(quantities)
+        for line_no, qty in give.items():
+            if line_no not in waiting or qty < 0 or qty > waiting[line_no]:
+                raise CollectionError(f"Line {line_no}: that is more than waits in the bag.")
+        if not any(give.values()):
+            raise CollectionError(f"Choose at least one item of order {number} to hand over.")
+        return give
+
+    @staticmethod
+    def _basket(
+        session: Session, order: WebOrderRow, give: Mapping[int, int], context: TillContext
+    ) -> Basket:
+        """The handed-over lines at the web order's prices."""
+        basket = context.new_basket()
+        catalog = SqlCatalog(session, context.currency)
+        lines = {ln.line_no: ln for ln in order.lines}
+        for line_no, qty in sorted(give.items()):
+            if not qty:
+                continue
+            line = lines[line_no]
+            added = basket.add_by_sku(line.sku, catalog, Decimal(qty) / 1000)
+            web_price = Money.from_minor(line.unit_price_minor, context.currency)
+            if added.unit_price != web_price:
+                basket.override_price(added.line_no, web_price, f"web order {order.number}")
+        return basket
 
     def _pay_in_store(
         self,
@@ -279,18 +374,8 @@ class CollectionsService:
     ) -> CompletedSale:
         if not tenders:
             raise CollectionError(f"Order {order.number} is paid in store: take payment first.")
-        basket = context.new_basket()
-        catalog = SqlCatalog(session, context.currency)
-        lines = {ln.line_no: ln for ln in order.lines}
         try:
-            for line_no, qty in sorted(give.items()):
-                if not qty:
-                    continue
-                line = lines[line_no]
-                added = basket.add_by_sku(line.sku, catalog, Decimal(qty) / 1000)
-                web_price = Money.from_minor(line.unit_price_minor, context.currency)
-                if added.unit_price != web_price:
-                    basket.override_price(added.line_no, web_price, f"web order {order.number}")
+            basket = self._basket(session, order, give, context)
             return self._checkout.complete_sale(
                 session,
                 basket=basket,
@@ -313,8 +398,19 @@ class CollectionsService:
         self._close(session, order, local, S.CANCELLED, staff, context, reason.strip()[:500])
         return self.detail(session, number)
 
-    def expire_overdue(self, session: Session, *, staff: str, context: TillContext) -> list[str]:
-        """Expire every order past its hold period; what waited in bags goes back to stock."""
+    def expire_overdue(
+        self,
+        session: Session,
+        *,
+        actor: StaffMember,
+        context: TillContext,
+        approval: Approval | None = None,
+    ) -> list[str]:
+        """Expire every order past its hold period; what waited in bags goes back to stock.
+
+        A manager's job: ``actor`` needs ``expire_orders`` or a manager's ``approval``."""
+        require(actor, Permission.EXPIRE_ORDERS, approval)
+        staff = _signed(actor, approval)
         expired = []
         for summary in self.queue(session).orders:
             if summary.overdue and summary.state in ACTIVE:
@@ -389,10 +485,20 @@ class CollectionsService:
         """For a manager: every flagged order, with the reason in plain words."""
         return [o for o in self.queue(session).orders if o.needs_review]
 
-    def acknowledge(self, session: Session, number: str, *, staff: str) -> OrderDetail:
+    def acknowledge(
+        self,
+        session: Session,
+        number: str,
+        *,
+        actor: StaffMember,
+        approval: Approval | None = None,
+    ) -> OrderDetail:
+        """A manager has seen a conflict the hub flagged (``review_orders`` or an approval)."""
         _, local = self._load(session, number)
         if local is None or not local.needs_review:
             raise CollectionError(f"Order {number} has nothing to review.")
+        require(actor, Permission.REVIEW_ORDERS, approval)
+        staff = _signed(actor, approval)
         local.needs_review = False
         local.review_reason = f"reviewed by {staff}: {local.review_reason}"[:2000]
         session.flush()
@@ -436,6 +542,13 @@ class CollectionsService:
         )
         session.add(local)
         return local
+
+
+def _signed(actor: StaffMember, approval: Approval | None) -> str:
+    """Who did it, as the event and the journal name them: with the approver if there was one."""
+    if approval is None:
+        return actor.name
+    return f"{actor.name} (approved by {approval.approver.name})"
 
 
 def _currency(order: WebOrderRow) -> Currency:

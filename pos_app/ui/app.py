@@ -241,10 +241,12 @@ def _build_collections(
         show_page=window.show_page,
         back=back,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
+        sales=controller,
         parent=window,
     )
     controller.collections_scan = collections.on_scanner_barcode_scanned
     collections.order_marked_ready.connect(print_labels)
+    collections.receipt_ready.connect(devices.print_receipt)  # the collection receipt
     if sync is not None:
         sync.add_feed_listener(collections.feed_listener)
     if bridge is not None:  # each step wrote an outbox event: send it now
@@ -283,8 +285,15 @@ def run_till(
     app.setApplicationName("OmniTill")
     install_translator(app)
     load_theme(app)
+    config_dir = hub_config_dir if hub_config_dir is not None else db_path.parent
     try:
-        hub = load_hub_config(hub_config_dir if hub_config_dir is not None else db_path.parent)
+        hub = load_hub_config(config_dir)
+        if hub is None:  # not enrolled: a till with no store profile is set up on screen first
+            from pos_app.ui.first_run import run_first_run
+
+            if not run_first_run(db_path, config_dir):
+                return 0  # closed without setting up: nothing was written
+            hub = load_hub_config(config_dir)  # written if it was enrolled just now
     except ConfigError as exc:
         print(f"omnitill: hub settings: {exc}", file=sys.stderr)
         return 1

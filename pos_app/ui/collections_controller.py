@@ -2,30 +2,48 @@
 
 The sync client's feed listener is re-emitted as a Qt signal (it fires on the sync thread);
 a new web order beeps and updates the badge on the sale screen's Collections button.
+
+Hand-over gives what the Give now boxes say (all that waits, by default). A pay-in-store order
+first goes through the till's normal tender panel (``TillController.take_payment``) for the
+amount the service prices those lines at; the checkout and the hand-over are one transaction,
+after which the sale receipt prints through the till's usual path (``sale_completed``), the
+collection receipt is printed (``receipt_ready``) and previewed, and the screen comes back.
+Expiring late orders and clearing a review need a manager: on ``PermissionDeniedError`` the
+inline prompt asks for a manager's PIN and a reason, and the action is retried with the approval.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from pos_app.domain.collection import CollectionError, OrderState
-from pos_app.services.collections import CollectionsService, Ready
+from pos_app.domain.money import Money
+from pos_app.domain.tenders import Tender, TenderKind
+from pos_app.services.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
+from pos_app.services.collections import CollectionsService, HandOver, Ready
 from pos_app.services.collections_view import OrderDetail, Queue
+from pos_app.services.drawer import DrawerOpen
 from pos_app.services.till_context import TillContext
 from pos_app.ui.collections_page import CollectionsPage
+from pos_app.ui.controller import TillController
 from pos_app.ui.runner import DbLane
 from sync.protocol import FeedKind
+
+T = TypeVar("T")
 
 
 class CollectionsController(QObject):
     feed_applied = Signal(object)  # the kinds of a feed page, re-emitted from the sync thread
     queue_refreshed = Signal(object)  # Queue
     order_marked_ready = Signal(object)  # Ready: the bag labels are to be printed
+    handed_over = Signal(object)  # HandOver, once committed
+    receipt_ready = Signal(object)  # ReceiptDocument: the collection receipt, to be printed
+    approval_granted = Signal(object)  # Approval
     new_orders_arrived = Signal(int)  # count of new orders, after a feed page brought one
     error_shown = Signal(str)
 
@@ -41,12 +59,16 @@ class CollectionsController(QObject):
         show_page: Callable[[QWidget], None],
         back: Callable[[], None],
         is_offline: Callable[[], bool] = lambda: False,
+        sales: TillController | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.page, self.badge_button, self.lane, self.service = page, badge_button, lane, service
         self.context, self._staff, self._show_page, self._back = context, staff, show_page, back
         self.is_offline = is_offline
+        self.sales = sales  # the tender panel, the drawer, the receipt path, the signed-in user
+        self.current_detail: OrderDetail | None = None
+        self._approve: Callable[[str, str], None] | None = None
         self.current: str | None = None
         self.current_state: OrderState | None = None
         self._badge_text = badge_button.text()
@@ -61,6 +83,8 @@ class CollectionsController(QObject):
         page.expire_button.clicked.connect(self.on_expire_button_clicked)
         page.review_button.clicked.connect(self.on_review_button_clicked)
         page.back_button.clicked.connect(self.on_back_button_clicked)
+        page.prompt.accepted.connect(self.on_prompt_accepted)
+        page.prompt.cancelled.connect(self.on_prompt_cancelled)
         badge_button.clicked.connect(self.open)
         self.feed_applied.connect(self.on_self_feed_applied)
 
@@ -116,6 +140,7 @@ class CollectionsController(QObject):
 
     def _show(self, detail: OrderDetail, info: str = "") -> None:
         self.current, self.current_state = detail.summary.number, detail.summary.state
+        self.current_detail = detail
         self.page.show_detail(detail)
         if info:
             self.page.message.show_info(info)
@@ -135,6 +160,7 @@ class CollectionsController(QObject):
 
     def on_page_order_chosen(self, number: str) -> None:
         self.current = number
+        self.page.message.clear_message()  # what was said was about the previous order
         self.lane.run(lambda s: self.service.detail(s, number), self._show, self._failed)
 
     def on_page_search_entered(self, text: str) -> None:
@@ -188,15 +214,96 @@ class CollectionsController(QObject):
                       ready, self._failed)  # fmt: skip
 
     def on_handover_button_clicked(self) -> None:
-        note, ctx, offline = self.page.note.text(), self.context, self.is_offline()
+        number, staff, detail = self.current, self._staff(), self.current_detail
+        if number is None or detail is None or detail.summary.number != number:
+            self._failed(CollectionError(self.tr("Choose an order first.")))
+            return
+        if staff is None:
+            self._failed(CollectionError(self.tr("Sign in first.")))
+            return
+        note, give = self.page.note.text(), self.page.handover_quantities()
+        if not note.strip():  # asked before any payment is taken; the service checks it too
+            text = self.tr("Check the customer's ID or pickup code and note it.")
+            self._failed(CollectionError(text))
+            return
+        if detail.summary.paid:
+            self._hand_over(number, staff, note, give, [])
+            return
+        sales, ctx = self.sales, self.context
+        if sales is None:
+            self._failed(CollectionError(self.tr("This till cannot take payments.")))
+            return
 
-        def op(s: Session, n: str, st: str) -> OrderDetail:
-            done = self.service.hand_over(
-                s, n, staff=st, context=ctx, identity_note=note, offline=offline
+        def pay(total: Money) -> None:
+            sales.take_payment(
+                total,
+                lambda tenders: self._hand_over(number, staff, note, give, tenders),
+                self.on_tender_cancelled,
             )
-            return done.detail
+            what = self.tr("Order %1, pay in store: the goods are handed over once paid.")
+            sales.window.tender.message.show_info(what.replace("%1", number), 0)
 
-        self._on_order(op, self.tr("Handed over."))
+        self.lane.run(
+            lambda s: self.service.amount_due(s, number, context=ctx, quantities=give),
+            pay,
+            self._failed,
+        )
+
+    def on_tender_cancelled(self) -> None:
+        """Back from the tender panel without paying: nothing was written."""
+        self._show_page(self.page)
+        self.page.message.show_info(self.tr("Not paid: nothing was handed over."))
+
+    def _hand_over(
+        self,
+        number: str,
+        staff: str,
+        note: str,
+        give: dict[int, int] | None,
+        tenders: list[Tender],
+    ) -> None:
+        svc, ctx, offline, sales = self.service, self.context, self.is_offline(), self.sales
+        drawer = sales.drawer if sales is not None and tenders else None
+        cash = any(t.kind is TenderKind.CASH for t in tenders)
+
+        def op(s: Session) -> tuple[HandOver, DrawerOpen | None]:
+            done = svc.hand_over(
+                s, number, staff=staff, context=ctx, identity_note=note, quantities=give,
+                tenders=tenders, offline=offline,
+            )  # fmt: skip
+            opened = None
+            if drawer is not None and done.sale is not None:  # journaled with the sale
+                opened = drawer.record_sale_open(
+                    s, till_id=ctx.till_id, cashier=staff, receipt_no=done.sale.receipt_no,
+                    cash=cash,
+                )  # fmt: skip
+            return done, opened
+
+        def handed(outcome: tuple[HandOver, DrawerOpen | None]) -> None:
+            done, opened = outcome
+            if tenders and sales is not None:
+                sales.end_payment()
+                self._show_page(self.page)
+            self.page.note.clear()
+            self._show(done.detail, self.tr("Handed over: the receipt is printing."))
+            self.page.show_receipt(done.receipt)
+            if sales is not None and opened is not None:
+                sales.drawer_open_recorded.emit(opened)
+            if sales is not None and done.sale is not None:
+                sales.sale_completed.emit(done.sale)  # the till's receipt path, display, sync
+            self.receipt_ready.emit(done.receipt)
+            self.handed_over.emit(done)
+
+        def failed(exc: Exception) -> None:
+            if not tenders or self.sales is None:
+                self._failed(exc)
+                return
+            tender = self.sales.window.tender  # stay on the payment: fix it or go back
+            tender.set_busy(False)
+            tender.message.show_error(self.tr("Not recorded: %1").replace("%1", str(exc)))
+            self.error_shown.emit(str(exc))
+
+        self.lane.run(op, handed, failed)
 
     def on_cancel_button_clicked(self) -> None:
         reason, ctx = self.page.note.text(), self.context
@@ -204,7 +311,7 @@ class CollectionsController(QObject):
                        context=ctx), self.tr("Cancelled."))  # fmt: skip
 
     def on_expire_button_clicked(self) -> None:
-        staff, ctx = self._staff() or "", self.context
+        ctx = self.context
 
         def expired(numbers: list[str]) -> None:
             self.page.message.show_info(
@@ -212,11 +319,107 @@ class CollectionsController(QObject):
             )
             self.refresh()
 
-        self.lane.run(lambda s: self.service.expire_overdue(s, staff=staff, context=ctx),
-                      expired, self._failed)  # fmt: skip
+        self._guarded(
+            self.tr("Expire late orders"),
+            lambda s, actor, ok: self.service.expire_overdue(
+                s, actor=actor, context=ctx, approval=ok
+            ),
+            expired,
+        )
 
     def on_review_button_clicked(self) -> None:
-        self._on_order(lambda s, n, st: self.service.acknowledge(s, n, staff=st))
+        number = self.current
+        if number is None:
+            self._failed(CollectionError(self.tr("Choose an order first.")))
+            return
+        self._guarded(
+            self.tr("Mark order %1 reviewed").replace("%1", number),
+            lambda s, actor, ok: self.service.acknowledge(s, number, actor=actor, approval=ok),
+            lambda d: self._show(d, self.tr("Reviewed.")),
+        )
+
+    # -- manager approval ------------------------------------------------------------------
+
+    def _actor(self) -> StaffMember | None:
+        sales = self.sales
+        return sales.register.cashier if sales is not None and sales.register else None
+
+    def _guarded(
+        self,
+        what: str,
+        op: Callable[[Session, StaffMember, Approval | None], T],
+        done: Callable[[T], None],
+    ) -> None:
+        """Run a permission-checked op; if the user may not, ask for a manager's PIN inline."""
+        actor = self._actor()
+        if actor is None:
+            self._failed(CollectionError(self.tr("Sign in first.")))
+            return
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, PermissionDeniedError) and self.sales is not None:
+                self._ask_approval(exc, what, actor, op, done)
+            else:
+                self._failed(exc)
+
+        self.lane.run(lambda s: op(s, actor, None), done, failed)
+
+    def _ask_approval(
+        self,
+        denied: PermissionDeniedError,
+        what: str,
+        actor: StaffMember,
+        op: Callable[[Session, StaffMember, Approval | None], T],
+        done: Callable[[T], None],
+    ) -> None:
+        assert self.sales is not None
+        auth, prompt = self.sales.auth, self.page.prompt
+
+        def apply(pin: str, reason: str) -> None:
+            prompt.message.show_info(self.tr("Checking…"), 0)
+
+            def approved(result: AuthResult) -> None:
+                if result.approval is None:
+                    prompt.show_error(result.message)
+                    self.error_shown.emit(result.message)
+                    return
+                approval = result.approval
+                self._approve = None
+                self.page.show_actions()
+                self.approval_granted.emit(approval)
+                self.page.message.show_info(
+                    self.tr("Approved by %1.").replace("%1", approval.approver.name)
+                )
+                self.lane.run(lambda s: op(s, actor, approval), done, self._failed)
+
+            self.lane.run(
+                lambda s: auth.approve(
+                    s, pin=pin, permission=denied.permission, requested_by=actor, what=what,
+                    reason=reason,
+                ),
+                approved,
+                lambda exc: prompt.show_error(str(exc)),
+            )  # fmt: skip
+
+        self._approve = apply
+        self.page.show_prompt()
+        title = self.tr("%1 — a manager must approve: %2")
+        prompt.ask(
+            title.replace("%1", str(denied)).replace("%2", what),
+            placeholder=self.tr("Manager PIN"),
+            masked=True,
+            needs_reason=True,
+        )
+        prompt.show_error(str(denied))
+        self.error_shown.emit(str(denied))
+
+    def on_prompt_accepted(self, pin: str, reason: str) -> None:
+        if self._approve is not None:
+            self._approve(pin, reason)
+
+    def on_prompt_cancelled(self) -> None:
+        self._approve = None
+        self.page.show_actions()
 
     def on_back_button_clicked(self) -> None:
         self._back()

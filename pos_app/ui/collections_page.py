@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,8 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.collection import OrderState
+from pos_app.domain.receipt import ReceiptDocument, render_text
 from pos_app.services.collections_view import QUEUE_ORDER, OrderDetail, OrderSummary, Queue
+from pos_app.ui.prompt_panel import PromptPanel
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
+
+GIVE_COLUMN = 5
+HANDING_OVER = (OrderState.READY, OrderState.PARTIALLY_COLLECTED)
 
 
 def _milli(value: int) -> str:
@@ -89,7 +96,7 @@ class CollectionsPage(QWidget):
         right.addWidget(self.review)
         self.message = InlineMessage()
         right.addWidget(self.message)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Dept."),
@@ -97,6 +104,7 @@ class CollectionsPage(QWidget):
                 self.tr("Ordered"),
                 self.tr("Picked"),
                 self.tr("Short"),
+                self.tr("Give now"),
             ]
         )
         self.table.verticalHeader().hide()
@@ -106,10 +114,23 @@ class CollectionsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_MIN)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3, 4):
+        for col in (0, 2, 3, 4, GIVE_COLUMN):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellClicked.connect(self._on_table_cell_clicked)
         right.addWidget(self.table, 1)
+        # The collection receipt just printed, in place of the lines until an order is chosen.
+        self.receipt_preview = QPlainTextEdit()
+        self.receipt_preview.setObjectName("collectionReceipt")
+        self.receipt_preview.setReadOnly(True)
+        self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.receipt_preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.receipt_preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.receipt_preview.hide()
+        right.addWidget(self.receipt_preview, 1)
+        # A manager's PIN when the signed-in user may not (expire, reviewed).
+        self.prompt = PromptPanel()
+        self.prompt.hide()
+        right.addWidget(self.prompt)
         self.note = QLineEdit()
         self.note.setMinimumHeight(TOUCH_MIN)
         self.note.setPlaceholderText(self.tr("Note: ID checked / who collects / cancel reason"))
@@ -137,7 +158,10 @@ class CollectionsPage(QWidget):
         ]
         for i, button in enumerate(buttons):
             grid.addWidget(button, i // 4, i % 4)
-        right.addLayout(grid)
+        self.actions = QWidget()
+        self.actions.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.actions)
         root.addLayout(right, 2)
         self._numbers: list[str] = []
 
@@ -151,6 +175,38 @@ class CollectionsPage(QWidget):
         item = self.table.item(row, 0)
         if item is not None:
             self.line_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_prompt(self) -> None:
+        """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
+        self.actions.hide()
+        self.prompt.show()
+
+    def show_actions(self) -> None:
+        self.prompt.hide()
+        self.actions.show()
+
+    def show_receipt(self, receipt: ReceiptDocument) -> None:
+        self.receipt_preview.setPlainText(render_text(receipt, 42))
+        self.table.hide()
+        self.receipt_preview.show()
+
+    def handover_quantities(self) -> dict[int, int] | None:
+        """Per line, what to give now (milli), from the Give now boxes; None if there are none."""
+        give: dict[int, int] = {}
+        for row in range(self.table.rowCount()):
+            box = self.table.cellWidget(row, GIVE_COLUMN)
+            item = self.table.item(row, 0)
+            if isinstance(box, QSpinBox) and item is not None:
+                give[int(item.data(Qt.ItemDataRole.UserRole))] = box.value() * 1000
+        return give or None
+
+    def give_box(self, line_no: int) -> QSpinBox | None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and int(item.data(Qt.ItemDataRole.UserRole)) == line_no:
+                box = self.table.cellWidget(row, GIVE_COLUMN)
+                return box if isinstance(box, QSpinBox) else None
+        return None
 
     def selected_line(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -196,6 +252,8 @@ class CollectionsPage(QWidget):
             self.info.clear()
             self.review.hide()
             self.table.setRowCount(0)
+            self.receipt_preview.hide()
+            self.table.show()
             return
         s = detail.summary
         self.title.setText(f"{s.number} — {self._labels[s.state]}")
@@ -207,6 +265,8 @@ class CollectionsPage(QWidget):
             f"{s.customer_name} · {s.customer_email} · {s.customer_phone or ''}\n"
             f"{pay} · {self.tr('due by')} {due}{overdue}{claimed}"
         )
+        self.receipt_preview.hide()
+        self.table.show()
         self.review.setVisible(s.needs_review)
         self.review.setText(s.review_reason or "")
         self.table.setRowCount(len(detail.lines))
@@ -227,3 +287,20 @@ class CollectionsPage(QWidget):
                 if line.to_pick_milli == 0:
                     item.setBackground(QColor("#d4f4dc" if not line.short_milli else "#fff1b8"))
                 self.table.setItem(row, col, item)
+            self.table.removeCellWidget(row, GIVE_COLUMN)
+            if s.state in HANDING_OVER and line.waiting_milli >= 1000:
+                box = QSpinBox()  # all that waits, by default; lower it to keep some back
+                box.setRange(0, line.waiting_milli // 1000)
+                box.setValue(line.waiting_milli // 1000)
+                box.setMinimumHeight(TOUCH_MIN - 8)
+                box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setCellWidget(row, GIVE_COLUMN, box)
+                self.table.setItem(row, GIVE_COLUMN, QTableWidgetItem())
+            elif line.collected_milli:
+                taken = QTableWidgetItem(
+                    self.tr("%1 taken").replace("%1", _milli(line.collected_milli))
+                )
+                taken.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, GIVE_COLUMN, taken)
+            else:
+                self.table.setItem(row, GIVE_COLUMN, QTableWidgetItem())

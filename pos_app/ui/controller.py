@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pos_app.domain.basket import Basket
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.errors import DomainError
+from pos_app.domain.money import Money
 from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.tenders import Tender, TenderKind
 from pos_app.services.auth import (
@@ -86,6 +87,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.register: Register | None = None
         # Set by the composition root when click-and-collect is wired in.
         self.collections_scan: Callable[[str], None] | None = None
+        # Another screen taking a payment through the tender panel: (complete, cancel).
+        self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
         sale, w = window.sale, window
 
@@ -212,6 +215,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
             )
         self.register = None
         self._pending = None
+        self._tender_for = None
         self.idle.stop()
         self.model.refresh(self.context.new_basket())
         self.window.status.set_user(None)
@@ -374,11 +378,34 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.window.show_page(self.window.tender)
         self.window.tender.start(total, self.context.cash_rounding_step)
 
+    def take_payment(
+        self,
+        total: Money,
+        complete: Callable[[list[Tender]], None],
+        cancel: Callable[[], None],
+    ) -> None:
+        """The normal tender panel for another screen (a pay-in-store collection): the panel's
+        complete/cancel go to ``complete``/``cancel`` until ``end_payment``, not to the basket."""
+        self._tender_for = (complete, cancel)
+        self.window.show_page(self.window.tender)
+        self.window.tender.start(total, self.context.cash_rounding_step)
+
+    def end_payment(self) -> None:
+        self._tender_for = None
+
     def on_tender_cancelled(self) -> None:
+        if self._tender_for is not None:
+            cancel = self._tender_for[1]
+            self._tender_for = None
+            cancel()
+            return
         self.window.show_page(self.window.sale)
         self.window.sale.show_actions()
 
     def on_tender_complete_requested(self, tenders: list[Tender]) -> None:
+        if self._tender_for is not None:
+            self._tender_for[0](tenders)  # that screen calls end_payment once it is recorded
+            return
         if self.register is None:
             return
         register = self.register

@@ -1,4 +1,5 @@
-"""Render the click-and-collect screen (queue, and an order mid-pick) to docs/screenshots/.
+"""Render the click-and-collect screen (queue, an order mid-pick, a part hand-over with its
+collection receipt, a pay-in-store order at the tender panel) to docs/screenshots/.
 
 QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python tests/gui/screenshots_collections.py
 """
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.db.engine import create_till_engine, make_session_factory
+from pos_app.services.collections import CollectionsService
 from pos_app.services.demo_staff import demo_hint, prepare_demo_till
 from pos_app.services.feed_apply import apply_changes
+from pos_app.services.till_context import load_till_context
 from pos_app.ui.app import build_till, load_theme
 from sync.protocol import FeedChange, FeedKind
 from tests.gui.screenshots import SIZES, settle
@@ -57,6 +60,22 @@ def _order(i: int, number: str, name: str, pay: str, hours: int) -> dict[str, An
     }
 
 
+def _make_ready(db: Path, numbers: list[str]) -> None:
+    """Pick and bag these orders, as the associate would have done earlier."""
+    engine = create_till_engine(db)
+    svc = CollectionsService()
+    codes = {f.sku: f.barcode for f in DEMO_FEATURED}
+    with make_session_factory(engine).begin() as session:
+        ctx = load_till_context(session)
+        for number in numbers:
+            svc.start_picking(session, number, staff="Sam", context=ctx)
+            for line in svc.detail(session, number).lines:
+                for _ in range(line.ordered_milli // 1000):
+                    svc.scan_pick(session, number, codes[line.sku], staff="Sam")
+            svc.mark_ready(session, number, staff="Sam", context=ctx)
+    engine.dispose()
+
+
 def main(out: Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -72,9 +91,11 @@ def main(out: Path) -> None:
             ]  # fmt: skip
             apply_changes(session, changes)
         engine.dispose()
+        handing = ["W-10234", "W-10233"]  # one per size: a hand-over cannot be undone
+        _make_ready(db, [*handing, "W-10232"])
         first = _order(0, *CUSTOMERS[0])["lines"][0]["sku"]
         code = next(f.barcode for f in DEMO_FEATURED if f.sku == first)
-        for width, height in SIZES:
+        for k, (width, height) in enumerate(SIZES):
             till = build_till(db, demo_hint=demo_hint())
             w, c, cc = till.window, till.controller, till.collections
             assert cc is not None
@@ -99,6 +120,26 @@ def main(out: Path) -> None:
             c.on_scanner_barcode_scanned("96385074")  # not in the order: refused inline
             settle(400)
             w.grab().save(str(out / f"09-collections-picking-{width}x{height}.png"))
+            page = w.collections
+            cc.on_page_order_chosen(handing[k])
+            settle(300)
+            box = page.give_box(2)  # the line of two: one now, one later
+            if box is not None:
+                box.setValue(1)
+            page.note.setText("ID checked: driving licence")
+            settle(200)
+            w.grab().save(str(out / f"09-collections-give-now-{width}x{height}.png"))
+            cc.on_handover_button_clicked()
+            settle(500)
+            w.grab().save(str(out / f"09-collections-handover-{width}x{height}.png"))
+            cc.on_page_order_chosen("W-10232")  # pay in store: the normal tender panel
+            settle(300)
+            page.note.setText("pickup code")
+            cc.on_handover_button_clicked()
+            settle(400)
+            w.grab().save(str(out / f"09-collections-pay-in-store-{width}x{height}.png"))
+            w.tender.on_back_button_clicked()  # nothing is paid or handed over
+            settle(200)
             till.close()
             settle()
 

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from pos_app.cli import build_parser, cmd_run
 from pos_app.db import migrate
+from sync.client.config import HubConfig, save_config
 
 
 def omnitill(*args: str) -> subprocess.CompletedProcess[str]:
@@ -53,11 +56,31 @@ def test_db_status_and_upgrade(tmp_path: Path) -> None:
     assert (tmp_path / "till.sqlite3").exists()
 
 
-def test_run_on_an_unconfigured_till_says_what_to_do(tmp_path: Path) -> None:
+def test_run_on_an_enrolled_till_without_a_profile_says_what_to_do(tmp_path: Path) -> None:
+    save_config(
+        tmp_path,
+        HubConfig("http://127.0.0.1:1", "otd_x", "till-9", "store-9", datetime.now(UTC)),
+    )
     result = omnitill("--data-dir", str(tmp_path), "run")
     assert result.returncode == 1
     assert "no store profile" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_run_on_a_new_till_opens_the_first_run_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No hub settings and no store profile: no error, the till window (first run) opens."""
+    import pos_app.ui.app
+
+    calls: list[Path] = []
+    monkeypatch.setattr(
+        pos_app.ui.app,
+        "run_till",
+        lambda path, **kwargs: calls.append(kwargs["hub_config_dir"]) or 0,
+    )
+    assert cmd_run(build_parser().parse_args(["--data-dir", str(tmp_path), "run"])) == 0
+    assert calls == [tmp_path]
 
 
 @pytest.mark.parametrize("value", ["0", "241", "ten", ""])

@@ -14,8 +14,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.db.models import JournalEntry, OutboxEvent, StockMovement
 from pos_app.domain.collection import CollectionError, OrderState
 from pos_app.domain.money import Money
+from pos_app.domain.receipt import render_text
 from pos_app.domain.tenders import Tender, TenderKind
 from pos_app.services import journal
+from pos_app.services.auth import (
+    AuthService,
+    Permission,
+    PermissionDeniedError,
+    PinHasher,
+    Role,
+    StaffMember,
+)
 from pos_app.services.collections import CollectionsService
 from pos_app.services.feed_apply import apply_changes
 from pos_app.services.till_context import load_till_context
@@ -23,6 +32,7 @@ from sync.protocol import FeedChange, FeedKind
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 COFFEE, TSHIRT, MILK = "4006381333931", "0036000291452", "96385074"
+MAX = StaffMember(staff_id=90, code="M9", name="Max", role=Role.MANAGER)
 
 
 def web_order(number: str, status: str = "new", **changes: Any) -> dict[str, Any]:
@@ -232,7 +242,7 @@ def test_cancel_and_bulk_expiry_return_held_stock(seeded, feed, svc, clock) -> N
     assert cancelled.summary.state is OrderState.CANCELLED
     assert events(seeded)[-1]["stock_movements"] == []  # nothing was picked
     clock[0] = NOW + timedelta(days=8)
-    expired = run(seeded, svc.expire_overdue, staff="mgr")
+    expired = run(seeded, svc.expire_overdue, actor=MAX)
     assert expired == ["W-0001"]
     back = events(seeded)[-1]
     assert back["status"] == "expired"
@@ -262,7 +272,7 @@ def test_feed_contradictions_and_hub_rejections_flag_the_order(seeded, feed, svc
     assert flagged["W-0001"].state is OrderState.CANCELLED
     assert flagged["W-0002"].review_reason.startswith("Another till is already picking")
     with seeded.begin() as session:
-        svc.acknowledge(session, "W-0002", staff="mgr")
+        svc.acknowledge(session, "W-0002", actor=MAX)
         assert svc.reconcile(session) == []
     with seeded() as session:
         assert [o.number for o in svc.review_list(session)] == ["W-0001"]
@@ -275,3 +285,121 @@ def test_an_order_picked_at_another_till_cannot_be_claimed_here(seeded, feed, sv
     with pytest.raises(CollectionError, match="another till"):
         run(seeded, svc.start_picking, "W-0001", staff="bob")
     assert events(seeded) == []
+
+
+def test_pay_in_store_part_hand_over_charges_only_those_lines(seeded, feed, svc) -> None:
+    feed("W-0001", payment_status="pay_in_store")
+    pick_all(seeded, svc, "W-0001")
+    run(seeded, svc.mark_ready, "W-0001", staff="bob")
+    with seeded() as session:
+        ctx = load_till_context(session)
+        assert svc.amount_due(session, "W-0001", context=ctx) == Money.of("32.99", ctx.currency)
+        due = svc.amount_due(session, "W-0001", context=ctx, quantities={1: 1000})
+    assert due == Money.of("12.00", ctx.currency)  # one T-shirt at the web price
+    cash = [Tender(TenderKind.CASH, Money.of("20", ctx.currency))]
+    part = run(
+        seeded,
+        svc.hand_over,
+        "W-0001",
+        staff="eve",
+        identity_note="ID checked",
+        quantities={1: 1000},
+        tenders=cash,
+    )
+    assert part.sale is not None
+    assert part.sale.totals.total == due
+    assert part.detail.summary.state is OrderState.PARTIALLY_COLLECTED
+    assert {ln.line_no: ln.waiting_milli for ln in part.detail.lines} == {1: 1000, 2: 1000}
+    event = events(seeded)[-1]
+    assert (event["status"], event["sale_uuid"]) == ("partially_collected", part.sale.sale_uuid)
+    text = render_text(part.receipt)
+    assert part.receipt.kind == "collection"
+    assert part.receipt.barcode == "W-0001"
+    assert "ORDER W-0001" in text
+    assert "COLLECTION" in text
+    assert "Cotton T-Shirt M" in text.split("TOTAL")[0]
+    assert "Arabica" not in text.split("TOTAL")[0]  # not handed over: not on the bill part
+    assert "STILL TO COLLECT:" in text
+    assert "1 x Cotton T-Shirt M" in text
+    assert "1 x Arabica Coffee Beans 500 g" in text
+    assert f"PAID IN STORE: receipt {part.sale.receipt_no}" in text
+    assert part.receipt.change == Money.of("8.00", ctx.currency)
+
+
+def test_collection_receipt_for_a_prepaid_order_says_so_and_what_remains(seeded, feed, svc):
+    feed("W-0001")
+    pick_all(seeded, svc, "W-0001")
+    run(seeded, svc.mark_ready, "W-0001", staff="bob")
+    part = run(seeded, svc.hand_over, "W-0001", staff="eve", identity_note="ID",
+               quantities={2: 1000})  # fmt: skip
+    doc = part.receipt
+    assert [(ln.name, ln.quantity) for ln in doc.lines] == [("Arabica Coffee Beans 500 g", 1)]
+    assert doc.total == Money.of("8.99", doc.total.currency)
+    assert doc.tenders == ()
+    assert doc.footer[:3] == ("PAID ONLINE", "STILL TO COLLECT:", "  2 x Cotton T-Shirt M")
+    rest = run(seeded, svc.hand_over, "W-0001", staff="eve", identity_note="ID")
+    assert rest.receipt.footer[:2] == ("PAID ONLINE", "Order complete: nothing left to collect.")
+    assert [ln.quantity for ln in rest.receipt.lines] == [2]
+
+
+def test_expiry_and_review_need_a_manager_or_an_approval(seeded, feed, svc, clock) -> None:
+    auth = AuthService(till_id="till-1", hasher=PinHasher(n=2**8))
+    with seeded.begin() as session:
+        auth.enroll(session, code="A1", name="Ann", role=Role.ASSOCIATE, pin="1111")
+        auth.enroll(session, code="M1", name="Max", role=Role.MANAGER, pin="9999")
+        ann = auth.sign_in(session, "1111").staff
+    assert ann is not None
+    feed("W-0001")
+    clock[0] = NOW + timedelta(days=8)
+    with pytest.raises(PermissionDeniedError, match="Ann \\(associate\\) may not expire orders"):
+        run(seeded, svc.expire_overdue, actor=ann)
+    assert events(seeded) == []  # refused before anything was written
+    with seeded.begin() as session:
+        wrong = auth.approve(
+            session,
+            pin="1111",
+            permission=Permission.EXPIRE_ORDERS,
+            requested_by=ann,
+            what="x",
+            reason="y",
+        )
+        assert wrong.approval is None  # an associate cannot approve
+        granted = auth.approve(
+            session,
+            pin="9999",
+            permission=Permission.EXPIRE_ORDERS,
+            requested_by=ann,
+            what="Expire late",
+            reason="shelf full",
+        )
+    assert granted.approval is not None
+    assert run(seeded, svc.expire_overdue, actor=ann, approval=granted.approval) == ["W-0001"]
+    assert events(seeded)[-1]["staff"] == "Ann (approved by Max)"
+
+    feed("W-0002")
+    with seeded.begin() as session:
+        svc.start_picking(session, "W-0002", staff="bob", context=load_till_context(session))
+    feed("W-0002", status="cancelled")
+    with seeded.begin() as session:
+        assert svc.reconcile(session) == ["W-0002"]
+    with (
+        pytest.raises(PermissionDeniedError, match="may not review orders"),
+        seeded.begin() as session,
+    ):
+        svc.acknowledge(session, "W-0002", actor=ann)
+    assert granted.approval is not None
+    with pytest.raises(PermissionDeniedError), seeded.begin() as session:  # wrong permission
+        svc.acknowledge(session, "W-0002", actor=ann, approval=granted.approval)
+    with seeded.begin() as session:
+        review = auth.approve(
+            session,
+            pin="9999",
+            permission=Permission.REVIEW_ORDERS,
+            requested_by=ann,
+            what="Reviewed",
+            reason="put back",
+        )
+        assert review.approval is not None
+        done = svc.acknowledge(session, "W-0002", actor=ann, approval=review.approval)
+    assert not done.summary.needs_review
+    assert done.summary.review_reason.startswith("reviewed by Ann (approved by Max)")

@@ -1,0 +1,96 @@
+"""Build the till bundle, prove it works, and pack it.
+
+    python installer/build.py            # from the repository root, inside .venv
+
+Runs PyInstaller on ``installer/omnitill.spec`` (one folder: ``dist/omnitill/``), then runs the
+bundle's ``--version`` and ``self-test`` from outside the repository, and packs
+``dist/omnitill-<version>-<os>-<arch>.tar.gz`` (Linux: with the desktop entry and icon) or
+``.zip`` (Windows; ``installer/omnitill.iss`` then makes the setup program from the folder).
+Exit status is non-zero when any step fails.
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+BUNDLE = DIST / "omnitill"
+WINDOWS = sys.platform == "win32"
+
+
+def say(message: str) -> None:
+    print(f"[build] {message}", flush=True)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def build() -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level=WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(ROOT / "build"),
+            str(ROOT / "installer" / "omnitill.spec"),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def self_test(expected_version: str) -> None:
+    exe = BUNDLE / ("omnitill.exe" if WINDOWS else "omnitill")
+    # From an empty folder with its own log folder: the bundle must need nothing from here.
+    with tempfile.TemporaryDirectory(prefix="omnitill-bundle-") as tmp:
+        shown = subprocess.run(
+            [str(exe), "--version"], cwd=tmp, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        if shown != f"omnitill {expected_version}":
+            raise SystemExit(f"bundle says {shown!r}, expected omnitill {expected_version}")
+        subprocess.run([str(exe), "--log-dir", tmp, "self-test"], cwd=tmp, check=True)
+
+
+def pack(release: str) -> Path:
+    machine = platform.machine().lower() or "unknown"
+    name = f"omnitill-{release}-{sys.platform}-{machine}"
+    if WINDOWS:
+        return Path(shutil.make_archive(str(DIST / name), "zip", DIST, "omnitill"))
+    archive = DIST / f"{name}.tar.gz"
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        tar.add(BUNDLE, arcname="omnitill")
+        for extra in ("omnitill.desktop", "omnitill.svg"):
+            tar.add(ROOT / "installer" / extra, arcname=f"omnitill/share/{extra}")
+    return archive
+
+
+def main() -> int:
+    release = version("omnitill")
+    started = time.monotonic()
+    say(f"building omnitill {release} with PyInstaller …")
+    build()
+    built = time.monotonic() - started
+    say(f"built {BUNDLE} in {built:.0f} s, {folder_size(BUNDLE) / 1e6:.0f} MB")
+    self_test(release)
+    archive = pack(release)
+    say(f"packed {archive.name}: {archive.stat().st_size / 1e6:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

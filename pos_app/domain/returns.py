@@ -1,0 +1,328 @@
+"""Returns: what may come back, for how much, to which tender, and who must approve (DESIGN §8).
+
+Pure rules, no I/O. Quantities are integer thousandths (``*_milli``) like the stored sale lines.
+
+Refund per line: the line's stored amount (after promotions, line and basket discounts) is the
+most a customer can ever get back for it. Partial returns are priced cumulatively: after
+returning ``r`` of ``q`` units the customer has been refunded
+``round_half_up(amount * r / q)`` in total, so each return refunds the difference between the
+cumulative figure after and before it. The parts therefore add up to exactly the line amount
+when everything has come back, never more, whatever the order and size of the partial returns.
+
+Refund tenders: by default back to what paid for the sale, non-cash first (card via the
+terminal, store credit to its account), each up to what it paid minus what was already
+refunded to it; the rest in cash. A receipt-less return is refunded as store credit only.
+
+Approval (a manager's PIN, who must not be the cashier) is needed when a return is outside its
+department's window, has no receipt, exceeds the role's cash refund limit or the overall
+approval threshold. Non-returnable items are refused outright.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from pos_app.domain.errors import DomainError
+from pos_app.domain.money import Currency, Money, round_half_up, sum_money
+
+__all__ = [
+    "Condition",
+    "Disposition",
+    "OriginalLine",
+    "OriginalTender",
+    "ReasonCode",
+    "RefundMethod",
+    "RefundPart",
+    "ReturnAssessment",
+    "ReturnError",
+    "ReturnItem",
+    "ReturnPolicy",
+    "assess_return",
+    "cumulative_refund_minor",
+    "disposition_for",
+    "line_refund_minor",
+    "plan_refund",
+]
+
+
+class ReturnError(DomainError):
+    """A return cannot be accepted as asked; the message says why."""
+
+
+class ReasonCode(StrEnum):
+    CHANGED_MIND = "changed_mind"
+    WRONG_SIZE = "wrong_size"
+    FAULTY = "faulty"
+    DAMAGED_ON_ARRIVAL = "damaged_on_arrival"
+    NOT_AS_DESCRIBED = "not_as_described"
+    OTHER = "other"
+
+
+class Condition(StrEnum):
+    UNOPENED = "unopened"
+    OPENED = "opened"  # opened but complete and resaleable
+    DAMAGED = "damaged"
+    DEFECTIVE = "defective"
+
+
+class Disposition(StrEnum):
+    SELLABLE = "sellable"  # back into stock that can be sold
+    DAMAGED = "damaged"  # written off
+    RETURN_TO_VENDOR = "return_to_vendor"  # held for the supplier
+
+
+_DISPOSITION = {
+    Condition.UNOPENED: Disposition.SELLABLE,
+    Condition.OPENED: Disposition.SELLABLE,
+    Condition.DAMAGED: Disposition.DAMAGED,
+    Condition.DEFECTIVE: Disposition.RETURN_TO_VENDOR,
+}
+
+
+def disposition_for(condition: Condition, reason: ReasonCode) -> Disposition:
+    """Where a returned item goes. A faulty item is never resold, whatever it looks like."""
+    disposition = _DISPOSITION[Condition(condition)]
+    if ReasonCode(reason) is ReasonCode.FAULTY and disposition is Disposition.SELLABLE:
+        return Disposition.RETURN_TO_VENDOR
+    return disposition
+
+
+class RefundMethod(StrEnum):
+    CASH = "cash"
+    CARD = "card"
+    STORE_CREDIT = "store_credit"
+
+
+@dataclass(frozen=True)
+class OriginalLine:
+    """A line of the original sale with what has already come back of it (any channel)."""
+
+    line_no: int
+    sku: str
+    name: str
+    department: str
+    quantity_milli: int
+    amount_minor: int
+    returned_milli: int = 0
+    returnable: bool = True
+
+    def __post_init__(self) -> None:
+        if self.quantity_milli <= 0:
+            raise ReturnError(f"Line {self.line_no} sold no quantity; it cannot be returned.")
+        if self.amount_minor < 0:
+            raise ReturnError(f"Line {self.line_no} has a negative amount.")
+        if self.returned_milli < 0:
+            raise ReturnError(f"Line {self.line_no}: returned quantity cannot be negative.")
+
+    @property
+    def returnable_milli(self) -> int:
+        """Bought minus already returned, never below zero."""
+        return max(self.quantity_milli - self.returned_milli, 0)
+
+
+def cumulative_refund_minor(line: OriginalLine, returned_milli: int) -> int:
+    """Total refunded for ``line`` once ``returned_milli`` of it has come back."""
+    returned = min(max(returned_milli, 0), line.quantity_milli)
+    exact = Fraction(line.amount_minor * returned, line.quantity_milli)
+    return int(round_half_up(exact, Decimal(1)))
+
+
+def line_refund_minor(line: OriginalLine, quantity_milli: int) -> int:
+    """What returning ``quantity_milli`` more of ``line`` refunds (to the minor unit)."""
+    if quantity_milli <= 0:
+        raise ReturnError("Return at least some quantity.")
+    if quantity_milli > line.returnable_milli:
+        raise ReturnError(
+            f"{line.name}: only {_qty(line.returnable_milli)} of {_qty(line.quantity_milli)} "
+            f"can still be returned ({_qty(line.returned_milli)} already came back)."
+        )
+    before = cumulative_refund_minor(line, line.returned_milli)
+    after = cumulative_refund_minor(line, line.returned_milli + quantity_milli)
+    return after - before
+
+
+def _qty(milli: int) -> str:
+    text = format(Decimal(milli).scaleb(-3), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@dataclass(frozen=True)
+class ReturnItem:
+    """One line the customer brings back: how much, why and in what state."""
+
+    line_no: int
+    quantity_milli: int
+    reason: ReasonCode
+    condition: Condition
+
+    @property
+    def disposition(self) -> Disposition:
+        return disposition_for(self.condition, self.reason)
+
+
+@dataclass(frozen=True)
+class OriginalTender:
+    kind: str
+    amount_minor: int
+    refunded_minor: int = 0
+    account: str | None = None
+
+    @property
+    def refundable_minor(self) -> int:
+        return max(self.amount_minor - self.refunded_minor, 0)
+
+
+@dataclass(frozen=True)
+class RefundPart:
+    method: RefundMethod
+    amount: Money
+    account: str | None = None
+
+
+@dataclass(frozen=True)
+class ReturnPolicy:
+    """Return rules as the hub publishes them (defaults for a till without any)."""
+
+    default_window_days: int = 30
+    window_days_by_department: Mapping[str, int] = field(default_factory=dict)
+    non_returnable_skus: frozenset[str] = frozenset()
+    non_returnable_departments: frozenset[str] = frozenset()
+    # Most cash a role may refund without approval, in minor units; a role not listed: none.
+    cash_limit_minor_by_role: Mapping[str, int] = field(
+        default_factory=lambda: {"associate": 5000, "supervisor": 20000, "manager": 10**12}
+    )
+    # Any return refunding more than this (minor units) needs approval, whoever rings it.
+    approval_threshold_minor: int = 20000
+
+    def window_days(self, department: str) -> int:
+        return self.window_days_by_department.get(department, self.default_window_days)
+
+    def is_returnable(self, line: OriginalLine) -> bool:
+        return (
+            line.returnable
+            and line.sku not in self.non_returnable_skus
+            and line.department not in self.non_returnable_departments
+        )
+
+
+@dataclass(frozen=True)
+class ReturnAssessment:
+    """The priced return: refund per line, how it is paid back, and what needs approval."""
+
+    refunds_minor: Mapping[int, int]  # line_no -> refund
+    total: Money
+    refund: tuple[RefundPart, ...]
+    approval_reasons: tuple[str, ...]
+
+    @property
+    def needs_approval(self) -> bool:
+        return bool(self.approval_reasons)
+
+
+def plan_refund(
+    total: Money,
+    tenders: Sequence[OriginalTender],
+    *,
+    receiptless: bool = False,
+    store_credit_account: str | None = None,
+    prefer: RefundMethod | None = None,
+) -> tuple[RefundPart, ...]:
+    """Split ``total`` over refund methods: original tenders by default (non-cash first)."""
+    if total.is_negative():
+        raise ReturnError("A refund cannot be negative.")
+    if total.is_zero():
+        return ()
+    if receiptless or prefer is RefundMethod.STORE_CREDIT:
+        if not store_credit_account:
+            raise ReturnError("A store credit refund needs the account or gift card to credit.")
+        return (RefundPart(RefundMethod.STORE_CREDIT, total, store_credit_account),)
+    if prefer is RefundMethod.CASH:
+        return (RefundPart(RefundMethod.CASH, total),)
+    parts: list[RefundPart] = []
+    left = total.to_minor()
+    for tender in sorted(tenders, key=lambda t: t.kind == RefundMethod.CASH):
+        if left == 0:
+            break
+        if tender.kind == RefundMethod.CASH:
+            continue
+        take = min(left, tender.refundable_minor)
+        if take > 0:
+            method = RefundMethod(tender.kind) if tender.kind in _METHODS else RefundMethod.CASH
+            parts.append(RefundPart(method, Money.from_minor(take, total.currency), tender.account))
+            left -= take
+    if left:
+        parts.append(RefundPart(RefundMethod.CASH, Money.from_minor(left, total.currency)))
+    return tuple(_merge(parts))
+
+
+_METHODS = frozenset(m.value for m in RefundMethod)
+
+
+def _merge(parts: list[RefundPart]) -> list[RefundPart]:
+    merged: dict[tuple[RefundMethod, str | None], Money] = {}
+    for part in parts:
+        key = (part.method, part.account)
+        merged[key] = merged[key] + part.amount if key in merged else part.amount
+    return [RefundPart(method, amount, account) for (method, account), amount in merged.items()]
+
+
+def assess_return(
+    *,
+    lines: Sequence[OriginalLine],
+    items: Sequence[ReturnItem],
+    tenders: Sequence[OriginalTender],
+    policy: ReturnPolicy,
+    currency: Currency,
+    sold_at: datetime | None,
+    now: datetime,
+    role: str,
+    receiptless: bool = False,
+    store_credit_account: str | None = None,
+    prefer: RefundMethod | None = None,
+) -> ReturnAssessment:
+    """Price a return and list why it needs approval; raise ReturnError if it cannot be done."""
+    if not items:
+        raise ReturnError("Choose at least one line to return.")
+    by_no = {line.line_no: line for line in lines}
+    seen: set[int] = set()
+    refunds: dict[int, int] = {}
+    reasons: list[str] = []
+    for item in items:
+        line = by_no.get(item.line_no)
+        if line is None:
+            raise ReturnError(f"The sale has no line {item.line_no}.")
+        if item.line_no in seen:
+            raise ReturnError(f"Line {item.line_no} is listed twice; combine the quantities.")
+        seen.add(item.line_no)
+        if not policy.is_returnable(line):
+            raise ReturnError(f"{line.name} cannot be returned (non-returnable item).")
+        refunds[item.line_no] = line_refund_minor(line, item.quantity_milli)
+        if sold_at is not None:
+            window = policy.window_days(line.department)
+            if now - sold_at > timedelta(days=window):
+                reasons.append(f"{line.name}: outside the {window}-day return window")
+    if receiptless:
+        reasons.append("no receipt: store credit only")
+    total = Money.from_minor(sum(refunds.values()), currency)
+    parts = plan_refund(
+        total,
+        tenders,
+        receiptless=receiptless,
+        store_credit_account=store_credit_account,
+        prefer=prefer,
+    )
+    cash = sum_money((p.amount for p in parts if p.method is RefundMethod.CASH), currency)
+    limit = Money.from_minor(policy.cash_limit_minor_by_role.get(role, 0), currency)
+    if cash > limit:
+        reasons.append(f"cash refund of {cash} is above the {role} limit of {limit}")
+    if total.to_minor() > policy.approval_threshold_minor:
+        threshold = Money.from_minor(policy.approval_threshold_minor, currency)
+        reasons.append(f"refund of {total} is above the approval threshold of {threshold}")
+    return ReturnAssessment(
+        refunds_minor=refunds, total=total, refund=parts, approval_reasons=tuple(reasons)
+    )

@@ -1,0 +1,641 @@
+"""Returns of in-store sales: look up, price, complete in one transaction (DESIGN §8).
+
+Like checkout, the caller owns the session and the transaction; this service only adds rows, so
+a refused or failed return leaves nothing behind. A completed return is:
+
+- a ``sales`` row of kind "return" with negative amounts, whose lines name the original sale
+  line (``original_sale_uuid`` / ``original_line_no``), the reason, condition and disposition;
+- its refund tenders (negative amounts: money going back);
+- stock movements: every returned unit comes back in ("return"); a damaged one is written off
+  again ("return_damaged") and a faulty one set aside for the supplier ("return_to_vendor"),
+  so only sellable returns raise the sellable stock, and the hub sees every step;
+- one journal entry (kind "return", with the original receipt and any approval);
+- one outbox event ``return.completed`` for the hub.
+
+Returned quantity per original line is counted from this till's own return lines (the hub is
+the authority across tills and rejects an over-return there).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTender, StockMovement
+from pos_app.domain.money import Money, round_half_up, sum_money
+from pos_app.domain.receipt import ReceiptDocument, ReceiptLine
+from pos_app.domain.returns import (
+    Disposition,
+    OriginalLine,
+    OriginalTender,
+    RefundMethod,
+    ReturnAssessment,
+    ReturnError,
+    ReturnItem,
+    ReturnPolicy,
+    assess_return,
+)
+from pos_app.domain.tax import TaxMode, TaxRate, compute_tax
+from pos_app.domain.tenders import CardReference
+from pos_app.services import journal
+from pos_app.services.auth import Approval, Permission, StaffMember
+from pos_app.services.till_context import TillContext
+
+RETURN_EVENT = "return.completed"
+RETURN_EVENT_VERSION = 1
+
+_WRITE_OFF_REASON = {
+    Disposition.DAMAGED: "return_damaged",
+    Disposition.RETURN_TO_VENDOR: "return_to_vendor",
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ReturnApprovalRequiredError(ReturnError):
+    """The return needs a manager's approval first; ``reasons`` says why."""
+
+    def __init__(self, reasons: Sequence[str]) -> None:
+        super().__init__("A manager must approve this return: " + "; ".join(reasons) + ".")
+        self.reasons = tuple(reasons)
+
+
+@dataclass(frozen=True)
+class ReturnableLine:
+    original: OriginalLine
+    unit_price_minor: int
+    tax_class: str
+
+    @property
+    def returnable_milli(self) -> int:
+        return self.original.returnable_milli
+
+
+@dataclass(frozen=True)
+class ReturnableSale:
+    """An original sale as the returns screen shows it: each line with what can still return."""
+
+    sale_uuid: str
+    receipt_no: str
+    created_at: datetime
+    currency: str
+    tax_mode: str
+    lines: tuple[ReturnableLine, ...]
+    tenders: tuple[OriginalTender, ...]
+    tax_rates: tuple[TaxRate, ...]
+
+    @property
+    def fully_returned(self) -> bool:
+        return all(line.returnable_milli == 0 for line in self.lines)
+
+
+@dataclass(frozen=True)
+class CompletedReturn:
+    sale_uuid: str
+    receipt_no: str
+    original_receipt_no: str
+    journal_seq: int
+    journal_hash: str
+    outbox_event_id: str
+    assessment: ReturnAssessment
+    cash_out: Money  # what leaves the drawer (after cash rounding)
+    receipt: ReceiptDocument
+
+
+class ReturnsService:
+    def __init__(
+        self,
+        policy: ReturnPolicy | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        new_uuid: Callable[[], uuid.UUID] = uuid.uuid4,
+    ) -> None:
+        self._policy = policy if policy is not None else ReturnPolicy()
+        self._clock = clock
+        self._new_uuid = new_uuid
+
+    # -- look-up -----------------------------------------------------------------------------
+
+    def find_sale(self, session: Session, receipt_no: str) -> ReturnableSale:
+        """An in-store sale of this till's database by receipt number (the receipt barcode)."""
+        code = receipt_no.strip()
+        sale = session.scalar(
+            select(Sale)
+            .where(Sale.receipt_no == code, Sale.kind == "sale")
+            .options(selectinload(Sale.lines), selectinload(Sale.tenders))
+        )
+        if sale is None:
+            raise ReturnError(f"No sale with receipt number {code[:64]!r} at this till.")
+        returned = self._returned_milli(session, sale.uuid)
+        refunded = self._refunded_by_tender(session, sale.uuid)
+        lines = tuple(
+            ReturnableLine(
+                original=OriginalLine(
+                    line_no=ln.line_no,
+                    sku=ln.sku,
+                    name=ln.name,
+                    department=ln.department,
+                    quantity_milli=ln.quantity_milli,
+                    amount_minor=ln.amount_minor,
+                    returned_milli=returned.get(ln.line_no, 0),
+                ),
+                unit_price_minor=ln.unit_price_minor,
+                tax_class=ln.tax_class,
+            )
+            for ln in sale.lines
+            if ln.quantity_milli > 0
+        )
+        tenders = _original_tenders(sale.tenders, refunded)
+        rates = tuple(
+            TaxRate(tax_class=t.tax_class, rate=Decimal(t.rate), label=t.label)
+            for t in session.scalars(select(SaleTaxLine).where(SaleTaxLine.sale_id == sale.id))
+        )
+        return ReturnableSale(
+            sale_uuid=sale.uuid,
+            receipt_no=sale.receipt_no,
+            created_at=sale.created_at,
+            currency=sale.currency,
+            tax_mode=sale.tax_mode,
+            lines=lines,
+            tenders=tenders,
+            tax_rates=rates,
+        )
+
+    @staticmethod
+    def _returned_milli(session: Session, sale_uuid: str) -> dict[int, int]:
+        rows = session.execute(
+            select(SaleLine.original_line_no, func.sum(SaleLine.quantity_milli))
+            .where(SaleLine.original_sale_uuid == sale_uuid)
+            .group_by(SaleLine.original_line_no)
+        ).all()
+        return {int(no): -int(total) for no, total in rows if no is not None}
+
+    @staticmethod
+    def _refunded_by_tender(session: Session, sale_uuid: str) -> dict[tuple[str, str | None], int]:
+        returns = (
+            select(SaleLine.sale_id)
+            .where(SaleLine.original_sale_uuid == sale_uuid)
+            .distinct()
+            .scalar_subquery()
+        )
+        rows = session.execute(
+            select(SaleTender.kind, SaleTender.account, func.sum(SaleTender.amount_minor))
+            .where(SaleTender.sale_id.in_(returns))
+            .group_by(SaleTender.kind, SaleTender.account)
+        ).all()
+        return {(kind, account): -int(total) for kind, account, total in rows}
+
+    # -- pricing -----------------------------------------------------------------------------
+
+    def assess(
+        self,
+        original: ReturnableSale,
+        items: Sequence[ReturnItem],
+        *,
+        cashier: StaffMember,
+        context: TillContext,
+        prefer: RefundMethod | None = None,
+        store_credit_account: str | None = None,
+    ) -> ReturnAssessment:
+        """Price the return and list what needs approval (nothing is written)."""
+        if original.currency != context.currency.code:
+            raise ReturnError(f"The sale was in {original.currency}; this till is not.")
+        return assess_return(
+            lines=[line.original for line in original.lines],
+            items=items,
+            tenders=original.tenders,
+            policy=self._policy,
+            currency=context.currency,
+            sold_at=original.created_at,
+            now=self._clock(),
+            role=str(cashier.role),
+            prefer=prefer,
+            store_credit_account=store_credit_account,
+        )
+
+    # -- completing --------------------------------------------------------------------------
+
+    def complete_return(
+        self,
+        session: Session,
+        *,
+        receipt_no: str,
+        items: Sequence[ReturnItem],
+        cashier: StaffMember,
+        context: TillContext,
+        approval: Approval | None = None,
+        card: CardReference | None = None,
+        prefer: RefundMethod | None = None,
+        store_credit_account: str | None = None,
+        offline: bool = False,
+    ) -> CompletedReturn:
+        original = self.find_sale(session, receipt_no)
+        assessment = self.assess(
+            original,
+            items,
+            cashier=cashier,
+            context=context,
+            prefer=prefer,
+            store_credit_account=store_credit_account,
+        )
+        if assessment.total.is_zero():
+            raise ReturnError("Nothing to refund: choose the lines and quantities to return.")
+        if assessment.needs_approval:
+            _check_approval(cashier, approval, assessment.approval_reasons)
+        if any(p.method is RefundMethod.CARD for p in assessment.refund) and card is None:
+            raise ReturnError(
+                "Refund the card on the payment terminal first, then enter its approval details."
+            )
+
+        now = self._clock()
+        currency = context.currency
+        position = journal.next_position(session, context.till_id)
+        receipt_no_new = f"{context.till_id}-{position.seq:06d}"
+        return_uuid = str(self._new_uuid())
+        by_no = {line.original.line_no: line for line in original.lines}
+
+        rows: list[SaleLine] = []
+        for new_no, item in enumerate(items, start=1):
+            src = by_no[item.line_no]
+            refund = assessment.refunds_minor[item.line_no]
+            rows.append(
+                SaleLine(
+                    line_no=new_no,
+                    sku=src.original.sku,
+                    name=src.original.name,
+                    department=src.original.department,
+                    scanned_code=None,
+                    tax_class=src.tax_class,
+                    quantity_milli=-item.quantity_milli,
+                    unit_price_minor=src.unit_price_minor,
+                    gross_minor=-refund,
+                    line_discount_minor=0,
+                    basket_discount_minor=0,
+                    amount_minor=-refund,
+                    price_override_reason=None,
+                    discount_reasons="",
+                    promotion_discount_minor=0,
+                    promotions="[]",
+                    original_sale_uuid=original.sale_uuid,
+                    original_line_no=item.line_no,
+                    return_reason=str(item.reason),
+                    return_condition=str(item.condition),
+                    disposition=str(item.disposition),
+                )
+            )
+
+        amounts_by_class: dict[str, Money] = defaultdict(lambda: Money.zero(currency))
+        for row in rows:
+            amounts_by_class[row.tax_class] += Money.from_minor(row.amount_minor, currency)
+        rates = {r.tax_class: r for r in original.tax_rates}
+        rates.update({k: v for k, v in context.tax_rates.items() if k not in rates})
+        mode = TaxMode(original.tax_mode)
+        if mode is not TaxMode.INCLUSIVE:
+            # Line amounts are net there and the refund must carry its share of the tax.
+            raise ReturnError("Returns are not available yet for tax-exclusive stores.")
+        tax_lines = compute_tax(amounts_by_class, rates, mode)
+        tax = sum_money((t.tax for t in tax_lines), currency)
+        total = -assessment.total
+
+        cash_exact = sum_money(
+            (p.amount for p in assessment.refund if p.method is RefundMethod.CASH), currency
+        )
+        cash_out = _round_cash(cash_exact, context.cash_rounding_step)
+        tenders = [
+            SaleTender(
+                seq=seq,
+                kind=str(part.method),
+                amount_minor=-(
+                    cash_out if part.method is RefundMethod.CASH else part.amount
+                ).to_minor(),
+                approval_code=card.approval_code
+                if card and part.method is RefundMethod.CARD
+                else None,
+                card_last4=card.last4 if card and part.method is RefundMethod.CARD else None,
+                card_scheme=card.scheme if card and part.method is RefundMethod.CARD else None,
+                terminal_ref=card.terminal_ref
+                if card and part.method is RefundMethod.CARD
+                else None,
+                account=part.account if part.method is RefundMethod.STORE_CREDIT else None,
+            )
+            for seq, part in enumerate(assessment.refund, start=1)
+        ]
+        rounding = -(cash_out - cash_exact)
+        sale = Sale(
+            uuid=return_uuid,
+            kind="return",
+            store_id=context.store_id,
+            till_id=context.till_id,
+            receipt_no=receipt_no_new,
+            journal_seq=position.seq,
+            created_at=now,
+            cashier=cashier.code,
+            currency=currency.code,
+            tax_mode=str(mode),
+            subtotal_minor=total.to_minor(),
+            discount_minor=0,
+            tax_minor=tax.to_minor(),
+            total_minor=total.to_minor(),
+            rounding_minor=rounding.to_minor(),
+            paid_minor=sum(t.amount_minor for t in tenders),
+            change_minor=0,
+            offline=offline,
+        )
+        sale.lines = rows
+        sale.tenders = tenders
+        sale.tax_lines = [
+            SaleTaxLine(
+                tax_class=t.tax_class,
+                label=t.label,
+                rate=str(t.rate),
+                net_minor=t.net.to_minor(),
+                tax_minor=t.tax.to_minor(),
+                gross_minor=t.gross.to_minor(),
+            )
+            for t in tax_lines
+        ]
+        session.add(sale)
+
+        movements: list[StockMovement] = []
+        for row in rows:
+            back_in = -row.quantity_milli
+            movements.append(self._movement(row.sku, back_in, "return", sale, now))
+            write_off = _WRITE_OFF_REASON.get(Disposition(row.disposition or "sellable"))
+            if write_off is not None:
+                movements.append(self._movement(row.sku, -back_in, write_off, sale, now))
+        session.add_all(movements)
+
+        body = _journal_body(sale, original.receipt_no, approval, assessment)
+        entry = journal.append_entry(
+            session,
+            till_id=context.till_id,
+            kind="return",
+            created_at=now,
+            body=body,
+            position=position,
+        )
+        event_id = str(self._new_uuid())
+        payload = _event_payload(sale, original.receipt_no, movements, entry.seq, entry.hash)
+        payload["approval"] = body.get("approval")
+        session.add(
+            OutboxEvent(
+                event_id=event_id,
+                kind=RETURN_EVENT,
+                payload=json.dumps(payload, sort_keys=True, separators=(",", ":")),
+                created_at=now,
+                attempts=0,
+                rejected=False,
+            )
+        )
+        session.flush()
+
+        receipt = _receipt(sale, original.receipt_no, context, tax_lines, mode)
+        return CompletedReturn(
+            sale_uuid=return_uuid,
+            receipt_no=receipt_no_new,
+            original_receipt_no=original.receipt_no,
+            journal_seq=entry.seq,
+            journal_hash=entry.hash,
+            outbox_event_id=event_id,
+            assessment=assessment,
+            cash_out=cash_out,
+            receipt=receipt,
+        )
+
+    def _movement(
+        self, sku: str, delta: int, reason: str, sale: Sale, now: datetime
+    ) -> StockMovement:
+        return StockMovement(
+            uuid=str(self._new_uuid()),
+            sku=sku,
+            quantity_delta_milli=delta,
+            reason=reason,
+            sale=sale,
+            created_at=now,
+        )
+
+
+def _check_approval(
+    cashier: StaffMember, approval: Approval | None, reasons: Sequence[str]
+) -> None:
+    if cashier.can(Permission.RETURN_OVERRIDE):
+        return
+    if approval is None:
+        raise ReturnApprovalRequiredError(reasons)
+    if (
+        approval.permission is not Permission.RETURN_OVERRIDE
+        or approval.requested_by.staff_id != cashier.staff_id
+        or not approval.approver.can(Permission.RETURN_OVERRIDE)
+    ):
+        raise ReturnError("That approval is not for this return; ask a manager to approve it.")
+    if approval.approver.staff_id == cashier.staff_id:
+        raise ReturnError("Someone else must approve your own return.")
+
+
+def _original_tenders(
+    tenders: Sequence[SaleTender], refunded: dict[tuple[str, str | None], int]
+) -> tuple[OriginalTender, ...]:
+    left = dict(refunded)
+    out: list[OriginalTender] = []
+    for t in tenders:
+        key = (t.kind, t.account if t.kind == "store_credit" else None)
+        # Cash paid includes change given; what it paid for is the amount minus change, which
+        # the plan does not need (cash takes whatever is left).
+        done = min(left.get(key, 0), t.amount_minor)
+        left[key] = left.get(key, 0) - done
+        out.append(OriginalTender(t.kind, t.amount_minor, done, t.account))
+    return tuple(out)
+
+
+def _round_cash(amount: Money, step: Decimal) -> Money:
+    if step <= amount.currency.quantum or amount.is_zero():
+        return amount
+    return Money(round_half_up(amount.amount, step), amount.currency).rounded()
+
+
+def _journal_body(
+    sale: Sale, original_receipt_no: str, approval: Approval | None, assessment: ReturnAssessment
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "receipt_no": sale.receipt_no,
+        "sale_uuid": sale.uuid,
+        "original_receipt_no": original_receipt_no,
+        "store_id": sale.store_id,
+        "cashier": sale.cashier,
+        "currency": sale.currency,
+        "offline": sale.offline,
+        "total_minor": sale.total_minor,
+        "tax_minor": sale.tax_minor,
+        "rounding_minor": sale.rounding_minor,
+        "lines": [
+            [
+                ln.original_sale_uuid,
+                ln.original_line_no,
+                ln.sku,
+                ln.quantity_milli,
+                ln.amount_minor,
+                ln.return_reason,
+                ln.disposition,
+            ]
+            for ln in sale.lines
+        ],
+        "tenders": [[t.kind, t.amount_minor] for t in sale.tenders],
+    }
+    if assessment.needs_approval:
+        body["approval_reasons"] = list(assessment.approval_reasons)
+    if approval is not None:
+        body["approval"] = {
+            "approver": approval.approver.code,
+            "journal_seq": approval.journal_seq,
+            "reason": approval.reason,
+        }
+    return body
+
+
+def _event_payload(
+    sale: Sale,
+    original_receipt_no: str,
+    movements: Sequence[StockMovement],
+    seq: int,
+    digest: str,
+) -> dict[str, Any]:
+    return {
+        "version": RETURN_EVENT_VERSION,
+        "sale_uuid": sale.uuid,
+        "kind": "return",
+        "store_id": sale.store_id,
+        "till_id": sale.till_id,
+        "receipt_no": sale.receipt_no,
+        "original_receipt_no": original_receipt_no,
+        "created_at": sale.created_at.isoformat(),
+        "cashier": sale.cashier,
+        "currency": sale.currency,
+        "tax_mode": sale.tax_mode,
+        "offline": sale.offline,
+        "totals": {
+            "subtotal_minor": sale.subtotal_minor,
+            "discount_minor": sale.discount_minor,
+            "tax_minor": sale.tax_minor,
+            "total_minor": sale.total_minor,
+            "rounding_minor": sale.rounding_minor,
+            "paid_minor": sale.paid_minor,
+            "change_minor": sale.change_minor,
+        },
+        "lines": [
+            {
+                "line_no": ln.line_no,
+                "sku": ln.sku,
+                "name": ln.name,
+                "quantity_milli": ln.quantity_milli,
+                "unit_price_minor": ln.unit_price_minor,
+                "amount_minor": ln.amount_minor,
+                "tax_class": ln.tax_class,
+                "original_sale_uuid": ln.original_sale_uuid,
+                "original_line_no": ln.original_line_no,
+                "reason": ln.return_reason,
+                "condition": ln.return_condition,
+                "disposition": ln.disposition,
+            }
+            for ln in sale.lines
+        ],
+        "tenders": [
+            {
+                "kind": t.kind,
+                "amount_minor": t.amount_minor,
+                "approval_code": t.approval_code,
+                "card_last4": t.card_last4,
+                "card_scheme": t.card_scheme,
+                "account": t.account,
+            }
+            for t in sale.tenders
+        ],
+        "stock_movements": [
+            {
+                "uuid": m.uuid,
+                "sku": m.sku,
+                "quantity_delta_milli": m.quantity_delta_milli,
+                "reason": m.reason,
+            }
+            for m in movements
+        ],
+        "journal": {"seq": seq, "hash": digest},
+    }
+
+
+_METHOD_LABEL = {
+    RefundMethod.CASH: "Refund cash",
+    RefundMethod.CARD: "Refund card",
+    RefundMethod.STORE_CREDIT: "Refund store credit",
+}
+
+
+def _tender_label(t: SaleTender) -> str:
+    label = _METHOD_LABEL.get(RefundMethod(t.kind), "Refund")
+    if t.card_last4:
+        label += f" {t.card_scheme} ****{t.card_last4} (auth {t.approval_code})"
+    if t.account:
+        label += f" ****{t.account[-4:]}"
+    return label
+
+
+def _receipt(
+    sale: Sale,
+    original_receipt_no: str,
+    context: TillContext,
+    tax_lines: Sequence[Any],
+    mode: TaxMode,
+) -> ReceiptDocument:
+    """The return receipt: negative lines, refund breakdown, original reference in the footer."""
+    currency = context.currency
+    lines = tuple(
+        ReceiptLine(
+            name=f"{ln.name} ({ln.return_reason}, {ln.disposition})",
+            quantity=Decimal(ln.quantity_milli).scaleb(-3),
+            unit_price=Money.from_minor(ln.unit_price_minor, currency),
+            amount=Money.from_minor(ln.amount_minor, currency),
+        )
+        for ln in sale.lines
+    )
+    return ReceiptDocument(
+        kind="return",
+        store_name=context.store_name,
+        store_lines=context.store_lines,
+        till_id=sale.till_id,
+        receipt_no=sale.receipt_no,
+        issued_at=sale.created_at,
+        cashier=sale.cashier,
+        lines=lines,
+        subtotal=Money.from_minor(sale.subtotal_minor, currency),
+        discount_total=Money.zero(currency),
+        tax_lines=tuple(tax_lines),
+        tax_mode=mode,
+        total=Money.from_minor(sale.total_minor, currency),
+        rounding_adjustment=Money.from_minor(sale.rounding_minor, currency),
+        tenders=tuple(
+            (_tender_label(t), Money.from_minor(t.amount_minor, currency)) for t in sale.tenders
+        ),
+        change=Money.zero(currency),
+        footer=(f"Refund for receipt {original_receipt_no}", *context.footer),
+        offline=sale.offline,
+        barcode=sale.receipt_no,
+    )
+
+
+__all__ = [
+    "RETURN_EVENT",
+    "CompletedReturn",
+    "ReturnApprovalRequiredError",
+    "ReturnableLine",
+    "ReturnableSale",
+    "ReturnsService",
+]
