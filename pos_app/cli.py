@@ -218,7 +218,11 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    # `--self-test` as a flag too: installers and packagers expect it beside `--version`.
+    if given == ["--self-test"]:
+        given = ["self-test"]
+    args = build_parser().parse_args(given)
     logging_setup.setup_cli_logging(args.log_dir, args.data_dir, args.command)
     try:
         return COMMANDS[args.command](args)

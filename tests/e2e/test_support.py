@@ -195,6 +195,11 @@ def test_self_test_passes_and_touches_nothing(
     assert not database_path(tmp_path).exists()
 
 
+def test_self_test_flag_is_the_same_check(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--self-test"]) == cli.EXIT_OK
+    assert capsys.readouterr().out.strip().endswith("self-test passed")
+
+
 def test_self_test_fails_loudly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
