@@ -30,6 +30,7 @@ from pos_app.domain.basket import Basket, BasketLine, BasketTotals, LineTotals
 from pos_app.domain.receipt import ReceiptDocument, build_receipt
 from pos_app.domain.tenders import Settlement, Tender, TenderKind, settle
 from pos_app.services import journal
+from pos_app.services.event_payloads import movements_of, sale_envelope, tenders_of
 from pos_app.services.promotions import PromotionService
 from pos_app.services.till_context import TillContext
 
@@ -306,24 +307,7 @@ def _event_payload(
 ) -> dict[str, Any]:
     return {
         "version": SALE_EVENT_VERSION,
-        "sale_uuid": sale.uuid,
-        "store_id": sale.store_id,
-        "till_id": sale.till_id,
-        "receipt_no": sale.receipt_no,
-        "created_at": sale.created_at.isoformat(),
-        "cashier": sale.cashier,
-        "currency": sale.currency,
-        "tax_mode": sale.tax_mode,
-        "offline": sale.offline,
-        "totals": {
-            "subtotal_minor": sale.subtotal_minor,
-            "discount_minor": sale.discount_minor,
-            "tax_minor": sale.tax_minor,
-            "total_minor": sale.total_minor,
-            "rounding_minor": sale.rounding_minor,
-            "paid_minor": sale.paid_minor,
-            "change_minor": sale.change_minor,
-        },
+        **sale_envelope(sale),
         "lines": [
             {
                 "line_no": ln.line_no,
@@ -342,17 +326,7 @@ def _event_payload(
             }
             for ln in sale.lines
         ],
-        "tenders": [
-            {
-                "kind": t.kind,
-                "amount_minor": t.amount_minor,
-                "approval_code": t.approval_code,
-                "card_last4": t.card_last4,
-                "card_scheme": t.card_scheme,
-                "account": t.account,
-            }
-            for t in sale.tenders
-        ],
+        "tenders": tenders_of(sale),
         "tax_lines": [
             {
                 "tax_class": t.tax_class,
@@ -363,9 +337,6 @@ def _event_payload(
             }
             for t in sale.tax_lines
         ],
-        "stock_movements": [
-            {"uuid": m.uuid, "sku": m.sku, "quantity_delta_milli": m.quantity_delta_milli}
-            for m in movements
-        ],
+        "stock_movements": movements_of(movements),
         "journal": {"seq": seq, "hash": digest},
     }

@@ -48,6 +48,7 @@ from pos_app.domain.tax import TaxMode, TaxRate, compute_tax
 from pos_app.domain.tenders import CardReference
 from pos_app.services import journal
 from pos_app.services.auth import Approval, Permission, StaffMember
+from pos_app.services.event_payloads import movements_of, sale_envelope, tenders_of
 from pos_app.services.till_context import TillContext
 
 RETURN_EVENT = "return.completed"
@@ -511,26 +512,9 @@ def _event_payload(
 ) -> dict[str, Any]:
     return {
         "version": RETURN_EVENT_VERSION,
-        "sale_uuid": sale.uuid,
+        **sale_envelope(sale),
         "kind": "return",
-        "store_id": sale.store_id,
-        "till_id": sale.till_id,
-        "receipt_no": sale.receipt_no,
         "original_receipt_no": original_receipt_no,
-        "created_at": sale.created_at.isoformat(),
-        "cashier": sale.cashier,
-        "currency": sale.currency,
-        "tax_mode": sale.tax_mode,
-        "offline": sale.offline,
-        "totals": {
-            "subtotal_minor": sale.subtotal_minor,
-            "discount_minor": sale.discount_minor,
-            "tax_minor": sale.tax_minor,
-            "total_minor": sale.total_minor,
-            "rounding_minor": sale.rounding_minor,
-            "paid_minor": sale.paid_minor,
-            "change_minor": sale.change_minor,
-        },
         "lines": [
             {
                 "line_no": ln.line_no,
@@ -548,26 +532,8 @@ def _event_payload(
             }
             for ln in sale.lines
         ],
-        "tenders": [
-            {
-                "kind": t.kind,
-                "amount_minor": t.amount_minor,
-                "approval_code": t.approval_code,
-                "card_last4": t.card_last4,
-                "card_scheme": t.card_scheme,
-                "account": t.account,
-            }
-            for t in sale.tenders
-        ],
-        "stock_movements": [
-            {
-                "uuid": m.uuid,
-                "sku": m.sku,
-                "quantity_delta_milli": m.quantity_delta_milli,
-                "reason": m.reason,
-            }
-            for m in movements
-        ],
+        "tenders": tenders_of(sale),
+        "stock_movements": movements_of(movements, with_reason=True),
         "journal": {"seq": seq, "hash": digest},
     }
 
