@@ -36,6 +36,7 @@ from pos_app.services.collections_view import DEFAULT_HOLD_DAYS
 from pos_app.services.drawer import DrawerService
 from pos_app.services.parking import ParkingService
 from pos_app.services.promotions import PromotionService
+from pos_app.services.returns import ReturnsService
 from pos_app.services.sync_runtime import TillSync
 from pos_app.services.till_context import TillContext, load_till_context
 from pos_app.ui.basket_model import BasketTableModel
@@ -46,6 +47,7 @@ from pos_app.ui.idle import IdleWatcher
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.promotion_prices import PromotionPrices
 from pos_app.ui.receipt_view import ReceiptView
+from pos_app.ui.returns_controller import ReturnsController
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale_view import SaleView
 from pos_app.ui.scanner import Clock, ScanFilter, ScannerConfig, monotonic_ms
@@ -77,6 +79,7 @@ class TillApp:
     devices: DeviceController
     sync: SyncBridge | None = None
     collections: CollectionsController | None = None
+    returns: ReturnsController | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -201,13 +204,14 @@ def build_till(
     device_controller.start()
     collections = _build_collections(window, controller, lane, context, sync, bridge, devices,
                                      hold_days)  # fmt: skip
+    returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller, bridge, collections,
+        device_controller, bridge, collections, returns,
     )  # fmt: skip
 
 
@@ -253,6 +257,39 @@ def _build_collections(
         collections.queue_refreshed.connect(bridge.on_controller_sale_completed)
     collections.refresh()
     return collections
+
+
+def _build_returns(
+    window: TillWindow,
+    controller: TillController,
+    lane: DbLane,
+    context: TillContext,
+    sync: TillSync | None,
+    bridge: SyncBridge | None,
+    devices: TillDevices,
+) -> ReturnsController:
+    def back() -> None:
+        window.show_page(window.sale if controller.register is not None else window.signin)
+        if controller.register is not None:
+            window.sale.show_actions()
+
+    returns = ReturnsController(
+        page=window.returns,
+        open_button=window.sale.returns_button,
+        lane=lane,
+        service=ReturnsService(),
+        context=context,
+        sales=controller,
+        show_page=window.show_page,
+        back=back,
+        is_offline=sync.is_offline if sync is not None else (lambda: False),
+        parent=window,
+    )
+    controller.returns_scan = returns.on_scanner_barcode_scanned
+    returns.receipt_ready.connect(devices.print_receipt)  # the return receipt
+    if bridge is not None:  # the return wrote an outbox event: send it now
+        returns.return_completed.connect(bridge.on_controller_sale_completed)
+    return returns
 
 
 def till_device_config(data_dir: Path, given: DeviceConfig | None = None) -> DeviceConfig:

@@ -87,6 +87,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.register: Register | None = None
         # Set by the composition root when click-and-collect is wired in.
         self.collections_scan: Callable[[str], None] | None = None
+        self.returns_scan: Callable[[str], None] | None = None  # likewise, the returns screen
         # Another screen taking a payment through the tender panel: (complete, cancel).
         self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
@@ -238,6 +239,9 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         page = self.window.current_page
         if page is self.window.collections and self.collections_scan is not None:
             self.collections_scan(code)  # picking or a pickup code: the collections screen's
+            return
+        if page is self.window.returns and self.returns_scan is not None:
+            self.returns_scan(code)  # a receipt barcode
             return
         if page is self.window.signin:
             self.sign_in_with_badge(code)

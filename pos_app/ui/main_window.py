@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.ui.collections_page import CollectionsPage
 from pos_app.ui.receipt_view import ReceiptView
+from pos_app.ui.returns_page import ReturnsPage
 from pos_app.ui.sale_view import SaleView
 from pos_app.ui.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
@@ -21,6 +22,7 @@ class TillWindow(QMainWindow):
         receipt: ReceiptView,
         status: TillStatusBar,
         collections: CollectionsPage | None = None,
+        returns: ReturnsPage | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("OmniTill"))
@@ -39,7 +41,8 @@ class TillWindow(QMainWindow):
         layout.setSpacing(0)
         self.pages = QStackedWidget()
         self.collections = collections or CollectionsPage()
-        for page in (signin, sale, tender, receipt, self.collections):
+        self.returns = returns or ReturnsPage()
+        for page in (signin, sale, tender, receipt, self.collections, self.returns):
             page.setContentsMargins(12, 12, 12, 8)
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)

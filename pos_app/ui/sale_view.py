@@ -95,6 +95,7 @@ class SaleView(QWidget):
         self.no_sale_button = action_button(self.tr("No sale (drawer)"), "Ctrl+D")
         # "&&": a lone "&" marks a mnemonic in a button label and would not be shown.
         self.collections_button = action_button(self.tr("Click && collect"), "F1")
+        self.returns_button = action_button(self.tr("Returns"), "Ctrl+R")  # F1-F12 are taken
         self.pay_button = action_button(self.tr("PAY"), "F12", "pay")
         self.pay_button.setMinimumHeight(TOUCH_MIN * 2)
         buttons = [
@@ -112,8 +113,9 @@ class SaleView(QWidget):
         grid.addWidget(self.no_sale_button, 4, 0)
         grid.addWidget(self.sign_out_button, 4, 1)
         grid.addWidget(self.collections_button, 5, 0, 1, 2)
-        grid.setRowStretch(6, 1)
-        grid.addWidget(self.pay_button, 7, 0, 1, 2)
+        grid.addWidget(self.returns_button, 6, 0, 1, 2)
+        grid.setRowStretch(7, 1)
+        grid.addWidget(self.pay_button, 8, 0, 1, 2)
         self.prompt = PromptPanel()
         self.parked = ParkedPanel()
         for page in (self.actions, self.prompt, self.parked):

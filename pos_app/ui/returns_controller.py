@@ -1,0 +1,230 @@
+"""Wires the returns screen to ``ReturnsService``: look-up and refund are DbLane ops.
+
+Minimal version: cash refunds only (``prefer=RefundMethod.CASH``). The return, and the drawer
+open its cash calls for, are one transaction. A return above the cashier's limits raises
+``ReturnApprovalRequiredError``: the inline prompt shows why and asks for a manager's PIN and a
+reason, and the refund is retried with that approval. The return receipt is previewed on the
+page and handed to the printer (``receipt_ready``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+from sqlalchemy.orm import Session
+
+from pos_app.domain.returns import RefundMethod, ReturnError, ReturnItem
+from pos_app.services.auth import Approval, AuthResult, Permission
+from pos_app.services.drawer import DrawerOpen
+from pos_app.services.returns import (
+    CompletedReturn,
+    ReturnableSale,
+    ReturnApprovalRequiredError,
+    ReturnsService,
+)
+from pos_app.services.till_context import TillContext
+from pos_app.ui import formatting
+from pos_app.ui.controller import TillController
+from pos_app.ui.returns_page import ReturnsPage
+from pos_app.ui.runner import DbLane
+
+
+class ReturnsController(QObject):
+    sale_found = Signal(object)  # ReturnableSale
+    return_completed = Signal(object)  # CompletedReturn, once committed
+    receipt_ready = Signal(object)  # ReceiptDocument: the return receipt, to be printed
+    approval_granted = Signal(object)  # Approval
+    error_shown = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        page: ReturnsPage,
+        open_button: QPushButton,
+        lane: DbLane,
+        service: ReturnsService,
+        context: TillContext,
+        sales: TillController,
+        show_page: Callable[[QWidget], None],
+        back: Callable[[], None],
+        is_offline: Callable[[], bool] = lambda: False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.page, self.lane, self.service, self.context = page, lane, service, context
+        self.sales, self._show_page, self._back = sales, show_page, back
+        self.is_offline = is_offline
+        self.current: ReturnableSale | None = None
+        self._approve: Callable[[str, str], None] | None = None
+        page.receipt_entered.connect(self.on_page_receipt_entered)
+        page.refund_button.clicked.connect(self.on_refund_button_clicked)
+        page.back_button.clicked.connect(self.on_back_button_clicked)
+        page.prompt.accepted.connect(self.on_prompt_accepted)
+        page.prompt.cancelled.connect(self.on_prompt_cancelled)
+        open_button.clicked.connect(self.open)
+
+    def open(self) -> None:
+        if self.sales.register is None:
+            return
+        if self.sales.window.sale.side.currentWidget() is not self.sales.window.sale.actions:
+            self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+            return
+        self.current, self._approve = None, None
+        self.page.reset()
+        self._show_page(self.page)
+        self.page.receipt_edit.setFocus()
+
+    def _failed(self, exc: Exception) -> None:
+        if not isinstance(exc, (ReturnError, ValueError)):
+            exc = ReturnError(self.tr("Could not do that: %1").replace("%1", str(exc)))
+        self.page.message.show_error(str(exc))
+        self.error_shown.emit(str(exc))
+
+    # -- look-up ---------------------------------------------------------------------------
+
+    def on_page_receipt_entered(self, text: str) -> None:
+        code = text.strip()
+        if not code:
+            self._failed(ReturnError(self.tr("Scan or type the receipt number.")))
+            return
+        service = self.service
+
+        def found(sale: ReturnableSale) -> None:
+            self.current = sale
+            self.page.receipt_preview.hide()
+            self.page.show_actions()
+            self.page.show_sale(sale)
+            if sale.fully_returned:
+                self.page.message.show_info(self.tr("Everything on this receipt came back."))
+            else:
+                self.page.message.clear_message()
+            self.sale_found.emit(sale)
+
+        self.lane.run(lambda s: service.find_sale(s, code), found, self._failed)
+
+    def on_scanner_barcode_scanned(self, code: str) -> None:
+        """While this screen is shown a scan is a receipt barcode."""
+        self.page.receipt_edit.setText(code)
+        self.on_page_receipt_entered(code)
+
+    # -- refund ----------------------------------------------------------------------------
+
+    def on_refund_button_clicked(self) -> None:
+        if self.current is None:
+            self._failed(ReturnError(self.tr("Scan the receipt first.")))
+            return
+        items = self.page.return_items()
+        if not items:
+            self._failed(ReturnError(self.tr("Set the quantity to return on a line first.")))
+            return
+        self._refund(self.current.receipt_no, items, None)
+
+    def _refund(self, receipt_no: str, items: list[ReturnItem], approval: Approval | None) -> None:
+        register = self.sales.register
+        if register is None:
+            self._failed(ReturnError(self.tr("Sign in first.")))
+            return
+        cashier, svc, ctx, offline = register.cashier, self.service, self.context, self.is_offline()
+        drawer = self.sales.drawer
+
+        def op(s: Session) -> tuple[CompletedReturn, DrawerOpen | None]:
+            done = svc.complete_return(
+                s, receipt_no=receipt_no, items=items, cashier=cashier, context=ctx,
+                approval=approval, prefer=RefundMethod.CASH, offline=offline,
+            )  # fmt: skip
+            opened = None
+            if drawer is not None:  # journaled with the return
+                opened = drawer.record_sale_open(
+                    s, till_id=ctx.till_id, cashier=cashier.name, receipt_no=done.receipt_no,
+                    cash=not done.cash_out.is_zero(),
+                )  # fmt: skip
+            return done, opened
+
+        def refunded(outcome: tuple[CompletedReturn, DrawerOpen | None]) -> None:
+            done, opened = outcome
+            self.current = None
+            self.page.show_actions()
+            self.page.show_sale(None)
+            self.page.show_receipt(done.receipt)
+            self.page.message.show_info(
+                self.tr("Refunded %1 in cash (return %2).")
+                .replace("%1", formatting.money(done.cash_out, symbol=True))
+                .replace("%2", done.receipt_no),
+                0,
+            )
+            if opened is not None:
+                self.sales.drawer_open_recorded.emit(opened)
+            self.receipt_ready.emit(done.receipt)
+            self.return_completed.emit(done)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, ReturnApprovalRequiredError) and approval is None:
+                self._ask_approval(exc, receipt_no, items)
+            else:
+                self._failed(exc)
+
+        self.lane.run(op, refunded, failed)
+
+    # -- manager approval ------------------------------------------------------------------
+
+    def _ask_approval(
+        self, denied: ReturnApprovalRequiredError, receipt_no: str, items: list[ReturnItem]
+    ) -> None:
+        register = self.sales.register
+        if register is None:
+            self._failed(denied)
+            return
+        actor, auth, prompt = register.cashier, self.sales.auth, self.page.prompt
+        what = self.tr("Return on receipt %1").replace("%1", receipt_no)
+
+        def apply(pin: str, reason: str) -> None:
+            prompt.message.show_info(self.tr("Checking…"), 0)
+
+            def approved(result: AuthResult) -> None:
+                if result.approval is None:
+                    prompt.show_error(result.message)
+                    self.error_shown.emit(result.message)
+                    return
+                approval = result.approval
+                self._approve = None
+                self.page.show_actions()
+                self.approval_granted.emit(approval)
+                self.page.message.show_info(
+                    self.tr("Approved by %1.").replace("%1", approval.approver.name)
+                )
+                self._refund(receipt_no, items, approval)
+
+            self.lane.run(
+                lambda s: auth.approve(
+                    s, pin=pin, permission=Permission.RETURN_OVERRIDE, requested_by=actor,
+                    what=what, reason=reason,
+                ),
+                approved,
+                lambda exc: prompt.show_error(str(exc)),
+            )  # fmt: skip
+
+        self._approve = apply
+        self.page.show_prompt()
+        prompt.ask(
+            self.tr("A manager must approve this return"),
+            placeholder=self.tr("Manager PIN"),
+            masked=True,
+            needs_reason=True,
+        )
+        prompt.show_error(str(denied))
+        self.page.message.show_error(str(denied))
+        self.error_shown.emit(str(denied))
+
+    def on_prompt_accepted(self, pin: str, reason: str) -> None:
+        if self._approve is not None:
+            self._approve(pin, reason)
+
+    def on_prompt_cancelled(self) -> None:
+        self._approve = None
+        self.page.show_actions()
+        self.page.message.show_info(self.tr("Not approved: nothing was refunded."))
+
+    def on_back_button_clicked(self) -> None:
+        self._back()

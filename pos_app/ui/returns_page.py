@@ -1,0 +1,213 @@
+"""The returns screen: a receipt's lines with what can still come back. No logic here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.receipt import ReceiptDocument, render_text
+from pos_app.domain.returns import Condition, ReasonCode, ReturnItem
+from pos_app.services.returns import ReturnableSale
+from pos_app.ui.prompt_panel import PromptPanel
+from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
+
+QTY_COLUMN, REASON_COLUMN, CONDITION_COLUMN = 3, 4, 5
+
+
+def _milli(value: int) -> str:
+    return f"{value / 1000:g}"
+
+
+class ReturnsPage(QWidget):
+    receipt_entered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("returns")
+        self._reasons = {
+            ReasonCode.CHANGED_MIND: self.tr("Changed mind"),
+            ReasonCode.WRONG_SIZE: self.tr("Wrong size"),
+            ReasonCode.FAULTY: self.tr("Faulty"),
+            ReasonCode.DAMAGED_ON_ARRIVAL: self.tr("Damaged on arrival"),
+            ReasonCode.NOT_AS_DESCRIBED: self.tr("Not as described"),
+            ReasonCode.OTHER: self.tr("Other"),
+        }
+        self._conditions = {
+            Condition.UNOPENED: self.tr("Unopened"),
+            Condition.OPENED: self.tr("Opened, resaleable"),
+            Condition.DAMAGED: self.tr("Damaged"),
+            Condition.DEFECTIVE: self.tr("Defective"),
+        }
+        root = QVBoxLayout(self)
+        root.setSpacing(8)
+        self.receipt_edit = QLineEdit()
+        self.receipt_edit.setObjectName("returnsReceipt")
+        self.receipt_edit.setPlaceholderText(self.tr("Scan or type the receipt number"))
+        self.receipt_edit.setMinimumHeight(TOUCH_MIN)
+        self.receipt_edit.returnPressed.connect(self.on_receipt_edit_return_pressed)
+        root.addWidget(self.receipt_edit)
+        self.title = QLabel(self.tr("Returns: scan the receipt"))
+        big = QFont(self.title.font())
+        big.setPointSize(big.pointSize() + 6)
+        big.setBold(True)
+        self.title.setFont(big)
+        self.title.setWordWrap(True)
+        root.addWidget(self.title)
+        self.message = InlineMessage()
+        root.addWidget(self.message)
+        body = QHBoxLayout()
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("returnsTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Item"),
+                self.tr("Sold"),
+                self.tr("Returnable"),
+                self.tr("Return"),
+                self.tr("Reason"),
+                self.tr("Condition"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_MIN)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        body.addWidget(self.table, 3)
+        # The return receipt just printed.
+        self.receipt_preview = QPlainTextEdit()
+        self.receipt_preview.setObjectName("returnReceipt")
+        self.receipt_preview.setReadOnly(True)
+        self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.receipt_preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.receipt_preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.receipt_preview.hide()
+        body.addWidget(self.receipt_preview, 2)
+        root.addLayout(body, 1)
+        # A manager's PIN when the return is above the cashier's limits.
+        self.prompt = PromptPanel()
+        self.prompt.hide()
+        root.addWidget(self.prompt)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.refund_button = action_button(self.tr("Refund cash"), "F12", "pay")
+        self.back_button = action_button(self.tr("Back"), "Esc")
+        grid.addWidget(self.back_button, 0, 0)
+        grid.addWidget(self.refund_button, 0, 1)
+        self.actions = QWidget()
+        self.actions.setLayout(grid)
+        root.addWidget(self.actions)
+        self._line_nos: list[int] = []
+
+    def on_receipt_edit_return_pressed(self) -> None:
+        self.receipt_entered.emit(self.receipt_edit.text())
+
+    def reset(self) -> None:
+        self.receipt_edit.clear()
+        self.title.setText(self.tr("Returns: scan the receipt"))
+        self.message.clear_message()
+        self.show_sale(None)
+        self.receipt_preview.hide()
+        self.show_actions()
+
+    def show_prompt(self) -> None:
+        """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
+        self.actions.hide()
+        self.prompt.show()
+
+    def show_actions(self) -> None:
+        self.prompt.hide()
+        self.actions.show()
+
+    def show_receipt(self, receipt: ReceiptDocument) -> None:
+        self.receipt_preview.setPlainText(render_text(receipt, 42))
+        self.receipt_preview.show()
+
+    def show_sale(self, sale: ReturnableSale | None) -> None:
+        self.table.setRowCount(0)
+        self._line_nos = []
+        if sale is None:
+            return
+        when = sale.created_at.astimezone().strftime("%a %d %b %Y %H:%M")
+        title = self.tr("Receipt %1 — %2").replace("%1", sale.receipt_no)
+        self.title.setText(title.replace("%2", when))
+        self.table.setRowCount(len(sale.lines))
+        for row, line in enumerate(sale.lines):
+            orig = line.original
+            self._line_nos.append(orig.line_no)
+            for col, text in enumerate(
+                (orig.name, _milli(orig.quantity_milli), _milli(line.returnable_milli))
+            ):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, item)
+            box = QDoubleSpinBox()
+            whole = orig.quantity_milli % 1000 == 0
+            box.setDecimals(0 if whole else 3)
+            box.setRange(0, line.returnable_milli / 1000)
+            box.setValue(0)
+            box.setEnabled(line.returnable_milli > 0)
+            box.setMinimumHeight(TOUCH_MIN - 8)
+            box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setCellWidget(row, QTY_COLUMN, box)
+            reason = QComboBox()
+            for code, label in self._reasons.items():
+                reason.addItem(label, str(code))
+            self.table.setCellWidget(row, REASON_COLUMN, reason)
+            condition = QComboBox()
+            for code, label in self._conditions.items():
+                condition.addItem(label, str(code))
+            self.table.setCellWidget(row, CONDITION_COLUMN, condition)
+
+    def quantity_box(self, line_no: int) -> QDoubleSpinBox | None:
+        if line_no not in self._line_nos:
+            return None
+        box = self.table.cellWidget(self._line_nos.index(line_no), QTY_COLUMN)
+        return box if isinstance(box, QDoubleSpinBox) else None
+
+    def combo(self, line_no: int, column: int) -> QComboBox | None:
+        if line_no not in self._line_nos:
+            return None
+        box = self.table.cellWidget(self._line_nos.index(line_no), column)
+        return box if isinstance(box, QComboBox) else None
+
+    def return_items(self) -> list[ReturnItem]:
+        """The lines with a quantity to return, as the boxes and combos say."""
+        items: list[ReturnItem] = []
+        for row, line_no in enumerate(self._line_nos):
+            box = self.table.cellWidget(row, QTY_COLUMN)
+            reason = self.table.cellWidget(row, REASON_COLUMN)
+            condition = self.table.cellWidget(row, CONDITION_COLUMN)
+            if not isinstance(box, QDoubleSpinBox) or box.value() <= 0:
+                continue
+            assert isinstance(reason, QComboBox)
+            assert isinstance(condition, QComboBox)
+            items.append(
+                ReturnItem(
+                    line_no,
+                    round(box.value() * 1000),
+                    ReasonCode(reason.currentData()),
+                    Condition(condition.currentData()),
+                )
+            )
+        return items
