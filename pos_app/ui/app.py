@@ -8,13 +8,14 @@ is what the tests and the bench use; ``run_till`` is what ``omnitill run`` and
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
 
@@ -344,6 +345,12 @@ def run_till(
         add_sim_dock(till.window, PrinterSimPanel(sims), docked=wide)
         till.window.resize(1700 if wide else 1280, 860 if wide else 800)
     till.window.show()
+    # Ctrl-C in the terminal closes the till cleanly (stopping the hub, sync and devices it
+    # started). Qt's loop never hands control back to Python, so a timer lets the handler run.
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    wake = QTimer(till.window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
     try:
         return app.exec()
     finally:
