@@ -23,16 +23,15 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTender, StockMovement
 from pos_app.domain.money import Money, round_half_up, sum_money
-from pos_app.domain.receipt import ReceiptDocument, ReceiptLine
+from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.returns import (
     Disposition,
     OriginalLine,
@@ -48,20 +47,16 @@ from pos_app.domain.tax import TaxMode, TaxRate, compute_tax
 from pos_app.domain.tenders import CardReference
 from pos_app.services import journal
 from pos_app.services.auth import Approval, Permission, StaffMember
-from pos_app.services.event_payloads import movements_of, sale_envelope, tenders_of
+from pos_app.services.checkout import utc_now
+from pos_app.services.return_records import event_payload, journal_body, return_receipt
 from pos_app.services.till_context import TillContext
 
 RETURN_EVENT = "return.completed"
-RETURN_EVENT_VERSION = 1
 
 _WRITE_OFF_REASON = {
     Disposition.DAMAGED: "return_damaged",
     Disposition.RETURN_TO_VENDOR: "return_to_vendor",
 }
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class ReturnApprovalRequiredError(ReturnError):
@@ -376,7 +371,7 @@ class ReturnsService:
                 movements.append(self._movement(row.sku, -back_in, write_off, sale, now))
         session.add_all(movements)
 
-        body = _journal_body(sale, original.receipt_no, approval, assessment)
+        body = journal_body(sale, original.receipt_no, approval, assessment)
         entry = journal.append_entry(
             session,
             till_id=context.till_id,
@@ -386,7 +381,7 @@ class ReturnsService:
             position=position,
         )
         event_id = str(self._new_uuid())
-        payload = _event_payload(sale, original.receipt_no, movements, entry.seq, entry.hash)
+        payload = event_payload(sale, original.receipt_no, movements, entry.seq, entry.hash)
         payload["approval"] = body.get("approval")
         session.add(
             OutboxEvent(
@@ -400,7 +395,7 @@ class ReturnsService:
         )
         session.flush()
 
-        receipt = _receipt(sale, original.receipt_no, context, tax_lines, mode)
+        receipt = return_receipt(sale, original.receipt_no, context, tax_lines, mode)
         return CompletedReturn(
             sale_uuid=return_uuid,
             receipt_no=receipt_no_new,
@@ -462,139 +457,6 @@ def _round_cash(amount: Money, step: Decimal) -> Money:
     if step <= amount.currency.quantum or amount.is_zero():
         return amount
     return Money(round_half_up(amount.amount, step), amount.currency).rounded()
-
-
-def _journal_body(
-    sale: Sale, original_receipt_no: str, approval: Approval | None, assessment: ReturnAssessment
-) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "receipt_no": sale.receipt_no,
-        "sale_uuid": sale.uuid,
-        "original_receipt_no": original_receipt_no,
-        "store_id": sale.store_id,
-        "cashier": sale.cashier,
-        "currency": sale.currency,
-        "offline": sale.offline,
-        "total_minor": sale.total_minor,
-        "tax_minor": sale.tax_minor,
-        "rounding_minor": sale.rounding_minor,
-        "lines": [
-            [
-                ln.original_sale_uuid,
-                ln.original_line_no,
-                ln.sku,
-                ln.quantity_milli,
-                ln.amount_minor,
-                ln.return_reason,
-                ln.disposition,
-            ]
-            for ln in sale.lines
-        ],
-        "tenders": [[t.kind, t.amount_minor] for t in sale.tenders],
-    }
-    if assessment.needs_approval:
-        body["approval_reasons"] = list(assessment.approval_reasons)
-    if approval is not None:
-        body["approval"] = {
-            "approver": approval.approver.code,
-            "journal_seq": approval.journal_seq,
-            "reason": approval.reason,
-        }
-    return body
-
-
-def _event_payload(
-    sale: Sale,
-    original_receipt_no: str,
-    movements: Sequence[StockMovement],
-    seq: int,
-    digest: str,
-) -> dict[str, Any]:
-    return {
-        "version": RETURN_EVENT_VERSION,
-        **sale_envelope(sale),
-        "kind": "return",
-        "original_receipt_no": original_receipt_no,
-        "lines": [
-            {
-                "line_no": ln.line_no,
-                "sku": ln.sku,
-                "name": ln.name,
-                "quantity_milli": ln.quantity_milli,
-                "unit_price_minor": ln.unit_price_minor,
-                "amount_minor": ln.amount_minor,
-                "tax_class": ln.tax_class,
-                "original_sale_uuid": ln.original_sale_uuid,
-                "original_line_no": ln.original_line_no,
-                "reason": ln.return_reason,
-                "condition": ln.return_condition,
-                "disposition": ln.disposition,
-            }
-            for ln in sale.lines
-        ],
-        "tenders": tenders_of(sale),
-        "stock_movements": movements_of(movements, with_reason=True),
-        "journal": {"seq": seq, "hash": digest},
-    }
-
-
-_METHOD_LABEL = {
-    RefundMethod.CASH: "Refund cash",
-    RefundMethod.CARD: "Refund card",
-    RefundMethod.STORE_CREDIT: "Refund store credit",
-}
-
-
-def _tender_label(t: SaleTender) -> str:
-    label = _METHOD_LABEL.get(RefundMethod(t.kind), "Refund")
-    if t.card_last4:
-        label += f" {t.card_scheme} ****{t.card_last4} (auth {t.approval_code})"
-    if t.account:
-        label += f" ****{t.account[-4:]}"
-    return label
-
-
-def _receipt(
-    sale: Sale,
-    original_receipt_no: str,
-    context: TillContext,
-    tax_lines: Sequence[Any],
-    mode: TaxMode,
-) -> ReceiptDocument:
-    """The return receipt: negative lines, refund breakdown, original reference in the footer."""
-    currency = context.currency
-    lines = tuple(
-        ReceiptLine(
-            name=f"{ln.name} ({ln.return_reason}, {ln.disposition})",
-            quantity=Decimal(ln.quantity_milli).scaleb(-3),
-            unit_price=Money.from_minor(ln.unit_price_minor, currency),
-            amount=Money.from_minor(ln.amount_minor, currency),
-        )
-        for ln in sale.lines
-    )
-    return ReceiptDocument(
-        kind="return",
-        store_name=context.store_name,
-        store_lines=context.store_lines,
-        till_id=sale.till_id,
-        receipt_no=sale.receipt_no,
-        issued_at=sale.created_at,
-        cashier=sale.cashier,
-        lines=lines,
-        subtotal=Money.from_minor(sale.subtotal_minor, currency),
-        discount_total=Money.zero(currency),
-        tax_lines=tuple(tax_lines),
-        tax_mode=mode,
-        total=Money.from_minor(sale.total_minor, currency),
-        rounding_adjustment=Money.from_minor(sale.rounding_minor, currency),
-        tenders=tuple(
-            (_tender_label(t), Money.from_minor(t.amount_minor, currency)) for t in sale.tenders
-        ),
-        change=Money.zero(currency),
-        footer=(f"Refund for receipt {original_receipt_no}", *context.footer),
-        offline=sale.offline,
-        barcode=sale.receipt_no,
-    )
 
 
 __all__ = [
