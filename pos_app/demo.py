@@ -9,16 +9,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 from stdnum import ean
 
-from pos_app.db import migrate
 from pos_app.db.catalog_repo import SqlCatalog
-from pos_app.db.demo_data import DEMO_FEATURED, generate_demo_data
+from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.db.engine import (
     create_till_engine,
-    database_path,
-    default_data_dir,
     make_session_factory,
 )
-from pos_app.db.models import OutboxEvent, Product, StoreProfile
+from pos_app.db.models import OutboxEvent
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.basket import Discount
 from pos_app.domain.money import Money
@@ -26,6 +23,7 @@ from pos_app.domain.receipt import render_text
 from pos_app.domain.tenders import Tender, TenderKind
 from pos_app.services import journal
 from pos_app.services.checkout import CheckoutService
+from pos_app.services.demo_staff import prepare_demo_till
 from pos_app.services.till_context import load_till_context
 
 DEMO_WEIGHT_GRAMS = 1234
@@ -40,19 +38,9 @@ def scale_label(lookup_code: str, grams: int) -> str:
 def run_scripted_demo(
     data_dir: Path | None, *, products: int, out: Callable[[str], None] = print
 ) -> int:
-    # The demo keeps its own database so it never mixes with a real till's sales.
-    folder = data_dir if data_dir is not None else default_data_dir() / "demo"
-    path = database_path(folder)
+    path = prepare_demo_till(data_dir, products=products, out=out)
     engine = create_till_engine(path)
-    migrate.upgrade(engine)
     factory = make_session_factory(engine)
-    with factory() as session:
-        have = session.scalar(select(func.count()).select_from(Product)) or 0
-        configured = session.get(StoreProfile, 1) is not None
-    if not configured or have < products:
-        out(f"building a demo catalog of {products:,} products in {path} …")
-        report = generate_demo_data(engine, products)
-        out(f"  {report.products:,} products in {report.seconds:.1f} s")
 
     config = VariableMeasureConfig.default()
     with factory.begin() as session:
