@@ -69,6 +69,9 @@ class DemoHub:
         def loop() -> None:
             session = requests.Session()
             session.headers["Authorization"] = f"Bearer {self.admin_token}"
+            # One order every few seconds gains nothing from keep-alive, and reusing a
+            # connection uvicorn has just timed out made ~1 post in 6 fail with a reset.
+            session.headers["Connection"] = "close"
             n = 0
             while not self._stop.wait(every_s):
                 order = simulate.make_order(rnd, run, n, self.store_id, products)
