@@ -441,11 +441,13 @@ class DevicesPage(QWidget):
         if config is None:
             return
         data_dir = self._data_dir
+        # Read on the GUI thread; the worker only gets plain values.
+        must_answer = config.printer is not None and self.printer_kind in ("network", "serial")
 
         def work() -> object:
             # A network or serial printer must answer before its address is saved: a typo
             # in the address would otherwise only show at the first sale.
-            if config.printer is not None and self.printer_kind in ("network", "serial"):
+            if must_answer:
                 check_printer(config)
             return save_device_config(data_dir, config)
 
