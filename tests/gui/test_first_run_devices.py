@@ -270,7 +270,6 @@ def test_screenshots(qtbot: QtBot, sim: SimulatedPrinter, tmp_path: Path) -> Non
         try:
             page.resize(width, height)
             network(page, qtbot, sim.port)
-            page.host.setText("192.168.1.50")
             page.host.setText("127.0.0.1")
             qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda p=page: "Printer online" in result_text(p), timeout=WAIT_MS)
