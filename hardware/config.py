@@ -14,6 +14,8 @@
     [scanner]
     port = "/dev/ttyACM0"               # a serial scanner, or "none"
     suffix = "\\r"
+    keyboard_suffix = "enter"           # what a keyboard-wedge scanner ends a code with:
+                                        # "enter", "tab" or "none" (a pause ends the code)
 
 Without a file (or with ``address = "none"``) the till runs without a printer and says so.
 Anything else — an unknown key, a misspelt scheme, a width of 76 mm — is a ``DeviceConfigError``
@@ -34,6 +36,7 @@ from hardware.serial_drawer import parse_drawer_url
 
 __all__ = [
     "CONFIG_NAMES",
+    "KEYBOARD_SUFFIXES",
     "DeviceConfig",
     "DeviceConfigError",
     "DrawerVia",
@@ -50,8 +53,9 @@ _SECTIONS: Mapping[str, frozenset[str]] = {
     "printer": frozenset({"address", "paper_width_mm", "timeout_s", "profile", "code_page"}),
     "drawer": frozenset({"via", "pin"}),
     "display": frozenset({"port", "baudrate"}),
-    "scanner": frozenset({"port", "suffix", "baudrate"}),
+    "scanner": frozenset({"port", "suffix", "baudrate", "keyboard_suffix"}),
 }
+KEYBOARD_SUFFIXES = ("enter", "tab", "none")
 
 
 class DeviceConfigError(ValueError):
@@ -77,6 +81,7 @@ class DeviceConfig:
     display: str | None = None  # serial port of a customer display
     display_baudrate: int = 9600
     scanner: ScannerSettings | None = None
+    keyboard_suffix: str = "enter"  # one of KEYBOARD_SUFFIXES
 
     def __post_init__(self) -> None:
         if self.printer is not None:
@@ -95,6 +100,11 @@ class DeviceConfig:
             raise DeviceConfigError("drawer.via = 'printer' needs a printer address")
         if self.drawer not in ("none", "printer"):
             _check("drawer.via", self.drawer, parse_drawer_url)
+        if self.keyboard_suffix not in KEYBOARD_SUFFIXES:
+            raise DeviceConfigError(
+                f"scanner.keyboard_suffix must be one of {', '.join(KEYBOARD_SUFFIXES)}, "
+                f"not {self.keyboard_suffix!r}"
+            )
 
     @property
     def summary(self) -> str:
@@ -179,6 +189,10 @@ def config_from_mapping(data: Mapping[str, Any]) -> DeviceConfig:
     if "baudrate" in display:
         kwargs["display_baudrate"] = int(_number("display", "baudrate", display["baudrate"]))
     scanner = cast(Mapping[str, Any], data.get("scanner", {}))
+    if "keyboard_suffix" in scanner:
+        kwargs["keyboard_suffix"] = _text(
+            "scanner", "keyboard_suffix", scanner["keyboard_suffix"]
+        ).lower()
     port = _optional("scanner", "port", scanner["port"]) if "port" in scanner else None
     if port is not None:
         kwargs["scanner"] = ScannerSettings(

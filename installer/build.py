@@ -5,7 +5,8 @@
 Runs PyInstaller on ``installer/omnitill.spec`` (one folder: ``dist/omnitill/``), then runs the
 bundle's ``--version`` and ``self-test`` from outside the repository, and packs
 ``dist/omnitill-<version>-<os>-<arch>.tar.gz`` (Linux: with the desktop entry and icon) or
-``.zip`` (Windows; ``installer/omnitill.iss`` then makes the setup program from the folder).
+``.zip`` (Windows: ``OmniTill.exe`` without a console plus ``omnitill-cli.exe``, which is
+the one self-tested; ``installer/omnitill.iss`` then makes the setup program from the folder).
 Exit status is non-zero when any step fails.
 """
 
@@ -54,8 +55,15 @@ def build() -> None:
     )
 
 
+# Windows: OmniTill.exe has no console (Start menu); omnitill-cli.exe is the console program.
+CLI_EXE = BUNDLE / ("omnitill-cli.exe" if WINDOWS else "omnitill")
+WINDOWED_EXE = BUNDLE / "OmniTill.exe"
+
+
 def self_test(expected_version: str) -> None:
-    exe = BUNDLE / ("omnitill.exe" if WINDOWS else "omnitill")
+    exe = CLI_EXE
+    if WINDOWS and not WINDOWED_EXE.exists():
+        raise SystemExit(f"no {WINDOWED_EXE.name} in the bundle")
     # From an empty folder with its own log folder: the bundle must need nothing from here.
     with tempfile.TemporaryDirectory(prefix="omnitill-bundle-") as tmp:
         shown = subprocess.run(

@@ -51,7 +51,13 @@ from pos_app.ui.receipt_view import ReceiptView
 from pos_app.ui.returns_controller import ReturnsController
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale_view import SaleView
-from pos_app.ui.scanner import Clock, ScanFilter, ScannerConfig, monotonic_ms
+from pos_app.ui.scanner import (
+    Clock,
+    ScanFilter,
+    ScannerConfig,
+    monotonic_ms,
+    scanner_config_for,
+)
 from pos_app.ui.signin_view import SignInView
 from pos_app.ui.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
 from pos_app.ui.status_bar import TillStatusBar
@@ -332,11 +338,20 @@ def run_till(
             if not run_first_run(db_path, config_dir):
                 return 0  # closed without setting up: nothing was written
             hub = load_hub_config(config_dir)  # written if it was enrolled just now
+            config = till_device_config(db_path.parent, devices)  # its devices step saved
+    except DeviceConfigError as exc:
+        print(f"omnitill: device settings: {exc}", file=sys.stderr)
+        return 1
     except ConfigError as exc:
         print(f"omnitill: hub settings: {exc}", file=sys.stderr)
         return 1
     till = build_till(
-        db_path, demo_hint=demo_hint, devices=TillDevices(config), hub=hub, idle_ms=idle_ms
+        db_path,
+        demo_hint=demo_hint,
+        devices=TillDevices(config),
+        hub=hub,
+        idle_ms=idle_ms,
+        scanner=scanner_config_for(config.keyboard_suffix),
     )
     till.window.resize(1280, 800)
     if sims is not None:

@@ -46,6 +46,7 @@ from pos_app.services.store_setup import (
     validate_standalone,
     write_standalone_store,
 )
+from pos_app.ui.first_run_devices import DevicesPage
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
 
 log = logging.getLogger(__name__)
@@ -372,15 +373,32 @@ class FirstRunPage(QWidget):
 
 
 class FirstRunWindow(QWidget):
-    closed = Signal()
+    """The shop (or hub) step, then — when given — the devices step."""
 
-    def __init__(self, page: FirstRunPage) -> None:
+    closed = Signal()
+    finished = Signal()  # every step done (devices saved or skipped)
+
+    def __init__(self, page: FirstRunPage, devices: DevicesPage | None = None) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("OmniTill — set up this till"))
         self.page = page
+        self.devices = devices
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(page)
+        layout.addWidget(self.stack)
+        page.done.connect(self.on_page_done)
+        if devices is not None:
+            self.stack.addWidget(devices)
+            devices.done.connect(lambda _saved: self.finished.emit())
+
+    def on_page_done(self, _mode: str) -> None:
+        if self.devices is None:
+            self.finished.emit()
+            return
+        self.stack.setCurrentWidget(self.devices)
+        self.devices.host.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()
@@ -392,9 +410,17 @@ def needs_first_run(write_sessions: sessionmaker[Session]) -> bool:
         return session.get(StoreProfile, 1) is None
 
 
-def run_first_run(db_path: Path, config_dir: Path, *, size: tuple[int, int] = (1024, 768)) -> bool:
+def run_first_run(
+    db_path: Path,
+    config_dir: Path,
+    *,
+    size: tuple[int, int] = (1024, 768),
+    devices_dir: Path | None = None,
+) -> bool:
     """Show the first-run window if the till has no store profile; True when the till is set up
-    (now or already), False when the window was closed without setting it up."""
+    (now or already), False when the window was closed without setting it up. The devices
+    step writes ``devices.toml`` into ``devices_dir`` (default: the database's folder, where
+    ``omnitill run`` reads it)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     engine = create_till_engine(db_path, writer=True)
@@ -404,16 +430,18 @@ def run_first_run(db_path: Path, config_dir: Path, *, size: tuple[int, int] = (1
         if not needs_first_run(write):
             return True
         page = FirstRunPage(write, config_dir)
-        window = FirstRunWindow(page)
+        devices = DevicesPage(devices_dir if devices_dir is not None else db_path.parent)
+        window = FirstRunWindow(page, devices)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         loop = QEventLoop()
-        finished: list[str] = []
-        page.done.connect(lambda mode: (finished.append(mode), loop.quit()))
+        finished: list[bool] = []
+        window.finished.connect(lambda: (finished.append(True), loop.quit()))
         window.closed.connect(loop.quit)
         window.resize(*size)
         window.show()
         loop.exec()
         page.wait_for_jobs()
+        devices.shutdown()
         window.hide()
         window.deleteLater()
         return bool(finished) or not needs_first_run(write)

@@ -46,6 +46,19 @@ class ScannerConfig:
     prefix: str = ""
 
 
+def scanner_config_for(suffix: str) -> ScannerConfig:
+    """The wedge settings for devices.toml's ``[scanner] keyboard_suffix``: "enter", "tab", or
+    "none" (no suffix keys: a burst that stops for longer than the gap is the scan)."""
+    keys = {
+        "enter": frozenset({int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)}),
+        "tab": frozenset({int(Qt.Key.Key_Tab)}),
+        "none": frozenset(),
+    }
+    if suffix not in keys:
+        raise ValueError(f"unknown scanner suffix {suffix!r}: use enter, tab or none")
+    return ScannerConfig(suffix_keys=keys[suffix])
+
+
 @dataclass
 class _Held:
     receiver: QObject
@@ -107,6 +120,11 @@ class ScanFilter(QObject):
         return True
 
     def on_flush_timer_timeout(self) -> None:
+        # A scanner set to send no suffix: the pause after a fast burst ends the code. At
+        # least two keys, so one key a person pressed is never mistaken for a scan.
+        if not self._config.suffix_keys and len(self._held) >= 2 and self._is_scan():
+            self.barcode_scanned.emit(self._take_code())
+            return
         self._release()
 
     # -- internals ---------------------------------------------------------------------------

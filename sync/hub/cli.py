@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 DB_ENV = "OMNITILL_HUB_DB"
 
 
@@ -50,8 +51,10 @@ def register_hub_commands(sub: Any) -> None:
     hub = sub.add_parser("hub", help="run the central hub and manage it (head office)")
     actions = hub.add_subparsers(dest="hub_command", required=True, metavar="ACTION")
 
-    def action(name: str, help_text: str, *, db: bool = True) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = actions.add_parser(name, help=help_text)
+    def action(
+        name: str, help_text: str, *, db: bool = True, epilog: str | None = None
+    ) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = actions.add_parser(name, help=help_text, epilog=epilog)
         if db:
             parser.add_argument(
                 "--db",
@@ -63,7 +66,14 @@ def register_hub_commands(sub: Any) -> None:
 
     init = action("init", "create or upgrade the hub database and print a new admin token")
     init.add_argument("--label", default="head office")
-    token = action("admin-token", "print one more admin token")
+    token = action(
+        "admin-token",
+        "admin tokens: create one more (the default), list them, or revoke one",
+        epilog="e.g. `admin-token --label 'Ann, 2026-11'`, `admin-token list`, "
+        "`admin-token revoke 3f9c2a71b0de` (an id from the list, or a unique prefix of it)",
+    )
+    token.add_argument("verb", nargs="?", choices=("create", "list", "revoke"), default="create")
+    token.add_argument("token_ref", nargs="?", metavar="TOKEN_ID", help="for revoke: the id")
     token.add_argument("--label", default="head office")
     serve = action("serve", "serve the hub API with uvicorn")
     serve.add_argument("--host", default="127.0.0.1")
@@ -155,8 +165,35 @@ def _rules(value: str) -> dict[str, Any]:
     return rules
 
 
+def _admin_tokens(hub: Hub, verb: str, ref: str | None) -> int:
+    """``admin-token list`` / ``admin-token revoke ID``. A reference that names no token, or
+    more than one, is a usage error (exit 2) and changes nothing."""
+    from sync.hub import headoffice
+    from sync.hub.errors import Invalid, NotFound
+
+    if verb == "list":
+        print(f"{'id':<12}  {'created (UTC)':<16}  {'status':<24}  label")
+        for info in headoffice.list_admin_tokens(hub):
+            status = f"revoked {info.revoked_at:%Y-%m-%d %H:%M}" if info.revoked_at else "active"
+            print(f"{info.token_id:<12}  {info.created_at:%Y-%m-%d %H:%M}  {status:<24}  "
+                  f"{info.label}")  # fmt: skip
+        return EXIT_OK
+    if not ref:
+        print("omnitill hub: admin-token revoke needs a TOKEN_ID (see admin-token list)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    try:
+        info, revoked = headoffice.revoke_admin_token(hub, ref)
+    except (NotFound, Invalid) as exc:
+        print(f"omnitill hub: {exc.detail}", file=sys.stderr)
+        return EXIT_USAGE
+    what = "revoked" if revoked else "was already revoked"
+    print(f"admin token {info.token_id} ({info.label}) {what}")
+    return EXIT_OK
+
+
 def _dispatch(args: argparse.Namespace) -> int:
-    from sync.hub import catalog_import, headoffice, simulate, tenancy
+    from sync.hub import catalog_import, credentials, headoffice, simulate, tenancy
     from sync.protocol import PromotionIn, StoreIn
 
     command = args.hub_command
@@ -176,9 +213,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     hub = _hub(args.db)
     try:
+        if command == "admin-token" and args.verb != "create":
+            return _admin_tokens(hub, args.verb, args.token_ref)
         if command in ("init", "admin-token"):
-            print(tenancy.create_admin_token(hub, args.label))
-            print("admin token shown once: keep it safe", file=sys.stderr)
+            token = tenancy.create_admin_token(hub, args.label)
+            token_id = headoffice.admin_token_id(credentials.token_digest(token))
+            print(token)
+            print(f"admin token {token_id} shown once: keep it safe", file=sys.stderr)
         elif command == "add-store":
             spec = StoreIn(
                 store_id=args.store,

@@ -7,6 +7,8 @@ change exactly when it is committed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
@@ -15,10 +17,11 @@ from sqlalchemy.orm import Session
 from sync.hub import credentials
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
-from sync.hub.errors import Invalid
+from sync.hub.errors import Invalid, NotFound
 from sync.hub.feed import PendingChanges, dumps
 from sync.hub.models import (
     CHAIN_SCOPE,
+    AdminToken,
     Customer,
     Promotion,
     Staff,
@@ -179,3 +182,69 @@ def issue_stored_value(hub: Hub, spec: StoredValueIn) -> StoredValueBalance:
     return StoredValueBalance(
         code=spec.code, kind=spec.kind, currency=spec.currency, balance_minor=spec.balance_minor
     )
+
+
+# -- admin tokens ----------------------------------------------------------------------------
+
+ADMIN_TOKEN_ID_LENGTH = 12  # hex digits of the token's SHA-256 shown as its id
+MIN_TOKEN_PREFIX = 6
+
+
+@dataclass(frozen=True)
+class AdminTokenInfo:
+    """An admin token as head office sees it: never the token, only its id (a digest prefix)."""
+
+    token_id: str
+    label: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+def admin_token_id(token_hash: str) -> str:
+    return token_hash[:ADMIN_TOKEN_ID_LENGTH]
+
+
+def _admin_info(row: AdminToken) -> AdminTokenInfo:
+    return AdminTokenInfo(admin_token_id(row.token_hash), row.label, row.created_at,
+                          row.revoked_at)  # fmt: skip
+
+
+def list_admin_tokens(hub: Hub) -> list[AdminTokenInfo]:
+    with hub.db.read() as session:
+        rows = session.execute(select(AdminToken).order_by(AdminToken.created_at)).scalars()
+        return [_admin_info(row) for row in rows]
+
+
+def revoke_admin_token(hub: Hub, ref: str) -> tuple[AdminTokenInfo, bool]:
+    """Revoke the admin token named by its id (or a prefix of it, at least 6 hex digits) or by
+    the token itself. Returns the token and whether this call revoked it (False: it already
+    was). Unknown or ambiguous references raise NotFound / Invalid and change nothing."""
+    ref = ref.strip()
+    if ref.startswith(credentials.ADMIN_TOKEN_PREFIX):
+        prefix = credentials.token_digest(ref)
+    else:
+        prefix = ref.lower()
+        if len(prefix) < MIN_TOKEN_PREFIX or not re.fullmatch(r"[0-9a-f]+", prefix):
+            raise Invalid(
+                f"{ref[:40]!r} is not an admin token id: give the id from "
+                f"`omnitill hub admin-token list` (at least {MIN_TOKEN_PREFIX} hex digits)"
+            )
+    with hub.change() as (session, _):
+        # The prefix is hex only, so LIKE needs no escaping.
+        rows = list(
+            session.execute(
+                select(AdminToken).where(AdminToken.token_hash.like(f"{prefix}%")).limit(2)
+            ).scalars()
+        )
+        if not rows:
+            raise NotFound(
+                f"no admin token {ref[:40]!r}; `omnitill hub admin-token list` shows them"
+            )
+        if len(rows) > 1:
+            raise Invalid(f"{ref!r} matches more than one admin token: give more of its id")
+        row = rows[0]
+        if row.revoked_at is not None:
+            return _admin_info(row), False
+        row.revoked_at = hub.clock()
+        session.flush()
+        return _admin_info(row), True

@@ -201,10 +201,14 @@ def test_run_first_run_returns_once_the_shop_is_set_up(
         window.page.pin.setText("2468")
         window.page.pin_again.setText("2468")
         window.page.setup_button.click()
+        assert window.devices is not None
+        # The devices step follows; skipping it writes no devices.toml.
+        window.page.done.connect(lambda _mode: window.devices.skip_button.click())
 
     QTimer.singleShot(0, fill)
     assert first_run.run_first_run(db, tmp_path / "new")
     assert first_run.run_first_run(db, tmp_path / "new")  # set up already: no window
+    assert not (db.parent / "devices.toml").exists()
 
     def close() -> None:
         for widget in QApplication.topLevelWidgets():

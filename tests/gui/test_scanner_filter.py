@@ -117,3 +117,29 @@ def test_shortcut_keys_pass_straight_through(rig: Rig, qtbot: QtBot, fake_clock:
     fake_clock.advance(5)
     qtbot.keyClick(edit, Qt.Key.Key_Backspace)
     assert edit.text() == ""
+
+
+def test_a_scanner_set_to_send_no_suffix_ends_its_code_with_a_pause(
+    rig: Rig, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    from pos_app.ui.scanner import scanner_config_for
+
+    _filt, edit, scans = rig(scanner_config_for("none"))
+    keys(qtbot, fake_clock, edit, "4006381333931", 5)
+    qtbot.waitUntil(lambda: scans == ["4006381333931"])
+    assert edit.text() == ""
+    keys(qtbot, fake_clock, edit, "tea", 140)  # a person: every key reaches the field
+    qtbot.waitUntil(lambda: edit.text() == "tea")
+    assert scans == ["4006381333931"]
+
+
+def test_a_tab_suffix_scanner(rig: Rig, qtbot: QtBot, fake_clock: FakeClock) -> None:
+    from pos_app.ui.scanner import scanner_config_for
+
+    _filt, edit, scans = rig(scanner_config_for("tab"))
+    keys(qtbot, fake_clock, edit, "12345670", 5)
+    fake_clock.advance(5)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert scans == ["12345670"]
+    with pytest.raises(ValueError, match="unknown scanner suffix"):
+        scanner_config_for("space")

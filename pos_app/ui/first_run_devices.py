@@ -1,0 +1,601 @@
+"""First run, second step: the receipt printer, the cash drawer and the scanner.
+
+The form builds a ``hardware.device_setup.DeviceChoices``; validation, the printer check (DLE
+EOT status), the test receipt and the save all live there, Qt-free. Anything that talks to a
+device runs on this page's own ``DeviceWorker`` (one thread, like every device in the till)
+and its answer comes back through a queued signal, so the screen never freezes while a
+printer that is switched off times out. Results and errors are shown inline next to the
+buttons; nothing here opens a dialog. "Skip" writes nothing: the till keeps the defaults
+(no devices, or demo mode's simulated ones).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hardware.base import DeviceError, PaperLevel, PrinterStatus, StatusNotSupportedError
+from hardware.config import DeviceConfig, DeviceConfigError, find_device_config, load_device_config
+from hardware.device_setup import (
+    BAUD_RATES,
+    DeviceChoices,
+    check_printer,
+    config_from_choices,
+    print_test_receipt,
+    save_device_config,
+    serial_ports,
+)
+from hardware.workers import DeviceWorker
+from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
+
+log = logging.getLogger(__name__)
+
+PRINTER_KINDS = ("network", "serial", "usb", "none")
+SUFFIX_NAMES = {"enter": "Enter", "tab": "Tab", "none": "nothing"}
+SCAN_PAUSE_MS = 300  # with no suffix, a pause this long ends what the scanner typed
+
+
+class _Answers(QObject):
+    """Lives in the GUI thread; emitted from the device worker, delivered queued."""
+
+    answered = Signal(str, object, str)  # action, result, error ("" when it worked)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _edit(placeholder: str, name: str, max_length: int = 200) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(max_length)
+    edit.setMinimumHeight(TOUCH_MIN)
+    return edit
+
+
+def _combo(items: list[tuple[str, object]], name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setMinimumHeight(TOUCH_MIN)
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+def _button(text: str, name: str, role: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setMinimumHeight(TOUCH_MIN)
+    if role:
+        button.setProperty("role", role)
+    return button
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    rows = QFormLayout(box)
+    rows.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    rows.setVerticalSpacing(8)
+    return rows
+
+
+def describe_status(status: PrinterStatus) -> tuple[bool, str]:
+    """(usable, words) for a DLE EOT answer."""
+    if status.paper is PaperLevel.OUT:
+        return False, "The printer answers, but it is out of paper."
+    if status.cover_open:
+        return False, "The printer answers, but its cover is open."
+    if not status.online or status.error:
+        return False, "The printer answers, but it is offline or reports an error."
+    if status.paper is PaperLevel.NEAR_END:
+        return True, "Printer online — paper is running low."
+    return True, "Printer online, paper OK."
+
+
+class DevicesPage(QWidget):
+    """Emits ``done`` with True when the settings were saved, False when skipped."""
+
+    done = Signal(bool)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        list_ports: Callable[[], list[tuple[str, str]]] = serial_ports,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunPage")
+        self._data_dir = data_dir
+        self._list_ports = list_ports
+        self._worker = DeviceWorker("setup")
+        self._answers = _Answers(self)
+        self._answers.answered.connect(self.on_answers_answered)
+        self._pending = 0
+        self.busy = False
+        self._scan_timer = QTimer(self)
+        self._scan_timer.setSingleShot(True)
+        self._scan_timer.setInterval(SCAN_PAUSE_MS)
+        self._scan_timer.timeout.connect(self.on_scan_timer_timeout)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 12, 24, 12)
+        card = QFrame(self)
+        card.setObjectName("firstRunCard")
+        card.setMaximumWidth(1100)
+        card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.setSpacing(8)
+        title = QLabel(self.tr("Devices (step 2 of 2)"))
+        title.setObjectName("firstRunTitle")
+        intro = QLabel(
+            self.tr(
+                "Set up the receipt printer, the cash drawer and the scanner — or skip and "
+                "do it later (omnitill devices test)."
+            )
+        )
+        intro.setObjectName("firstRunNote")
+        intro.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_printer(), 3)
+        right = QVBoxLayout()
+        right.addWidget(self._build_drawer())
+        right.addWidget(self._build_scanner())
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+        layout.addLayout(columns)
+
+        self.message = InlineMessage()
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.skip_button = _button(self.tr("Skip for now"), "skipDevicesButton")
+        self.save_button = _button(self.tr("Save devices"), "saveDevicesButton", "primary")
+        self.save_button.setMinimumHeight(TOUCH_MIN + 12)
+        self.skip_button.setMinimumHeight(TOUCH_MIN + 12)
+        buttons.addWidget(self.skip_button, 1)
+        buttons.addWidget(self.save_button, 2)
+        layout.addLayout(buttons)
+
+        self.skip_button.clicked.connect(self.skip)
+        self.save_button.clicked.connect(self.save)
+        self.refresh_ports()
+        self.choose_printer(self._load_existing())
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_printer(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Receipt printer"))
+        layout = QVBoxLayout(box)
+        kinds = QHBoxLayout()
+        self._kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str, QPushButton] = {}
+        labels = {"network": self.tr("Network"), "serial": self.tr("Serial"),
+                  "usb": self.tr("USB"), "none": self.tr("None")}  # fmt: skip
+        for kind in PRINTER_KINDS:
+            button = _button(labels[kind], f"printerKind_{kind}", "choice")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, k=kind: self.choose_printer(k))
+            self._kind_group.addButton(button)
+            kinds.addWidget(button)
+            self.kind_buttons[kind] = button
+        layout.addLayout(kinds)
+
+        self.printer_stack = QStackedWidget()
+        network = QWidget()
+        rows = _form_widget(network)
+        self.host = _edit(self.tr("e.g. 192.168.1.50"), "printerHostEdit", 253)
+        self.tcp_port = _edit("9100", "printerPortEdit", 5)
+        self.tcp_port.setText("9100")
+        rows.addRow(self.tr("Address"), self.host)
+        rows.addRow(self.tr("Port"), self.tcp_port)
+        serial = QWidget()
+        rows = _form_widget(serial)
+        self.serial_port = _combo([], "printerSerialCombo")
+        self.serial_port.setEditable(True)
+        self.refresh_button = _button(self.tr("Look again"), "refreshPortsButton")
+        port_row = QHBoxLayout()
+        port_row.addWidget(self.serial_port, 1)
+        port_row.addWidget(self.refresh_button)
+        self.baudrate = _combo([(str(b), b) for b in BAUD_RATES], "printerBaudCombo")
+        self.baudrate.setCurrentIndex(self.baudrate.findData(19200))
+        rows.addRow(self.tr("Port"), port_row)
+        rows.addRow(self.tr("Speed (baud)"), self.baudrate)
+        self.refresh_button.clicked.connect(self.refresh_ports)
+        usb = QWidget()
+        rows = _form_widget(usb)
+        self.usb_id = _edit(self.tr("vendor:product, e.g. 04b8:0202"), "printerUsbEdit", 9)
+        rows.addRow(self.tr("USB id"), self.usb_id)
+        usb_note = QLabel(
+            self.tr(
+                "This screen cannot test a USB printer: save, then check that the test "
+                "receipt comes out (lsusb shows the id)."
+            )
+        )
+        usb_note.setObjectName("firstRunNote")
+        usb_note.setWordWrap(True)
+        rows.addRow(usb_note)
+        none = QWidget()
+        rows = _form_widget(none)
+        none_note = QLabel(self.tr("No receipt printer: receipts are shown on screen only."))
+        none_note.setObjectName("firstRunNote")
+        none_note.setWordWrap(True)
+        rows.addRow(none_note)
+        self._printer_pages = {"network": network, "serial": serial, "usb": usb, "none": none}
+        for page in self._printer_pages.values():
+            self.printer_stack.addWidget(page)
+        layout.addWidget(self.printer_stack)
+
+        width_row = QFormLayout()
+        self.paper_width = _combo([("80 mm", 80), ("58 mm", 58)], "paperWidthCombo")
+        width_row.addRow(self.tr("Paper width"), self.paper_width)
+        layout.addLayout(width_row)
+
+        actions = QHBoxLayout()
+        self.test_button = _button(self.tr("Test"), "testPrinterButton")
+        self.print_button = _button(self.tr("Print test receipt"), "printTestButton")
+        actions.addWidget(self.test_button, 1)
+        actions.addWidget(self.print_button, 2)
+        layout.addLayout(actions)
+        self.printer_result = InlineMessage()
+        self.printer_result.setObjectName("printerResult")
+        layout.addWidget(self.printer_result)
+        layout.addStretch(1)
+        self.test_button.clicked.connect(self.test_printer)
+        self.print_button.clicked.connect(self.print_test)
+        for edit in (self.host, self.tcp_port, self.usb_id):
+            edit.textEdited.connect(lambda _t: self.printer_result.clear_message())
+        return box
+
+    def _build_drawer(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Cash drawer"))
+        rows = _form(box)
+        self.drawer = _combo(
+            [
+                (self.tr("Through the printer, pin 2"), "printer:2"),
+                (self.tr("Through the printer, pin 5"), "printer:5"),
+                (self.tr("Serial port"), "serial"),
+                (self.tr("None"), "none"),
+            ],
+            "drawerCombo",
+        )
+        self.drawer_port = _edit(self.tr("e.g. /dev/ttyS1 or COM2"), "drawerPortEdit", 200)
+        rows.addRow(self.tr("Drawer"), self.drawer)
+        rows.addRow(self.tr("Drawer port"), self.drawer_port)
+        self.drawer.currentIndexChanged.connect(self._show_drawer_port)
+        self._drawer_rows = rows
+        self._show_drawer_port()
+        return box
+
+    def _build_scanner(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Barcode scanner"))
+        rows = _form(box)
+        self.suffix = _combo(
+            [(self.tr("Enter"), "enter"), (self.tr("Tab"), "tab"), (self.tr("Nothing"), "none")],
+            "suffixCombo",
+        )
+        self.scan_test = _edit(self.tr("scan something now"), "scanTestEdit", 256)
+        self.scan_test.installEventFilter(self)
+        self.scan_test.textEdited.connect(self.on_scan_test_text_edited)
+        self.scan_result = QLabel(self.tr("Nothing scanned yet."))
+        self.scan_result.setObjectName("scanResult")
+        self.scan_result.setWordWrap(True)
+        # Two lines' room: a word-wrapped label in a form row is otherwise given one.
+        self.scan_result.setMinimumHeight(2 * self.scan_result.fontMetrics().lineSpacing() + 8)
+        rows.addRow(self.tr("Ends codes with"), self.suffix)
+        rows.addRow(self.tr("Test"), self.scan_test)
+        rows.addRow(self.scan_result)
+        return box
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def printer_kind(self) -> str:
+        for kind, button in self.kind_buttons.items():
+            if button.isChecked():
+                return kind
+        return "none"
+
+    def choose_printer(self, kind: str) -> None:
+        self.kind_buttons[kind].setChecked(True)
+        self.printer_stack.setCurrentWidget(self._printer_pages[kind])
+        self.printer_result.clear_message()
+        can_talk = kind != "none"
+        self.print_button.setEnabled(can_talk)
+        self.test_button.setEnabled(kind in ("network", "serial"))
+        self.paper_width.setEnabled(can_talk)
+        focus = {"network": self.host, "serial": self.serial_port, "usb": self.usb_id}.get(kind)
+        if focus is not None:
+            focus.setFocus()
+
+    def _show_drawer_port(self) -> None:
+        self._drawer_rows.setRowVisible(
+            self.drawer_port, str(self.drawer.currentData()) == "serial"
+        )
+
+    def refresh_ports(self) -> None:
+        current = self.serial_port.currentText()
+        self.serial_port.clear()
+        try:
+            ports = self._list_ports()
+        except OSError as exc:  # no permission to enumerate, for instance
+            log.warning("cannot list serial ports: %s", exc)
+            ports = []
+        for device, description in ports:
+            label = f"{device} — {description}" if description and description != "n/a" else device
+            self.serial_port.addItem(label, device)
+        self.serial_port.setEditText(current)
+        if not ports:
+            self.serial_port.lineEdit().setPlaceholderText(
+                self.tr("no serial ports found; type one")
+            )
+
+    def _load_existing(self) -> str:
+        """Start from the devices.toml already there (set-up run again), else the defaults;
+        returns the printer connection to show."""
+        path = find_device_config(self._data_dir)
+        self._base = DeviceConfig()
+        if path is None:
+            return "network"  # the usual receipt printer in a shop
+        try:
+            self._base = load_device_config(path)
+        except DeviceConfigError as exc:
+            self.message.show_error(_sentence(f"{exc}; saving replaces it"))
+            return "network"
+        address = self._base.printer or "none"
+        kind = {"tcp": "network", "serial": "serial", "usb": "usb"}.get(
+            address.split(":")[0], "none"
+        )
+        if kind == "network":
+            host, _, port = address.removeprefix("tcp://").rpartition(":")
+            self.host.setText(host)
+            self.tcp_port.setText(port)
+        elif kind == "serial":
+            port, _, query = address.removeprefix("serial://").partition("?baud=")
+            self.serial_port.setEditText(port)
+            self.baudrate.setCurrentIndex(max(0, self.baudrate.findData(int(query or 19200))))
+        elif kind == "usb":
+            self.usb_id.setText(address.removeprefix("usb://"))
+        self.paper_width.setCurrentIndex(self.paper_width.findData(self._base.paper_width_mm))
+        self.suffix.setCurrentIndex(max(0, self.suffix.findData(self._base.keyboard_suffix)))
+        drawer = self._base.drawer
+        if drawer == "printer":
+            drawer = f"printer:{self._base.drawer_pin}"
+        elif drawer != "none":
+            self.drawer_port.setText(drawer.removeprefix("serial://").partition("?")[0])
+            drawer = "serial"
+        self.drawer.setCurrentIndex(max(0, self.drawer.findData(drawer)))
+        return kind
+
+    def choices(self) -> DeviceChoices:
+        drawer, _, pin = str(self.drawer.currentData()).partition(":")
+        typed = self.serial_port.currentText().strip()
+        index = self.serial_port.findText(typed)  # a listed port shows "device — description"
+        serial_port = str(self.serial_port.itemData(index)) if index >= 0 else typed
+        return DeviceChoices(
+            printer=self.printer_kind,  # type: ignore[arg-type]
+            host=self.host.text(),
+            tcp_port=self.tcp_port.text(),
+            serial_port=serial_port,
+            baudrate=str(self.baudrate.currentData()),
+            usb_id=self.usb_id.text(),
+            paper_width_mm=int(self.paper_width.currentData()),
+            drawer=drawer,
+            drawer_pin=int(pin or 2),
+            drawer_port=self.drawer_port.text(),
+            keyboard_suffix=str(self.suffix.currentData()),
+        )
+
+    def config(self) -> DeviceConfig:
+        """The settings on the form; DeviceConfigError when a value is wrong."""
+        return config_from_choices(self.choices(), self._base)
+
+    # -- printer actions ---------------------------------------------------------------------
+
+    def test_printer(self) -> None:
+        config = self._valid_config(self.printer_result)
+        if config is None:
+            return
+        self.printer_result.show_info(self.tr("Asking the printer…"), timeout_ms=0)
+        self._submit("test", lambda: check_printer(config))
+
+    def print_test(self) -> None:
+        config = self._valid_config(self.printer_result)
+        if config is None:
+            return
+        self.printer_result.show_info(self.tr("Printing the test receipt…"), timeout_ms=0)
+        self._submit("print", lambda: print_test_receipt(config))
+
+    def save(self) -> None:
+        if self.busy:
+            return
+        config = self._valid_config(self.message)
+        if config is None:
+            return
+        data_dir = self._data_dir
+        # Read on the GUI thread; the worker only gets plain values.
+        must_answer = config.printer is not None and self.printer_kind in ("network", "serial")
+
+        def work() -> object:
+            # A network or serial printer must answer before its address is saved: a typo
+            # in the address would otherwise only show at the first sale.
+            if must_answer:
+                check_printer(config)
+            return save_device_config(data_dir, config)
+
+        self.message.show_info(self.tr("Checking the printer and saving…"), timeout_ms=0)
+        self._submit("save", work)
+
+    def skip(self) -> None:
+        if not self.busy:
+            self.done.emit(False)
+
+    def _valid_config(self, where: InlineMessage) -> DeviceConfig | None:
+        try:
+            return self.config()
+        except DeviceConfigError as exc:
+            where.show_error(_sentence(str(exc)))
+            return None
+
+    def _submit(self, action: str, work: Callable[[], object]) -> None:
+        self._set_busy(True)
+        self._pending += 1
+        answers = self._answers
+
+        def report(job: Future[object]) -> None:
+            if job.cancelled():
+                return
+            exc = job.exception()
+            if exc is None:
+                answers.answered.emit(action, job.result(), "")
+            elif isinstance(exc, DeviceError):
+                answers.answered.emit(action, None, _device_words(exc))
+            elif isinstance(exc, DeviceConfigError | OSError | ValueError):
+                answers.answered.emit(action, None, str(exc))
+            else:
+                log.error("device set-up %s failed", action, exc_info=exc)
+                answers.answered.emit(action, None, f"something went wrong ({type(exc).__name__})")
+
+        self._worker.submit(work).add_done_callback(report)
+
+    def on_answers_answered(self, action: str, result: object, error: str) -> None:
+        self._pending -= 1
+        self._set_busy(self._pending > 0)
+        if action == "save":
+            if error:
+                self.message.show_error(
+                    _sentence(self.tr("Not saved: ") + error)
+                    + self.tr(" Check the address, switch the printer on, or choose None.")
+                )
+                return
+            self.message.show_info(self.tr("Saved to %1.").replace("%1", str(result)))
+            self.done.emit(True)
+            return
+        if error:
+            self.printer_result.show_error(_sentence(error))
+            return
+        if action == "test" and isinstance(result, PrinterStatus):
+            usable, words = describe_status(result)
+            if usable:
+                self.printer_result.show_info(self.tr(words), timeout_ms=0)
+            else:
+                self.printer_result.show_error(self.tr(words))
+            return
+        self.printer_result.show_info(
+            self.tr("Test receipt sent: check that the € and accents print."), timeout_ms=0
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.save_button, self.skip_button, self.test_button, self.print_button):
+            widget.setEnabled(not busy)
+        if not busy:
+            self.choose_printer_buttons()
+
+    def choose_printer_buttons(self) -> None:
+        kind = self.printer_kind
+        self.print_button.setEnabled(kind != "none")
+        self.test_button.setEnabled(kind in ("network", "serial"))
+
+    # -- scanner test ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scan_test and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            ended = {
+                int(Qt.Key.Key_Return): "enter",
+                int(Qt.Key.Key_Enter): "enter",
+                int(Qt.Key.Key_Tab): "tab",
+            }.get(event.key())
+            if ended is not None:
+                self._scanned(ended)
+                return True  # a Tab must not move focus away from the test field
+        return super().eventFilter(watched, event)
+
+    def on_scan_test_text_edited(self, _text: str) -> None:
+        self._scan_timer.start()  # no suffix at all: a pause ends it
+
+    def on_scan_timer_timeout(self) -> None:
+        if self.scan_test.text():
+            self._scanned("none")
+
+    def _scanned(self, ended: str) -> None:
+        self._scan_timer.stop()
+        code = self.scan_test.text()
+        self.scan_test.clear()
+        if not code:
+            self.scan_result.setText(self.tr("Received only %1, no code.")
+                                     .replace("%1", SUFFIX_NAMES[ended]))  # fmt: skip
+            return
+        setting = str(self.suffix.currentData())
+        match = (
+            self.tr("matches the setting.")
+            if ended == setting
+            else self.tr("choose “%1” above.").replace(
+                "%1", self.suffix.itemText(self.suffix.findData(ended))
+            )
+        )
+        self.scan_result.setText(
+            self.tr("Received “%1”, then %2 — %3")
+            .replace("%1", code)
+            .replace("%2", SUFFIX_NAMES[ended])
+            .replace("%3", match)
+        )
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def wait_for_jobs(self) -> None:
+        """Block until the worker is idle (tests, and closing the window)."""
+        self._worker.submit(lambda: None).result()
+
+    def shutdown(self) -> None:
+        self._worker.shutdown(wait=True)
+
+
+def _form_widget(widget: QWidget) -> QFormLayout:
+    rows = QFormLayout(widget)
+    rows.setContentsMargins(0, 4, 0, 4)
+    rows.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    rows.setVerticalSpacing(8)
+    return rows
+
+
+def _device_words(exc: DeviceError) -> str:
+    if isinstance(exc, StatusNotSupportedError):
+        return "this connection cannot report status; print a test receipt instead"
+    message = exc.message
+    if message.startswith("no answer"):  # "no answer within 3.0 s" and the like
+        return "no answer from the printer" + message.removeprefix("no answer")
+    if message.startswith("no status reply"):
+        return "no answer from the printer" + message.removeprefix("no status reply")
+    if "cannot connect" in message:
+        return f"no answer from the printer ({message})"
+    return message
