@@ -10,6 +10,7 @@ from sync.hub import headoffice, tenancy, web_orders
 from sync.hub.deps import Admin, Services
 from sync.hub.shopify import ShopifyOrder, map_shopify_order
 from sync.protocol import (
+    CollectionStatus,
     EnrollCodeResponse,
     PromotionIn,
     StockLevel,
@@ -18,10 +19,12 @@ from sync.protocol import (
     StoredValueIn,
     StoreIn,
     StoreInfo,
+    WebOrder,
     WebOrderCreated,
     WebOrderIn,
 )
 
+OrderNumberPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.#-]{0,63}$")]
 StoreIdPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 router = APIRouter(prefix="/v1")
 
@@ -111,3 +114,15 @@ def post_shopify_order(
     if not created.created:
         response.status_code = status.HTTP_200_OK
     return created
+
+
+@router.post(
+    "/web-orders/{number}/cancel",
+    response_model=WebOrder,
+    tags=["web orders"],
+    responses={404: {"description": "no such order"}, 409: {"description": "already closed"}},
+)
+def cancel_web_order(number: OrderNumberPath, svc: Services, _: Admin) -> WebOrder:
+    """The customer or head office cancelled the order online; the pickup store's tills hear
+    it through the feed (a till holding its goods in a bag puts them back on stock)."""
+    return web_orders.close_web_order(svc.hub, number, CollectionStatus.CANCELLED)

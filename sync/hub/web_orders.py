@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sync.hub import credentials
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
-from sync.hub.errors import Conflict
+from sync.hub.errors import Conflict, NotFound
 from sync.hub.feed import PendingChanges
 from sync.hub.models import Customer, WebOrderRow
 from sync.hub.tenancy import get_store
@@ -183,3 +183,28 @@ def change_status(
     session.flush()
     feed_order(pending, order_out(row, customer))
     return None
+
+
+def close_web_order(hub: Hub, number: str, status: CollectionStatus) -> WebOrder:
+    """Head office or the web store cancels (or expires) an order; its store's tills hear it
+    through the feed. Goods a till held in a bag are given back by that till (a
+    ``stock.adjusted`` event), not here: only the till knows what it picked."""
+    if status not in (S.CANCELLED, S.EXPIRED):
+        raise Conflict("only cancelled or expired can be set from head office")
+    with hub.change() as (session, pending):
+        store_id = session.execute(
+            select(WebOrderRow.store_id).where(WebOrderRow.number == number)
+        ).scalar_one_or_none()
+        if store_id is None:
+            raise NotFound(f"no web order {number!r}")
+        reason = change_status(
+            session, pending, store_id=store_id, number=number, status=status, hub=hub
+        )
+        if reason is not None:
+            raise Conflict(reason)
+        row, customer = session.execute(
+            select(WebOrderRow, Customer)
+            .join(Customer, Customer.id == WebOrderRow.customer_id)
+            .where(WebOrderRow.number == number)
+        ).one()
+        return order_out(row, customer)
