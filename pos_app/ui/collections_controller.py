@@ -32,6 +32,7 @@ from pos_app.services.till_context import TillContext
 from pos_app.ui.collections_page import CollectionsPage
 from pos_app.ui.controller import TillController
 from pos_app.ui.runner import DbLane
+from pos_app.ui.tender_panel import PaymentPurpose
 from sync.protocol import FeedKind
 
 T = TypeVar("T")
@@ -234,14 +235,22 @@ class CollectionsController(QObject):
             self._failed(CollectionError(self.tr("This till cannot take payments.")))
             return
 
+        purpose = PaymentPurpose(
+            title=self.tr("Pay for order %1 · %2 — the goods are handed over once paid")
+            .replace("%1", number)
+            .replace("%2", detail.summary.customer_name),
+            complete=self.tr("Take payment and hand over"),
+            back=self.tr("Back to order"),
+            busy=self.tr("Recording the payment and the hand-over…"),
+        )
+
         def pay(total: Money) -> None:
             sales.take_payment(
                 total,
                 lambda tenders: self._hand_over(number, staff, note, give, tenders),
                 self.on_tender_cancelled,
+                purpose,
             )
-            what = self.tr("Order %1, pay in store: the goods are handed over once paid.")
-            sales.window.tender.message.show_info(what.replace("%1", number), 0)
 
         self.lane.run(
             lambda s: self.service.amount_due(s, number, context=ctx, quantities=give),

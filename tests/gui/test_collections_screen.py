@@ -124,12 +124,19 @@ def test_pay_in_store_hand_over_goes_through_the_tender_panel(
     page.handover_button.click()
     d.qtbot.waitUntil(lambda: d.window.current_page is tender, timeout=5000)
     assert tender.due_value.text().endswith("32.99")  # the web prices, as the sale will be
+    # The panel says what is being paid for, never "Complete sale".
+    assert tender.title.isVisible()
+    assert tender.title.text().startswith("Pay for order W-0002")
+    assert tender.complete_button.text() == "Take payment and hand over\nF12"
+    assert tender.back_button.text() == "Back to order\nEsc"
     before = len(events(seeded))
     tender.back_button.click()  # cancelling the payment changes nothing
     assert d.window.current_page is page
     assert len(events(seeded)) == before
+    assert tender.complete_button.text() == "Complete sale\nF12"  # the sale screen's again
     page.handover_button.click()
     d.qtbot.waitUntil(lambda: d.window.current_page is tender, timeout=5000)
+    assert tender.complete_button.text() == "Take payment and hand over\nF12"
     with (
         d.qtbot.waitSignal(d.controller.sale_completed, timeout=5000) as sold,
         d.qtbot.waitSignal(ctl.handed_over, timeout=5000) as handed,
@@ -155,6 +162,9 @@ def test_pay_in_store_hand_over_goes_through_the_tender_panel(
     d.scan_and_wait(TSHIRT)
     d.window.sale.pay_button.click()
     assert d.window.current_page is tender
+    assert tender.title.isHidden()
+    assert tender.complete_button.text() == "Complete sale\nF12"
+    assert tender.back_button.text() == "Back to basket\nEsc"
     tender.back_button.click()
     assert d.window.current_page is d.window.sale
 
