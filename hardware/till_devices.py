@@ -175,6 +175,11 @@ class TillDevices:
         """Queue the receipt on the printer's worker; None if there is no printer."""
         return self.print_queue.print_receipt(doc) if self.print_queue is not None else None
 
+    @property
+    def printer_problem(self) -> str:
+        """Why the printer did not print the last job; "" when it did (or there is none)."""
+        return self.print_queue.problem if self.print_queue is not None else ""
+
     def reprint_last(self) -> Future[bool] | None:
         """Print the last receipt again; LookupError if none was printed this session."""
         return self.print_queue.reprint_last() if self.print_queue is not None else None

@@ -73,6 +73,13 @@ class PrintQueue:
         self._timer: threading.Timer | None = None
         self._closed = False
         self._state = DeviceState.READY
+        self._problem = ""
+
+    @property
+    def problem(self) -> str:
+        """Why the last job did not print ("" once one printed): for a message next to the
+        button that asked, where the status bar is out of sight."""
+        return self._problem
 
     @property
     def pending(self) -> tuple[ReceiptDocument, ...]:
@@ -134,6 +141,11 @@ class PrintQueue:
             self._timer.start()
 
     def _report(self, state: DeviceState, message: str) -> None:
+        if state is DeviceState.READY:
+            self._problem = ""
+        else:
+            words = f"printer {state.value.replace('_', ' ')}"
+            self._problem = f"{words} ({message})" if message else words
         if state is self._state:
             return  # flips only: a printer that stays offline is logged once
         self._state = state

@@ -35,6 +35,8 @@ from pos_app.domain.collection import (
     bag_label,
     check_move,
     collection_receipt,
+    describe,
+    pick_list,
 )
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, currency_by_code
@@ -131,6 +133,30 @@ class CollectionsService:
         local.claimed_by, local.claimed_at = staff, now
         self._step(session, local, Transition(S.PICKING, staff), context)
         return self.detail(session, number)
+
+    def pick_list(
+        self, session: Session, number: str, *, staff: str, context: TillContext
+    ) -> ReceiptDocument:
+        """The paper pick list of an order still to pick (reads only; printing is the UI's)."""
+        detail = self.detail(session, number)
+        if detail.summary.state not in (S.NEW, S.PICKING):
+            raise CollectionError(
+                f"Order {number} is {describe(detail.summary.state)}: nothing to pick."
+            )
+        return pick_list(
+            number=number,
+            customer_name=detail.summary.customer_name,
+            due_by=detail.summary.due_by.astimezone(),  # the store's wall clock
+            lines=[
+                (ln.department, ln.name, ln.sku, Decimal(ln.ordered_milli) / 1000)
+                for ln in detail.lines
+            ],
+            store_name=context.store_name,
+            till_id=context.till_id,
+            staff=staff,
+            issued_at=self._clock(),
+            currency=currency_by_code(detail.summary.currency),
+        )
 
     def scan_pick(self, session: Session, number: str, raw: str, *, staff: str) -> PickOutcome:
         """Verify a scanned item against the pick list; a wrong item or an extra is refused."""

@@ -247,6 +247,8 @@ def _build_collections(
         back=back,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
         sales=controller,
+        print_document=devices.print_receipt,  # the receipt path: same printer, same worker
+        printer_problem=lambda: devices.printer_problem,
         parent=window,
     )
     controller.collections_scan = collections.on_scanner_barcode_scanned

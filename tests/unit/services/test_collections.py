@@ -457,3 +457,19 @@ def test_order_cancelled_online_while_picking_moves_no_stock(seeded, feed, svc) 
             session.scalars(select(OutboxEvent).where(OutboxEvent.kind == "stock.adjusted")).all()
             == []
         )
+
+
+def test_pick_list_is_for_orders_still_to_pick(seeded, feed, svc) -> None:
+    feed("W-0001")
+    with seeded() as session:
+        doc = svc.pick_list(session, "W-0001", staff="bob", context=load_till_context(session))
+    assert (doc.kind, doc.barcode, doc.priced) == ("pick list", "W-0001", False)
+    assert [(ln.group, ln.code, ln.quantity) for ln in doc.lines] == [
+        ("clothing", "TSH-1", 2),
+        ("grocery", "COF-1", 1),
+    ]
+    assert "3 items" in render_text(doc)
+    pick_all(seeded, svc, "W-0001")
+    run(seeded, svc.mark_ready, "W-0001", staff="bob")
+    with seeded() as session, pytest.raises(CollectionError, match="nothing to pick"):
+        svc.pick_list(session, "W-0001", staff="bob", context=load_till_context(session))
