@@ -19,8 +19,10 @@ from sync.hub.db import dialect_insert
 from sync.hub.errors import Conflict, NotFound
 from sync.hub.feed import PendingChanges
 from sync.hub.models import Customer, WebOrderRow
+from sync.hub.notifications import record_status_effects
 from sync.hub.tenancy import get_store
 from sync.protocol import (
+    CollectionLineIn,
     CollectionStatus,
     CustomerIn,
     FeedKind,
@@ -164,8 +166,13 @@ def change_status(
     number: str,
     status: CollectionStatus,
     hub: Hub,
+    lines: list[CollectionLineIn] | None = None,
+    source_event_id: str | None = None,
 ) -> str | None:
-    """Apply one till's status change; returns why it is impossible, or None when applied."""
+    """Apply one till's status change; returns why it is impossible, or None when applied.
+
+    The customer's e-mail and any refund request are queued in this same transaction
+    (``notifications.record_status_effects``); ``lines`` say what was handed over."""
     found = session.execute(
         select(WebOrderRow, Customer)
         .join(Customer, Customer.id == WebOrderRow.customer_id)
@@ -181,6 +188,15 @@ def change_status(
     row.status = str(status)
     row.updated_at = hub.clock()
     session.flush()
+    record_status_effects(
+        session,
+        order=row,
+        customer=customer,
+        status=status,
+        lines=lines,
+        source_event_id=source_event_id,
+        now=row.updated_at,
+    )
     feed_order(pending, order_out(row, customer))
     return None
 
@@ -197,6 +213,12 @@ def close_web_order(hub: Hub, number: str, status: CollectionStatus) -> WebOrder
         ).scalar_one_or_none()
         if store_id is None:
             raise NotFound(f"no web order {number!r}")
+        current = session.execute(
+            select(WebOrderRow.status).where(WebOrderRow.number == number)
+        ).scalar_one()
+        if current == S.PARTIALLY_COLLECTED:
+            # Only the store knows what the customer took away, so only it can close the rest.
+            raise Conflict(f"order {number} is partly collected: the store closes the rest")
         reason = change_status(
             session, pending, store_id=store_id, number=number, status=status, hub=hub
         )
