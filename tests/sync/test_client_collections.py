@@ -187,3 +187,28 @@ def test_ready_order_cancelled_at_the_hub_puts_its_stock_back_once(
     sync.puller.pull_once()
     with enrolled_till.read() as session:
         assert stock_of(session, "TSH-1") == StockAtTill("TSH-1", 0, 0)
+
+
+def test_paid_order_cancelled_at_the_till_after_a_part_hand_over_refunds_the_rest(
+    enrolled_till: EnrolledTill,
+) -> None:
+    sync = enrolled_till.sync()
+    svc = CollectionsService()
+    create_order(enrolled_till, "W-2005")
+    sync.puller.pull_once()
+    step(enrolled_till, svc.start_picking, "W-2005", staff="bob")
+    with enrolled_till.write.begin() as session:
+        for code in (TSHIRT, TSHIRT, COFFEE):
+            svc.scan_pick(session, "W-2005", code, staff="bob")
+    step(enrolled_till, svc.mark_ready, "W-2005", staff="bob")
+    step(enrolled_till, svc.hand_over, "W-2005", staff="eve", identity_note="ID checked",
+         quantities={1: 1000})  # fmt: skip
+    step(enrolled_till, svc.cancel, "W-2005", reason="customer changed their mind", staff="eve")
+    sync.pusher.push_once()
+    assert sync.outbox.counts() == (0, 0)
+    assert hub_status(enrolled_till, "W-2005") == "cancelled"
+    admin = enrolled_till.hub.admin
+    (refund,) = admin.get("/v1/admin/refund-requests").json()
+    assert (refund["order_number"], refund["amount_minor"]) == ("W-2005", 1500 + 899)
+    kinds = sorted(n["kind"] for n in admin.get("/v1/admin/notifications").json())
+    assert kinds == ["cancelled", "ready_for_pickup"]
