@@ -69,6 +69,11 @@ def register_hub_commands(sub: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8600)
     serve.add_argument("--workers", type=int, default=1, help="PostgreSQL only")
+    serve.add_argument(
+        "--pickup-link",
+        default=None,
+        help='the web store\'s pickup page for e-mails, e.g. "https://shop.example/pickup?code={code}"',
+    )
     store = action("add-store", "create or update a store")
     store.add_argument("--store", required=True)
     store.add_argument("--name", required=True)
@@ -179,7 +184,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from sync.hub.settings import HubSettings
 
         print(f"hub on http://{args.host}:{args.port}  (Ctrl+C stops)", file=sys.stderr)
-        serve(HubSettings(db_url=args.db), host=args.host, port=args.port, workers=args.workers)
+        settings = HubSettings(db_url=args.db, pickup_link_template=args.pickup_link)
+        serve(settings, host=args.host, port=args.port, workers=args.workers)
         return EXIT_OK
     hub = _hub(args.db)
     try:

@@ -89,8 +89,18 @@ def format_minor(minor: int, currency: str) -> str:
     return f"{sign}{abs(minor) // 100}.{abs(minor) % 100:02d} {currency}"
 
 
+def pickup_link(template: str | None, code: str) -> str | None:
+    """The web store's pickup page for this code (what the e-mail's QR code encodes)."""
+    return template.replace("{code}", code) if template else None
+
+
 def _message(
-    kind: NotificationKind, order: WebOrderRow, customer: Customer, store: Store, refund: int
+    kind: NotificationKind,
+    order: WebOrderRow,
+    customer: Customer,
+    store: Store,
+    refund: int,
+    link: str | None,
 ) -> tuple[str, str]:
     hello = f"Hello {customer.name or customer.email},"
     if kind is NotificationKind.READY_FOR_PICKUP:
@@ -102,6 +112,8 @@ def _message(
             f"Your pickup code: {order.pickup_code}",
             "Show this code (or its QR code) at the till; bring an ID if someone else collects.",
         ]
+        if link:
+            lines.append(f"Your pickup page and QR code: {link}")
         if order.payment_status != "paid":
             lines.append(f"You pay in store: {format_minor(order.total_minor, order.currency)}.")
     else:
@@ -137,6 +149,7 @@ def record_status_effects(
     lines: list[CollectionLineIn] | None,
     source_event_id: str | None,
     now: datetime,
+    pickup_link_template: str | None = None,
 ) -> None:
     """In the caller's transaction: queue the customer's e-mail and, for a paid order closed
     with goods not handed over, the refund request. Both at most once (unique keys)."""
@@ -164,7 +177,8 @@ def record_status_effects(
             )
             .on_conflict_do_nothing(index_elements=["order_number"])
         )
-    subject, body = _message(kind, order, customer, store, refund)
+    link = pickup_link(pickup_link_template, order.pickup_code)
+    subject, body = _message(kind, order, customer, store, refund, link)
     session.execute(
         dialect_insert(session, CustomerNotificationRow)
         .values(

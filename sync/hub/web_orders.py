@@ -196,6 +196,7 @@ def change_status(
         lines=lines,
         source_event_id=source_event_id,
         now=row.updated_at,
+        pickup_link_template=hub.pickup_link_template,
     )
     feed_order(pending, order_out(row, customer))
     return None

@@ -13,9 +13,19 @@ from sqlalchemy import func, select
 from pos_app.cli import main
 from sync.hub import notifications
 from sync.hub.models import CustomerNotificationRow, RefundRequestRow
+from sync.hub.settings import HubSettings
 from tests.sync.test_hub_web_orders import STORE, order
 
 T_SHIRT, COFFEE = 1500, 899
+PICKUP_PAGE = "https://shop.example/pickup?code={code}"
+
+
+@pytest.fixture
+def hub_settings(hub_db_url: str) -> HubSettings:
+    """The running hub links the web store's pickup page in its e-mails."""
+    return HubSettings(
+        db_url=hub_db_url, feed_recheck_seconds=30.0, pool_size=5, pickup_link_template=PICKUP_PAGE
+    )
 
 
 def event(number: str, status: str, collected: tuple[int, int] = (0, 0)) -> dict[str, Any]:
@@ -75,6 +85,8 @@ def test_ready_sent_twice_queues_one_notification_with_the_pickup_code(
     assert note["recipient_email"] == "ann@example.com"
     assert note["subject"] == f"Your order W-500 is ready for pickup at Store {STORE}"
     assert f"Your pickup code: {created['pickup_code']}" in note["body"]
+    link = PICKUP_PAGE.replace("{code}", created["pickup_code"])
+    assert f"Your pickup page and QR code: {link}" in note["body"]  # the till scans this link
     assert note["pickup_code"] == created["pickup_code"]
     assert (note["attempts"], note["sent_at"], note["last_error"]) == (0, None, None)
     other = running_hub.admin.get("/v1/admin/notifications", params={"store": "s2"})
