@@ -86,10 +86,14 @@ class PrintQueue:
         with self._lock:
             return tuple(self._pending)
 
-    def print_receipt(self, doc: ReceiptDocument) -> Future[bool]:
-        """True once printed; False if it was queued for a retry (the status says why)."""
+    def print_receipt(self, doc: ReceiptDocument, *, reprintable: bool = True) -> Future[bool]:
+        """True once printed; False if it was queued for a retry (the status says why).
+
+        A work document (a pick list) is not ``reprintable``: "reprint the last receipt" must
+        still give the customer's receipt."""
         with self._lock:
-            self._last = doc
+            if reprintable:
+                self._last = doc
             self._pending.append(doc)
         return self._worker.submit(self._drain)
 

@@ -500,7 +500,9 @@ class CollectionsService:
                 back = _held(local)
                 if back:
                     names = {ln.sku: ln.name for ln in order.lines}
-                    items = ", ".join(f"{q // 1000} x {names.get(sku, sku)}" for sku, q in back)
+                    items = ", ".join(
+                        f"{Decimal(q) / 1000} x {names.get(sku, sku)}" for sku, q in back
+                    )
                     reason = (
                         f"Order {order.number} was {hub.value} online while it was "
                         f"{mine.value.replace('_', ' ')} here. Empty its bag and put the items "

@@ -112,10 +112,12 @@ class CollectionsController(QObject):
     # -- refreshing ------------------------------------------------------------------------
 
     def refresh(self, *, announce: bool = False) -> None:
-        service = self.service
+        service, ctx = self.service, self.context
 
         def op(session: Session) -> Queue:
-            service.reconcile(session)  # conflicts from the feed / refused events
+            # Conflicts from the feed / refused events; gives back stock held for an order
+            # closed online.
+            service.reconcile(session, context=ctx)
             return service.queue(session)
 
         def done(queue: Queue) -> None:

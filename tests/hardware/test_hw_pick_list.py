@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.config import DeviceConfig
@@ -58,9 +59,11 @@ def test_pick_list_prints_by_department_with_ticks_skus_counts_and_barcode(
     devices = TillDevices(DeviceConfig(printer=sim_printer.url, printer_timeout_s=2.0))
     devices.start(DeviceListeners())
     try:
-        job = devices.print_receipt(doc)
+        job = devices.print_receipt(doc, reprintable=False)  # as the Collections screen does
         assert job is not None
         assert job.result(timeout=10) is True
+        with pytest.raises(LookupError):  # "reprint last receipt" never gives a pick list
+            devices.reprint_last()
     finally:
         devices.close()
     (printed,) = sim_printer.wait_for_receipts(1)
