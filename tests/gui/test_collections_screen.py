@@ -320,3 +320,21 @@ def test_print_pick_list_without_a_printer_says_so(
     with d.qtbot.waitSignal(ctl.error_shown, timeout=5000) as shown:
         page.print_button.click()
     assert shown.args == ["This till has no receipt printer: pick from the screen."]
+
+
+def test_ready_order_cancelled_online_tells_the_associate_to_empty_the_bag(
+    signed_in: Driver, seeded: sessionmaker[Session]
+) -> None:
+    d = signed_in
+    ready_order(seeded, "W-0003")
+    add_order(seeded, "W-0003", status="cancelled")  # the feed brings the online cancel
+    open_order(d, "W-0003")
+    page = d.window.collections
+    d.qtbot.waitUntil(lambda: page.review.isVisible(), timeout=5000)
+    assert "Empty its bag and put the items back on the shelf: 2 x Cotton T-Shirt M" in (
+        page.review.text()
+    )
+    assert "⚠ CHECK" in page.queue_list.item(0).text()
+    with seeded() as session:
+        kinds = session.scalars(select(OutboxEvent.kind).order_by(OutboxEvent.id)).all()
+    assert kinds[-1] == "stock.adjusted"  # the held goods are sellable again
