@@ -171,9 +171,18 @@ class TillDevices:
 
     # -- printer -----------------------------------------------------------------------------
 
-    def print_receipt(self, doc: ReceiptDocument) -> Future[bool] | None:
+    def print_receipt(
+        self, doc: ReceiptDocument, *, reprintable: bool = True
+    ) -> Future[bool] | None:
         """Queue the receipt on the printer's worker; None if there is no printer."""
-        return self.print_queue.print_receipt(doc) if self.print_queue is not None else None
+        if self.print_queue is None:
+            return None
+        return self.print_queue.print_receipt(doc, reprintable=reprintable)
+
+    @property
+    def printer_problem(self) -> str:
+        """Why the printer did not print the last job; "" when it did (or there is none)."""
+        return self.print_queue.problem if self.print_queue is not None else ""
 
     def reprint_last(self) -> Future[bool] | None:
         """Print the last receipt again; LookupError if none was printed this session."""

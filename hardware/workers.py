@@ -73,16 +73,27 @@ class PrintQueue:
         self._timer: threading.Timer | None = None
         self._closed = False
         self._state = DeviceState.READY
+        self._problem = ""
+
+    @property
+    def problem(self) -> str:
+        """Why the last job did not print ("" once one printed): for a message next to the
+        button that asked, where the status bar is out of sight."""
+        return self._problem
 
     @property
     def pending(self) -> tuple[ReceiptDocument, ...]:
         with self._lock:
             return tuple(self._pending)
 
-    def print_receipt(self, doc: ReceiptDocument) -> Future[bool]:
-        """True once printed; False if it was queued for a retry (the status says why)."""
+    def print_receipt(self, doc: ReceiptDocument, *, reprintable: bool = True) -> Future[bool]:
+        """True once printed; False if it was queued for a retry (the status says why).
+
+        A work document (a pick list) is not ``reprintable``: "reprint the last receipt" must
+        still give the customer's receipt."""
         with self._lock:
-            self._last = doc
+            if reprintable:
+                self._last = doc
             self._pending.append(doc)
         return self._worker.submit(self._drain)
 
@@ -134,6 +145,11 @@ class PrintQueue:
             self._timer.start()
 
     def _report(self, state: DeviceState, message: str) -> None:
+        if state is DeviceState.READY:
+            self._problem = ""
+        else:
+            words = f"printer {state.value.replace('_', ' ')}"
+            self._problem = f"{words} ({message})" if message else words
         if state is self._state:
             return  # flips only: a printer that stays offline is logged once
         self._state = state

@@ -180,11 +180,26 @@ class CollectionStatus(StrEnum):
     EXPIRED = "expired"
 
 
+class CollectionLineIn(WireModel):
+    """One order line's progress at the till (line_no: 1-based, in the web order's order)."""
+
+    line_no: Annotated[int, Field(ge=1, le=MAX_LINES)]
+    sku: Sku
+    picked_milli: Annotated[int, Field(ge=0, le=MAX_QUANTITY_MILLI)] = 0
+    short_milli: Annotated[int, Field(ge=0, le=MAX_QUANTITY_MILLI)] = 0
+    collected_milli: Annotated[int, Field(ge=0, le=MAX_QUANTITY_MILLI)] = 0
+
+
 class CollectionStatusPayload(WireModel):
     store_id: StoreId
     order_number: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     status: CollectionStatus
     stock_movements: list[StockMovementIn] = Field(default=[], max_length=MAX_LINES)
+    lines: list[CollectionLineIn] = Field(
+        default=[],
+        max_length=MAX_LINES,
+        description="what was handed over decides a refund when a paid order is closed",
+    )
 
 
 class ShiftClosedPayload(WireModel):
@@ -345,3 +360,48 @@ class StoredValueBalance(WireModel):
     kind: StoredValueKind
     currency: str
     balance_minor: int
+
+
+class NotificationKind(StrEnum):
+    READY_FOR_PICKUP = "ready_for_pickup"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+class NotificationStatus(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"  # claimed by a sender; back to queued if it never reports
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class CustomerNotification(WireModel):
+    id: int
+    order_number: str
+    store_id: str
+    kind: NotificationKind
+    recipient_email: str
+    subject: str
+    body: str
+    pickup_code: str | None
+    status: NotificationStatus
+    created_at: datetime
+    sent_at: datetime | None
+    attempts: int
+    last_error: str | None
+
+
+class RefundRequestStatus(StrEnum):
+    REQUESTED = "requested"
+
+
+class RefundRequest(WireModel):
+    id: int
+    order_number: str
+    store_id: str
+    amount_minor: int
+    currency: str
+    reason: str
+    status: RefundRequestStatus
+    created_at: datetime
+    source_event_id: str | None

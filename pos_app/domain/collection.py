@@ -24,6 +24,8 @@ __all__ = [
     "bag_label",
     "check_move",
     "collection_receipt",
+    "describe",
+    "pick_list",
 ]
 
 
@@ -166,3 +168,52 @@ def collection_receipt(
 
 def _qty(quantity: Decimal) -> str:
     return f"{quantity.normalize():f}"
+
+
+def pick_list(
+    *,
+    number: str,
+    customer_name: str,
+    due_by: datetime,
+    lines: Sequence[tuple[str, str, str, Decimal]],
+    store_name: str,
+    till_id: str,
+    staff: str,
+    issued_at: datetime,
+    currency: Currency,
+) -> ReceiptDocument:
+    """The paper pick list: ``lines`` are (department, name, SKU, quantity to pick), listed
+    by department then name (the walk through the store), each with a tick box; the order
+    number is the barcode, so the bag it ends up in can be scanned back to the order."""
+    zero = Money.zero(currency)
+    ordered = sorted(lines, key=lambda ln: (ln[0].casefold(), ln[1].casefold()))  # stable
+    items = sum((ln[3] for ln in ordered), Decimal(0))
+    return ReceiptDocument(
+        kind="pick list",
+        store_name=store_name,
+        store_lines=(
+            f"ORDER {number}",
+            customer_name,
+            f"Due by {due_by.strftime('%a %d %b %H:%M')}",
+        ),
+        till_id=till_id,
+        receipt_no=number,
+        issued_at=issued_at,
+        cashier=staff,
+        lines=tuple(
+            ReceiptLine(name, qty, zero, zero, code=sku, group=dept)
+            for dept, name, sku, qty in ordered
+        ),
+        subtotal=zero,
+        discount_total=zero,
+        tax_lines=(),
+        tax_mode=TaxMode.INCLUSIVE,
+        total=zero,
+        rounding_adjustment=zero,
+        tenders=(),
+        change=zero,
+        footer=(f"{len(ordered)} lines, {_qty(items)} items", "Scan each item to verify"),
+        offline=False,
+        barcode=number,
+        priced=False,
+    )

@@ -42,6 +42,8 @@ class ReceiptLine:
     amount: Money
     notes: tuple[tuple[str, Money], ...] = ()
     sold_by_weight: bool = False
+    code: str = ""  # the SKU, printed on documents without prices (a pick list)
+    group: str = ""  # a heading the line is listed under there (the department)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class ReceiptDocument:
     footer: tuple[str, ...]
     offline: bool
     barcode: str
+    # False for a work document (a pick list): each line gets a tick box, its quantity and
+    # SKU under its group heading, and there are no amounts or totals.
+    priced: bool = True
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -199,6 +204,26 @@ def _qty(quantity: Decimal, by_weight: bool) -> str:
     return format(quantity.normalize(), "f")
 
 
+def _checklist(lines: Sequence[ReceiptLine], width: int) -> list[str]:
+    """Tick box, quantity, name (wrapped) and SKU per line, under its group's heading."""
+    indent = " " * 10  # "[ ] " + a 4-wide quantity + 2 spaces
+    out = [_truncate("OK   QTY  ITEM / SKU", width)]
+    group = None
+    for item in lines:
+        if item.group != group:
+            group = item.group
+            if group:
+                out.append(_truncate(_clean(group).upper(), width))
+        qty = _qty(item.quantity, item.sold_by_weight)
+        first = f"[ ] {qty:>4}  "
+        out += textwrap.wrap(
+            _clean(item.name), width, initial_indent=first, subsequent_indent=indent
+        ) or [first]
+        if item.code:
+            out.append(_truncate(f"{indent}SKU {_clean(item.code)}", width))
+    return out
+
+
 def _percent(rate: Decimal) -> str:
     return format((rate * 100).normalize(), "f") + "%"
 
@@ -267,9 +292,18 @@ def render_text(doc: ReceiptDocument, width: int = 42) -> str:
     if doc.offline:
         out += _centered("*** OFFLINE ***", width)
     out.append(rule)
-    out += _wrapped_lr(f"Receipt {doc.receipt_no}", f"Till {doc.till_id}", width)
-    out += _wrapped_lr(doc.issued_at.strftime("%Y-%m-%d %H:%M"), f"Cashier {doc.cashier}", width)
+    number = "Receipt" if doc.priced else "Order"
+    who = "Cashier" if doc.priced else "Staff"
+    out += _wrapped_lr(f"{number} {doc.receipt_no}", f"Till {doc.till_id}", width)
+    out += _wrapped_lr(doc.issued_at.strftime("%Y-%m-%d %H:%M"), f"{who} {doc.cashier}", width)
     out.append(rule)
+    if not doc.priced:
+        out += _checklist(doc.lines, width)
+        if doc.footer:
+            out.append(rule)
+            for line in doc.footer:
+                out += _centered(line, width)
+        return "\n".join(line[:width] for line in out) + "\n"
 
     for item in doc.lines:
         out.append(_lr(item.name, item.amount.format_amount(), width))

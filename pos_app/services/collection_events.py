@@ -102,3 +102,73 @@ def record_transition(
     )
     session.flush()
     return event_id
+
+
+STOCK_EVENT = "stock.adjusted"
+
+
+def record_stock_return(
+    session: Session,
+    local: CollectionOrderRow,
+    stock: Sequence[tuple[str, int]],
+    *,
+    status: OrderState,
+    reason: str,
+    context: TillContext,
+    now: datetime,
+    new_uuid: Any = uuid.uuid4,
+) -> str:
+    """Put what waited in the bag back on sellable stock after the hub closed the order.
+
+    Not a status change (the hub already made it and would refuse it again), so the hub hears
+    a plain ``stock.adjusted`` event; ``stock_held`` is cleared in the same transaction, which
+    is what makes the return happen once however often it is asked for.
+    """
+    movements = [
+        StockMovement(
+            uuid=str(new_uuid()),
+            sku=sku,
+            quantity_delta_milli=qty,
+            reason="collection_return",
+            created_at=now,
+        )
+        for sku, qty in stock
+        if qty
+    ]
+    session.add_all(movements)
+    local.stock_held = False
+    stock_rows = [[m.sku, m.quantity_delta_milli] for m in movements]
+    journal.append_entry(
+        session,
+        till_id=context.till_id,
+        kind="collection",
+        created_at=now,
+        body={
+            "order_number": local.order_number,
+            "status": str(status),
+            "staff": "hub",
+            "reason": reason,
+            "stock": stock_rows,
+        },
+    )
+    payload = {
+        "store_id": context.store_id,
+        "reason": f"collection_return {local.order_number} ({status})"[:200],
+        "stock_movements": [
+            {"uuid": m.uuid, "sku": m.sku, "quantity_delta_milli": m.quantity_delta_milli}
+            for m in movements
+        ],
+    }
+    event_id = str(new_uuid())
+    session.add(
+        OutboxEvent(
+            event_id=event_id,
+            kind=STOCK_EVENT,
+            payload=json.dumps(payload, sort_keys=True, separators=(",", ":")),
+            created_at=now,
+            attempts=0,
+            rejected=False,
+        )
+    )
+    session.flush()
+    return event_id

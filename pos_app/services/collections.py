@@ -35,6 +35,8 @@ from pos_app.domain.collection import (
     bag_label,
     check_move,
     collection_receipt,
+    describe,
+    pick_list,
 )
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, currency_by_code
@@ -42,7 +44,11 @@ from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.tenders import Tender
 from pos_app.services.auth import Approval, Permission, StaffMember, require
 from pos_app.services.checkout import CheckoutError, CheckoutService, CompletedSale
-from pos_app.services.collection_events import Transition, record_transition
+from pos_app.services.collection_events import (
+    Transition,
+    record_stock_return,
+    record_transition,
+)
 from pos_app.services.collections_view import (
     DEFAULT_HOLD_DAYS,
     CollectionsView,
@@ -52,7 +58,7 @@ from pos_app.services.collections_view import (
     plain_rejection,
     rejected_collection_events,
 )
-from pos_app.services.till_context import TillContext
+from pos_app.services.till_context import TillContext, load_till_context
 
 __all__ = ["CollectionError", "CollectionsService", "HandOver", "PickOutcome", "Ready"]
 
@@ -127,6 +133,30 @@ class CollectionsService:
         local.claimed_by, local.claimed_at = staff, now
         self._step(session, local, Transition(S.PICKING, staff), context)
         return self.detail(session, number)
+
+    def pick_list(
+        self, session: Session, number: str, *, staff: str, context: TillContext
+    ) -> ReceiptDocument:
+        """The paper pick list of an order still to pick (reads only; printing is the UI's)."""
+        detail = self.detail(session, number)
+        if detail.summary.state not in (S.NEW, S.PICKING):
+            raise CollectionError(
+                f"Order {number} is {describe(detail.summary.state)}: nothing to pick."
+            )
+        return pick_list(
+            number=number,
+            customer_name=detail.summary.customer_name,
+            due_by=detail.summary.due_by.astimezone(),  # the store's wall clock
+            lines=[
+                (ln.department, ln.name, ln.sku, Decimal(ln.ordered_milli) / 1000)
+                for ln in detail.lines
+            ],
+            store_name=context.store_name,
+            till_id=context.till_id,
+            staff=staff,
+            issued_at=self._clock(),
+            currency=currency_by_code(detail.summary.currency),
+        )
 
     def scan_pick(self, session: Session, number: str, raw: str, *, staff: str) -> PickOutcome:
         """Verify a scanned item against the pick list; a wrong item or an extra is refused."""
@@ -431,21 +461,21 @@ class CollectionsService:
     ) -> None:
         check_move(order.number, self._state(order, local), target)
         local = local or self._new_local(session, order, self._clock())
-        back = []
-        if local.stock_held:
-            back = [
-                (ln.sku, ln.picked_milli - ln.collected_milli)
-                for ln in local.lines
-                if ln.picked_milli > ln.collected_milli
-            ]
+        back = _held(local)
         local.cancel_reason = reason
         step = Transition(target, staff, back, "collection_return", {"reason": reason})
         self._step(session, local, step, context)
 
     # -- conflicts -------------------------------------------------------------------------
 
-    def reconcile(self, session: Session) -> list[str]:
-        """Flag orders the hub refused or contradicts; returns the newly flagged numbers."""
+    def reconcile(self, session: Session, *, context: TillContext | None = None) -> list[str]:
+        """Flag orders the hub refused or contradicts; returns the newly flagged numbers.
+
+        An order the hub cancelled or expired while its goods sat in a bag here gives that
+        stock back (movements, ``stock.adjusted`` event, journal) in this same transaction,
+        once: the hold flag is cleared with it. ``context`` is read from the till's profile
+        when not given, and only when stock has to move.
+        """
         flagged: list[str] = []
         rejected = rejected_collection_events(session)
         rows = session.execute(
@@ -467,6 +497,28 @@ class CollectionsService:
                     f"{mine.value.replace('_', ' ')} here. Stop, and put the items back."
                 )
                 local.local_status = str(hub)
+                back = _held(local)
+                if back:
+                    names = {ln.sku: ln.name for ln in order.lines}
+                    items = ", ".join(
+                        f"{Decimal(q) / 1000} x {names.get(sku, sku)}" for sku, q in back
+                    )
+                    reason = (
+                        f"Order {order.number} was {hub.value} online while it was "
+                        f"{mine.value.replace('_', ' ')} here. Empty its bag and put the items "
+                        f"back on the shelf: {items}. They are back in stock."
+                    )
+                    context = context or load_till_context(session)
+                    record_stock_return(
+                        session,
+                        local,
+                        back,
+                        status=hub,
+                        reason=f"{hub.value} online",
+                        context=context,
+                        now=self._clock(),
+                        new_uuid=self._new_uuid,
+                    )
             elif hub in (S.COLLECTED, S.PARTIALLY_COLLECTED) and mine in (
                 S.NEW,
                 S.PICKING,
@@ -542,6 +594,17 @@ class CollectionsService:
         )
         session.add(local)
         return local
+
+
+def _held(local: CollectionOrderRow) -> list[tuple[str, int]]:
+    """What sits in the bag off sellable stock: picked, not handed over (per SKU line)."""
+    if not local.stock_held:
+        return []
+    return [
+        (ln.sku, ln.picked_milli - ln.collected_milli)
+        for ln in local.lines
+        if ln.picked_milli > ln.collected_milli
+    ]
 
 
 def _signed(actor: StaffMember, approval: Approval | None) -> str:

@@ -103,6 +103,12 @@ class Queue:
         return tuple(o for o in self.orders if o.state is state)
 
 
+def walk_order(line: PickLine) -> tuple[str, str, int]:
+    """The walk through the store: by department, then name; the screen and the paper pick
+    list both use it, so the associate can follow either."""
+    return (line.department.casefold(), line.name.casefold(), line.line_no)
+
+
 class CollectionsView:
     def __init__(self, hold_days: int = DEFAULT_HOLD_DAYS) -> None:
         if hold_days < 1:
@@ -204,7 +210,7 @@ class CollectionsView:
                     collected_milli=done.collected_milli if done else 0,
                 )
             )
-        lines.sort(key=lambda ln: (ln.department, ln.line_no))
+        lines.sort(key=walk_order)
         return OrderDetail(
             summary=self.summary(order, local, now),
             lines=tuple(lines),

@@ -253,6 +253,9 @@ def _build_collections(
         back=back,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
         sales=controller,
+        # The receipt path (same printer, same worker); "reprint" keeps the customer's receipt.
+        print_document=lambda doc: devices.print_receipt(doc, reprintable=False),
+        printer_problem=lambda: devices.printer_problem,
         parent=window,
     )
     controller.collections_scan = collections.on_scanner_barcode_scanned

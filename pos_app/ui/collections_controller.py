@@ -15,6 +15,7 @@ inline prompt asks for a manager's PIN and a reason, and the action is retried w
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.domain.collection import CollectionError, OrderState
 from pos_app.domain.money import Money
+from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.tenders import Tender, TenderKind
 from pos_app.services.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
 from pos_app.services.collections import CollectionsService, HandOver, Ready
@@ -32,9 +34,12 @@ from pos_app.services.till_context import TillContext
 from pos_app.ui.collections_page import CollectionsPage
 from pos_app.ui.controller import TillController
 from pos_app.ui.runner import DbLane
+from pos_app.ui.tender_panel import PaymentPurpose
 from sync.protocol import FeedKind
 
 T = TypeVar("T")
+# Queues a document on the receipt printer's own worker; None when there is no printer.
+PrintDocument = Callable[[ReceiptDocument], "Future[bool] | None"]
 
 
 class CollectionsController(QObject):
@@ -46,6 +51,7 @@ class CollectionsController(QObject):
     approval_granted = Signal(object)  # Approval
     new_orders_arrived = Signal(int)  # count of new orders, after a feed page brought one
     error_shown = Signal(str)
+    pick_list_printed = Signal(str, bool)  # order number; False: it waits for the printer
 
     def __init__(
         self,
@@ -60,6 +66,8 @@ class CollectionsController(QObject):
         back: Callable[[], None],
         is_offline: Callable[[], bool] = lambda: False,
         sales: TillController | None = None,
+        print_document: PrintDocument | None = None,
+        printer_problem: Callable[[], str] = lambda: "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -67,6 +75,7 @@ class CollectionsController(QObject):
         self.context, self._staff, self._show_page, self._back = context, staff, show_page, back
         self.is_offline = is_offline
         self.sales = sales  # the tender panel, the drawer, the receipt path, the signed-in user
+        self._print, self._printer_problem = print_document, printer_problem
         self.current_detail: OrderDetail | None = None
         self._approve: Callable[[str, str], None] | None = None
         self.current: str | None = None
@@ -83,6 +92,8 @@ class CollectionsController(QObject):
         page.expire_button.clicked.connect(self.on_expire_button_clicked)
         page.review_button.clicked.connect(self.on_review_button_clicked)
         page.back_button.clicked.connect(self.on_back_button_clicked)
+        page.print_button.clicked.connect(self.on_print_button_clicked)
+        self.pick_list_printed.connect(self.on_self_pick_list_printed)
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
         badge_button.clicked.connect(self.open)
@@ -101,10 +112,12 @@ class CollectionsController(QObject):
     # -- refreshing ------------------------------------------------------------------------
 
     def refresh(self, *, announce: bool = False) -> None:
-        service = self.service
+        service, ctx = self.service, self.context
 
         def op(session: Session) -> Queue:
-            service.reconcile(session)  # conflicts from the feed / refused events
+            # Conflicts from the feed / refused events; gives back stock held for an order
+            # closed online.
+            service.reconcile(session, context=ctx)
             return service.queue(session)
 
         def done(queue: Queue) -> None:
@@ -200,6 +213,34 @@ class CollectionsController(QObject):
         self._on_order(lambda s, n, _st: self.service.mark_short(s, n, line),
                        self.tr("Marked short: the hub decides refund or substitute."))  # fmt: skip
 
+    def on_print_button_clicked(self) -> None:
+        number, staff, ctx, send = self.current, self._staff() or "", self.context, self._print
+        if number is None:
+            self._failed(CollectionError(self.tr("Choose an order first.")))
+            return
+        no_printer = self.tr("This till has no receipt printer: pick from the screen.")
+
+        def built(doc: ReceiptDocument) -> None:
+            job = send(doc) if send is not None else None  # the printer's worker, not here
+            if job is None:
+                self._failed(CollectionError(no_printer))
+                return
+            self.page.message.show_info(self.tr("Printing the pick list…"), 0)
+            job.add_done_callback(lambda done: self.pick_list_printed.emit(number, _ok(done)))
+
+        self.lane.run(lambda s: self.service.pick_list(s, number, staff=staff, context=ctx),
+                      built, self._failed)  # fmt: skip
+
+    def on_self_pick_list_printed(self, number: str, printed: bool) -> None:
+        if number != self.current:
+            return  # the associate has moved on; the status bar tells about the printer
+        if printed:
+            self.page.message.show_info(self.tr("Pick list of %1 printed.").replace("%1", number))
+            return
+        problem = self._printer_problem() or self.tr("the printer does not answer")
+        text = self.tr("Pick list not printed: %1. It prints by itself when the printer is back.")
+        self._failed(CollectionError(text.replace("%1", problem)))
+
     def on_ready_button_clicked(self) -> None:
         number, staff, ctx = self.current, self._staff() or "", self.context
         if number is None:
@@ -234,14 +275,22 @@ class CollectionsController(QObject):
             self._failed(CollectionError(self.tr("This till cannot take payments.")))
             return
 
+        purpose = PaymentPurpose(
+            title=self.tr("Pay for order %1 · %2 — the goods are handed over once paid")
+            .replace("%1", number)
+            .replace("%2", detail.summary.customer_name),
+            complete=self.tr("Take payment and hand over"),
+            back=self.tr("Back to order"),
+            busy=self.tr("Recording the payment and the hand-over…"),
+        )
+
         def pay(total: Money) -> None:
             sales.take_payment(
                 total,
                 lambda tenders: self._hand_over(number, staff, note, give, tenders),
                 self.on_tender_cancelled,
+                purpose,
             )
-            what = self.tr("Order %1, pay in store: the goods are handed over once paid.")
-            sales.window.tender.message.show_info(what.replace("%1", number), 0)
 
         self.lane.run(
             lambda s: self.service.amount_due(s, number, context=ctx, quantities=give),
@@ -423,3 +472,7 @@ class CollectionsController(QObject):
 
     def on_back_button_clicked(self) -> None:
         self._back()
+
+
+def _ok(job: Future[bool]) -> bool:
+    return not job.cancelled() and job.exception() is None and job.result() is True

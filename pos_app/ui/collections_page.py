@@ -146,8 +146,10 @@ class CollectionsPage(QWidget):
         self.expire_button = action_button(self.tr("Expire late"), "F10")
         self.review_button = action_button(self.tr("Reviewed"), "F7")
         self.back_button = action_button(self.tr("Back"), "Esc")
+        self.print_button = action_button(self.tr("Print pick list"), "F8")
         buttons = [
             self.start_button,
+            self.print_button,
             self.short_button,
             self.ready_button,
             self.handover_button,
@@ -157,7 +159,7 @@ class CollectionsPage(QWidget):
             self.back_button,
         ]
         for i, button in enumerate(buttons):
-            grid.addWidget(button, i // 4, i % 4)
+            grid.addWidget(button, i // 5, i % 5)
         self.actions = QWidget()
         self.actions.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -37,6 +37,7 @@ from pos_app.ui.drawer_actions import DrawerActionsMixin
 from pos_app.ui.idle import IdleWatcher
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
+from pos_app.ui.tender_panel import PaymentPurpose
 
 log = logging.getLogger(__name__)
 
@@ -387,20 +388,23 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         total: Money,
         complete: Callable[[list[Tender]], None],
         cancel: Callable[[], None],
+        purpose: PaymentPurpose | None = None,
     ) -> None:
         """The normal tender panel for another screen (a pay-in-store collection): the panel's
-        complete/cancel go to ``complete``/``cancel`` until ``end_payment``, not to the basket."""
+        complete/cancel go to ``complete``/``cancel`` until ``end_payment``, not to the basket;
+        ``purpose`` titles the panel and its buttons for that screen until then."""
         self._tender_for = (complete, cancel)
         self.window.show_page(self.window.tender)
-        self.window.tender.start(total, self.context.cash_rounding_step)
+        self.window.tender.start(total, self.context.cash_rounding_step, purpose)
 
     def end_payment(self) -> None:
         self._tender_for = None
+        self.window.tender.set_purpose(None)  # the sale screen's panel again
 
     def on_tender_cancelled(self) -> None:
         if self._tender_for is not None:
             cancel = self._tender_for[1]
-            self._tender_for = None
+            self.end_payment()
             cancel()
             return
         self.window.show_page(self.window.sale)

@@ -7,6 +7,7 @@ sale is completed by the controller, once, when the panel asks for it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,17 @@ def quick_cash_amounts(due: Money, count: int = 3) -> list[Money]:
     return amounts
 
 
+@dataclass(frozen=True)
+class PaymentPurpose:
+    """What the panel is paying for when another screen borrows it (a pay-in-store collection):
+    its title and button texts, so the associate never reads "Complete sale" there."""
+
+    title: str
+    complete: str
+    back: str
+    busy: str
+
+
 class TenderPanel(QWidget):
     complete_requested = Signal(list)  # list[Tender]
     cancelled = Signal()
@@ -60,7 +73,15 @@ class TenderPanel(QWidget):
         self._tenders: list[Tender] = []
         self._busy = False
 
+        self._purpose: PaymentPurpose | None = None
+
         root = QVBoxLayout(self)
+        # Shown only when another screen borrows the panel: says whose payment this is.
+        self.title = QLabel()
+        self.title.setObjectName("tenderTitle")
+        self.title.setWordWrap(True)
+        self.title.hide()
+        root.addWidget(self.title)
         head = QHBoxLayout()
         self.due_caption, self.due_value = self._box(head, self.tr("Total due"), "dueValue", 2)
         self.paid_caption, self.paid_value = self._box(head, self.tr("Paid"), "paidValue", 2)
@@ -176,8 +197,12 @@ class TenderPanel(QWidget):
     def tenders(self) -> list[Tender]:
         return list(self._tenders)
 
-    def start(self, total: Money, cash_rounding_step: Decimal) -> None:
+    def start(
+        self, total: Money, cash_rounding_step: Decimal, purpose: PaymentPurpose | None = None
+    ) -> None:
+        """Start a payment; without ``purpose`` the panel is the sale screen's again."""
         self._total, self._step, self._tenders = total, cash_rounding_step, []
+        self.set_purpose(purpose)
         self.set_busy(False)
         self.message.clear_message()
         self.cash_edit.clear()
@@ -185,6 +210,15 @@ class TenderPanel(QWidget):
             edit.clear()
         self._refresh()
         self.cash_edit.setFocus()
+
+    def set_purpose(self, purpose: PaymentPurpose | None) -> None:
+        self._purpose = purpose
+        self.title.setText(purpose.title if purpose is not None else "")
+        self.title.setVisible(purpose is not None)
+        complete = purpose.complete if purpose is not None else self.tr("Complete sale")
+        back = purpose.back if purpose is not None else self.tr("Back to basket")
+        _relabel(self.complete_button, complete, "F12")
+        _relabel(self.back_button, back, "Esc")
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -197,7 +231,8 @@ class TenderPanel(QWidget):
         ):
             widget.setEnabled(not busy)
         if busy:
-            self.message.show_info(self.tr("Completing the sale…"), 0)
+            text = self._purpose.busy if self._purpose else self.tr("Completing the sale…")
+            self.message.show_info(text, 0)
 
     def settlement(self) -> Settlement | None:
         if self._total is None:
@@ -352,3 +387,9 @@ class TenderPanel(QWidget):
             return
         self.set_busy(True)
         self.complete_requested.emit(list(self._tenders))
+
+
+def _relabel(button: QPushButton, text: str, shortcut: str) -> None:
+    """New words on an ``action_button``; its shortcut line and binding stay."""
+    button.setText(f"{text}\n{shortcut}")
+    button.setAccessibleName(text)

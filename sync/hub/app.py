@@ -49,7 +49,9 @@ def create_app(settings: HubSettings) -> FastAPI:
     db = HubDatabase(
         settings.db_url, pool_size=settings.pool_size, max_overflow=settings.max_overflow
     )
-    services = AppServices(settings=settings, hub=Hub(db=db))
+    services = AppServices(
+        settings=settings, hub=Hub(db=db, pickup_link_template=settings.pickup_link_template)
+    )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -79,6 +79,11 @@ def register_hub_commands(sub: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8600)
     serve.add_argument("--workers", type=int, default=1, help="PostgreSQL only")
+    serve.add_argument(
+        "--pickup-link",
+        default=None,
+        help='the web store\'s pickup page for e-mails, e.g. "https://shop.example/pickup?code={code}"',
+    )
     store = action("add-store", "create or update a store")
     store.add_argument("--store", required=True)
     store.add_argument("--name", required=True)
@@ -119,6 +124,13 @@ def register_hub_commands(sub: Any) -> None:
     sim.add_argument("--count", type=int, default=None)
     sim.add_argument("--duration", type=_positive_float, default=None, help="seconds")
     sim.add_argument("--seed", type=int, default=None)
+    notes = action("notifications", "list the customer e-mails the hub queued (newest first)")
+    notes.add_argument("--store", default=None)
+    notes.add_argument("--status", choices=("queued", "sending", "sent", "failed"), default=None)
+    notes.add_argument("--limit", type=int, default=100)
+    refunds = action("refunds", "list refund requests for closed paid orders (newest first)")
+    refunds.add_argument("--store", default=None)
+    refunds.add_argument("--limit", type=int, default=100)
     openapi = action("openapi", "print the hub's OpenAPI document", db=False)
     openapi.add_argument("--output", type=Path, default=None)
 
@@ -209,7 +221,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from sync.hub.settings import HubSettings
 
         print(f"hub on http://{args.host}:{args.port}  (Ctrl+C stops)", file=sys.stderr)
-        serve(HubSettings(db_url=args.db), host=args.host, port=args.port, workers=args.workers)
+        settings = HubSettings(db_url=args.db, pickup_link_template=args.pickup_link)
+        serve(settings, host=args.host, port=args.port, workers=args.workers)
         return EXIT_OK
     hub = _hub(args.db)
     try:
@@ -279,6 +292,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                 pin=pin,
             )
             print(f"staff {args.code} saved for store {args.store}")
+        elif command in ("notifications", "refunds"):
+            _list_for_head_office(hub, args)
         elif command == "simulate-web-orders":
             made = simulate.simulate_web_orders(
                 hub,
@@ -296,6 +311,37 @@ def _dispatch(args: argparse.Namespace) -> int:
     finally:
         hub.db.dispose()
     return EXIT_OK
+
+
+def _list_for_head_office(hub: Hub, args: argparse.Namespace) -> None:
+    from sync.hub import notifications
+    from sync.hub.errors import Invalid
+    from sync.hub.models import Store
+    from sync.protocol import NotificationStatus
+
+    if not 1 <= args.limit <= 1000:
+        raise Invalid("--limit: between 1 and 1000")
+    with hub.db.read() as session:
+        if args.store is not None and session.get(Store, args.store) is None:
+            raise Invalid(f"--store: no store {args.store!r}")
+        if args.hub_command == "refunds":
+            for r in notifications.list_refund_requests(
+                session, store_id=args.store, limit=args.limit
+            ):
+                amount = notifications.format_minor(r.amount_minor, r.currency)
+                print(
+                    f"{r.created_at:%Y-%m-%d %H:%M}  {r.store_id}  {r.order_number}  "
+                    f"{amount:>14}  {r.status}  {r.reason}"
+                )
+            return
+        status = NotificationStatus(args.status) if args.status else None
+        for n in notifications.list_notifications(
+            session, store_id=args.store, status=status, limit=args.limit
+        ):
+            print(
+                f"{n.created_at:%Y-%m-%d %H:%M}  {n.store_id}  {n.order_number}  {n.kind}  "
+                f"{n.status}  {n.recipient_email}  {n.subject}"
+            )
 
 
 def run_hub_command(args: argparse.Namespace) -> int:

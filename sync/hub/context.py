@@ -23,6 +23,8 @@ class Hub:
     clock: Callable[[], datetime] = utc_now
     # Called after each commit that added feed rows, with their scopes (from any thread).
     wake_listeners: list[WakeCallback] = field(default_factory=list)
+    # See HubSettings.pickup_link_template.
+    pickup_link_template: str | None = None
 
     @contextmanager
     def change(self) -> Iterator[tuple[Session, PendingChanges]]:

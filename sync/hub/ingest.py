@@ -133,6 +133,8 @@ def _apply_collection_event(
         number=payload.order_number,
         status=payload.status,
         hub=hub,
+        lines=list(payload.lines),
+        source_event_id=event.event_id,
     )
     if reason is not None:
         savepoint.rollback()

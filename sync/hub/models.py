@@ -234,3 +234,50 @@ class FeedRow(Base):
 
 
 CHAIN_SCOPE = "*"
+
+
+class CustomerNotificationRow(Base):
+    """An e-mail the hub owes a customer (ready for pickup, cancelled, expired).
+
+    Written in the transaction that accepts the status change, once per (order, kind); a
+    sender (``sync.hub.notifications.claim_queued_notifications``) sends and marks it.
+    """
+
+    __tablename__ = "customer_notifications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_number: Mapped[str] = mapped_column(String(64))
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    recipient_email: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    pickup_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("order_number", "kind", name="uq_customer_notifications_order_kind"),
+        Index("ix_customer_notifications_status_id", "status", "id"),
+        Index("ix_customer_notifications_store_id", "store_id", "id"),
+    )
+
+
+class RefundRequestRow(Base):
+    """Money the web store must give back for a paid order closed without (all) its goods."""
+
+    __tablename__ = "refund_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_number: Mapped[str] = mapped_column(String(64), unique=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"), index=True)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    source_event_id: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -6,22 +6,30 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from sync.hub import headoffice, tenancy, web_orders
+from sync.hub import headoffice, notifications, tenancy, web_orders
 from sync.hub.deps import Admin, Services
+from sync.hub.errors import Invalid
+from sync.hub.models import Store
 from sync.hub.shopify import ShopifyOrder, map_shopify_order
 from sync.protocol import (
+    CollectionStatus,
+    CustomerNotification,
     EnrollCodeResponse,
+    NotificationStatus,
     PromotionIn,
+    RefundRequest,
     StockLevel,
     StockLevelIn,
     StoredValueBalance,
     StoredValueIn,
     StoreIn,
     StoreInfo,
+    WebOrder,
     WebOrderCreated,
     WebOrderIn,
 )
 
+OrderNumberPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.#-]{0,63}$")]
 StoreIdPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 router = APIRouter(prefix="/v1")
 
@@ -111,3 +119,55 @@ def post_shopify_order(
     if not created.created:
         response.status_code = status.HTTP_200_OK
     return created
+
+
+@router.post(
+    "/web-orders/{number}/cancel",
+    response_model=WebOrder,
+    tags=["web orders"],
+    responses={404: {"description": "no such order"}, 409: {"description": "already closed"}},
+)
+def cancel_web_order(number: OrderNumberPath, svc: Services, _: Admin) -> WebOrder:
+    """The customer or head office cancelled the order online; the pickup store's tills hear
+    it through the feed (a till holding its goods in a bag puts them back on stock)."""
+    return web_orders.close_web_order(svc.hub, number, CollectionStatus.CANCELLED)
+
+
+StoreFilter = Annotated[
+    str | None,
+    Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", description="only this store's"),
+]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+
+
+def _known_store(svc: Services, store: str | None) -> None:
+    """A filter naming no store is a typo, not "nothing to show": say so."""
+    if store is None:
+        return
+    with svc.hub.db.read() as session:
+        if session.get(Store, store) is None:
+            raise Invalid(f"store: no store {store!r}")
+
+
+@router.get("/admin/notifications", response_model=list[CustomerNotification], tags=["admin"])
+def get_notifications(
+    svc: Services,
+    _: Admin,
+    store: StoreFilter = None,
+    status: Annotated[NotificationStatus | None, Query()] = None,
+    limit: Limit = 100,
+) -> list[CustomerNotification]:
+    """Customer e-mails the hub queued (ready for pickup, cancelled, expired), newest first."""
+    _known_store(svc, store)
+    with svc.hub.db.read() as session:
+        return notifications.list_notifications(session, store_id=store, status=status, limit=limit)
+
+
+@router.get("/admin/refund-requests", response_model=list[RefundRequest], tags=["admin"])
+def get_refund_requests(
+    svc: Services, _: Admin, store: StoreFilter = None, limit: Limit = 100
+) -> list[RefundRequest]:
+    """Refunds owed for paid orders cancelled or expired with goods not handed over."""
+    _known_store(svc, store)
+    with svc.hub.db.read() as session:
+        return notifications.list_refund_requests(session, store_id=store, limit=limit)

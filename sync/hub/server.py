@@ -117,6 +117,8 @@ def serve(settings: HubSettings, *, host: str, port: int, workers: int = 1) -> N
     if not settings.db_url.startswith("postgresql"):
         raise ValueError("several workers need PostgreSQL (SQLite has one writer)")
     argv = [sys.executable, "-m", "sync.hub.server", settings.db_url, host, str(port)]
+    if settings.pickup_link_template:
+        argv += ["--pickup-link", settings.pickup_link_template]
     children = [subprocess.Popen(argv) for _ in range(workers)]
 
     def on_term(signum: int, frame: FrameType | None) -> None:
@@ -144,8 +146,10 @@ def _worker_main() -> None:
     parser.add_argument("db_url")
     parser.add_argument("host")
     parser.add_argument("port", type=int)
+    parser.add_argument("--pickup-link", default=None)
     args = parser.parse_args()
-    run_worker(HubSettings(db_url=args.db_url), args.host, args.port, reuse_port=True)
+    settings = HubSettings(db_url=args.db_url, pickup_link_template=args.pickup_link)
+    run_worker(settings, args.host, args.port, reuse_port=True)
 
 
 if __name__ == "__main__":

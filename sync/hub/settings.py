@@ -15,3 +15,7 @@ class HubSettings:
     pool_size: int = 10
     max_overflow: int = 20
     enroll_code_ttl: timedelta = timedelta(hours=24)
+    # The web store's pickup page, e.g. "https://shop.example/pickup?code={code}": the
+    # ready-for-pickup e-mail links it (and its QR code encodes it; the till's scanner finds
+    # the order from that link). None: the e-mail gives the pickup code only.
+    pickup_link_template: str | None = None

@@ -16,11 +16,13 @@ from sqlalchemy.orm import Session
 from sync.hub import credentials
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
-from sync.hub.errors import Conflict
+from sync.hub.errors import Conflict, NotFound
 from sync.hub.feed import PendingChanges
 from sync.hub.models import Customer, WebOrderRow
+from sync.hub.notifications import record_status_effects
 from sync.hub.tenancy import get_store
 from sync.protocol import (
+    CollectionLineIn,
     CollectionStatus,
     CustomerIn,
     FeedKind,
@@ -164,8 +166,13 @@ def change_status(
     number: str,
     status: CollectionStatus,
     hub: Hub,
+    lines: list[CollectionLineIn] | None = None,
+    source_event_id: str | None = None,
 ) -> str | None:
-    """Apply one till's status change; returns why it is impossible, or None when applied."""
+    """Apply one till's status change; returns why it is impossible, or None when applied.
+
+    The customer's e-mail and any refund request are queued in this same transaction
+    (``notifications.record_status_effects``); ``lines`` say what was handed over."""
     found = session.execute(
         select(WebOrderRow, Customer)
         .join(Customer, Customer.id == WebOrderRow.customer_id)
@@ -181,5 +188,46 @@ def change_status(
     row.status = str(status)
     row.updated_at = hub.clock()
     session.flush()
+    record_status_effects(
+        session,
+        order=row,
+        customer=customer,
+        status=status,
+        lines=lines,
+        source_event_id=source_event_id,
+        now=row.updated_at,
+        pickup_link_template=hub.pickup_link_template,
+    )
     feed_order(pending, order_out(row, customer))
     return None
+
+
+def close_web_order(hub: Hub, number: str, status: CollectionStatus) -> WebOrder:
+    """Head office or the web store cancels (or expires) an order; its store's tills hear it
+    through the feed. Goods a till held in a bag are given back by that till (a
+    ``stock.adjusted`` event), not here: only the till knows what it picked."""
+    if status not in (S.CANCELLED, S.EXPIRED):
+        raise Conflict("only cancelled or expired can be set from head office")
+    with hub.change() as (session, pending):
+        store_id = session.execute(
+            select(WebOrderRow.store_id).where(WebOrderRow.number == number)
+        ).scalar_one_or_none()
+        if store_id is None:
+            raise NotFound(f"no web order {number!r}")
+        current = session.execute(
+            select(WebOrderRow.status).where(WebOrderRow.number == number)
+        ).scalar_one()
+        if current == S.PARTIALLY_COLLECTED:
+            # Only the store knows what the customer took away, so only it can close the rest.
+            raise Conflict(f"order {number} is partly collected: the store closes the rest")
+        reason = change_status(
+            session, pending, store_id=store_id, number=number, status=status, hub=hub
+        )
+        if reason is not None:
+            raise Conflict(reason)
+        row, customer = session.execute(
+            select(WebOrderRow, Customer)
+            .join(Customer, Customer.id == WebOrderRow.customer_id)
+            .where(WebOrderRow.number == number)
+        ).one()
+        return order_out(row, customer)

@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from hardware.till_devices import TillDevices
 from pos_app.db.models import OutboxEvent, Sale
 from pos_app.domain.collection import OrderState
 from pos_app.services.checkout import SALE_EVENT
 from pos_app.services.collections import CollectionsService
 from pos_app.services.feed_apply import apply_changes
+from pos_app.ui.sim_panel import SimulatedDevices
 from sync.protocol import FeedChange, FeedKind
 from tests.gui.conftest import Driver
 from tests.unit.services.test_collections import (
@@ -124,12 +126,19 @@ def test_pay_in_store_hand_over_goes_through_the_tender_panel(
     page.handover_button.click()
     d.qtbot.waitUntil(lambda: d.window.current_page is tender, timeout=5000)
     assert tender.due_value.text().endswith("32.99")  # the web prices, as the sale will be
+    # The panel says what is being paid for, never "Complete sale".
+    assert tender.title.isVisible()
+    assert tender.title.text().startswith("Pay for order W-0002")
+    assert tender.complete_button.text() == "Take payment and hand over\nF12"
+    assert tender.back_button.text() == "Back to order\nEsc"
     before = len(events(seeded))
     tender.back_button.click()  # cancelling the payment changes nothing
     assert d.window.current_page is page
     assert len(events(seeded)) == before
+    assert tender.complete_button.text() == "Complete sale\nF12"  # the sale screen's again
     page.handover_button.click()
     d.qtbot.waitUntil(lambda: d.window.current_page is tender, timeout=5000)
+    assert tender.complete_button.text() == "Take payment and hand over\nF12"
     with (
         d.qtbot.waitSignal(d.controller.sale_completed, timeout=5000) as sold,
         d.qtbot.waitSignal(ctl.handed_over, timeout=5000) as handed,
@@ -155,6 +164,9 @@ def test_pay_in_store_hand_over_goes_through_the_tender_panel(
     d.scan_and_wait(TSHIRT)
     d.window.sale.pay_button.click()
     assert d.window.current_page is tender
+    assert tender.title.isHidden()
+    assert tender.complete_button.text() == "Complete sale\nF12"
+    assert tender.back_button.text() == "Back to basket\nEsc"
     tender.back_button.click()
     assert d.window.current_page is d.window.sale
 
@@ -260,3 +272,69 @@ def test_reviewed_needs_a_manager_and_cancel_leaves_the_flag(
         detail = svc.detail(session, "W-0005")
     assert detail.summary.state is OrderState.CANCELLED
     assert (detail.summary.review_reason or "").startswith("reviewed by Ann (approved by Max)")
+
+
+def test_print_pick_list_reaches_the_printer_and_says_so_inline_when_it_is_offline(
+    make_till: Any, staffed_db: Path, seeded: sessionmaker[Session]
+) -> None:
+    sims = SimulatedDevices()
+    try:
+        devices = TillDevices(sims.config(timeout_s=0.5), retry_initial_s=0.05, retry_max_s=0.2)
+        d: Driver = make_till(staffed_db, devices=devices)
+        d.sign_in("1111")
+        add_order(seeded, "W-0001")
+        open_order(d, "W-0001")
+        ctl, page = d.till.collections, d.window.collections
+        assert ctl is not None
+        with d.qtbot.waitSignal(ctl.pick_list_printed, timeout=5000) as done:
+            d.press(d.focus(), Qt.Key.Key_F8)  # the button's shortcut
+        assert done.args == ["W-0001", True]
+        assert page.message.text() == "Pick list of W-0001 printed."
+        (printed,) = sims.printer.wait_for_receipts(1)
+        assert [b.data for b in printed.barcodes] == ["W-0001"]
+        assert "[ ]    2  Cotton T-Shirt M" in printed.text
+
+        sims.printer.set_offline(True)  # accepts the connection, answers nothing
+        with d.qtbot.waitSignal(ctl.pick_list_printed, timeout=5000) as done:
+            page.print_button.click()
+        assert done.args == ["W-0001", False]
+        assert page.message.property("level") == "error"
+        assert page.message.text().startswith("Pick list not printed: printer offline (")
+        assert "prints by itself when the printer is back" in page.message.text()
+        assert len(sims.printer.receipts) == 1
+        sims.printer.set_offline(False)
+        second = sims.printer.wait_for_receipts(2)[1]  # the queue retried it
+        assert [b.data for b in second.barcodes] == ["W-0001"]
+    finally:
+        sims.stop()
+
+
+def test_print_pick_list_without_a_printer_says_so(
+    signed_in: Driver, seeded: sessionmaker[Session]
+) -> None:
+    d = signed_in
+    add_order(seeded, "W-0001")
+    open_order(d, "W-0001")
+    ctl, page = d.till.collections, d.window.collections
+    assert ctl is not None
+    with d.qtbot.waitSignal(ctl.error_shown, timeout=5000) as shown:
+        page.print_button.click()
+    assert shown.args == ["This till has no receipt printer: pick from the screen."]
+
+
+def test_ready_order_cancelled_online_tells_the_associate_to_empty_the_bag(
+    signed_in: Driver, seeded: sessionmaker[Session]
+) -> None:
+    d = signed_in
+    ready_order(seeded, "W-0003")
+    add_order(seeded, "W-0003", status="cancelled")  # the feed brings the online cancel
+    open_order(d, "W-0003")
+    page = d.window.collections
+    d.qtbot.waitUntil(lambda: page.review.isVisible(), timeout=5000)
+    assert "Empty its bag and put the items back on the shelf: 2 x Cotton T-Shirt M" in (
+        page.review.text()
+    )
+    assert "⚠ CHECK" in page.queue_list.item(0).text()
+    with seeded() as session:
+        kinds = session.scalars(select(OutboxEvent.kind).order_by(OutboxEvent.id)).all()
+    assert kinds[-1] == "stock.adjusted"  # the held goods are sellable again

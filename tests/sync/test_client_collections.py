@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from pos_app.domain.collection import OrderState
 from pos_app.services.collections import CollectionsService
+from pos_app.services.stock_view import StockAtTill, stock_of
 from pos_app.services.till_context import load_till_context
+from sync.hub.models import IngestedEvent
 from sync.hub.models import WebOrderRow as HubWebOrder
 from sync.hub.web_orders import change_status
 from sync.protocol import CollectionStatus
@@ -138,3 +140,75 @@ def test_a_move_the_hub_refuses_is_flagged_with_its_reason(enrolled_till: Enroll
     assert flagged.review_reason is not None
     assert flagged.review_reason.startswith("Another till is already picking order W-2003.")
     assert "cannot become picking" in flagged.review_reason
+
+
+def test_ready_order_cancelled_at_the_hub_puts_its_stock_back_once(
+    enrolled_till: EnrolledTill,
+) -> None:
+    sync = enrolled_till.sync()
+    svc = CollectionsService()
+    create_order(enrolled_till, "W-2004")
+    sync.puller.pull_once()
+    step(enrolled_till, svc.start_picking, "W-2004", staff="bob")
+    with enrolled_till.write.begin() as session:
+        for code in (TSHIRT, TSHIRT, COFFEE):
+            svc.scan_pick(session, "W-2004", code, staff="bob")
+    step(enrolled_till, svc.mark_ready, "W-2004", staff="bob")
+    sync.pusher.push_once()
+    assert enrolled_till.hub_stock("TSH-1") == -2000  # in the bag
+
+    answer = enrolled_till.hub.admin.post("/v1/web-orders/W-2004/cancel")  # cancelled online
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["status"] == "cancelled"
+    again = enrolled_till.hub.admin.post("/v1/web-orders/W-2004/cancel")
+    assert again.status_code == 409
+    assert "cannot become cancelled" in again.json()["detail"]
+    assert enrolled_till.hub.admin.post("/v1/web-orders/W-404/cancel").status_code == 404
+    sync.puller.pull_once()  # the feed brings the cancellation
+    with enrolled_till.write.begin() as session:
+        assert svc.reconcile(session) == ["W-2004"]
+    with enrolled_till.write.begin() as session:
+        assert svc.reconcile(session) == []  # runs on every refresh: no second return
+    with enrolled_till.read() as session:
+        assert stock_of(session, "TSH-1").quantity_milli == 0  # sellable again at once
+        (flagged,) = svc.review_list(session)
+    assert "back on the shelf: 2 x T-Shirt, 1 x Coffee" in (flagged.review_reason or "")
+
+    sync.pusher.push_once()
+    sync.pusher.push_once()
+    assert sync.outbox.counts() == (0, 0)
+    assert enrolled_till.hub_stock("TSH-1") == 0
+    assert enrolled_till.hub_stock("COF-1") == 0
+    with enrolled_till.hub.hub.db.read() as session:
+        kinds = session.scalars(
+            select(IngestedEvent.kind).where(IngestedEvent.kind == "stock.adjusted")
+        ).all()
+    assert kinds == ["stock.adjusted"]
+    sync.puller.pull_once()
+    with enrolled_till.read() as session:
+        assert stock_of(session, "TSH-1") == StockAtTill("TSH-1", 0, 0)
+
+
+def test_paid_order_cancelled_at_the_till_after_a_part_hand_over_refunds_the_rest(
+    enrolled_till: EnrolledTill,
+) -> None:
+    sync = enrolled_till.sync()
+    svc = CollectionsService()
+    create_order(enrolled_till, "W-2005")
+    sync.puller.pull_once()
+    step(enrolled_till, svc.start_picking, "W-2005", staff="bob")
+    with enrolled_till.write.begin() as session:
+        for code in (TSHIRT, TSHIRT, COFFEE):
+            svc.scan_pick(session, "W-2005", code, staff="bob")
+    step(enrolled_till, svc.mark_ready, "W-2005", staff="bob")
+    step(enrolled_till, svc.hand_over, "W-2005", staff="eve", identity_note="ID checked",
+         quantities={1: 1000})  # fmt: skip
+    step(enrolled_till, svc.cancel, "W-2005", reason="customer changed their mind", staff="eve")
+    sync.pusher.push_once()
+    assert sync.outbox.counts() == (0, 0)
+    assert hub_status(enrolled_till, "W-2005") == "cancelled"
+    admin = enrolled_till.hub.admin
+    (refund,) = admin.get("/v1/admin/refund-requests").json()
+    assert (refund["order_number"], refund["amount_minor"]) == ("W-2005", 1500 + 899)
+    kinds = sorted(n["kind"] for n in admin.get("/v1/admin/notifications").json())
+    assert kinds == ["cancelled", "ready_for_pickup"]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.models import JournalEntry, OutboxEvent, StockMovement
@@ -403,3 +403,73 @@ def test_expiry_and_review_need_a_manager_or_an_approval(seeded, feed, svc, cloc
         done = svc.acknowledge(session, "W-0002", actor=ann, approval=review.approval)
     assert not done.summary.needs_review
     assert done.summary.review_reason.startswith("reviewed by Ann (approved by Max)")
+
+
+def test_ready_order_cancelled_online_gives_its_held_stock_back_once(seeded, feed, svc) -> None:
+    feed("W-0001")
+    pick_all(seeded, svc, "W-0001")
+    run(seeded, svc.mark_ready, "W-0001", staff="bob")
+    feed("W-0001", status="cancelled")  # the customer cancelled on the web
+    with seeded() as session:
+        before = session.scalar(select(func.count()).select_from(JournalEntry))
+    with seeded.begin() as session:
+        assert svc.reconcile(session) == ["W-0001"]
+    with seeded.begin() as session:
+        assert svc.reconcile(session) == []  # a second pass moves nothing again
+    with seeded() as session:
+        returned = session.scalars(
+            select(StockMovement).where(StockMovement.reason == "collection_return")
+        ).all()
+        assert sorted((m.sku, m.quantity_delta_milli) for m in returned) == [
+            ("COF-1", 1000),
+            ("TSH-1", 2000),
+        ]
+        stock_events = session.scalars(
+            select(OutboxEvent).where(OutboxEvent.kind == "stock.adjusted")
+        ).all()
+        assert len(stock_events) == 1
+        payload = json.loads(stock_events[0].payload)
+        assert payload["store_id"] == "store-1"
+        assert {m["uuid"] for m in payload["stock_movements"]} == {m.uuid for m in returned}
+        entries = session.scalars(select(JournalEntry).order_by(JournalEntry.seq)).all()
+        assert len(entries) == before + 1
+        body = json.loads(entries[-1].payload)["body"]
+        assert body["stock"] == [["TSH-1", 2000], ["COF-1", 1000]]
+        assert journal.verify_journal(session).ok
+        (flagged,) = svc.review_list(session)
+    assert flagged.state is OrderState.CANCELLED
+    assert "back on the shelf: 2 x Cotton T-Shirt M, 1 x Arabica Coffee Beans 500 g" in (
+        flagged.review_reason or ""
+    )
+    # the hub's status change is not re-sent: it already made it
+    assert [e["status"] for e in events(seeded)] == ["picking", "ready"]
+
+
+def test_order_cancelled_online_while_picking_moves_no_stock(seeded, feed, svc) -> None:
+    feed("W-0001")
+    pick_all(seeded, svc, "W-0001")
+    feed("W-0001", status="expired")
+    with seeded.begin() as session:
+        assert svc.reconcile(session) == ["W-0001"]
+    with seeded() as session:
+        assert session.scalars(select(StockMovement)).all() == []
+        assert (
+            session.scalars(select(OutboxEvent).where(OutboxEvent.kind == "stock.adjusted")).all()
+            == []
+        )
+
+
+def test_pick_list_is_for_orders_still_to_pick(seeded, feed, svc) -> None:
+    feed("W-0001")
+    with seeded() as session:
+        doc = svc.pick_list(session, "W-0001", staff="bob", context=load_till_context(session))
+    assert (doc.kind, doc.barcode, doc.priced) == ("pick list", "W-0001", False)
+    assert [(ln.group, ln.code, ln.quantity) for ln in doc.lines] == [
+        ("clothing", "TSH-1", 2),
+        ("grocery", "COF-1", 1),
+    ]
+    assert "3 items" in render_text(doc)
+    pick_all(seeded, svc, "W-0001")
+    run(seeded, svc.mark_ready, "W-0001", staff="bob")
+    with seeded() as session, pytest.raises(CollectionError, match="nothing to pick"):
+        svc.pick_list(session, "W-0001", staff="bob", context=load_till_context(session))
