@@ -65,6 +65,8 @@ class ReceiptDocument:
     footer: tuple[str, ...]
     offline: bool
     barcode: str
+    # Printed as barcodes after the receipt's own, e.g. a store credit code to redeem later.
+    extra_barcodes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:

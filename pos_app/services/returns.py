@@ -19,6 +19,7 @@ the authority across tills and rejects an over-return there).
 from __future__ import annotations
 
 import json
+import secrets
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -52,6 +53,20 @@ from pos_app.services.return_records import event_payload, journal_body, return_
 from pos_app.services.till_context import TillContext
 
 RETURN_EVENT = "return.completed"
+
+# Store credit codes are read aloud and typed from paper: no 0/O, 1/I/L look-alikes.
+CREDIT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CREDIT_CODE_PREFIX = "SC"
+CREDIT_CODE_LENGTH = 10
+# Prices a store credit refund before its code exists (the code is made when it commits).
+_PENDING_CREDIT = "(new store credit)"
+
+
+def new_store_credit_code() -> str:
+    """A store credit code made at the till; the hub opens its balance from the return event."""
+    body = "".join(secrets.choice(CREDIT_CODE_ALPHABET) for _ in range(CREDIT_CODE_LENGTH))
+    return CREDIT_CODE_PREFIX + body
+
 
 _WRITE_OFF_REASON = {
     Disposition.DAMAGED: "return_damaged",
@@ -107,6 +122,7 @@ class CompletedReturn:
     assessment: ReturnAssessment
     cash_out: Money  # what leaves the drawer (after cash rounding)
     receipt: ReceiptDocument
+    store_credit_code: str | None = None  # the code printed for a store credit refund
 
 
 class ReturnsService:
@@ -115,10 +131,12 @@ class ReturnsService:
         policy: ReturnPolicy | None = None,
         clock: Callable[[], datetime] = utc_now,
         new_uuid: Callable[[], uuid.UUID] = uuid.uuid4,
+        new_credit_code: Callable[[], str] = new_store_credit_code,
     ) -> None:
         self._policy = policy if policy is not None else ReturnPolicy()
         self._clock = clock
         self._new_uuid = new_uuid
+        self._new_credit_code = new_credit_code
 
     # -- look-up -----------------------------------------------------------------------------
 
@@ -216,7 +234,7 @@ class ReturnsService:
             now=self._clock(),
             role=str(cashier.role),
             prefer=prefer,
-            store_credit_account=store_credit_account,
+            store_credit_account=store_credit_account or _PENDING_CREDIT,
         )
 
     # -- completing --------------------------------------------------------------------------
@@ -236,6 +254,8 @@ class ReturnsService:
         offline: bool = False,
     ) -> CompletedReturn:
         original = self.find_sale(session, receipt_no)
+        if prefer is RefundMethod.STORE_CREDIT and not store_credit_account:
+            store_credit_account = self._new_credit_code()
         assessment = self.assess(
             original,
             items,
@@ -406,6 +426,10 @@ class ReturnsService:
             assessment=assessment,
             cash_out=cash_out,
             receipt=receipt,
+            store_credit_code=next(
+                (p.account for p in assessment.refund if p.method is RefundMethod.STORE_CREDIT),
+                None,
+            ),
         )
 
     def _movement(
@@ -466,4 +490,5 @@ __all__ = [
     "ReturnableLine",
     "ReturnableSale",
     "ReturnsService",
+    "new_store_credit_code",
 ]

@@ -1,7 +1,11 @@
 """Wires the returns screen to ``ReturnsService``: look-up and refund are DbLane ops.
 
-Minimal version: cash refunds only (``prefer=RefundMethod.CASH``). The return, and the drawer
-open its cash calls for, are one transaction. A return above the cashier's limits raises
+Refund methods: by default the money goes back the way it came, as the domain plans it (card
+first via the external terminal — the associate types the terminal's approval reference into
+the page — then cash); "Store credit instead" (F9) refunds everything as a new store credit
+whose code is shown and printed. The plan is priced on the GUI thread as quantities change
+(pure domain arithmetic, no I/O). The return, and the drawer open only cash calls for, are one
+transaction. A return above the cashier's limits raises
 ``ReturnApprovalRequiredError``: the inline prompt shows why and asks for a manager's PIN and a
 reason, and the refund is retried with that approval. The return receipt is previewed on the
 page and handed to the printer (``receipt_ready``).
@@ -15,7 +19,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
-from pos_app.domain.returns import RefundMethod, ReturnError, ReturnItem
+from pos_app.domain.errors import DomainError
+from pos_app.domain.returns import RefundMethod, ReturnAssessment, ReturnError, ReturnItem
+from pos_app.domain.tenders import CardReference
 from pos_app.services.auth import Approval, AuthResult, Permission
 from pos_app.services.drawer import DrawerOpen
 from pos_app.services.returns import (
@@ -60,6 +66,8 @@ class ReturnsController(QObject):
         self._approve: Callable[[str, str], None] | None = None
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
+        page.store_credit_button.clicked.connect(self.on_store_credit_button_clicked)
+        page.items_changed.connect(self.on_page_items_changed)
         page.back_button.clicked.connect(self.on_back_button_clicked)
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
@@ -77,7 +85,7 @@ class ReturnsController(QObject):
         self.page.receipt_edit.setFocus()
 
     def _failed(self, exc: Exception) -> None:
-        if not isinstance(exc, (ReturnError, ValueError)):
+        if not isinstance(exc, (DomainError, ValueError)):
             exc = ReturnError(self.tr("Could not do that: %1").replace("%1", str(exc)))
         self.page.message.show_error(str(exc))
         self.error_shown.emit(str(exc))
@@ -111,7 +119,32 @@ class ReturnsController(QObject):
 
     # -- refund ----------------------------------------------------------------------------
 
+    def _assess(self, prefer: RefundMethod | None = None) -> ReturnAssessment | None:
+        """The return as the page says, priced (pure, no I/O); None when nothing is chosen."""
+        register = self.sales.register
+        if self.current is None or register is None:
+            return None
+        items = self.page.return_items()
+        if not items:
+            return None
+        return self.service.assess(
+            self.current, items, cashier=register.cashier, context=self.context, prefer=prefer
+        )
+
+    def on_page_items_changed(self) -> None:
+        try:
+            self.page.show_plan(self._assess())
+        except (DomainError, ValueError) as exc:
+            self.page.show_plan(None)
+            self._failed(exc)
+
     def on_refund_button_clicked(self) -> None:
+        self._start_refund(None)
+
+    def on_store_credit_button_clicked(self) -> None:
+        self._start_refund(RefundMethod.STORE_CREDIT)
+
+    def _start_refund(self, prefer: RefundMethod | None) -> None:
         if self.current is None:
             self._failed(ReturnError(self.tr("Scan the receipt first.")))
             return
@@ -119,9 +152,32 @@ class ReturnsController(QObject):
         if not items:
             self._failed(ReturnError(self.tr("Set the quantity to return on a line first.")))
             return
-        self._refund(self.current.receipt_no, items, None)
+        card: CardReference | None = None
+        try:
+            plan = self._assess(prefer)
+            if plan is not None and any(p.method is RefundMethod.CARD for p in plan.refund):
+                card = self.page.card_reference()
+        except (DomainError, ValueError) as exc:
+            self.page.show_plan(self._safe_plan())
+            self.page.card_approval.setFocus()
+            self._failed(exc)
+            return
+        self._refund(self.current.receipt_no, items, None, prefer, card)
 
-    def _refund(self, receipt_no: str, items: list[ReturnItem], approval: Approval | None) -> None:
+    def _safe_plan(self) -> ReturnAssessment | None:
+        try:
+            return self._assess()
+        except (DomainError, ValueError):
+            return None
+
+    def _refund(
+        self,
+        receipt_no: str,
+        items: list[ReturnItem],
+        approval: Approval | None,
+        prefer: RefundMethod | None = RefundMethod.CASH,
+        card: CardReference | None = None,
+    ) -> None:
         register = self.sales.register
         if register is None:
             self._failed(ReturnError(self.tr("Sign in first.")))
@@ -132,10 +188,10 @@ class ReturnsController(QObject):
         def op(s: Session) -> tuple[CompletedReturn, DrawerOpen | None]:
             done = svc.complete_return(
                 s, receipt_no=receipt_no, items=items, cashier=cashier, context=ctx,
-                approval=approval, prefer=RefundMethod.CASH, offline=offline,
+                approval=approval, prefer=prefer, card=card, offline=offline,
             )  # fmt: skip
             opened = None
-            if drawer is not None:  # journaled with the return
+            if drawer is not None:  # journaled with the return; only cash going out opens it
                 opened = drawer.record_sale_open(
                     s, till_id=ctx.till_id, cashier=cashier.name, receipt_no=done.receipt_no,
                     cash=not done.cash_out.is_zero(),
@@ -147,13 +203,10 @@ class ReturnsController(QObject):
             self.current = None
             self.page.show_actions()
             self.page.show_sale(None)
+            self.page.card_approval.clear()
+            self.page.card_last4.clear()
             self.page.show_receipt(done.receipt)
-            self.page.message.show_info(
-                self.tr("Refunded %1 in cash (return %2).")
-                .replace("%1", formatting.money(done.cash_out, symbol=True))
-                .replace("%2", done.receipt_no),
-                0,
-            )
+            self.page.message.show_info(self._refunded_text(done), 0)
             if opened is not None:
                 self.sales.drawer_open_recorded.emit(opened)
             self.receipt_ready.emit(done.receipt)
@@ -161,16 +214,39 @@ class ReturnsController(QObject):
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, ReturnApprovalRequiredError) and approval is None:
-                self._ask_approval(exc, receipt_no, items)
+                self._ask_approval(exc, receipt_no, items, prefer, card)
             else:
                 self._failed(exc)
 
         self.lane.run(op, refunded, failed)
 
+    def _refunded_text(self, done: CompletedReturn) -> str:
+        parts: list[str] = []
+        for part in done.assessment.refund:
+            amount = done.cash_out if part.method is RefundMethod.CASH else part.amount
+            shown = formatting.money(amount, symbol=True)
+            if part.method is RefundMethod.CASH:
+                parts.append(self.tr("%1 in cash (drawer open)").replace("%1", shown))
+            elif part.method is RefundMethod.CARD:
+                parts.append(self.tr("%1 to the card").replace("%1", shown))
+            else:
+                parts.append(
+                    self.tr("%1 as store credit %2")
+                    .replace("%1", shown)
+                    .replace("%2", part.account or "")
+                )
+        text = self.tr("Refunded %1 (return %2).").replace("%1", ", ".join(parts))
+        return text.replace("%2", done.receipt_no)
+
     # -- manager approval ------------------------------------------------------------------
 
     def _ask_approval(
-        self, denied: ReturnApprovalRequiredError, receipt_no: str, items: list[ReturnItem]
+        self,
+        denied: ReturnApprovalRequiredError,
+        receipt_no: str,
+        items: list[ReturnItem],
+        prefer: RefundMethod | None,
+        card: CardReference | None,
     ) -> None:
         register = self.sales.register
         if register is None:
@@ -194,7 +270,7 @@ class ReturnsController(QObject):
                 self.page.message.show_info(
                     self.tr("Approved by %1.").replace("%1", approval.approver.name)
                 )
-                self._refund(receipt_no, items, approval)
+                self._refund(receipt_no, items, approval, prefer, card)
 
             self.lane.run(
                 lambda s: auth.approve(

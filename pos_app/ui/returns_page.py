@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.receipt import ReceiptDocument, render_text
-from pos_app.domain.returns import Condition, ReasonCode, ReturnItem
+from pos_app.domain.returns import Condition, ReasonCode, RefundMethod, ReturnAssessment, ReturnItem
+from pos_app.domain.tenders import CardReference
 from pos_app.services.returns import ReturnableSale
+from pos_app.ui import formatting
 from pos_app.ui.prompt_panel import PromptPanel
+from pos_app.ui.tender_panel import SCHEMES
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
 
 QTY_COLUMN, REASON_COLUMN, CONDITION_COLUMN = 3, 4, 5
@@ -35,6 +39,7 @@ def _milli(value: int) -> str:
 
 class ReturnsPage(QWidget):
     receipt_entered = Signal(str)
+    items_changed = Signal()  # a quantity, reason or condition changed: price it again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +107,7 @@ class ReturnsPage(QWidget):
         self.receipt_preview.hide()
         body.addWidget(self.receipt_preview, 2)
         root.addLayout(body, 1)
+        root.addWidget(self._build_refund_box())
         # A manager's PIN when the return is above the cashier's limits.
         self.prompt = PromptPanel()
         self.prompt.hide()
@@ -109,14 +115,79 @@ class ReturnsPage(QWidget):
         grid = QGridLayout()
         grid.setSpacing(8)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.refund_button = action_button(self.tr("Refund cash"), "F12", "pay")
+        self.refund_button = action_button(self.tr("Refund"), "F12", "pay")
         self.back_button = action_button(self.tr("Back"), "Esc")
+        self.store_credit_button = action_button(self.tr("Store credit instead"), "F9")
         grid.addWidget(self.back_button, 0, 0)
-        grid.addWidget(self.refund_button, 0, 1)
+        grid.addWidget(self.store_credit_button, 0, 2)
+        grid.addWidget(self.refund_button, 0, 3)
         self.actions = QWidget()
         self.actions.setLayout(grid)
         root.addWidget(self.actions)
         self._line_nos: list[int] = []
+
+    def _build_refund_box(self) -> QWidget:
+        """How the money goes back (the plan), and the terminal's reference for a card refund."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("refundPlan")
+        self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
+        plan_font = QFont(self.plan_label.font())
+        plan_font.setPointSize(plan_font.pointSize() + 3)
+        plan_font.setBold(True)
+        self.plan_label.setFont(plan_font)
+        row.addWidget(self.plan_label, 2)
+        self.card_box = QGroupBox(self.tr("Card refund: do it on the payment terminal, then enter"))
+        form = QGridLayout(self.card_box)
+        self.card_approval = QLineEdit()
+        self.card_approval.setObjectName("refundCardApproval")
+        self.card_approval.setPlaceholderText(self.tr("Approval code"))
+        self.card_last4 = QLineEdit()
+        self.card_last4.setObjectName("refundCardLast4")
+        self.card_last4.setPlaceholderText(self.tr("Last 4 digits"))
+        self.card_last4.setMaxLength(4)
+        self.card_scheme = QComboBox()
+        self.card_scheme.addItems(SCHEMES)
+        for col, widget in enumerate((self.card_approval, self.card_last4, self.card_scheme)):
+            widget.setMinimumHeight(TOUCH_MIN)
+            form.addWidget(widget, 0, col)
+        self.card_box.hide()
+        row.addWidget(self.card_box, 3)
+        return box
+
+    def show_plan(self, assessment: ReturnAssessment | None) -> None:
+        """The refund as it will be paid back; the card fields only when a card is refunded."""
+        if assessment is None or assessment.total.is_zero():
+            self.plan_label.clear()
+            self.card_box.hide()
+            return
+        names = {
+            RefundMethod.CASH: self.tr("Cash"),
+            RefundMethod.CARD: self.tr("Card"),
+            RefundMethod.STORE_CREDIT: self.tr("Store credit"),
+        }
+        parts = [
+            f"{names[p.method]} {formatting.money(p.amount, symbol=True)}"
+            for p in assessment.refund
+        ]
+        text = self.tr("Refund %1: %2").replace(
+            "%1", formatting.money(assessment.total, symbol=True)
+        )
+        self.plan_label.setText(text.replace("%2", " + ".join(parts)))
+        card = any(p.method is RefundMethod.CARD for p in assessment.refund)
+        self.card_box.setVisible(card)
+        label = self.tr("Refund to card") if card else self.tr("Refund cash")
+        self.refund_button.setText(f"{label}\nF12")
+
+    def card_reference(self) -> CardReference:
+        """What the terminal printed for the card refund; TenderError says what is wrong."""
+        return CardReference(
+            approval_code=self.card_approval.text().strip(),
+            last4=self.card_last4.text().strip(),
+            scheme=self.card_scheme.currentText(),
+        )
 
     def on_receipt_edit_return_pressed(self) -> None:
         self.receipt_entered.emit(self.receipt_edit.text())
@@ -128,6 +199,8 @@ class ReturnsPage(QWidget):
         self.show_sale(None)
         self.receipt_preview.hide()
         self.show_actions()
+        self.card_approval.clear()
+        self.card_last4.clear()
 
     def show_prompt(self) -> None:
         """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
@@ -145,6 +218,7 @@ class ReturnsPage(QWidget):
     def show_sale(self, sale: ReturnableSale | None) -> None:
         self.table.setRowCount(0)
         self._line_nos = []
+        self.show_plan(None)
         if sale is None:
             return
         when = sale.created_at.astimezone().strftime("%a %d %b %Y %H:%M")
@@ -169,14 +243,17 @@ class ReturnsPage(QWidget):
             box.setEnabled(line.returnable_milli > 0)
             box.setMinimumHeight(TOUCH_MIN - 8)
             box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.valueChanged.connect(self.items_changed)
             self.table.setCellWidget(row, QTY_COLUMN, box)
             reason = QComboBox()
             for code, label in self._reasons.items():
                 reason.addItem(label, str(code))
+            reason.currentIndexChanged.connect(self.items_changed)
             self.table.setCellWidget(row, REASON_COLUMN, reason)
             condition = QComboBox()
             for code, label in self._conditions.items():
                 condition.addItem(label, str(code))
+            condition.currentIndexChanged.connect(self.items_changed)
             self.table.setCellWidget(row, CONDITION_COLUMN, condition)
 
     def quantity_box(self, line_no: int) -> QDoubleSpinBox | None:
