@@ -87,6 +87,8 @@ def tender_label(tender: Tender) -> str:
         return f"Card {card.scheme} ****{card.last4} (auth {card.approval_code})"
     if tender.kind is TenderKind.STORE_CREDIT and tender.account is not None:
         return f"Store credit ****{tender.account.strip()[-4:]}"
+    if tender.kind is TenderKind.EXCHANGE:
+        return f"Exchange credit (return {tender.account})"
     return "Cash"
 
 

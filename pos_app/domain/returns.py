@@ -13,6 +13,10 @@ Refund tenders: by default back to what paid for the sale, non-cash first (card 
 terminal, store credit to its account), each up to what it paid minus what was already
 refunded to it; the rest in cash. A receipt-less return is refunded as store credit only.
 
+Exchanges: the part of the refund that pays for the new items (``exchanged``) never leaves the
+till, so only the rest is planned over tenders, and only the rest counts against the cash limit
+and the approval threshold; an even exchange within the window needs nobody.
+
 Approval (a manager's PIN, who must not be the cashier) is needed when a return is outside its
 department's window, has no receipt, exceeds the role's cash refund limit or the overall
 approval threshold. Non-returnable items are refused outright.
@@ -218,6 +222,7 @@ class ReturnAssessment:
     total: Money
     refund: tuple[RefundPart, ...]
     approval_reasons: tuple[str, ...]
+    exchanged: Money | None = None  # the part that pays for an exchange's new items
 
     @property
     def needs_approval(self) -> bool:
@@ -284,8 +289,12 @@ def assess_return(
     receiptless: bool = False,
     store_credit_account: str | None = None,
     prefer: RefundMethod | None = None,
+    exchanged: Money | None = None,
 ) -> ReturnAssessment:
-    """Price a return and list why it needs approval; raise ReturnError if it cannot be done."""
+    """Price a return and list why it needs approval; raise ReturnError if it cannot be done.
+
+    ``exchanged``: how much of the refund pays for an exchange's new items (at most all of it).
+    """
     if not items:
         raise ReturnError("Choose at least one line to return.")
     by_no = {line.line_no: line for line in lines}
@@ -309,8 +318,12 @@ def assess_return(
     if receiptless:
         reasons.append("no receipt: store credit only")
     total = Money.from_minor(sum(refunds.values()), currency)
+    kept = Money.zero(currency) if exchanged is None else exchanged
+    if kept.is_negative() or kept > total:
+        raise ReturnError(f"An exchange can use between 0 and {total} of this refund.")
+    paid_back = total - kept
     parts = plan_refund(
-        total,
+        paid_back,
         tenders,
         receiptless=receiptless,
         store_credit_account=store_credit_account,
@@ -320,9 +333,13 @@ def assess_return(
     limit = Money.from_minor(policy.cash_limit_minor_by_role.get(role, 0), currency)
     if cash > limit:
         reasons.append(f"cash refund of {cash} is above the {role} limit of {limit}")
-    if total.to_minor() > policy.approval_threshold_minor:
+    if paid_back.to_minor() > policy.approval_threshold_minor:
         threshold = Money.from_minor(policy.approval_threshold_minor, currency)
-        reasons.append(f"refund of {total} is above the approval threshold of {threshold}")
+        reasons.append(f"refund of {paid_back} is above the approval threshold of {threshold}")
     return ReturnAssessment(
-        refunds_minor=refunds, total=total, refund=parts, approval_reasons=tuple(reasons)
+        refunds_minor=refunds,
+        total=total,
+        refund=parts,
+        approval_reasons=tuple(reasons),
+        exchanged=exchanged,
     )

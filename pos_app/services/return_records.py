@@ -106,6 +106,8 @@ _METHOD_LABEL = {
 
 
 def _tender_label(t: SaleTender) -> str:
+    if t.kind == "exchange":
+        return f"Towards exchange sale {t.account}"
     label = _METHOD_LABEL.get(RefundMethod(t.kind), "Refund")
     if t.card_last4:
         label += f" {t.card_scheme} ****{t.card_last4} (auth {t.approval_code})"

@@ -112,6 +112,15 @@ class ReturnableSale:
 
 
 @dataclass(frozen=True)
+class ExchangeLink:
+    """The sale an exchange's return pays for, written in the same transaction."""
+
+    sale_uuid: str
+    receipt_no: str
+    credit: Money  # the part of the refund that pays for the new items (never paid out)
+
+
+@dataclass(frozen=True)
 class CompletedReturn:
     sale_uuid: str
     receipt_no: str
@@ -220,6 +229,7 @@ class ReturnsService:
         context: TillContext,
         prefer: RefundMethod | None = None,
         store_credit_account: str | None = None,
+        exchanged: Money | None = None,
     ) -> ReturnAssessment:
         """Price the return and list what needs approval (nothing is written)."""
         if original.currency != context.currency.code:
@@ -235,6 +245,7 @@ class ReturnsService:
             role=str(cashier.role),
             prefer=prefer,
             store_credit_account=store_credit_account or _PENDING_CREDIT,
+            exchanged=exchanged,
         )
 
     # -- completing --------------------------------------------------------------------------
@@ -252,7 +263,10 @@ class ReturnsService:
         prefer: RefundMethod | None = None,
         store_credit_account: str | None = None,
         offline: bool = False,
+        exchange: ExchangeLink | None = None,
+        return_uuid: str | None = None,
     ) -> CompletedReturn:
+        """``exchange``: this return pays (part of) that sale; ``return_uuid`` as it announced."""
         original = self.find_sale(session, receipt_no)
         if prefer is RefundMethod.STORE_CREDIT and not store_credit_account:
             store_credit_account = self._new_credit_code()
@@ -263,6 +277,7 @@ class ReturnsService:
             context=context,
             prefer=prefer,
             store_credit_account=store_credit_account,
+            exchanged=exchange.credit if exchange is not None else None,
         )
         if assessment.total.is_zero():
             raise ReturnError("Nothing to refund: choose the lines and quantities to return.")
@@ -277,7 +292,7 @@ class ReturnsService:
         currency = context.currency
         position = journal.next_position(session, context.till_id)
         receipt_no_new = f"{context.till_id}-{position.seq:06d}"
-        return_uuid = str(self._new_uuid())
+        return_uuid = return_uuid or str(self._new_uuid())
         by_no = {line.original.line_no: line for line in original.lines}
 
         rows: list[SaleLine] = []
@@ -344,8 +359,19 @@ class ReturnsService:
                 else None,
                 account=part.account if part.method is RefundMethod.STORE_CREDIT else None,
             )
-            for seq, part in enumerate(assessment.refund, start=1)
+            for seq, part in enumerate(assessment.refund, start=2 if exchange else 1)
         ]
+        if exchange is not None:
+            # The value that stays in the till and pays the exchange's sale (its receipt).
+            tenders.insert(
+                0,
+                SaleTender(
+                    seq=1,
+                    kind="exchange",
+                    amount_minor=-exchange.credit.to_minor(),
+                    account=exchange.receipt_no,
+                ),
+            )
         rounding = -(cash_out - cash_exact)
         sale = Sale(
             uuid=return_uuid,
@@ -392,6 +418,11 @@ class ReturnsService:
         session.add_all(movements)
 
         body = journal_body(sale, original.receipt_no, approval, assessment)
+        if exchange is not None:
+            body["exchange"] = {
+                "sale_uuid": exchange.sale_uuid,
+                "sale_receipt_no": exchange.receipt_no,
+            }
         entry = journal.append_entry(
             session,
             till_id=context.till_id,
@@ -486,6 +517,7 @@ def _round_cash(amount: Money, step: Decimal) -> Money:
 __all__ = [
     "RETURN_EVENT",
     "CompletedReturn",
+    "ExchangeLink",
     "ReturnApprovalRequiredError",
     "ReturnableLine",
     "ReturnableSale",
