@@ -19,11 +19,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
+from pos_app.domain.basket import Basket
 from pos_app.domain.errors import DomainError
 from pos_app.domain.returns import RefundMethod, ReturnAssessment, ReturnError, ReturnItem
-from pos_app.domain.tenders import CardReference
+from pos_app.domain.tenders import CardReference, Tender
 from pos_app.services.auth import Approval, AuthResult, Permission
 from pos_app.services.drawer import DrawerOpen
+from pos_app.services.exchanges import CompletedExchange, ExchangeQuote, ExchangeService
+from pos_app.services.register import Register
 from pos_app.services.returns import (
     CompletedReturn,
     ReturnableSale,
@@ -37,11 +40,20 @@ from pos_app.ui.returns_page import ReturnsPage
 from pos_app.ui.runner import DbLane
 
 
+def _snapshot(basket: Basket) -> Basket:
+    """A copy for the DB lane: the worker never touches the basket the page is showing."""
+    return Basket.restore(
+        basket.currency, basket.tax_mode, basket.tax_rates, basket.lines, basket.basket_discount
+    )
+
+
 class ReturnsController(QObject):
     sale_found = Signal(object)  # ReturnableSale
     return_completed = Signal(object)  # CompletedReturn, once committed
     receipt_ready = Signal(object)  # ReceiptDocument: the return receipt, to be printed
     approval_granted = Signal(object)  # Approval
+    exchange_quoted = Signal(object)  # ExchangeQuote: the new items and the difference shown
+    exchange_completed = Signal(object)  # CompletedExchange, once committed
     error_shown = Signal(str)
 
     def __init__(
@@ -56,6 +68,7 @@ class ReturnsController(QObject):
         show_page: Callable[[QWidget], None],
         back: Callable[[], None],
         is_offline: Callable[[], bool] = lambda: False,
+        exchanges: ExchangeService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,10 +77,14 @@ class ReturnsController(QObject):
         self.is_offline = is_offline
         self.current: ReturnableSale | None = None
         self._approve: Callable[[str, str], None] | None = None
+        self.exchanges = exchanges or ExchangeService(service, sales.checkout)
+        self.exchange: Register | None = None  # the new items while an exchange is rung
+        self.quote: ExchangeQuote | None = None
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
         page.store_credit_button.clicked.connect(self.on_store_credit_button_clicked)
         page.items_changed.connect(self.on_page_items_changed)
+        page.exchange_button.clicked.connect(self.on_exchange_button_clicked)
         page.back_button.clicked.connect(self.on_back_button_clicked)
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
@@ -80,6 +97,7 @@ class ReturnsController(QObject):
             self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self.current, self._approve = None, None
+        self.exchange, self.quote = None, None
         self.page.reset()
         self._show_page(self.page)
         self.page.receipt_edit.setFocus()
@@ -94,6 +112,10 @@ class ReturnsController(QObject):
 
     def on_page_receipt_entered(self, text: str) -> None:
         code = text.strip()
+        if self.exchange is not None and code:
+            self.page.receipt_edit.clear()
+            self._add_new_item(code)
+            return
         if not code:
             self._failed(ReturnError(self.tr("Scan or type the receipt number.")))
             return
@@ -101,6 +123,8 @@ class ReturnsController(QObject):
 
         def found(sale: ReturnableSale) -> None:
             self.current = sale
+            self.exchange, self.quote = None, None
+            self.page.show_exchange(None)
             self.page.receipt_preview.hide()
             self.page.show_actions()
             self.page.show_sale(sale)
@@ -113,7 +137,10 @@ class ReturnsController(QObject):
         self.lane.run(lambda s: service.find_sale(s, code), found, self._failed)
 
     def on_scanner_barcode_scanned(self, code: str) -> None:
-        """While this screen is shown a scan is a receipt barcode."""
+        """While this screen is shown a scan is a receipt barcode, or an exchange's new item."""
+        if self.exchange is not None:
+            self._add_new_item(code)
+            return
         self.page.receipt_edit.setText(code)
         self.on_page_receipt_entered(code)
 
@@ -132,6 +159,9 @@ class ReturnsController(QObject):
         )
 
     def on_page_items_changed(self) -> None:
+        if self.exchange is not None:
+            self._requote()
+            return
         try:
             self.page.show_plan(self._assess())
         except (DomainError, ValueError) as exc:
@@ -139,9 +169,15 @@ class ReturnsController(QObject):
             self._failed(exc)
 
     def on_refund_button_clicked(self) -> None:
+        if self.exchange is not None:
+            self._start_exchange(None)
+            return
         self._start_refund(None)
 
     def on_store_credit_button_clicked(self) -> None:
+        if self.exchange is not None:
+            self._start_exchange(RefundMethod.STORE_CREDIT)
+            return
         self._start_refund(RefundMethod.STORE_CREDIT)
 
     def _start_refund(self, prefer: RefundMethod | None) -> None:
@@ -214,7 +250,9 @@ class ReturnsController(QObject):
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, ReturnApprovalRequiredError) and approval is None:
-                self._ask_approval(exc, receipt_no, items, prefer, card)
+                self._ask_approval(
+                    exc, receipt_no, lambda ok: self._refund(receipt_no, items, ok, prefer, card)
+                )
             else:
                 self._failed(exc)
 
@@ -238,15 +276,190 @@ class ReturnsController(QObject):
         text = self.tr("Refunded %1 (return %2).").replace("%1", ", ".join(parts))
         return text.replace("%2", done.receipt_no)
 
+    # -- exchange ----------------------------------------------------------------------------
+
+    def on_exchange_button_clicked(self) -> None:
+        register = self.sales.register
+        if self.current is None or register is None:
+            self._failed(ReturnError(self.tr("Scan the receipt first.")))
+            return
+        if not self.page.return_items():
+            self._failed(ReturnError(self.tr("Set the quantity coming back on a line first.")))
+            return
+        self.exchange = Register(self.context, register.cashier)
+        self.quote = None
+        self.page.show_exchange([])
+        self.page.card_box.hide()
+        self.page.plan_label.setText(self.tr("Exchange: scan the new items"))
+        self.page.message.show_info(self.tr("Scan the new items the customer takes."))
+        self.page.receipt_edit.setFocus()
+
+    def _add_new_item(self, code: str) -> None:
+        if self.exchange is None:
+            return
+        try:  # the sale screen's own scan path: an indexed look-up on the GUI thread
+            self.exchange.scan(code, self.sales.catalog)
+        except (DomainError, ValueError) as exc:
+            self._failed(exc)
+            return
+        self.page.message.clear_message()
+        lines = [
+            (line.item.name, f"{line.quantity:g}", (line.unit_price * line.quantity).rounded())
+            for line in self.exchange.basket.lines
+        ]
+        self.page.show_exchange(lines)
+        self._requote()
+
+    def _requote(self) -> None:
+        register, original = self.sales.register, self.current
+        if self.exchange is None or register is None or original is None:
+            return
+        items = self.page.return_items()
+        if not items or self.exchange.basket.is_empty:
+            self.quote = None
+            return
+        basket = _snapshot(self.exchange.basket)  # the lane never touches the shown one
+        svc, ctx, cashier = self.exchanges, self.context, register.cashier
+
+        def quoted(quote: ExchangeQuote) -> None:
+            self.quote = quote
+            self.page.show_exchange_quote(quote.returned, quote.new_total, quote.assessment)
+            self.exchange_quoted.emit(quote)
+
+        self.lane.run(
+            lambda s: svc.quote(
+                s, original=original, items=items, basket=basket, cashier=cashier, context=ctx
+            ),
+            quoted,
+            self._failed,
+        )
+
+    def _start_exchange(self, prefer: RefundMethod | None) -> None:
+        register, quote, original = self.sales.register, self.quote, self.current
+        if self.exchange is None or register is None or original is None:
+            return
+        if quote is None or self.exchange.basket.is_empty:
+            self._failed(ReturnError(self.tr("Scan the new items the customer takes first.")))
+            return
+        items = self.page.return_items()
+        card: CardReference | None = None
+        if not quote.net.is_positive():
+            try:
+                plan = self.service.assess(
+                    original, items, cashier=register.cashier, context=self.context,
+                    prefer=prefer, exchanged=quote.credit,
+                )  # fmt: skip
+                if any(p.method is RefundMethod.CARD for p in plan.refund):
+                    card = self.page.card_reference()
+            except (DomainError, ValueError) as exc:
+                self.page.card_approval.setFocus()
+                self._failed(exc)
+                return
+        basket = _snapshot(self.exchange.basket)
+
+        def go(approval: Approval | None) -> None:
+            if quote.net.is_positive():
+                self.sales.take_payment(
+                    quote.net,
+                    lambda tenders: self._exchange(
+                        original.receipt_no, items, basket, tenders, approval, prefer, card
+                    ),
+                    lambda: self._show_page(self.page),
+                )
+            else:
+                self._exchange(original.receipt_no, items, basket, [], approval, prefer, card)
+
+        reasons = quote.assessment.approval_reasons
+        if reasons and not register.cashier.can(Permission.RETURN_OVERRIDE):
+            # Asked before any payment is taken: a refused exchange must not have taken money.
+            self._ask_approval(ReturnApprovalRequiredError(reasons), original.receipt_no, go)
+            return
+        go(None)
+
+    def _exchange(
+        self,
+        receipt_no: str,
+        items: list[ReturnItem],
+        basket: Basket,
+        payments: list[Tender],
+        approval: Approval | None,
+        prefer: RefundMethod | None,
+        card: CardReference | None,
+    ) -> None:
+        register = self.sales.register
+        if register is None:
+            return
+        cashier, svc, ctx, offline = (
+            register.cashier,
+            self.exchanges,
+            self.context,
+            self.is_offline(),
+        )
+        drawer, sales = self.sales.drawer, self.sales
+
+        def op(s: Session) -> tuple[CompletedExchange, DrawerOpen | None]:
+            done = svc.complete_exchange(
+                s, receipt_no=receipt_no, items=items, basket=basket, payments=payments,
+                cashier=cashier, context=ctx, approval=approval, card=card, prefer=prefer,
+                offline=offline,
+            )  # fmt: skip
+            opened = None
+            if drawer is not None:  # cash in (the difference) or out (its refund) only
+                opened = drawer.record_sale_open(
+                    s, till_id=ctx.till_id, cashier=cashier.name,
+                    receipt_no=done.sale.receipt_no, cash=done.cash_moved,
+                )  # fmt: skip
+            return done, opened
+
+        def exchanged(outcome: tuple[CompletedExchange, DrawerOpen | None]) -> None:
+            done, opened = outcome
+            if payments:
+                sales.end_payment()
+                self._show_page(self.page)
+            self.current, self.exchange, self.quote = None, None, None
+            self.page.show_actions()
+            self.page.show_sale(None)
+            self.page.show_exchange(None)
+            self.page.show_receipt(done.receipt)
+            self.page.message.show_info(self._exchanged_text(done), 0)
+            if opened is not None:
+                sales.drawer_open_recorded.emit(opened)
+            self.receipt_ready.emit(done.receipt)
+            self.exchange_completed.emit(done)
+
+        def failed(exc: Exception) -> None:
+            if payments:  # stay on the payment: fix it or go back
+                tender = sales.window.tender
+                tender.set_busy(False)
+                tender.message.show_error(self.tr("Not recorded: %1").replace("%1", str(exc)))
+                self.error_shown.emit(str(exc))
+                return
+            self._failed(exc)
+
+        self.lane.run(op, exchanged, failed)
+
+    def _exchanged_text(self, done: CompletedExchange) -> str:
+        money = formatting.money
+        if done.net.is_positive():
+            what = self.tr("customer paid %1").replace("%1", money(done.net, symbol=True))
+        elif done.net.is_zero():
+            what = self.tr("even, no money changed hands")
+        else:
+            what = self.tr("%1 back to the customer").replace("%1", money(-done.net, symbol=True))
+        return (
+            self.tr("Exchange done: %1 (sale %2, return %3).")
+            .replace("%1", what)
+            .replace("%2", done.sale.receipt_no)
+            .replace("%3", done.returned.receipt_no)
+        )
+
     # -- manager approval ------------------------------------------------------------------
 
     def _ask_approval(
         self,
         denied: ReturnApprovalRequiredError,
         receipt_no: str,
-        items: list[ReturnItem],
-        prefer: RefundMethod | None,
-        card: CardReference | None,
+        retry: Callable[[Approval], None],
     ) -> None:
         register = self.sales.register
         if register is None:
@@ -270,7 +483,7 @@ class ReturnsController(QObject):
                 self.page.message.show_info(
                     self.tr("Approved by %1.").replace("%1", approval.approver.name)
                 )
-                self._refund(receipt_no, items, approval, prefer, card)
+                retry(approval)
 
             self.lane.run(
                 lambda s: auth.approve(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument, render_text
 from pos_app.domain.returns import Condition, ReasonCode, RefundMethod, ReturnAssessment, ReturnItem
 from pos_app.domain.tenders import CardReference
@@ -97,6 +98,23 @@ class ReturnsPage(QWidget):
         for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         body.addWidget(self.table, 3)
+        # An exchange's new items, scanned after the lines coming back were chosen.
+        self.new_table = QTableWidget(0, 3)
+        self.new_table.setObjectName("exchangeTable")
+        self.new_table.setHorizontalHeaderLabels(
+            [self.tr("New item"), self.tr("Qty"), self.tr("Amount")]
+        )
+        self.new_table.verticalHeader().hide()
+        self.new_table.verticalHeader().setDefaultSectionSize(TOUCH_MIN)
+        self.new_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.new_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.new_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        new_header = self.new_table.horizontalHeader()
+        new_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            new_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.new_table.hide()
+        body.addWidget(self.new_table, 2)
         # The return receipt just printed.
         self.receipt_preview = QPlainTextEdit()
         self.receipt_preview.setObjectName("returnReceipt")
@@ -118,7 +136,9 @@ class ReturnsPage(QWidget):
         self.refund_button = action_button(self.tr("Refund"), "F12", "pay")
         self.back_button = action_button(self.tr("Back"), "Esc")
         self.store_credit_button = action_button(self.tr("Store credit instead"), "F9")
+        self.exchange_button = action_button(self.tr("Exchange"), "F8")
         grid.addWidget(self.back_button, 0, 0)
+        grid.addWidget(self.exchange_button, 0, 1)
         grid.addWidget(self.store_credit_button, 0, 2)
         grid.addWidget(self.refund_button, 0, 3)
         self.actions = QWidget()
@@ -162,6 +182,7 @@ class ReturnsPage(QWidget):
         if assessment is None or assessment.total.is_zero():
             self.plan_label.clear()
             self.card_box.hide()
+            self.refund_button.setText(self.tr("Refund") + "\nF12")
             return
         names = {
             RefundMethod.CASH: self.tr("Cash"),
@@ -180,6 +201,67 @@ class ReturnsPage(QWidget):
         self.card_box.setVisible(card)
         label = self.tr("Refund to card") if card else self.tr("Refund cash")
         self.refund_button.setText(f"{label}\nF12")
+
+    def show_exchange(self, lines: list[tuple[str, str, Money]] | None) -> None:
+        """The new items of an exchange (name, quantity, amount); None: not an exchange."""
+        self.new_table.setVisible(lines is not None)
+        self.exchange_button.setEnabled(lines is None)
+        self.receipt_edit.setPlaceholderText(
+            self.tr("Scan the receipt number")
+            if lines is None
+            else self.tr("Exchange: scan the new items the customer takes")
+        )
+        self.new_table.setRowCount(0 if lines is None else len(lines))
+        for row, (name, qty, amount) in enumerate(lines or []):
+            for col, text in enumerate((name, qty, formatting.money(amount, symbol=True))):
+                item = QTableWidgetItem(text)
+                if col == 2:  # money right-aligned
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                elif col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.new_table.setItem(row, col, item)
+        if lines is not None:
+            self.refund_button.setText(self.tr("Complete exchange") + "\nF12")
+
+    def show_exchange_quote(
+        self, returned: Money, new_total: Money, assessment: ReturnAssessment | None
+    ) -> None:
+        """Back, new, and the difference: who pays whom, and how a refund goes back."""
+        money = formatting.money
+        head = (
+            self.tr("Back %1 · New %2 · ")
+            .replace("%1", money(returned, symbol=True))
+            .replace("%2", money(new_total, symbol=True))
+        )
+        net = new_total - returned
+        card = False
+        if net.is_positive():
+            tail = self.tr("Customer pays %1").replace("%1", money(net, symbol=True))
+            action = self.tr("Take payment")
+        elif net.is_zero():
+            tail, action = self.tr("Even exchange: no money changes hands"), self.tr("Complete")
+        else:
+            names = {
+                RefundMethod.CASH: self.tr("cash"),
+                RefundMethod.CARD: self.tr("card"),
+                RefundMethod.STORE_CREDIT: self.tr("store credit"),
+            }
+            parts = (
+                [f"{names[p.method]} {money(p.amount, symbol=True)}" for p in assessment.refund]
+                if assessment is not None
+                else []
+            )
+            tail = self.tr("Customer gets %1 back").replace("%1", money(-net, symbol=True))
+            tail += f" ({' + '.join(parts)})" if parts else ""
+            card = assessment is not None and any(
+                p.method is RefundMethod.CARD for p in assessment.refund
+            )
+            action = self.tr("Refund difference")
+        self.plan_label.setText(head + tail)
+        self.card_box.setVisible(card)
+        self.refund_button.setText(action + "\nF12")
 
     def card_reference(self) -> CardReference:
         """What the terminal printed for the card refund; TenderError says what is wrong."""
@@ -201,6 +283,7 @@ class ReturnsPage(QWidget):
         self.show_actions()
         self.card_approval.clear()
         self.card_last4.clear()
+        self.show_exchange(None)
 
     def show_prompt(self) -> None:
         """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
