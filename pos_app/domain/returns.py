@@ -36,7 +36,9 @@ from pos_app.domain.money import Currency, Money, round_half_up, sum_money
 
 __all__ = [
     "Condition",
+    "CustomerIdNote",
     "Disposition",
+    "IdDocument",
     "OriginalLine",
     "OriginalTender",
     "ReasonCode",
@@ -153,6 +155,44 @@ def line_refund_minor(line: OriginalLine, quantity_milli: int) -> int:
 def _qty(milli: int) -> str:
     text = format(Decimal(milli).scaleb(-3), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class IdDocument(StrEnum):
+    DRIVING_LICENCE = "driving_licence"
+    PASSPORT = "passport"
+    NATIONAL_ID = "national_id"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class CustomerIdNote:
+    """What a receipt-less return notes of the customer's ID: its type and last 4 characters.
+
+    Never the whole number (data minimisation): ``from_number`` keeps only the tail, and the
+    constructor refuses anything longer than 4 characters.
+    """
+
+    document: IdDocument
+    last4: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "document", IdDocument(self.document))
+        if len(self.last4) != 4 or not self.last4.isascii() or not self.last4.isalnum():
+            raise ReturnError("Note exactly the last 4 letters or digits of the customer's ID.")
+
+    @classmethod
+    def from_number(cls, document: IdDocument | str, number: str) -> CustomerIdNote:
+        chars = "".join(c for c in number.upper() if c.isascii() and c.isalnum())
+        if len(chars) < 4:
+            raise ReturnError("Type the customer's ID number (at least its last 4 characters).")
+        try:
+            kind = IdDocument(document)
+        except ValueError:
+            raise ReturnError("Choose the kind of ID the customer showed.") from None
+        return cls(kind, chars[-4:])
+
+    def as_dict(self) -> dict[str, str]:
+        return {"type": str(self.document), "last4": self.last4}
 
 
 @dataclass(frozen=True)

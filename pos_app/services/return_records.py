@@ -158,7 +158,9 @@ def return_receipt(
         ),
         change=Money.zero(currency),
         footer=(
-            f"Refund for receipt {original_receipt_no}",
+            f"Refund for receipt {original_receipt_no}"
+            if original_receipt_no
+            else "Return without receipt",
             *(f"Store credit code: {code}" for code in credits),
             *context.footer,
         ),

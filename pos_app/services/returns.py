@@ -30,10 +30,12 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTender, StockMovement
 from pos_app.domain.money import Money, round_half_up, sum_money
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.returns import (
+    CustomerIdNote,
     Disposition,
     OriginalLine,
     OriginalTender,
@@ -105,6 +107,8 @@ class ReturnableSale:
     lines: tuple[ReturnableLine, ...]
     tenders: tuple[OriginalTender, ...]
     tax_rates: tuple[TaxRate, ...]
+    # No receipt: lines priced from today's catalog, store credit only, always approved.
+    receiptless: bool = False
 
     @property
     def fully_returned(self) -> bool:
@@ -194,6 +198,47 @@ class ReturnsService:
             tax_rates=rates,
         )
 
+    def receiptless_sale(
+        self, session: Session, entries: Sequence[tuple[str, int]], context: TillContext
+    ) -> ReturnableSale:
+        """Items brought back without a receipt, as (SKU, quantity in thousandths), priced at
+        today's catalog price (the most the store can know the customer paid)."""
+        if not entries:
+            raise ReturnError("Scan the items the customer brings back.")
+        catalog = SqlCatalog(session, context.currency)
+        lines: list[ReturnableLine] = []
+        for line_no, (sku, quantity_milli) in enumerate(entries, start=1):
+            item = catalog.by_sku(sku)
+            if item is None:
+                raise ReturnError(f"No product has the SKU {sku[:40]!r}.")
+            exact = item.unit_price.amount * Decimal(quantity_milli).scaleb(-3)
+            amount = Money(exact, context.currency).rounded()
+            lines.append(
+                ReturnableLine(
+                    original=OriginalLine(
+                        line_no=line_no,
+                        sku=item.sku,
+                        name=item.name,
+                        department=item.department,
+                        quantity_milli=quantity_milli,
+                        amount_minor=amount.to_minor(),
+                    ),
+                    unit_price_minor=item.unit_price.to_minor(),
+                    tax_class=item.tax_class,
+                )
+            )
+        return ReturnableSale(
+            sale_uuid="",
+            receipt_no="",
+            created_at=self._clock(),
+            currency=context.currency.code,
+            tax_mode=str(context.tax_mode),
+            lines=tuple(lines),
+            tenders=(),
+            tax_rates=tuple(context.tax_rates.values()),
+            receiptless=True,
+        )
+
     @staticmethod
     def _returned_milli(session: Session, sale_uuid: str) -> dict[int, int]:
         rows = session.execute(
@@ -240,7 +285,8 @@ class ReturnsService:
             tenders=original.tenders,
             policy=self._policy,
             currency=context.currency,
-            sold_at=original.created_at,
+            sold_at=None if original.receiptless else original.created_at,
+            receiptless=original.receiptless,
             now=self._clock(),
             role=str(cashier.role),
             prefer=prefer,
@@ -265,9 +311,21 @@ class ReturnsService:
         offline: bool = False,
         exchange: ExchangeLink | None = None,
         return_uuid: str | None = None,
+        receiptless: Sequence[tuple[str, int]] | None = None,
+        customer_id: CustomerIdNote | None = None,
     ) -> CompletedReturn:
-        """``exchange``: this return pays (part of) that sale; ``return_uuid`` as it announced."""
-        original = self.find_sale(session, receipt_no)
+        """``exchange``: this return pays (part of) that sale; ``return_uuid`` as it announced.
+
+        ``receiptless``: no receipt (``receipt_no`` is ignored): these (SKU, quantity) lines,
+        store credit only, a manager's approval and the customer's ``customer_id`` noted.
+        """
+        if receiptless is not None:
+            if customer_id is None:
+                raise ReturnError("A return without a receipt needs the customer's ID noted.")
+            original = self.receiptless_sale(session, receiptless, context)
+            prefer = RefundMethod.STORE_CREDIT
+        else:
+            original = self.find_sale(session, receipt_no)
         if prefer is RefundMethod.STORE_CREDIT and not store_credit_account:
             store_credit_account = self._new_credit_code()
         assessment = self.assess(
@@ -317,8 +375,8 @@ class ReturnsService:
                     discount_reasons="",
                     promotion_discount_minor=0,
                     promotions="[]",
-                    original_sale_uuid=original.sale_uuid,
-                    original_line_no=item.line_no,
+                    original_sale_uuid=original.sale_uuid or None,
+                    original_line_no=None if original.receiptless else item.line_no,
                     return_reason=str(item.reason),
                     return_condition=str(item.condition),
                     disposition=str(item.disposition),
@@ -418,6 +476,10 @@ class ReturnsService:
         session.add_all(movements)
 
         body = journal_body(sale, original.receipt_no, approval, assessment)
+        if original.receiptless:
+            body["original_receipt_no"] = None
+            body["receiptless"] = True
+            body["customer_id"] = customer_id.as_dict() if customer_id else None
         if exchange is not None:
             body["exchange"] = {
                 "sale_uuid": exchange.sale_uuid,
@@ -434,6 +496,9 @@ class ReturnsService:
         event_id = str(self._new_uuid())
         payload = event_payload(sale, original.receipt_no, movements, entry.seq, entry.hash)
         payload["approval"] = body.get("approval")
+        if original.receiptless:  # the ID note stays in the till's journal
+            payload["original_receipt_no"] = None
+            payload["receiptless"] = True
         session.add(
             OutboxEvent(
                 event_id=event_id,

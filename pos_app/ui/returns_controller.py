@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session
 
 from pos_app.domain.basket import Basket
 from pos_app.domain.errors import DomainError
-from pos_app.domain.returns import RefundMethod, ReturnAssessment, ReturnError, ReturnItem
+from pos_app.domain.returns import (
+    CustomerIdNote,
+    RefundMethod,
+    ReturnAssessment,
+    ReturnError,
+    ReturnItem,
+)
 from pos_app.domain.tenders import CardReference, Tender
 from pos_app.services.auth import Approval, AuthResult, Permission
 from pos_app.services.drawer import DrawerOpen
@@ -80,11 +86,13 @@ class ReturnsController(QObject):
         self.exchanges = exchanges or ExchangeService(service, sales.checkout)
         self.exchange: Register | None = None  # the new items while an exchange is rung
         self.quote: ExchangeQuote | None = None
+        self.receiptless: Register | None = None  # the items brought back without a receipt
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
         page.store_credit_button.clicked.connect(self.on_store_credit_button_clicked)
         page.items_changed.connect(self.on_page_items_changed)
         page.exchange_button.clicked.connect(self.on_exchange_button_clicked)
+        page.no_receipt_button.clicked.connect(self.on_no_receipt_button_clicked)
         page.back_button.clicked.connect(self.on_back_button_clicked)
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
@@ -97,7 +105,7 @@ class ReturnsController(QObject):
             self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self.current, self._approve = None, None
-        self.exchange, self.quote = None, None
+        self.exchange, self.quote, self.receiptless = None, None, None
         self.page.reset()
         self._show_page(self.page)
         self.page.receipt_edit.setFocus()
@@ -116,6 +124,10 @@ class ReturnsController(QObject):
             self.page.receipt_edit.clear()
             self._add_new_item(code)
             return
+        if self.receiptless is not None and code:
+            self.page.receipt_edit.clear()
+            self._add_receiptless_item(code)
+            return
         if not code:
             self._failed(ReturnError(self.tr("Scan or type the receipt number.")))
             return
@@ -125,6 +137,7 @@ class ReturnsController(QObject):
             self.current = sale
             self.exchange, self.quote = None, None
             self.page.show_exchange(None)
+            self.page.show_receiptless(False)
             self.page.receipt_preview.hide()
             self.page.show_actions()
             self.page.show_sale(sale)
@@ -140,6 +153,9 @@ class ReturnsController(QObject):
         """While this screen is shown a scan is a receipt barcode, or an exchange's new item."""
         if self.exchange is not None:
             self._add_new_item(code)
+            return
+        if self.receiptless is not None:
+            self._add_receiptless_item(code)
             return
         self.page.receipt_edit.setText(code)
         self.on_page_receipt_entered(code)
@@ -188,6 +204,9 @@ class ReturnsController(QObject):
         if not items:
             self._failed(ReturnError(self.tr("Set the quantity to return on a line first.")))
             return
+        if self.receiptless is not None:
+            self._refund_receiptless(items)
+            return
         card: CardReference | None = None
         try:
             plan = self._assess(prefer)
@@ -213,6 +232,8 @@ class ReturnsController(QObject):
         approval: Approval | None,
         prefer: RefundMethod | None = RefundMethod.CASH,
         card: CardReference | None = None,
+        receiptless: list[tuple[str, int]] | None = None,
+        customer_id: CustomerIdNote | None = None,
     ) -> None:
         register = self.sales.register
         if register is None:
@@ -225,6 +246,7 @@ class ReturnsController(QObject):
             done = svc.complete_return(
                 s, receipt_no=receipt_no, items=items, cashier=cashier, context=ctx,
                 approval=approval, prefer=prefer, card=card, offline=offline,
+                receiptless=receiptless, customer_id=customer_id,
             )  # fmt: skip
             opened = None
             if drawer is not None:  # journaled with the return; only cash going out opens it
@@ -236,9 +258,10 @@ class ReturnsController(QObject):
 
         def refunded(outcome: tuple[CompletedReturn, DrawerOpen | None]) -> None:
             done, opened = outcome
-            self.current = None
+            self.current, self.receiptless = None, None
             self.page.show_actions()
             self.page.show_sale(None)
+            self.page.show_receiptless(False)
             self.page.card_approval.clear()
             self.page.card_last4.clear()
             self.page.show_receipt(done.receipt)
@@ -251,7 +274,11 @@ class ReturnsController(QObject):
         def failed(exc: Exception) -> None:
             if isinstance(exc, ReturnApprovalRequiredError) and approval is None:
                 self._ask_approval(
-                    exc, receipt_no, lambda ok: self._refund(receipt_no, items, ok, prefer, card)
+                    exc,
+                    receipt_no or self.tr("no receipt"),
+                    lambda ok: self._refund(
+                        receipt_no, items, ok, prefer, card, receiptless, customer_id
+                    ),
                 )
             else:
                 self._failed(exc)
@@ -276,11 +303,68 @@ class ReturnsController(QObject):
         text = self.tr("Refunded %1 (return %2).").replace("%1", ", ".join(parts))
         return text.replace("%2", done.receipt_no)
 
+    # -- no receipt --------------------------------------------------------------------------
+
+    def on_no_receipt_button_clicked(self) -> None:
+        register = self.sales.register
+        if register is None:
+            return
+        self.current, self.exchange, self.quote = None, None, None
+        self.receiptless = Register(self.context, register.cashier)
+        self.page.show_sale(None)
+        self.page.show_exchange(None)
+        self.page.receipt_preview.hide()
+        self.page.show_receiptless(True)
+        self.page.message.show_info(
+            self.tr("Store credit only, and a manager approves. Scan the items coming back.")
+        )
+        self.page.receipt_edit.clear()
+        self.page.receipt_edit.setFocus()
+
+    def _add_receiptless_item(self, code: str) -> None:
+        if self.receiptless is None:
+            return
+        try:  # the sale screen's own scan path: an indexed look-up on the GUI thread
+            self.receiptless.scan(code, self.sales.catalog)
+        except (DomainError, ValueError) as exc:
+            self._failed(exc)
+            return
+        entries = [
+            (line.item.sku, round(line.quantity * 1000)) for line in self.receiptless.basket.lines
+        ]
+        svc, ctx = self.service, self.context
+
+        def priced(sale: ReturnableSale) -> None:
+            self.current = sale
+            self.page.show_sale(sale)
+            for line in sale.lines:  # everything scanned comes back unless changed
+                box = self.page.quantity_box(line.original.line_no)
+                if box is not None:
+                    box.setValue(line.returnable_milli / 1000)
+            self.page.message.clear_message()
+            self.sale_found.emit(sale)
+
+        self.lane.run(lambda s: svc.receiptless_sale(s, entries, ctx), priced, self._failed)
+
+    def _refund_receiptless(self, items: list[ReturnItem]) -> None:
+        if self.current is None:
+            return
+        try:
+            note = CustomerIdNote.from_number(
+                str(self.page.id_type.currentData()), self.page.id_number.text()
+            )
+        except (DomainError, ValueError) as exc:
+            self.page.id_number.setFocus()
+            self._failed(exc)
+            return
+        entries = [(ln.original.sku, ln.original.quantity_milli) for ln in self.current.lines]
+        self._refund("", items, None, RefundMethod.STORE_CREDIT, None, entries, note)
+
     # -- exchange ----------------------------------------------------------------------------
 
     def on_exchange_button_clicked(self) -> None:
         register = self.sales.register
-        if self.current is None or register is None:
+        if self.current is None or register is None or self.receiptless is not None:
             self._failed(ReturnError(self.tr("Scan the receipt first.")))
             return
         if not self.page.return_items():

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument, render_text
-from pos_app.domain.returns import Condition, ReasonCode, RefundMethod, ReturnAssessment, ReturnItem
+from pos_app.domain.returns import (
+    Condition,
+    IdDocument,
+    ReasonCode,
+    RefundMethod,
+    ReturnAssessment,
+    ReturnItem,
+)
 from pos_app.domain.tenders import CardReference
 from pos_app.services.returns import ReturnableSale
 from pos_app.ui import formatting
@@ -137,10 +144,12 @@ class ReturnsPage(QWidget):
         self.back_button = action_button(self.tr("Back"), "Esc")
         self.store_credit_button = action_button(self.tr("Store credit instead"), "F9")
         self.exchange_button = action_button(self.tr("Exchange"), "F8")
+        self.no_receipt_button = action_button(self.tr("No receipt"), "F7")
         grid.addWidget(self.back_button, 0, 0)
-        grid.addWidget(self.exchange_button, 0, 1)
-        grid.addWidget(self.store_credit_button, 0, 2)
-        grid.addWidget(self.refund_button, 0, 3)
+        grid.addWidget(self.no_receipt_button, 0, 1)
+        grid.addWidget(self.exchange_button, 0, 2)
+        grid.addWidget(self.store_credit_button, 0, 3)
+        grid.addWidget(self.refund_button, 0, 4)
         self.actions = QWidget()
         self.actions.setLayout(grid)
         root.addWidget(self.actions)
@@ -175,7 +184,41 @@ class ReturnsPage(QWidget):
             form.addWidget(widget, 0, col)
         self.card_box.hide()
         row.addWidget(self.card_box, 3)
+        # A receipt-less return notes the customer's ID: its kind and last 4 characters only.
+        self.id_box = QGroupBox(self.tr("Customer ID (only the last 4 characters are kept)"))
+        id_form = QGridLayout(self.id_box)
+        self.id_type = QComboBox()
+        self.id_type.setObjectName("returnIdType")
+        for code, label in (
+            (IdDocument.DRIVING_LICENCE, self.tr("Driving licence")),
+            (IdDocument.PASSPORT, self.tr("Passport")),
+            (IdDocument.NATIONAL_ID, self.tr("National ID card")),
+            (IdDocument.OTHER, self.tr("Other photo ID")),
+        ):
+            self.id_type.addItem(label, str(code))
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("returnIdNumber")
+        self.id_number.setPlaceholderText(self.tr("ID number"))
+        # Shown while typed, then masked: the screen faces a queue.
+        self.id_number.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        for col, widget in enumerate((self.id_type, self.id_number)):
+            widget.setMinimumHeight(TOUCH_MIN)
+            id_form.addWidget(widget, 0, col)
+        self.id_box.hide()
+        row.addWidget(self.id_box, 3)
         return box
+
+    def show_receiptless(self, active: bool) -> None:
+        """No-receipt mode: scans are the items coming back; the ID box is shown."""
+        self.id_box.setVisible(active)
+        self.id_number.clear()
+        self.exchange_button.setEnabled(not active)
+        self.no_receipt_button.setEnabled(not active)
+        if active:
+            self.title.setText(self.tr("No receipt: scan the items coming back"))
+            self.receipt_edit.setPlaceholderText(self.tr("No receipt: scan the items"))
+        else:
+            self.receipt_edit.setPlaceholderText(self.tr("Scan or type the receipt number"))
 
     def show_plan(self, assessment: ReturnAssessment | None) -> None:
         """The refund as it will be paid back; the card fields only when a card is refunded."""
@@ -200,6 +243,8 @@ class ReturnsPage(QWidget):
         card = any(p.method is RefundMethod.CARD for p in assessment.refund)
         self.card_box.setVisible(card)
         label = self.tr("Refund to card") if card else self.tr("Refund cash")
+        if all(p.method is RefundMethod.STORE_CREDIT for p in assessment.refund):
+            label = self.tr("Refund store credit")
         self.refund_button.setText(f"{label}\nF12")
 
     def show_exchange(self, lines: list[tuple[str, str, Money]] | None) -> None:
@@ -284,6 +329,7 @@ class ReturnsPage(QWidget):
         self.card_approval.clear()
         self.card_last4.clear()
         self.show_exchange(None)
+        self.show_receiptless(False)
 
     def show_prompt(self) -> None:
         """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
@@ -306,6 +352,8 @@ class ReturnsPage(QWidget):
             return
         when = sale.created_at.astimezone().strftime("%a %d %b %Y %H:%M")
         title = self.tr("Receipt %1 — %2").replace("%1", sale.receipt_no)
+        if sale.receiptless:
+            title = self.tr("No receipt — today's prices, store credit only, manager approves")
         self.title.setText(title.replace("%2", when))
         self.table.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):
