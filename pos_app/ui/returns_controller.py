@@ -376,6 +376,7 @@ class ReturnsController(QObject):
         self.page.card_box.hide()
         self.page.plan_label.setText(self.tr("Exchange: scan the new items"))
         self.page.message.show_info(self.tr("Scan the new items the customer takes."))
+        self.page.receipt_edit.clear()  # its placeholder now says what to scan
         self.page.receipt_edit.setFocus()
 
     def _add_new_item(self, code: str) -> None:
@@ -587,7 +588,7 @@ class ReturnsController(QObject):
             needs_reason=True,
         )
         prompt.show_error(str(denied))
-        self.page.message.show_error(str(denied))
+        self.page.message.clear_message()  # said once, in the prompt, next to the PIN
         self.error_shown.emit(str(denied))
 
     def on_prompt_accepted(self, pin: str, reason: str) -> None:

@@ -104,7 +104,11 @@ class ReturnsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        body.addWidget(self.table, 3)
+        # The lines coming back above an exchange's new items: side by side, the reason and
+        # condition columns would be squeezed out of sight at 1024 px.
+        left = QVBoxLayout()
+        left.addWidget(self.table, 3)
+        body.addLayout(left, 3)
         # An exchange's new items, scanned after the lines coming back were chosen.
         self.new_table = QTableWidget(0, 3)
         self.new_table.setObjectName("exchangeTable")
@@ -121,7 +125,7 @@ class ReturnsPage(QWidget):
         for col in (1, 2):
             new_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.new_table.hide()
-        body.addWidget(self.new_table, 2)
+        left.addWidget(self.new_table, 2)
         # The return receipt just printed.
         self.receipt_preview = QPlainTextEdit()
         self.receipt_preview.setObjectName("returnReceipt")
@@ -132,7 +136,8 @@ class ReturnsPage(QWidget):
         self.receipt_preview.hide()
         body.addWidget(self.receipt_preview, 2)
         root.addLayout(body, 1)
-        root.addWidget(self._build_refund_box())
+        self.refund_box = self._build_refund_box()
+        root.addWidget(self.refund_box)
         # A manager's PIN when the return is above the cashier's limits.
         self.prompt = PromptPanel()
         self.prompt.hide()
@@ -168,8 +173,12 @@ class ReturnsPage(QWidget):
         plan_font.setBold(True)
         self.plan_label.setFont(plan_font)
         row.addWidget(self.plan_label, 2)
-        self.card_box = QGroupBox(self.tr("Card refund: do it on the payment terminal, then enter"))
+        self.card_box = QGroupBox(
+            self.tr("Card: refund on the terminal, then type what it printed")
+        )
         form = QGridLayout(self.card_box)
+        for col, text in enumerate((self.tr("Approval code"), self.tr("Last 4"), self.tr("Card"))):
+            form.addWidget(QLabel(text), 0, col)
         self.card_approval = QLineEdit()
         self.card_approval.setObjectName("refundCardApproval")
         self.card_approval.setPlaceholderText(self.tr("Approval code"))
@@ -181,7 +190,7 @@ class ReturnsPage(QWidget):
         self.card_scheme.addItems(SCHEMES)
         for col, widget in enumerate((self.card_approval, self.card_last4, self.card_scheme)):
             widget.setMinimumHeight(TOUCH_MIN)
-            form.addWidget(widget, 0, col)
+            form.addWidget(widget, 1, col)
         self.card_box.hide()
         row.addWidget(self.card_box, 3)
         # A receipt-less return notes the customer's ID: its kind and last 4 characters only.
@@ -242,7 +251,10 @@ class ReturnsPage(QWidget):
         self.plan_label.setText(text.replace("%2", " + ".join(parts)))
         card = any(p.method is RefundMethod.CARD for p in assessment.refund)
         self.card_box.setVisible(card)
+        cash = any(p.method is RefundMethod.CASH for p in assessment.refund)
         label = self.tr("Refund to card") if card else self.tr("Refund cash")
+        if card and cash:
+            label = self.tr("Refund card + cash")
         if all(p.method is RefundMethod.STORE_CREDIT for p in assessment.refund):
             label = self.tr("Refund store credit")
         self.refund_button.setText(f"{label}\nF12")
@@ -334,10 +346,12 @@ class ReturnsPage(QWidget):
     def show_prompt(self) -> None:
         """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
         self.actions.hide()
+        self.refund_box.hide()  # room for the PIN pad at 1024x768; the prompt says why
         self.prompt.show()
 
     def show_actions(self) -> None:
         self.prompt.hide()
+        self.refund_box.show()
         self.actions.show()
 
     def show_receipt(self, receipt: ReceiptDocument) -> None:
