@@ -12,6 +12,10 @@ a refused or failed return leaves nothing behind. A completed return is:
 - one journal entry (kind "return", with the original receipt and any approval);
 - one outbox event ``return.completed`` for the hub.
 
+Tax-exclusive stores: each original line is refunded net + its share of the tax its class was
+charged (the class tax split pro rata over its lines, to the cent); the return rows keep net
+amounts like exclusive sales, and its tax lines carry the refunded tax.
+
 Returned quantity per original line is counted from this till's own return lines (the hub is
 the authority across tills and rejects an over-return there).
 """
@@ -23,7 +27,7 @@ import secrets
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -32,7 +36,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTender, StockMovement
-from pos_app.domain.money import Money, round_half_up, sum_money
+from pos_app.domain.money import (
+    Currency,
+    Money,
+    allocate,
+    currency_by_code,
+    round_half_up,
+    sum_money,
+)
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.returns import (
     CustomerIdNote,
@@ -45,8 +56,9 @@ from pos_app.domain.returns import (
     ReturnItem,
     ReturnPolicy,
     assess_return,
+    cumulative_refund_minor,
 )
-from pos_app.domain.tax import TaxMode, TaxRate, compute_tax
+from pos_app.domain.tax import TaxLine, TaxMode, TaxRate, compute_tax
 from pos_app.domain.tenders import CardReference
 from pos_app.services import journal
 from pos_app.services.auth import Approval, Permission, StaffMember
@@ -89,6 +101,9 @@ class ReturnableLine:
     original: OriginalLine
     unit_price_minor: int
     tax_class: str
+    # Tax-exclusive sales: the line's net amount; ``original.amount_minor`` is then net + the
+    # line's share of the tax charged, i.e. what the customer paid for it.
+    net_minor: int | None = None
 
     @property
     def returnable_milli(self) -> int:
@@ -183,10 +198,12 @@ class ReturnsService:
             if ln.quantity_milli > 0
         )
         tenders = _original_tenders(sale.tenders, refunded)
+        tax_rows = list(session.scalars(select(SaleTaxLine).where(SaleTaxLine.sale_id == sale.id)))
         rates = tuple(
-            TaxRate(tax_class=t.tax_class, rate=Decimal(t.rate), label=t.label)
-            for t in session.scalars(select(SaleTaxLine).where(SaleTaxLine.sale_id == sale.id))
+            TaxRate(tax_class=t.tax_class, rate=Decimal(t.rate), label=t.label) for t in tax_rows
         )
+        if TaxMode(sale.tax_mode) is TaxMode.EXCLUSIVE:
+            lines = _with_tax_charged(lines, tax_rows, sale.currency)
         return ReturnableSale(
             sale_uuid=sale.uuid,
             receipt_no=sale.receipt_no,
@@ -389,10 +406,15 @@ class ReturnsService:
         rates = {r.tax_class: r for r in original.tax_rates}
         rates.update({k: v for k, v in context.tax_rates.items() if k not in rates})
         mode = TaxMode(original.tax_mode)
-        if mode is not TaxMode.INCLUSIVE:
-            # Line amounts are net there and the refund must carry its share of the tax.
-            raise ReturnError("Returns are not available yet for tax-exclusive stores.")
-        tax_lines = compute_tax(amounts_by_class, rates, mode)
+        if mode is TaxMode.EXCLUSIVE:
+            # The refund is net + tax as charged on the original line; the rows keep net
+            # amounts (as exclusive sales do) and the tax lines carry the refunded tax.
+            nets = _exclusive_net_parts(by_no, items)
+            for row, item in zip(rows, items, strict=True):
+                row.amount_minor = row.gross_minor = -nets[item.line_no]
+            tax_lines = _exclusive_tax_lines(rows, items, assessment, nets, rates, currency)
+        else:
+            tax_lines = compute_tax(amounts_by_class, rates, mode)
         tax = sum_money((t.tax for t in tax_lines), currency)
         total = -assessment.total
 
@@ -442,7 +464,7 @@ class ReturnsService:
             cashier=cashier.code,
             currency=currency.code,
             tax_mode=str(mode),
-            subtotal_minor=total.to_minor(),
+            subtotal_minor=sum(row.amount_minor for row in rows),
             discount_minor=0,
             tax_minor=tax.to_minor(),
             total_minor=total.to_minor(),
@@ -571,6 +593,77 @@ def _original_tenders(
         left[key] = left.get(key, 0) - done
         out.append(OriginalTender(t.kind, t.amount_minor, done, t.account))
     return tuple(out)
+
+
+def _with_tax_charged(
+    lines: tuple[ReturnableLine, ...], tax_rows: Sequence[SaleTaxLine], currency_code: str
+) -> tuple[ReturnableLine, ...]:
+    """Each line of a tax-exclusive sale with its share of the tax its class was charged.
+
+    The class's tax is split over its lines pro rata to their net amounts (``allocate``: the
+    shares add up to the tax exactly), so refunding every line refunds exactly what was paid.
+    """
+    currency = currency_by_code(currency_code)
+    tax_by_class = {t.tax_class: t.tax_minor for t in tax_rows}
+    shares: dict[int, int] = {}
+    for tax_class, tax_minor in tax_by_class.items():
+        members = [ln for ln in lines if ln.tax_class == tax_class]
+        if not members:
+            continue
+        split = allocate(
+            Money.from_minor(tax_minor, currency), [ln.original.amount_minor for ln in members]
+        )
+        for ln, share in zip(members, split, strict=True):
+            shares[ln.original.line_no] = share.to_minor()
+    return tuple(
+        replace(
+            ln,
+            original=replace(
+                ln.original,
+                amount_minor=ln.original.amount_minor + shares.get(ln.original.line_no, 0),
+            ),
+            net_minor=ln.original.amount_minor,
+        )
+        for ln in lines
+    )
+
+
+def _exclusive_net_parts(
+    by_no: dict[int, ReturnableLine], items: Sequence[ReturnItem]
+) -> dict[int, int]:
+    """The net part of each returned line's refund, priced cumulatively like the refund."""
+    out: dict[int, int] = {}
+    for item in items:
+        line = by_no[item.line_no]
+        net_line = replace(line.original, amount_minor=line.net_minor or 0)
+        before = cumulative_refund_minor(net_line, net_line.returned_milli)
+        after = cumulative_refund_minor(net_line, net_line.returned_milli + item.quantity_milli)
+        out[item.line_no] = after - before
+    return out
+
+
+def _exclusive_tax_lines(
+    rows: Sequence[SaleLine],
+    items: Sequence[ReturnItem],
+    assessment: ReturnAssessment,
+    nets: dict[int, int],
+    rates: dict[str, TaxRate],
+    currency: Currency,
+) -> list[TaxLine]:
+    net_by_class: dict[str, int] = defaultdict(int)
+    tax_by_class: dict[str, int] = defaultdict(int)
+    for row, item in zip(rows, items, strict=True):
+        net_by_class[row.tax_class] -= nets[item.line_no]
+        tax_by_class[row.tax_class] -= assessment.refunds_minor[item.line_no] - nets[item.line_no]
+    out: list[TaxLine] = []
+    for tax_class in sorted(net_by_class):
+        rate = rates.get(tax_class)
+        if rate is None:
+            raise ReturnError(f"No tax rate for class {tax_class!r}; the return cannot be taxed.")
+        net = Money.from_minor(net_by_class[tax_class], currency)
+        tax = Money.from_minor(tax_by_class[tax_class], currency)
+        out.append(TaxLine(tax_class, rate.label, rate.rate, net, tax, net + tax))
+    return out
 
 
 def _round_cash(amount: Money, step: Decimal) -> Money:
