@@ -15,8 +15,8 @@ from pos_app.db.models import JournalEntry, OutboxEvent, Sale, StockMovement
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import render_text
-from pos_app.domain.returns import ReturnError
-from pos_app.domain.tenders import Tender, TenderKind
+from pos_app.domain.returns import RefundMethod, ReturnError
+from pos_app.domain.tenders import CardReference, Tender, TenderKind
 from pos_app.services import journal
 from pos_app.services.checkout import CheckoutService, CompletedSale
 from pos_app.services.exchanges import CompletedExchange, ExchangeService
@@ -24,6 +24,7 @@ from pos_app.services.returns import ReturnApprovalRequiredError, ReturnsService
 from pos_app.services.till_context import load_till_context
 from sync.protocol import SalePayload
 from tests.unit.services.test_returns import ALICE, COFFEE, SHIRT, later, one
+from tests.unit.services.test_returns_refunds import VISA, sell_with
 
 
 def exchange(
@@ -165,3 +166,34 @@ def test_a_refused_exchange_writes_nothing(
         assert session.scalar(select(func.count()).select_from(Sale)) == 1
         assert session.scalar(select(func.count()).select_from(JournalEntry)) == 1
         assert session.scalar(select(func.count()).select_from(OutboxEvent)) == 1
+
+
+def test_money_back_on_a_card_sale_goes_to_the_card_or_to_store_credit(
+    seeded: sessionmaker[Session],
+) -> None:
+    with seeded() as session:
+        currency = load_till_context(session).currency
+    card_tender = Tender(TenderKind.CARD, Money.of("30.00", currency), card=VISA)
+    sale = sell_with(seeded, [SHIRT, SHIRT], [card_tender])
+    with pytest.raises(ReturnError, match="payment terminal"):
+        exchange(seeded, sale.receipt_no, [COFFEE])  # 15.00 back, 8.99 taken: 6.01 to refund
+    ref = CardReference(approval_code="R5", last4="4242", scheme="VISA")
+    done = exchange(seeded, sale.receipt_no, [COFFEE], card=ref)
+    assert tenders(seeded, done.returned.receipt_no) == [
+        ("exchange", -899, done.sale.receipt_no),
+        ("card", -601, None),  # to the cent: only cash is rounded
+    ]
+    assert not done.cash_moved
+    credit = exchange(
+        seeded,
+        sale.receipt_no,
+        [COFFEE],
+        prefer=RefundMethod.STORE_CREDIT,
+        returns=ReturnsService(new_credit_code=lambda: "SCEXCHANGE22"),
+    )
+    assert tenders(seeded, credit.returned.receipt_no) == [
+        ("exchange", -899, credit.sale.receipt_no),
+        ("store_credit", -601, "SCEXCHANGE22"),
+    ]
+    assert credit.receipt.extra_barcodes == ("SCEXCHANGE22",)
+    assert "Store credit code: SCEXCHANGE22" in render_text(credit.receipt)
