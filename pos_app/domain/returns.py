@@ -11,7 +11,8 @@ when everything has come back, never more, whatever the order and size of the pa
 
 Refund tenders: by default back to what paid for the sale, non-cash first (card via the
 terminal, store credit to its account), each up to what it paid minus what was already
-refunded to it; the rest in cash. A receipt-less return is refunded as store credit only.
+refunded to it; the rest in cash. The part an exchange paid with returned goods comes back as
+store credit. A receipt-less return is refunded as store credit only.
 
 Exchanges: the part of the refund that pays for the new items (``exchanged``) never leaves the
 till, so only the rest is planned over tenders, and only the rest counts against the cash limit
@@ -35,6 +36,7 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, round_half_up, sum_money
 
 __all__ = [
+    "EXCHANGE_TENDER",
     "Condition",
     "CustomerIdNote",
     "Disposition",
@@ -297,8 +299,18 @@ def plan_refund(
             continue
         take = min(left, tender.refundable_minor)
         if take > 0:
-            method = RefundMethod(tender.kind) if tender.kind in _METHODS else RefundMethod.CASH
-            parts.append(RefundPart(method, Money.from_minor(take, total.currency), tender.account))
+            account = tender.account
+            if tender.kind == EXCHANGE_TENDER:
+                # Paid with returned goods: back as store credit, never as cash (a card sale
+                # exchanged, then returned, must not turn into cash in hand).
+                if not store_credit_account:
+                    raise ReturnError("A store credit refund needs the account to credit.")
+                method, account = RefundMethod.STORE_CREDIT, store_credit_account
+            elif tender.kind in _METHODS:
+                method = RefundMethod(tender.kind)
+            else:
+                method = RefundMethod.CASH
+            parts.append(RefundPart(method, Money.from_minor(take, total.currency), account))
             left -= take
     if left:
         parts.append(RefundPart(RefundMethod.CASH, Money.from_minor(left, total.currency)))
@@ -306,6 +318,7 @@ def plan_refund(
 
 
 _METHODS = frozenset(m.value for m in RefundMethod)
+EXCHANGE_TENDER = "exchange"  # a sale paid (partly) by the goods returned in an exchange
 
 
 def _merge(parts: list[RefundPart]) -> list[RefundPart]:

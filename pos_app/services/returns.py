@@ -46,6 +46,7 @@ from pos_app.domain.money import (
 )
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.returns import (
+    EXCHANGE_TENDER,
     CustomerIdNote,
     Disposition,
     OriginalLine,
@@ -343,7 +344,11 @@ class ReturnsService:
             prefer = RefundMethod.STORE_CREDIT
         else:
             original = self.find_sale(session, receipt_no)
-        if prefer is RefundMethod.STORE_CREDIT and not store_credit_account:
+        if not store_credit_account and (
+            prefer is RefundMethod.STORE_CREDIT
+            or any(t.kind == EXCHANGE_TENDER for t in original.tenders)
+        ):
+            # A new store credit may be needed (it is only used if the plan says so).
             store_credit_account = self._new_credit_code()
         assessment = self.assess(
             original,

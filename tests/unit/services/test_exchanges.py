@@ -23,7 +23,7 @@ from pos_app.services.exchanges import CompletedExchange, ExchangeService
 from pos_app.services.returns import ReturnApprovalRequiredError, ReturnsService
 from pos_app.services.till_context import load_till_context
 from sync.protocol import SalePayload
-from tests.unit.services.test_returns import ALICE, COFFEE, SHIRT, later, one
+from tests.unit.services.test_returns import ALICE, COFFEE, SHIRT, do_return, later, one
 from tests.unit.services.test_returns_refunds import VISA, sell_with
 
 
@@ -197,3 +197,17 @@ def test_money_back_on_a_card_sale_goes_to_the_card_or_to_store_credit(
     ]
     assert credit.receipt.extra_barcodes == ("SCEXCHANGE22",)
     assert "Store credit code: SCEXCHANGE22" in render_text(credit.receipt)
+
+
+def test_items_taken_in_an_exchange_come_back_as_store_credit_not_cash(
+    seeded: sessionmaker[Session],
+) -> None:
+    with seeded() as session:
+        currency = load_till_context(session).currency
+    card_tender = Tender(TenderKind.CARD, Money.of("15.00", currency), card=VISA)
+    sale = sell_with(seeded, [SHIRT], [card_tender])
+    swapped = exchange(seeded, sale.receipt_no, [SHIRT])  # even: another size
+    service = ReturnsService(new_credit_code=lambda: "SCBACKAGAIN2")
+    back = do_return(seeded, swapped.sale.receipt_no, [one()], service=service)
+    assert tenders(seeded, back.receipt_no) == [("store_credit", -1500, "SCBACKAGAIN2")]
+    assert back.cash_out.is_zero()
