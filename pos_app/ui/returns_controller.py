@@ -29,7 +29,7 @@ from pos_app.domain.returns import (
     ReturnItem,
 )
 from pos_app.domain.tenders import CardReference, Tender
-from pos_app.services.auth import Approval, AuthResult, Permission
+from pos_app.services.auth import Approval, AuthResult, Permission, PermissionDeniedError
 from pos_app.services.drawer import DrawerOpen
 from pos_app.services.exchanges import CompletedExchange, ExchangeQuote, ExchangeService
 from pos_app.services.register import Register
@@ -93,6 +93,7 @@ class ReturnsController(QObject):
         page.items_changed.connect(self.on_page_items_changed)
         page.exchange_button.clicked.connect(self.on_exchange_button_clicked)
         page.no_receipt_button.clicked.connect(self.on_no_receipt_button_clicked)
+        page.remove_new_button.clicked.connect(self.on_remove_new_button_clicked)
         page.back_button.clicked.connect(self.on_back_button_clicked)
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
@@ -326,7 +327,7 @@ class ReturnsController(QObject):
             return
         try:  # the sale screen's own scan path: an indexed look-up on the GUI thread
             self.receiptless.scan(code, self.sales.catalog)
-        except (DomainError, ValueError) as exc:
+        except (DomainError, ValueError, PermissionDeniedError) as exc:
             self._failed(exc)
             return
         entries = [
@@ -384,15 +385,34 @@ class ReturnsController(QObject):
             return
         try:  # the sale screen's own scan path: an indexed look-up on the GUI thread
             self.exchange.scan(code, self.sales.catalog)
-        except (DomainError, ValueError) as exc:
+        except (DomainError, ValueError, PermissionDeniedError) as exc:
             self._failed(exc)
             return
         self.page.message.clear_message()
+        self._show_new_items()
+
+    def on_remove_new_button_clicked(self) -> None:
+        if self.exchange is None or self.exchange.basket.is_empty:
+            return
+        try:
+            self.exchange.remove_line(self.exchange.basket.lines[-1].line_no)
+        except (DomainError, ValueError, PermissionDeniedError) as exc:
+            self._failed(exc)
+            return
+        self._show_new_items()
+
+    def _show_new_items(self) -> None:
+        if self.exchange is None:
+            return
         lines = [
             (line.item.name, f"{line.quantity:g}", (line.unit_price * line.quantity).rounded())
             for line in self.exchange.basket.lines
         ]
         self.page.show_exchange(lines)
+        if not lines:
+            self.quote = None
+            self.page.plan_label.setText(self.tr("Exchange: scan the new items"))
+            return
         self._requote()
 
     def _requote(self) -> None:

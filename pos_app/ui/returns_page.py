@@ -150,8 +150,12 @@ class ReturnsPage(QWidget):
         self.store_credit_button = action_button(self.tr("Store credit instead"), "F9")
         self.exchange_button = action_button(self.tr("Exchange"), "F8")
         self.no_receipt_button = action_button(self.tr("No receipt"), "F7")
+        # In an exchange, F7 takes back a new item scanned by mistake instead.
+        self.remove_new_button = action_button(self.tr("Remove last new item"), "F7", "danger")
+        self.remove_new_button.hide()
         grid.addWidget(self.back_button, 0, 0)
         grid.addWidget(self.no_receipt_button, 0, 1)
+        grid.addWidget(self.remove_new_button, 0, 1)
         grid.addWidget(self.exchange_button, 0, 2)
         grid.addWidget(self.store_credit_button, 0, 3)
         grid.addWidget(self.refund_button, 0, 4)
@@ -223,6 +227,7 @@ class ReturnsPage(QWidget):
         self.id_number.clear()
         self.exchange_button.setEnabled(not active)
         self.no_receipt_button.setEnabled(not active)
+        self.store_credit_button.setEnabled(not active)  # it is store credit anyway
         if active:
             self.title.setText(self.tr("No receipt: scan the items coming back"))
             self.receipt_edit.setPlaceholderText(self.tr("No receipt: scan the items"))
@@ -263,6 +268,10 @@ class ReturnsPage(QWidget):
         """The new items of an exchange (name, quantity, amount); None: not an exchange."""
         self.new_table.setVisible(lines is not None)
         self.exchange_button.setEnabled(lines is None)
+        self.no_receipt_button.setVisible(lines is None)
+        self.store_credit_button.setEnabled(lines is None)
+        self.remove_new_button.setVisible(lines is not None)
+        self.remove_new_button.setEnabled(bool(lines))
         self.receipt_edit.setPlaceholderText(
             self.tr("Scan the receipt number")
             if lines is None
@@ -317,6 +326,7 @@ class ReturnsPage(QWidget):
             )
             action = self.tr("Refund difference")
         self.plan_label.setText(head + tail)
+        self.store_credit_button.setEnabled(net.is_negative())  # only money back can be credit
         self.card_box.setVisible(card)
         self.refund_button.setText(action + "\nF12")
 

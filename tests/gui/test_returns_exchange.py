@@ -95,6 +95,14 @@ def test_exchange_with_money_back_refunds_the_difference(till: Driver, staffed_d
     assert page.plan_label.text() == (
         "Back €15.00 · New €8.99 · Customer gets €6.01 back (cash €6.01)"
     )
+    # A wrong item scanned by mistake is taken off again (F7 in an exchange).
+    with d.qtbot.waitSignal(returns.exchange_quoted, timeout=WAIT_MS):
+        d.scan(TSHIRT)
+    assert page.new_table.rowCount() == 2
+    with d.qtbot.waitSignal(returns.exchange_quoted, timeout=WAIT_MS):
+        d.press(d.focus(), Qt.Key.Key_F7)
+    assert page.new_table.rowCount() == 1
+    assert page.plan_label.text().endswith("Customer gets €6.01 back (cash €6.01)")
     with d.qtbot.waitSignal(returns.exchange_completed, timeout=WAIT_MS):
         d.press(d.focus(), Qt.Key.Key_F12)
     assert "€6.01 back to the customer" in page.message.text()
