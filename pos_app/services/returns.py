@@ -23,11 +23,10 @@ the authority across tills and rejects an over-return there).
 from __future__ import annotations
 
 import json
-import secrets
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -37,10 +36,7 @@ from sqlalchemy.orm import Session, selectinload
 from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTender, StockMovement
 from pos_app.domain.money import (
-    Currency,
     Money,
-    allocate,
-    currency_by_code,
     round_half_up,
     sum_money,
 )
@@ -57,31 +53,22 @@ from pos_app.domain.returns import (
     ReturnItem,
     ReturnPolicy,
     assess_return,
-    cumulative_refund_minor,
 )
-from pos_app.domain.tax import TaxLine, TaxMode, TaxRate, compute_tax
+from pos_app.domain.tax import TaxMode, TaxRate, compute_tax
 from pos_app.domain.tenders import CardReference
 from pos_app.services import journal
 from pos_app.services.auth import Approval, Permission, StaffMember
 from pos_app.services.checkout import utc_now
 from pos_app.services.return_records import event_payload, journal_body, return_receipt
+from pos_app.services.return_tax import (
+    exclusive_net_parts,
+    exclusive_tax_lines,
+    with_tax_charged,
+)
+from pos_app.services.store_credit import PENDING_CREDIT, new_store_credit_code
 from pos_app.services.till_context import TillContext
 
 RETURN_EVENT = "return.completed"
-
-# Store credit codes are read aloud and typed from paper: no 0/O, 1/I/L look-alikes.
-CREDIT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CREDIT_CODE_PREFIX = "SC"
-CREDIT_CODE_LENGTH = 10
-# Prices a store credit refund before its code exists (the code is made when it commits).
-_PENDING_CREDIT = "(new store credit)"
-
-
-def new_store_credit_code() -> str:
-    """A store credit code made at the till; the hub opens its balance from the return event."""
-    body = "".join(secrets.choice(CREDIT_CODE_ALPHABET) for _ in range(CREDIT_CODE_LENGTH))
-    return CREDIT_CODE_PREFIX + body
-
 
 _WRITE_OFF_REASON = {
     Disposition.DAMAGED: "return_damaged",
@@ -204,7 +191,7 @@ class ReturnsService:
             TaxRate(tax_class=t.tax_class, rate=Decimal(t.rate), label=t.label) for t in tax_rows
         )
         if TaxMode(sale.tax_mode) is TaxMode.EXCLUSIVE:
-            lines = _with_tax_charged(lines, tax_rows, sale.currency)
+            lines = with_tax_charged(lines, tax_rows, sale.currency)
         return ReturnableSale(
             sale_uuid=sale.uuid,
             receipt_no=sale.receipt_no,
@@ -308,7 +295,7 @@ class ReturnsService:
             now=self._clock(),
             role=str(cashier.role),
             prefer=prefer,
-            store_credit_account=store_credit_account or _PENDING_CREDIT,
+            store_credit_account=store_credit_account or PENDING_CREDIT,
             exchanged=exchanged,
         )
 
@@ -414,10 +401,10 @@ class ReturnsService:
         if mode is TaxMode.EXCLUSIVE:
             # The refund is net + tax as charged on the original line; the rows keep net
             # amounts (as exclusive sales do) and the tax lines carry the refunded tax.
-            nets = _exclusive_net_parts(by_no, items)
+            nets = exclusive_net_parts(by_no, items)
             for row, item in zip(rows, items, strict=True):
                 row.amount_minor = row.gross_minor = -nets[item.line_no]
-            tax_lines = _exclusive_tax_lines(rows, items, assessment, nets, rates, currency)
+            tax_lines = exclusive_tax_lines(rows, items, assessment, nets, rates, currency)
         else:
             tax_lines = compute_tax(amounts_by_class, rates, mode)
         tax = sum_money((t.tax for t in tax_lines), currency)
@@ -598,77 +585,6 @@ def _original_tenders(
         left[key] = left.get(key, 0) - done
         out.append(OriginalTender(t.kind, t.amount_minor, done, t.account))
     return tuple(out)
-
-
-def _with_tax_charged(
-    lines: tuple[ReturnableLine, ...], tax_rows: Sequence[SaleTaxLine], currency_code: str
-) -> tuple[ReturnableLine, ...]:
-    """Each line of a tax-exclusive sale with its share of the tax its class was charged.
-
-    The class's tax is split over its lines pro rata to their net amounts (``allocate``: the
-    shares add up to the tax exactly), so refunding every line refunds exactly what was paid.
-    """
-    currency = currency_by_code(currency_code)
-    tax_by_class = {t.tax_class: t.tax_minor for t in tax_rows}
-    shares: dict[int, int] = {}
-    for tax_class, tax_minor in tax_by_class.items():
-        members = [ln for ln in lines if ln.tax_class == tax_class]
-        if not members:
-            continue
-        split = allocate(
-            Money.from_minor(tax_minor, currency), [ln.original.amount_minor for ln in members]
-        )
-        for ln, share in zip(members, split, strict=True):
-            shares[ln.original.line_no] = share.to_minor()
-    return tuple(
-        replace(
-            ln,
-            original=replace(
-                ln.original,
-                amount_minor=ln.original.amount_minor + shares.get(ln.original.line_no, 0),
-            ),
-            net_minor=ln.original.amount_minor,
-        )
-        for ln in lines
-    )
-
-
-def _exclusive_net_parts(
-    by_no: dict[int, ReturnableLine], items: Sequence[ReturnItem]
-) -> dict[int, int]:
-    """The net part of each returned line's refund, priced cumulatively like the refund."""
-    out: dict[int, int] = {}
-    for item in items:
-        line = by_no[item.line_no]
-        net_line = replace(line.original, amount_minor=line.net_minor or 0)
-        before = cumulative_refund_minor(net_line, net_line.returned_milli)
-        after = cumulative_refund_minor(net_line, net_line.returned_milli + item.quantity_milli)
-        out[item.line_no] = after - before
-    return out
-
-
-def _exclusive_tax_lines(
-    rows: Sequence[SaleLine],
-    items: Sequence[ReturnItem],
-    assessment: ReturnAssessment,
-    nets: dict[int, int],
-    rates: dict[str, TaxRate],
-    currency: Currency,
-) -> list[TaxLine]:
-    net_by_class: dict[str, int] = defaultdict(int)
-    tax_by_class: dict[str, int] = defaultdict(int)
-    for row, item in zip(rows, items, strict=True):
-        net_by_class[row.tax_class] -= nets[item.line_no]
-        tax_by_class[row.tax_class] -= assessment.refunds_minor[item.line_no] - nets[item.line_no]
-    out: list[TaxLine] = []
-    for tax_class in sorted(net_by_class):
-        rate = rates.get(tax_class)
-        if rate is None:
-            raise ReturnError(f"No tax rate for class {tax_class!r}; the return cannot be taxed.")
-        net = Money.from_minor(net_by_class[tax_class], currency)
-        tax = Money.from_minor(tax_by_class[tax_class], currency)
-        out.append(TaxLine(tax_class, rate.label, rate.rate, net, tax, net + tax))
-    return out
 
 
 def _round_cash(amount: Money, step: Decimal) -> Money:

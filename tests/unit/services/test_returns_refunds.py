@@ -18,12 +18,8 @@ from pos_app.domain.returns import RefundMethod
 from pos_app.domain.tenders import CardReference, Tender, TenderKind
 from pos_app.services.auth import AuthService, Permission, PinHasher, Role
 from pos_app.services.checkout import CheckoutService, CompletedSale
-from pos_app.services.returns import (
-    CREDIT_CODE_ALPHABET,
-    ReturnApprovalRequiredError,
-    ReturnsService,
-    new_store_credit_code,
-)
+from pos_app.services.returns import ReturnApprovalRequiredError, ReturnsService
+from pos_app.services.store_credit import CREDIT_CODE_ALPHABET, new_store_credit_code
 from pos_app.services.till_context import load_till_context
 from tests.unit.services.test_returns import ALICE, COFFEE, SHIRT, do_return, one
 
