@@ -64,14 +64,23 @@ def with_tax_charged(
 def exclusive_net_parts(
     by_no: dict[int, ReturnableLine], items: Sequence[ReturnItem]
 ) -> dict[int, int]:
-    """The net part of each returned line's refund, priced cumulatively like the refund."""
+    """The net part of each returned line's refund (the rest of it is tax).
+
+    The refund itself (net + tax) is priced cumulatively by the domain. Its tax part is the
+    line's tax share priced the same way, capped at the refund: rounding the two on their own
+    could otherwise make a cent of "negative tax" on a small partial return. So a refund's tax
+    part is never negative nor more than the line was charged; in a rare case a cent of tax is
+    refunded as net instead, and the refund as a whole is still exact.
+    """
     out: dict[int, int] = {}
     for item in items:
         line = by_no[item.line_no]
-        net_line = replace(line.original, amount_minor=line.net_minor or 0)
-        before = cumulative_refund_minor(net_line, net_line.returned_milli)
-        after = cumulative_refund_minor(net_line, net_line.returned_milli + item.quantity_milli)
-        out[item.line_no] = after - before
+        gross_line = line.original
+        tax_line = replace(gross_line, amount_minor=gross_line.amount_minor - (line.net_minor or 0))
+        done, now = gross_line.returned_milli, gross_line.returned_milli + item.quantity_milli
+        gross = cumulative_refund_minor(gross_line, now) - cumulative_refund_minor(gross_line, done)
+        tax = cumulative_refund_minor(tax_line, now) - cumulative_refund_minor(tax_line, done)
+        out[item.line_no] = gross - min(tax, gross)
     return out
 
 
