@@ -129,3 +129,39 @@ def test_even_exchange_opens_no_drawer(
         d.press(d.focus(), Qt.Key.Key_F12)
     sims.printer.wait_for_receipts(2)
     assert [o["reference"] for o in drawer_opens(staffed_db)] == [sale.receipt_no]
+
+
+def test_exchange_refunding_cash_over_the_limit_asks_a_manager_first(
+    till: Driver, staffed_db: Path
+) -> None:
+    d = till
+    for _ in range(5):
+        d.scan_and_wait(TSHIRT)
+    sale = pay_cash(d, "75")
+    d.press(d.focus(), Qt.Key.Key_F12)
+    page = open_returns(d, sale.receipt_no)
+    returns = d.till.returns
+    assert returns is not None
+    page.quantity_box(1).setValue(5)
+    d.press(d.focus(), Qt.Key.Key_F8)
+    with d.qtbot.waitSignal(returns.exchange_quoted, timeout=WAIT_MS):
+        d.scan(COFFEE)  # 75.00 back, 8.99 taken: 66.01 in cash is above the associate's 50
+    with d.qtbot.waitSignal(returns.error_shown, timeout=WAIT_MS) as denied:
+        d.press(d.focus(), Qt.Key.Key_F12)
+    assert "above the associate limit" in denied.args[0]
+    assert page.prompt.isVisible()
+    d.type(page.prompt.value_edit, "1111")  # the associate's own PIN: refused
+    d.type(page.prompt.reason_edit, "mine")
+    with d.qtbot.waitSignal(returns.error_shown, timeout=WAIT_MS):
+        d.press(page.prompt.reason_edit, Qt.Key.Key_Return)
+    page.prompt.value_edit.clear()
+    page.prompt.reason_edit.clear()
+    d.type(page.prompt.value_edit, "9999")
+    d.type(page.prompt.reason_edit, "size run")
+    with d.qtbot.waitSignal(returns.exchange_completed, timeout=WAIT_MS):
+        d.press(page.prompt.reason_edit, Qt.Key.Key_Return)
+    assert rows(staffed_db, TENDERS) == [
+        ("sale", "exchange", 899),
+        ("return", "exchange", -899),
+        ("return", "cash", -6600),
+    ]
