@@ -102,9 +102,10 @@ def layout_receipt(
             blocks.append(TextBlock(line, bold=True, double_height=True))
         else:
             blocks.append(TextBlock(line))
-    data = _barcode_data(doc.barcode)
-    if data is not None:
-        blocks.append(BarcodeBlock(data))
+    for code in (doc.barcode, *doc.extra_barcodes):
+        data = _barcode_data(code)
+        if data is not None:
+            blocks.append(BarcodeBlock(data))
     if qr_payload:
         blocks.append(QrBlock(qr_payload))
     blocks.append(CutBlock())

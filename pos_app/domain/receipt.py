@@ -70,6 +70,8 @@ class ReceiptDocument:
     # False for a work document (a pick list): each line gets a tick box, its quantity and
     # SKU under its group heading, and there are no amounts or totals.
     priced: bool = True
+    # Printed as barcodes after the receipt's own, e.g. a store credit code to redeem later.
+    extra_barcodes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -90,6 +92,8 @@ def tender_label(tender: Tender) -> str:
         return f"Card {card.scheme} ****{card.last4} (auth {card.approval_code})"
     if tender.kind is TenderKind.STORE_CREDIT and tender.account is not None:
         return f"Store credit ****{tender.account.strip()[-4:]}"
+    if tender.kind is TenderKind.EXCHANGE:
+        return f"Exchange credit (return {tender.account})"
     return "Cash"
 
 

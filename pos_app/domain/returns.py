@@ -11,7 +11,12 @@ when everything has come back, never more, whatever the order and size of the pa
 
 Refund tenders: by default back to what paid for the sale, non-cash first (card via the
 terminal, store credit to its account), each up to what it paid minus what was already
-refunded to it; the rest in cash. A receipt-less return is refunded as store credit only.
+refunded to it; the rest in cash. The part an exchange paid with returned goods comes back as
+store credit. A receipt-less return is refunded as store credit only.
+
+Exchanges: the part of the refund that pays for the new items (``exchanged``) never leaves the
+till, so only the rest is planned over tenders, and only the rest counts against the cash limit
+and the approval threshold; an even exchange within the window needs nobody.
 
 Approval (a manager's PIN, who must not be the cashier) is needed when a return is outside its
 department's window, has no receipt, exceeds the role's cash refund limit or the overall
@@ -31,8 +36,11 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, round_half_up, sum_money
 
 __all__ = [
+    "EXCHANGE_TENDER",
     "Condition",
+    "CustomerIdNote",
     "Disposition",
+    "IdDocument",
     "OriginalLine",
     "OriginalTender",
     "ReasonCode",
@@ -151,6 +159,44 @@ def _qty(milli: int) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+class IdDocument(StrEnum):
+    DRIVING_LICENCE = "driving_licence"
+    PASSPORT = "passport"
+    NATIONAL_ID = "national_id"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class CustomerIdNote:
+    """What a receipt-less return notes of the customer's ID: its type and last 4 characters.
+
+    Never the whole number (data minimisation): ``from_number`` keeps only the tail, and the
+    constructor refuses anything longer than 4 characters.
+    """
+
+    document: IdDocument
+    last4: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "document", IdDocument(self.document))
+        if len(self.last4) != 4 or not self.last4.isascii() or not self.last4.isalnum():
+            raise ReturnError("Note exactly the last 4 letters or digits of the customer's ID.")
+
+    @classmethod
+    def from_number(cls, document: IdDocument | str, number: str) -> CustomerIdNote:
+        chars = "".join(c for c in number.upper() if c.isascii() and c.isalnum())
+        if len(chars) < 4:
+            raise ReturnError("Type the customer's ID number (at least its last 4 characters).")
+        try:
+            kind = IdDocument(document)
+        except ValueError:
+            raise ReturnError("Choose the kind of ID the customer showed.") from None
+        return cls(kind, chars[-4:])
+
+    def as_dict(self) -> dict[str, str]:
+        return {"type": str(self.document), "last4": self.last4}
+
+
 @dataclass(frozen=True)
 class ReturnItem:
     """One line the customer brings back: how much, why and in what state."""
@@ -218,6 +264,7 @@ class ReturnAssessment:
     total: Money
     refund: tuple[RefundPart, ...]
     approval_reasons: tuple[str, ...]
+    exchanged: Money | None = None  # the part that pays for an exchange's new items
 
     @property
     def needs_approval(self) -> bool:
@@ -252,8 +299,18 @@ def plan_refund(
             continue
         take = min(left, tender.refundable_minor)
         if take > 0:
-            method = RefundMethod(tender.kind) if tender.kind in _METHODS else RefundMethod.CASH
-            parts.append(RefundPart(method, Money.from_minor(take, total.currency), tender.account))
+            account = tender.account
+            if tender.kind == EXCHANGE_TENDER:
+                # Paid with returned goods: back as store credit, never as cash (a card sale
+                # exchanged, then returned, must not turn into cash in hand).
+                if not store_credit_account:
+                    raise ReturnError("A store credit refund needs the account to credit.")
+                method, account = RefundMethod.STORE_CREDIT, store_credit_account
+            elif tender.kind in _METHODS:
+                method = RefundMethod(tender.kind)
+            else:
+                method = RefundMethod.CASH
+            parts.append(RefundPart(method, Money.from_minor(take, total.currency), account))
             left -= take
     if left:
         parts.append(RefundPart(RefundMethod.CASH, Money.from_minor(left, total.currency)))
@@ -261,6 +318,7 @@ def plan_refund(
 
 
 _METHODS = frozenset(m.value for m in RefundMethod)
+EXCHANGE_TENDER = "exchange"  # a sale paid (partly) by the goods returned in an exchange
 
 
 def _merge(parts: list[RefundPart]) -> list[RefundPart]:
@@ -284,8 +342,12 @@ def assess_return(
     receiptless: bool = False,
     store_credit_account: str | None = None,
     prefer: RefundMethod | None = None,
+    exchanged: Money | None = None,
 ) -> ReturnAssessment:
-    """Price a return and list why it needs approval; raise ReturnError if it cannot be done."""
+    """Price a return and list why it needs approval; raise ReturnError if it cannot be done.
+
+    ``exchanged``: how much of the refund pays for an exchange's new items (at most all of it).
+    """
     if not items:
         raise ReturnError("Choose at least one line to return.")
     by_no = {line.line_no: line for line in lines}
@@ -309,8 +371,12 @@ def assess_return(
     if receiptless:
         reasons.append("no receipt: store credit only")
     total = Money.from_minor(sum(refunds.values()), currency)
+    kept = Money.zero(currency) if exchanged is None else exchanged
+    if kept.is_negative() or kept > total:
+        raise ReturnError(f"An exchange can use between 0 and {total} of this refund.")
+    paid_back = total - kept
     parts = plan_refund(
-        total,
+        paid_back,
         tenders,
         receiptless=receiptless,
         store_credit_account=store_credit_account,
@@ -320,9 +386,13 @@ def assess_return(
     limit = Money.from_minor(policy.cash_limit_minor_by_role.get(role, 0), currency)
     if cash > limit:
         reasons.append(f"cash refund of {cash} is above the {role} limit of {limit}")
-    if total.to_minor() > policy.approval_threshold_minor:
+    if paid_back.to_minor() > policy.approval_threshold_minor:
         threshold = Money.from_minor(policy.approval_threshold_minor, currency)
-        reasons.append(f"refund of {total} is above the approval threshold of {threshold}")
+        reasons.append(f"refund of {paid_back} is above the approval threshold of {threshold}")
     return ReturnAssessment(
-        refunds_minor=refunds, total=total, refund=parts, approval_reasons=tuple(reasons)
+        refunds_minor=refunds,
+        total=total,
+        refund=parts,
+        approval_reasons=tuple(reasons),
+        exchanged=exchanged,
     )

@@ -47,6 +47,8 @@ class TenderKind(StrEnum):
     CASH = "cash"
     CARD = "card"
     STORE_CREDIT = "store_credit"
+    # The value of items returned in the same exchange; ``account`` names that return's receipt.
+    EXCHANGE = "exchange"
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,14 @@ class Tender:
                 else "Only card payments carry card details."
             )
         has_account = self.account is not None and bool(self.account.strip())
-        if kind is TenderKind.STORE_CREDIT and not has_account:
-            raise TenderError("A store credit payment needs the account or gift card.")
-        if kind is not TenderKind.STORE_CREDIT and self.account is not None:
+        with_account = (TenderKind.STORE_CREDIT, TenderKind.EXCHANGE)
+        if kind in with_account and not has_account:
+            raise TenderError(
+                "A store credit payment needs the account or gift card."
+                if kind is TenderKind.STORE_CREDIT
+                else "An exchange credit needs the receipt of its return."
+            )
+        if kind not in with_account and self.account is not None:
             raise TenderError("Only store credit payments carry an account.")
 
     @property
@@ -188,7 +195,10 @@ def settle(total: Money, tenders: Sequence[Tender], cash_rounding_step: Decimal)
             continue
         left = total - non_cash
         if tender.amount > left:
-            what = "card payment" if tender.kind is TenderKind.CARD else "store credit payment"
+            what = {
+                TenderKind.CARD: "card payment",
+                TenderKind.EXCHANGE: "exchange credit",
+            }.get(tender.kind, "store credit payment")
             raise TenderError(
                 f"The {what} of {tender.amount} is more than the {left} still due. "
                 "Only cash can be overpaid (it gives change)."

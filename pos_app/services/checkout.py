@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -88,25 +88,15 @@ class CheckoutService:
         offline: bool = False,
         coupons: frozenset[str] = frozenset(),
         has_customer: bool = False,
+        journal_extra: Mapping[str, Any] | None = None,
     ) -> CompletedSale:
+        """``journal_extra``: more keys for the journal body (an exchange names its return)."""
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
         now = self._clock()
-        # Priced again here, at the sale's own time, from the promotions in this transaction:
-        # one that ended while the customer queued does not apply, offline or not.
-        promotions = (
-            None
-            if self._promotions is None
-            else self._promotions.context(
-                session,
-                now,
-                context.store_id,
-                context.currency,
-                has_customer=has_customer,
-                coupons=coupons,
-            )
+        totals = self.price(
+            session, basket, context, now=now, coupons=coupons, has_customer=has_customer
         )
-        totals = basket.totals(promotions)
         settlement = settle(totals.total, tenders, context.cash_rounding_step)
         if not settlement.is_complete:
             raise CheckoutError(f"{settlement.remaining} is still due")
@@ -151,7 +141,7 @@ class CheckoutService:
             till_id=context.till_id,
             kind="sale",
             created_at=now,
-            body=_journal_body(sale),
+            body={**_journal_body(sale), **(journal_extra or {})},
             position=position,
         )
         event_id = str(self._new_uuid())
@@ -197,6 +187,33 @@ class CheckoutService:
             settlement=settlement,
             receipt=receipt,
         )
+
+    def price(
+        self,
+        session: Session,
+        basket: Basket,
+        context: TillContext,
+        *,
+        now: datetime | None = None,
+        coupons: frozenset[str] = frozenset(),
+        has_customer: bool = False,
+    ) -> BasketTotals:
+        """The basket's totals as ``complete_sale`` will charge them (nothing is written)."""
+        # Priced again here, at the sale's own time, from the promotions in this transaction:
+        # one that ended while the customer queued does not apply, offline or not.
+        promotions = (
+            None
+            if self._promotions is None
+            else self._promotions.context(
+                session,
+                self._clock() if now is None else now,
+                context.store_id,
+                context.currency,
+                has_customer=has_customer,
+                coupons=coupons,
+            )
+        )
+        return basket.totals(promotions)
 
     @staticmethod
     def _sale_row(

@@ -106,11 +106,14 @@ _METHOD_LABEL = {
 
 
 def _tender_label(t: SaleTender) -> str:
+    if t.kind == "exchange":
+        return f"Towards exchange sale {t.account}"
     label = _METHOD_LABEL.get(RefundMethod(t.kind), "Refund")
     if t.card_last4:
         label += f" {t.card_scheme} ****{t.card_last4} (auth {t.approval_code})"
     if t.account:
-        label += f" ****{t.account[-4:]}"
+        # In full: the customer redeems a store credit with this code (also as a barcode).
+        label += f" {t.account}"
     return label
 
 
@@ -123,6 +126,9 @@ def return_receipt(
 ) -> ReceiptDocument:
     """The return receipt: negative lines, refund breakdown, original reference in the footer."""
     currency = context.currency
+    credits = tuple(
+        t.account for t in sale.tenders if t.kind == RefundMethod.STORE_CREDIT and t.account
+    )
     lines = tuple(
         ReceiptLine(
             name=f"{ln.name} ({ln.return_reason}, {ln.disposition})",
@@ -151,7 +157,14 @@ def return_receipt(
             (_tender_label(t), Money.from_minor(t.amount_minor, currency)) for t in sale.tenders
         ),
         change=Money.zero(currency),
-        footer=(f"Refund for receipt {original_receipt_no}", *context.footer),
+        footer=(
+            f"Refund for receipt {original_receipt_no}"
+            if original_receipt_no
+            else "Return without receipt",
+            *(f"Store credit code: {code}" for code in credits),
+            *context.footer,
+        ),
         offline=sale.offline,
         barcode=sale.receipt_no,
+        extra_barcodes=credits,
     )

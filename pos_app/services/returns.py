@@ -12,6 +12,10 @@ a refused or failed return leaves nothing behind. A completed return is:
 - one journal entry (kind "return", with the original receipt and any approval);
 - one outbox event ``return.completed`` for the hub.
 
+Tax-exclusive stores: each original line is refunded net + its share of the tax its class was
+charged (the class tax split pro rata over its lines, to the cent); the return rows keep net
+amounts like exclusive sales, and its tax lines carry the refunded tax.
+
 Returned quantity per original line is counted from this till's own return lines (the hub is
 the authority across tills and rejects an over-return there).
 """
@@ -29,10 +33,17 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTender, StockMovement
-from pos_app.domain.money import Money, round_half_up, sum_money
+from pos_app.domain.money import (
+    Money,
+    round_half_up,
+    sum_money,
+)
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.returns import (
+    EXCHANGE_TENDER,
+    CustomerIdNote,
     Disposition,
     OriginalLine,
     OriginalTender,
@@ -49,6 +60,12 @@ from pos_app.services import journal
 from pos_app.services.auth import Approval, Permission, StaffMember
 from pos_app.services.checkout import utc_now
 from pos_app.services.return_records import event_payload, journal_body, return_receipt
+from pos_app.services.return_tax import (
+    exclusive_net_parts,
+    exclusive_tax_lines,
+    with_tax_charged,
+)
+from pos_app.services.store_credit import PENDING_CREDIT, new_store_credit_code
 from pos_app.services.till_context import TillContext
 
 RETURN_EVENT = "return.completed"
@@ -72,6 +89,9 @@ class ReturnableLine:
     original: OriginalLine
     unit_price_minor: int
     tax_class: str
+    # Tax-exclusive sales: the line's net amount; ``original.amount_minor`` is then net + the
+    # line's share of the tax charged, i.e. what the customer paid for it.
+    net_minor: int | None = None
 
     @property
     def returnable_milli(self) -> int:
@@ -90,10 +110,21 @@ class ReturnableSale:
     lines: tuple[ReturnableLine, ...]
     tenders: tuple[OriginalTender, ...]
     tax_rates: tuple[TaxRate, ...]
+    # No receipt: lines priced from today's catalog, store credit only, always approved.
+    receiptless: bool = False
 
     @property
     def fully_returned(self) -> bool:
         return all(line.returnable_milli == 0 for line in self.lines)
+
+
+@dataclass(frozen=True)
+class ExchangeLink:
+    """The sale an exchange's return pays for, written in the same transaction."""
+
+    sale_uuid: str
+    receipt_no: str
+    credit: Money  # the part of the refund that pays for the new items (never paid out)
 
 
 @dataclass(frozen=True)
@@ -107,6 +138,7 @@ class CompletedReturn:
     assessment: ReturnAssessment
     cash_out: Money  # what leaves the drawer (after cash rounding)
     receipt: ReceiptDocument
+    store_credit_code: str | None = None  # the code printed for a store credit refund
 
 
 class ReturnsService:
@@ -115,10 +147,12 @@ class ReturnsService:
         policy: ReturnPolicy | None = None,
         clock: Callable[[], datetime] = utc_now,
         new_uuid: Callable[[], uuid.UUID] = uuid.uuid4,
+        new_credit_code: Callable[[], str] = new_store_credit_code,
     ) -> None:
         self._policy = policy if policy is not None else ReturnPolicy()
         self._clock = clock
         self._new_uuid = new_uuid
+        self._new_credit_code = new_credit_code
 
     # -- look-up -----------------------------------------------------------------------------
 
@@ -152,10 +186,12 @@ class ReturnsService:
             if ln.quantity_milli > 0
         )
         tenders = _original_tenders(sale.tenders, refunded)
+        tax_rows = list(session.scalars(select(SaleTaxLine).where(SaleTaxLine.sale_id == sale.id)))
         rates = tuple(
-            TaxRate(tax_class=t.tax_class, rate=Decimal(t.rate), label=t.label)
-            for t in session.scalars(select(SaleTaxLine).where(SaleTaxLine.sale_id == sale.id))
+            TaxRate(tax_class=t.tax_class, rate=Decimal(t.rate), label=t.label) for t in tax_rows
         )
+        if TaxMode(sale.tax_mode) is TaxMode.EXCLUSIVE:
+            lines = with_tax_charged(lines, tax_rows, sale.currency)
         return ReturnableSale(
             sale_uuid=sale.uuid,
             receipt_no=sale.receipt_no,
@@ -165,6 +201,47 @@ class ReturnsService:
             lines=lines,
             tenders=tenders,
             tax_rates=rates,
+        )
+
+    def receiptless_sale(
+        self, session: Session, entries: Sequence[tuple[str, int]], context: TillContext
+    ) -> ReturnableSale:
+        """Items brought back without a receipt, as (SKU, quantity in thousandths), priced at
+        today's catalog price (the most the store can know the customer paid)."""
+        if not entries:
+            raise ReturnError("Scan the items the customer brings back.")
+        catalog = SqlCatalog(session, context.currency)
+        lines: list[ReturnableLine] = []
+        for line_no, (sku, quantity_milli) in enumerate(entries, start=1):
+            item = catalog.by_sku(sku)
+            if item is None:
+                raise ReturnError(f"No product has the SKU {sku[:40]!r}.")
+            exact = item.unit_price.amount * Decimal(quantity_milli).scaleb(-3)
+            amount = Money(exact, context.currency).rounded()
+            lines.append(
+                ReturnableLine(
+                    original=OriginalLine(
+                        line_no=line_no,
+                        sku=item.sku,
+                        name=item.name,
+                        department=item.department,
+                        quantity_milli=quantity_milli,
+                        amount_minor=amount.to_minor(),
+                    ),
+                    unit_price_minor=item.unit_price.to_minor(),
+                    tax_class=item.tax_class,
+                )
+            )
+        return ReturnableSale(
+            sale_uuid="",
+            receipt_no="",
+            created_at=self._clock(),
+            currency=context.currency.code,
+            tax_mode=str(context.tax_mode),
+            lines=tuple(lines),
+            tenders=(),
+            tax_rates=tuple(context.tax_rates.values()),
+            receiptless=True,
         )
 
     @staticmethod
@@ -202,6 +279,7 @@ class ReturnsService:
         context: TillContext,
         prefer: RefundMethod | None = None,
         store_credit_account: str | None = None,
+        exchanged: Money | None = None,
     ) -> ReturnAssessment:
         """Price the return and list what needs approval (nothing is written)."""
         if original.currency != context.currency.code:
@@ -212,11 +290,13 @@ class ReturnsService:
             tenders=original.tenders,
             policy=self._policy,
             currency=context.currency,
-            sold_at=original.created_at,
+            sold_at=None if original.receiptless else original.created_at,
+            receiptless=original.receiptless,
             now=self._clock(),
             role=str(cashier.role),
             prefer=prefer,
-            store_credit_account=store_credit_account,
+            store_credit_account=store_credit_account or PENDING_CREDIT,
+            exchanged=exchanged,
         )
 
     # -- completing --------------------------------------------------------------------------
@@ -234,8 +314,29 @@ class ReturnsService:
         prefer: RefundMethod | None = None,
         store_credit_account: str | None = None,
         offline: bool = False,
+        exchange: ExchangeLink | None = None,
+        return_uuid: str | None = None,
+        receiptless: Sequence[tuple[str, int]] | None = None,
+        customer_id: CustomerIdNote | None = None,
     ) -> CompletedReturn:
-        original = self.find_sale(session, receipt_no)
+        """``exchange``: this return pays (part of) that sale; ``return_uuid`` as it announced.
+
+        ``receiptless``: no receipt (``receipt_no`` is ignored): these (SKU, quantity) lines,
+        store credit only, a manager's approval and the customer's ``customer_id`` noted.
+        """
+        if receiptless is not None:
+            if customer_id is None:
+                raise ReturnError("A return without a receipt needs the customer's ID noted.")
+            original = self.receiptless_sale(session, receiptless, context)
+            prefer = RefundMethod.STORE_CREDIT
+        else:
+            original = self.find_sale(session, receipt_no)
+        if not store_credit_account and (
+            prefer is RefundMethod.STORE_CREDIT
+            or any(t.kind == EXCHANGE_TENDER for t in original.tenders)
+        ):
+            # A new store credit may be needed (it is only used if the plan says so).
+            store_credit_account = self._new_credit_code()
         assessment = self.assess(
             original,
             items,
@@ -243,6 +344,7 @@ class ReturnsService:
             context=context,
             prefer=prefer,
             store_credit_account=store_credit_account,
+            exchanged=exchange.credit if exchange is not None else None,
         )
         if assessment.total.is_zero():
             raise ReturnError("Nothing to refund: choose the lines and quantities to return.")
@@ -257,7 +359,7 @@ class ReturnsService:
         currency = context.currency
         position = journal.next_position(session, context.till_id)
         receipt_no_new = f"{context.till_id}-{position.seq:06d}"
-        return_uuid = str(self._new_uuid())
+        return_uuid = return_uuid or str(self._new_uuid())
         by_no = {line.original.line_no: line for line in original.lines}
 
         rows: list[SaleLine] = []
@@ -282,8 +384,8 @@ class ReturnsService:
                     discount_reasons="",
                     promotion_discount_minor=0,
                     promotions="[]",
-                    original_sale_uuid=original.sale_uuid,
-                    original_line_no=item.line_no,
+                    original_sale_uuid=original.sale_uuid or None,
+                    original_line_no=None if original.receiptless else item.line_no,
                     return_reason=str(item.reason),
                     return_condition=str(item.condition),
                     disposition=str(item.disposition),
@@ -296,10 +398,15 @@ class ReturnsService:
         rates = {r.tax_class: r for r in original.tax_rates}
         rates.update({k: v for k, v in context.tax_rates.items() if k not in rates})
         mode = TaxMode(original.tax_mode)
-        if mode is not TaxMode.INCLUSIVE:
-            # Line amounts are net there and the refund must carry its share of the tax.
-            raise ReturnError("Returns are not available yet for tax-exclusive stores.")
-        tax_lines = compute_tax(amounts_by_class, rates, mode)
+        if mode is TaxMode.EXCLUSIVE:
+            # The refund is net + tax as charged on the original line; the rows keep net
+            # amounts (as exclusive sales do) and the tax lines carry the refunded tax.
+            nets = exclusive_net_parts(by_no, items)
+            for row, item in zip(rows, items, strict=True):
+                row.amount_minor = row.gross_minor = -nets[item.line_no]
+            tax_lines = exclusive_tax_lines(rows, items, assessment, nets, rates, currency)
+        else:
+            tax_lines = compute_tax(amounts_by_class, rates, mode)
         tax = sum_money((t.tax for t in tax_lines), currency)
         total = -assessment.total
 
@@ -324,8 +431,19 @@ class ReturnsService:
                 else None,
                 account=part.account if part.method is RefundMethod.STORE_CREDIT else None,
             )
-            for seq, part in enumerate(assessment.refund, start=1)
+            for seq, part in enumerate(assessment.refund, start=2 if exchange else 1)
         ]
+        if exchange is not None:
+            # The value that stays in the till and pays the exchange's sale (its receipt).
+            tenders.insert(
+                0,
+                SaleTender(
+                    seq=1,
+                    kind="exchange",
+                    amount_minor=-exchange.credit.to_minor(),
+                    account=exchange.receipt_no,
+                ),
+            )
         rounding = -(cash_out - cash_exact)
         sale = Sale(
             uuid=return_uuid,
@@ -338,7 +456,7 @@ class ReturnsService:
             cashier=cashier.code,
             currency=currency.code,
             tax_mode=str(mode),
-            subtotal_minor=total.to_minor(),
+            subtotal_minor=sum(row.amount_minor for row in rows),
             discount_minor=0,
             tax_minor=tax.to_minor(),
             total_minor=total.to_minor(),
@@ -372,6 +490,15 @@ class ReturnsService:
         session.add_all(movements)
 
         body = journal_body(sale, original.receipt_no, approval, assessment)
+        if original.receiptless:
+            body["original_receipt_no"] = None
+            body["receiptless"] = True
+            body["customer_id"] = customer_id.as_dict() if customer_id else None
+        if exchange is not None:
+            body["exchange"] = {
+                "sale_uuid": exchange.sale_uuid,
+                "sale_receipt_no": exchange.receipt_no,
+            }
         entry = journal.append_entry(
             session,
             till_id=context.till_id,
@@ -383,6 +510,9 @@ class ReturnsService:
         event_id = str(self._new_uuid())
         payload = event_payload(sale, original.receipt_no, movements, entry.seq, entry.hash)
         payload["approval"] = body.get("approval")
+        if original.receiptless:  # the ID note stays in the till's journal
+            payload["original_receipt_no"] = None
+            payload["receiptless"] = True
         session.add(
             OutboxEvent(
                 event_id=event_id,
@@ -406,6 +536,10 @@ class ReturnsService:
             assessment=assessment,
             cash_out=cash_out,
             receipt=receipt,
+            store_credit_code=next(
+                (p.account for p in assessment.refund if p.method is RefundMethod.STORE_CREDIT),
+                None,
+            ),
         )
 
     def _movement(
@@ -462,8 +596,10 @@ def _round_cash(amount: Money, step: Decimal) -> Money:
 __all__ = [
     "RETURN_EVENT",
     "CompletedReturn",
+    "ExchangeLink",
     "ReturnApprovalRequiredError",
     "ReturnableLine",
     "ReturnableSale",
     "ReturnsService",
+    "new_store_credit_code",
 ]

@@ -299,6 +299,7 @@ def _build_returns(
     returns.receipt_ready.connect(devices.print_receipt)  # the return receipt
     if bridge is not None:  # the return wrote an outbox event: send it now
         returns.return_completed.connect(bridge.on_controller_sale_completed)
+        returns.exchange_completed.connect(bridge.on_controller_sale_completed)
     return returns
 
 

@@ -1,10 +1,17 @@
 """Wires the returns screen to ``ReturnsService``: look-up and refund are DbLane ops.
 
-Minimal version: cash refunds only (``prefer=RefundMethod.CASH``). The return, and the drawer
-open its cash calls for, are one transaction. A return above the cashier's limits raises
+Refund methods: by default the money goes back the way it came, as the domain plans it (card
+first via the external terminal — the associate types the terminal's approval reference into
+the page — then cash); "Store credit instead" (F9) refunds everything as a new store credit
+whose code is shown and printed. The plan is priced on the GUI thread as quantities change
+(pure domain arithmetic, no I/O). The return, and the drawer open only cash calls for, are one
+transaction. A return above the cashier's limits raises
 ``ReturnApprovalRequiredError``: the inline prompt shows why and asks for a manager's PIN and a
 reason, and the refund is retried with that approval. The return receipt is previewed on the
 page and handed to the printer (``receipt_ready``).
+
+Exchanges (F8) and returns without a receipt (F7) live in the mixins of ``returns_exchange`` and
+``returns_no_receipt``.
 """
 
 from __future__ import annotations
@@ -15,9 +22,19 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
-from pos_app.domain.returns import RefundMethod, ReturnError, ReturnItem
+from pos_app.domain.errors import DomainError
+from pos_app.domain.returns import (
+    CustomerIdNote,
+    RefundMethod,
+    ReturnAssessment,
+    ReturnError,
+    ReturnItem,
+)
+from pos_app.domain.tenders import CardReference
 from pos_app.services.auth import Approval, AuthResult, Permission
 from pos_app.services.drawer import DrawerOpen
+from pos_app.services.exchanges import ExchangeQuote, ExchangeService
+from pos_app.services.register import Register
 from pos_app.services.returns import (
     CompletedReturn,
     ReturnableSale,
@@ -27,15 +44,19 @@ from pos_app.services.returns import (
 from pos_app.services.till_context import TillContext
 from pos_app.ui import formatting
 from pos_app.ui.controller import TillController
+from pos_app.ui.returns_exchange import ExchangeMixin
+from pos_app.ui.returns_no_receipt import NoReceiptMixin
 from pos_app.ui.returns_page import ReturnsPage
 from pos_app.ui.runner import DbLane
 
 
-class ReturnsController(QObject):
+class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
     sale_found = Signal(object)  # ReturnableSale
     return_completed = Signal(object)  # CompletedReturn, once committed
     receipt_ready = Signal(object)  # ReceiptDocument: the return receipt, to be printed
     approval_granted = Signal(object)  # Approval
+    exchange_quoted = Signal(object)  # ExchangeQuote: the new items and the difference shown
+    exchange_completed = Signal(object)  # CompletedExchange, once committed
     error_shown = Signal(str)
 
     def __init__(
@@ -50,6 +71,7 @@ class ReturnsController(QObject):
         show_page: Callable[[QWidget], None],
         back: Callable[[], None],
         is_offline: Callable[[], bool] = lambda: False,
+        exchanges: ExchangeService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -58,8 +80,17 @@ class ReturnsController(QObject):
         self.is_offline = is_offline
         self.current: ReturnableSale | None = None
         self._approve: Callable[[str, str], None] | None = None
+        self.exchanges = exchanges or ExchangeService(service, sales.checkout)
+        self.exchange: Register | None = None  # the new items while an exchange is rung
+        self.quote: ExchangeQuote | None = None
+        self.receiptless: Register | None = None  # the items brought back without a receipt
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
+        page.store_credit_button.clicked.connect(self.on_store_credit_button_clicked)
+        page.items_changed.connect(self.on_page_items_changed)
+        page.exchange_button.clicked.connect(self.on_exchange_button_clicked)
+        page.no_receipt_button.clicked.connect(self.on_no_receipt_button_clicked)
+        page.remove_new_button.clicked.connect(self.on_remove_new_button_clicked)
         page.back_button.clicked.connect(self.on_back_button_clicked)
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
@@ -72,12 +103,13 @@ class ReturnsController(QObject):
             self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self.current, self._approve = None, None
+        self.exchange, self.quote, self.receiptless = None, None, None
         self.page.reset()
         self._show_page(self.page)
         self.page.receipt_edit.setFocus()
 
     def _failed(self, exc: Exception) -> None:
-        if not isinstance(exc, (ReturnError, ValueError)):
+        if not isinstance(exc, (DomainError, ValueError)):
             exc = ReturnError(self.tr("Could not do that: %1").replace("%1", str(exc)))
         self.page.message.show_error(str(exc))
         self.error_shown.emit(str(exc))
@@ -86,6 +118,14 @@ class ReturnsController(QObject):
 
     def on_page_receipt_entered(self, text: str) -> None:
         code = text.strip()
+        if self.exchange is not None and code:
+            self.page.receipt_edit.clear()
+            self._add_new_item(code)
+            return
+        if self.receiptless is not None and code:
+            self.page.receipt_edit.clear()
+            self._add_receiptless_item(code)
+            return
         if not code:
             self._failed(ReturnError(self.tr("Scan or type the receipt number.")))
             return
@@ -93,6 +133,9 @@ class ReturnsController(QObject):
 
         def found(sale: ReturnableSale) -> None:
             self.current = sale
+            self.exchange, self.quote = None, None
+            self.page.show_exchange(None)
+            self.page.show_receiptless(False)
             self.page.receipt_preview.hide()
             self.page.show_actions()
             self.page.show_sale(sale)
@@ -105,13 +148,53 @@ class ReturnsController(QObject):
         self.lane.run(lambda s: service.find_sale(s, code), found, self._failed)
 
     def on_scanner_barcode_scanned(self, code: str) -> None:
-        """While this screen is shown a scan is a receipt barcode."""
+        """While this screen is shown a scan is a receipt barcode, or an exchange's new item."""
+        if self.exchange is not None:
+            self._add_new_item(code)
+            return
+        if self.receiptless is not None:
+            self._add_receiptless_item(code)
+            return
         self.page.receipt_edit.setText(code)
         self.on_page_receipt_entered(code)
 
     # -- refund ----------------------------------------------------------------------------
 
+    def _assess(self, prefer: RefundMethod | None = None) -> ReturnAssessment | None:
+        """The return as the page says, priced (pure, no I/O); None when nothing is chosen."""
+        register = self.sales.register
+        if self.current is None or register is None:
+            return None
+        items = self.page.return_items()
+        if not items:
+            return None
+        return self.service.assess(
+            self.current, items, cashier=register.cashier, context=self.context, prefer=prefer
+        )
+
+    def on_page_items_changed(self) -> None:
+        if self.exchange is not None:
+            self._requote()
+            return
+        try:
+            self.page.show_plan(self._assess())
+        except (DomainError, ValueError) as exc:
+            self.page.show_plan(None)
+            self._failed(exc)
+
     def on_refund_button_clicked(self) -> None:
+        if self.exchange is not None:
+            self._start_exchange(None)
+            return
+        self._start_refund(None)
+
+    def on_store_credit_button_clicked(self) -> None:
+        if self.exchange is not None:
+            self._start_exchange(RefundMethod.STORE_CREDIT)
+            return
+        self._start_refund(RefundMethod.STORE_CREDIT)
+
+    def _start_refund(self, prefer: RefundMethod | None) -> None:
         if self.current is None:
             self._failed(ReturnError(self.tr("Scan the receipt first.")))
             return
@@ -119,9 +202,37 @@ class ReturnsController(QObject):
         if not items:
             self._failed(ReturnError(self.tr("Set the quantity to return on a line first.")))
             return
-        self._refund(self.current.receipt_no, items, None)
+        if self.receiptless is not None:
+            self._refund_receiptless(items)
+            return
+        card: CardReference | None = None
+        try:
+            plan = self._assess(prefer)
+            if plan is not None and any(p.method is RefundMethod.CARD for p in plan.refund):
+                card = self.page.card_reference()
+        except (DomainError, ValueError) as exc:
+            self.page.show_plan(self._safe_plan())
+            self.page.card_approval.setFocus()
+            self._failed(exc)
+            return
+        self._refund(self.current.receipt_no, items, None, prefer, card)
 
-    def _refund(self, receipt_no: str, items: list[ReturnItem], approval: Approval | None) -> None:
+    def _safe_plan(self) -> ReturnAssessment | None:
+        try:
+            return self._assess()
+        except (DomainError, ValueError):
+            return None
+
+    def _refund(
+        self,
+        receipt_no: str,
+        items: list[ReturnItem],
+        approval: Approval | None,
+        prefer: RefundMethod | None = RefundMethod.CASH,
+        card: CardReference | None = None,
+        receiptless: list[tuple[str, int]] | None = None,
+        customer_id: CustomerIdNote | None = None,
+    ) -> None:
         register = self.sales.register
         if register is None:
             self._failed(ReturnError(self.tr("Sign in first.")))
@@ -132,10 +243,11 @@ class ReturnsController(QObject):
         def op(s: Session) -> tuple[CompletedReturn, DrawerOpen | None]:
             done = svc.complete_return(
                 s, receipt_no=receipt_no, items=items, cashier=cashier, context=ctx,
-                approval=approval, prefer=RefundMethod.CASH, offline=offline,
+                approval=approval, prefer=prefer, card=card, offline=offline,
+                receiptless=receiptless, customer_id=customer_id,
             )  # fmt: skip
             opened = None
-            if drawer is not None:  # journaled with the return
+            if drawer is not None:  # journaled with the return; only cash going out opens it
                 opened = drawer.record_sale_open(
                     s, till_id=ctx.till_id, cashier=cashier.name, receipt_no=done.receipt_no,
                     cash=not done.cash_out.is_zero(),
@@ -144,16 +256,14 @@ class ReturnsController(QObject):
 
         def refunded(outcome: tuple[CompletedReturn, DrawerOpen | None]) -> None:
             done, opened = outcome
-            self.current = None
+            self.current, self.receiptless = None, None
             self.page.show_actions()
             self.page.show_sale(None)
+            self.page.show_receiptless(False)
+            self.page.card_approval.clear()
+            self.page.card_last4.clear()
             self.page.show_receipt(done.receipt)
-            self.page.message.show_info(
-                self.tr("Refunded %1 in cash (return %2).")
-                .replace("%1", formatting.money(done.cash_out, symbol=True))
-                .replace("%2", done.receipt_no),
-                0,
-            )
+            self.page.message.show_info(self._refunded_text(done), 0)
             if opened is not None:
                 self.sales.drawer_open_recorded.emit(opened)
             self.receipt_ready.emit(done.receipt)
@@ -161,16 +271,43 @@ class ReturnsController(QObject):
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, ReturnApprovalRequiredError) and approval is None:
-                self._ask_approval(exc, receipt_no, items)
+                self._ask_approval(
+                    exc,
+                    receipt_no or self.tr("no receipt"),
+                    lambda ok: self._refund(
+                        receipt_no, items, ok, prefer, card, receiptless, customer_id
+                    ),
+                )
             else:
                 self._failed(exc)
 
         self.lane.run(op, refunded, failed)
 
+    def _refunded_text(self, done: CompletedReturn) -> str:
+        parts: list[str] = []
+        for part in done.assessment.refund:
+            amount = done.cash_out if part.method is RefundMethod.CASH else part.amount
+            shown = formatting.money(amount, symbol=True)
+            if part.method is RefundMethod.CASH:
+                parts.append(self.tr("%1 in cash (drawer open)").replace("%1", shown))
+            elif part.method is RefundMethod.CARD:
+                parts.append(self.tr("%1 to the card").replace("%1", shown))
+            else:
+                parts.append(
+                    self.tr("%1 as store credit %2")
+                    .replace("%1", shown)
+                    .replace("%2", part.account or "")
+                )
+        text = self.tr("Refunded %1 (return %2).").replace("%1", ", ".join(parts))
+        return text.replace("%2", done.receipt_no)
+
     # -- manager approval ------------------------------------------------------------------
 
     def _ask_approval(
-        self, denied: ReturnApprovalRequiredError, receipt_no: str, items: list[ReturnItem]
+        self,
+        denied: ReturnApprovalRequiredError,
+        receipt_no: str,
+        retry: Callable[[Approval], None],
     ) -> None:
         register = self.sales.register
         if register is None:
@@ -194,7 +331,7 @@ class ReturnsController(QObject):
                 self.page.message.show_info(
                     self.tr("Approved by %1.").replace("%1", approval.approver.name)
                 )
-                self._refund(receipt_no, items, approval)
+                retry(approval)
 
             self.lane.run(
                 lambda s: auth.approve(
@@ -214,7 +351,7 @@ class ReturnsController(QObject):
             needs_reason=True,
         )
         prompt.show_error(str(denied))
-        self.page.message.show_error(str(denied))
+        self.page.message.clear_message()  # said once, in the prompt, next to the PIN
         self.error_shown.emit(str(denied))
 
     def on_prompt_accepted(self, pin: str, reason: str) -> None:

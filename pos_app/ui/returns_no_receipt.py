@@ -1,0 +1,114 @@
+"""Returns without a receipt on the returns screen (F7): a mixin of ``ReturnsController``.
+
+Scans are the items coming back (a ``Register`` of their own), priced at today's catalog price
+by ``ReturnsService.receiptless_sale`` on the DB lane; the refund is store credit only, a
+manager approves inline (always), and the customer's ID is noted as its kind and last 4
+characters (``CustomerIdNote``: the whole number is never kept).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pos_app.domain.errors import DomainError
+from pos_app.domain.returns import CustomerIdNote, RefundMethod, ReturnItem
+from pos_app.domain.tenders import CardReference
+from pos_app.services.auth import Approval, PermissionDeniedError
+from pos_app.services.exchanges import ExchangeQuote, ExchangeService
+from pos_app.services.register import Register
+from pos_app.services.returns import ReturnableSale, ReturnApprovalRequiredError, ReturnsService
+from pos_app.services.till_context import TillContext
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from pos_app.ui.controller import TillController
+    from pos_app.ui.returns_page import ReturnsPage
+    from pos_app.ui.runner import DbLane
+
+
+class NoReceiptMixin:
+    page: ReturnsPage
+    lane: DbLane
+    service: ReturnsService
+    context: TillContext
+    sales: TillController
+    current: ReturnableSale | None
+    exchange: Register | None
+    quote: ExchangeQuote | None
+    receiptless: Register | None
+    exchanges: ExchangeService
+    is_offline: Callable[[], bool]
+    _show_page: Callable[[QWidget], None]
+    sale_found: Any
+    receipt_ready: Any
+    exchange_quoted: Any
+    exchange_completed: Any
+    error_shown: Any
+
+    if TYPE_CHECKING:  # provided by ReturnsController / QObject
+
+        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+        def _failed(self, exc: Exception) -> None: ...
+        def _refund(self, receipt_no: str, items: list[ReturnItem], approval: Approval | None,
+                    prefer: RefundMethod | None = ..., card: CardReference | None = ...,
+                    receiptless: list[tuple[str, int]] | None = ...,
+                    customer_id: CustomerIdNote | None = ...) -> None: ...  # fmt: skip
+        def _ask_approval(self, denied: ReturnApprovalRequiredError, receipt_no: str,
+                          retry: Callable[[Approval], None]) -> None: ...  # fmt: skip
+
+    def on_no_receipt_button_clicked(self) -> None:
+        register = self.sales.register
+        if register is None:
+            return
+        self.current, self.exchange, self.quote = None, None, None
+        self.receiptless = Register(self.context, register.cashier)
+        self.page.show_sale(None)
+        self.page.show_exchange(None)
+        self.page.receipt_preview.hide()
+        self.page.show_receiptless(True)
+        self.page.message.show_info(
+            self.tr("Store credit only, and a manager approves. Scan the items coming back.")
+        )
+        self.page.receipt_edit.clear()
+        self.page.receipt_edit.setFocus()
+
+    def _add_receiptless_item(self, code: str) -> None:
+        if self.receiptless is None:
+            return
+        try:  # the sale screen's own scan path: an indexed look-up on the GUI thread
+            self.receiptless.scan(code, self.sales.catalog)
+        except (DomainError, ValueError, PermissionDeniedError) as exc:
+            self._failed(exc)
+            return
+        entries = [
+            (line.item.sku, round(line.quantity * 1000)) for line in self.receiptless.basket.lines
+        ]
+        svc, ctx = self.service, self.context
+
+        def priced(sale: ReturnableSale) -> None:
+            self.current = sale
+            self.page.show_sale(sale)
+            for line in sale.lines:  # everything scanned comes back unless changed
+                box = self.page.quantity_box(line.original.line_no)
+                if box is not None:
+                    box.setValue(line.returnable_milli / 1000)
+            self.page.message.clear_message()
+            self.sale_found.emit(sale)
+
+        self.lane.run(lambda s: svc.receiptless_sale(s, entries, ctx), priced, self._failed)
+
+    def _refund_receiptless(self, items: list[ReturnItem]) -> None:
+        if self.current is None:
+            return
+        try:
+            note = CustomerIdNote.from_number(
+                str(self.page.id_type.currentData()), self.page.id_number.text()
+            )
+        except (DomainError, ValueError) as exc:
+            self.page.id_number.setFocus()
+            self._failed(exc)
+            return
+        entries = [(ln.original.sku, ln.original.quantity_milli) for ln in self.current.lines]
+        self._refund("", items, None, RefundMethod.STORE_CREDIT, None, entries, note)
