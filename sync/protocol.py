@@ -125,13 +125,22 @@ class StockMovementIn(WireModel):
     quantity_delta_milli: QuantityMilli
 
 
+OrderNumber = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.#-]{0,63}$")]
+LineNo = Annotated[int, Field(ge=1, le=100_000)]
+
+
 class SaleLineIn(WireModel):
-    line_no: Annotated[int, Field(ge=1, le=100_000)]
+    line_no: LineNo
     sku: Sku
     name: ShortText = ""
     quantity_milli: QuantityMilli
     unit_price_minor: Minor
     amount_minor: Minor
+    # A return line names what it returns: a line of an in-store sale, or of a web order.
+    # Optional, so the events of tills that predate them are still accepted.
+    original_sale_uuid: uuid.UUID | None = None
+    original_order_number: OrderNumber | None = None
+    original_line_no: LineNo | None = None
 
 
 class TenderIn(WireModel):
@@ -162,6 +171,13 @@ class SalePayload(WireModel):
     lines: list[SaleLineIn] = Field(max_length=MAX_LINES)
     tenders: list[TenderIn] = Field(default=[], max_length=50)
     stock_movements: list[StockMovementIn] = Field(max_length=MAX_LINES)
+    offline_web_return: bool = Field(
+        default=False,
+        description="a web order returned while the till could not check it with the hub",
+    )
+    presented: ShortText | None = Field(
+        default=None, description="what the customer showed for an offline web-order return"
+    )
 
 
 class StockAdjustedPayload(WireModel):
@@ -274,7 +290,7 @@ class WebOrderLineIn(WireModel):
 
 
 class WebOrderIn(WireModel):
-    number: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.#-]{0,63}$")]
+    number: OrderNumber
     pickup_store_id: StoreId
     customer: CustomerIn
     currency: Currency
@@ -345,3 +361,34 @@ class StoredValueBalance(WireModel):
     kind: StoredValueKind
     currency: str
     balance_minor: int
+
+
+# --- returns ------------------------------------------------------------------------------
+
+
+class OriginalKind(StrEnum):
+    SALE = "sale"  # an in-store sale, by its sale UUID
+    WEB_ORDER = "web_order"  # a web order, by its number
+
+
+class ReturnableLine(WireModel):
+    line_no: int
+    sku: str
+    name: str
+    bought_milli: int
+    returned_milli: int = Field(description="returned so far in every store and channel")
+    returnable_milli: int = Field(description="bought - returned, never below zero")
+    amount_minor: int = Field(description="what the whole line cost, after discounts")
+
+
+class Returnable(WireModel):
+    """What of an in-store sale or a web order can still come back, as the hub counts it."""
+
+    original_kind: OriginalKind
+    ref: str = Field(description="the sale UUID or the web order number")
+    store_id: str = Field(description="the store that sold it (the pickup store of an order)")
+    currency: str
+    created_at: datetime | None
+    paid_online: bool = Field(description="a web order paid online: refunds go back online")
+    customer_email: str | None = None
+    lines: list[ReturnableLine]

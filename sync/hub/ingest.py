@@ -26,6 +26,7 @@ from sync.hub.errors import describe
 from sync.hub.feed import PendingChanges, dumps
 from sync.hub.headoffice import feed_stock
 from sync.hub.models import IngestedEvent, StockLevel, StoredValue
+from sync.hub.returns_ledger import LedgerEvent, record_return, record_sale
 from sync.hub.web_orders import change_status
 from sync.protocol import (
     CollectionStatusPayload,
@@ -168,13 +169,16 @@ def _apply_stock(
     return {sku: level for sku, level in levels.items() if level < 0}
 
 
-def _apply_tenders(session: Session, event: _Valid) -> None:
+def _apply_tenders(session: Session, event: _Valid, hub: Hub) -> None:
     """Gift card / store credit tenders draw on the hub's balance (a refund adds to it)."""
     payload = event.payload
     if not isinstance(payload, SalePayload):
         return
     for tender in payload.tenders:
         if tender.kind not in STORED_VALUE_TENDERS or not tender.account:
+            continue
+        if tender.kind == "store_credit" and tender.amount_minor < 0:
+            _credit_store_account(session, payload, tender.account, -tender.amount_minor, hub)
             continue
         balance = session.execute(
             update(StoredValue)
@@ -186,6 +190,44 @@ def _apply_tenders(session: Session, event: _Valid) -> None:
             event.warnings.append(f"no {tender.kind} account {tender.account!r} at the hub")
         elif balance < 0:
             event.warnings.append(f"{tender.kind} {tender.account} is now overdrawn: {balance}")
+
+
+def _credit_store_account(
+    session: Session, payload: SalePayload, code: str, amount: int, hub: Hub
+) -> None:
+    """A store-credit refund: the till made the code, the hub opens the account or adds to it.
+
+    Runs only for a newly stored event, so a duplicate never credits twice.
+    """
+    stmt = dialect_insert(session, StoredValue).values(
+        code=code,
+        kind="store_credit",
+        currency=payload.currency,
+        balance_minor=amount,
+        customer_id=None,
+        updated_at=hub.clock(),
+    )
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["code"],
+            set_={
+                "balance_minor": StoredValue.balance_minor + stmt.excluded.balance_minor,
+                "updated_at": stmt.excluded.updated_at,
+            },
+        )
+    )
+
+
+def _record_returns(session: Session, event: _Valid, till_id: str, hub: Hub) -> None:
+    """Bought and returned quantities per original line, in the event's own transaction."""
+    payload = event.payload
+    if not isinstance(payload, SalePayload):
+        return
+    ledger_event = LedgerEvent(event.event_id, till_id, payload)
+    if event.kind is EventKind.SALE_COMPLETED:
+        event.warnings.extend(record_sale(session, ledger_event, hub.clock()))
+    elif event.kind is EventKind.RETURN_COMPLETED:
+        event.warnings.extend(record_return(session, ledger_event, hub.clock()))
 
 
 def ingest_batch(
@@ -225,7 +267,8 @@ def ingest_batch(
                 continue
             if status is EventStatus.ACCEPTED:
                 applied.append(event)
-                _apply_tenders(session, event)
+                _apply_tenders(session, event, hub)
+                _record_returns(session, event, till_id, hub)
             results[event.index] = EventResult(
                 index=event.index, event_id=event.event_id, status=status
             )
