@@ -96,6 +96,7 @@ class RefundMethod(StrEnum):
     CASH = "cash"
     CARD = "card"
     STORE_CREDIT = "store_credit"
+    WEB_REFUND = "web_refund"  # a web order paid online: the hub has the web store refund it
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,8 @@ class ReturnableSale:
     lines: tuple[ReturnableLine, ...]
     tenders: tuple[OriginalTender, ...]
     tax_rates: tuple[TaxRate, ...]
+    # A web order returned in store (pos_app.services.web_returns): its lines name the order.
+    order_number: str | None = None
 
     @property
     def fully_returned(self) -> bool:
@@ -234,8 +236,10 @@ class ReturnsService:
         prefer: RefundMethod | None = None,
         store_credit_account: str | None = None,
         offline: bool = False,
+        found: ReturnableSale | None = None,
     ) -> CompletedReturn:
-        original = self.find_sale(session, receipt_no)
+        """``found``: an original looked up elsewhere (a web order, from the hub)."""
+        original = found if found is not None else self.find_sale(session, receipt_no)
         assessment = self.assess(
             original,
             items,
@@ -282,7 +286,8 @@ class ReturnsService:
                     discount_reasons="",
                     promotion_discount_minor=0,
                     promotions="[]",
-                    original_sale_uuid=original.sale_uuid,
+                    original_sale_uuid=None if original.order_number else original.sale_uuid,
+                    original_order_number=original.order_number,
                     original_line_no=item.line_no,
                     return_reason=str(item.reason),
                     return_condition=str(item.condition),

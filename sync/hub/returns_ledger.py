@@ -44,6 +44,8 @@ from sync.protocol import (
 
 WEB_REFUND_TENDER = "web_refund"
 MAX_ORDERS = 20
+# Ends every warning head office follows up; the till shows those to its manager.
+REVIEW_SUFFIX = " — head office will review"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ def record_sale(session: Session, event: LedgerEvent, now: datetime) -> list[str
     over = [
         f"Sale {payload.receipt_no}: line {no} was returned before the sale reached the hub "
         f"and more than bought (bought {_qty(bought)}, returned {_qty(returned)} in all)"
+        f"{REVIEW_SUFFIX}"
         for no, bought, returned in session.connection().execute(upsert, rows)
         if bought is not None and returned > bought
     ]
@@ -188,7 +191,7 @@ def record_return(session: Session, event: LedgerEvent, now: datetime) -> list[s
             text = (
                 f"Return {payload.receipt_no}: line {line.original_line_no}"
                 f" ({line.name or line.sku}) was {what} (bought {_qty(total_bought)},"
-                f" returned {_qty(total_returned)} in all) — head office will review"
+                f" returned {_qty(total_returned)} in all){REVIEW_SUFFIX}"
             )
             warnings.append(text)
             reviews.append(text)
