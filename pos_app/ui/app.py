@@ -40,6 +40,7 @@ from pos_app.services.promotions import PromotionService
 from pos_app.services.returns import ReturnsService
 from pos_app.services.sync_runtime import TillSync
 from pos_app.services.till_context import TillContext, load_till_context
+from pos_app.services.web_returns import WebReturnsService
 from pos_app.ui.basket_model import BasketTableModel
 from pos_app.ui.collections_controller import CollectionsController
 from pos_app.ui.controller import TillController
@@ -49,6 +50,7 @@ from pos_app.ui.main_window import TillWindow
 from pos_app.ui.promotion_prices import PromotionPrices
 from pos_app.ui.receipt_view import ReceiptView
 from pos_app.ui.returns_controller import ReturnsController
+from pos_app.ui.returns_web import WebReturnsController
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale_view import SaleView
 from pos_app.ui.scanner import Clock, ScanFilter, ScannerConfig, monotonic_ms
@@ -92,6 +94,8 @@ class TillApp:
         if self.sync is not None and not self.sync.sync.stop(timeout=SYNC_STOP_S):
             # A long-poll in flight cannot be cancelled; its daemon thread ends with us.
             log.info("sync threads still finishing a request at shutdown")
+        if self.returns is not None and self.returns.web is not None:
+            self.returns.web.shutdown()  # a look-up in flight ends with its short timeout
         self.lane.shutdown()
         self.search.shutdown()
         self.window.close()
@@ -287,6 +291,18 @@ def _build_returns(
         parent=window,
     )
     controller.returns_scan = returns.on_scanner_barcode_scanned
+    returns.web = WebReturnsController(
+        page=window.returns,
+        returns=returns,
+        open_button=window.sale.returns_button,
+        lane=lane,
+        service=WebReturnsService(returns.service),
+        context=context,
+        sales=controller,
+        lookups=sync.lookups if sync is not None else None,
+        is_offline=sync.is_offline if sync is not None else (lambda: False),
+        parent=window,
+    )
     returns.receipt_ready.connect(devices.print_receipt)  # the return receipt
     if bridge is not None:  # the return wrote an outbox event: send it now
         returns.return_completed.connect(bridge.on_controller_sale_completed)

@@ -10,6 +10,7 @@ page and handed to the printer (``receipt_ready``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -29,6 +30,9 @@ from pos_app.ui import formatting
 from pos_app.ui.controller import TillController
 from pos_app.ui.returns_page import ReturnsPage
 from pos_app.ui.runner import DbLane
+
+if TYPE_CHECKING:
+    from pos_app.ui.returns_web import WebReturnsController
 
 
 class ReturnsController(QObject):
@@ -58,6 +62,9 @@ class ReturnsController(QObject):
         self.is_offline = is_offline
         self.current: ReturnableSale | None = None
         self._approve: Callable[[str, str], None] | None = None
+        # Web-order returns (returns_web.py) take the refund key when a web order is shown.
+        self.refund_hook: Callable[[], bool] | None = None
+        self.web: WebReturnsController | None = None
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
         page.back_button.clicked.connect(self.on_back_button_clicked)
@@ -112,6 +119,8 @@ class ReturnsController(QObject):
     # -- refund ----------------------------------------------------------------------------
 
     def on_refund_button_clicked(self) -> None:
+        if self.refund_hook is not None and self.refund_hook():
+            return
         if self.current is None:
             self._failed(ReturnError(self.tr("Scan the receipt first.")))
             return
