@@ -353,8 +353,13 @@ class WebReturnsController(QObject):
         def refunded(outcome: tuple[CompletedReturn, DrawerOpen | None]) -> None:
             done, opened = outcome
             self._clear()
+            self.bar.reset()
             self.page.show_actions()
             self.page.show_sale(None)
+            self.page.title.setText(
+                self.tr("Web order %1 returned: give the customer the receipt.")
+                .replace("%1", order.number)
+            )  # fmt: skip
             self.page.show_receipt(done.receipt)
             self.page.refund_button.setText(self.tr("Refund cash") + "\nF12")
             told = [line for line in done.receipt.footer if line.startswith("Refund of")]
