@@ -219,6 +219,7 @@ class FeedKind(StrEnum):
     STOCK = "stock"
     WEB_ORDER = "web_order"
     STAFF = "staff"
+    RETURN_POLICY = "return_policy"
 
 
 class FeedChange(WireModel):
@@ -392,3 +393,25 @@ class Returnable(WireModel):
     paid_online: bool = Field(description="a web order paid online: refunds go back online")
     customer_email: str | None = None
     lines: list[ReturnableLine]
+
+
+Department = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Role = Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
+Days = Annotated[int, Field(ge=0, le=3650)]
+
+
+class ReturnPolicyIn(WireModel):
+    """A store's return rules, authored at head office and sent to its tills in the feed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)  # a typo is an error, not ignored
+
+    default_window_days: Days = 30
+    window_days_by_department: dict[Department, Days] = Field(default={}, max_length=500)
+    non_returnable_skus: list[Sku] = Field(default=[], max_length=10_000)
+    non_returnable_departments: list[Department] = Field(default=[], max_length=500)
+    receiptless_allowed: bool = True
+    cash_limit_minor_by_role: dict[Role, Annotated[int, Field(ge=0, le=MAX_AMOUNT)]] = Field(
+        default={"associate": 5000, "supervisor": 20000, "manager": MAX_AMOUNT},
+        description="most cash a role refunds without approval; a role not listed: none",
+    )
+    approval_threshold_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)] = 20000

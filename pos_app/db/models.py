@@ -346,6 +346,16 @@ class PromotionRow(Base):
     feed_position: Mapped[int] = mapped_column(Integer)
 
 
+class ReturnPolicyRow(Base):
+    """The store's return policy as the hub's feed last sent it (one row, id = 1; JSON)."""
+
+    __tablename__ = "return_policy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
+    feed_position: Mapped[int] = mapped_column(Integer)
+
+
 class WebOrderRow(Base):
     """A click-and-collect order for this store, as the hub last described it."""
 

@@ -199,6 +199,7 @@ class ReturnPolicy:
     )
     # Any return refunding more than this (minor units) needs approval, whoever rings it.
     approval_threshold_minor: int = 20000
+    receiptless_allowed: bool = True
 
     def window_days(self, department: str) -> int:
         return self.window_days_by_department.get(department, self.default_window_days)
@@ -308,6 +309,8 @@ def assess_return(
             if now - sold_at > timedelta(days=window):
                 reasons.append(f"{line.name}: outside the {window}-day return window")
     if receiptless:
+        if not policy.receiptless_allowed:
+            raise ReturnError("This store does not take returns without a receipt.")
         reasons.append("no receipt: store credit only")
     total = Money.from_minor(sum(refunds.values()), currency)
     parts = plan_refund(

@@ -122,6 +122,10 @@ class ReturnsService:
         self._clock = clock
         self._new_uuid = new_uuid
 
+    def use_policy(self, policy: ReturnPolicy) -> None:
+        """The store's policy from the hub (pos_app.services.return_policy), not the defaults."""
+        self._policy = policy
+
     # -- look-up -----------------------------------------------------------------------------
 
     def find_sale(self, session: Session, receipt_no: str) -> ReturnableSale:

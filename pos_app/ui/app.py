@@ -30,6 +30,7 @@ from hardware.till_devices import TillDevices
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.write_gate import WriteGate
+from pos_app.domain.returns import ReturnPolicy
 from pos_app.services.auth import AuthService
 from pos_app.services.checkout import CheckoutService
 from pos_app.services.collections import CollectionsService, Ready
@@ -37,6 +38,7 @@ from pos_app.services.collections_view import DEFAULT_HOLD_DAYS
 from pos_app.services.drawer import DrawerService
 from pos_app.services.parking import ParkingService
 from pos_app.services.promotions import PromotionService
+from pos_app.services.return_policy import load_return_policy
 from pos_app.services.returns import ReturnsService
 from pos_app.services.sync_runtime import TillSync
 from pos_app.services.till_context import TillContext, load_till_context
@@ -291,6 +293,18 @@ def _build_returns(
         parent=window,
     )
     controller.returns_scan = returns.on_scanner_barcode_scanned
+
+    def use_policy(policy: ReturnPolicy | None) -> None:
+        if policy is not None:
+            returns.service.use_policy(policy)
+
+    def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
+        if FeedKind.RETURN_POLICY in kinds:
+            lane.run(load_return_policy, use_policy)
+
+    lane.run(load_return_policy, use_policy)  # the hub's policy, when the feed brought one
+    if bridge is not None:
+        bridge.feed_applied.connect(on_bridge_feed_applied)
     returns.web = WebReturnsController(
         page=window.returns,
         returns=returns,

@@ -109,6 +109,9 @@ def register_hub_commands(sub: Any) -> None:
     sim.add_argument("--count", type=int, default=None)
     sim.add_argument("--duration", type=_positive_float, default=None, help="seconds")
     sim.add_argument("--seed", type=int, default=None)
+    policy = action("set-return-policy", "set a store's return rules (sent to its tills)")
+    policy.add_argument("--store", required=True)
+    policy.add_argument("--file", type=Path, required=True, help="the policy as a JSON object")
     openapi = action("openapi", "print the hub's OpenAPI document", db=False)
     openapi.add_argument("--output", type=Path, default=None)
 
@@ -153,6 +156,21 @@ def _rules(value: str) -> dict[str, Any]:
     if not isinstance(rules, dict):
         raise Invalid("--rules must be a JSON object")
     return rules
+
+
+def _return_policy(path: Path) -> Any:
+    from sync.hub.errors import Invalid
+    from sync.protocol import ReturnPolicyIn
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise Invalid(f"cannot read {path}: {exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise Invalid(f"{path} is not JSON: {exc}") from None
+    if not isinstance(document, dict):
+        raise Invalid(f"{path} must hold a JSON object")
+    return ReturnPolicyIn.model_validate(document)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -211,6 +229,9 @@ def _dispatch(args: argparse.Namespace) -> int:
                 f"{report.rows:,} rows, {report.changed:,} new or changed, "
                 f"{report.seconds:.1f} s ({report.rows / max(report.seconds, 1e-9):,.0f} rows/s)"
             )
+        elif command == "set-return-policy":
+            headoffice.set_return_policy(hub, args.store, _return_policy(args.file))
+            print(f"return policy of store {args.store} saved; its tills get it in the feed")
         elif command == "set-stock":
             level = headoffice.set_stock(hub, args.store, args.sku, args.quantity)
             print(f"{level.sku} at {level.store_id}: {level.quantity_milli / 1000:g}")

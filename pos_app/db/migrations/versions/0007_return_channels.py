@@ -9,6 +9,7 @@ number, so this till counts its own unsent returns of a web order like it does f
 hub answers an accepted event with warnings (an over-return it flagged for head office); the
 outbox keeps them (``hub_warnings``, a JSON list) until a manager has seen them
 (``warnings_seen_at``). Only columns are added (no table is rebuilt); all nullable.
+The store's return policy from the hub's feed is one row of ``return_policy`` (JSON).
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "return_policy",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("data", sa.Text(), nullable=False),
+        sa.Column("feed_position", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
     with op.batch_alter_table("sale_lines", schema=None) as batch_op:
         batch_op.add_column(sa.Column("original_order_number", sa.String(length=64), nullable=True))
     op.create_index(
@@ -43,3 +51,4 @@ def downgrade() -> None:
     op.drop_index("ix_sale_lines_original_order", table_name="sale_lines")
     with op.batch_alter_table("sale_lines", schema=None) as batch_op:
         batch_op.drop_column("original_order_number")
+    op.drop_table("return_policy")
