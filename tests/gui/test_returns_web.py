@@ -19,10 +19,11 @@ from sqlalchemy import select
 
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import OutboxEvent
+from pos_app.services.feed_apply import apply_changes
 from pos_app.ui.returns_web import WebReturnsController
 from sync.hub.models import ReturnRefund, StockLevel
 from sync.hub.web_orders import create_web_order
-from sync.protocol import WebOrderIn
+from sync.protocol import FeedChange, FeedKind, WebOrderIn
 from tests.gui.conftest import HUMAN_GAP_MS, Driver
 from tests.sync.conftest import (  # noqa: F401  (the real-hub fixtures, shared)
     enrolled_till,
@@ -171,3 +172,56 @@ def test_hub_flagged_over_return_is_shown_until_a_manager_has_seen_it(
         web.banner.seen_button.click()
     assert "A manager must sign in" in refused.args[0]
     assert web.banner.isVisible()
+
+
+def test_offline_web_order_return_needs_a_manager_override(
+    make_till: Any, staffed_db: Path
+) -> None:
+    engine = create_till_engine(staffed_db)
+    with make_session_factory(engine).begin() as session:  # this store's order, from the feed
+        apply_changes(session, [FeedChange(position=1, kind=FeedKind.WEB_ORDER, key="W-77",
+                                           data=local_order("W-77"))])  # fmt: skip
+    engine.dispose()
+    d = make_till(staffed_db)  # no hub configured: every look-up is offline
+    d.sign_in("1111")
+    web = open_web_returns(d)
+    returns, page = web.returns, web.page
+    with d.qtbot.waitSignal(web.order_found, timeout=5000):
+        look_up(d, web, "W-77")
+    assert "Offline return: a manager must approve it" in page.message.text()
+    box = page.quantity_box(1)
+    assert box is not None
+    box.setValue(1)
+    with d.qtbot.waitSignal(returns.error_shown, timeout=5000) as asked:
+        d.press(d.focus(), Qt.Key.Key_F12)
+    assert "web order returned while the hub cannot be reached" in asked.args[0]
+    assert page.prompt.isVisible()
+    page.prompt.value_edit.setText("1111")  # her own PIN: not a manager's
+    page.prompt.reason_edit.setText("customer shows the order email")
+    with d.qtbot.waitSignal(returns.error_shown, timeout=5000):
+        page.prompt.ok_button.click()
+    page.prompt.value_edit.setText("9999")
+    with d.qtbot.waitSignal(returns.return_completed, timeout=5000) as done:
+        page.prompt.ok_button.click()
+    assert "Checked offline: head office will review" in done.args[0].receipt.footer
+    reader = create_till_engine(staffed_db, writer=False)
+    with make_session_factory(reader)() as session:
+        event = session.scalars(
+            select(OutboxEvent).where(OutboxEvent.event_id == done.args[0].outbox_event_id)
+        ).one()
+    reader.dispose()
+    payload = json.loads(event.payload)
+    assert (payload["offline_web_return"], payload["presented"]) == (True, "W-77")
+    assert payload["approval"]["approver"] == "M1"
+    assert payload["lines"][0]["original_order_number"] == "W-77"
+
+
+def local_order(number: str) -> dict[str, Any]:
+    return {
+        "number": number, "pickup_store_id": "store-1", "status": "collected",
+        "payment_status": "paid", "pickup_code": "QR7777AB", "currency": "EUR",
+        "total_minor": 1798, "customer_email": "ann@example.com", "customer_name": "Ann",
+        "customer_phone": None, "created_at": datetime.now(UTC).isoformat(), "source": "web",
+        "lines": [{"sku": "COF-1", "name": "Coffee", "quantity_milli": 2000,
+                   "unit_price_minor": 899}],
+    }  # fmt: skip
