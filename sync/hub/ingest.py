@@ -26,7 +26,7 @@ from sync.hub.errors import describe
 from sync.hub.feed import PendingChanges, dumps
 from sync.hub.headoffice import feed_stock
 from sync.hub.models import IngestedEvent, StockLevel, StoredValue
-from sync.hub.returns_ledger import LedgerEvent, record_return, record_sale
+from sync.hub.returns_ledger import LedgerEvent, SaleLedger, record_return
 from sync.hub.web_orders import change_status
 from sync.protocol import (
     CollectionStatusPayload,
@@ -218,15 +218,18 @@ def _credit_store_account(
     )
 
 
-def _record_returns(session: Session, event: _Valid, till_id: str, hub: Hub) -> None:
+def _record_returns(
+    session: Session, event: _Valid, till_id: str, hub: Hub, sales: SaleLedger
+) -> None:
     """Bought and returned quantities per original line, in the event's own transaction."""
     payload = event.payload
     if not isinstance(payload, SalePayload):
         return
     ledger_event = LedgerEvent(event.event_id, till_id, payload)
     if event.kind is EventKind.SALE_COMPLETED:
-        event.warnings.extend(record_sale(session, ledger_event, hub.clock()))
+        sales.add(ledger_event)  # written in bulk by sales.flush()
     elif event.kind is EventKind.RETURN_COMPLETED:
+        sales.flush()  # the sales sent before it count first
         event.warnings.extend(record_return(session, ledger_event, hub.clock()))
 
 
@@ -252,6 +255,7 @@ def ingest_batch(
         plain = [e for e in valid if e.kind is not EventKind.COLLECTION_STATUS_CHANGED]
         new_ids = _store_new_events(session, plain, store_id, till_id, hub)
         applied: list[_Valid] = []
+        sales = SaleLedger(session, hub.clock())
         for event in valid:
             reason = None
             if event.kind is EventKind.COLLECTION_STATUS_CHANGED:
@@ -268,11 +272,14 @@ def ingest_batch(
             if status is EventStatus.ACCEPTED:
                 applied.append(event)
                 _apply_tenders(session, event, hub)
-                _record_returns(session, event, till_id, hub)
+                _record_returns(session, event, till_id, hub, sales)
             results[event.index] = EventResult(
                 index=event.index, event_id=event.event_id, status=status
             )
 
+        sales.flush()
+        for event in applied:
+            event.warnings.extend(sales.warnings.get(event.event_id, ()))
         deltas: dict[str, int] = defaultdict(int)
         for event in applied:
             for movement in _movements(event):

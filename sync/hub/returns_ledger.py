@@ -59,50 +59,86 @@ def _qty(milli: int) -> str:
     return f"{milli / 1000:g}"
 
 
-def record_sale(session: Session, event: LedgerEvent, now: datetime) -> list[str]:
-    """Remember what a sale bought; a return that came first may now turn out too big."""
-    payload = event.payload
-    rows = [
-        {
-            "original_kind": str(OriginalKind.SALE),
-            "original_ref": str(payload.sale_uuid),
-            "line_no": line.line_no,
-            "store_id": payload.store_id,
-            "sku": line.sku,
-            "name": line.name,
-            "bought_milli": line.quantity_milli,
-            "amount_minor": line.amount_minor,
-            "returned_milli": 0,
-            "updated_at": now,
-        }
-        for line in sorted(payload.lines, key=lambda ln: ln.line_no)
-        if line.quantity_milli > 0
-    ]
-    if not rows:
-        return []
-    stmt = dialect_insert(session, ReturnableLineRow)
-    upsert = stmt.on_conflict_do_update(
-        index_elements=["original_kind", "original_ref", "line_no"],
-        set_={
-            "store_id": stmt.excluded.store_id,
-            "sku": stmt.excluded.sku,
-            "name": stmt.excluded.name,
-            "bought_milli": stmt.excluded.bought_milli,
-            "amount_minor": stmt.excluded.amount_minor,
-            "updated_at": stmt.excluded.updated_at,
-        },
-    ).returning(
-        ReturnableLineRow.line_no, ReturnableLineRow.bought_milli, ReturnableLineRow.returned_milli
-    )
-    over = [
-        f"Sale {payload.receipt_no}: line {no} was returned before the sale reached the hub "
-        f"and more than bought (bought {_qty(bought)}, returned {_qty(returned)} in all)"
-        f"{REVIEW_SUFFIX}"
-        for no, bought, returned in session.connection().execute(upsert, rows)
-        if bought is not None and returned > bought
-    ]
-    _review(session, event, over, now)
-    return over
+class SaleLedger:
+    """What the sales of one ingest batch bought, written in one statement.
+
+    One row per sold line is the bulk of the ledger's work (every sale, few returns), so the
+    rows of consecutive sales are gathered and upserted together (``flush``); the ingest
+    flushes before each return so a return sees the sales sent before it in the same batch.
+    """
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self._session, self._now = session, now
+        self._rows: list[dict[str, object]] = []
+        self._events: dict[str, LedgerEvent] = {}
+        self.warnings: dict[str, list[str]] = {}  # per event id: returns that came first
+
+    def add(self, event: LedgerEvent) -> None:
+        payload = event.payload
+        ref = str(payload.sale_uuid)
+        self._events[ref] = event
+        self._rows.extend(
+            {
+                "original_kind": str(OriginalKind.SALE),
+                "original_ref": ref,
+                "line_no": line.line_no,
+                "store_id": payload.store_id,
+                "sku": line.sku,
+                "name": line.name,
+                "bought_milli": line.quantity_milli,
+                "amount_minor": line.amount_minor,
+                "returned_milli": 0,
+                "updated_at": self._now,
+            }
+            for line in payload.lines
+            if line.quantity_milli > 0
+        )
+
+    def flush(self) -> None:
+        """Write the gathered lines; a return that came first and was too big: ``warnings``."""
+        if not self._rows:
+            self._events.clear()
+            return
+        session, events = self._session, dict(self._events)
+        # Key order: two batches upserting the same lines lock them in the same order.
+        rows = sorted(self._rows, key=lambda r: (str(r["original_ref"]), int(str(r["line_no"]))))
+        self._rows, self._events = [], {}
+        stmt = dialect_insert(session, ReturnableLineRow)
+        upsert = stmt.on_conflict_do_update(
+            index_elements=["original_kind", "original_ref", "line_no"],
+            set_={
+                "store_id": stmt.excluded.store_id,
+                "sku": stmt.excluded.sku,
+                "name": stmt.excluded.name,
+                "bought_milli": stmt.excluded.bought_milli,
+                "amount_minor": stmt.excluded.amount_minor,
+                "updated_at": stmt.excluded.updated_at,
+            },
+        )
+        session.connection().execute(upsert, rows)
+        late = session.execute(
+            select(
+                ReturnableLineRow.original_ref,
+                ReturnableLineRow.line_no,
+                ReturnableLineRow.bought_milli,
+                ReturnableLineRow.returned_milli,
+            )
+            .where(
+                ReturnableLineRow.original_kind == str(OriginalKind.SALE),
+                ReturnableLineRow.original_ref.in_(list(events)),
+                ReturnableLineRow.returned_milli > ReturnableLineRow.bought_milli,
+            )
+            .order_by(ReturnableLineRow.original_ref, ReturnableLineRow.line_no)
+        ).all()
+        for ref, no, bought, returned in late:
+            event = events[ref]
+            text = (
+                f"Sale {event.payload.receipt_no}: line {no} was returned before the sale reached"
+                f" the hub and more than bought (bought {_qty(bought or 0)},"
+                f" returned {_qty(returned)} in all){REVIEW_SUFFIX}"
+            )
+            _review(session, event, [text], self._now)
+            self.warnings.setdefault(event.event_id, []).append(text)
 
 
 def _review(session: Session, event: LedgerEvent, reasons: Sequence[str], now: datetime) -> None:
