@@ -112,6 +112,8 @@ def register_hub_commands(sub: Any) -> None:
     policy = action("set-return-policy", "set a store's return rules (sent to its tills)")
     policy.add_argument("--store", required=True)
     policy.add_argument("--file", type=Path, required=True, help="the policy as a JSON object")
+    review = action("returns-review", "returns flagged for head office, refunds owed online")
+    review.add_argument("--store", default=None, help="default: every store")
     openapi = action("openapi", "print the hub's OpenAPI document", db=False)
     openapi.add_argument("--output", type=Path, default=None)
 
@@ -173,6 +175,22 @@ def _return_policy(path: Path) -> Any:
     return ReturnPolicyIn.model_validate(document)
 
 
+def _print_returns_review(hub: Any, store: str | None) -> None:
+    from sync.hub.returns_ledger import open_reviews, requested_refunds
+
+    with hub.db.read() as session:
+        reviews = open_reviews(session, store)
+        refunds = [r for r in requested_refunds(session) if store in (None, r.store_id)]
+        print(f"{len(reviews)} return(s) to review")
+        for r in reviews:
+            print(f"  {r.created_at:%Y-%m-%d %H:%M}  {r.store_id}/{r.till_id}  {r.reason}")
+        print(f"{len(refunds)} web refund(s) to pay back online")
+        for f in refunds:
+            amount = f"{f.amount_minor / 100:.2f} {f.currency}"
+            print(f"  {f.created_at:%Y-%m-%d %H:%M}  order {f.order_number}  {amount}"
+                  f"  (return {f.receipt_no} at {f.store_id})")  # fmt: skip
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     from sync.hub import catalog_import, headoffice, simulate, tenancy
     from sync.protocol import PromotionIn, StoreIn
@@ -232,6 +250,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif command == "set-return-policy":
             headoffice.set_return_policy(hub, args.store, _return_policy(args.file))
             print(f"return policy of store {args.store} saved; its tills get it in the feed")
+        elif command == "returns-review":
+            _print_returns_review(hub, args.store)
         elif command == "set-stock":
             level = headoffice.set_stock(hub, args.store, args.sku, args.quantity)
             print(f"{level.sku} at {level.store_id}: {level.quantity_milli / 1000:g}")

@@ -268,6 +268,26 @@ def _record_web_refunds(
     )
 
 
+# --- head office ----------------------------------------------------------------------------
+
+
+def open_reviews(session: Session, store_id: str | None = None) -> list[ReturnReview]:
+    """Returns flagged for head office and not resolved yet, oldest first."""
+    query = select(ReturnReview).where(ReturnReview.resolved_at.is_(None))
+    if store_id is not None:
+        query = query.where(ReturnReview.store_id == store_id)
+    return list(session.scalars(query.order_by(ReturnReview.id)))
+
+
+def requested_refunds(session: Session) -> list[ReturnRefund]:
+    """Web-order refunds the web store still has to pay back, oldest first."""
+    return list(
+        session.scalars(
+            select(ReturnRefund).where(ReturnRefund.status == "requested").order_by(ReturnRefund.id)
+        )
+    )
+
+
 # --- the look-up ----------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from pos_app.services.checkout import CompletedSale
 from pos_app.services.returns import ReturnsService
 from pos_app.services.till_context import load_till_context
 from sync.hub.models import ReturnReview, StockLevel
+from tests.sync.test_hub_cli import run
 
 STORE = "store-1"
 COFFEE = "4006381333931"
@@ -187,3 +188,25 @@ def test_returnable_lookup_refuses_bad_questions_clearly(running_hub: Any) -> No
     assert running_hub.client().get("/v1/lookup/returnable").status_code == 401
     with running_hub.hub.db.read() as session:
         assert session.scalar(select(func.count()).select_from(ReturnReview)) == 0
+
+
+def test_head_office_lists_what_to_review(
+    capsys: Any,
+    running_hub: Any,
+    hub_db_url: str,
+    seeded: sessionmaker[Session],
+    sell: Callable[..., CompletedSale],
+) -> None:
+    sale = sell([COFFEE])
+    return_at_till(seeded, sale.receipt_no, 1000)
+    running_hub.add_store(STORE)
+    till, till_id = running_hub.enroll(STORE)
+    sale_event, first_return = outbox(seeded)
+    twice = again_elsewhere(first_return, 1000, till_id)
+    till.post("/v1/events", json={"events": [sale_event, first_return, twice]})
+    code, out, err = run(capsys, "returns-review", "--db", hub_db_url, "--store", STORE)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "1 return(s) to review"
+    assert "line 1 (Arabica Coffee Beans 500 g) was returned twice" in lines[1]
+    assert lines[2] == "0 web refund(s) to pay back online"
