@@ -226,11 +226,15 @@ def _record_returns(
     if not isinstance(payload, SalePayload):
         return
     ledger_event = LedgerEvent(event.event_id, till_id, payload)
-    if event.kind is EventKind.SALE_COMPLETED:
-        sales.add(ledger_event)  # written in bulk by sales.flush()
-    elif event.kind is EventKind.RETURN_COMPLETED:
+    # An exchange may come as either kind: negative lines naming an original are returned,
+    # positive lines are bought (under this event's sale UUID), whatever the event kind.
+    returns_something = any(
+        ln.quantity_milli < 0 and ln.original_line_no is not None for ln in payload.lines
+    )
+    if event.kind is EventKind.RETURN_COMPLETED or returns_something:
         sales.flush()  # the sales sent before it count first
         event.warnings.extend(record_return(session, ledger_event, hub.clock()))
+    sales.add(ledger_event)  # written in bulk by sales.flush()
 
 
 def ingest_batch(

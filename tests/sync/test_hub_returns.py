@@ -210,3 +210,30 @@ def test_head_office_lists_what_to_review(
     assert lines[0] == "1 return(s) to review"
     assert "line 1 (Arabica Coffee Beans 500 g) was returned twice" in lines[1]
     assert lines[2] == "0 web refund(s) to pay back online"
+
+
+def test_an_exchange_counts_its_returned_and_its_new_lines(
+    running_hub: Any, seeded: sessionmaker[Session], sell: Callable[..., CompletedSale]
+) -> None:
+    sale = sell([COFFEE, COFFEE])
+    return_at_till(seeded, sale.receipt_no, 1000)
+    running_hub.add_store(STORE)
+    till, till_id = running_hub.enroll(STORE)
+    sale_event, first_return = outbox(seeded)
+    # One basket: the other coffee back, a T-shirt bought (as a sale event with both lines).
+    exchange = again_elsewhere(first_return, 1000, till_id)
+    exchange["kind"] = "sale.completed"
+    new_line = dict(exchange["payload"]["lines"][0], line_no=2, sku="TSH-1", name="T-shirt",
+                    quantity_milli=1000, amount_minor=1500, original_sale_uuid=None,
+                    original_line_no=None)  # fmt: skip
+    exchange["payload"]["lines"].append(new_line)
+    results = till.post("/v1/events", json={"events": [sale_event, first_return, exchange]})
+    assert [r["warnings"] for r in results.json()["results"]] == [[], [], []]
+    original = till.get("/v1/lookup/returnable", params={"sale_uuid": sale.sale_uuid}).json()
+    assert original["lines"][0]["returnable_milli"] == 0
+    bought = till.get(
+        "/v1/lookup/returnable", params={"sale_uuid": exchange["payload"]["sale_uuid"]}
+    ).json()
+    assert [(ln["line_no"], ln["sku"], ln["returnable_milli"]) for ln in bought["lines"]] == [
+        (2, "TSH-1", 1000)
+    ]
