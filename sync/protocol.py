@@ -125,13 +125,22 @@ class StockMovementIn(WireModel):
     quantity_delta_milli: QuantityMilli
 
 
+OrderNumber = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.#-]{0,63}$")]
+LineNo = Annotated[int, Field(ge=1, le=100_000)]
+
+
 class SaleLineIn(WireModel):
-    line_no: Annotated[int, Field(ge=1, le=100_000)]
+    line_no: LineNo
     sku: Sku
     name: ShortText = ""
     quantity_milli: QuantityMilli
     unit_price_minor: Minor
     amount_minor: Minor
+    # A return line names what it returns: a line of an in-store sale, or of a web order.
+    # Optional, so the events of tills that predate them are still accepted.
+    original_sale_uuid: uuid.UUID | None = None
+    original_order_number: OrderNumber | None = None
+    original_line_no: LineNo | None = None
 
 
 class TenderIn(WireModel):
@@ -162,6 +171,13 @@ class SalePayload(WireModel):
     lines: list[SaleLineIn] = Field(max_length=MAX_LINES)
     tenders: list[TenderIn] = Field(default=[], max_length=50)
     stock_movements: list[StockMovementIn] = Field(max_length=MAX_LINES)
+    offline_web_return: bool = Field(
+        default=False,
+        description="a web order returned while the till could not check it with the hub",
+    )
+    presented: ShortText | None = Field(
+        default=None, description="what the customer showed for an offline web-order return"
+    )
 
 
 class StockAdjustedPayload(WireModel):
@@ -218,6 +234,7 @@ class FeedKind(StrEnum):
     STOCK = "stock"
     WEB_ORDER = "web_order"
     STAFF = "staff"
+    RETURN_POLICY = "return_policy"
 
 
 class FeedChange(WireModel):
@@ -289,7 +306,7 @@ class WebOrderLineIn(WireModel):
 
 
 class WebOrderIn(WireModel):
-    number: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.#-]{0,63}$")]
+    number: OrderNumber
     pickup_store_id: StoreId
     customer: CustomerIn
     currency: Currency
@@ -405,3 +422,56 @@ class RefundRequest(WireModel):
     status: RefundRequestStatus
     created_at: datetime
     source_event_id: str | None
+
+
+# --- returns ------------------------------------------------------------------------------
+
+
+class OriginalKind(StrEnum):
+    SALE = "sale"  # an in-store sale, by its sale UUID
+    WEB_ORDER = "web_order"  # a web order, by its number
+
+
+class ReturnableLine(WireModel):
+    line_no: int
+    sku: str
+    name: str
+    bought_milli: int
+    returned_milli: int = Field(description="returned so far in every store and channel")
+    returnable_milli: int = Field(description="bought - returned, never below zero")
+    amount_minor: int = Field(description="what the whole line cost, after discounts")
+
+
+class Returnable(WireModel):
+    """What of an in-store sale or a web order can still come back, as the hub counts it."""
+
+    original_kind: OriginalKind
+    ref: str = Field(description="the sale UUID or the web order number")
+    store_id: str = Field(description="the store that sold it (the pickup store of an order)")
+    currency: str
+    created_at: datetime | None
+    paid_online: bool = Field(description="a web order paid online: refunds go back online")
+    customer_email: str | None = None
+    lines: list[ReturnableLine]
+
+
+Department = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Role = Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
+Days = Annotated[int, Field(ge=0, le=3650)]
+
+
+class ReturnPolicyIn(WireModel):
+    """A store's return rules, authored at head office and sent to its tills in the feed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)  # a typo is an error, not ignored
+
+    default_window_days: Days = 30
+    window_days_by_department: dict[Department, Days] = Field(default={}, max_length=500)
+    non_returnable_skus: list[Sku] = Field(default=[], max_length=10_000)
+    non_returnable_departments: list[Department] = Field(default=[], max_length=500)
+    receiptless_allowed: bool = True
+    cash_limit_minor_by_role: dict[Role, Annotated[int, Field(ge=0, le=MAX_AMOUNT)]] = Field(
+        default={"associate": 5000, "supervisor": 20000, "manager": MAX_AMOUNT},
+        description="most cash a role refunds without approval; a role not listed: none",
+    )
+    approval_threshold_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)] = 20000

@@ -142,6 +142,8 @@ class SaleLine(Base):
     # what state it came back and where it went (sellable / damaged / return_to_vendor).
     original_sale_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
     original_line_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # A return of a web order names the order instead of a sale (original_sale_uuid empty).
+    original_order_number: Mapped[str | None] = mapped_column(String(64), nullable=True)
     return_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
     return_condition: Mapped[str | None] = mapped_column(String(16), nullable=True)
     disposition: Mapped[str | None] = mapped_column(String(24), nullable=True)
@@ -152,6 +154,7 @@ class SaleLine(Base):
         UniqueConstraint("sale_id", "line_no", name="uq_sale_lines_sale_line"),
         Index("ix_sale_lines_sku", "sku"),
         Index("ix_sale_lines_original", "original_sale_uuid", "original_line_no"),
+        Index("ix_sale_lines_original_order", "original_order_number", "original_line_no"),
     )
 
 
@@ -254,6 +257,10 @@ class OutboxEvent(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the hub said about an accepted event (JSON list), e.g. an over-return it flagged;
+    # shown to a manager until seen.
+    hub_warnings: Mapped[str | None] = mapped_column(Text, nullable=True)
+    warnings_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
     __table_args__ = (Index("ix_outbox_unsent", "sent_at", "id"),)
 
@@ -336,6 +343,16 @@ class PromotionRow(Base):
     starts_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     ends_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     rules: Mapped[str] = mapped_column(Text)
+    feed_position: Mapped[int] = mapped_column(Integer)
+
+
+class ReturnPolicyRow(Base):
+    """The store's return policy as the hub's feed last sent it (one row, id = 1; JSON)."""
+
+    __tablename__ = "return_policy"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
     feed_position: Mapped[int] = mapped_column(Integer)
 
 

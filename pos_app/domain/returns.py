@@ -104,6 +104,7 @@ class RefundMethod(StrEnum):
     CASH = "cash"
     CARD = "card"
     STORE_CREDIT = "store_credit"
+    WEB_REFUND = "web_refund"  # a web order paid online: the hub has the web store refund it
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,7 @@ class ReturnPolicy:
     )
     # Any return refunding more than this (minor units) needs approval, whoever rings it.
     approval_threshold_minor: int = 20000
+    receiptless_allowed: bool = True
 
     def window_days(self, department: str) -> int:
         return self.window_days_by_department.get(department, self.default_window_days)
@@ -369,6 +371,8 @@ def assess_return(
             if now - sold_at > timedelta(days=window):
                 reasons.append(f"{line.name}: outside the {window}-day return window")
     if receiptless:
+        if not policy.receiptless_allowed:
+            raise ReturnError("This store does not take returns without a receipt.")
         reasons.append("no receipt: store credit only")
     total = Money.from_minor(sum(refunds.values()), currency)
     kept = Money.zero(currency) if exchanged is None else exchanged

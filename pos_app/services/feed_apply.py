@@ -33,6 +33,7 @@ from pos_app.db.models import (
     WebOrderRow,
 )
 from pos_app.db.write_gate import WriteGate
+from pos_app.services.return_policy import apply_policy_changes
 from sync.protocol import FeedChange, FeedKind, StoreInfo, WebOrder
 
 DEFAULT_CHUNK = 250
@@ -374,4 +375,5 @@ _APPLIERS: tuple[tuple[FeedKind, Callable[[Session, list[FeedChange]], None]], .
     (FeedKind.PROMOTION, _promotions),
     (FeedKind.STAFF, _staff),
     (FeedKind.WEB_ORDER, _web_orders),
+    (FeedKind.RETURN_POLICY, apply_policy_changes),
 )

@@ -40,7 +40,7 @@ def journal_body(
         "rounding_minor": sale.rounding_minor,
         "lines": [
             [
-                ln.original_sale_uuid,
+                ln.original_sale_uuid or ln.original_order_number,
                 ln.original_line_no,
                 ln.sku,
                 ln.quantity_milli,
@@ -85,6 +85,7 @@ def event_payload(
                 "amount_minor": ln.amount_minor,
                 "tax_class": ln.tax_class,
                 "original_sale_uuid": ln.original_sale_uuid,
+                "original_order_number": ln.original_order_number,
                 "original_line_no": ln.original_line_no,
                 "reason": ln.return_reason,
                 "condition": ln.return_condition,
@@ -102,6 +103,7 @@ _METHOD_LABEL = {
     RefundMethod.CASH: "Refund cash",
     RefundMethod.CARD: "Refund card",
     RefundMethod.STORE_CREDIT: "Refund store credit",
+    RefundMethod.WEB_REFUND: "Refund to the card used online",
 }
 
 

@@ -112,6 +112,8 @@ class ReturnableSale:
     tax_rates: tuple[TaxRate, ...]
     # No receipt: lines priced from today's catalog, store credit only, always approved.
     receiptless: bool = False
+    # A web order returned in store (pos_app.services.web_returns): its lines name the order.
+    order_number: str | None = None
 
     @property
     def fully_returned(self) -> bool:
@@ -153,6 +155,10 @@ class ReturnsService:
         self._clock = clock
         self._new_uuid = new_uuid
         self._new_credit_code = new_credit_code
+
+    def use_policy(self, policy: ReturnPolicy) -> None:
+        """The store's policy from the hub (pos_app.services.return_policy), not the defaults."""
+        self._policy = policy
 
     # -- look-up -----------------------------------------------------------------------------
 
@@ -318,17 +324,21 @@ class ReturnsService:
         return_uuid: str | None = None,
         receiptless: Sequence[tuple[str, int]] | None = None,
         customer_id: CustomerIdNote | None = None,
+        found: ReturnableSale | None = None,
     ) -> CompletedReturn:
         """``exchange``: this return pays (part of) that sale; ``return_uuid`` as it announced.
 
         ``receiptless``: no receipt (``receipt_no`` is ignored): these (SKU, quantity) lines,
         store credit only, a manager's approval and the customer's ``customer_id`` noted.
+        ``found``: an original looked up elsewhere (a web order, from the hub).
         """
         if receiptless is not None:
             if customer_id is None:
                 raise ReturnError("A return without a receipt needs the customer's ID noted.")
             original = self.receiptless_sale(session, receiptless, context)
             prefer = RefundMethod.STORE_CREDIT
+        elif found is not None:
+            original = found
         else:
             original = self.find_sale(session, receipt_no)
         if not store_credit_account and (
@@ -384,7 +394,10 @@ class ReturnsService:
                     discount_reasons="",
                     promotion_discount_minor=0,
                     promotions="[]",
-                    original_sale_uuid=original.sale_uuid or None,
+                    original_sale_uuid=None
+                    if original.order_number
+                    else (original.sale_uuid or None),
+                    original_order_number=original.order_number,
                     original_line_no=None if original.receiptless else item.line_no,
                     return_reason=str(item.reason),
                     return_condition=str(item.condition),

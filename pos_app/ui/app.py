@@ -30,6 +30,7 @@ from hardware.till_devices import TillDevices
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.write_gate import WriteGate
+from pos_app.domain.returns import ReturnPolicy
 from pos_app.services.auth import AuthService
 from pos_app.services.checkout import CheckoutService
 from pos_app.services.collections import CollectionsService, Ready
@@ -37,9 +38,11 @@ from pos_app.services.collections_view import DEFAULT_HOLD_DAYS
 from pos_app.services.drawer import DrawerService
 from pos_app.services.parking import ParkingService
 from pos_app.services.promotions import PromotionService
+from pos_app.services.return_policy import load_return_policy
 from pos_app.services.returns import ReturnsService
 from pos_app.services.sync_runtime import TillSync
 from pos_app.services.till_context import TillContext, load_till_context
+from pos_app.services.web_returns import WebReturnsService
 from pos_app.ui.basket_model import BasketTableModel
 from pos_app.ui.collections_controller import CollectionsController
 from pos_app.ui.controller import TillController
@@ -49,6 +52,7 @@ from pos_app.ui.main_window import TillWindow
 from pos_app.ui.promotion_prices import PromotionPrices
 from pos_app.ui.receipt_view import ReceiptView
 from pos_app.ui.returns_controller import ReturnsController
+from pos_app.ui.returns_web import WebReturnsController
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale_view import SaleView
 from pos_app.ui.scanner import (
@@ -98,6 +102,8 @@ class TillApp:
         if self.sync is not None and not self.sync.sync.stop(timeout=SYNC_STOP_S):
             # A long-poll in flight cannot be cancelled; its daemon thread ends with us.
             log.info("sync threads still finishing a request at shutdown")
+        if self.returns is not None and self.returns.web is not None:
+            self.returns.web.shutdown()  # a look-up in flight ends with its short timeout
         self.lane.shutdown()
         self.search.shutdown()
         self.window.close()
@@ -296,6 +302,30 @@ def _build_returns(
         parent=window,
     )
     controller.returns_scan = returns.on_scanner_barcode_scanned
+
+    def use_policy(policy: ReturnPolicy | None) -> None:
+        if policy is not None:
+            returns.service.use_policy(policy)
+
+    def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
+        if FeedKind.RETURN_POLICY in kinds:
+            lane.run(load_return_policy, use_policy)
+
+    lane.run(load_return_policy, use_policy)  # the hub's policy, when the feed brought one
+    if bridge is not None:
+        bridge.feed_applied.connect(on_bridge_feed_applied)
+    returns.web = WebReturnsController(
+        page=window.returns,
+        returns=returns,
+        open_button=window.sale.returns_button,
+        lane=lane,
+        service=WebReturnsService(returns.service),
+        context=context,
+        sales=controller,
+        lookups=sync.lookups if sync is not None else None,
+        is_offline=sync.is_offline if sync is not None else (lambda: False),
+        parent=window,
+    )
     returns.receipt_ready.connect(devices.print_receipt)  # the return receipt
     if bridge is not None:  # the return wrote an outbox event: send it now
         returns.return_completed.connect(bridge.on_controller_sale_completed)

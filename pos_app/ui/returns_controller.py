@@ -17,6 +17,7 @@ Exchanges (F8) and returns without a receipt (F7) live in the mixins of ``return
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -48,6 +49,9 @@ from pos_app.ui.returns_exchange import ExchangeMixin
 from pos_app.ui.returns_no_receipt import NoReceiptMixin
 from pos_app.ui.returns_page import ReturnsPage
 from pos_app.ui.runner import DbLane
+
+if TYPE_CHECKING:
+    from pos_app.ui.returns_web import WebReturnsController
 
 
 class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
@@ -84,6 +88,9 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         self.exchange: Register | None = None  # the new items while an exchange is rung
         self.quote: ExchangeQuote | None = None
         self.receiptless: Register | None = None  # the items brought back without a receipt
+        # Web-order returns (returns_web.py) take the refund key when a web order is shown.
+        self.refund_hook: Callable[[], bool] | None = None
+        self.web: WebReturnsController | None = None
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
         page.store_credit_button.clicked.connect(self.on_store_credit_button_clicked)
@@ -183,6 +190,8 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
             self._failed(exc)
 
     def on_refund_button_clicked(self) -> None:
+        if self.refund_hook is not None and self.refund_hook():
+            return
         if self.exchange is not None:
             self._start_exchange(None)
             return

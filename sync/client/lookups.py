@@ -15,13 +15,14 @@ from pydantic import TypeAdapter, ValidationError
 
 from sync.client.errors import BadResponse, NotFound
 from sync.client.http import HubHttp, Timeouts
-from sync.protocol import Customer, StockElsewhere, StoredValueBalance, WebOrder
+from sync.protocol import Customer, Returnable, StockElsewhere, StoredValueBalance, WebOrder
 
 # Someone is waiting at the counter: fail within a couple of seconds, then show local data.
 LOOKUP_TIMEOUTS = Timeouts(connect=1.5, read=3.0)
 T = TypeVar("T")
 _ORDERS = TypeAdapter(list[WebOrder])
 _CUSTOMERS = TypeAdapter(list[Customer])
+_RETURNABLES = TypeAdapter(list[Returnable])
 
 
 class HubLookups:
@@ -56,6 +57,17 @@ class HubLookups:
         return self._http.model(
             StoredValueBalance, "GET", f"/v1/lookup/stored-value/{quote(code, safe='')}"
         )
+
+    def returnable(
+        self, *, sale_uuid: str | None = None, order_number: str | None = None
+    ) -> Returnable:
+        """Per line of a sale or web order (any store): bought, returned in all, returnable."""
+        params = {k: v for k, v in (("sale_uuid", sale_uuid), ("order_number", order_number)) if v}
+        return self._http.model(Returnable, "GET", "/v1/lookup/returnable", params=params)
+
+    def returnable_orders(self, email: str) -> list[Returnable]:
+        """A customer's web orders in every store, newest first, with what can come back."""
+        return self._list(_RETURNABLES, "/v1/lookup/returnable-orders", {"email": email})
 
     def _list(self, adapter: TypeAdapter[list[T]], path: str, params: dict[str, str]) -> list[T]:
         body = self._http.call("GET", path, params=params)

@@ -42,6 +42,8 @@ class Outcome:
     row_id: int
     acknowledged: bool
     reason: str | None = None
+    # Accepted, but the hub said something a manager must see (an over-return it flagged).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,13 @@ class SqlOutbox:
                     .where(OutboxEvent.id.in_(acked), OutboxEvent.sent_at.is_(None))
                     .values(sent_at=now, attempts=OutboxEvent.attempts + 1, last_error=None)
                 )
+            for outcome in outcomes:
+                if outcome.acknowledged and outcome.warnings:
+                    session.execute(
+                        update(OutboxEvent)
+                        .where(OutboxEvent.id == outcome.row_id)
+                        .values(hub_warnings=json.dumps(list(outcome.warnings)))
+                    )
             for outcome in outcomes:
                 if not outcome.acknowledged:
                     session.execute(

@@ -180,7 +180,7 @@ def _match(sent: Sequence[QueuedEvent], answer: EventBatchResponse) -> list[Outc
         if result.event_id is not None and result.event_id.lower() != event.event_id.lower():
             raise BadResponse("the hub's answer names other events than those sent")
         if result.status in (EventStatus.ACCEPTED, EventStatus.DUPLICATE):
-            outcomes.append(Outcome(event.row_id, True))
+            outcomes.append(Outcome(event.row_id, True, warnings=tuple(result.warnings)))
         else:
             outcomes.append(Outcome(event.row_id, False, result.reason or "rejected by the hub"))
     return outcomes

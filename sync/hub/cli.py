@@ -131,6 +131,11 @@ def register_hub_commands(sub: Any) -> None:
     refunds = action("refunds", "list refund requests for closed paid orders (newest first)")
     refunds.add_argument("--store", default=None)
     refunds.add_argument("--limit", type=int, default=100)
+    policy = action("set-return-policy", "set a store's return rules (sent to its tills)")
+    policy.add_argument("--store", required=True)
+    policy.add_argument("--file", type=Path, required=True, help="the policy as a JSON object")
+    review = action("returns-review", "returns flagged for head office, refunds owed online")
+    review.add_argument("--store", default=None, help="default: every store")
     openapi = action("openapi", "print the hub's OpenAPI document", db=False)
     openapi.add_argument("--output", type=Path, default=None)
 
@@ -204,6 +209,37 @@ def _admin_tokens(hub: Hub, verb: str, ref: str | None) -> int:
     return EXIT_OK
 
 
+def _return_policy(path: Path) -> Any:
+    from sync.hub.errors import Invalid
+    from sync.protocol import ReturnPolicyIn
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise Invalid(f"cannot read {path}: {exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise Invalid(f"{path} is not JSON: {exc}") from None
+    if not isinstance(document, dict):
+        raise Invalid(f"{path} must hold a JSON object")
+    return ReturnPolicyIn.model_validate(document)
+
+
+def _print_returns_review(hub: Any, store: str | None) -> None:
+    from sync.hub.returns_ledger import open_reviews, requested_refunds
+
+    with hub.db.read() as session:
+        reviews = open_reviews(session, store)
+        refunds = [r for r in requested_refunds(session) if store in (None, r.store_id)]
+        print(f"{len(reviews)} return(s) to review")
+        for r in reviews:
+            print(f"  {r.created_at:%Y-%m-%d %H:%M}  {r.store_id}/{r.till_id}  {r.reason}")
+        print(f"{len(refunds)} web refund(s) to pay back online")
+        for f in refunds:
+            amount = f"{f.amount_minor / 100:.2f} {f.currency}"
+            print(f"  {f.created_at:%Y-%m-%d %H:%M}  order {f.order_number}  {amount}"
+                  f"  (return {f.receipt_no} at {f.store_id})")  # fmt: skip
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     from sync.hub import catalog_import, credentials, headoffice, simulate, tenancy
     from sync.protocol import PromotionIn, StoreIn
@@ -265,6 +301,11 @@ def _dispatch(args: argparse.Namespace) -> int:
                 f"{report.rows:,} rows, {report.changed:,} new or changed, "
                 f"{report.seconds:.1f} s ({report.rows / max(report.seconds, 1e-9):,.0f} rows/s)"
             )
+        elif command == "set-return-policy":
+            headoffice.set_return_policy(hub, args.store, _return_policy(args.file))
+            print(f"return policy of store {args.store} saved; its tills get it in the feed")
+        elif command == "returns-review":
+            _print_returns_review(hub, args.store)
         elif command == "set-stock":
             level = headoffice.set_stock(hub, args.store, args.sku, args.quantity)
             print(f"{level.sku} at {level.store_id}: {level.quantity_milli / 1000:g}")

@@ -33,6 +33,7 @@ from sync.hub.tenancy import get_store
 from sync.protocol import (
     FeedKind,
     PromotionIn,
+    ReturnPolicyIn,
     StoredValueBalance,
     StoredValueIn,
 )
@@ -123,6 +124,13 @@ def set_stock(hub: Hub, store_id: str, sku: str, quantity_milli: int) -> StockLe
         )
         feed_stock(pending, store_id, sku, quantity_milli)
     return stock_level_out(store_id, sku, quantity_milli)
+
+
+def set_return_policy(hub: Hub, store_id: str, policy: ReturnPolicyIn) -> None:
+    """The store's return rules; the feed keeps the latest (tills store and use it)."""
+    with hub.change() as (session, pending):
+        get_store(session, store_id)
+        pending.add(store_id, FeedKind.RETURN_POLICY, store_id, policy.model_dump(mode="json"))
 
 
 def add_promotion(hub: Hub, promo: PromotionIn) -> None:

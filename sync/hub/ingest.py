@@ -26,6 +26,7 @@ from sync.hub.errors import describe
 from sync.hub.feed import PendingChanges, dumps
 from sync.hub.headoffice import feed_stock
 from sync.hub.models import IngestedEvent, StockLevel, StoredValue
+from sync.hub.returns_ledger import LedgerEvent, SaleLedger, record_return
 from sync.hub.web_orders import change_status
 from sync.protocol import (
     CollectionStatusPayload,
@@ -170,13 +171,16 @@ def _apply_stock(
     return {sku: level for sku, level in levels.items() if level < 0}
 
 
-def _apply_tenders(session: Session, event: _Valid) -> None:
+def _apply_tenders(session: Session, event: _Valid, hub: Hub) -> None:
     """Gift card / store credit tenders draw on the hub's balance (a refund adds to it)."""
     payload = event.payload
     if not isinstance(payload, SalePayload):
         return
     for tender in payload.tenders:
         if tender.kind not in STORED_VALUE_TENDERS or not tender.account:
+            continue
+        if tender.kind == "store_credit" and tender.amount_minor < 0:
+            _credit_store_account(session, payload, tender.account, -tender.amount_minor, hub)
             continue
         balance = session.execute(
             update(StoredValue)
@@ -188,6 +192,51 @@ def _apply_tenders(session: Session, event: _Valid) -> None:
             event.warnings.append(f"no {tender.kind} account {tender.account!r} at the hub")
         elif balance < 0:
             event.warnings.append(f"{tender.kind} {tender.account} is now overdrawn: {balance}")
+
+
+def _credit_store_account(
+    session: Session, payload: SalePayload, code: str, amount: int, hub: Hub
+) -> None:
+    """A store-credit refund: the till made the code, the hub opens the account or adds to it.
+
+    Runs only for a newly stored event, so a duplicate never credits twice.
+    """
+    stmt = dialect_insert(session, StoredValue).values(
+        code=code,
+        kind="store_credit",
+        currency=payload.currency,
+        balance_minor=amount,
+        customer_id=None,
+        updated_at=hub.clock(),
+    )
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["code"],
+            set_={
+                "balance_minor": StoredValue.balance_minor + stmt.excluded.balance_minor,
+                "updated_at": stmt.excluded.updated_at,
+            },
+        )
+    )
+
+
+def _record_returns(
+    session: Session, event: _Valid, till_id: str, hub: Hub, sales: SaleLedger
+) -> None:
+    """Bought and returned quantities per original line, in the event's own transaction."""
+    payload = event.payload
+    if not isinstance(payload, SalePayload):
+        return
+    ledger_event = LedgerEvent(event.event_id, till_id, payload)
+    # An exchange may come as either kind: negative lines naming an original are returned,
+    # positive lines are bought (under this event's sale UUID), whatever the event kind.
+    returns_something = any(
+        ln.quantity_milli < 0 and ln.original_line_no is not None for ln in payload.lines
+    )
+    if event.kind is EventKind.RETURN_COMPLETED or returns_something:
+        sales.flush()  # the sales sent before it count first
+        event.warnings.extend(record_return(session, ledger_event, hub.clock()))
+    sales.add(ledger_event)  # written in bulk by sales.flush()
 
 
 def ingest_batch(
@@ -212,6 +261,7 @@ def ingest_batch(
         plain = [e for e in valid if e.kind is not EventKind.COLLECTION_STATUS_CHANGED]
         new_ids = _store_new_events(session, plain, store_id, till_id, hub)
         applied: list[_Valid] = []
+        sales = SaleLedger(session, hub.clock())
         for event in valid:
             reason = None
             if event.kind is EventKind.COLLECTION_STATUS_CHANGED:
@@ -227,11 +277,15 @@ def ingest_batch(
                 continue
             if status is EventStatus.ACCEPTED:
                 applied.append(event)
-                _apply_tenders(session, event)
+                _apply_tenders(session, event, hub)
+                _record_returns(session, event, till_id, hub, sales)
             results[event.index] = EventResult(
                 index=event.index, event_id=event.event_id, status=status
             )
 
+        sales.flush()
+        for event in applied:
+            event.warnings.extend(sales.warnings.get(event.event_id, ()))
         deltas: dict[str, int] = defaultdict(int)
         for event in applied:
             for movement in _movements(event):

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
-from sync.hub import feed, lookups, tenancy
+from sync.hub import feed, lookups, returns_ledger, tenancy
 from sync.hub.deps import Caller, Services, TillCaller
 from sync.hub.ingest import ingest_batch
 from sync.protocol import (
@@ -20,6 +20,7 @@ from sync.protocol import (
     EventBatch,
     EventBatchResponse,
     FeedPage,
+    Returnable,
     StockElsewhere,
     StoredValueBalance,
     WebOrder,
@@ -120,6 +121,32 @@ def stored_value_balance(
     """A gift card's or store credit account's balance."""
     with svc.hub.db.read() as session:
         return lookups.stored_value_balance(session, code)
+
+
+@router.get("/lookup/returnable", response_model=Returnable, tags=["lookup"])
+def returnable(
+    svc: Services,
+    who: TillCaller,
+    sale_uuid: Annotated[str | None, Query(max_length=64)] = None,
+    order_number: Annotated[str | None, Query(max_length=64)] = None,
+) -> Returnable:
+    """Per line: bought, returned in every store and channel, still returnable.
+
+    Chain-wide: a customer may return an in-store sale or a web order in any store.
+    """
+    with svc.hub.db.read() as session:
+        return returns_ledger.returnable(session, sale_uuid=sale_uuid, order_number=order_number)
+
+
+@router.get("/lookup/returnable-orders", response_model=list[Returnable], tags=["lookup"])
+def returnable_orders(
+    svc: Services,
+    who: TillCaller,
+    email: Annotated[str, Query(min_length=3, max_length=254)],
+) -> list[Returnable]:
+    """A customer's web orders (any store, newest first) with what can still come back."""
+    with svc.hub.db.read() as session:
+        return returns_ledger.returnable_orders(session, email=email)
 
 
 @router.get("/health", tags=["ops"])
