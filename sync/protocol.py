@@ -82,6 +82,8 @@ class EventKind(StrEnum):
     STOCK_ADJUSTED = "stock.adjusted"
     COLLECTION_STATUS_CHANGED = "collection.status_changed"
     SHIFT_CLOSED = "shift.closed"
+    CUSTOMER_CREATED = "customer.created"
+    RECEIPT_EMAIL_REQUESTED = "receipt.email_requested"
 
 
 class EventEnvelope(WireModel):
@@ -162,6 +164,10 @@ class SalePayload(WireModel):
     lines: list[SaleLineIn] = Field(max_length=MAX_LINES)
     tenders: list[TenderIn] = Field(default=[], max_length=50)
     stock_movements: list[StockMovementIn] = Field(max_length=MAX_LINES)
+    # The customer attached at the till, if any: the hub id when the till knew it, else the
+    # email of a customer created at the till while offline (its customer.created goes first).
+    customer_id: Annotated[int, Field(ge=1, le=MAX_AMOUNT)] | None = None
+    customer_email: Email | None = None
 
 
 class StockAdjustedPayload(WireModel):
@@ -185,6 +191,27 @@ class CollectionStatusPayload(WireModel):
     order_number: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     status: CollectionStatus
     stock_movements: list[StockMovementIn] = Field(default=[], max_length=MAX_LINES)
+
+
+class CustomerCreatedPayload(WireModel):
+    """A customer created at a till while the hub was away; the hub creates it, or links to
+    the customer who already has that email."""
+
+    store_id: StoreId
+    email: Email
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    phone: Phone | None = None
+
+
+class ReceiptEmailPayload(WireModel):
+    """A receipt the hub is asked to email (through the SMTP server configured at the hub)."""
+
+    store_id: StoreId
+    sale_uuid: uuid.UUID
+    receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    to: Email
+    subject: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    body: Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
 
 
 class ShiftClosedPayload(WireModel):
@@ -320,6 +347,18 @@ class Customer(WireModel):
     email: str
     name: str
     phone: str | None
+    id: int | None = Field(default=None, description="the hub's customer id")
+    loyalty_card: str | None = None
+
+
+LoyaltyCard = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,6}[0-9]{6,16}$")]
+
+
+class CustomerCreate(WireModel):
+    email: Email
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    phone: Phone | None = None
+    loyalty_card: LoyaltyCard | None = None
 
 
 class StockElsewhere(WireModel):
@@ -345,3 +384,36 @@ class StoredValueBalance(WireModel):
     kind: StoredValueKind
     currency: str
     balance_minor: int
+
+
+class CustomerOrder(WireModel):
+    """One of a customer's orders in any channel: a web order or an in-store sale/return."""
+
+    channel: Literal["web", "store"]
+    reference: str = Field(description="web order number or in-store receipt number")
+    store_id: str
+    status: str
+    currency: str
+    total_minor: int
+    created_at: datetime
+
+
+class CustomerHistory(WireModel):
+    customer: Customer
+    orders: list[CustomerOrder]
+    store_credit: list[StoredValueBalance]
+
+
+class ReceiptEmailState(StrEnum):
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class ReceiptEmailStatus(WireModel):
+    sale_uuid: str
+    to: str
+    status: ReceiptEmailState
+    attempts: int
+    last_error: str | None
+    updated_at: datetime

@@ -88,9 +88,14 @@ class CheckoutService:
         offline: bool = False,
         coupons: frozenset[str] = frozenset(),
         has_customer: bool = False,
+        customer_id: int | None = None,
+        customer_email: str | None = None,
     ) -> CompletedSale:
+        """``customer_id`` / ``customer_email``: the attached customer (services.customers),
+        recorded on the sale and its event; either one makes customer-only promotions apply."""
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
+        has_customer = has_customer or customer_id is not None or customer_email is not None
         now = self._clock()
         # Priced again here, at the sale's own time, from the promotions in this transaction:
         # one that ended while the customer queued does not apply, offline or not.
@@ -131,6 +136,7 @@ class CheckoutService:
             )
             for t in totals.tax_lines
         ]
+        sale.customer_id, sale.customer_email = customer_id, customer_email
         session.add(sale)
 
         movements = [
@@ -305,7 +311,16 @@ def _journal_body(sale: Sale) -> dict[str, Any]:
 def _event_payload(
     sale: Sale, movements: Sequence[StockMovement], seq: int, digest: str
 ) -> dict[str, Any]:
+    customer = {
+        key: value
+        for key, value in (
+            ("customer_id", sale.customer_id),
+            ("customer_email", sale.customer_email),
+        )
+        if value is not None
+    }  # only when a customer is attached: other sales' events stay as they were
     return {
+        **customer,
         "version": SALE_EVENT_VERSION,
         **sale_envelope(sale),
         "lines": [

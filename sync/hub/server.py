@@ -25,7 +25,7 @@ from fastapi import FastAPI
 from sync.hub import migrate
 from sync.hub.app import create_app
 from sync.hub.db import HubDatabase
-from sync.hub.settings import HubSettings
+from sync.hub.settings import HubSettings, SmtpSettings
 
 
 def bound_socket(host: str, port: int, *, reuse_port: bool = False) -> socket.socket:
@@ -145,7 +145,10 @@ def _worker_main() -> None:
     parser.add_argument("host")
     parser.add_argument("port", type=int)
     args = parser.parse_args()
-    run_worker(HubSettings(db_url=args.db_url), args.host, args.port, reuse_port=True)
+    # SMTP settings come from the environment the parent was started with (never argv: the
+    # password would show in the process list).
+    settings = HubSettings(db_url=args.db_url, smtp=SmtpSettings.from_env())
+    run_worker(settings, args.host, args.port, reuse_port=True)
 
 
 if __name__ == "__main__":
