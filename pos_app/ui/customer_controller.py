@@ -179,6 +179,8 @@ class CustomerController(QObject):
         self.sales.window.show_page(sale)
         sale.side.setCurrentWidget(self.panel)
         self.panel.open(self.attached)
+        if self.attached is not None:  # fresh history and credit each time the panel opens
+            self.on_panel_customer_chosen(self.attached)
 
     def close(self) -> None:
         self.sales.window.sale.show_actions()

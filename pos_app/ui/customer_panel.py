@@ -75,7 +75,7 @@ class CustomerPanel(QFrame):
         find.addLayout(row)
         self.results = QListWidget()
         self.results.setObjectName("customerResults")
-        self.results.setMaximumHeight(TOUCH_MIN * 3 + 8)
+        self.results.setFixedHeight(TOUCH_MIN + 6)
         self.results.currentItemChanged.connect(self.on_results_current_item_changed)
         self.results.itemActivated.connect(lambda _item: self.on_attach_button_clicked())
         find.addWidget(self.results)
@@ -110,11 +110,15 @@ class CustomerPanel(QFrame):
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
         find.addWidget(self.history, 1)
+        # Short labels in one row: the 330 px column of a 1024 screen keeps room for history.
         buttons = QHBoxLayout()
-        self.close_button = action_button(self.tr("Back"), "Esc")
-        self.new_button = action_button(self.tr("New customer"))
+        buttons.setSpacing(6)
+        self.close_button = action_button(self.tr("Back"))
+        self.new_button = action_button(self.tr("New"))
+        self.new_button.setToolTip(self.tr("Create a new customer"))
         self.detach_button = action_button(self.tr("Detach"), "", "danger")
         self.attach_button = action_button(self.tr("Attach"), "", "primary")
+        self.close_button.setToolTip("Esc")
         self.close_button.clicked.connect(self.closed)
         self.new_button.clicked.connect(self.show_create)
         self.detach_button.clicked.connect(self.detach_requested)
@@ -157,6 +161,8 @@ class CustomerPanel(QFrame):
     def open(self, attached: CustomerRef | None) -> None:
         self.message.clear_message()
         self.show_find()
+        if attached is not None:  # say who is on the sale now, whatever the list shows
+            self.title.setText(self.tr("Customer · attached: %s") % attached.name)
         self.detach_button.setEnabled(attached is not None)
         if attached is not None and not self._found:
             self.show_results([attached])
@@ -177,6 +183,8 @@ class CustomerPanel(QFrame):
             item = QListWidgetItem(text)
             item.setSizeHint(QSize(0, TOUCH_MIN))
             self.results.addItem(item)
+        rows = max(1, min(3, len(found)))
+        self.results.setFixedHeight(rows * TOUCH_MIN + 6)
         if found:
             self.results.setCurrentRow(0)
         else:
@@ -198,12 +206,11 @@ class CustomerPanel(QFrame):
             self.history_caption.setVisible(False)
             self.history.setVisible(False)
             return
-        lines = [customer.name, customer.email]
-        if customer.phone:
-            lines.append(customer.phone)
+        first = " · ".join(p for p in (customer.name, customer.phone) if p)
+        second = customer.email
         if customer.loyalty_card:
-            lines.append(self.tr("Loyalty card %s") % customer.loyalty_card)
-        self.details.setText("\n".join(lines))
+            second += " · " + self.tr("card %s") % customer.loyalty_card
+        self.details.setText(f"{first}\n{second}")
         self.history_caption.setVisible(True)
         self.history.setVisible(True)
         if history is None:
@@ -221,16 +228,19 @@ class CustomerPanel(QFrame):
         self.history.setRowCount(len(history.orders))
         for row, order in enumerate(history.orders):
             channel = self.tr("Web") if order.channel == "web" else self.tr("Store")
-            date = order.created_at.astimezone().strftime("%d %b %Y")
+            date = order.created_at.astimezone().strftime("%d %b")
+            status = "" if order.status == "sale" else f" · {order.status}"
+            reference = order.reference
+            if reference.startswith(order.store_id + "-"):  # a receipt no. starts with the till id
+                reference = reference[len(order.store_id) + 1 :]
             cells = [
                 QTableWidgetItem(date),
-                QTableWidgetItem(f"{channel} {order.reference} · {order.status}"),
+                QTableWidgetItem(f"{channel} {reference}{status}"),
                 QTableWidgetItem(_money(order.total_minor, order.currency, self.currency)),
             ]
             cells[2].setTextAlignment(RIGHT)
             for column, cell in enumerate(cells):
                 self.history.setItem(row, column, cell)
-        self.history.resizeRowsToContents()
 
     def show_find(self) -> None:
         self.pages.setCurrentWidget(self.find_page)
