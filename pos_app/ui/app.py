@@ -221,7 +221,7 @@ def build_till(
         parent=window,
     )
     if bridge is not None:  # customer.created / receipt.email_requested: send them now
-        customers.outbox_written.connect(bridge.on_controller_sale_completed)
+        customers.outbox_written.connect(lambda: bridge.on_controller_sale_completed(None))
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)

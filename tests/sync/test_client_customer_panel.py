@@ -1,0 +1,105 @@
+# ruff: noqa: F811  (the GUI fixtures are imported into this module to run with a hub)
+"""The customer panel against a real hub over HTTP: a customer's history across channels and
+store credit, creating one online (a known email offers the existing customer), and offline
+(queued, attached at once, created at the hub when it is back)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from pos_app.db.models import OutboxEvent
+from sync.hub.models import Customer as HubCustomer
+from tests.gui.conftest import Driver, fake_clock, make_till, staffed_db  # noqa: F401
+from tests.sync.conftest import TILL_STORE, EnrolledTill, eventually
+
+FAST_SYNC = {"feed_wait": 0.5, "backoff_base": 0.02, "backoff_cap": 0.2}
+
+
+def hub_emails(till: EnrolledTill) -> list[str]:
+    with till.hub.hub.db.read() as session:
+        return sorted(session.scalars(select(HubCustomer.email)))
+
+
+def open_till(make_till, staffed_db: Path, enrolled_till: EnrolledTill) -> Driver:
+    d: Driver = make_till(staffed_db, hub=enrolled_till.config, sync_options=FAST_SYNC)
+    d.sign_in("1111")
+    return d
+
+
+def test_history_and_store_credit_from_the_hub(
+    make_till,
+    staffed_db: Path,
+    enrolled_till: EnrolledTill,
+) -> None:
+    admin = enrolled_till.hub.admin
+    order = {
+        "number": "W-501", "pickup_store_id": TILL_STORE, "currency": "EUR",
+        "customer": {"email": "ann@example.com", "name": "Ann Lee"}, "payment_status": "paid",
+        "lines": [{"sku": "A", "name": "Apple", "quantity_milli": 2000, "unit_price_minor": 150}],
+    }  # fmt: skip
+    assert admin.post("/v1/web-orders", json=order).status_code == 201
+    credit = {"code": "SC-ANN-9", "kind": "store_credit", "currency": "EUR",
+              "balance_minor": 1250, "customer_email": "ann@example.com"}  # fmt: skip
+    assert admin.put("/v1/admin/stored-value", json=credit).status_code == 200
+    d = open_till(make_till, staffed_db, enrolled_till)
+    customers = d.till.customers
+    assert customers is not None
+    panel = customers.panel
+    customers.button.click()
+    panel.query_edit.setText("ann@example.com")
+    d.press(panel.query_edit, Qt.Key.Key_Return)
+    d.qtbot.waitUntil(lambda: panel.history.rowCount() == 1, timeout=10_000)
+    assert panel.history.item(0, 1).text().startswith("Web W-501")
+    assert panel.history.item(0, 2).text() == "€3.00"
+    assert panel.credit_value.text() == "€12.50"
+    assert "Offline" not in panel.message.text()
+
+
+def test_create_online_known_email_then_offline(
+    make_till,
+    staffed_db: Path,
+    enrolled_till: EnrolledTill,
+) -> None:
+    d = open_till(make_till, staffed_db, enrolled_till)
+    customers = d.till.customers
+    assert customers is not None
+    panel = customers.panel
+    customers.button.click()
+    panel.new_button.click()
+    panel.name_edit.setText("Bo Chen")
+    panel.email_edit.setText("bo@example.com")
+    with d.qtbot.waitSignal(customers.customer_attached, timeout=10_000):
+        panel.create_button.click()
+    assert d.controller.customer is not None
+    assert d.controller.customer.hub_id is not None  # created at the hub at once
+    assert hub_emails(enrolled_till) == ["bo@example.com"]
+
+    customers.button.click()
+    panel.new_button.click()
+    panel.name_edit.setText("Bo C.")
+    panel.email_edit.setText("BO@example.com")
+    panel.create_button.click()
+    d.qtbot.waitUntil(lambda: "press Attach" in panel.message.text(), timeout=10_000)
+    assert "already exists" in panel.message.text()
+    assert panel.pages.currentWidget() is panel.find_page
+    assert panel.selected() == d.controller.customer  # the existing one, offered
+    assert hub_emails(enrolled_till) == ["bo@example.com"]
+
+    enrolled_till.hub.stop()
+    panel.new_button.click()
+    panel.name_edit.setText("Cy Diaz")
+    panel.email_edit.setText("cy@example.com")
+    with d.qtbot.waitSignal(customers.customer_attached, timeout=15_000):
+        panel.create_button.click()
+    assert d.controller.customer is not None
+    assert d.controller.customer.pending
+    assert "Offline" in d.window.sale.message.text()
+    with enrolled_till.read() as session:
+        kinds = list(session.scalars(select(OutboxEvent.kind)))
+    assert kinds == ["customer.created"]
+    enrolled_till.hub.start()
+    eventually(lambda: "cy@example.com" in hub_emails(enrolled_till), 20.0, "Cy at the hub")
+    assert hub_emails(enrolled_till) == ["bo@example.com", "cy@example.com"]
