@@ -56,6 +56,11 @@ class HubLane(QObject):
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
         self._done.connect(self.on_self_done)
 
+    @property
+    def connected(self) -> bool:
+        """False for a standalone till (no hub enrolled)."""
+        return self._connect is not None
+
     def run(
         self,
         op: Callable[[HubLookups], T],
@@ -361,6 +366,11 @@ class CustomerController(QObject):
         done = self._last_sale
         bar = self.email_bar
         if done is None:
+            return
+        if not self.hub.connected:  # nothing would ever send it: say so, queue nothing
+            bar.message.show_error(
+                self.tr("This till is not connected to a hub: receipts cannot be emailed.")
+            )
             return
         try:
             email = svc.receipt_email(

@@ -5,13 +5,17 @@ store credit, creating one online (a known email offers the existing customer), 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from pos_app.db.models import OutboxEvent
+from sync.client.lookups import HubLookups
+from sync.hub.mailer import NOT_CONFIGURED
 from sync.hub.models import Customer as HubCustomer
+from sync.protocol import ReceiptEmailStatus
 from tests.gui.conftest import Driver, fake_clock, make_till, staffed_db  # noqa: F401
 from tests.sync.conftest import TILL_STORE, EnrolledTill, eventually
 
@@ -103,3 +107,53 @@ def test_create_online_known_email_then_offline(
     enrolled_till.hub.start()
     eventually(lambda: "cy@example.com" in hub_emails(enrolled_till), 20.0, "Cy at the hub")
     assert hub_emails(enrolled_till) == ["bo@example.com", "cy@example.com"]
+
+
+def test_email_receipt_after_a_sale_is_queued_for_the_hub(
+    make_till, staffed_db: Path, enrolled_till: EnrolledTill
+) -> None:
+    d = open_till(make_till, staffed_db, enrolled_till)
+    customers = d.till.customers
+    assert customers is not None
+    w = d.window
+    d.scan_and_wait("4006381333931")
+    d.press(w.sale.search.edit, Qt.Key.Key_F12)
+    d.type(w.tender.cash_edit, "10")
+    d.press(w.tender.cash_edit, Qt.Key.Key_Return)
+    with d.qtbot.waitSignal(d.controller.sale_completed, timeout=5000) as done:
+        d.press(w.tender.cash_edit, Qt.Key.Key_F12)
+    bar = customers.email_bar
+    assert bar.address_edit.text() == ""  # no customer attached: the cashier types it
+    bar.address_edit.setText("ann@example")
+    bar.send_button.click()
+    assert "not an email address" in bar.message.text()
+    bar.address_edit.setText("ann.lee@example.com")
+    with d.qtbot.waitSignal(customers.receipt_email_queued, timeout=5000):
+        bar.send_button.click()
+    with enrolled_till.read() as session:
+        [event] = session.scalars(
+            select(OutboxEvent).where(OutboxEvent.kind == "receipt.email_requested")
+        ).all()
+    body = json.loads(event.payload)
+    assert body["to"] == "ann.lee@example.com"
+    assert body["sale_uuid"] == done.args[0].sale_uuid
+    assert "Arabica Coffee Beans" in body["body"]
+    assert "TOTAL" in body["body"]
+    # The hub got it (pushed at once) and, with no SMTP server configured, says so.
+    sale_uuid = done.args[0].sale_uuid
+    eventually(
+        lambda: (
+            [e.last_error for e in lookups_statuses(enrolled_till, sale_uuid)] == [NOT_CONFIGURED]
+        ),
+        15.0,
+        "the request at the hub, kept queued",
+    )
+    assert lookups_statuses(enrolled_till, sale_uuid)[0].status == "queued"
+
+
+def lookups_statuses(till: EnrolledTill, sale_uuid: str) -> list[ReceiptEmailStatus]:
+    lookups = HubLookups.connect(till.config.hub_url, till.config.token)
+    try:
+        return list(lookups.receipt_emails(sale_uuid))
+    finally:
+        lookups.close()
