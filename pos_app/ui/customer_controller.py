@@ -165,6 +165,8 @@ class CustomerController(QObject):
         self.email_bar.send_requested.connect(self.on_email_bar_send_requested)
         sales.sale_completed.connect(self.on_sales_sale_completed)
         sales.signed_out.connect(self.detach)
+        # A parked basket does not keep its customer: the next basket must not inherit them.
+        sales.basket_parked.connect(lambda _summary: self.detach())
         sales.customer_scan = self.customer_scan
         self._show_attached()
 

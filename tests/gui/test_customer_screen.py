@@ -98,3 +98,11 @@ def test_detach_and_garbage_input_change_nothing(
         panel.detach_button.click()
     assert d.window.sale.totals.total_value.text() == "€8.99"
     assert d.controller.customer is None
+    # Parking the basket leaves the customer with it: the next basket starts without them.
+    with d.qtbot.waitSignal(customers.customer_attached, timeout=2000):
+        customers.button.click()
+        panel.attach_button.click()
+    with d.qtbot.waitSignal(d.controller.basket_parked, timeout=5000):
+        d.window.sale.park_button.click()
+    assert d.controller.customer is None
+    assert customers.button.text().startswith("Customer")
