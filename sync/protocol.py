@@ -39,6 +39,7 @@ Email = Annotated[
     str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$", strip_whitespace=True)
 ]
 Phone = Annotated[str, StringConstraints(max_length=32, pattern=r"^\+?[0-9 ()./-]{3,31}$")]
+LoyaltyCard = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,6}[0-9]{6,16}$")]
 
 
 class WireModel(BaseModel):
@@ -201,6 +202,7 @@ class CustomerCreatedPayload(WireModel):
     email: Email
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     phone: Phone | None = None
+    loyalty_card: LoyaltyCard | None = None
 
 
 class ReceiptEmailPayload(WireModel):
@@ -349,9 +351,6 @@ class Customer(WireModel):
     phone: str | None
     id: int | None = Field(default=None, description="the hub's customer id")
     loyalty_card: str | None = None
-
-
-LoyaltyCard = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,6}[0-9]{6,16}$")]
 
 
 class CustomerCreate(WireModel):

@@ -132,19 +132,29 @@ class NewCustomer:
     name: str
     email: str
     phone: str | None
+    loyalty_card: str | None = None
 
 
-def new_customer(name: str, email: str, phone: str) -> NewCustomer:
+def new_customer(
+    name: str, email: str, phone: str, card: str = "", cards: LoyaltyCardFormat | None = None
+) -> NewCustomer:
     """Checked input of the "new customer" form; CustomerError names the first problem."""
     clean_name = " ".join(name.split())
     if not clean_name:
         raise CustomerError("Enter the customer's name.")
     if len(clean_name) > 200:
         raise CustomerError("The name is too long (200 characters at most).")
+    card_format = cards or LoyaltyCardFormat()
+    if card.strip() and not card_format.matches(card):
+        raise CustomerError(
+            f"{card.strip()[:40]!r} is not a loyalty card ({card_format.prefix} and "
+            f"{card_format.min_digits}-{card_format.max_digits} digits)."
+        )
     return NewCustomer(
         name=clean_name,
         email=valid_email(email),
         phone=valid_phone(phone) if phone.strip() else None,
+        loyalty_card=card.strip().upper() or None,
     )
 
 
@@ -243,6 +253,8 @@ def queue_created(
     }
     if customer.phone is not None:
         payload["phone"] = customer.phone
+    if customer.loyalty_card is not None:
+        payload["loyalty_card"] = customer.loyalty_card
     _outbox(session, CUSTOMER_CREATED_EVENT, payload, now, new_uuid())
     ref = CustomerRef(email=customer.email, name=customer.name, phone=customer.phone, pending=True)
     cache.remember(session, [ref], now)
@@ -317,7 +329,12 @@ def history_at_hub(lookups: HubLookups, customer: CustomerRef) -> CustomerHistor
 
 
 def create_at_hub(lookups: HubLookups, customer: NewCustomer) -> CustomerRef:
-    spec = CustomerCreate(email=customer.email, name=customer.name, phone=customer.phone)
+    spec = CustomerCreate(
+        email=customer.email,
+        name=customer.name,
+        phone=customer.phone,
+        loyalty_card=customer.loyalty_card,
+    )
     try:
         return CustomerRef.from_wire(lookups.create_customer(spec))
     except Conflict as exc:

@@ -196,6 +196,9 @@ class CustomerController(QObject):
         """A loyalty card scanned or keyed anywhere on the sale screen: find its customer."""
         if self.sales.register is None or not self.cards.matches(code):
             return False
+        if self.panel.is_creating():  # a new card for the customer being created
+            self.panel.card_edit.setText(code.strip().upper())
+            return True
         self.open()
         self.panel.query_edit.setText(code.strip().upper())
         self.on_panel_search_requested(code)
@@ -313,9 +316,9 @@ class CustomerController(QObject):
         self.button.style().unpolish(self.button)
         self.button.style().polish(self.button)
 
-    def on_panel_create_requested(self, name: str, email: str, phone: str) -> None:
+    def on_panel_create_requested(self, name: str, email: str, phone: str, card: str) -> None:
         try:
-            new = svc.new_customer(name, email, phone)
+            new = svc.new_customer(name, email, phone, card, self.cards)
         except CustomerError as exc:
             self._fail(str(exc))
             return
@@ -332,7 +335,10 @@ class CustomerController(QObject):
                 self.panel.show_find()
                 if exc.existing is not None:
                     self.panel.show_results([exc.existing])
-                self._fail(self.tr("%s — press Attach to use that customer.") % exc)
+                    self._fail(self.tr("%s — press Attach to use that customer.") % exc)
+                else:  # e.g. the loyalty card is someone else's
+                    self.panel.show_create()
+                    self._fail(str(exc))
                 return
             if not isinstance(exc, svc.OFFLINE_ERRORS):
                 self.panel.set_busy(False)

@@ -44,7 +44,7 @@ class CustomerPanel(QFrame):
     search_requested = Signal(str)
     attach_requested = Signal(object)  # CustomerRef
     detach_requested = Signal()
-    create_requested = Signal(str, str, str)  # name, email, phone
+    create_requested = Signal(str, str, str, str)  # name, email, phone, loyalty card
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -135,7 +135,8 @@ class CustomerPanel(QFrame):
         self.name_edit = _edit(self.tr("Name"), "newCustomerName")
         self.email_edit = _edit(self.tr("Email (required)"), "newCustomerEmail")
         self.phone_edit = _edit(self.tr("Phone (optional)"), "newCustomerPhone")
-        for edit in (self.name_edit, self.email_edit, self.phone_edit):
+        self.card_edit = _edit(self.tr("Loyalty card (scan it; optional)"), "newCustomerCard")
+        for edit in (self.name_edit, self.email_edit, self.phone_edit, self.card_edit):
             form.addWidget(edit)
             edit.returnPressed.connect(self.on_create_button_clicked)
         form.addStretch(1)
@@ -247,6 +248,9 @@ class CustomerPanel(QFrame):
         self.title.setText(self.tr("Customer"))
         self.query_edit.setFocus()
 
+    def is_creating(self) -> bool:
+        return self.isVisible() and self.pages.currentWidget() is self.create_page
+
     def show_create(self) -> None:
         self.message.clear_message()
         self.pages.setCurrentWidget(self.create_page)
@@ -257,7 +261,7 @@ class CustomerPanel(QFrame):
         self.name_edit.setFocus()
 
     def clear_form(self) -> None:
-        for edit in (self.name_edit, self.email_edit, self.phone_edit):
+        for edit in (self.name_edit, self.email_edit, self.phone_edit, self.card_edit):
             edit.clear()
 
     # -- slots ---------------------------------------------------------------------------------
@@ -272,7 +276,10 @@ class CustomerPanel(QFrame):
 
     def on_create_button_clicked(self) -> None:
         self.create_requested.emit(
-            self.name_edit.text(), self.email_edit.text(), self.phone_edit.text()
+            self.name_edit.text(),
+            self.email_edit.text(),
+            self.phone_edit.text(),
+            self.card_edit.text(),
         )
 
     def on_results_current_item_changed(self, *_: object) -> None:

@@ -157,12 +157,18 @@ def apply_created(session: Session, payload: CustomerCreatedPayload, now: dateti
     """Create the customer a till made offline, or link to the one with that email."""
     if _by_email(session, payload.email) is not None:
         return f"customer {payload.email.lower()} already existed at the hub: linked to it"
+    card, warning = payload.loyalty_card, None
+    if (
+        card is not None
+        and session.execute(select(Customer.id).where(Customer.loyalty_card == card)).first()
+    ):
+        card, warning = None, f"loyalty card {card} already belongs to another customer: not set"
     session.add(
         Customer(email=payload.email.lower(), name=payload.name, phone=payload.phone,
-                 created_at=now)
+                 loyalty_card=card, created_at=now)
     )  # fmt: skip
     session.flush()  # a sale later in the same batch finds it by email
-    return None
+    return warning
 
 
 def link_sale(session: Session, payload: SalePayload, kind: str) -> str | None:

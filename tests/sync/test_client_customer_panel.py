@@ -75,11 +75,24 @@ def test_create_online_known_email_then_offline(
     panel.new_button.click()
     panel.name_edit.setText("Bo Chen")
     panel.email_edit.setText("bo@example.com")
+    d.scan("LOY00098765", target=panel.phone_edit)  # a new card, scanned while creating
+    assert panel.card_edit.text() == "LOY00098765"
     with d.qtbot.waitSignal(customers.customer_attached, timeout=10_000):
         panel.create_button.click()
     assert d.controller.customer is not None
     assert d.controller.customer.hub_id is not None  # created at the hub at once
+    assert d.controller.customer.loyalty_card == "LOY00098765"
     assert hub_emails(enrolled_till) == ["bo@example.com"]
+    # Next visit: scanning the card on the sale screen finds Bo at the hub.
+    customers.detach()
+    customers.close()
+    d.scan("LOY00098765")
+    d.qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=10_000)
+    assert panel.selected() is not None
+    assert panel.selected().email == "bo@example.com"
+    assert d.controller.model.rowCount() == 0  # not taken for a product
+    with d.qtbot.waitSignal(customers.customer_attached, timeout=2000):
+        panel.attach_button.click()
 
     customers.button.click()
     panel.new_button.click()

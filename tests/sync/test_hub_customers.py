@@ -93,15 +93,15 @@ def test_a_customer_created_offline_is_created_or_linked_when_it_syncs(
     cache, now = CustomerCache(), datetime.now(UTC)
     with seeded.begin() as session:
         for name, email in (("Cy", "cy@example.com"), ("Bo", "BO@example.com")):
-            new = till_customers.new_customer(name, email, "")
+            new = till_customers.new_customer(name, email, "", "LOY00055555")
             till_customers.queue_created(session, new, store_id=STORE, now=now, cache=cache)
     cy = CustomerRef(email="cy@example.com", name="Cy", pending=True)  # no hub id yet
     _sell(seeded, cy, PromotionService())
     results = push(till, outbox(seeded))
     assert [r["status"] for r in results] == ["accepted"] * 3
     assert "linked" in results[1]["warnings"][0]
-    cy_hub = till.get("/v1/lookup/customers", params={"email": "cy@example.com"}).json()
-    assert [c["name"] for c in cy_hub] == ["Cy"]
+    cy_hub = till.get("/v1/lookup/customers", params={"card": "LOY00055555"}).json()
+    assert [(c["name"], c["email"]) for c in cy_hub] == [("Cy", "cy@example.com")]
     bo_hub = till.get("/v1/lookup/customers", params={"email": "bo@example.com"}).json()
     assert [c["name"] for c in bo_hub] == ["Bo (web)"]  # one customer, not a duplicate
     history = till.get(f"/v1/lookup/customers/{cy_hub[0]['id']}/history").json()

@@ -58,6 +58,10 @@ def test_new_customer_form_is_checked() -> None:
         svc.new_customer("Ann", "ann.example.com", "")
     with pytest.raises(CustomerError, match="phone"):
         svc.new_customer("Ann", "ann@example.com", "call me")
+    with_card = svc.new_customer("Ann", "ann@example.com", "", " loy00012345 ")
+    assert with_card.loyalty_card == "LOY00012345"
+    with pytest.raises(CustomerError, match="loyalty card"):
+        svc.new_customer("Ann", "ann@example.com", "", "4006381333931")
 
 
 def test_cache_answers_offline_and_keeps_only_the_most_recent(
