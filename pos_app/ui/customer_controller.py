@@ -397,7 +397,7 @@ class CustomerController(QObject):
             if self.is_offline():
                 text = self.tr("Queued for %s: the hub emails it once the till is back online.")
             else:
-                text = self.tr("Sent to the hub for %s: it emails the receipt.")
+                text = self.tr("Email queued for %s: the hub sends it in a moment.")
             bar.message.show_info(text % email.to, 0)
             self.outbox_written.emit()
             self.receipt_email_queued.emit(email.to)

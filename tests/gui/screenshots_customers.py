@@ -125,6 +125,12 @@ def main(out: Path) -> None:
                     w.tender.cash_edit.setText("20")
                     w.tender.on_cash_edit_return_pressed()
                     w.tender.on_complete_button_clicked()
+                    customers = till.customers
+                    assert customers is not None
+                    wait_for(lambda w=w: w.current_page is w.receipt, "the receipt")
+                    customers.email_bar.on_send_button_clicked()
+                    settle(400)
+                    w.grab().save(str(out / f"13-email-receipt-{width}x{height}.png"))
                     assert till.sync is not None
                     wait_for(lambda: in_store_sales(hub.base_url, hub.admin_token) == 1,
                              "the sale at the hub")  # fmt: skip
