@@ -39,6 +39,7 @@ Email = Annotated[
     str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$", strip_whitespace=True)
 ]
 Phone = Annotated[str, StringConstraints(max_length=32, pattern=r"^\+?[0-9 ()./-]{3,31}$")]
+LoyaltyCard = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,6}[0-9]{6,16}$")]
 
 
 class WireModel(BaseModel):
@@ -82,6 +83,8 @@ class EventKind(StrEnum):
     STOCK_ADJUSTED = "stock.adjusted"
     COLLECTION_STATUS_CHANGED = "collection.status_changed"
     SHIFT_CLOSED = "shift.closed"
+    CUSTOMER_CREATED = "customer.created"
+    RECEIPT_EMAIL_REQUESTED = "receipt.email_requested"
 
 
 class EventEnvelope(WireModel):
@@ -178,6 +181,10 @@ class SalePayload(WireModel):
     presented: ShortText | None = Field(
         default=None, description="what the customer showed for an offline web-order return"
     )
+    # The customer attached at the till, if any: the hub id when the till knew it, else the
+    # email of a customer created at the till while offline (its customer.created goes first).
+    customer_id: Annotated[int, Field(ge=1, le=MAX_AMOUNT)] | None = None
+    customer_email: Email | None = None
 
 
 class StockAdjustedPayload(WireModel):
@@ -216,6 +223,28 @@ class CollectionStatusPayload(WireModel):
         max_length=MAX_LINES,
         description="what was handed over decides a refund when a paid order is closed",
     )
+
+
+class CustomerCreatedPayload(WireModel):
+    """A customer created at a till while the hub was away; the hub creates it, or links to
+    the customer who already has that email."""
+
+    store_id: StoreId
+    email: Email
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    phone: Phone | None = None
+    loyalty_card: LoyaltyCard | None = None
+
+
+class ReceiptEmailPayload(WireModel):
+    """A receipt the hub is asked to email (through the SMTP server configured at the hub)."""
+
+    store_id: StoreId
+    sale_uuid: uuid.UUID
+    receipt_no: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    to: Email
+    subject: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    body: Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
 
 
 class ShiftClosedPayload(WireModel):
@@ -352,6 +381,15 @@ class Customer(WireModel):
     email: str
     name: str
     phone: str | None
+    id: int | None = Field(default=None, description="the hub's customer id")
+    loyalty_card: str | None = None
+
+
+class CustomerCreate(WireModel):
+    email: Email
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    phone: Phone | None = None
+    loyalty_card: LoyaltyCard | None = None
 
 
 class StockElsewhere(WireModel):
@@ -475,3 +513,36 @@ class ReturnPolicyIn(WireModel):
         description="most cash a role refunds without approval; a role not listed: none",
     )
     approval_threshold_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)] = 20000
+
+
+class CustomerOrder(WireModel):
+    """One of a customer's orders in any channel: a web order or an in-store sale/return."""
+
+    channel: Literal["web", "store"]
+    reference: str = Field(description="web order number or in-store receipt number")
+    store_id: str
+    status: str
+    currency: str
+    total_minor: int
+    created_at: datetime
+
+
+class CustomerHistory(WireModel):
+    customer: Customer
+    orders: list[CustomerOrder]
+    store_credit: list[StoredValueBalance]
+
+
+class ReceiptEmailState(StrEnum):
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class ReceiptEmailStatus(WireModel):
+    sale_uuid: str
+    to: str
+    status: ReceiptEmailState
+    attempts: int
+    last_error: str | None
+    updated_at: datetime

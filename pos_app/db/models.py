@@ -101,6 +101,10 @@ class Sale(Base):
     paid_minor: Mapped[int] = mapped_column(Integer)
     change_minor: Mapped[int] = mapped_column(Integer)
     offline: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The customer attached to the sale: the hub's id, or (a customer created at this till
+    # while offline, not yet known to the hub) only the email.
+    customer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    customer_email: Mapped[str | None] = mapped_column(String(254), nullable=True)
 
     lines: Mapped[list[SaleLine]] = relationship(
         back_populates="sale", order_by="SaleLine.line_no", cascade="all, delete-orphan"
@@ -330,6 +334,29 @@ class HubStockLevel(Base):
     sku: Mapped[str] = mapped_column(String(64), primary_key=True)
     quantity_milli: Mapped[int] = mapped_column(Integer)
     feed_position: Mapped[int] = mapped_column(Integer)
+
+
+class CustomerCacheRow(Base):
+    """A customer this till looked up, attached or created recently: answers look-ups while
+    the hub is away. Bounded (services.customers keeps the most recently seen few hundred)."""
+
+    __tablename__ = "customer_cache"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hub_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)  # lower-cased
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    loyalty_card: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # Created here while offline: its customer.created event is in the outbox.
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (
+        Index("ix_customer_cache_seen_at", "seen_at"),
+        Index("ix_customer_cache_phone", "phone"),
+        Index("ix_customer_cache_loyalty_card", "loyalty_card"),
+    )
 
 
 class PromotionRow(Base):

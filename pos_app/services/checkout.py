@@ -89,10 +89,16 @@ class CheckoutService:
         coupons: frozenset[str] = frozenset(),
         has_customer: bool = False,
         journal_extra: Mapping[str, Any] | None = None,
+        customer_id: int | None = None,
+        customer_email: str | None = None,
     ) -> CompletedSale:
-        """``journal_extra``: more keys for the journal body (an exchange names its return)."""
+        """``journal_extra``: more keys for the journal body (an exchange names its return).
+
+        ``customer_id`` / ``customer_email``: the attached customer (services.customers),
+        recorded on the sale and its event; either one makes customer-only promotions apply."""
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
+        has_customer = has_customer or customer_id is not None or customer_email is not None
         now = self._clock()
         totals = self.price(
             session, basket, context, now=now, coupons=coupons, has_customer=has_customer
@@ -121,6 +127,7 @@ class CheckoutService:
             )
             for t in totals.tax_lines
         ]
+        sale.customer_id, sale.customer_email = customer_id, customer_email
         session.add(sale)
 
         movements = [
@@ -322,7 +329,16 @@ def _journal_body(sale: Sale) -> dict[str, Any]:
 def _event_payload(
     sale: Sale, movements: Sequence[StockMovement], seq: int, digest: str
 ) -> dict[str, Any]:
+    customer = {
+        key: value
+        for key, value in (
+            ("customer_id", sale.customer_id),
+            ("customer_email", sale.customer_email),
+        )
+        if value is not None
+    }  # only when a customer is attached: other sales' events stay as they were
     return {
+        **customer,
         "version": SALE_EVENT_VERSION,
         **sale_envelope(sale),
         "lines": [

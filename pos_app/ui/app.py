@@ -46,6 +46,7 @@ from pos_app.services.web_returns import WebReturnsService
 from pos_app.ui.basket_model import BasketTableModel
 from pos_app.ui.collections_controller import CollectionsController
 from pos_app.ui.controller import TillController
+from pos_app.ui.customer_controller import CustomerController, HubLane
 from pos_app.ui.device_controller import PRINTER_PROBE_MS, DeviceController
 from pos_app.ui.idle import IdleWatcher
 from pos_app.ui.main_window import TillWindow
@@ -91,6 +92,7 @@ class TillApp:
     sync: SyncBridge | None = None
     collections: CollectionsController | None = None
     returns: ReturnsController | None = None
+    customers: CustomerController | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -104,6 +106,8 @@ class TillApp:
             log.info("sync threads still finishing a request at shutdown")
         if self.returns is not None and self.returns.web is not None:
             self.returns.web.shutdown()  # a look-up in flight ends with its short timeout
+        if self.customers is not None:
+            self.customers.hub.shutdown()
         self.lane.shutdown()
         self.search.shutdown()
         self.window.close()
@@ -218,13 +222,25 @@ def build_till(
     collections = _build_collections(window, controller, lane, context, sync, bridge, devices,
                                      hold_days)  # fmt: skip
     returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
+    # Customer-only promotions price in once a customer is attached (ui.customer_controller).
+    controller.price_with = lambda: prices.current(has_customer=controller.customer is not None)
+    customers = CustomerController(
+        sales=controller,
+        lane=lane,
+        hub=HubLane(sync.lookups if sync is not None else None, parent=window),
+        context=context,
+        is_offline=sync.is_offline if sync is not None else (lambda: True),
+        parent=window,
+    )
+    if bridge is not None:  # customer.created / receipt.email_requested: send them now
+        customers.outbox_written.connect(lambda: bridge.on_controller_sale_completed(None))
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller, bridge, collections, returns,
+        device_controller, bridge, collections, returns, customers,
     )  # fmt: skip
 
 

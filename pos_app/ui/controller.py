@@ -26,6 +26,7 @@ from pos_app.services.auth import (
     StaffMember,
 )
 from pos_app.services.checkout import CheckoutService, CompletedSale
+from pos_app.services.customers import CustomerRef
 from pos_app.services.drawer import DrawerOpen, DrawerService
 from pos_app.services.parking import ParkedSummary, ParkingService
 from pos_app.services.register import Register
@@ -89,6 +90,10 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         # Set by the composition root when click-and-collect is wired in.
         self.collections_scan: Callable[[str], None] | None = None
         self.returns_scan: Callable[[str], None] | None = None  # likewise, the returns screen
+        # The customer attached to this sale, and the loyalty-card scan hook (True: handled),
+        # both set by the customer controller (ui.customer_controller).
+        self.customer: CustomerRef | None = None
+        self.customer_scan: Callable[[str], bool] | None = None
         # Another screen taking a payment through the tender panel: (complete, cancel).
         self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
@@ -250,6 +255,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         if page is self.window.tender:
             self._error(self.tr("Finish or go back from the payment before scanning."))
             return
+        if self.customer_scan is not None and self.customer_scan(code):
+            return  # a loyalty card, not a product
         if page is self.window.receipt:
             self.on_receipt_new_sale_requested()  # the next customer's first scan
         if self.window.sale.side.currentWidget() is not self.window.sale.actions:
@@ -263,6 +270,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
     def _add_code(self, code: str) -> None:
         if self.register is None:
             return
+        if self.customer_scan is not None and self.customer_scan(code):
+            return  # a loyalty card typed into the search box
         try:
             line = self.register.scan(code, self.catalog)
         except DomainError as exc:
@@ -420,6 +429,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         basket, cashier = _snapshot(register.basket), register.cashier.name
         drawer, till_id = self.drawer, self.context.till_id
         cash = any(t.kind is TenderKind.CASH for t in tenders)
+        customer = self.customer
 
         def op(session: Session) -> tuple[CompletedSale, DrawerOpen | None]:
             # One transaction: the sale and the drawer open it causes are journaled together
@@ -431,6 +441,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
                 cashier=cashier,
                 context=self.context,
                 offline=self.is_offline(),
+                customer_id=customer.hub_id if customer is not None else None,
+                customer_email=customer.email if customer is not None else None,
             )
             opened = None
             if drawer is not None:

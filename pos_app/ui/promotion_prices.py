@@ -37,7 +37,7 @@ class PromotionPrices:
                 session, self._clock(), self._context.store_id, self._context.currency
             )
 
-    def current(self) -> PromotionContext | None:
+    def current(self, *, has_customer: bool = False) -> PromotionContext | None:
         if not self._active:
             return None
-        return self._service.context_from(self._active, self._clock())
+        return self._service.context_from(self._active, self._clock(), has_customer=has_customer)

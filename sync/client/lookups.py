@@ -15,7 +15,16 @@ from pydantic import TypeAdapter, ValidationError
 
 from sync.client.errors import BadResponse, NotFound
 from sync.client.http import HubHttp, Timeouts
-from sync.protocol import Customer, Returnable, StockElsewhere, StoredValueBalance, WebOrder
+from sync.protocol import (
+    Customer,
+    CustomerCreate,
+    CustomerHistory,
+    ReceiptEmailStatus,
+    Returnable,
+    StockElsewhere,
+    StoredValueBalance,
+    WebOrder,
+)
 
 # Someone is waiting at the counter: fail within a couple of seconds, then show local data.
 LOOKUP_TIMEOUTS = Timeouts(connect=1.5, read=3.0)
@@ -23,6 +32,7 @@ T = TypeVar("T")
 _ORDERS = TypeAdapter(list[WebOrder])
 _CUSTOMERS = TypeAdapter(list[Customer])
 _RETURNABLES = TypeAdapter(list[Returnable])
+_EMAILS = TypeAdapter(list[ReceiptEmailStatus])
 
 
 class HubLookups:
@@ -46,9 +56,26 @@ class HubLookups:
     def web_orders_by_email(self, email: str) -> list[WebOrder]:
         return self._list(_ORDERS, "/v1/lookup/web-orders", {"email": email})
 
-    def customers(self, *, email: str | None = None, phone: str | None = None) -> list[Customer]:
-        params = {k: v for k, v in (("email", email), ("phone", phone)) if v is not None}
+    def customers(
+        self, *, email: str | None = None, phone: str | None = None, card: str | None = None
+    ) -> list[Customer]:
+        """By email, phone or loyalty card number (give exactly one)."""
+        given = (("email", email), ("phone", phone), ("card", card))
+        params = {k: v for k, v in given if v is not None}
         return self._list(_CUSTOMERS, "/v1/lookup/customers", params)
+
+    def customer_history(self, customer_id: int) -> CustomerHistory:
+        path = f"/v1/lookup/customers/{int(customer_id)}/history"
+        return self._http.model(CustomerHistory, "GET", path)
+
+    def create_customer(self, spec: CustomerCreate) -> Customer:
+        """Raises ``Conflict`` when a customer already has this email."""
+        body = spec.model_dump(mode="json", exclude_none=True)
+        return self._http.model(Customer, "POST", "/v1/customers", json=body)
+
+    def receipt_emails(self, sale_uuid: str) -> list[ReceiptEmailStatus]:
+        path = f"/v1/lookup/receipt-emails/{quote(sale_uuid, safe='')}"
+        return self._list(_EMAILS, path, {})
 
     def stock_elsewhere(self, sku: str) -> StockElsewhere:
         return self._http.model(StockElsewhere, "GET", f"/v1/lookup/stock/{quote(sku, safe='')}")

@@ -21,8 +21,10 @@ from sync.hub.context import Hub
 from sync.hub.db import HubDatabase
 from sync.hub.deps import AppServices
 from sync.hub.errors import HubError
+from sync.hub.mailer import ReceiptSender
 from sync.hub.notify import ChangeNotifier, PostgresListener
 from sync.hub.routes_admin import router as admin_router
+from sync.hub.routes_customers import router as customers_router
 from sync.hub.routes_till import router as till_router
 from sync.hub.settings import HubSettings
 from sync.protocol import ErrorBody
@@ -62,9 +64,15 @@ def create_app(settings: HubSettings) -> FastAPI:
         if db.is_postgres:
             listener = PostgresListener(libpq_conninfo(db.url), notifier)
             await asyncio.to_thread(listener.start)
+        # Receipt emails go out on their own thread, never inside a request.
+        mailer = ReceiptSender(db, settings.smtp, settings.mailer) if settings.run_mailer else None
+        if mailer is not None:
+            mailer.start()
         try:
             yield
         finally:
+            if mailer is not None:
+                await asyncio.to_thread(mailer.stop)
             services.hub.wake_listeners.remove(notifier.wake)
             services.notifier = None
             if listener is not None:
@@ -81,6 +89,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.state.services = services
     app.include_router(till_router)
     app.include_router(admin_router)
+    app.include_router(customers_router)
 
     @app.exception_handler(HubError)
     async def on_hub_error(_: Request, exc: HubError) -> JSONResponse:

@@ -254,10 +254,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     if command == "serve":
         from sync.hub.server import serve
-        from sync.hub.settings import HubSettings
+        from sync.hub.settings import HubSettings, SmtpSettings
 
         print(f"hub on http://{args.host}:{args.port}  (Ctrl+C stops)", file=sys.stderr)
-        settings = HubSettings(db_url=args.db, pickup_link_template=args.pickup_link)
+        smtp = SmtpSettings.from_env()  # OMNITILL_SMTP_HOST/_PORT/_FROM/_STARTTLS/_USER/…
+        if smtp is None:
+            print("no OMNITILL_SMTP_HOST: receipt emails stay queued", file=sys.stderr)
+        settings = HubSettings(db_url=args.db, pickup_link_template=args.pickup_link, smtp=smtp)
         serve(settings, host=args.host, port=args.port, workers=args.workers)
         return EXIT_OK
     hub = _hub(args.db)

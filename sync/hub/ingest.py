@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from sync.hub import customers
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
 from sync.hub.errors import describe
@@ -30,11 +31,13 @@ from sync.hub.returns_ledger import LedgerEvent, SaleLedger, record_return
 from sync.hub.web_orders import change_status
 from sync.protocol import (
     CollectionStatusPayload,
+    CustomerCreatedPayload,
     EventBatchResponse,
     EventEnvelope,
     EventKind,
     EventResult,
     EventStatus,
+    ReceiptEmailPayload,
     SalePayload,
     ShiftClosedPayload,
     StockAdjustedPayload,
@@ -47,6 +50,8 @@ PAYLOAD_MODELS: dict[EventKind, type[BaseModel]] = {
     EventKind.STOCK_ADJUSTED: StockAdjustedPayload,
     EventKind.COLLECTION_STATUS_CHANGED: CollectionStatusPayload,
     EventKind.SHIFT_CLOSED: ShiftClosedPayload,
+    EventKind.CUSTOMER_CREATED: CustomerCreatedPayload,
+    EventKind.RECEIPT_EMAIL_REQUESTED: ReceiptEmailPayload,
 }
 STORED_VALUE_TENDERS = frozenset({"store_credit", "gift_card"})
 
@@ -239,6 +244,22 @@ def _record_returns(
     sales.add(ledger_event)  # written in bulk by sales.flush()
 
 
+def _apply_customer_parts(session: Session, event: _Valid, hub: Hub) -> None:
+    """Customers and emailed receipts (sync.hub.customers), in outbox order: a customer created
+    offline is in the database before a later sale of the same batch names it."""
+    payload = event.payload
+    warning = None
+    if isinstance(payload, CustomerCreatedPayload):
+        warning = customers.apply_created(session, payload, hub.clock())
+    elif isinstance(payload, ReceiptEmailPayload):
+        customers.queue_receipt_email(session, event.event_id, payload, hub.clock())
+    elif isinstance(payload, SalePayload):
+        kind = "return" if event.kind is EventKind.RETURN_COMPLETED else "sale"
+        warning = customers.link_sale(session, payload, kind)
+    if warning is not None:
+        event.warnings.append(warning)
+
+
 def ingest_batch(
     hub: Hub, *, store_id: str, till_id: str, raw_events: Sequence[Any]
 ) -> EventBatchResponse:
@@ -279,6 +300,7 @@ def ingest_batch(
                 applied.append(event)
                 _apply_tenders(session, event, hub)
                 _record_returns(session, event, till_id, hub, sales)
+                _apply_customer_parts(session, event, hub)
             results[event.index] = EventResult(
                 index=event.index, event_id=event.event_id, status=status
             )

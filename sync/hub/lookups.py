@@ -15,9 +15,6 @@ from sync.hub.headoffice import stock_level_out
 from sync.hub.models import Customer, StockLevel, StoredValue, WebOrderRow
 from sync.hub.web_orders import order_out
 from sync.protocol import (
-    Customer as CustomerOut,
-)
-from sync.protocol import (
     StockElsewhere,
     StoredValueBalance,
     StoredValueKind,
@@ -48,20 +45,6 @@ def find_web_orders(
     if number is not None and not orders:
         raise NotFound(f"no web order {number!r} for this store")
     return orders
-
-
-def find_customers(session: Session, *, email: str | None, phone: str | None) -> list[CustomerOut]:
-    if (email is None) == (phone is None):
-        raise Invalid("give exactly one of email or phone")
-    query = select(Customer).order_by(Customer.id).limit(MAX_RESULTS)
-    if email is not None:
-        query = query.where(Customer.email == email.strip().lower())
-    else:
-        query = query.where(Customer.phone == phone)
-    return [
-        CustomerOut(email=c.email, name=c.name, phone=c.phone)
-        for c in session.execute(query).scalars()
-    ]
 
 
 def stock_in_stores(session: Session, sku: str) -> StockElsewhere:

@@ -162,6 +162,9 @@ class Customer(Base):
     name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    loyalty_card: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+    __table_args__ = (Index("ix_customers_loyalty_card", "loyalty_card", unique=True),)
 
 
 class WebOrderRow(Base):
@@ -194,6 +197,50 @@ class StoredValue(Base):
     balance_minor: Mapped[int] = mapped_column(BigInteger)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CustomerSale(Base):
+    """An in-store sale or return a till attached a customer to: the store side of the
+    customer's history across channels (web orders are the other side)."""
+
+    __tablename__ = "customer_sales"
+
+    sale_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"))
+    kind: Mapped[str] = mapped_column(String(16))  # sale | return
+    receipt_no: Mapped[str] = mapped_column(String(64))
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_customer_sales_customer", "customer_id", "created_at"),)
+
+
+class ReceiptEmail(Base):
+    """A receipt to email; the hub's mailer sends it (status queued → sent | failed).
+
+    ``next_attempt_at`` is also the claim: a sender moves it forward before sending, so two
+    hub workers never send the same message at the same time.
+    """
+
+    __tablename__ = "receipt_emails"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"))
+    sale_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    to_address: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_receipt_emails_due", "status", "next_attempt_at"),)
 
 
 class IngestedEvent(Base):

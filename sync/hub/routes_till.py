@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
-from sync.hub import feed, lookups, returns_ledger, tenancy
+from sync.hub import customers, feed, lookups, returns_ledger, tenancy
 from sync.hub.deps import Caller, Services, TillCaller
 from sync.hub.ingest import ingest_batch
 from sync.protocol import (
@@ -100,9 +100,11 @@ def find_customers(
     who: Caller,
     email: Annotated[str | None, Query(max_length=254)] = None,
     phone: Annotated[str | None, Query(max_length=32)] = None,
+    card: Annotated[str | None, Query(max_length=32)] = None,
 ) -> list[Customer]:
+    """Customers (chain data) by email, phone or loyalty card number; give exactly one."""
     with svc.hub.db.read() as session:
-        return lookups.find_customers(session, email=email, phone=phone)
+        return customers.find(session, email=email, phone=phone, card=card)
 
 
 @router.get("/lookup/stock/{sku}", response_model=StockElsewhere, tags=["lookup"])

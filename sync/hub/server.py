@@ -25,7 +25,7 @@ from fastapi import FastAPI
 from sync.hub import migrate
 from sync.hub.app import create_app
 from sync.hub.db import HubDatabase
-from sync.hub.settings import HubSettings
+from sync.hub.settings import HubSettings, SmtpSettings
 
 
 def bound_socket(host: str, port: int, *, reuse_port: bool = False) -> socket.socket:
@@ -148,7 +148,13 @@ def _worker_main() -> None:
     parser.add_argument("port", type=int)
     parser.add_argument("--pickup-link", default=None)
     args = parser.parse_args()
-    settings = HubSettings(db_url=args.db_url, pickup_link_template=args.pickup_link)
+    # SMTP settings come from the environment the parent was started with (never argv: the
+    # password would show in the process list).
+    settings = HubSettings(
+        db_url=args.db_url,
+        pickup_link_template=args.pickup_link,
+        smtp=SmtpSettings.from_env(),
+    )
     run_worker(settings, args.host, args.port, reuse_port=True)
 
 

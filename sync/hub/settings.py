@@ -2,8 +2,62 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+
+SMTP_ENV_PREFIX = "OMNITILL_SMTP_"
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """The SMTP server the hub sends receipts (and customer notifications) through."""
+
+    host: str
+    port: int = 25
+    sender: str = "receipts@omnitill.invalid"
+    starttls: bool = False
+    user: str | None = None
+    password: str | None = None
+    timeout: float = 10.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> SmtpSettings | None:
+        """``OMNITILL_SMTP_HOST`` (required), ``_PORT``, ``_FROM``, ``_STARTTLS`` (1/true),
+        ``_USER``, ``_PASSWORD``; None without a host (receipts then stay queued)."""
+        values = os.environ if env is None else env
+
+        def get(name: str) -> str | None:
+            value = values.get(SMTP_ENV_PREFIX + name, "").strip()
+            return value or None
+
+        host = get("HOST")
+        if host is None:
+            return None
+        port = get("PORT")
+        try:
+            port_number = int(port) if port is not None else 25
+        except ValueError:
+            raise ValueError(f"{SMTP_ENV_PREFIX}PORT is not a number: {port!r}") from None
+        return cls(
+            host=host,
+            port=port_number,
+            sender=get("FROM") or cls.sender,
+            starttls=(get("STARTTLS") or "").lower() in ("1", "true", "yes", "on"),
+            user=get("USER"),
+            password=get("PASSWORD"),
+        )
+
+
+@dataclass(frozen=True)
+class MailerTiming:
+    """How the hub's mail sender polls and backs off (short in tests)."""
+
+    poll_seconds: float = 2.0
+    retry_base_seconds: float = 30.0
+    retry_cap_seconds: float = 3600.0
+    max_attempts: int = 10  # then the email is marked failed, with its last error
 
 
 @dataclass(frozen=True)
@@ -19,3 +73,7 @@ class HubSettings:
     # ready-for-pickup e-mail links it (and its QR code encodes it; the till's scanner finds
     # the order from that link). None: the e-mail gives the pickup code only.
     pickup_link_template: str | None = None
+    # None: no SMTP server configured; receipt emails are kept queued and their status says so.
+    smtp: SmtpSettings | None = None
+    mailer: MailerTiming = MailerTiming()
+    run_mailer: bool = True  # the background sender in this process (off: a CLI/openapi app)

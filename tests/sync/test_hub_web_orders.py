@@ -224,7 +224,13 @@ def test_lookups(running_hub, store_till) -> None:
 
     customers = store_till.get("/v1/lookup/customers", params={"phone": "+44 20 7946 0000"})
     assert customers.json() == [
-        {"email": "ann@example.com", "name": "Ann", "phone": "+44 20 7946 0000"}
+        {
+            "email": "ann@example.com",
+            "name": "Ann",
+            "phone": "+44 20 7946 0000",
+            "id": customers.json()[0]["id"],
+            "loyalty_card": None,
+        }
     ]
     assert store_till.get("/v1/lookup/customers", params={"email": "x@y.z"}).json() == []
 

@@ -1,0 +1,47 @@
+"""Customers at the till: create one, see their history across channels, and the status of
+receipts the hub was asked to email. (Finding customers is ``GET /v1/lookup/customers``.)"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from sync.hub import customers
+from sync.hub.deps import Caller, Services, TillCaller
+from sync.protocol import Customer, CustomerCreate, CustomerHistory, ReceiptEmailStatus
+
+router = APIRouter(prefix="/v1")
+CustomerId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.post("/customers", response_model=Customer, status_code=201, tags=["customers"])
+def create_customer(spec: CustomerCreate, svc: Services, who: Caller) -> Customer:
+    """A new customer; 409 when one already has this email (look it up and attach it)."""
+    return customers.create(svc.hub, spec)
+
+
+@router.get(
+    "/lookup/customers/{customer_id}/history",
+    response_model=CustomerHistory,
+    tags=["lookup"],
+)
+def customer_history(svc: Services, who: Caller, customer_id: CustomerId) -> CustomerHistory:
+    """The customer's recent web orders and in-store sales (newest first) and store credit."""
+    with svc.hub.db.read() as session:
+        return customers.history(session, customer_id)
+
+
+@router.get(
+    "/lookup/receipt-emails/{sale_uuid}",
+    response_model=list[ReceiptEmailStatus],
+    tags=["lookup"],
+)
+def receipt_email_status(
+    svc: Services, who: TillCaller, sale_uuid: uuid.UUID
+) -> list[ReceiptEmailStatus]:
+    """Emails of this store's sale: queued (with the last error), sent or failed."""
+    assert who.store_id is not None
+    with svc.hub.db.read() as session:
+        return customers.receipt_email_status(session, who.store_id, sale_uuid)
