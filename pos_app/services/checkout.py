@@ -30,6 +30,7 @@ from pos_app.domain.basket import Basket, BasketLine, BasketTotals, LineTotals
 from pos_app.domain.receipt import ReceiptDocument, build_receipt
 from pos_app.domain.tenders import Settlement, Tender, TenderKind, settle
 from pos_app.services import journal
+from pos_app.services.coupons import applied_coupons, record_uses
 from pos_app.services.event_payloads import movements_of, sale_envelope, tenders_of
 from pos_app.services.promotions import PromotionService
 from pos_app.services.till_context import TillContext
@@ -88,6 +89,7 @@ class CheckoutService:
         offline: bool = False,
         coupons: frozenset[str] = frozenset(),
         has_customer: bool = False,
+        coupons_checked_online: frozenset[str] = frozenset(),
     ) -> CompletedSale:
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
@@ -132,6 +134,13 @@ class CheckoutService:
             for t in totals.tax_lines
         ]
         session.add(sale)
+        coupon_uses = record_uses(
+            session,
+            sale_uuid=sale_uuid,
+            now=now,
+            used=applied_coupons(totals, promotions.promotions if promotions else (), coupons),
+            checked_online=coupons_checked_online,
+        )
 
         movements = [
             StockMovement(
@@ -155,12 +164,15 @@ class CheckoutService:
             position=position,
         )
         event_id = str(self._new_uuid())
+        payload = _event_payload(sale, movements, entry.seq, entry.hash)
+        if coupon_uses:  # optional on the wire: the hub records single-use redemptions
+            payload["coupons"] = coupon_uses
         session.add(
             OutboxEvent(
                 event_id=event_id,
                 kind=SALE_EVENT,
                 payload=json.dumps(
-                    _event_payload(sale, movements, entry.seq, entry.hash),
+                    payload,
                     sort_keys=True,
                     separators=(",", ":"),
                 ),

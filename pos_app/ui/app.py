@@ -47,6 +47,7 @@ from pos_app.ui.device_controller import PRINTER_PROBE_MS, DeviceController
 from pos_app.ui.idle import IdleWatcher
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.promotion_prices import PromotionPrices
+from pos_app.ui.promotions_ui import PromotionsUi
 from pos_app.ui.receipt_view import ReceiptView
 from pos_app.ui.returns_controller import ReturnsController
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
@@ -81,6 +82,7 @@ class TillApp:
     sync: SyncBridge | None = None
     collections: CollectionsController | None = None
     returns: ReturnsController | None = None
+    promotions: PromotionsUi | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -94,6 +96,8 @@ class TillApp:
             log.info("sync threads still finishing a request at shutdown")
         self.lane.shutdown()
         self.search.shutdown()
+        if self.promotions is not None:
+            self.promotions.shutdown()
         self.window.close()
         self.window.deleteLater()
         for engine in self.engines:
@@ -206,13 +210,14 @@ def build_till(
     collections = _build_collections(window, controller, lane, context, sync, bridge, devices,
                                      hold_days)  # fmt: skip
     returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
+    promotions = PromotionsUi(controller, prices, reader_factory, sync)
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller, bridge, collections, returns,
+        device_controller, bridge, collections, returns, promotions,
     )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -88,6 +89,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         # Set by the composition root when click-and-collect is wired in.
         self.collections_scan: Callable[[str], None] | None = None
         self.returns_scan: Callable[[str], None] | None = None  # likewise, the returns screen
+        # A scanned code that is no product: the coupon entry tries it (True: it took it).
+        self.unknown_code: Callable[[str], bool] | None = None
         # Another screen taking a payment through the tender panel: (complete, cancel).
         self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
@@ -138,6 +141,13 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
     def _info(self, text: str) -> None:
         self.window.sale.message.show_info(text)
 
+    def pricing(self) -> PromotionContext | None:
+        """The screen's promotions with the sale's coupon codes (services.register)."""
+        context = self.price_with()
+        if context is None or self.register is None or not self.register.coupons:
+            return context
+        return replace(context, coupons=context.coupons | self.register.coupons)
+
     def reprice(self) -> None:
         """Promotions changed (the feed brought some): show the basket at the new prices."""
         self._refresh()
@@ -147,7 +157,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
             return
         basket = self.register.basket
         # Priced once per change, shared by the table and the panel.
-        totals = basket.totals(self.price_with())
+        totals = basket.totals(self.pricing())
         self.model.refresh(basket, totals)
         self.window.sale.totals.show_totals(totals, self.model.rowCount())
         if select_line is not None:
@@ -265,6 +275,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         try:
             line = self.register.scan(code, self.catalog)
         except DomainError as exc:
+            if self.unknown_code is not None and self.unknown_code(code):
+                return  # a coupon barcode
             self._error(str(exc))
             return
         self.window.sale.message.clear_message()
@@ -378,7 +390,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         if self.window.sale.side.currentWidget() is not self.window.sale.actions:
             self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
-        total = self.register.basket.totals(self.price_with()).total
+        total = self.register.basket.totals(self.pricing()).total
         self.window.show_page(self.window.tender)
         self.window.tender.start(total, self.context.cash_rounding_step)
 
@@ -416,6 +428,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         basket, cashier = _snapshot(register.basket), register.cashier.name
         drawer, till_id = self.drawer, self.context.till_id
         cash = any(t.kind is TenderKind.CASH for t in tenders)
+        coupons, checked = register.coupons, register.coupons_checked_online
 
         def op(session: Session) -> tuple[CompletedSale, DrawerOpen | None]:
             # One transaction: the sale and the drawer open it causes are journaled together
@@ -427,6 +440,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
                 cashier=cashier,
                 context=self.context,
                 offline=self.is_offline(),
+                coupons=coupons,
+                coupons_checked_online=checked,
             )
             opened = None
             if drawer is not None:

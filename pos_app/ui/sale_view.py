@@ -96,6 +96,9 @@ class SaleView(QWidget):
         # "&&": a lone "&" marks a mnemonic in a button label and would not be shown.
         self.collections_button = action_button(self.tr("Click && collect"), "F1")
         self.returns_button = action_button(self.tr("Returns"), "Ctrl+R")  # F1-F12 are taken
+        # Driven by coupon_entry.py and deals_panel.py (F1-F12 are taken).
+        self.coupon_button = action_button(self.tr("Coupon"), "Ctrl+K")
+        self.deals_button = action_button(self.tr("Deals"), "Ctrl+O")
         self.pay_button = action_button(self.tr("PAY"), "F12", "pay")
         self.pay_button.setMinimumHeight(TOUCH_MIN * 2)
         buttons = [
@@ -114,8 +117,10 @@ class SaleView(QWidget):
         grid.addWidget(self.sign_out_button, 4, 1)
         grid.addWidget(self.collections_button, 5, 0, 1, 2)
         grid.addWidget(self.returns_button, 6, 0, 1, 2)
-        grid.setRowStretch(7, 1)
-        grid.addWidget(self.pay_button, 8, 0, 1, 2)
+        grid.addWidget(self.coupon_button, 7, 0)
+        grid.addWidget(self.deals_button, 7, 1)
+        grid.setRowStretch(8, 1)
+        grid.addWidget(self.pay_button, 9, 0, 1, 2)
         self.prompt = PromptPanel()
         self.parked = ParkedPanel()
         for page in (self.actions, self.prompt, self.parked):

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from sync.client.errors import BadResponse, NotFound
 from sync.client.http import HubHttp, Timeouts
-from sync.protocol import Customer, StockElsewhere, StoredValueBalance, WebOrder
+from sync.protocol import CouponCheckResult, Customer, StockElsewhere, StoredValueBalance, WebOrder
 
 # Someone is waiting at the counter: fail within a couple of seconds, then show local data.
 LOOKUP_TIMEOUTS = Timeouts(connect=1.5, read=3.0)
@@ -55,6 +55,12 @@ class HubLookups:
     def stored_value(self, code: str) -> StoredValueBalance:
         return self._http.model(
             StoredValueBalance, "GET", f"/v1/lookup/stored-value/{quote(code, safe='')}"
+        )
+
+    def check_coupon(self, code: str) -> CouponCheckResult:
+        """Whether a single-use coupon code is still unused (POST: the answer is never cached)."""
+        return self._http.model(
+            CouponCheckResult, "POST", f"/v1/coupons/{quote(code, safe='')}/check"
         )
 
     def _list(self, adapter: TypeAdapter[list[T]], path: str, params: dict[str, str]) -> list[T]:

@@ -21,6 +21,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from sync.hub.context import Hub
+from sync.hub.coupons import record_redemptions
 from sync.hub.db import dialect_insert
 from sync.hub.errors import describe
 from sync.hub.feed import PendingChanges, dumps
@@ -226,6 +227,11 @@ def ingest_batch(
             if status is EventStatus.ACCEPTED:
                 applied.append(event)
                 _apply_tenders(session, event)
+                if event.kind is EventKind.SALE_COMPLETED:
+                    assert isinstance(event.payload, SalePayload)
+                    event.warnings.extend(
+                        record_redemptions(session, event.payload, store_id, hub.clock())
+                    )
             results[event.index] = EventResult(
                 index=event.index, event_id=event.event_id, status=status
             )
