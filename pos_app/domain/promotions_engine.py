@@ -64,6 +64,7 @@ __all__ = [
     "PromotionContext",
     "PromotionResult",
     "apply_promotions",
+    "standalone_saving",
 ]
 
 EXHAUSTIVE_LIMIT: Final = 6
@@ -297,6 +298,11 @@ def _run(promos: Sequence[Promotion], lines: Sequence[PromoLine]) -> _Outcome:
             closed[i] = closed[i] or not compound
             applied.append((i, promo, cents))
     return _Outcome(sum(cents for _, _, cents in applied), tuple(applied))
+
+
+def standalone_saving(promo: Promotion, lines: Sequence[PromoLine]) -> int:
+    """What ``promo`` alone takes off ``lines``, in minor units (availability not checked)."""
+    return _run([promo], lines).saving
 
 
 def _best_of_group(group: Sequence[Promotion], lines: Sequence[PromoLine]) -> _Outcome:
