@@ -58,6 +58,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
     basket_parked = Signal(object)  # ParkedSummary
     basket_resumed = Signal()
     approval_granted = Signal(object)  # Approval
+    basket_repriced = Signal(object)  # BasketTotals: the screen shows a changed basket
     error_shown = Signal(str)
 
     def __init__(
@@ -160,6 +161,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         totals = basket.totals(self.pricing())
         self.model.refresh(basket, totals)
         self.window.sale.totals.show_totals(totals, self.model.rowCount())
+        self.basket_repriced.emit(totals)
         if select_line is not None:
             row = self.model.row_of(select_line)
             if row is not None:

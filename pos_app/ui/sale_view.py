@@ -68,6 +68,9 @@ class SaleView(QWidget):
         left.addWidget(self.search)
         left.addWidget(self.message)
         left.addWidget(self.table, 1)
+        # Promotion hints and the deals panel (deals_panel.py) go under the basket.
+        self.below_basket = QVBoxLayout()
+        left.addLayout(self.below_basket)
         root.addLayout(left, 5)
 
         right_frame = QFrame()
@@ -115,12 +118,12 @@ class SaleView(QWidget):
             grid.addWidget(button, i // 2, i % 2)
         grid.addWidget(self.no_sale_button, 4, 0)
         grid.addWidget(self.sign_out_button, 4, 1)
-        grid.addWidget(self.collections_button, 5, 0, 1, 2)
-        grid.addWidget(self.returns_button, 6, 0, 1, 2)
-        grid.addWidget(self.coupon_button, 7, 0)
-        grid.addWidget(self.deals_button, 7, 1)
-        grid.setRowStretch(8, 1)
-        grid.addWidget(self.pay_button, 9, 0, 1, 2)
+        grid.addWidget(self.collections_button, 5, 0)
+        grid.addWidget(self.returns_button, 5, 1)
+        grid.addWidget(self.coupon_button, 6, 0)
+        grid.addWidget(self.deals_button, 6, 1)
+        grid.setRowStretch(7, 1)
+        grid.addWidget(self.pay_button, 8, 0, 1, 2)
         self.prompt = PromptPanel()
         self.parked = ParkedPanel()
         for page in (self.actions, self.prompt, self.parked):
