@@ -63,7 +63,7 @@ def apply_hint(lines: Sequence[PromoLine], hint: NearMiss, department: str = "")
     return [*lines, extra]
 
 
-def _set_hints(promo: Promotion, size: int, lines: Sequence[PromoLine], now: int,
+def _set_hints(promo: Promotion, size: int, lines: Sequence[PromoLine],
                names: Mapping[str, str]) -> NearMiss | None:  # fmt: skip
     eligible = [
         line
@@ -74,6 +74,7 @@ def _set_hints(promo: Promotion, size: int, lines: Sequence[PromoLine], now: int
     missing = size - units % size
     if units == 0 or missing > MAX_MISSING_UNITS or missing == size:
         return None
+    now = standalone_saving(promo, lines)  # only now: the checks above are cheap, this is not
     # Dearest unit first: a dearer set is the likelier to be worth more than a fixed price.
     for line in sorted(eligible, key=lambda ln: (-(ln.gross.amount / ln.quantity), ln.line_no)):
         hint = NearMiss(
@@ -85,10 +86,8 @@ def _set_hints(promo: Promotion, size: int, lines: Sequence[PromoLine], now: int
     return None
 
 
-def _threshold_hint(promo: Promotion, reward: SpendThreshold, lines: Sequence[PromoLine],
-                    now: int) -> NearMiss | None:  # fmt: skip
-    if now > 0:
-        return None
+def _threshold_hint(promo: Promotion, reward: SpendThreshold,
+                    lines: Sequence[PromoLine]) -> NearMiss | None:  # fmt: skip
     base = sum(
         (
             line.gross.to_minor()
@@ -103,6 +102,9 @@ def _threshold_hint(promo: Promotion, reward: SpendThreshold, lines: Sequence[Pr
     department = min(promo.scope.departments) if promo.scope.departments else ""
     if promo.scope.skus and not promo.scope.departments:
         return None  # "spend more on these SKUs" names no item: no hint rather than a vague one
+    now = standalone_saving(promo, lines)
+    if now > 0:
+        return None  # it applies already (the base above ignores other promotions' order)
     hint = NearMiss(
         promo.promo_id, promo.name, amount=Money.from_minor(short, reward.threshold.currency)
     )
@@ -125,14 +127,13 @@ def near_misses(
         ):
             continue
         reward = promo.reward
-        now = standalone_saving(promo, lines) if lines else 0
         hint: NearMiss | None = None
         if isinstance(reward, MultiBuy):
-            hint = _set_hints(promo, reward.quantity, lines, now, names)
+            hint = _set_hints(promo, reward.quantity, lines, names)
         elif isinstance(reward, BuyXGetY):
-            hint = _set_hints(promo, reward.buy + reward.get, lines, now, names)
+            hint = _set_hints(promo, reward.buy + reward.get, lines, names)
         elif isinstance(reward, SpendThreshold):
-            hint = _threshold_hint(promo, reward, lines, now)
+            hint = _threshold_hint(promo, reward, lines)
         if hint is not None:
             hints.append(hint)
     hints.sort(key=lambda h: (-h.gain, h.promo_id))
