@@ -285,6 +285,12 @@ def _order_key(promo: Promotion) -> tuple[int, str]:
     return (-promo.priority, promo.promo_id)
 
 
+# The state of the lines after applying some promotions in order: (remaining cents, closed,
+# touched, applied entries).
+_Applied = tuple[tuple[int, Promotion, int], ...]
+_State = tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...], _Applied]
+
+
 class _Basket:
     """What every run over one basket shares, computed once per ``apply_promotions`` call.
 
@@ -306,6 +312,13 @@ class _Basket:
         self.all = [i for i, line in enumerate(lines) if line.eligible]
         self._reach: dict[str, list[int]] = {}
         self._alone: dict[str, _Outcome] = {}
+        self.states: dict[tuple[str, ...], _State] = {}
+        self.initial: _State = (
+            tuple(self.gross),
+            tuple(not line.eligible for line in lines),
+            (False,) * len(lines),
+            (),
+        )
 
     def reach(self, promo: Promotion) -> list[int]:
         """The eligible lines ``promo`` looks at, in line order (an index, not a scan)."""
@@ -329,21 +342,35 @@ class _Basket:
 
 
 def _run(promos: Sequence[Promotion], basket: _Basket) -> _Outcome:
+    """Apply ``promos`` in the fixed order (priority, id), each on what the previous left.
+
+    Combinations share prefixes in that order (a greedy step adds one promotion to the last
+    set; subsets of a group in order are tried in lexicographic order), so the state after
+    each prefix is remembered per basket and a run starts from the longest one already known.
+    """
+    ordered = sorted(promos, key=_order_key)
+    ids = tuple(p.promo_id for p in ordered)
+    states = basket.states
+    start = len(ordered)
+    while start > 0 and ids[:start] not in states:
+        start -= 1
+    state = states[ids[:start]] if start else basket.initial
+    if start == len(ordered):
+        return _Outcome(sum(c for _, _, c in state[3]), state[3])
     lines = basket.lines
-    remaining = list(basket.gross)
-    closed = [not line.eligible for line in lines]
-    touched = [False] * len(lines)
-    applied: list[tuple[int, Promotion, int]] = []
-    for promo in sorted(promos, key=_order_key):
+    remaining, closed, touched = list(state[0]), list(state[1]), list(state[2])
+    applied = list(state[3])
+    for k in range(start, len(ordered)):
+        promo = ordered[k]
         compound = promo.stacking is Stacking.COMPOUND
         open_ = [i for i in basket.reach(promo) if not closed[i] and (compound or not touched[i])]
-        if not open_:
-            continue
-        for i, cents in sorted(_promotion_cents(promo, lines, remaining, open_).items()):
-            remaining[i] -= cents
-            touched[i] = True
-            closed[i] = closed[i] or not compound
-            applied.append((i, promo, cents))
+        if open_:
+            for i, cents in sorted(_promotion_cents(promo, lines, remaining, open_).items()):
+                remaining[i] -= cents
+                touched[i] = True
+                closed[i] = closed[i] or not compound
+                applied.append((i, promo, cents))
+        states[ids[: k + 1]] = (tuple(remaining), tuple(closed), tuple(touched), tuple(applied))
     return _Outcome(sum(cents for _, _, cents in applied), tuple(applied))
 
 
