@@ -37,6 +37,7 @@ Ties keep the first combination found, trying smaller combinations and higher pr
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -140,13 +141,17 @@ def _allocate_cents(
     """``total`` split pro rata to ``weights`` (money.allocate), each share at most its cap."""
     # money.allocate's rule (floor each pro-rata share, the remainder to the largest weight,
     # the first on a tie) on integers: the same cents without building Money per share.
-    weight_sum = sum(weights, Fraction(0))
+    # Weights over one common denominator are integers in the same ratios (and order), and
+    # integer floor division is far cheaper than Fraction arithmetic.
+    denominator = math.lcm(*(w.denominator for w in weights))
+    ints = [w.numerator * (denominator // w.denominator) for w in weights]
+    weight_sum = sum(ints)
     if weight_sum == 0:
         shares = [0] * len(weights)
         shares[0] = total
     else:
-        shares = [int(total * w / weight_sum) for w in weights]
-        largest = max(range(len(weights)), key=lambda i: (weights[i], -i))
+        shares = [total * w // weight_sum for w in ints]
+        largest = max(range(len(ints)), key=lambda i: (ints[i], -i))
         shares[largest] += total - sum(shares)
     excess = sum(max(s - c, 0) for s, c in zip(shares, caps, strict=True))
     shares = [min(s, c) for s, c in zip(shares, caps, strict=True)]
@@ -185,6 +190,12 @@ def _sets(
             pending, filled = [(index, value, count)], count
 
 
+def _percent_of(rem: dict[int, Fraction], percent: Decimal) -> dict[int, Fraction]:
+    """``percent`` % of each remaining amount (whole minor units), exactly."""
+    num, den = percent.as_integer_ratio()
+    return {i: Fraction(int(r) * num, den * 100) for i, r in rem.items()}
+
+
 def _exact_discounts(
     promo: Promotion, lines: Sequence[PromoLine], remaining: Sequence[int], open_: Sequence[int]
 ) -> dict[int, Fraction]:
@@ -198,12 +209,12 @@ def _exact_discounts(
         if base < Fraction(reward.threshold.amount) * minor:
             return {}
         if reward.percent is not None:
-            return {i: r * Fraction(reward.percent) / 100 for i, r in rem.items()}
+            return _percent_of(rem, reward.percent)
         assert reward.amount is not None
         off = min(base, Fraction(reward.amount.amount) * minor)
         return {i: off * r / base for i, r in rem.items()} if base else {}
     if isinstance(reward, PercentOff):
-        return {i: r * Fraction(reward.percent) / 100 for i, r in rem.items()}
+        return _percent_of(rem, reward.percent)
     if isinstance(reward, AmountOff):
         amount = Fraction(reward.amount.amount) * minor
         if promo.scope.is_basket:
