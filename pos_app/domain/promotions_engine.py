@@ -28,8 +28,9 @@ combination that saves most:
   63 evaluations); a larger group is filled greedily, largest stand-alone saving first, keeping
   a promotion only if it raises the group's saving (O(n^2) evaluations; it can miss the optimum);
   in a larger group, the promotions on some lines only are first split into their own groups
-  (the basket-wide ones are what joined them) and solved alone, and the basket-wide ones are
-  then added greedily on top of those winners;
+  (the basket-wide ones are what joined them) and solved alone; then the better of: the
+  basket-wide ones added greedily on top of those winners, or the basket-wide ones first and
+  each group's winners added where they raise the saving;
 - the best exclusive promotion alone is taken instead if it saves strictly more.
 
 Ties keep the first combination found, trying smaller combinations and higher priorities first.
@@ -412,10 +413,29 @@ def _best_of_group(group: Sequence[Promotion], basket: _Basket) -> _Outcome:
         # for a 50-line basket, bench/bench_promotions.py). The promotions on some lines only
         # split into their own groups again without them; each is solved on its own, and the
         # basket-wide ones are then added greedily on top of those winners.
-        for part in _groups(narrow, basket):
-            chosen += _promotions_of(_best_of_group(part, basket))
-        best = _run(chosen, basket)
-        group = wide
+        blocks = [_promotions_of(_best_of_group(part, basket)) for part in _groups(narrow, basket)]
+        layered = _greedy(wide, [p for block in blocks for p in block], basket)
+        # A dominant basket-wide promotion (50 % off everything) is worth more than the
+        # narrow winners it would be layered on: also try it first, then add each group's
+        # winners only where they raise the saving, and keep the better of the two.
+        first = _greedy(wide, [], basket)
+        chosen = _promotions_of(first)
+        for block in blocks:
+            outcome = _run([*chosen, *block], basket)
+            if outcome.saving > first.saving:
+                first, chosen = outcome, [*chosen, *block]
+        # And the plain greedy over the whole group (what the engine did before the split):
+        # the result is never worse than it, whatever the mix.
+        plain = _greedy(group, [], basket)
+        return max((plain, layered, first), key=lambda o: o.saving)  # the first on a tie
+    return _greedy(group, chosen, basket)
+
+
+def _greedy(group: Sequence[Promotion], chosen: list[Promotion], basket: _Basket) -> _Outcome:
+    """Add ``group``'s promotions to ``chosen``, largest saving alone first, each only if it
+    raises the saving."""
+    chosen = list(chosen)
+    best = _run(chosen, basket) if chosen else _Outcome(0, ())
     for promo in sorted(group, key=lambda p: (-basket.alone(p).saving, _order_key(p))):
         outcome = _run([*chosen, promo], basket)
         if outcome.saving > best.saving:
