@@ -43,7 +43,7 @@ DEFAULT_PRODUCTS = 1_000_000
 DEFAULT_SEED = 1
 # "A million products in about a minute" (the generator's own target, not a DESIGN budget).
 GENERATION_BUDGET_S_PER_MILLION = 60.0
-BENCH_NAMES = ("generate", "lookup", "search", "sale", "coldstart")
+BENCH_NAMES = ("generate", "lookup", "search", "sale", "coldstart", "promotions")
 
 
 def _head_revision() -> str:
@@ -285,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     attempt("search", lambda: bench_search(work, args.seed))
     attempt("sale", lambda: bench_sale(work, args.seed))
     attempt("coldstart", lambda: coldstart_result(work, args.seed))
+    from bench.bench_promotions import bench_promotions
+
+    attempt("promotions", lambda: bench_promotions(args.seed))  # in memory: no catalog needed
     _remove_db(work)
     _remove_db(run_dir / "floor.sqlite3")
 

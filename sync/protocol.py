@@ -157,6 +157,21 @@ class SaleTotalsIn(WireModel):
     tax_minor: Minor = 0
 
 
+CouponCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{2,31}$")]
+PromoId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+
+
+class CouponUseIn(WireModel):
+    """A coupon code a sale used (its promotion discounted the sale)."""
+
+    code: CouponCode
+    promo_id: PromoId
+    single_use: bool = False
+    checked: Literal["online", "later", "none"] = Field(
+        default="none", description="online: the hub said unused; later: the till was offline"
+    )
+
+
 class SalePayload(WireModel):
     """The ``sale.completed`` / ``return.completed`` payload a till's outbox carries.
 
@@ -185,6 +200,7 @@ class SalePayload(WireModel):
     # email of a customer created at the till while offline (its customer.created goes first).
     customer_id: Annotated[int, Field(ge=1, le=MAX_AMOUNT)] | None = None
     customer_email: Email | None = None
+    coupons: list[CouponUseIn] = Field(default=[], max_length=10)
 
 
 class StockAdjustedPayload(WireModel):
@@ -308,12 +324,27 @@ class StockLevel(WireModel):
 
 
 class PromotionIn(WireModel):
-    promo_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+    promo_id: PromoId
     name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     store_id: StoreId | None = Field(default=None, description="null: every store")
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     rules: dict[str, Any] = Field(description="the promotion engine's rule data, kept as sent")
+
+
+class CouponStatus(StrEnum):
+    VALID = "valid"  # a code of a current promotion, not redeemed yet (or not single-use)
+    USED = "used"  # single-use and already redeemed by a sale the hub has received
+    UNKNOWN = "unknown"  # no promotion for this store has this code
+
+
+class CouponCheckResult(WireModel):
+    code: str
+    status: CouponStatus
+    promo_id: str | None = None
+    single_use: bool = False
+    redeemed_at: datetime | None = None
+    redeemed_store_id: str | None = None
 
 
 class PaymentStatus(StrEnum):

@@ -383,6 +383,21 @@ class ReturnPolicyRow(Base):
     feed_position: Mapped[int] = mapped_column(Integer)
 
 
+class CouponUse(Base):
+    """A coupon code this till took in a sale (migration 0009); see services.coupons."""
+
+    __tablename__ = "coupon_uses"
+
+    sale_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    promo_id: Mapped[str] = mapped_column(String(64))
+    single_use: Mapped[bool] = mapped_column(Boolean)
+    checked: Mapped[str] = mapped_column(String(8))  # online | later | none
+    used_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (Index("ix_coupon_uses_code", "code"),)
+
+
 class WebOrderRow(Base):
     """A click-and-collect order for this store, as the hub last described it."""
 

@@ -53,6 +53,7 @@ __all__ = [
     "discount_amount",
     "line_discount_amounts",
     "line_gross",
+    "promo_lines",
 ]
 
 DiscountKind = Literal["percent", "amount"]
@@ -202,6 +203,22 @@ def _allocate_capped(total: Money, caps: Sequence[Money]) -> list[Money]:
     return shares
 
 
+def promo_lines(lines: Sequence[BasketLine], gross: Sequence[Money]) -> list[PromoLine]:
+    """What the promotion engine sees of the basket's lines (price overrides take none)."""
+    return [
+        PromoLine(
+            line_no=line.line_no,
+            sku=line.item.sku,
+            department=line.item.department,
+            quantity=line.quantity,
+            gross=g,
+            per_unit=not line.item.sold_by_weight,
+            eligible=line.price_override_reason is None,
+        )
+        for line, g in zip(lines, gross, strict=True)
+    ]
+
+
 def _promotions(
     lines: Sequence[BasketLine],
     gross: Sequence[Money],
@@ -210,22 +227,7 @@ def _promotions(
 ) -> list[tuple[AppliedPromotion, ...]]:
     if context is None or not context.promotions or not lines:
         return [()] * len(lines)
-    result = apply_promotions(
-        [
-            PromoLine(
-                line_no=line.line_no,
-                sku=line.item.sku,
-                department=line.item.department,
-                quantity=line.quantity,
-                gross=g,
-                per_unit=not line.item.sold_by_weight,
-                eligible=line.price_override_reason is None,
-            )
-            for line, g in zip(lines, gross, strict=True)
-        ],
-        context,
-        currency,
-    )
+    result = apply_promotions(promo_lines(lines, gross), context, currency)
     return [result.for_line(line.line_no) for line in lines]
 
 

@@ -27,6 +27,10 @@ combination that saves most:
 - within a group of at most EXHAUSTIVE_LIMIT promotions every subset is tried (2^n - 1, at most
   63 evaluations); a larger group is filled greedily, largest stand-alone saving first, keeping
   a promotion only if it raises the group's saving (O(n^2) evaluations; it can miss the optimum);
+  in a larger group, the promotions on some lines only are first split into their own groups
+  (the basket-wide ones are what joined them) and solved alone; then the better of: the
+  basket-wide ones added greedily on top of those winners, or the basket-wide ones first and
+  each group's winners added where they raise the saving;
 - the best exclusive promotion alone is taken instead if it saves strictly more.
 
 Ties keep the first combination found, trying smaller combinations and higher priorities first.
@@ -43,7 +47,7 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Final
 
-from pos_app.domain.money import Currency, Money, allocate, round_half_up, sum_money
+from pos_app.domain.money import Currency, Money, round_half_up, sum_money
 from pos_app.domain.promotions_rules import (
     AmountOff,
     BuyXGetY,
@@ -64,6 +68,7 @@ __all__ = [
     "PromotionContext",
     "PromotionResult",
     "apply_promotions",
+    "standalone_saving",
 ]
 
 EXHAUSTIVE_LIMIT: Final = 6
@@ -131,17 +136,24 @@ class PromotionResult:
 # -- one promotion on the current state ----------------------------------------------------
 
 
-def _weights_to_int(weights: Sequence[Fraction]) -> list[int]:
-    denominator = math.lcm(*(w.denominator for w in weights))
-    return [int(w * denominator) for w in weights]
-
-
 def _allocate_cents(
     total: int, weights: Sequence[Fraction], caps: Sequence[int], currency: Currency
 ) -> list[int]:
     """``total`` split pro rata to ``weights`` (money.allocate), each share at most its cap."""
-    money_total = Money.from_minor(total, currency)
-    shares = [m.to_minor() for m in allocate(money_total, _weights_to_int(weights))]
+    # money.allocate's rule (floor each pro-rata share, the remainder to the largest weight,
+    # the first on a tie) on integers: the same cents without building Money per share.
+    # Weights over one common denominator are integers in the same ratios (and order), and
+    # integer floor division is far cheaper than Fraction arithmetic.
+    denominator = math.lcm(*(w.denominator for w in weights))
+    ints = [w.numerator * (denominator // w.denominator) for w in weights]
+    weight_sum = sum(ints)
+    if weight_sum == 0:
+        shares = [0] * len(weights)
+        shares[0] = total
+    else:
+        shares = [total * w // weight_sum for w in ints]
+        largest = max(range(len(ints)), key=lambda i: (ints[i], -i))
+        shares[largest] += total - sum(shares)
     excess = sum(max(s - c, 0) for s, c in zip(shares, caps, strict=True))
     shares = [min(s, c) for s, c in zip(shares, caps, strict=True)]
     # Only the remainder cents can overflow a cap; move them to the lines with the most room.
@@ -179,6 +191,12 @@ def _sets(
             pending, filled = [(index, value, count)], count
 
 
+def _percent_of(cents: dict[int, int], percent: Decimal) -> dict[int, Fraction]:
+    """``percent`` % of each remaining amount (whole minor units), exactly."""
+    num, den = percent.as_integer_ratio()
+    return {i: Fraction(r * num, den * 100) for i, r in cents.items()}
+
+
 def _exact_discounts(
     promo: Promotion, lines: Sequence[PromoLine], remaining: Sequence[int], open_: Sequence[int]
 ) -> dict[int, Fraction]:
@@ -186,24 +204,28 @@ def _exact_discounts(
     reward = promo.reward
     quantum = lines[0].gross.currency.quantum if lines else Decimal(1)
     minor = Fraction(1) / Fraction(quantum)
-    rem = {i: Fraction(remaining[i]) for i in open_}
+    # Remaining amounts are whole minor units: the rules that only scale them stay in integers
+    # (a Fraction per line per run was most of the engine's time, bench_promotions.py).
+    cents = {i: remaining[i] for i in open_}
     if isinstance(reward, SpendThreshold):
-        base = sum(rem.values(), Fraction(0))
-        if base < Fraction(reward.threshold.amount) * minor:
+        base = sum(cents.values())
+        if base < reward.threshold.to_minor():
             return {}
         if reward.percent is not None:
-            return {i: r * Fraction(reward.percent) / 100 for i, r in rem.items()}
+            return _percent_of(cents, reward.percent)
         assert reward.amount is not None
-        off = min(base, Fraction(reward.amount.amount) * minor)
-        return {i: off * r / base for i, r in rem.items()} if base else {}
+        off = min(base, reward.amount.to_minor())
+        return {i: Fraction(off * r, base) for i, r in cents.items()} if base else {}
     if isinstance(reward, PercentOff):
-        return {i: r * Fraction(reward.percent) / 100 for i, r in rem.items()}
+        return _percent_of(cents, reward.percent)
     if isinstance(reward, AmountOff):
-        amount = Fraction(reward.amount.amount) * minor
         if promo.scope.is_basket:
-            base = sum(rem.values(), Fraction(0))
-            return {i: min(base, amount) * r / base for i, r in rem.items()} if base else {}
-        return {i: min(r, amount * Fraction(lines[i].quantity)) for i, r in rem.items()}
+            base = sum(cents.values())
+            off = min(base, reward.amount.to_minor())
+            return {i: Fraction(off * r, base) for i, r in cents.items()} if base else {}
+        amount = Fraction(reward.amount.amount) * minor
+        return {i: min(Fraction(r), amount * Fraction(lines[i].quantity)) for i, r in cents.items()}
+    rem = {i: Fraction(r) for i, r in cents.items()}
     if isinstance(reward, FixedPrice):
         price = Fraction(reward.price.amount) * minor
         return {
@@ -255,6 +277,8 @@ def _promotion_cents(
     if total == 0:
         return {}
     order = sorted(exact)
+    if len(order) == 1:  # one line (most product deals): nothing to allocate
+        return {order[0]: total}
     shares = _allocate_cents(
         total,
         [exact[i] for i in order],
@@ -277,50 +301,159 @@ def _order_key(promo: Promotion) -> tuple[int, str]:
     return (-promo.priority, promo.promo_id)
 
 
-def _run(promos: Sequence[Promotion], lines: Sequence[PromoLine]) -> _Outcome:
-    remaining = [line.gross.to_minor() if line.eligible else 0 for line in lines]
-    closed = [not line.eligible for line in lines]
-    touched = [False] * len(lines)
-    applied: list[tuple[int, Promotion, int]] = []
-    for promo in sorted(promos, key=_order_key):
+# The state of the lines after applying some promotions in order: (remaining cents, closed,
+# touched, applied entries).
+_Applied = tuple[tuple[int, Promotion, int], ...]
+_State = tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...], _Applied]
+
+
+class _Basket:
+    """What every run over one basket shares, computed once per ``apply_promotions`` call.
+
+    The engine tries many combinations of the same promotions on the same lines; recomputing
+    each line's minor units and each promotion's matching lines on every run was most of its
+    time (bench/bench_promotions.py), so they are kept here, with each promotion's saving
+    alone.
+    """
+
+    def __init__(self, lines: Sequence[PromoLine]) -> None:
+        self.lines = lines
+        self.gross = [line.gross.to_minor() if line.eligible else 0 for line in lines]
+        self.skus: dict[str, list[int]] = {}
+        self.departments: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            if line.eligible:
+                self.skus.setdefault(line.sku, []).append(i)
+                self.departments.setdefault(line.department, []).append(i)
+        self.all = [i for i, line in enumerate(lines) if line.eligible]
+        self._reach: dict[str, list[int]] = {}
+        self._alone: dict[str, _Outcome] = {}
+        self.states: dict[tuple[str, ...], _State] = {}
+        self.initial: _State = (
+            tuple(self.gross),
+            tuple(not line.eligible for line in lines),
+            (False,) * len(lines),
+            (),
+        )
+
+    def reach(self, promo: Promotion) -> list[int]:
+        """The eligible lines ``promo`` looks at, in line order (an index, not a scan)."""
+        found = self._reach.get(promo.promo_id)
+        if found is None:
+            scope = promo.scope
+            if scope.is_basket:
+                found = self.all
+            else:
+                hits = {i for sku in scope.skus for i in self.skus.get(sku, ())}
+                hits.update(i for d in scope.departments for i in self.departments.get(d, ()))
+                found = sorted(hits)
+            self._reach[promo.promo_id] = found
+        return found
+
+    def alone(self, promo: Promotion) -> _Outcome:
+        found = self._alone.get(promo.promo_id)
+        if found is None:
+            found = self._alone[promo.promo_id] = _run([promo], self)
+        return found
+
+
+def _run(promos: Sequence[Promotion], basket: _Basket) -> _Outcome:
+    """Apply ``promos`` in the fixed order (priority, id), each on what the previous left.
+
+    Combinations share prefixes in that order (a greedy step adds one promotion to the last
+    set; subsets of a group in order are tried in lexicographic order), so the state after
+    each prefix is remembered per basket and a run starts from the longest one already known.
+    """
+    ordered = sorted(promos, key=_order_key)
+    ids = tuple(p.promo_id for p in ordered)
+    states = basket.states
+    start = len(ordered)
+    while start > 0 and ids[:start] not in states:
+        start -= 1
+    state = states[ids[:start]] if start else basket.initial
+    if start == len(ordered):
+        return _Outcome(sum(c for _, _, c in state[3]), state[3])
+    lines = basket.lines
+    remaining, closed, touched = list(state[0]), list(state[1]), list(state[2])
+    applied = list(state[3])
+    for k in range(start, len(ordered)):
+        promo = ordered[k]
         compound = promo.stacking is Stacking.COMPOUND
-        open_ = [
-            i
-            for i, line in enumerate(lines)
-            if not closed[i]
-            and (compound or not touched[i])
-            and promo.scope.matches(line.sku, line.department)
-        ]
-        for i, cents in sorted(_promotion_cents(promo, lines, remaining, open_).items()):
-            remaining[i] -= cents
-            touched[i] = True
-            closed[i] = closed[i] or not compound
-            applied.append((i, promo, cents))
+        open_ = [i for i in basket.reach(promo) if not closed[i] and (compound or not touched[i])]
+        if open_:
+            for i, cents in sorted(_promotion_cents(promo, lines, remaining, open_).items()):
+                remaining[i] -= cents
+                touched[i] = True
+                closed[i] = closed[i] or not compound
+                applied.append((i, promo, cents))
+        states[ids[: k + 1]] = (tuple(remaining), tuple(closed), tuple(touched), tuple(applied))
     return _Outcome(sum(cents for _, _, cents in applied), tuple(applied))
 
 
-def _best_of_group(group: Sequence[Promotion], lines: Sequence[PromoLine]) -> _Outcome:
+def standalone_saving(promo: Promotion, lines: Sequence[PromoLine]) -> int:
+    """What ``promo`` alone takes off ``lines``, in minor units (availability not checked)."""
+    return _run([promo], _Basket(lines)).saving
+
+
+def _best_of_group(group: Sequence[Promotion], basket: _Basket) -> _Outcome:
     best = _Outcome(0, ())
     if len(group) <= EXHAUSTIVE_LIMIT:
         for size in range(1, len(group) + 1):
             for subset in combinations(group, size):
-                outcome = _run(subset, lines)
+                outcome = basket.alone(subset[0]) if size == 1 else _run(subset, basket)
                 if outcome.saving > best.saving:
                     best = outcome
         return best
     chosen: list[Promotion] = []
-    alone = {p.promo_id: _run([p], lines).saving for p in group}
-    for promo in sorted(group, key=lambda p: (-alone[p.promo_id], _order_key(p))):
-        outcome = _run([*chosen, promo], lines)
+    wide = [p for p in group if p.scope.is_basket]
+    narrow = [p for p in group if not p.scope.is_basket]
+    if wide and narrow:
+        # Basket-wide promotions touch every line, so they join all the others into one
+        # group and the greedy below would re-run all of them for each one (hundreds of ms
+        # for a 50-line basket, bench/bench_promotions.py). The promotions on some lines only
+        # split into their own groups again without them; each is solved on its own, and the
+        # basket-wide ones are then added greedily on top of those winners.
+        blocks = [_promotions_of(_best_of_group(part, basket)) for part in _groups(narrow, basket)]
+        layered = _greedy(wide, [p for block in blocks for p in block], basket)
+        # A dominant basket-wide promotion (50 % off everything) is worth more than the
+        # narrow winners it would be layered on: also try it first, then add each group's
+        # winners only where they raise the saving, and keep the better of the two.
+        first = _greedy(wide, [], basket)
+        chosen = _promotions_of(first)
+        for block in blocks:
+            outcome = _run([*chosen, *block], basket)
+            if outcome.saving > first.saving:
+                first, chosen = outcome, [*chosen, *block]
+        # And the plain greedy over the whole group (what the engine did before the split):
+        # the result is never worse than it, whatever the mix.
+        plain = _greedy(group, [], basket)
+        return max((plain, layered, first), key=lambda o: o.saving)  # the first on a tie
+    return _greedy(group, chosen, basket)
+
+
+def _greedy(group: Sequence[Promotion], chosen: list[Promotion], basket: _Basket) -> _Outcome:
+    """Add ``group``'s promotions to ``chosen``, largest saving alone first, each only if it
+    raises the saving."""
+    chosen = list(chosen)
+    best = _run(chosen, basket) if chosen else _Outcome(0, ())
+    for promo in sorted(group, key=lambda p: (-basket.alone(p).saving, _order_key(p))):
+        outcome = _run([*chosen, promo], basket)
         if outcome.saving > best.saving:
             best = outcome
             chosen.append(promo)
     return best
 
 
-def _groups(promos: Sequence[Promotion], lines: Sequence[PromoLine]) -> list[list[Promotion]]:
+def _promotions_of(outcome: _Outcome) -> list[Promotion]:
+    seen: dict[str, Promotion] = {}
+    for _, promo, _ in outcome.applied:
+        seen.setdefault(promo.promo_id, promo)
+    return list(seen.values())
+
+
+def _groups(promos: Sequence[Promotion], basket: _Basket) -> list[list[Promotion]]:
     """Promotions joined when their eligible lines overlap (union-find over line indexes)."""
-    parent = list(range(len(lines)))
+    parent = list(range(len(basket.lines)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -328,19 +461,13 @@ def _groups(promos: Sequence[Promotion], lines: Sequence[PromoLine]) -> list[lis
             i = parent[i]
         return i
 
-    reach: dict[str, list[int]] = {}
     for promo in promos:
-        indexes = [
-            i
-            for i, line in enumerate(lines)
-            if line.eligible and promo.scope.matches(line.sku, line.department)
-        ]
-        reach[promo.promo_id] = indexes
+        indexes = basket.reach(promo)
         for i in indexes[1:]:
             parent[root(i)] = root(indexes[0])
     groups: dict[int, list[Promotion]] = {}
     for promo in promos:
-        groups.setdefault(root(reach[promo.promo_id][0]), []).append(promo)
+        groups.setdefault(root(basket.reach(promo)[0]), []).append(promo)
     return [groups[key] for key in sorted(groups)]
 
 
@@ -361,15 +488,18 @@ def apply_promotions(
         ),
         key=_order_key,
     )
-    candidates = [p for p in available if _run([p], lines).saving > 0]
+    basket = _Basket(lines)
+    # A promotion none of whose lines is in the basket saves nothing: the SKU and department
+    # index skips it without running it (most of a store's promotions, most of the time).
+    candidates = [p for p in available if basket.reach(p) and basket.alone(p).saving > 0]
     exclusive = [p for p in candidates if p.stacking is Stacking.EXCLUSIVE]
     shared = [p for p in candidates if p.stacking is not Stacking.EXCLUSIVE]
-    outcomes = [_best_of_group(group, lines) for group in _groups(shared, lines)]
+    outcomes = [_best_of_group(group, basket) for group in _groups(shared, basket)]
     best = _Outcome(
         sum(o.saving for o in outcomes), tuple(entry for o in outcomes for entry in o.applied)
     )
     for promo in exclusive:
-        alone = _run([promo], lines)
+        alone = basket.alone(promo)
         if alone.saving > best.saving:
             best = alone
     per_line: dict[int, list[AppliedPromotion]] = {}

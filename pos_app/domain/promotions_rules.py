@@ -20,6 +20,7 @@ The ``rules`` object::
      "channels": "both" | "store" | "online",               # default both
      "customer_only": false,
      "coupon": "SPRING10",                                  # checked outside the domain
+     "coupon_single_use": false,        # each code once: the hub keeps redeemed codes
      "windows": [{"days": ["mon", "tue"], "from": "09:00", "to": "12:00"}]}
 
 Amounts are JSON strings or integers, never floats (DESIGN §2). The promotion's own
@@ -90,6 +91,7 @@ _COMMON_KEYS: Final = frozenset(
         "channels",
         "customer_only",
         "coupon",
+        "coupon_single_use",
         "windows",
     }
 )
@@ -177,6 +179,7 @@ class Promotion:
     channels: frozenset[Channel] = frozenset(Channel)
     customer_only: bool = False
     coupon: str | None = None
+    coupon_single_use: bool = False
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     windows: tuple[TimeWindow, ...] = ()
@@ -381,6 +384,11 @@ def parse_promotion(
     customer_only = rules.get("customer_only", False)
     if not isinstance(customer_only, bool):
         raise r.fail("'customer_only' must be true or false.")
+    single_use = rules.get("coupon_single_use", False)
+    if not isinstance(single_use, bool):
+        raise r.fail("'coupon_single_use' must be true or false.")
+    if single_use and "coupon" not in rules:
+        raise r.fail("'coupon_single_use' needs a 'coupon'.")
     scope = Scope(r.texts("skus", "sku"), r.texts("departments", "department"))
     if isinstance(reward, FixedPrice | MultiBuy | BuyXGetY) and scope.is_basket:
         raise r.fail("a fixed price, multi-buy or buy-x-get-y needs 'skus' or 'departments'.")
@@ -394,6 +402,7 @@ def parse_promotion(
         channels=r.choice("channels", _CHANNELS, "both"),
         customer_only=customer_only,
         coupon=r.text("coupon").upper() if "coupon" in r.rules else None,
+        coupon_single_use=single_use,
         starts_at=starts_at,
         ends_at=ends_at,
         windows=_windows(r),

@@ -27,9 +27,11 @@ from pos_app.db.models import (
     StockMovement,
 )
 from pos_app.domain.basket import Basket, BasketLine, BasketTotals, LineTotals
+from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.receipt import ReceiptDocument, build_receipt
 from pos_app.domain.tenders import Settlement, Tender, TenderKind, settle
 from pos_app.services import journal
+from pos_app.services.coupons import applied_coupons, record_uses
 from pos_app.services.event_payloads import movements_of, sale_envelope, tenders_of
 from pos_app.services.promotions import PromotionService
 from pos_app.services.till_context import TillContext
@@ -91,6 +93,7 @@ class CheckoutService:
         journal_extra: Mapping[str, Any] | None = None,
         customer_id: int | None = None,
         customer_email: str | None = None,
+        coupons_checked_online: frozenset[str] = frozenset(),
     ) -> CompletedSale:
         """``journal_extra``: more keys for the journal body (an exchange names its return).
 
@@ -100,9 +103,8 @@ class CheckoutService:
             raise CheckoutError("the basket is empty")
         has_customer = has_customer or customer_id is not None or customer_email is not None
         now = self._clock()
-        totals = self.price(
-            session, basket, context, now=now, coupons=coupons, has_customer=has_customer
-        )
+        promotions = self._promotion_context(session, context, now, coupons, has_customer)
+        totals = basket.totals(promotions)
         settlement = settle(totals.total, tenders, context.cash_rounding_step)
         if not settlement.is_complete:
             raise CheckoutError(f"{settlement.remaining} is still due")
@@ -129,6 +131,13 @@ class CheckoutService:
         ]
         sale.customer_id, sale.customer_email = customer_id, customer_email
         session.add(sale)
+        coupon_uses = record_uses(
+            session,
+            sale_uuid=sale_uuid,
+            now=now,
+            used=applied_coupons(totals, promotions.promotions if promotions else (), coupons),
+            checked_online=coupons_checked_online,
+        )
 
         movements = [
             StockMovement(
@@ -152,12 +161,15 @@ class CheckoutService:
             position=position,
         )
         event_id = str(self._new_uuid())
+        payload = _event_payload(sale, movements, entry.seq, entry.hash)
+        if coupon_uses:  # optional on the wire: the hub records single-use redemptions
+            payload["coupons"] = coupon_uses
         session.add(
             OutboxEvent(
                 event_id=event_id,
                 kind=SALE_EVENT,
                 payload=json.dumps(
-                    _event_payload(sale, movements, entry.seq, entry.hash),
+                    payload,
                     sort_keys=True,
                     separators=(",", ":"),
                 ),
@@ -206,21 +218,29 @@ class CheckoutService:
         has_customer: bool = False,
     ) -> BasketTotals:
         """The basket's totals as ``complete_sale`` will charge them (nothing is written)."""
-        # Priced again here, at the sale's own time, from the promotions in this transaction:
-        # one that ended while the customer queued does not apply, offline or not.
-        promotions = (
-            None
-            if self._promotions is None
-            else self._promotions.context(
-                session,
-                self._clock() if now is None else now,
-                context.store_id,
-                context.currency,
-                has_customer=has_customer,
-                coupons=coupons,
-            )
+        when = self._clock() if now is None else now
+        return basket.totals(self._promotion_context(session, context, when, coupons, has_customer))
+
+    def _promotion_context(
+        self,
+        session: Session,
+        context: TillContext,
+        now: datetime,
+        coupons: frozenset[str],
+        has_customer: bool,
+    ) -> PromotionContext | None:
+        # Priced again at the sale's own time, from the promotions in this transaction: one
+        # that ended while the customer queued does not apply, offline or not.
+        if self._promotions is None:
+            return None
+        return self._promotions.context(
+            session,
+            now,
+            context.store_id,
+            context.currency,
+            has_customer=has_customer,
+            coupons=coupons,
         )
-        return basket.totals(promotions)
 
     @staticmethod
     def _sale_row(

@@ -14,6 +14,7 @@ from pos_app.domain.basket import Basket, BasketLine, Discount
 from pos_app.domain.catalog import CatalogItem, CatalogLookup
 from pos_app.domain.money import Money
 from pos_app.services.auth import Approval, Permission, StaffMember, require
+from pos_app.services.coupons import AcceptedCoupon, CouponCheck
 from pos_app.services.till_context import TillContext
 
 
@@ -30,6 +31,24 @@ class Register:
             scan_config if scan_config is not None else VariableMeasureConfig.default()
         )
         self._basket = context.new_basket()
+        # The sale's coupon codes and how each was checked (services.coupons); they go with
+        # the basket: a new, resumed or voided basket starts without any.
+        self._coupons: dict[str, AcceptedCoupon] = {}
+
+    @property
+    def coupons(self) -> frozenset[str]:
+        return frozenset(self._coupons)
+
+    @property
+    def coupons_checked_online(self) -> frozenset[str]:
+        return frozenset(c for c, a in self._coupons.items() if a.checked is CouponCheck.ONLINE)
+
+    def add_coupon(self, accepted: AcceptedCoupon) -> None:
+        require(self._cashier, Permission.SELL)
+        self._coupons[accepted.code] = accepted
+
+    def remove_coupon(self, code: str) -> None:
+        self._coupons.pop(code, None)
 
     @property
     def context(self) -> TillContext:
@@ -80,6 +99,7 @@ class Register:
     def void(self, approval: Approval | None = None) -> None:
         require(self._cashier, Permission.VOID_BASKET, approval)
         self._basket.clear()
+        self._coupons.clear()
 
     def check_park(self) -> None:
         require(self._cashier, Permission.PARK)
@@ -89,7 +109,9 @@ class Register:
         if not self._basket.is_empty:
             raise ValueError("Finish, park or void the current basket before resuming another.")
         self._basket = basket
+        self._coupons.clear()
 
     def start_new_sale(self) -> None:
         """After a completed (or parked) sale: a fresh, empty basket."""
         self._basket = self._context.new_basket()
+        self._coupons.clear()

@@ -51,6 +51,7 @@ from pos_app.ui.device_controller import PRINTER_PROBE_MS, DeviceController
 from pos_app.ui.idle import IdleWatcher
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.promotion_prices import PromotionPrices
+from pos_app.ui.promotions_ui import PromotionsUi
 from pos_app.ui.receipt_view import ReceiptView
 from pos_app.ui.returns_controller import ReturnsController
 from pos_app.ui.returns_web import WebReturnsController
@@ -93,6 +94,7 @@ class TillApp:
     collections: CollectionsController | None = None
     returns: ReturnsController | None = None
     customers: CustomerController | None = None
+    promotions: PromotionsUi | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -110,6 +112,8 @@ class TillApp:
             self.customers.hub.shutdown()
         self.lane.shutdown()
         self.search.shutdown()
+        if self.promotions is not None:
+            self.promotions.shutdown()
         self.window.close()
         self.window.deleteLater()
         for engine in self.engines:
@@ -234,13 +238,14 @@ def build_till(
     )
     if bridge is not None:  # customer.created / receipt.email_requested: send them now
         customers.outbox_written.connect(lambda: bridge.on_controller_sale_completed(None))
+    promotions = PromotionsUi(controller, prices, reader_factory, sync)
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller, bridge, collections, returns, customers,
+        device_controller, bridge, collections, returns, customers, promotions,
     )  # fmt: skip
 
 

@@ -138,6 +138,8 @@ class BasketTableModel(QAbstractTableModel):
             name = line.item.name
             if line.price_override_reason:
                 name += "  " + self.tr("(price changed)")
+            if totals.promotions:  # which promotion took the Discount column's amount
+                name += "\n» " + " + ".join(p.name for p in totals.promotions)
             return name
         if col == self.COL_QTY:
             return formatting.quantity(line.quantity, line.item.sold_by_weight)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -59,6 +60,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
     basket_parked = Signal(object)  # ParkedSummary
     basket_resumed = Signal()
     approval_granted = Signal(object)  # Approval
+    basket_repriced = Signal(object)  # BasketTotals: the screen shows a changed basket
     error_shown = Signal(str)
 
     def __init__(
@@ -94,6 +96,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         # both set by the customer controller (ui.customer_controller).
         self.customer: CustomerRef | None = None
         self.customer_scan: Callable[[str], bool] | None = None
+        # A scanned code that is no product: the coupon entry tries it (True: it took it).
+        self.unknown_code: Callable[[str], bool] | None = None
         # Another screen taking a payment through the tender panel: (complete, cancel).
         self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
@@ -144,6 +148,13 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
     def _info(self, text: str) -> None:
         self.window.sale.message.show_info(text)
 
+    def pricing(self) -> PromotionContext | None:
+        """The screen's promotions with the sale's coupon codes (services.register)."""
+        context = self.price_with()
+        if context is None or self.register is None or not self.register.coupons:
+            return context
+        return replace(context, coupons=context.coupons | self.register.coupons)
+
     def reprice(self) -> None:
         """Promotions changed (the feed brought some): show the basket at the new prices."""
         self._refresh()
@@ -153,9 +164,10 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
             return
         basket = self.register.basket
         # Priced once per change, shared by the table and the panel.
-        totals = basket.totals(self.price_with())
+        totals = basket.totals(self.pricing())
         self.model.refresh(basket, totals)
         self.window.sale.totals.show_totals(totals, self.model.rowCount())
+        self.basket_repriced.emit(totals)
         if select_line is not None:
             row = self.model.row_of(select_line)
             if row is not None:
@@ -275,6 +287,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         try:
             line = self.register.scan(code, self.catalog)
         except DomainError as exc:
+            if self.unknown_code is not None and self.unknown_code(code):
+                return  # a coupon barcode
             self._error(str(exc))
             return
         self.window.sale.message.clear_message()
@@ -388,7 +402,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         if self.window.sale.side.currentWidget() is not self.window.sale.actions:
             self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
-        total = self.register.basket.totals(self.price_with()).total
+        total = self.register.basket.totals(self.pricing()).total
         self.window.show_page(self.window.tender)
         self.window.tender.start(total, self.context.cash_rounding_step)
 
@@ -430,6 +444,7 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
         drawer, till_id = self.drawer, self.context.till_id
         cash = any(t.kind is TenderKind.CASH for t in tenders)
         customer = self.customer
+        coupons, checked = register.coupons, register.coupons_checked_online
 
         def op(session: Session) -> tuple[CompletedSale, DrawerOpen | None]:
             # One transaction: the sale and the drawer open it causes are journaled together
@@ -443,6 +458,8 @@ class TillController(BasketEditsMixin, DrawerActionsMixin, QObject):
                 offline=self.is_offline(),
                 customer_id=customer.hub_id if customer is not None else None,
                 customer_email=customer.email if customer is not None else None,
+                coupons=coupons,
+                coupons_checked_online=checked,
             )
             opened = None
             if drawer is not None:

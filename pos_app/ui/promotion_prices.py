@@ -37,6 +37,10 @@ class PromotionPrices:
                 session, self._clock(), self._context.store_id, self._context.currency
             )
 
+    def active(self) -> tuple[Promotion, ...]:
+        """The store's current promotions as last loaded (the deals panel, coupon codes)."""
+        return self._active
+
     def current(self, *, has_customer: bool = False) -> PromotionContext | None:
         if not self._active:
             return None

@@ -68,6 +68,9 @@ class SaleView(QWidget):
         left.addWidget(self.search)
         left.addWidget(self.message)
         left.addWidget(self.table, 1)
+        # Promotion hints and the deals panel (deals_panel.py) go under the basket.
+        self.below_basket = QVBoxLayout()
+        left.addLayout(self.below_basket)
         root.addLayout(left, 5)
 
         right_frame = QFrame()
@@ -96,6 +99,9 @@ class SaleView(QWidget):
         # "&&": a lone "&" marks a mnemonic in a button label and would not be shown.
         self.collections_button = action_button(self.tr("Click && collect"), "F1")
         self.returns_button = action_button(self.tr("Returns"), "Ctrl+R")  # F1-F12 are taken
+        # Driven by coupon_entry.py and deals_panel.py (F1-F12 are taken).
+        self.coupon_button = action_button(self.tr("Coupon"), "Ctrl+K")
+        self.deals_button = action_button(self.tr("Deals"), "Ctrl+O")
         self.pay_button = action_button(self.tr("PAY"), "F12", "pay")
         self.pay_button.setMinimumHeight(TOUCH_MIN * 2)
         buttons = [
@@ -112,8 +118,10 @@ class SaleView(QWidget):
             grid.addWidget(button, i // 2, i % 2)
         grid.addWidget(self.no_sale_button, 4, 0)
         grid.addWidget(self.sign_out_button, 4, 1)
-        grid.addWidget(self.collections_button, 5, 0, 1, 2)
-        grid.addWidget(self.returns_button, 6, 0, 1, 2)
+        grid.addWidget(self.collections_button, 5, 0)
+        grid.addWidget(self.returns_button, 5, 1)
+        grid.addWidget(self.coupon_button, 6, 0)
+        grid.addWidget(self.deals_button, 6, 1)
         grid.setRowStretch(7, 1)
         grid.addWidget(self.pay_button, 8, 0, 1, 2)
         self.prompt = PromptPanel()

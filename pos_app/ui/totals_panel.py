@@ -37,8 +37,12 @@ class TotalsPanel(QFrame):
 
     def show_totals(self, totals: BasketTotals, item_count: int) -> None:
         rows: list[tuple[str, str]] = [(self.tr("Subtotal"), formatting.money(totals.subtotal))]
-        if not totals.discount_total.is_zero():
-            rows.append((self.tr("Discounts"), formatting.money(-totals.discount_total)))
+        promoted = totals.promotion_total
+        other = totals.discount_total - promoted
+        if not promoted.is_zero():  # the saving the customer asks about, on its own line
+            rows.append((self.tr("Promotions (you save)"), formatting.money(-promoted)))
+        if not other.is_zero():
+            rows.append((self.tr("Discounts"), formatting.money(-other)))
         included = totals.tax_mode is TaxMode.INCLUSIVE
         for line in totals.tax_lines:
             caption = self.tr("incl. %s") % line.label if included else line.label

@@ -16,6 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from sync.client.errors import BadResponse, NotFound
 from sync.client.http import HubHttp, Timeouts
 from sync.protocol import (
+    CouponCheckResult,
     Customer,
     CustomerCreate,
     CustomerHistory,
@@ -95,6 +96,12 @@ class HubLookups:
     def returnable_orders(self, email: str) -> list[Returnable]:
         """A customer's web orders in every store, newest first, with what can come back."""
         return self._list(_RETURNABLES, "/v1/lookup/returnable-orders", {"email": email})
+
+    def check_coupon(self, code: str) -> CouponCheckResult:
+        """Whether a single-use coupon code is still unused (POST: the answer is never cached)."""
+        return self._http.model(
+            CouponCheckResult, "POST", f"/v1/coupons/{quote(code, safe='')}/check"
+        )
 
     def _list(self, adapter: TypeAdapter[list[T]], path: str, params: dict[str, str]) -> list[T]:
         body = self._http.call("GET", path, params=params)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_BAD_PROMOTION = 2  # the promotion was refused as written (nothing stored)
 DB_ENV = "OMNITILL_HUB_DB"
 
 
@@ -105,13 +106,13 @@ def register_hub_commands(sub: Any) -> None:
     stock.add_argument("--store", required=True)
     stock.add_argument("--sku", required=True)
     stock.add_argument("--quantity", type=_quantity_milli, required=True)
-    promo = action("add-promo", "create or replace a promotion (rules kept as JSON data)")
+    promo = action("add-promo", "create or replace a promotion (rules checked like a till)")
     promo.add_argument("--id", dest="promo_id", required=True)
     promo.add_argument("--name", required=True)
     promo.add_argument("--store", default=None, help="default: every store")
     promo.add_argument("--starts", default=None, help="ISO time")
     promo.add_argument("--ends", default=None, help="ISO time")
-    promo.add_argument("--rules", required=True, help="JSON object, or @file.json")
+    promo.add_argument("--rules", required=True, help="JSON object, or @file.json / @file.yaml")
     staff = action("add-staff", "create or update a staff member (PIN asked when not given)")
     staff.add_argument("--store", required=True)
     staff.add_argument("--code", required=True)
@@ -167,19 +168,6 @@ def _progress(done: int, total: int, seconds: float) -> None:
     if done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()
-
-
-def _rules(value: str) -> dict[str, Any]:
-    from sync.hub.errors import Invalid
-
-    source = Path(value[1:]).read_text(encoding="utf-8") if value.startswith("@") else value
-    try:
-        rules = json.loads(source)
-    except json.JSONDecodeError as exc:
-        raise Invalid(f"--rules is not JSON: {exc}") from None
-    if not isinstance(rules, dict):
-        raise Invalid("--rules must be a JSON object")
-    return rules
 
 
 def _admin_tokens(hub: Hub, verb: str, ref: str | None) -> int:
@@ -242,6 +230,7 @@ def _print_returns_review(hub: Any, store: str | None) -> None:
 
 def _dispatch(args: argparse.Namespace) -> int:
     from sync.hub import catalog_import, credentials, headoffice, simulate, tenancy
+    from sync.hub.promo_check import load_rules
     from sync.protocol import PromotionIn, StoreIn
 
     command = args.hub_command
@@ -320,7 +309,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                     "store_id": args.store,
                     "starts_at": args.starts,
                     "ends_at": args.ends,
-                    "rules": _rules(args.rules),
+                    "rules": load_rules(args.rules),
                 }
             )
             headoffice.add_promotion(hub, promo)
@@ -395,9 +384,13 @@ def run_hub_command(args: argparse.Namespace) -> int:
 
     from sync.hub.db import DatabaseUrlError
     from sync.hub.errors import HubError, describe
+    from sync.hub.promo_check import InvalidPromotion
 
     try:
         return _dispatch(args)
+    except InvalidPromotion as exc:
+        print(f"omnitill hub: promotion refused: {exc.detail}", file=sys.stderr)
+        return EXIT_BAD_PROMOTION
     except HubError as exc:
         print(f"omnitill hub: {exc.detail}", file=sys.stderr)
     except ValidationError as exc:

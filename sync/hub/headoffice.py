@@ -29,6 +29,7 @@ from sync.hub.models import (
     StoredValue,
     TaxClass,
 )
+from sync.hub.promo_check import check_promotion
 from sync.hub.tenancy import get_store
 from sync.protocol import (
     FeedKind,
@@ -138,8 +139,8 @@ def add_promotion(hub: Hub, promo: PromotionIn) -> None:
         raise Invalid("a promotion must end after it starts")
     document = promo.model_dump(mode="json")
     with hub.change() as (session, pending):
-        if promo.store_id is not None:
-            get_store(session, promo.store_id)
+        # The till's own parser, in this transaction: a refused promotion stores nothing.
+        check_promotion(session, promo)
         stmt = dialect_insert(session, Promotion).values(
             promo_id=promo.promo_id,
             store_id=promo.store_id,

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from sync.hub import customers
 from sync.hub.context import Hub
+from sync.hub.coupons import record_redemptions
 from sync.hub.db import dialect_insert
 from sync.hub.errors import describe
 from sync.hub.feed import PendingChanges, dumps
@@ -301,6 +302,11 @@ def ingest_batch(
                 _apply_tenders(session, event, hub)
                 _record_returns(session, event, till_id, hub, sales)
                 _apply_customer_parts(session, event, hub)
+                if event.kind is EventKind.SALE_COMPLETED:
+                    assert isinstance(event.payload, SalePayload)
+                    event.warnings.extend(
+                        record_redemptions(session, event.payload, store_id, hub.clock())
+                    )
             results[event.index] = EventResult(
                 index=event.index, event_id=event.event_id, status=status
             )

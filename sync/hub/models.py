@@ -384,3 +384,32 @@ class RefundRequestRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     source_event_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class CouponRedemption(Base):
+    """The first sale that used a single-use coupon code (migration 0005)."""
+
+    __tablename__ = "coupon_redemptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    promo_id: Mapped[str] = mapped_column(String(64))
+    sale_uuid: Mapped[str] = mapped_column(String(36))
+    store_id: Mapped[str] = mapped_column(String(64))
+    redeemed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CouponDoubleUse(Base):
+    """A later sale that used an already redeemed single-use code: accepted, flagged."""
+
+    __tablename__ = "coupon_double_uses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32))
+    promo_id: Mapped[str] = mapped_column(String(64))
+    sale_uuid: Mapped[str] = mapped_column(String(36))
+    store_id: Mapped[str] = mapped_column(String(64))
+    first_sale_uuid: Mapped[str] = mapped_column(String(36))
+    flagged_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("code", "sale_uuid", name="uq_coupon_double_use"),)

@@ -8,12 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
-from sync.hub import customers, feed, lookups, returns_ledger, tenancy
+from sync.hub import coupons, customers, feed, lookups, returns_ledger, tenancy
 from sync.hub.deps import Caller, Services, TillCaller
 from sync.hub.ingest import ingest_batch
 from sync.protocol import (
     MAX_FEED_PAGE,
     MAX_FEED_WAIT_SECONDS,
+    CouponCheckResult,
     Customer,
     EnrollRequest,
     EnrollResponse,
@@ -149,6 +150,18 @@ def returnable_orders(
     """A customer's web orders (any store, newest first) with what can still come back."""
     with svc.hub.db.read() as session:
         return returns_ledger.returnable_orders(session, email=email)
+
+
+@router.post("/coupons/{code}/check", response_model=CouponCheckResult, tags=["lookup"])
+def check_coupon(
+    svc: Services,
+    who: TillCaller,
+    code: Annotated[str, Path(pattern=r"^[A-Z0-9][A-Z0-9_-]{2,31}$")],
+) -> CouponCheckResult:
+    """Whether a coupon code is valid here, already used (single-use) or unknown."""
+    assert who.store_id is not None
+    with svc.hub.db.read() as session:
+        return coupons.check_coupon(session, who.store_id, code, svc.hub.clock())
 
 
 @router.get("/health", tags=["ops"])

@@ -63,7 +63,12 @@ def test_hub_catalog_and_master_data_land_at_the_till(
         hub, store_id=TILL_STORE, staff_code="E42", name="Ana", role="manager", pin="4711"
     )
     headoffice.add_promotion(
-        hub, PromotionIn(promo_id="P1", name="2 for 1", rules={"kind": "x_for_y", "x": 2})
+        hub,
+        PromotionIn(
+            promo_id="P1",
+            name="2 for 1",
+            rules={"kind": "buy_x_get_y", "buy": 1, "get": 1, "sku": "HUB-1"},
+        ),
     )
     sync = enrolled_till.sync(feed_page=3, feed_chunk=2)  # many pages, many chunks
     recorder = StatusRecorder()
@@ -89,7 +94,7 @@ def test_hub_catalog_and_master_data_land_at_the_till(
         assert credentials.verify_pin("4711", staff.pin_hash)  # checked offline at the till
         promo = session.get(PromotionRow, "P1")
         assert promo is not None
-        assert '"x":2' in promo.rules
+        assert '"get":1' in promo.rules
         cursor = session.get(SyncState, 1).feed_cursor
     status = sync.status()
     assert status.feed is not None

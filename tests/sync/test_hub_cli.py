@@ -123,7 +123,7 @@ def test_set_stock_add_promo_add_staff(capsys, tmp_path, hub_db_url, hub) -> Non
     assert code == 0
     assert "2.5" in out
     rules = tmp_path / "rules.json"
-    rules.write_text('{"type": "bundle", "buy": 3, "pay": 2}', encoding="utf-8")
+    rules.write_text('{"kind": "buy_x_get_y", "buy": 2, "get": 1, "sku": "A"}', encoding="utf-8")
     code, _, err = run(
         capsys, "add-promo", "--db", hub_db_url, "--id", "P1", "--name", "3 for 2",
         "--rules", f"@{rules}",
@@ -132,7 +132,7 @@ def test_set_stock_add_promo_add_staff(capsys, tmp_path, hub_db_url, hub) -> Non
     code, _, err = run(
         capsys, "add-promo", "--db", hub_db_url, "--id", "P2", "--name", "x", "--rules", "[1]"
     )
-    assert code == 1
+    assert code == 2
     assert "JSON object" in err
     code, _, err = run(
         capsys, "add-staff", "--db", hub_db_url, "--store", "s1", "--code", "alice",

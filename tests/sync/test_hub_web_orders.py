@@ -251,7 +251,7 @@ def test_admin_endpoints_for_promotions_and_stored_value(running_hub, store_till
         "store_id": STORE,
         "starts_at": "2026-06-01T00:00:00Z",
         "ends_at": "2026-09-01T00:00:00Z",
-        "rules": {"type": "percent_off", "percent": "10", "departments": ["beverages"]},
+        "rules": {"kind": "percent", "value": "10", "departments": ["beverages"]},
     }
     assert running_hub.admin.put("/v1/admin/promotions", json=promo).status_code == 204
     backwards = dict(promo, ends_at="2026-01-01T00:00:00Z")
