@@ -26,6 +26,7 @@ from email.utils import formatdate, make_msgid
 
 from sqlalchemy import select, update
 
+from sync.hub import notifications
 from sync.hub.db import HubDatabase
 from sync.hub.models import ReceiptEmail, utc_now
 from sync.hub.settings import MailerTiming, SmtpSettings
@@ -103,7 +104,9 @@ def _reply(recipients: dict[str, tuple[int, bytes]]) -> str:
 
 
 class ReceiptSender:
-    """Works through the receipt email queue; ``run_once`` is one pass (used by the thread)."""
+    """Works through the hub's email queues: receipts the tills asked for, then the customer
+    notifications of click-and-collect orders (sync.hub.notifications); ``run_once`` is one
+    pass (used by the thread)."""
 
     def __init__(
         self,
@@ -123,6 +126,10 @@ class ReceiptSender:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._failing = False  # log a failure when the state flips, and the recovery once
+        # After a notification could not be sent for a passing reason (server down), wait
+        # before the next one: each claim counts an attempt, and they run out at MAX_ATTEMPTS.
+        self._notes_paused_until: datetime | None = None
+        self._notes_failures = 0
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="hub-mailer", daemon=True)
@@ -159,7 +166,39 @@ class ReceiptSender:
                 self._failed(email_id, attempts + 1, str(exc), permanent=exc.permanent)
             else:
                 self._sent(email_id, attempts + 1)
-        return attempted
+        return attempted + self._send_notifications()
+
+    def _send_notifications(self) -> int:
+        assert self._send is not None
+        now = self._clock()
+        if self._notes_paused_until is not None and now < self._notes_paused_until:
+            return 0
+        with self._db.write() as session:
+            batch = notifications.claim_queued_notifications(session, CLAIM_BATCH, now=now)
+        for i, note in enumerate(batch):
+            try:
+                self._send(note.recipient_email, note.subject, note.body)
+            except MailSendError as exc:
+                with self._db.write() as session:
+                    notifications.mark_failed(session, note.id, str(exc), now=self._clock())
+                if not exc.permanent:
+                    self._pause_notifications(batch[i + 1 :])
+                    return i + 1
+            else:
+                with self._db.write() as session:
+                    notifications.mark_sent(session, note.id, now=self._clock())
+                self._notes_failures, self._notes_paused_until = 0, None
+        return len(batch)
+
+    def _pause_notifications(self, unsent: list[notifications.QueuedNotification]) -> None:
+        """Hand back what this pass claimed but did not try, and wait (doubling) before more."""
+        now = self._clock()
+        with self._db.write() as session:
+            notifications.release(session, [n.id for n in unsent])
+        timing = self._timing
+        delay = min(timing.retry_cap_seconds, timing.retry_base_seconds * 2**self._notes_failures)
+        self._notes_failures += 1
+        self._notes_paused_until = now + timedelta(seconds=delay)
 
     def _due(self) -> list[int]:
         with self._db.read() as session:

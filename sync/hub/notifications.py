@@ -57,6 +57,7 @@ __all__ = [
     "mark_failed",
     "mark_sent",
     "record_status_effects",
+    "release",
 ]
 
 MAX_ATTEMPTS = 5
@@ -251,6 +252,18 @@ def mark_sent(session: Session, notification_id: int, *, now: datetime) -> None:
         update(N)
         .where(N.id == notification_id)
         .values(status=str(NotificationStatus.SENT), sent_at=now, last_error=None)
+    )
+
+
+def release(session: Session, notification_ids: list[int]) -> None:
+    """Claimed but not tried (the sender stopped early): queued again, the attempt not counted."""
+    if not notification_ids:
+        return
+    N = CustomerNotificationRow
+    session.execute(
+        update(N)
+        .where(N.id.in_(notification_ids), N.status == str(NotificationStatus.SENDING))
+        .values(status=str(NotificationStatus.QUEUED), attempts=N.attempts - 1)
     )
 
 

@@ -28,9 +28,11 @@ from sync.hub.server import ServerThread
 from sync.hub.settings import HubSettings, MailerTiming, SmtpSettings
 from tests.sync.conftest import HubUnderTest, eventually
 from tests.sync.test_hub_ingest import outbox
+from tests.sync.test_hub_notifications import event, send, web_order
 from tests.unit.services.test_customers import NOW, _sell
 
 STORE = "store-1"
+WEB_STORE = "s1"  # the store of tests.sync.test_hub_web_orders.order()
 FAST = MailerTiming(poll_seconds=0.05, retry_base_seconds=0.1, retry_cap_seconds=0.2,
                     max_attempts=50)  # fmt: skip
 
@@ -215,3 +217,35 @@ def test_the_send_function_is_generic(inbox: Inbox, smtp_port: int) -> None:
     [(recipients, message)] = inbox.received()
     assert recipients == ["bo@example.com"]
     assert "Ünïcode" in message.get_payload(decode=True).decode("utf-8")
+
+
+def test_order_ready_notification_is_mailed_to_the_customer(
+    mail_hub: HubUnderTest, inbox: Inbox, smtp_port: int
+) -> None:
+    """The same sender works through the click-and-collect notifications (sync.hub.notifications):
+    SMTP down first (the notification stays queued, its attempt recorded), then delivered."""
+    mail_hub.add_store(WEB_STORE)
+    created = web_order(mail_hub, "W-900")
+    till, _ = mail_hub.enroll(WEB_STORE)
+    assert send(till, event("W-900", "picking"), event("W-900", "ready")) == ["accepted"] * 2
+
+    def notes() -> list[dict[str, Any]]:
+        answer = mail_hub.admin.get("/v1/admin/notifications", params={"store": WEB_STORE})
+        assert answer.status_code == 200, answer.text
+        return list(answer.json())
+
+    eventually(lambda: notes()[0]["last_error"] is not None, 10.0, "a failed first attempt")
+    assert notes()[0]["status"] == "queued"
+    assert inbox.received() == []
+    controller = start_smtp(inbox, smtp_port)
+    try:
+        eventually(lambda: bool(inbox.received()), 10.0, "the notification at the SMTP server")
+    finally:
+        controller.stop()
+    (recipients, message), *more = inbox.received()
+    assert more == []
+    assert recipients == ["ann@example.com"]
+    assert message["Subject"] == f"Your order W-900 is ready for pickup at Store {WEB_STORE}"
+    body = message.get_payload(decode=True).decode()
+    assert f"Your pickup code: {created['pickup_code']}" in body
+    eventually(lambda: notes()[0]["status"] == "sent", 10.0, "the notification marked sent")
