@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from pos_app.domain.receipt import render_text
 from pos_app.services import customers as svc
@@ -32,7 +32,6 @@ from pos_app.services.till_context import TillContext
 from pos_app.ui.controller import TillController
 from pos_app.ui.customer_panel import CustomerPanel, EmailReceiptBar
 from pos_app.ui.runner import DbLane
-from pos_app.ui.widgets import action_button
 from sync.client.errors import HubUnreachable
 from sync.client.lookups import HubLookups
 
@@ -106,20 +105,12 @@ class HubLane(QObject):
 def install_customer_widgets(
     sales: TillController,
 ) -> tuple[CustomerPanel, EmailReceiptBar, QPushButton]:
-    """Add the panel to the sale screen's right column, a Customer button above PAY, and the
+    """Add the panel to the sale screen's right column (opened by its Customer button) and the
     email bar under the receipt (kept out of sale_view/receipt_view: they stay layout-only)."""
     sale, receipt = sales.window.sale, sales.window.receipt
     panel = CustomerPanel()
     sale.side.addWidget(panel)
-    button = action_button(sale.tr("Customer"), SHORTCUT)
-    button.setObjectName("customerButton")
-    grid = sale.actions.layout()
-    assert isinstance(grid, QGridLayout)
-    grid.removeWidget(sale.pay_button)
-    grid.setRowStretch(7, 0)
-    grid.addWidget(button, 7, 0, 1, 2)
-    grid.setRowStretch(8, 1)
-    grid.addWidget(sale.pay_button, 9, 0, 1, 2)
+    button = sale.customer_button
     bar = EmailReceiptBar()
     side = receipt.layout().itemAt(1).layout()
     side.insertWidget(side.indexOf(receipt.next_hint) + 1, bar)
@@ -310,7 +301,9 @@ class CustomerController(QObject):
 
     def _show_attached(self) -> None:
         customer = self.attached
-        text = self.tr("Customer") if customer is None else customer.name
+        # A third of the button row: a long name is cut (the panel shows it whole).
+        name = None if customer is None else customer.name
+        text = self.tr("Customer") if name is None else name if len(name) <= 12 else name[:11] + "…"
         self.button.setText(f"{text}\n{SHORTCUT}")
         self.button.setProperty("role", "" if customer is None else "primary")
         self.button.style().unpolish(self.button)

@@ -83,6 +83,8 @@ class SaleView(QWidget):
         right.addWidget(self.totals)
         self.side = QStackedWidget()
         self.actions = QWidget()
+        # theme.qss: ten actions and PAY must fit under the totals on a 1024x768 screen.
+        self.actions.setObjectName("saleActions")
         grid = QGridLayout(self.actions)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
@@ -102,6 +104,8 @@ class SaleView(QWidget):
         # Driven by coupon_entry.py and deals_panel.py (F1-F12 are taken).
         self.coupon_button = action_button(self.tr("Coupon"), "Ctrl+K")
         self.deals_button = action_button(self.tr("Deals"), "Ctrl+O")
+        # Driven by customer_controller.py; shows the attached customer's name.
+        self.customer_button = action_button(self.tr("Customer"), "Ctrl+U")
         self.pay_button = action_button(self.tr("PAY"), "F12", "pay")
         self.pay_button.setMinimumHeight(TOUCH_MIN * 2)
         buttons = [
@@ -120,8 +124,13 @@ class SaleView(QWidget):
         grid.addWidget(self.sign_out_button, 4, 1)
         grid.addWidget(self.collections_button, 5, 0)
         grid.addWidget(self.returns_button, 5, 1)
-        grid.addWidget(self.coupon_button, 6, 0)
-        grid.addWidget(self.deals_button, 6, 1)
+        # Three to a row: with a fourth full row PAY no longer fits a 1024x768 screen.
+        extras = QHBoxLayout()
+        extras.setSpacing(8)
+        for button in (self.coupon_button, self.deals_button, self.customer_button):
+            button.setProperty("compact", True)  # theme.qss: narrower padding, smaller text
+            extras.addWidget(button, 1)
+        grid.addLayout(extras, 6, 0, 1, 2)
         grid.setRowStretch(7, 1)
         grid.addWidget(self.pay_button, 8, 0, 1, 2)
         self.prompt = PromptPanel()
