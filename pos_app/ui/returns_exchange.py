@@ -11,29 +11,24 @@ transaction, with the drawer open only when cash moved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from pos_app.domain.basket import Basket
 from pos_app.domain.errors import DomainError
-from pos_app.domain.returns import CustomerIdNote, RefundMethod, ReturnError, ReturnItem
+from pos_app.domain.returns import RefundMethod, ReturnError, ReturnItem
 from pos_app.domain.tenders import CardReference, Tender
 from pos_app.services.auth import Approval, Permission, PermissionDeniedError
 from pos_app.services.drawer import DrawerOpen
-from pos_app.services.exchanges import CompletedExchange, ExchangeQuote, ExchangeService
+from pos_app.services.exchanges import CompletedExchange, ExchangeQuote
 from pos_app.services.register import Register
-from pos_app.services.returns import ReturnableSale, ReturnApprovalRequiredError, ReturnsService
-from pos_app.services.till_context import TillContext
+from pos_app.services.returns import ReturnApprovalRequiredError
 from pos_app.ui import formatting
+from pos_app.ui.returns_parts import ReturnsControllerParts
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from pos_app.ui.controller import TillController
-    from pos_app.ui.returns_page import ReturnsPage
-    from pos_app.ui.runner import DbLane
+    pass
 
 
 def _snapshot(basket: Basket) -> Basket:
@@ -43,36 +38,7 @@ def _snapshot(basket: Basket) -> Basket:
     )
 
 
-class ExchangeMixin:
-    page: ReturnsPage
-    lane: DbLane
-    service: ReturnsService
-    context: TillContext
-    sales: TillController
-    current: ReturnableSale | None
-    exchange: Register | None
-    quote: ExchangeQuote | None
-    receiptless: Register | None
-    exchanges: ExchangeService
-    is_offline: Callable[[], bool]
-    _show_page: Callable[[QWidget], None]
-    sale_found: Any
-    receipt_ready: Any
-    exchange_quoted: Any
-    exchange_completed: Any
-    error_shown: Any
-
-    if TYPE_CHECKING:  # provided by ReturnsController / QObject
-
-        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
-        def _failed(self, exc: Exception) -> None: ...
-        def _refund(self, receipt_no: str, items: list[ReturnItem], approval: Approval | None,
-                    prefer: RefundMethod | None = ..., card: CardReference | None = ...,
-                    receiptless: list[tuple[str, int]] | None = ...,
-                    customer_id: CustomerIdNote | None = ...) -> None: ...  # fmt: skip
-        def _ask_approval(self, denied: ReturnApprovalRequiredError, receipt_no: str,
-                          retry: Callable[[Approval], None]) -> None: ...  # fmt: skip
-
+class ExchangeMixin(ReturnsControllerParts):
     def on_exchange_button_clicked(self) -> None:
         register = self.sales.register
         if self.current is None or register is None or self.receiptless is not None:

@@ -8,56 +8,20 @@ characters (``CustomerIdNote``: the whole number is never kept).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.returns import CustomerIdNote, RefundMethod, ReturnItem
-from pos_app.domain.tenders import CardReference
-from pos_app.services.auth import Approval, PermissionDeniedError
-from pos_app.services.exchanges import ExchangeQuote, ExchangeService
+from pos_app.services.auth import PermissionDeniedError
 from pos_app.services.register import Register
-from pos_app.services.returns import ReturnableSale, ReturnApprovalRequiredError, ReturnsService
-from pos_app.services.till_context import TillContext
+from pos_app.services.returns import ReturnableSale
+from pos_app.ui.returns_parts import ReturnsControllerParts
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from pos_app.ui.controller import TillController
-    from pos_app.ui.returns_page import ReturnsPage
-    from pos_app.ui.runner import DbLane
+    pass
 
 
-class NoReceiptMixin:
-    page: ReturnsPage
-    lane: DbLane
-    service: ReturnsService
-    context: TillContext
-    sales: TillController
-    current: ReturnableSale | None
-    exchange: Register | None
-    quote: ExchangeQuote | None
-    receiptless: Register | None
-    exchanges: ExchangeService
-    is_offline: Callable[[], bool]
-    _show_page: Callable[[QWidget], None]
-    sale_found: Any
-    receipt_ready: Any
-    exchange_quoted: Any
-    exchange_completed: Any
-    error_shown: Any
-
-    if TYPE_CHECKING:  # provided by ReturnsController / QObject
-
-        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
-        def _failed(self, exc: Exception) -> None: ...
-        def _refund(self, receipt_no: str, items: list[ReturnItem], approval: Approval | None,
-                    prefer: RefundMethod | None = ..., card: CardReference | None = ...,
-                    receiptless: list[tuple[str, int]] | None = ...,
-                    customer_id: CustomerIdNote | None = ...) -> None: ...  # fmt: skip
-        def _ask_approval(self, denied: ReturnApprovalRequiredError, receipt_no: str,
-                          retry: Callable[[Approval], None]) -> None: ...  # fmt: skip
-
+class NoReceiptMixin(ReturnsControllerParts):
     def on_no_receipt_button_clicked(self) -> None:
         register = self.sales.register
         if register is None:
