@@ -155,15 +155,17 @@ def record_status_effects(
     """In the caller's transaction: queue the customer's e-mail and, for a paid order closed
     with goods not handed over, the refund request. Both at most once (unique keys)."""
     kind = KINDS.get(status)
-    if kind is None:
-        return
-    store = session.get(Store, order.store_id)
-    assert store is not None  # a foreign key
-    refund = 0
-    if kind is not NotificationKind.READY_FOR_PICKUP and order.payment_status == "paid":
-        refund = refund_due(order, lines)
+    # A paid order closed with goods not handed over is refunded for them: cancelled or
+    # expired (whatever was not collected), or collected with lines short at picking; a
+    # "collected" that does not say what was handed over (an older till) refunds nothing.
+    closed = kind in (NotificationKind.CANCELLED, NotificationKind.EXPIRED) or (
+        status is CollectionStatus.COLLECTED and bool(lines)
+    )
+    refund = refund_due(order, lines) if closed and order.payment_status == "paid" else 0
     if refund > 0:
-        reason = f"order {status.value} ({'online' if source_event_id is None else 'in store'})"
+        where = "online" if source_event_id is None else "in store"
+        why = "collected without the goods that were short" if kind is None else status.value
+        reason = f"order {why} ({where})"
         session.execute(
             dialect_insert(session, RefundRequestRow)
             .values(
@@ -178,6 +180,10 @@ def record_status_effects(
             )
             .on_conflict_do_nothing(index_elements=["order_number"])
         )
+    if kind is None:
+        return
+    store = session.get(Store, order.store_id)
+    assert store is not None  # a foreign key
     link = pickup_link(pickup_link_template, order.pickup_code)
     subject, body = _message(kind, order, customer, store, refund, link)
     session.execute(

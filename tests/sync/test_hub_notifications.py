@@ -116,6 +116,23 @@ def test_paid_order_cancelled_at_the_till_requests_one_refund_for_what_was_not_t
     assert "We refund 23.99 EUR to your original payment method." in cancelled["body"]
 
 
+def test_paid_order_collected_with_a_short_line_requests_a_refund_for_it(
+    running_hub: Any, store_till: Any
+) -> None:
+    for number in ("W-520", "W-521"):
+        web_order(running_hub, number)
+        send(store_till, event(number, "picking"), event(number, "ready"))
+    short = event("W-520", "collected", (2000, 0))  # the coffee was short at picking
+    assert send(store_till, short, event("W-521", "collected", (2000, 1000))) == ["accepted"] * 2
+    answer = running_hub.admin.get("/v1/admin/refund-requests", params={"store": STORE})
+    (refund,) = answer.json()  # W-521 was handed over whole: nothing to refund
+    assert (refund["order_number"], refund["amount_minor"]) == ("W-520", COFFEE)
+    assert refund["reason"] == "order collected without the goods that were short (in store)"
+    assert refund["source_event_id"] == short["event_id"]
+    kinds = sorted(n["kind"] for n in running_hub.admin.get("/v1/admin/notifications").json())
+    assert kinds == ["ready_for_pickup", "ready_for_pickup"]  # no e-mail for a collection
+
+
 def test_expired_paid_order_refunds_everything_and_online_cancel_too(
     running_hub: Any, store_till: Any
 ) -> None:
