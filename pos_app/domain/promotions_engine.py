@@ -38,8 +38,7 @@ Ties keep the first combination found, trying smaller combinations and higher pr
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -47,19 +46,9 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Final
 
-from pos_app.domain.money import Currency, Money, round_half_up, sum_money
-from pos_app.domain.promotions_rules import (
-    AmountOff,
-    BuyXGetY,
-    Channel,
-    FixedPrice,
-    MultiBuy,
-    PercentOff,
-    Promotion,
-    PromotionError,
-    SpendThreshold,
-    Stacking,
-)
+from pos_app.domain.money import Currency, Money, sum_money
+from pos_app.domain.promotions_eval import LineFacts, promotion_cents
+from pos_app.domain.promotions_rules import Channel, Promotion, PromotionError, Stacking
 
 __all__ = [
     "EXHAUSTIVE_LIMIT",
@@ -133,161 +122,6 @@ class PromotionResult:
         return tuple(seen)
 
 
-# -- one promotion on the current state ----------------------------------------------------
-
-
-def _allocate_cents(
-    total: int, weights: Sequence[Fraction], caps: Sequence[int], currency: Currency
-) -> list[int]:
-    """``total`` split pro rata to ``weights`` (money.allocate), each share at most its cap."""
-    # money.allocate's rule (floor each pro-rata share, the remainder to the largest weight,
-    # the first on a tie) on integers: the same cents without building Money per share.
-    # Weights over one common denominator are integers in the same ratios (and order), and
-    # integer floor division is far cheaper than Fraction arithmetic.
-    denominator = math.lcm(*(w.denominator for w in weights))
-    ints = [w.numerator * (denominator // w.denominator) for w in weights]
-    weight_sum = sum(ints)
-    if weight_sum == 0:
-        shares = [0] * len(weights)
-        shares[0] = total
-    else:
-        shares = [total * w // weight_sum for w in ints]
-        largest = max(range(len(ints)), key=lambda i: (ints[i], -i))
-        shares[largest] += total - sum(shares)
-    excess = sum(max(s - c, 0) for s, c in zip(shares, caps, strict=True))
-    shares = [min(s, c) for s, c in zip(shares, caps, strict=True)]
-    # Only the remainder cents can overflow a cap; move them to the lines with the most room.
-    for i in sorted(range(len(caps)), key=lambda i: (-(caps[i] - shares[i]), i)):
-        moved = min(caps[i] - shares[i], excess)
-        shares[i] += moved
-        excess -= moved
-    return shares
-
-
-def _sets(
-    units: Sequence[tuple[Fraction, int, int]], size: int
-) -> Iterator[tuple[int, list[tuple[int, Fraction, int]]]]:
-    """Cut runs of (unit value, line index, count), sorted dear first, into sets of ``size``.
-
-    Yields (how many identical sets, [(line index, unit value, units), ...]); a run of one
-    price yields all its whole sets at once, so the cost is per run, not per unit.
-    """
-    pending: list[tuple[int, Fraction, int]] = []
-    filled = 0
-    for value, index, count in units:
-        if filled:
-            take = min(count, size - filled)
-            pending.append((index, value, take))
-            filled += take
-            count -= take
-            if filled < size:
-                continue
-            yield 1, pending
-            pending, filled = [], 0
-        if count >= size:
-            yield count // size, [(index, value, size)]
-            count %= size
-        if count:
-            pending, filled = [(index, value, count)], count
-
-
-def _percent_of(cents: dict[int, int], percent: Decimal) -> dict[int, Fraction]:
-    """``percent`` % of each remaining amount (whole minor units), exactly."""
-    num, den = percent.as_integer_ratio()
-    return {i: Fraction(r * num, den * 100) for i, r in cents.items()}
-
-
-def _exact_discounts(
-    promo: Promotion, lines: Sequence[PromoLine], remaining: Sequence[int], open_: Sequence[int]
-) -> dict[int, Fraction]:
-    """Exact discount in minor units per open line index (each at most what remains)."""
-    reward = promo.reward
-    quantum = lines[0].gross.currency.quantum if lines else Decimal(1)
-    minor = Fraction(1) / Fraction(quantum)
-    # Remaining amounts are whole minor units: the rules that only scale them stay in integers
-    # (a Fraction per line per run was most of the engine's time, bench_promotions.py).
-    cents = {i: remaining[i] for i in open_}
-    if isinstance(reward, SpendThreshold):
-        base = sum(cents.values())
-        if base < reward.threshold.to_minor():
-            return {}
-        if reward.percent is not None:
-            return _percent_of(cents, reward.percent)
-        assert reward.amount is not None
-        off = min(base, reward.amount.to_minor())
-        return {i: Fraction(off * r, base) for i, r in cents.items()} if base else {}
-    if isinstance(reward, PercentOff):
-        return _percent_of(cents, reward.percent)
-    if isinstance(reward, AmountOff):
-        if promo.scope.is_basket:
-            base = sum(cents.values())
-            off = min(base, reward.amount.to_minor())
-            return {i: Fraction(off * r, base) for i, r in cents.items()} if base else {}
-        amount = Fraction(reward.amount.amount) * minor
-        return {i: min(Fraction(r), amount * Fraction(lines[i].quantity)) for i, r in cents.items()}
-    rem = {i: Fraction(r) for i, r in cents.items()}
-    if isinstance(reward, FixedPrice):
-        price = Fraction(reward.price.amount) * minor
-        return {
-            i: max(r - price * Fraction(lines[i].quantity), Fraction(0)) for i, r in rem.items()
-        }
-    # Set-based rules: whole units of lines sold per unit, dearest first.
-    runs = sorted(
-        (
-            (r / Fraction(lines[i].quantity), i, int(lines[i].quantity))
-            for i, r in rem.items()
-            if lines[i].per_unit and r > 0
-        ),
-        key=lambda run: (-run[0], lines[run[1]].line_no),
-    )
-    exact: dict[int, Fraction] = {}
-    if isinstance(reward, MultiBuy):
-        price = Fraction(reward.price.amount) * minor
-        for times, members in _sets(runs, reward.quantity):
-            value = sum((v * n for _, v, n in members), Fraction(0))
-            if value <= price:
-                break  # sets only get cheaper from here on
-            for index, v, n in members:
-                exact[index] = (
-                    exact.get(index, Fraction(0)) + times * (value - price) * v * n / value
-                )
-        return exact
-    assert isinstance(reward, BuyXGetY)
-    rate = Fraction(reward.percent) / 100
-    for times, members in _sets(runs, reward.buy + reward.get):
-        free = reward.get
-        for index, v, n in reversed(members):  # the cheapest units of the set
-            taken = min(free, n)
-            exact[index] = exact.get(index, Fraction(0)) + times * v * taken * rate
-            free -= taken
-            if not free:
-                break
-    return exact
-
-
-def _promotion_cents(
-    promo: Promotion, lines: Sequence[PromoLine], remaining: Sequence[int], open_: Sequence[int]
-) -> dict[int, int]:
-    exact = {i: d for i, d in _exact_discounts(promo, lines, remaining, open_).items() if d > 0}
-    if not exact:
-        return {}
-    # The exact sum never exceeds what the lines still cost (whole minor units), so neither does
-    # its rounding, and the capped allocation always places every cent.
-    total = int(round_half_up(sum(exact.values(), Fraction(0)), Decimal(1)))
-    if total == 0:
-        return {}
-    order = sorted(exact)
-    if len(order) == 1:  # one line (most product deals): nothing to allocate
-        return {order[0]: total}
-    shares = _allocate_cents(
-        total,
-        [exact[i] for i in order],
-        [remaining[i] for i in order],
-        lines[order[0]].gross.currency,
-    )
-    return {i: share for i, share in zip(order, shares, strict=True) if share}
-
-
 # -- combinations ----------------------------------------------------------------------------
 
 
@@ -329,6 +163,16 @@ class _Basket:
         self._reach: dict[str, list[int]] = {}
         self._alone: dict[str, _Outcome] = {}
         self.states: dict[tuple[str, ...], _State] = {}
+        self.facts = LineFacts(
+            [line.line_no for line in lines],
+            [line.quantity for line in lines],
+            [line.per_unit for line in lines],
+        )
+        quantum = lines[0].gross.currency.quantum if lines else Decimal(1)
+        self.minor = Fraction(1) / Fraction(quantum)
+        # What a promotion takes off depends only on its open lines and what remains of them;
+        # combinations that differ elsewhere in the basket meet the same inputs again and again.
+        self._cents: dict[tuple[str, tuple[int, ...], tuple[int, ...]], dict[int, int]] = {}
         self.initial: _State = (
             tuple(self.gross),
             tuple(not line.eligible for line in lines),
@@ -348,6 +192,14 @@ class _Basket:
                 hits.update(i for d in scope.departments for i in self.departments.get(d, ()))
                 found = sorted(hits)
             self._reach[promo.promo_id] = found
+        return found
+
+    def cents(self, promo: Promotion, remaining: Sequence[int], open_: list[int]) -> dict[int, int]:
+        key = (promo.promo_id, tuple(open_), tuple([remaining[i] for i in open_]))
+        found = self._cents.get(key)
+        if found is None:
+            cents = {i: remaining[i] for i in open_}
+            found = self._cents[key] = promotion_cents(promo, self.facts, cents, self.minor)
         return found
 
     def alone(self, promo: Promotion) -> _Outcome:
@@ -373,7 +225,6 @@ def _run(promos: Sequence[Promotion], basket: _Basket) -> _Outcome:
     state = states[ids[:start]] if start else basket.initial
     if start == len(ordered):
         return _Outcome(sum(c for _, _, c in state[3]), state[3])
-    lines = basket.lines
     remaining, closed, touched = list(state[0]), list(state[1]), list(state[2])
     applied = list(state[3])
     for k in range(start, len(ordered)):
@@ -381,7 +232,7 @@ def _run(promos: Sequence[Promotion], basket: _Basket) -> _Outcome:
         compound = promo.stacking is Stacking.COMPOUND
         open_ = [i for i in basket.reach(promo) if not closed[i] and (compound or not touched[i])]
         if open_:
-            for i, cents in sorted(_promotion_cents(promo, lines, remaining, open_).items()):
+            for i, cents in basket.cents(promo, remaining, open_).items():
                 remaining[i] -= cents
                 touched[i] = True
                 closed[i] = closed[i] or not compound
