@@ -38,6 +38,7 @@ Ties keep the first combination found, trying smaller combinations and higher pr
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -162,6 +163,7 @@ class _Basket:
         self.all = [i for i, line in enumerate(lines) if line.eligible]
         self._reach: dict[str, list[int]] = {}
         self._alone: dict[str, _Outcome] = {}
+        self._masks: dict[str, int] = {}
         self.states: dict[tuple[str, ...], _State] = {}
         self.facts = LineFacts(
             [line.line_no for line in lines],
@@ -194,18 +196,29 @@ class _Basket:
             self._reach[promo.promo_id] = found
         return found
 
-    def cents(self, promo: Promotion, remaining: Sequence[int], open_: list[int]) -> dict[int, int]:
-        key = (promo.promo_id, tuple(open_), tuple([remaining[i] for i in open_]))
+    def mask(self, promo: Promotion) -> int:
+        """``reach`` as a bit set, to tell in one operation whether two promotions can meet."""
+        found = self._masks.get(promo.promo_id)
+        if found is None:
+            found = self._masks[promo.promo_id] = sum(1 << i for i in self.reach(promo))
+        return found
+
+    def cents(self, promo: Promotion, open_cents: dict[int, int]) -> dict[int, int]:
+        """What ``promo`` takes off its open lines (index → what remains), in line order."""
+        key = (promo.promo_id, tuple(open_cents), tuple(open_cents.values()))
         found = self._cents.get(key)
         if found is None:
-            cents = {i: remaining[i] for i in open_}
-            found = self._cents[key] = promotion_cents(promo, self.facts, cents, self.minor)
+            found = promotion_cents(promo, self.facts, open_cents, self.minor)
+            self._cents[key] = found
         return found
 
     def alone(self, promo: Promotion) -> _Outcome:
         found = self._alone.get(promo.promo_id)
         if found is None:
-            found = self._alone[promo.promo_id] = _run([promo], self)
+            gross = self.gross
+            cents = self.cents(promo, {i: gross[i] for i in self.reach(promo)})
+            found = _Outcome(sum(cents.values()), tuple((i, promo, c) for i, c in cents.items()))
+            self._alone[promo.promo_id] = found
         return found
 
 
@@ -230,15 +243,115 @@ def _run(promos: Sequence[Promotion], basket: _Basket) -> _Outcome:
     for k in range(start, len(ordered)):
         promo = ordered[k]
         compound = promo.stacking is Stacking.COMPOUND
-        open_ = [i for i in basket.reach(promo) if not closed[i] and (compound or not touched[i])]
+        open_ = {
+            i: remaining[i]
+            for i in basket.reach(promo)
+            if not closed[i] and (compound or not touched[i])
+        }
         if open_:
-            for i, cents in basket.cents(promo, remaining, open_).items():
+            for i, cents in basket.cents(promo, open_).items():
                 remaining[i] -= cents
                 touched[i] = True
                 closed[i] = closed[i] or not compound
                 applied.append((i, promo, cents))
         states[ids[: k + 1]] = (tuple(remaining), tuple(closed), tuple(touched), tuple(applied))
     return _Outcome(sum(cents for _, _, cents in applied), tuple(applied))
+
+
+class _Chain:
+    """A combination applied in order, kept so that adding promotions to it is cheap to try.
+
+    A greedy step asks what the saving would be with one more promotion (or one more group's
+    winners). Rerunning the whole combination for that was the engine's cost. Instead the state
+    of every line before each position is kept, and a trial walks the positions after the new
+    promotion's place tracking only the lines whose state differs from the kept run (``diff``,
+    a bit set): a promotion whose lines are all unchanged does exactly what it did before and
+    is skipped with one AND; one that meets a changed line is evaluated again (memoized).
+    """
+
+    def __init__(self, basket: _Basket, promos: Sequence[Promotion]) -> None:
+        self.basket = basket
+        self.promos = sorted(promos, key=_order_key)
+        self.keys = [_order_key(p) for p in self.promos]
+        self.before: list[tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]] = []
+        self.effects: list[dict[int, int]] = []
+        basket_ = self.basket
+        remaining, closed = list(basket_.initial[0]), list(basket_.initial[1])
+        touched = list(basket_.initial[2])
+        self.saving = 0
+        for promo in self.promos:
+            self.before.append((tuple(remaining), tuple(closed), tuple(touched)))
+            compound = promo.stacking is Stacking.COMPOUND
+            open_ = {
+                i: remaining[i]
+                for i in basket_.reach(promo)
+                if not closed[i] and (compound or not touched[i])
+            }
+            cents = basket_.cents(promo, open_) if open_ else {}
+            for i, c in cents.items():
+                remaining[i] -= c
+                touched[i] = True
+                closed[i] = closed[i] or not compound
+            self.saving += sum(cents.values())
+            self.effects.append(cents)
+        self.after = (tuple(remaining), tuple(closed), tuple(touched))
+
+    def outcome(self) -> _Outcome:
+        applied = tuple(
+            (i, promo, c) for promo, cents in zip(self.promos, self.effects, strict=True)
+            for i, c in cents.items()
+        )  # fmt: skip
+        return _Outcome(self.saving, applied)
+
+    def with_(self, extra: Sequence[Promotion]) -> _Chain:
+        return _Chain(self.basket, [*self.promos, *extra])
+
+    def saving_with(self, extra: Sequence[Promotion]) -> int:
+        """The saving of this combination with ``extra`` (none of them in it) added."""
+        if not extra:
+            return self.saving
+        basket = self.basket
+        added = sorted(extra, key=_order_key)
+        promos, keys, before, effects = self.promos, self.keys, self.before, self.effects
+        k = bisect_left(keys, _order_key(added[0]))
+        e = 0
+        diff = 0
+        own: dict[int, tuple[int, bool, bool]] = {}  # (remaining, closed, touched) of diff lines
+        delta = 0
+        end = len(promos)
+        while e < len(added) or k < end:
+            if e < len(added) and (k == end or _order_key(added[e]) < keys[k]):
+                promo, base = added[e], {}
+                e += 1
+                state = self.after if k == end else before[k]
+            else:
+                promo, base, state = promos[k], effects[k], before[k]
+                k += 1
+                if not basket.mask(promo) & diff:
+                    continue  # none of its lines changed: it does what it did
+            rem, clo, tou = state
+            compound = promo.stacking is Stacking.COMPOUND
+            open_: dict[int, int] = {}
+            for i in basket.reach(promo):
+                r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
+                if not c and (compound or not t):
+                    open_[i] = r
+            new = basket.cents(promo, open_) if open_ else {}
+            for i in new.keys() | base.keys():
+                now, was = new.get(i, 0), base.get(i, 0)
+                if i in own:
+                    if now:
+                        r, c, t = own[i]
+                        own[i] = (r - now, c or not compound, True)
+                elif now != was:
+                    own[i] = (
+                        (rem[i] - now, clo[i] or not compound, True)
+                        if now
+                        else (rem[i], clo[i], tou[i])
+                    )
+                    diff |= 1 << i
+            delta += sum(new.values()) - sum(base.values())
+        return self.saving + delta
 
 
 def standalone_saving(promo: Promotion, lines: Sequence[PromoLine]) -> int:
@@ -269,12 +382,12 @@ def _best_of_group(group: Sequence[Promotion], basket: _Basket) -> _Outcome:
         # A dominant basket-wide promotion (50 % off everything) is worth more than the
         # narrow winners it would be layered on: also try it first, then add each group's
         # winners only where they raise the saving, and keep the better of the two.
-        first = _greedy(wide, [], basket)
-        chosen = _promotions_of(first)
+        chain = _greedy_chain(wide, _Chain(basket, []), basket)
+        chain = _Chain(basket, _promotions_of(chain.outcome()))
         for block in blocks:
-            outcome = _run([*chosen, *block], basket)
-            if outcome.saving > first.saving:
-                first, chosen = outcome, [*chosen, *block]
+            if chain.saving_with(block) > chain.saving:
+                chain = chain.with_(block)
+        first = chain.outcome()
         # And the plain greedy over the whole group (what the engine did before the split):
         # the result is never worse than it, whatever the mix.
         plain = _greedy(group, [], basket)
@@ -285,14 +398,14 @@ def _best_of_group(group: Sequence[Promotion], basket: _Basket) -> _Outcome:
 def _greedy(group: Sequence[Promotion], chosen: list[Promotion], basket: _Basket) -> _Outcome:
     """Add ``group``'s promotions to ``chosen``, largest saving alone first, each only if it
     raises the saving."""
-    chosen = list(chosen)
-    best = _run(chosen, basket) if chosen else _Outcome(0, ())
+    return _greedy_chain(group, _Chain(basket, chosen), basket).outcome()
+
+
+def _greedy_chain(group: Sequence[Promotion], chain: _Chain, basket: _Basket) -> _Chain:
     for promo in sorted(group, key=lambda p: (-basket.alone(p).saving, _order_key(p))):
-        outcome = _run([*chosen, promo], basket)
-        if outcome.saving > best.saving:
-            best = outcome
-            chosen.append(promo)
-    return best
+        if chain.saving_with([promo]) > chain.saving:
+            chain = chain.with_([promo])
+    return chain
 
 
 def _promotions_of(outcome: _Outcome) -> list[Promotion]:
