@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from itertools import combinations
 from typing import Final
 
@@ -84,6 +85,40 @@ class PromotionContext:
     channel: Channel = Channel.STORE
     has_customer: bool = False
     coupons: frozenset[str] = frozenset()
+
+    @cached_property
+    def available(self) -> _Available:
+        """The promotions this context allows, indexed by what they look at.
+
+        Built once per context (the screen prices the same context on every basket change):
+        checking 500 promotions' availability and scope on every call was a third of the
+        engine's time on a typical basket (bench/bench_promotions.py).
+        """
+        ids = [p.promo_id for p in self.promotions]
+        if len(set(ids)) != len(ids):
+            # Which of two promotions with one id applies would be arbitrary; the store keys
+            # promotions by id, so this is a caller's bug, not data to guess about.
+            raise PromotionError("The same promotion id was given twice.")
+        index = _Available()
+        for p in self.promotions:
+            if not p.is_available(self.now, self.channel, self.has_customer, self.coupons):
+                continue
+            if p.scope.is_basket:
+                index.wide.append(p)
+            for sku in p.scope.skus:
+                index.by_sku.setdefault(sku, []).append(p)
+            for department in p.scope.departments:
+                index.by_department.setdefault(department, []).append(p)
+        return index
+
+
+class _Available:
+    """Available promotions by SKU, by department, and the basket-wide ones."""
+
+    def __init__(self) -> None:
+        self.by_sku: dict[str, list[Promotion]] = {}
+        self.by_department: dict[str, list[Promotion]] = {}
+        self.wide: list[Promotion] = []
 
 
 @dataclass(frozen=True)
@@ -356,7 +391,11 @@ class _Chain:
 
 def standalone_saving(promo: Promotion, lines: Sequence[PromoLine]) -> int:
     """What ``promo`` alone takes off ``lines``, in minor units (availability not checked)."""
-    return _run([promo], _Basket(lines)).saving
+    # Only the lines it looks at count (the near-miss hints ask this many times per basket,
+    # and a whole basket's line facts cost more than the answer).
+    scope = promo.scope
+    mine = [line for line in lines if line.eligible and scope.matches(line.sku, line.department)]
+    return _Basket(mine).alone(promo).saving if mine else 0
 
 
 def _best_of_group(group: Sequence[Promotion], basket: _Basket) -> _Outcome:
@@ -439,23 +478,20 @@ def apply_promotions(
     lines: Sequence[PromoLine], context: PromotionContext, currency: Currency
 ) -> PromotionResult:
     """The promotions that save the customer most under the stacking rules, per line."""
-    ids = [p.promo_id for p in context.promotions]
-    if len(set(ids)) != len(ids):
-        # Which of two promotions with one id applies would be arbitrary; the store keys
-        # promotions by id, so this is a caller's bug, not data to guess about.
-        raise PromotionError("The same promotion id was given twice.")
-    available = sorted(
-        (
-            p
-            for p in context.promotions
-            if p.is_available(context.now, context.channel, context.has_customer, context.coupons)
-        ),
-        key=_order_key,
-    )
+    offered = context.available
     basket = _Basket(lines)
     # A promotion none of whose lines is in the basket saves nothing: the SKU and department
-    # index skips it without running it (most of a store's promotions, most of the time).
-    candidates = [p for p in available if basket.reach(p) and basket.alone(p).saving > 0]
+    # index finds the others without looking at it (most of a store's promotions).
+    reaching: dict[str, Promotion] = {}
+    for sku in basket.skus:
+        reaching.update((p.promo_id, p) for p in offered.by_sku.get(sku, ()))
+    for department in basket.departments:
+        reaching.update((p.promo_id, p) for p in offered.by_department.get(department, ()))
+    if basket.all:
+        reaching.update((p.promo_id, p) for p in offered.wide)
+    candidates = [
+        p for p in sorted(reaching.values(), key=_order_key) if basket.alone(p).saving > 0
+    ]
     exclusive = [p for p in candidates if p.stacking is Stacking.EXCLUSIVE]
     shared = [p for p in candidates if p.stacking is not Stacking.EXCLUSIVE]
     outcomes = [_best_of_group(group, basket) for group in _groups(shared, basket)]

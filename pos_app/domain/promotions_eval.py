@@ -59,7 +59,7 @@ def _allocate(total: int, weights: Sequence[int], caps: Sequence[int]) -> list[i
         shares[0] = total
     else:
         shares = [total * w // weight_sum for w in weights]
-        largest = max(range(len(weights)), key=lambda i: (weights[i], -i))
+        largest = max(range(len(weights)), key=weights.__getitem__)  # max keeps the first
         shares[largest] += total - sum(shares)
     if all(s <= c for s, c in zip(shares, caps, strict=True)):
         return shares
