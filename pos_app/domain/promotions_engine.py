@@ -310,6 +310,8 @@ class _Chain:
         self.keys = [_order_key(p) for p in self.promos]
         self.before: list[tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]] = []
         self.effects: list[dict[int, int]] = []
+        self.opens: list[dict[int, int]] = []  # each promotion's open lines and what remained
+        self.totals: list[int] = []
         basket_ = self.basket
         remaining, closed = list(basket_.initial[0]), list(basket_.initial[1])
         touched = list(basket_.initial[2])
@@ -327,7 +329,9 @@ class _Chain:
                 remaining[i] -= c
                 touched[i] = True
                 closed[i] = closed[i] or not compound
-            self.saving += sum(cents.values())
+            self.opens.append(open_)
+            self.totals.append(sum(cents.values()))
+            self.saving += self.totals[-1]
             self.effects.append(cents)
         self.after = (tuple(remaining), tuple(closed), tuple(touched))
 
@@ -356,36 +360,46 @@ class _Chain:
         end = len(promos)
         while e < len(added) or k < end:
             if e < len(added) and (k == end or _order_key(added[e]) < keys[k]):
-                promo, base = added[e], {}
+                promo, base, was_total = added[e], {}, 0
                 e += 1
-                state = self.after if k == end else before[k]
+                rem, clo, tou = self.after if k == end else before[k]
+                compound = promo.stacking is Stacking.COMPOUND
+                open_: dict[int, int] = {}
+                for i in basket.reach(promo):
+                    r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
+                    if not c and (compound or not t):
+                        open_[i] = r
             else:
-                promo, base, state = promos[k], effects[k], before[k]
+                promo, base, was_total = promos[k], effects[k], self.totals[k]
+                mask = basket.mask(promo)
+                rem, clo, tou = before[k]
                 k += 1
-                if not basket.mask(promo) & diff:
+                if not mask & diff:
                     continue  # none of its lines changed: it does what it did
-            rem, clo, tou = state
-            compound = promo.stacking is Stacking.COMPOUND
-            open_: dict[int, int] = {}
-            for i in basket.reach(promo):
-                r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
-                if not c and (compound or not t):
-                    open_[i] = r
+                # Its open lines as in the kept run, corrected on the changed lines only.
+                compound = promo.stacking is Stacking.COMPOUND
+                open_ = dict(self.opens[k - 1])
+                for i, (r, c, t) in own.items():
+                    if mask >> i & 1:
+                        if not c and (compound or not t):
+                            open_[i] = r
+                        else:
+                            open_.pop(i, None)
             new = basket.cents(promo, open_) if open_ else {}
-            for i in new.keys() | base.keys():
-                now, was = new.get(i, 0), base.get(i, 0)
-                if i in own:
-                    if now:
-                        r, c, t = own[i]
-                        own[i] = (r - now, c or not compound, True)
-                elif now != was:
-                    own[i] = (
-                        (rem[i] - now, clo[i] or not compound, True)
-                        if now
-                        else (rem[i], clo[i], tou[i])
-                    )
-                    diff |= 1 << i
-            delta += sum(new.values()) - sum(base.values())
+            fresh = {i for i, _ in new.items() ^ base.items()} - own.keys()
+            for i, (r, c, _) in own.items():
+                now = new.get(i, 0)
+                if now:
+                    own[i] = (r - now, c or not compound, True)
+            for i in fresh:
+                now = new.get(i, 0)
+                own[i] = (
+                    (rem[i] - now, clo[i] or not compound, True)
+                    if now
+                    else (rem[i], clo[i], tou[i])
+                )
+                diff |= 1 << i
+            delta += sum(new.values()) - was_total
         return self.saving + delta
 
 

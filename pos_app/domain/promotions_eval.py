@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from operator import gt
 
 from pos_app.domain.promotions_rules import (
     AmountOff,
@@ -61,7 +62,7 @@ def _allocate(total: int, weights: Sequence[int], caps: Sequence[int]) -> list[i
         shares = [total * w // weight_sum for w in weights]
         largest = max(range(len(weights)), key=weights.__getitem__)  # max keeps the first
         shares[largest] += total - sum(shares)
-    if all(s <= c for s, c in zip(shares, caps, strict=True)):
+    if not any(map(gt, shares, caps)):
         return shares
     excess = sum(max(s - c, 0) for s, c in zip(shares, caps, strict=True))
     shares = [min(s, c) for s, c in zip(shares, caps, strict=True)]
@@ -223,4 +224,8 @@ def promotion_cents(
     if isinstance(reward, AmountOff | FixedPrice):
         return _per_unit_rule(promo, facts, cents, minor)
     assert isinstance(reward, MultiBuy | BuyXGetY)
+    size = reward.quantity if isinstance(reward, MultiBuy) else reward.buy + reward.get
+    units = sum(int(facts.quantities[i]) for i, r in cents.items() if facts.per_unit[i] and r > 0)
+    if units < size:  # not one whole set: most set deals on a basket of 1 to 4 units a line
+        return {}
     return _exact_fractions(_set_rule(reward, facts, cents, minor), cents)
