@@ -304,19 +304,38 @@ class _Chain:
     is skipped with one AND; one that meets a changed line is evaluated again (memoized).
     """
 
-    def __init__(self, basket: _Basket, promos: Sequence[Promotion]) -> None:
+    after: tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]  # the state at the end
+
+    def __init__(
+        self, basket: _Basket, promos: Sequence[Promotion], kept: _Chain | None = None
+    ) -> None:
+        """``promos`` in order; ``kept``, a chain they extend, lends its positions before the
+        first promotion that is not its own (they are the same run up to there)."""
         self.basket = basket
         self.promos = sorted(promos, key=_order_key)
         self.keys = [_order_key(p) for p in self.promos]
-        self.before: list[tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]] = []
-        self.effects: list[dict[int, int]] = []
-        self.opens: list[dict[int, int]] = []  # each promotion's open lines and what remained
-        self.totals: list[int] = []
+        start = 0
+        if kept is not None:
+            limit = min(len(kept.keys), len(self.keys))
+            while start < limit and kept.keys[start] == self.keys[start]:
+                start += 1
+        source = kept if kept is not None else self
+        self.before: list[tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]] = (
+            source.before[:start] if start else []
+        )
+        self.effects: list[dict[int, int]] = source.effects[:start] if start else []
+        # Each promotion's open lines and what remained of them, and what it took in all.
+        self.opens: list[dict[int, int]] = source.opens[:start] if start else []
+        self.totals: list[int] = source.totals[:start] if start else []
         basket_ = self.basket
-        remaining, closed = list(basket_.initial[0]), list(basket_.initial[1])
-        touched = list(basket_.initial[2])
-        self.saving = 0
-        for promo in self.promos:
+        state = (
+            basket_.initial[:3]
+            if kept is None or start == 0
+            else (kept.before[start] if start < len(kept.promos) else kept.after)
+        )
+        remaining, closed, touched = list(state[0]), list(state[1]), list(state[2])
+        self.saving = sum(self.totals)
+        for promo in self.promos[start:]:
             self.before.append((tuple(remaining), tuple(closed), tuple(touched)))
             compound = promo.stacking is Stacking.COMPOUND
             open_ = {
@@ -343,7 +362,7 @@ class _Chain:
         return _Outcome(self.saving, applied)
 
     def with_(self, extra: Sequence[Promotion]) -> _Chain:
-        return _Chain(self.basket, [*self.promos, *extra])
+        return _Chain(self.basket, [*self.promos, *extra], kept=self)
 
     def saving_with(self, extra: Sequence[Promotion]) -> int:
         """The saving of this combination with ``extra`` (none of them in it) added."""

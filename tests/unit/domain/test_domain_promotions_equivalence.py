@@ -129,8 +129,15 @@ def check(lines: list[PromoLine], context: PromotionContext, order: list[int]) -
     # gets a remainder cent on a tie follows the scan order, as money.allocate does).
     shuffled = [lines[i] for i in order]
     again = apply_promotions(shuffled, context, EUR)
-    assert saving(again) == saving(new)
-    assert per_promotion(again) == per_promotion(new)
+    old_again = reference.apply_promotions(shuffled, context, EUR)
+    assert saving(again) >= saving(old_again)
+    # Known, and kept from the reference: a basket-wide amount whose remainder cent ties
+    # between two lines goes to the first scanned, and a best-price promotion on the line it
+    # lands on then cannot apply (the saving then depends on scan order). Where the reference
+    # does not depend on scan order, neither may the engine.
+    if saving(old_again) == saving(old) and per_promotion(old_again) == per_promotion(old):
+        assert saving(again) == saving(new)
+        assert per_promotion(again) == per_promotion(new)
 
 
 def per_promotion(result: PromotionResult) -> dict[str, int]:
