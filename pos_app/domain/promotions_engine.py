@@ -389,6 +389,8 @@ class _Chain:
                     if not c and (compound or not t):
                         open_[i] = r
             else:
+                if not diff and e == len(added):
+                    break  # nothing changed and nothing left to add: the rest is as kept
                 promo, base, was_total = promos[k], effects[k], self.totals[k]
                 mask = basket.mask(promo)
                 rem, clo, tou = before[k]
