@@ -314,6 +314,7 @@ class _Chain:
         self.basket = basket
         self.promos = sorted(promos, key=_order_key)
         self.keys = [_order_key(p) for p in self.promos]
+        self.masks = [basket.mask(p) for p in self.promos]
         start = 0
         if kept is not None:
             limit = min(len(kept.keys), len(self.keys))
@@ -377,35 +378,40 @@ class _Chain:
         own: dict[int, tuple[int, bool, bool]] = {}  # (remaining, closed, touched) of diff lines
         delta = 0
         end = len(promos)
-        while e < len(added) or k < end:
-            if e < len(added) and (k == end or _order_key(added[e]) < keys[k]):
-                promo, base, was_total = added[e], {}, 0
-                e += 1
-                rem, clo, tou = self.after if k == end else before[k]
-                compound = promo.stacking is Stacking.COMPOUND
-                open_: dict[int, int] = {}
-                for i in basket.reach(promo):
-                    r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
-                    if not c and (compound or not t):
-                        open_[i] = r
-            else:
-                if not diff and e == len(added):
-                    break  # nothing changed and nothing left to add: the rest is as kept
+        masks = self.masks
+        added_keys = [_order_key(p) for p in added]
+        while True:
+            # Skip, in one tight loop, the kept promotions none of whose lines changed: they do
+            # exactly what they did (most of them, on a large basket).
+            limit = added_keys[e] if e < len(added) else None
+            while k < end and not masks[k] & diff and (limit is None or keys[k] < limit):
+                k += 1
+            if k < end and (limit is None or keys[k] < limit):
                 promo, base, was_total = promos[k], effects[k], self.totals[k]
-                mask = basket.mask(promo)
+                mask = masks[k]
                 rem, clo, tou = before[k]
                 k += 1
-                if not mask & diff:
-                    continue  # none of its lines changed: it does what it did
                 # Its open lines as in the kept run, corrected on the changed lines only.
                 compound = promo.stacking is Stacking.COMPOUND
-                open_ = dict(self.opens[k - 1])
+                open_: dict[int, int] = dict(self.opens[k - 1])
                 for i, (r, c, t) in own.items():
                     if mask >> i & 1:
                         if not c and (compound or not t):
                             open_[i] = r
                         else:
                             open_.pop(i, None)
+            elif e < len(added):
+                promo, base, was_total = added[e], {}, 0
+                e += 1
+                rem, clo, tou = self.after if k == end else before[k]
+                compound = promo.stacking is Stacking.COMPOUND
+                open_ = {}
+                for i in basket.reach(promo):
+                    r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
+                    if not c and (compound or not t):
+                        open_[i] = r
+            else:
+                break
             new = basket.cents(promo, open_) if open_ else {}
             fresh = {i for i, _ in new.items() ^ base.items()} - own.keys()
             for i, (r, c, _) in own.items():
