@@ -60,7 +60,7 @@ def _allocate(total: int, weights: Sequence[int], caps: Sequence[int]) -> list[i
         shares[0] = total
     else:
         shares = [total * w // weight_sum for w in weights]
-        largest = max(range(len(weights)), key=weights.__getitem__)  # max keeps the first
+        largest = weights.index(max(weights))  # the first of the largest
         shares[largest] += total - sum(shares)
     if not any(map(gt, shares, caps)):
         return shares
@@ -76,8 +76,13 @@ def _allocate(total: int, weights: Sequence[int], caps: Sequence[int]) -> list[i
 
 def _share(total: int, weights: Mapping[int, int], remaining: Mapping[int, int]) -> dict[int, int]:
     """The promotion's ``total`` over the lines with a positive weight, in line index order."""
-    order = sorted(i for i, w in weights.items() if w > 0)
-    if total <= 0 or not order:
+    if total <= 0 or not weights:
+        return {}
+    if min(weights.values()) > 0:  # usually: no line to leave out, sort in C
+        order = sorted(weights)
+    else:
+        order = sorted(i for i, w in weights.items() if w > 0)
+    if not order:
         return {}
     if len(order) == 1:  # one line (most product deals): nothing to allocate
         return {order[0]: total}
