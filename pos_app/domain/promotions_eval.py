@@ -32,18 +32,36 @@ __all__ = ["LineFacts", "promotion_cents"]
 
 
 class LineFacts:
-    """The per-line facts the rules read, converted once per basket (not once per run)."""
+    """The per-line facts the rules read, converted once per basket (not once per run).
 
-    __slots__ = ("line_nos", "minor", "per_unit", "quantities", "whole")
+    The quantities become Fractions (and whole ints) only when a rule first asks: percent,
+    threshold and basket-amount rules never do, and the near-miss hints build these facts for
+    many small what-if baskets.
+    """
+
+    __slots__ = ("_decimals", "_quantities", "_whole", "line_nos", "per_unit")
 
     def __init__(
         self, line_nos: Sequence[int], quantities: Sequence[Decimal], per_unit: Sequence[bool]
     ) -> None:
         self.line_nos = list(line_nos)
-        self.quantities = [Fraction(q) for q in quantities]
-        # The quantity as an int when it is whole (most lines), else None.
-        self.whole = [int(q) if q.denominator == 1 else None for q in self.quantities]
+        self._decimals = list(quantities)
+        self._quantities: list[Fraction] | None = None
+        self._whole: list[int | None] | None = None
         self.per_unit = list(per_unit)
+
+    @property
+    def quantities(self) -> list[Fraction]:
+        if self._quantities is None:
+            self._quantities = [Fraction(q) for q in self._decimals]
+        return self._quantities
+
+    @property
+    def whole(self) -> list[int | None]:
+        """The quantity as an int when it is whole (most lines), else None."""
+        if self._whole is None:
+            self._whole = [int(q) if q.denominator == 1 else None for q in self.quantities]
+        return self._whole
 
 
 def _half_up(numerator: int, denominator: int) -> int:
