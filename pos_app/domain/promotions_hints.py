@@ -121,11 +121,17 @@ def near_misses(
     """Up to ``limit`` hints, the biggest extra saving first; ``names`` maps SKU to item name."""
     names = names or {}
     hints: list[NearMiss] = []
-    for promo in sorted(context.promotions, key=lambda p: p.promo_id):
-        if not promo.is_available(
-            context.now, context.channel, context.has_customer, context.coupons
-        ):
-            continue
+    # Only promotions that look at one of the lines can have a near miss (no matching unit, no
+    # spend on its items: no hint); the context's index finds them without a scan of all.
+    offered = context.available
+    reaching: dict[str, Promotion] = {}
+    for line in lines:
+        if line.eligible:
+            reaching.update((p.promo_id, p) for p in offered.by_sku.get(line.sku, ()))
+            reaching.update((p.promo_id, p) for p in offered.by_department.get(line.department, ()))
+    if any(line.eligible for line in lines):
+        reaching.update((p.promo_id, p) for p in offered.wide)
+    for promo in sorted(reaching.values(), key=lambda p: p.promo_id):
         reward = promo.reward
         hint: NearMiss | None = None
         if isinstance(reward, MultiBuy):
