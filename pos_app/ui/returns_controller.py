@@ -155,6 +155,10 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         self.page.show_sale(sale)
         if sale.fully_returned:
             self.page.message.show_info(self.tr("Everything on this receipt came back."))
+        elif sale.sold_elsewhere:
+            self.page.message.show_info(
+                self.tr("Checked with the hub: the items come back into this store's stock."), 0
+            )
         else:
             self.page.message.clear_message()
         self.sale_found.emit(sale)

@@ -88,6 +88,7 @@ def test_another_tills_receipt_is_returned_here(
         d.scan(receipt_no)
     assert f"Receipt {receipt_no}" in page.title.text()
     assert f"Sale of till {till_a_id} at store store-1" in page.title.text()
+    assert "come back into this store's stock" in page.message.text()
     assert [page.table.item(r, 2).text() for r in range(page.table.rowCount())] == ["2"]
 
     box = page.quantity_box(1)
