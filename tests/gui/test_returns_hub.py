@@ -20,7 +20,7 @@ from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import Tender, TenderKind
 from pos_app.services.checkout import CheckoutService
-from pos_app.services.hub_returns import offline_message
+from pos_app.services.hub_returns import HubReturnsService, find_receipt_on_hub, offline_message
 from pos_app.services.till_context import load_till_context
 from sync.hub.models import ReturnableLineRow
 from tests.gui.conftest import HUMAN_GAP_MS
@@ -35,7 +35,7 @@ from tests.sync.conftest import (  # noqa: F401  (the real-hub fixtures, shared)
     pg_databases,
     restartable_hub,
 )
-from tests.sync.test_hub_receipt_returns import copy_till, push
+from tests.sync.test_hub_receipt_returns import copy_till, lookups_of, push, return_found
 
 
 def sale_at(db: sessionmaker[Session], codes: list[str]) -> str:
@@ -123,3 +123,48 @@ def test_another_tills_receipt_is_returned_here(
     with d.qtbot.waitSignal(returns.error_shown, timeout=10_000) as offline:
         d.scan(receipt_no)
     assert offline.args[0] == offline_message(receipt_no)
+
+
+def test_own_receipt_counts_what_another_till_took_back(
+    make_till: Any,
+    staffed_db: Path,
+    seeded: sessionmaker[Session],
+    enrolled_till: Any,  # noqa: F811 (fixture)
+    tmp_path: Path,
+) -> None:
+    hub_under_test = enrolled_till.hub
+    enrolled = Api(hub_under_test.base_url, None).post(
+        "/v1/enroll", json={"code": hub_under_test.enroll_code("store-1"), "till_name": "B"}
+    )
+    till_b = Api(hub_under_test.base_url, enrolled.json()["token"])
+    till_b_db = copy_till(seeded, tmp_path / "till-b.sqlite3", enrolled.json()["till_id"])
+    receipt_no = sale_at(seeded, [COFFEE, COFFEE, COFFEE])  # this till's own sale
+
+    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
+    hub_db_ = hub_under_test.hub.db
+
+    def sale_at_hub() -> bool:  # pushed by this till's own sync
+        with hub_db_.read() as session:
+            return session.scalar(select(ReturnableLineRow.bought_milli)) == 3000
+
+    d.qtbot.waitUntil(sale_at_hub, timeout=10_000)
+    # Two come back at till B (it asked the hub), and its return reaches the hub.
+    lookups = lookups_of(hub_under_test, till_b)
+    with till_b_db() as session:
+        at_b = HubReturnsService.prepare(session, find_receipt_on_hub(lookups, receipt_no))
+    return_found(till_b_db, at_b, 2000)
+    push(till_b_db, till_b)
+
+    d.sign_in("1111")
+    returns = d.till.returns
+    assert returns is not None
+    page = d.window.returns
+    d.clock.advance(HUMAN_GAP_MS)
+    d.qtbot.keyClick(d.focus(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    with d.qtbot.waitSignal(returns.sale_found, timeout=8000):
+        d.scan(receipt_no)
+    assert "Sale of till" not in page.title.text()  # this till's own receipt
+    assert [page.table.item(0, c).text() for c in (1, 2)] == ["3", "1"]  # sold 3, 1 left
+    box = page.quantity_box(1)
+    assert box is not None
+    assert box.maximum() == 1
