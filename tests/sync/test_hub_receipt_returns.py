@@ -17,8 +17,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.engine import create_till_engine, make_session_factory
-from pos_app.db.models import OutboxEvent, StockMovement, StoreProfile
+from pos_app.db.models import OutboxEvent, Sale, StockMovement, StoreProfile
+from pos_app.domain.money import Money
 from pos_app.domain.returns import Condition, ReasonCode, ReturnError, ReturnItem
+from pos_app.domain.tenders import CardReference, Tender, TenderKind
 from pos_app.services.checkout import CompletedSale
 from pos_app.services.hub_returns import HubReturnsService, find_receipt_on_hub, is_local_receipt
 from pos_app.services.returns import CompletedReturn, ReturnableSale, ReturnsService
@@ -27,6 +29,9 @@ from sync.client.errors import NotFound
 from sync.client.http import HubHttp
 from sync.client.lookups import LOOKUP_TIMEOUTS, HubLookups
 from tests.sync.test_hub_returns import COFFEE, MANAGER, STORE
+from tests.unit.services.test_returns import COFFEE as RETURNS_COFFEE
+from tests.unit.services.test_returns import SHIRT, one
+from tests.unit.services.test_returns_refunds import VISA, sell_with
 
 
 def copy_till(seeded: sessionmaker[Session], path: Path, till_id: str) -> sessionmaker[Session]:
@@ -181,3 +186,48 @@ def test_this_tills_own_receipt_counts_what_came_back_at_another_till(
             session, local, find_receipt_on_hub(lookups_a, sale.receipt_no)
         )
     assert counted.fully_returned
+
+
+def test_a_split_card_and_cash_sale_of_till_a_is_refunded_the_same_way_at_till_b(
+    running_hub: Any, seeded: sessionmaker[Session], tmp_path: Path
+) -> None:
+    running_hub.add_store(STORE)
+    till_a, till_a_id = running_hub.enroll(STORE)
+    till_b, till_b_id = running_hub.enroll(STORE)
+    till_b_db = copy_till(seeded, tmp_path / "till-b.sqlite3", till_b_id)
+    with seeded.begin() as session:
+        session.execute(update(StoreProfile).values(till_id=till_a_id))
+        currency = load_till_context(session).currency
+    sale = sell_with(
+        seeded,
+        [SHIRT, RETURNS_COFFEE],  # 23.99: 10.00 on the card, the rest in cash (30.00 handed)
+        [
+            Tender(TenderKind.CARD, Money.of("10.00", currency), card=VISA),
+            Tender(TenderKind.CASH, Money.of("20.00", currency)),
+        ],
+    )
+    push(seeded, till_a)
+    with till_b_db() as session:
+        original = HubReturnsService.prepare(
+            session, find_receipt_on_hub(lookups_of(running_hub, till_b), sale.receipt_no)
+        )
+    assert [(t.kind, t.amount_minor) for t in original.tenders] == [("card", 1000), ("cash", 1399)]
+    items = [one(), one(line_no=2)]
+    card_first = "Refund the card on the payment terminal first"
+    with pytest.raises(ReturnError, match=card_first), till_b_db.begin() as session:
+        ReturnsService().complete_return(
+            session, receipt_no=sale.receipt_no, items=items, cashier=MANAGER,
+            context=load_till_context(session), found=original,
+        )  # fmt: skip
+    refund_ref = CardReference(approval_code="R1", last4="4242", scheme="VISA")
+    with till_b_db.begin() as session:
+        done = ReturnsService().complete_return(
+            session, receipt_no=sale.receipt_no, items=items, cashier=MANAGER,
+            context=load_till_context(session), found=original, card=refund_ref,
+        )  # fmt: skip
+    with till_b_db() as session:
+        row = session.scalars(select(Sale).where(Sale.uuid == done.sale_uuid)).one()
+        assert [(t.kind, t.amount_minor, t.approval_code) for t in row.tenders] == [
+            ("card", -1000, "R1"),
+            ("cash", -1400, None),  # 13.99 rounded to the 0.05 cash step
+        ]
