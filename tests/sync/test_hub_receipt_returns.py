@@ -29,6 +29,7 @@ from sync.client.errors import NotFound
 from sync.client.http import HubHttp
 from sync.client.lookups import LOOKUP_TIMEOUTS, HubLookups
 from tests.sync.test_hub_returns import COFFEE, MANAGER, STORE
+from tests.unit.services.test_exchanges import exchange
 from tests.unit.services.test_returns import COFFEE as RETURNS_COFFEE
 from tests.unit.services.test_returns import SHIRT, one
 from tests.unit.services.test_returns_refunds import VISA, sell_with
@@ -231,3 +232,33 @@ def test_a_split_card_and_cash_sale_of_till_a_is_refunded_the_same_way_at_till_b
             ("card", -1000, "R1"),
             ("cash", -1400, None),  # 13.99 rounded to the 0.05 cash step
         ]
+
+
+def test_another_tills_receipt_is_exchanged_here(
+    running_hub: Any,
+    seeded: sessionmaker[Session],
+    sell: Callable[..., CompletedSale],
+    tmp_path: Path,
+) -> None:
+    running_hub.add_store(STORE)
+    till_a, till_a_id = running_hub.enroll(STORE)
+    till_b, till_b_id = running_hub.enroll(STORE)
+    till_b_db = copy_till(seeded, tmp_path / "till-b.sqlite3", till_b_id)
+    with seeded.begin() as session:
+        session.execute(update(StoreProfile).values(till_id=till_a_id))
+    sale = sell([RETURNS_COFFEE], tendered="10")  # 8.99
+    push(seeded, till_a)
+    with till_b_db() as session:
+        original = HubReturnsService.prepare(
+            session, find_receipt_on_hub(lookups_of(running_hub, till_b), sale.receipt_no)
+        )
+    done = exchange(till_b_db, sale.receipt_no, [SHIRT], cash="10", found=original)
+    assert done.net.to_minor() == 601  # a 15.00 shirt for the 8.99 coffee
+    assert done.returned.original_receipt_no == sale.receipt_no
+    with till_b_db() as session:
+        event = json.loads(
+            session.scalars(
+                select(OutboxEvent.payload).where(OutboxEvent.kind == "return.completed")
+            ).one()
+        )
+    assert event["lines"][0]["original_sale_uuid"] == sale.sale_uuid
