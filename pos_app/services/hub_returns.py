@@ -24,7 +24,7 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pos_app.db.models import Sale, SaleLine, SaleTender
+from pos_app.db.models import Sale, SaleLine, SaleTender, StoreProfile
 from pos_app.domain.returns import OriginalTender, ReturnError
 from pos_app.services.returns import ReturnableSale
 from pos_app.services.web_returns import ReturnLookups, sale_from_lines, unsent_returned
@@ -84,6 +84,14 @@ class HubReturnsService:
         """Another till's sale as the hub counts it, less this till's returns it has not seen."""
         if found.original_kind is not OriginalKind.SALE:
             raise ReturnError("That is not an in-store sale.")
+        if session.scalar(select(StoreProfile.tax_mode)) == "exclusive":
+            # The hub's line amounts of a tax-exclusive sale are net: refunding them would
+            # keep the tax the customer paid. Refuse rather than refund the wrong amount.
+            raise ReturnError(
+                f"Receipt {found.receipt_no or found.ref} is from another till: in a store with "
+                "prices before tax it can only be returned at the till that sold it, or "
+                "without a receipt."
+            )
         unsent = unsent_returned(session, found.ref, SALE_FIELD)
         returned = {ln.line_no: ln.returned_milli + unsent.get(ln.line_no, 0) for ln in found.lines}
         lines = [

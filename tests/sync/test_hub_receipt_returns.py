@@ -28,6 +28,7 @@ from pos_app.services.till_context import load_till_context
 from sync.client.errors import NotFound
 from sync.client.http import HubHttp
 from sync.client.lookups import LOOKUP_TIMEOUTS, HubLookups
+from sync.protocol import OriginalKind, Returnable, ReturnableLine
 from tests.sync.test_hub_returns import COFFEE, MANAGER, STORE
 from tests.unit.services.test_exchanges import exchange
 from tests.unit.services.test_returns import COFFEE as RETURNS_COFFEE
@@ -262,3 +263,30 @@ def test_another_tills_receipt_is_exchanged_here(
             ).one()
         )
     assert event["lines"][0]["original_sale_uuid"] == sale.sale_uuid
+
+
+def test_a_tax_exclusive_till_refuses_another_tills_receipt_rather_than_refund_net(
+    seeded: sessionmaker[Session],
+) -> None:
+    found = Returnable(
+        original_kind=OriginalKind.SALE,
+        ref="7d7c6f3e-0000-4000-8000-000000000001",
+        store_id=STORE,
+        currency="EUR",
+        created_at=None,
+        paid_online=False,
+        receipt_no="till-9-000001",
+        lines=[
+            ReturnableLine(
+                line_no=1, sku="COF-1", name="Coffee", bought_milli=1000, returned_milli=0,
+                returnable_milli=1000, amount_minor=749,
+            )
+        ],
+    )  # fmt: skip
+    with seeded() as session:
+        assert HubReturnsService.prepare(session, found).lines[0].returnable_milli == 1000
+    with seeded.begin() as session:
+        session.execute(update(StoreProfile).values(tax_mode="exclusive"))
+    refused = "till-9-000001 is from another till"
+    with pytest.raises(ReturnError, match=refused), seeded() as session:
+        HubReturnsService.prepare(session, found)
