@@ -511,6 +511,13 @@ class ReturnableLine(WireModel):
     amount_minor: int = Field(description="what the whole line cost, after discounts")
 
 
+class ReturnableTender(WireModel):
+    """What one tender kind paid of a sale (net of change), for refunding the same way."""
+
+    kind: str
+    amount_minor: int
+
+
 class Returnable(WireModel):
     """What of an in-store sale or a web order can still come back, as the hub counts it."""
 
@@ -522,6 +529,11 @@ class Returnable(WireModel):
     paid_online: bool = Field(description="a web order paid online: refunds go back online")
     customer_email: str | None = None
     lines: list[ReturnableLine]
+    # In-store sales only (empty for web orders): the receipt barcode, the till that sold it
+    # and the tender kinds that paid it, so another till can refund it sensibly.
+    receipt_no: str | None = None
+    till_id: str | None = None
+    tenders: list[ReturnableTender] = []
 
 
 Department = Annotated[str, StringConstraints(min_length=1, max_length=64)]

@@ -127,9 +127,13 @@ class ExchangeService:
         card: CardReference | None = None,
         prefer: RefundMethod | None = None,
         offline: bool = False,
+        found: ReturnableSale | None = None,
     ) -> CompletedExchange:
-        """``payments``: what the customer pays of the difference (none when it is refunded)."""
-        original = self._returns.find_sale(session, receipt_no)
+        """``payments``: what the customer pays of the difference (none when it is refunded).
+
+        ``found``: the original counted with the hub (pos_app.services.hub_returns), e.g.
+        another till's sale, instead of this till's database."""
+        original = found if found is not None else self._returns.find_sale(session, receipt_no)
         quote = self.quote(
             session, original=original, items=items, basket=basket, cashier=cashier,
             context=context, prefer=prefer,
@@ -156,7 +160,7 @@ class ExchangeService:
             session, receipt_no=receipt_no, items=items, cashier=cashier, context=context,
             approval=approval, card=card, prefer=prefer, offline=offline,
             exchange=ExchangeLink(sale.sale_uuid, sale.receipt_no, quote.credit),
-            return_uuid=return_uuid,
+            return_uuid=return_uuid, found=found,
         )  # fmt: skip
         if returned.receipt_no != return_receipt:  # pragma: no cover - as above
             raise ReturnError("The journal moved while the exchange was written; try again.")

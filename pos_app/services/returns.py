@@ -114,6 +114,11 @@ class ReturnableSale:
     receiptless: bool = False
     # A web order returned in store (pos_app.services.web_returns): its lines name the order.
     order_number: str | None = None
+    # Returned quantities counted with the hub (pos_app.services.hub_returns): completed with
+    # this very original (``found=``), not re-read from this till's database.
+    hub_counted: bool = False
+    # A sale of another till, from the hub: "till X at store Y" for the screen's title.
+    sold_elsewhere: str | None = None
 
     @property
     def fully_returned(self) -> bool:

@@ -57,7 +57,11 @@ class ReturnLookups(Protocol):
     """What ``HubLookups`` offers for returns (its ``returnable*`` methods)."""
 
     def returnable(
-        self, *, sale_uuid: str | None = None, order_number: str | None = None
+        self,
+        *,
+        sale_uuid: str | None = None,
+        order_number: str | None = None,
+        receipt_no: str | None = None,
     ) -> Returnable: ...
 
     def returnable_orders(self, email: str) -> list[Returnable]: ...
@@ -90,19 +94,25 @@ def find_on_hub(lookups: ReturnLookups, presented: str) -> list[Returnable]:
     return [lookups.returnable(order_number=text)]
 
 
-def _unsent_returned(session: Session, number: str) -> dict[int, int]:
-    """This till's returns of ``number`` the hub has not counted yet (unsent or refused)."""
+def unsent_returned(
+    session: Session, ref: str, field: str = "original_order_number"
+) -> dict[int, int]:
+    """This till's returns of ``ref`` the hub has not counted yet (unsent or refused).
+
+    ``field``: what the return lines name the original by (``original_sale_uuid`` for an
+    in-store sale of another till, pos_app.services.hub_returns).
+    """
     out: dict[int, int] = defaultdict(int)
     payloads = session.scalars(
         select(OutboxEvent.payload).where(
             OutboxEvent.kind == RETURN_EVENT,
             OutboxEvent.sent_at.is_(None),
-            OutboxEvent.payload.contains(number),  # a cheap filter before parsing
+            OutboxEvent.payload.contains(ref),  # a cheap filter before parsing
         )
     )
     for text in payloads:
         for line in json.loads(text).get("lines", []):
-            if line.get("original_order_number") == number and line.get("original_line_no"):
+            if line.get(field) == ref and line.get("original_line_no"):
                 out[int(line["original_line_no"])] += -int(line["quantity_milli"])
     return out
 
@@ -116,6 +126,55 @@ def _local_returned(session: Session, number: str) -> dict[int, int]:
     return {int(no): -int(total) for no, total in rows if no is not None}
 
 
+def sale_from_lines(
+    session: Session,
+    *,
+    sale_uuid: str,
+    receipt_no: str,
+    currency: str,
+    created_at: datetime | None,
+    lines: list[tuple[int, str, str, int, int]],
+    returned: dict[int, int],
+    tenders: tuple[OriginalTender, ...],
+    order_number: str | None = None,
+) -> ReturnableSale:
+    """An original known only by its lines (line no, SKU, name, bought, amount), e.g. from the
+    hub, as the returns screen shows it: department and tax class from this till's catalog."""
+    skus = {sku for _, sku, _, _, _ in lines}
+    products = {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
+    out: list[ReturnableLine] = []
+    for line_no, sku, name, bought, amount in lines:
+        product = products.get(sku)
+        if product is None:
+            raise ReturnError(f"{name or sku} ({sku}) is not in this till's catalog yet.")
+        out.append(
+            ReturnableLine(
+                original=OriginalLine(
+                    line_no=line_no,
+                    sku=sku,
+                    name=name or product.name,
+                    department=product.department,
+                    quantity_milli=bought,
+                    amount_minor=amount,
+                    returned_milli=returned.get(line_no, 0),
+                ),
+                unit_price_minor=amount * 1000 // bought,
+                tax_class=product.tax_class,
+            )
+        )
+    return ReturnableSale(
+        sale_uuid=sale_uuid,
+        receipt_no=receipt_no,
+        created_at=created_at if created_at is not None else datetime.now(UTC),
+        currency=currency,
+        tax_mode="inclusive",
+        lines=tuple(out),
+        tenders=tenders,
+        tax_rates=(),
+        order_number=order_number,
+    )
+
+
 class WebReturnsService:
     def __init__(self, returns: ReturnsService) -> None:
         self._returns = returns
@@ -124,7 +183,7 @@ class WebReturnsService:
         """The hub's view of an order, less this till's returns it has not seen yet."""
         if order.original_kind is not OriginalKind.WEB_ORDER:
             raise ReturnError("That is not a web order.")
-        unsent = _unsent_returned(session, order.ref)
+        unsent = unsent_returned(session, order.ref)
         lines = [
             (ln.line_no, ln.sku, ln.name, ln.bought_milli, ln.amount_minor) for ln in order.lines
         ]
@@ -190,41 +249,19 @@ class WebReturnsService:
         returned: dict[int, int],
         paid_online: bool,
     ) -> ReturnableSale:
-        skus = {sku for _, sku, _, _, _ in lines}
-        products = {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
-        out: list[ReturnableLine] = []
-        for line_no, sku, name, bought, amount in lines:
-            product = products.get(sku)
-            if product is None:
-                raise ReturnError(f"{name or sku} ({sku}) is not in this till's catalog yet.")
-            out.append(
-                ReturnableLine(
-                    original=OriginalLine(
-                        line_no=line_no,
-                        sku=sku,
-                        name=name or product.name,
-                        department=product.department,
-                        quantity_milli=bought,
-                        amount_minor=amount,
-                        returned_milli=returned.get(line_no, 0),
-                    ),
-                    unit_price_minor=amount * 1000 // bought,
-                    tax_class=product.tax_class,
-                )
-            )
-        total = sum(ln.original.amount_minor for ln in out)
+        total = sum(amount for _, _, _, _, amount in lines)
         # Paid online: refunded online. Paid at the pickup: its till took the money, and the
         # store refunds it (cash, within the role's limit as for any return).
         tender = str(RefundMethod.WEB_REFUND if paid_online else RefundMethod.CASH)
-        return ReturnableSale(
+        return sale_from_lines(
+            session,
             sale_uuid="",
             receipt_no=number,
-            created_at=created_at if created_at is not None else datetime.now(UTC),
             currency=currency,
-            tax_mode="inclusive",
-            lines=tuple(out),
+            created_at=created_at,
+            lines=lines,
+            returned=returned,
             tenders=(OriginalTender(tender, total),),
-            tax_rates=(),
             order_number=number,
         )
 

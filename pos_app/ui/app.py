@@ -54,6 +54,7 @@ from pos_app.ui.promotion_prices import PromotionPrices
 from pos_app.ui.promotions_ui import PromotionsUi
 from pos_app.ui.receipt_view import ReceiptView
 from pos_app.ui.returns_controller import ReturnsController
+from pos_app.ui.returns_hub import HubReceiptsController
 from pos_app.ui.returns_web import WebReturnsController
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale_view import SaleView
@@ -108,6 +109,10 @@ class TillApp:
             log.info("sync threads still finishing a request at shutdown")
         if self.returns is not None and self.returns.web is not None:
             self.returns.web.shutdown()  # a look-up in flight ends with its short timeout
+        if self.returns is not None and isinstance(
+            self.returns.hub_receipts, HubReceiptsController
+        ):
+            self.returns.hub_receipts.shutdown()
         if self.customers is not None:
             self.customers.hub.shutdown()
         self.lane.shutdown()
@@ -343,6 +348,13 @@ def _build_returns(
         service=WebReturnsService(returns.service),
         context=context,
         sales=controller,
+        lookups=sync.lookups if sync is not None else None,
+        is_offline=sync.is_offline if sync is not None else (lambda: False),
+        parent=window,
+    )
+    returns.hub_receipts = HubReceiptsController(
+        returns=returns,
+        lane=lane,
         lookups=sync.lookups if sync is not None else None,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
         parent=window,

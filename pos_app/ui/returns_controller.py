@@ -91,6 +91,9 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         # Web-order returns (returns_web.py) take the refund key when a web order is shown.
         self.refund_hook: Callable[[], bool] | None = None
         self.web: WebReturnsController | None = None
+        # Receipt look-ups with the hub (returns_hub.py): takes the receipt field when set.
+        self.receipt_hook: Callable[[str], bool] | None = None
+        self.hub_receipts: QObject | None = None
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
         page.store_credit_button.clicked.connect(self.on_store_credit_button_clicked)
@@ -136,23 +139,29 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         if not code:
             self._failed(ReturnError(self.tr("Scan or type the receipt number.")))
             return
+        if self.receipt_hook is not None and self.receipt_hook(code):
+            return
         service = self.service
+        self.lane.run(lambda s: service.find_sale(s, code), self.show_found, self._failed)
 
-        def found(sale: ReturnableSale) -> None:
-            self.current = sale
-            self.exchange, self.quote = None, None
-            self.page.show_exchange(None)
-            self.page.show_receiptless(False)
-            self.page.receipt_preview.hide()
-            self.page.show_actions()
-            self.page.show_sale(sale)
-            if sale.fully_returned:
-                self.page.message.show_info(self.tr("Everything on this receipt came back."))
-            else:
-                self.page.message.clear_message()
-            self.sale_found.emit(sale)
-
-        self.lane.run(lambda s: service.find_sale(s, code), found, self._failed)
+    def show_found(self, sale: ReturnableSale) -> None:
+        """Show the original to return from (this till's, or from the hub)."""
+        self.current = sale
+        self.exchange, self.quote = None, None
+        self.page.show_exchange(None)
+        self.page.show_receiptless(False)
+        self.page.receipt_preview.hide()
+        self.page.show_actions()
+        self.page.show_sale(sale)
+        if sale.fully_returned:
+            self.page.message.show_info(self.tr("Everything on this receipt came back."))
+        elif sale.sold_elsewhere:
+            self.page.message.show_info(
+                self.tr("Checked with the hub: the items come back into this store's stock."), 0
+            )
+        else:
+            self.page.message.clear_message()
+        self.sale_found.emit(sale)
 
     def on_scanner_barcode_scanned(self, code: str) -> None:
         """While this screen is shown a scan is a receipt barcode, or an exchange's new item."""
@@ -224,7 +233,9 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
             self.page.card_approval.setFocus()
             self._failed(exc)
             return
-        self._refund(self.current.receipt_no, items, None, prefer, card)
+        # Counted with the hub: complete with these very counts (not this till's alone).
+        found = self.current if self.current.hub_counted else None
+        self._refund(self.current.receipt_no, items, None, prefer, card, found=found)
 
     def _safe_plan(self) -> ReturnAssessment | None:
         try:
@@ -241,6 +252,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         card: CardReference | None = None,
         receiptless: list[tuple[str, int]] | None = None,
         customer_id: CustomerIdNote | None = None,
+        found: ReturnableSale | None = None,
     ) -> None:
         register = self.sales.register
         if register is None:
@@ -253,7 +265,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
             done = svc.complete_return(
                 s, receipt_no=receipt_no, items=items, cashier=cashier, context=ctx,
                 approval=approval, prefer=prefer, card=card, offline=offline,
-                receiptless=receiptless, customer_id=customer_id,
+                receiptless=receiptless, customer_id=customer_id, found=found,
             )  # fmt: skip
             opened = None
             if drawer is not None:  # journaled with the return; only cash going out opens it
@@ -284,7 +296,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
                     exc,
                     receipt_no or self.tr("no receipt"),
                     lambda ok: self._refund(
-                        receipt_no, items, ok, prefer, card, receiptless, customer_id
+                        receipt_no, items, ok, prefer, card, receiptless, customer_id, found
                     ),
                 )
             else:

@@ -177,12 +177,14 @@ class ExchangeMixin(ReturnsControllerParts):
             self.is_offline(),
         )
         drawer, sales = self.sales.drawer, self.sales
+        # Counted with the hub (returns_hub.py): exchange against these very counts.
+        found = self.current if self.current is not None and self.current.hub_counted else None
 
         def op(s: Session) -> tuple[CompletedExchange, DrawerOpen | None]:
             done = svc.complete_exchange(
                 s, receipt_no=receipt_no, items=items, basket=basket, payments=payments,
                 cashier=cashier, context=ctx, approval=approval, card=card, prefer=prefer,
-                offline=offline,
+                offline=offline, found=found,
             )  # fmt: skip
             opened = None
             if drawer is not None:  # cash in (the difference) or out (its refund) only

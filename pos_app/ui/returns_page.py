@@ -378,6 +378,8 @@ class ReturnsPage(QWidget):
         title = self.tr("Receipt %1 — %2").replace("%1", sale.receipt_no)
         if sale.receiptless:
             title = self.tr("No receipt — today's prices, store credit only, manager approves")
+        if sale.sold_elsewhere:  # another till's receipt, from the hub (returns_hub.py)
+            title += " — " + self.tr("Sale of %1").replace("%1", sale.sold_elsewhere)
         self.title.setText(title.replace("%2", when))
         self.table.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):

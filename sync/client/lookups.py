@@ -87,10 +87,19 @@ class HubLookups:
         )
 
     def returnable(
-        self, *, sale_uuid: str | None = None, order_number: str | None = None
+        self,
+        *,
+        sale_uuid: str | None = None,
+        order_number: str | None = None,
+        receipt_no: str | None = None,
     ) -> Returnable:
         """Per line of a sale or web order (any store): bought, returned in all, returnable."""
-        params = {k: v for k, v in (("sale_uuid", sale_uuid), ("order_number", order_number)) if v}
+        given = (
+            ("sale_uuid", sale_uuid),
+            ("order_number", order_number),
+            ("receipt_no", receipt_no),
+        )
+        params = {k: v for k, v in given if v}
         return self._http.model(Returnable, "GET", "/v1/lookup/returnable", params=params)
 
     def returnable_orders(self, email: str) -> list[Returnable]:

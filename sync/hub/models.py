@@ -303,6 +303,23 @@ class ReturnableLineRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ReturnableSaleRow(Base):
+    """One ingested sale's header for chain-wide returns: found by its receipt barcode.
+
+    Written with the sale's ``returnable_lines``; ``tenders`` (JSON list of kind and amount)
+    lets another till refund by what paid the sale.
+    """
+
+    __tablename__ = "returnable_sales"
+
+    sale_uuid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(64), index=True)
+    store_id: Mapped[str] = mapped_column(String(64))
+    till_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    tenders: Mapped[str] = mapped_column(Text)
+
+
 class ReturnReview(Base):
     """A return head office must look at: an over-return, an offline web-order return."""
 

@@ -29,6 +29,7 @@ from sync.hub.errors import Invalid, NotFound
 from sync.hub.models import (
     Customer,
     ReturnableLineRow,
+    ReturnableSaleRow,
     ReturnRefund,
     ReturnReview,
     Store,
@@ -39,6 +40,7 @@ from sync.protocol import (
     PaymentStatus,
     Returnable,
     ReturnableLine,
+    ReturnableTender,
     SalePayload,
 )
 
@@ -70,6 +72,7 @@ class SaleLedger:
     def __init__(self, session: Session, now: datetime) -> None:
         self._session, self._now = session, now
         self._rows: list[dict[str, object]] = []
+        self._sales: list[dict[str, object]] = []  # returnable_sales: found by receipt number
         self._events: dict[str, LedgerEvent] = {}
         self.warnings: dict[str, list[str]] = {}  # per event id: returns that came first
 
@@ -93,9 +96,26 @@ class SaleLedger:
             for line in payload.lines
             if line.quantity_milli > 0
         )
+        self._sales.append(
+            {
+                "sale_uuid": ref,
+                "receipt_no": payload.receipt_no,
+                "store_id": payload.store_id,
+                "till_id": event.till_id,
+                "created_at": payload.created_at,
+                "tenders": json.dumps(_paid_by(payload)),
+            }
+        )
 
     def flush(self) -> None:
         """Write the gathered lines; a return that came first and was too big: ``warnings``."""
+        if self._sales:
+            sales = sorted(self._sales, key=lambda r: str(r["sale_uuid"]))
+            self._sales = []
+            header = dialect_insert(self._session, ReturnableSaleRow).on_conflict_do_nothing(
+                index_elements=["sale_uuid"]
+            )
+            self._session.connection().execute(header, sales)
         if not self._rows:
             self._events.clear()
             return
@@ -139,6 +159,21 @@ class SaleLedger:
             )
             _review(session, event, [text], self._now)
             self.warnings.setdefault(event.event_id, []).append(text)
+
+
+def _paid_by(payload: SalePayload) -> list[dict[str, object]]:
+    """Amount per tender kind, in the order first used, summing to the sale's total.
+
+    A cash tender carries what the customer handed over; the change given back is what the
+    tenders exceed the total by, so it comes off cash (the only tender that gives change).
+    """
+    paid: dict[str, int] = {}
+    for tender in payload.tenders:
+        paid[tender.kind] = paid.get(tender.kind, 0) + tender.amount_minor
+    change = sum(paid.values()) - payload.totals.total_minor
+    if change > 0 and "cash" in paid:
+        paid["cash"] -= min(change, paid["cash"])
+    return [{"kind": k, "amount_minor": v} for k, v in paid.items() if v > 0]
 
 
 def _review(session: Session, event: LedgerEvent, reasons: Sequence[str], now: datetime) -> None:
@@ -339,13 +374,20 @@ def returnable_sale(session: Session, sale_uuid: str) -> Returnable:
     if not rows or rows[0].store_id is None:
         raise NotFound(f"the hub has no sale {sale_uuid!r} (yet)")
     store = session.get(Store, rows[0].store_id)
+    # Absent for a sale ingested before returnable_sales existed: lines only, as before.
+    header = session.get(ReturnableSaleRow, sale_uuid)
     return Returnable(
         original_kind=OriginalKind.SALE,
         ref=sale_uuid,
         store_id=rows[0].store_id,
         currency=store.currency if store is not None else "",
-        created_at=None,
+        created_at=header.created_at if header is not None else None,
         paid_online=False,
+        receipt_no=header.receipt_no if header is not None else None,
+        till_id=header.till_id if header is not None else None,
+        tenders=[ReturnableTender.model_validate(t) for t in json.loads(header.tenders)]
+        if header is not None
+        else [],
         lines=[
             _line(
                 r.line_no, r.sku, r.name, r.bought_milli or 0, r.amount_minor or 0, r.returned_milli
@@ -407,9 +449,33 @@ def returnable_orders(
     return orders
 
 
-def returnable(session: Session, *, sale_uuid: str | None, order_number: str | None) -> Returnable:
-    if (sale_uuid is None) == (order_number is None):
-        raise Invalid("give exactly one of sale_uuid or order_number")
+def returnable_receipt(session: Session, receipt_no: str) -> Returnable:
+    """An in-store sale of any till of the chain by its receipt number (the receipt barcode)."""
+    code = receipt_no.strip()
+    if not code:
+        raise Invalid("receipt_no is empty")
+    sale_uuid = session.scalar(
+        select(ReturnableSaleRow.sale_uuid)
+        .where(ReturnableSaleRow.receipt_no == code)
+        .order_by(ReturnableSaleRow.created_at.desc())
+        .limit(1)
+    )
+    if sale_uuid is None:
+        raise NotFound(f"the hub has no sale with receipt number {code!r} (yet)")
+    return returnable_sale(session, sale_uuid)
+
+
+def returnable(
+    session: Session,
+    *,
+    sale_uuid: str | None,
+    order_number: str | None,
+    receipt_no: str | None = None,
+) -> Returnable:
+    if sum(v is not None for v in (sale_uuid, order_number, receipt_no)) != 1:
+        raise Invalid("give exactly one of sale_uuid, order_number or receipt_no")
     if sale_uuid is not None:
         return returnable_sale(session, sale_uuid.strip().lower())
+    if receipt_no is not None:
+        return returnable_receipt(session, receipt_no)
     return returnable_orders(session, number=order_number)[0]

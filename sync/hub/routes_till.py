@@ -132,13 +132,17 @@ def returnable(
     who: TillCaller,
     sale_uuid: Annotated[str | None, Query(max_length=64)] = None,
     order_number: Annotated[str | None, Query(max_length=64)] = None,
+    receipt_no: Annotated[str | None, Query(max_length=64)] = None,
 ) -> Returnable:
     """Per line: bought, returned in every store and channel, still returnable.
 
-    Chain-wide: a customer may return an in-store sale or a web order in any store.
+    Chain-wide: a customer may return an in-store sale or a web order in any store. Give one
+    of ``sale_uuid``, ``order_number`` or ``receipt_no`` (the receipt barcode of any till).
     """
     with svc.hub.db.read() as session:
-        return returns_ledger.returnable(session, sale_uuid=sale_uuid, order_number=order_number)
+        return returns_ledger.returnable(
+            session, sale_uuid=sale_uuid, order_number=order_number, receipt_no=receipt_no
+        )
 
 
 @router.get("/lookup/returnable-orders", response_model=list[Returnable], tags=["lookup"])
