@@ -11,7 +11,6 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,61 +27,11 @@ from pos_app.domain.promotions import (
     parse_promotion,
 )
 from tests.unit.domain import reference_promotions_engine as reference
+from tests.unit.domain.promotion_strategies import promotion_sets
 
 NOW = datetime(2026, 3, 4, 11, 0, tzinfo=UTC)
 SKUS = ("A", "B", "C", "D", "E", "F", "G", "H")
 DEPARTMENTS = ("d1", "d2", "d3")
-
-
-def amount(low: int, high: int) -> st.SearchStrategy[str]:
-    return st.integers(low, high).map(lambda c: format(Decimal(c).scaleb(-2), "f"))
-
-
-scopes = st.one_of(
-    st.just({}),
-    st.lists(st.sampled_from(SKUS), min_size=1, max_size=3, unique=True).map(lambda s: {"skus": s}),
-    st.sampled_from(DEPARTMENTS).map(lambda d: {"department": d}),
-)
-rewards = st.one_of(
-    st.builds(lambda v: {"kind": "percent", "value": str(v)}, st.integers(1, 100)),
-    st.builds(lambda v: {"kind": "amount", "value": v}, amount(1, 3000)),
-    st.builds(lambda p: {"kind": "fixed_price", "price": p}, amount(0, 3000)),
-    st.builds(
-        lambda n, p: {"kind": "multi_buy", "quantity": n, "price": p},
-        st.integers(2, 4),
-        amount(0, 5000),
-    ),
-    st.builds(
-        lambda b, g, p: {"kind": "buy_x_get_y", "buy": b, "get": g, "percent": str(p)},
-        st.integers(1, 3),
-        st.integers(1, 2),
-        st.integers(1, 100),
-    ),
-    st.builds(
-        lambda t, v: {"kind": "spend_threshold", "threshold": t, "percent": str(v)},
-        amount(1, 10_000),
-        st.integers(1, 50),
-    ),
-    st.builds(
-        lambda t, v: {"kind": "spend_threshold", "threshold": t, "amount": v},
-        amount(1, 10_000),
-        amount(1, 2000),
-    ),
-)
-
-
-@st.composite
-def promotion_sets(draw: st.DrawFn) -> tuple[Promotion, ...]:
-    found: list[Promotion] = []
-    for i in range(draw(st.integers(0, EXHAUSTIVE_LIMIT + 10))):
-        rules: dict[str, Any] = {**draw(rewards), **draw(scopes)}
-        scoped = "skus" in rules or "department" in rules
-        if rules["kind"] in {"fixed_price", "multi_buy", "buy_x_get_y"} and not scoped:
-            rules["sku"] = draw(st.sampled_from(SKUS))
-        rules["stacking"] = draw(st.sampled_from(["exclusive", "best_price", "compound"]))
-        rules["priority"] = draw(st.integers(-2, 2))
-        found.append(parse_promotion(f"P{i:02d}", f"Deal {i}", rules, EUR))
-    return tuple(found)
 
 
 @st.composite
@@ -149,7 +98,11 @@ def per_promotion(result: PromotionResult) -> dict[str, int]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(baskets(), promotion_sets(), st.randoms(use_true_random=False))
+@given(
+    baskets(),
+    promotion_sets(SKUS, DEPARTMENTS, max_count=EXHAUSTIVE_LIMIT + 10, threshold_amounts=True),
+    st.randoms(use_true_random=False),
+)
 def test_never_worse_than_the_reference_engine(
     lines: list[PromoLine], promos: tuple[Promotion, ...], rnd: random.Random
 ) -> None:

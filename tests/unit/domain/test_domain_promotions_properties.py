@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,8 +12,9 @@ from hypothesis import strategies as st
 from pos_app.domain.basket import Basket, BasketTotals, Discount
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import EUR, Money
-from pos_app.domain.promotions import Promotion, PromotionContext, parse_promotion
+from pos_app.domain.promotions import Promotion, PromotionContext
 from pos_app.domain.tax import TaxMode, TaxRate
+from tests.unit.domain.promotion_strategies import amount, promotion_sets
 
 RATES = {
     "std": TaxRate("std", Decimal("0.20"), "VAT 20%"),
@@ -25,50 +25,8 @@ SKUS = ("A", "B", "C", "D")
 DEPARTMENTS = ("d1", "d2")
 
 
-def amount(low: int, high: int) -> st.SearchStrategy[str]:
-    return st.integers(low, high).map(lambda c: format(Decimal(c).scaleb(-2), "f"))
-
-
-scopes = st.one_of(
-    st.just({}),
-    st.lists(st.sampled_from(SKUS), min_size=1, max_size=3, unique=True).map(lambda s: {"skus": s}),
-    st.sampled_from(DEPARTMENTS).map(lambda d: {"department": d}),
-)
-rewards = st.one_of(
-    st.builds(lambda v: {"kind": "percent", "value": str(v)}, st.integers(1, 100)),
-    st.builds(lambda v: {"kind": "amount", "value": v}, amount(1, 3000)),
-    st.builds(lambda p: {"kind": "fixed_price", "price": p}, amount(0, 3000)),
-    st.builds(
-        lambda n, p: {"kind": "multi_buy", "quantity": n, "price": p},
-        st.integers(2, 4),
-        amount(0, 5000),
-    ),
-    st.builds(
-        lambda b, g, p: {"kind": "buy_x_get_y", "buy": b, "get": g, "percent": str(p)},
-        st.integers(1, 3),
-        st.integers(1, 2),
-        st.integers(1, 100),
-    ),
-    st.builds(
-        lambda t, v: {"kind": "spend_threshold", "threshold": t, "percent": str(v)},
-        amount(1, 10_000),
-        st.integers(1, 50),
-    ),
-)
-
-
-@st.composite
-def promotions(draw: st.DrawFn) -> tuple[Promotion, ...]:
-    found: list[Promotion] = []
-    for i in range(draw(st.integers(0, 5))):
-        rules: dict[str, Any] = {**draw(rewards), **draw(scopes)}
-        scoped = "skus" in rules or "department" in rules
-        if rules["kind"] in {"fixed_price", "multi_buy", "buy_x_get_y"} and not scoped:
-            rules["sku"] = draw(st.sampled_from(SKUS))
-        rules["stacking"] = draw(st.sampled_from(["exclusive", "best_price", "compound"]))
-        rules["priority"] = draw(st.integers(-2, 2))
-        found.append(parse_promotion(f"P{i}", f"Deal {i}", rules, EUR))
-    return tuple(found)
+def promotions() -> st.SearchStrategy[tuple[Promotion, ...]]:
+    return promotion_sets(SKUS, DEPARTMENTS, max_count=5)
 
 
 @dataclass(frozen=True)
