@@ -30,10 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTender, StockMovement
 from pos_app.domain.money import (
     Money,
@@ -45,8 +43,6 @@ from pos_app.domain.returns import (
     EXCHANGE_TENDER,
     CustomerIdNote,
     Disposition,
-    OriginalLine,
-    OriginalTender,
     RefundMethod,
     ReturnAssessment,
     ReturnError,
@@ -54,16 +50,21 @@ from pos_app.domain.returns import (
     ReturnPolicy,
     assess_return,
 )
-from pos_app.domain.tax import TaxMode, TaxRate, compute_tax
+from pos_app.domain.tax import TaxMode, compute_tax
 from pos_app.domain.tenders import CardReference
 from pos_app.services import journal
 from pos_app.services.auth import Approval, Permission, StaffMember
 from pos_app.services.checkout import utc_now
+from pos_app.services.return_originals import (
+    ReturnableLine,
+    ReturnableSale,
+    find_sale,
+    receiptless_sale,
+)
 from pos_app.services.return_records import event_payload, journal_body, return_receipt
 from pos_app.services.return_tax import (
     exclusive_net_parts,
     exclusive_tax_lines,
-    with_tax_charged,
 )
 from pos_app.services.store_credit import PENDING_CREDIT, new_store_credit_code
 from pos_app.services.till_context import TillContext
@@ -82,47 +83,6 @@ class ReturnApprovalRequiredError(ReturnError):
     def __init__(self, reasons: Sequence[str]) -> None:
         super().__init__("A manager must approve this return: " + "; ".join(reasons) + ".")
         self.reasons = tuple(reasons)
-
-
-@dataclass(frozen=True)
-class ReturnableLine:
-    original: OriginalLine
-    unit_price_minor: int
-    tax_class: str
-    # Tax-exclusive sales: the line's net amount; ``original.amount_minor`` is then net + the
-    # line's share of the tax charged, i.e. what the customer paid for it.
-    net_minor: int | None = None
-
-    @property
-    def returnable_milli(self) -> int:
-        return self.original.returnable_milli
-
-
-@dataclass(frozen=True)
-class ReturnableSale:
-    """An original sale as the returns screen shows it: each line with what can still return."""
-
-    sale_uuid: str
-    receipt_no: str
-    created_at: datetime
-    currency: str
-    tax_mode: str
-    lines: tuple[ReturnableLine, ...]
-    tenders: tuple[OriginalTender, ...]
-    tax_rates: tuple[TaxRate, ...]
-    # No receipt: lines priced from today's catalog, store credit only, always approved.
-    receiptless: bool = False
-    # A web order returned in store (pos_app.services.web_returns): its lines name the order.
-    order_number: str | None = None
-    # Returned quantities counted with the hub (pos_app.services.hub_returns): completed with
-    # this very original (``found=``), not re-read from this till's database.
-    hub_counted: bool = False
-    # A sale of another till, from the hub: "till X at store Y" for the screen's title.
-    sold_elsewhere: str | None = None
-
-    @property
-    def fully_returned(self) -> bool:
-        return all(line.returnable_milli == 0 for line in self.lines)
 
 
 @dataclass(frozen=True)
@@ -165,119 +125,17 @@ class ReturnsService:
         """The store's policy from the hub (pos_app.services.return_policy), not the defaults."""
         self._policy = policy
 
-    # -- look-up -----------------------------------------------------------------------------
+    # -- look-up (pos_app.services.return_originals) -------------------------------------------
 
     def find_sale(self, session: Session, receipt_no: str) -> ReturnableSale:
         """An in-store sale of this till's database by receipt number (the receipt barcode)."""
-        code = receipt_no.strip()
-        sale = session.scalar(
-            select(Sale)
-            .where(Sale.receipt_no == code, Sale.kind == "sale")
-            .options(selectinload(Sale.lines), selectinload(Sale.tenders))
-        )
-        if sale is None:
-            raise ReturnError(f"No sale with receipt number {code[:64]!r} at this till.")
-        returned = self._returned_milli(session, sale.uuid)
-        refunded = self._refunded_by_tender(session, sale.uuid)
-        lines = tuple(
-            ReturnableLine(
-                original=OriginalLine(
-                    line_no=ln.line_no,
-                    sku=ln.sku,
-                    name=ln.name,
-                    department=ln.department,
-                    quantity_milli=ln.quantity_milli,
-                    amount_minor=ln.amount_minor,
-                    returned_milli=returned.get(ln.line_no, 0),
-                ),
-                unit_price_minor=ln.unit_price_minor,
-                tax_class=ln.tax_class,
-            )
-            for ln in sale.lines
-            if ln.quantity_milli > 0
-        )
-        tenders = _original_tenders(sale.tenders, refunded)
-        tax_rows = list(session.scalars(select(SaleTaxLine).where(SaleTaxLine.sale_id == sale.id)))
-        rates = tuple(
-            TaxRate(tax_class=t.tax_class, rate=Decimal(t.rate), label=t.label) for t in tax_rows
-        )
-        if TaxMode(sale.tax_mode) is TaxMode.EXCLUSIVE:
-            lines = with_tax_charged(lines, tax_rows, sale.currency)
-        return ReturnableSale(
-            sale_uuid=sale.uuid,
-            receipt_no=sale.receipt_no,
-            created_at=sale.created_at,
-            currency=sale.currency,
-            tax_mode=sale.tax_mode,
-            lines=lines,
-            tenders=tenders,
-            tax_rates=rates,
-        )
+        return find_sale(session, receipt_no)
 
     def receiptless_sale(
         self, session: Session, entries: Sequence[tuple[str, int]], context: TillContext
     ) -> ReturnableSale:
-        """Items brought back without a receipt, as (SKU, quantity in thousandths), priced at
-        today's catalog price (the most the store can know the customer paid)."""
-        if not entries:
-            raise ReturnError("Scan the items the customer brings back.")
-        catalog = SqlCatalog(session, context.currency)
-        lines: list[ReturnableLine] = []
-        for line_no, (sku, quantity_milli) in enumerate(entries, start=1):
-            item = catalog.by_sku(sku)
-            if item is None:
-                raise ReturnError(f"No product has the SKU {sku[:40]!r}.")
-            exact = item.unit_price.amount * Decimal(quantity_milli).scaleb(-3)
-            amount = Money(exact, context.currency).rounded()
-            lines.append(
-                ReturnableLine(
-                    original=OriginalLine(
-                        line_no=line_no,
-                        sku=item.sku,
-                        name=item.name,
-                        department=item.department,
-                        quantity_milli=quantity_milli,
-                        amount_minor=amount.to_minor(),
-                    ),
-                    unit_price_minor=item.unit_price.to_minor(),
-                    tax_class=item.tax_class,
-                )
-            )
-        return ReturnableSale(
-            sale_uuid="",
-            receipt_no="",
-            created_at=self._clock(),
-            currency=context.currency.code,
-            tax_mode=str(context.tax_mode),
-            lines=tuple(lines),
-            tenders=(),
-            tax_rates=tuple(context.tax_rates.values()),
-            receiptless=True,
-        )
-
-    @staticmethod
-    def _returned_milli(session: Session, sale_uuid: str) -> dict[int, int]:
-        rows = session.execute(
-            select(SaleLine.original_line_no, func.sum(SaleLine.quantity_milli))
-            .where(SaleLine.original_sale_uuid == sale_uuid)
-            .group_by(SaleLine.original_line_no)
-        ).all()
-        return {int(no): -int(total) for no, total in rows if no is not None}
-
-    @staticmethod
-    def _refunded_by_tender(session: Session, sale_uuid: str) -> dict[tuple[str, str | None], int]:
-        returns = (
-            select(SaleLine.sale_id)
-            .where(SaleLine.original_sale_uuid == sale_uuid)
-            .distinct()
-            .scalar_subquery()
-        )
-        rows = session.execute(
-            select(SaleTender.kind, SaleTender.account, func.sum(SaleTender.amount_minor))
-            .where(SaleTender.sale_id.in_(returns))
-            .group_by(SaleTender.kind, SaleTender.account)
-        ).all()
-        return {(kind, account): -int(total) for kind, account, total in rows}
+        """Items brought back without a receipt, priced at today's catalog price."""
+        return receiptless_sale(session, entries, context, self._clock())
 
     # -- pricing -----------------------------------------------------------------------------
 
@@ -588,21 +446,6 @@ def _check_approval(
         raise ReturnError("That approval is not for this return; ask a manager to approve it.")
     if approval.approver.staff_id == cashier.staff_id:
         raise ReturnError("Someone else must approve your own return.")
-
-
-def _original_tenders(
-    tenders: Sequence[SaleTender], refunded: dict[tuple[str, str | None], int]
-) -> tuple[OriginalTender, ...]:
-    left = dict(refunded)
-    out: list[OriginalTender] = []
-    for t in tenders:
-        key = (t.kind, t.account if t.kind == "store_credit" else None)
-        # Cash paid includes change given; what it paid for is the amount minus change, which
-        # the plan does not need (cash takes whatever is left).
-        done = min(left.get(key, 0), t.amount_minor)
-        left[key] = left.get(key, 0) - done
-        out.append(OriginalTender(t.kind, t.amount_minor, done, t.account))
-    return tuple(out)
 
 
 def _round_cash(amount: Money, step: Decimal) -> Money:

@@ -302,8 +302,9 @@ def ingest_batch(
                 _apply_tenders(session, event, hub)
                 _record_returns(session, event, till_id, hub, sales)
                 _apply_customer_parts(session, event, hub)
-                if event.kind is EventKind.SALE_COMPLETED:
-                    assert isinstance(event.payload, SalePayload)
+                if event.kind is EventKind.SALE_COMPLETED and isinstance(
+                    event.payload, SalePayload
+                ):
                     event.warnings.extend(
                         record_redemptions(session, event.payload, store_id, hub.clock())
                     )
