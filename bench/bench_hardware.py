@@ -31,12 +31,12 @@ from hardware.escpos_printer import (  # noqa: E402
     PrinterConfig,
 )
 from hardware.sim.printer import SimulatedPrinter  # noqa: E402
-from pos_app.domain.basket import Basket, Discount  # noqa: E402
 from pos_app.domain.catalog import CatalogItem  # noqa: E402
 from pos_app.domain.money import EUR, Money  # noqa: E402
 from pos_app.domain.receipt import ReceiptDocument, build_receipt, render_text  # noqa: E402
+from pos_app.domain.sale.basket import Basket, Discount  # noqa: E402
+from pos_app.domain.sale.tenders import Tender, TenderKind, settle  # noqa: E402
 from pos_app.domain.tax import TaxMode, TaxRate  # noqa: E402
-from pos_app.domain.tenders import Tender, TenderKind, settle  # noqa: E402
 
 RENDER_BUDGET_MS = 5.0
 WARMUP = 50

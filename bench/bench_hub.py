@@ -129,7 +129,7 @@ def enroll_tills(hub: Hub, count: int) -> list[tuple[str, str]]:
 
 
 def sale_event(store: str, till: str, n: int, rnd: random.Random) -> dict[str, Any]:
-    """The shape of pos_app.services.checkout's outbox payload, with three lines."""
+    """The shape of pos_app.services.sale.checkout's outbox payload, with three lines."""
     lines, movements = [], []
     for line_no in range(1, 4):
         sku = f"SKU-{rnd.randrange(SKUS_SOLD):07d}"

@@ -106,12 +106,12 @@ def make_promotions(
 
 
 def _setup(seed: int, mix: str = "store") -> dict[str, Any]:
-    from pos_app.domain.basket import Basket
     from pos_app.domain.catalog import CatalogItem
     from pos_app.domain.money import EUR, Money
     from pos_app.domain.pricing import line_gross, promo_lines
     from pos_app.domain.promotions import PromotionContext, apply_promotions, parse_promotion
-    from pos_app.domain.promotions_hints import near_misses
+    from pos_app.domain.promotions.hints import near_misses
+    from pos_app.domain.sale.basket import Basket
     from pos_app.domain.tax import TaxMode, TaxRate
 
     rng = random.Random(seed)

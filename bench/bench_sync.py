@@ -35,11 +35,11 @@ from pos_app.db.models import Product, ProductBarcode, StoreProfile, TaxRateRow 
 from pos_app.db.write_gate import WriteGate  # noqa: E402
 from pos_app.domain.barcodes import VariableMeasureConfig  # noqa: E402
 from pos_app.domain.money import Money  # noqa: E402
-from pos_app.domain.tenders import Tender, TenderKind  # noqa: E402
-from pos_app.services.checkout import CheckoutService  # noqa: E402
-from pos_app.services.enrollment import enroll  # noqa: E402
-from pos_app.services.sync_runtime import TillSync  # noqa: E402
-from pos_app.services.till_context import load_till_context  # noqa: E402
+from pos_app.domain.sale.tenders import Tender, TenderKind  # noqa: E402
+from pos_app.services.sale.checkout import CheckoutService  # noqa: E402
+from pos_app.services.store.till_context import load_till_context  # noqa: E402
+from pos_app.services.sync.enrollment import enroll  # noqa: E402
+from pos_app.services.sync.runtime import TillSync  # noqa: E402
 from sync.hub import migrate as hub_migrate  # noqa: E402
 from sync.hub import tenancy  # noqa: E402
 from sync.hub.app import create_app  # noqa: E402

@@ -64,7 +64,7 @@ def catalog(products: int, seed: int) -> Path:
 def working_copy(source: Path) -> Path:
     """A fresh copy with staff, so sales written here never touch the cache."""
     from pos_app.db.engine import create_till_engine, make_session_factory
-    from pos_app.services.auth import AuthService, PinHasher, Role
+    from pos_app.services.staff.auth import AuthService, PinHasher, Role
 
     target = REPO_ROOT / "bench" / ".cache" / "run" / "ui-bench.sqlite3"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +117,7 @@ def in_process(db: Path, scans: int, searches: int, seed: int) -> dict[str, obje
     from PySide6.QtWidgets import QApplication
 
     from pos_app.db.demo_data import DEMO_FEATURED
-    from pos_app.services.auth import Role, StaffMember
+    from pos_app.services.staff.auth import Role, StaffMember
     from pos_app.ui.app import build_till, load_theme
 
     app = QApplication.instance() or QApplication(["bench"])

@@ -66,7 +66,7 @@ def _sql_catalog() -> Any:
 def _currency(session: Any) -> Any:
     """The till's currency as the app reads it, or EUR while till_context does not exist."""
     try:
-        from pos_app.services.till_context import load_till_context
+        from pos_app.services.store.till_context import load_till_context
     except ImportError:
         from pos_app.domain.money import EUR
 
@@ -119,8 +119,8 @@ def _scan_row(session: Any, catalog: Any, codes: list[str], warm: list[str]) -> 
     """Scanner burst → line in the basket model: parse, look up, add (DESIGN §9 'scan')."""
     try:
         from pos_app.domain.barcodes import VariableMeasureConfig
-        from pos_app.domain.basket import Basket
-        from pos_app.services.till_context import load_till_context
+        from pos_app.domain.sale.basket import Basket
+        from pos_app.services.store.till_context import load_till_context
     except ImportError as exc:
         return Row("scan → basket line", note=f"skipped: not importable ({exc})")
 

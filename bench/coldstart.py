@@ -31,7 +31,7 @@ def _child(db: Path, barcode: str) -> dict[str, float]:
     from pos_app.db import migrate
     from pos_app.db.catalog_repo import SqlCatalog
     from pos_app.db.engine import create_till_engine, make_session_factory
-    from pos_app.services.till_context import load_till_context
+    from pos_app.services.store.till_context import load_till_context
 
     t_imported = time.perf_counter()
     engine = create_till_engine(db, writer=True)

@@ -121,7 +121,7 @@ def generation_result(meta: dict[str, Any]) -> BenchResult:
 
 
 def coldstart_result(db: Path, seed: int) -> BenchResult:
-    for module in ("pos_app.db.catalog_repo", "pos_app.services.till_context"):
+    for module in ("pos_app.db.catalog_repo", "pos_app.services.store.till_context"):
         if importlib.util.find_spec(module) is None:
             raise Skip(f"{module} does not exist yet")
     from bench.coldstart import BUDGET_RSS_MB, BUDGET_S, RUNS, run_coldstart

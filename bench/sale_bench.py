@@ -22,9 +22,9 @@ def _imports() -> dict[str, Any]:
         from pos_app.db.catalog_repo import SqlCatalog
         from pos_app.db.engine import create_till_engine, make_session_factory
         from pos_app.domain.money import Money
-        from pos_app.domain.tenders import Tender, TenderKind
-        from pos_app.services.checkout import CheckoutService
-        from pos_app.services.till_context import load_till_context
+        from pos_app.domain.sale.tenders import Tender, TenderKind
+        from pos_app.services.sale.checkout import CheckoutService
+        from pos_app.services.store.till_context import load_till_context
     except ImportError as exc:
         raise Skip(f"checkout not importable yet ({exc})") from exc
     return {

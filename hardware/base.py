@@ -206,7 +206,7 @@ class CashDrawer(Protocol):
     name: str
 
     def open(self) -> None:
-        """Send the kick pulse. Journaling the reason is the caller's job (services.drawer)."""
+        """Send the kick pulse. Journaling the reason is the caller's job (services.sale.drawer)."""
 
     def state(self) -> DrawerState:
         """Open/closed where the hardware senses it, else UNKNOWN."""

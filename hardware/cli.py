@@ -58,12 +58,12 @@ def sample_receipt(when: datetime | None = None) -> ReceiptDocument:
     """A receipt exercising the code page (€ £ é ü ñ), a discount and change."""
     from decimal import Decimal
 
-    from pos_app.domain.basket import Basket
     from pos_app.domain.catalog import CatalogItem
     from pos_app.domain.money import EUR, Money
     from pos_app.domain.receipt import build_receipt
+    from pos_app.domain.sale.basket import Basket
+    from pos_app.domain.sale.tenders import Tender, TenderKind, settle
     from pos_app.domain.tax import TaxMode, TaxRate
-    from pos_app.domain.tenders import Tender, TenderKind, settle
 
     rates = {"std": TaxRate("std", Decimal("0.20"), "VAT 20%")}
     basket = Basket(EUR, TaxMode.INCLUSIVE, rates)

@@ -1,6 +1,6 @@
 """Setting up a till's devices from a form: validate, check the printer, print a test, save.
 
-Qt-free; the first-run wizard (pos_app/ui/first_run_devices.py) runs the blocking calls here
+Qt-free; the first-run wizard (pos_app/ui/setup/devices_step.py) runs the blocking calls here
 on a device worker thread. What is saved is the same ``devices.toml`` that ``omnitill run``
 reads through ``hardware.config.load_device_config``: the file is written only after the
 settings validated, and it is written whole or not at all (a temporary file renamed over it).

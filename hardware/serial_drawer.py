@@ -9,7 +9,7 @@ closed depends on the model, so the polarity is configurable too.
 Every port operation runs on the drawer's own single-thread worker (``SerialLink``), so a kick
 can never interleave with a sense read. ``open()``/``state()`` block (bounded) as the
 CashDrawer protocol says; the GUI uses ``open_async()``/``state_async()``. Journaling the open
-is the caller's job (``pos_app.services.drawer``).
+is the caller's job (``pos_app.services.sale.drawer``).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ callbacks given to ``start`` (which the UI points at ``hardware.qt_bridge.Device
   status and, when it is ready again with receipts waiting, prints them at once.
 - Drawer: kicked through the printer (ESC p, pin 2/5) on the printer's worker — the same
   physical device, so a kick never lands in the middle of a receipt — or a serial drawer on
-  its own worker. Journaling the open is the caller's job, before the kick (services.drawer).
+  its own worker. Journaling the open is the caller's job, before the kick (services.sale.drawer).
 - Customer display: updates are coalesced: if the display is slow, only the newest text is
   written, so a burst of scans never queues stale screens.
 - Serial scanner: its reader thread delivers codes to ``on_scan``.

@@ -13,7 +13,7 @@ from hardware import cli as devices_cli
 from pos_app import logging_setup, selftest, support
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
-from pos_app.services.enroll_cli import register_enroll_command, run_enroll_command
+from pos_app.services.sync.enroll_cli import register_enroll_command, run_enroll_command
 from sync.hub.cli import register_hub_commands, run_hub_command
 
 EXIT_OK = 0
@@ -127,7 +127,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_journal(args: argparse.Namespace) -> int:
-    from pos_app.services import journal
+    from pos_app.services.store import journal
 
     engine = _open_engine(args.data_dir, create=False)
     with make_session_factory(engine)() as session:
@@ -173,8 +173,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pos_app.services.auth import AuthService
-    from pos_app.services.till_context import TillNotConfiguredError, load_till_context
+    from pos_app.services.staff.auth import AuthService
+    from pos_app.services.store.till_context import TillNotConfiguredError, load_till_context
     from pos_app.ui.app import run_till
     from sync.client.config import ConfigError, load_config, resolve_config_dir
 

@@ -17,14 +17,14 @@ from pos_app.db.engine import (
 )
 from pos_app.db.models import OutboxEvent
 from pos_app.domain.barcodes import VariableMeasureConfig
-from pos_app.domain.basket import Discount
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import render_text
-from pos_app.domain.tenders import Tender, TenderKind
-from pos_app.services import journal
-from pos_app.services.checkout import CheckoutService
-from pos_app.services.demo_staff import prepare_demo_till
-from pos_app.services.till_context import load_till_context
+from pos_app.domain.sale.basket import Discount
+from pos_app.domain.sale.tenders import Tender, TenderKind
+from pos_app.services.sale.checkout import CheckoutService
+from pos_app.services.staff.demo_staff import prepare_demo_till
+from pos_app.services.store import journal
+from pos_app.services.store.till_context import load_till_context
 
 DEMO_WEIGHT_GRAMS = 1234
 

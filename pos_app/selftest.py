@@ -55,10 +55,10 @@ def _sale_and_receipts(folder: Path) -> str:
     from pos_app.domain.barcodes import VariableMeasureConfig
     from pos_app.domain.money import Money
     from pos_app.domain.receipt import render_text
-    from pos_app.domain.tenders import Tender, TenderKind
-    from pos_app.services import journal
-    from pos_app.services.checkout import CheckoutService
-    from pos_app.services.till_context import load_till_context
+    from pos_app.domain.sale.tenders import Tender, TenderKind
+    from pos_app.services.sale.checkout import CheckoutService
+    from pos_app.services.store import journal
+    from pos_app.services.store.till_context import load_till_context
 
     engine = create_till_engine(database_path(folder))
     try:

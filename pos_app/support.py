@@ -108,7 +108,7 @@ def database_report(db_path: Path) -> dict[str, Any]:
         info["error"] = "no till database"
         return info
     from pos_app.db.engine import create_till_engine, make_session_factory
-    from pos_app.services import journal
+    from pos_app.services.store import journal
 
     engine = create_till_engine(db_path, writer=False)
     try:

@@ -21,12 +21,16 @@ from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import Product, ProductBarcode, StoreProfile, TaxRateRow
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
-from pos_app.domain.tenders import Tender, TenderKind
+from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.logging_setup import HANDLER_NAME, LOG_DIR_ENV
-from pos_app.services.checkout import CheckoutService, CompletedSale
-from pos_app.services.till_context import load_till_context
+from pos_app.services.sale.checkout import CheckoutService, CompletedSale
+from pos_app.services.store.till_context import load_till_context
 
 # A tiny, hand-written catalog with known prices so expected totals can be worked out by hand.
+# Shared fixtures live in tests/helpers/ (one home, imported by no other conftest):
+# the real hub (in-process and over HTTP, SQLite or PostgreSQL) and the real till window.
+pytest_plugins = ("tests.helpers.hub", "tests.helpers.gui")
+
 SMALL_CATALOG = (
     # sku, name, department, tax class, price minor, by weight, barcodes
     ("COF-1", "Arabica Coffee Beans 500 g", "grocery", "reduced", 899, False, ("4006381333931",)),

@@ -338,7 +338,8 @@ class HubStockLevel(Base):
 
 class CustomerCacheRow(Base):
     """A customer this till looked up, attached or created recently: answers look-ups while
-    the hub is away. Bounded (services.customers keeps the most recently seen few hundred)."""
+    the hub is away. Bounded (services.customers.directory keeps the most recently seen few
+    hundred)."""
 
     __tablename__ = "customer_cache"
 
@@ -384,7 +385,7 @@ class ReturnPolicyRow(Base):
 
 
 class CouponUse(Base):
-    """A coupon code this till took in a sale (migration 0009); see services.coupons."""
+    """A coupon code this till took in a sale (migration 0009); see services.promotions.coupons."""
 
     __tablename__ = "coupon_uses"
 

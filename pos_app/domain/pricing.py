@@ -35,7 +35,7 @@ from typing import Literal
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, allocate, round_half_up, sum_money
-from pos_app.domain.promotions_engine import (
+from pos_app.domain.promotions.engine import (
     AppliedPromotion,
     PromoLine,
     PromotionContext,

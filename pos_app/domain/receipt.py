@@ -16,8 +16,8 @@ from decimal import Decimal
 from pos_app.domain.errors import ReceiptError
 from pos_app.domain.money import Money, sum_money
 from pos_app.domain.pricing import BasketLine, BasketTotals, LineTotals, line_discount_amounts
+from pos_app.domain.sale.tenders import Settlement, Tender, TenderKind
 from pos_app.domain.tax import TaxLine, TaxMode
-from pos_app.domain.tenders import Settlement, Tender, TenderKind
 
 __all__ = [
     "MIN_WIDTH",

@@ -30,34 +30,35 @@ from hardware.till_devices import TillDevices
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.write_gate import WriteGate
-from pos_app.domain.returns import ReturnPolicy
-from pos_app.services.auth import AuthService
-from pos_app.services.checkout import CheckoutService
-from pos_app.services.collections import CollectionsService, Ready
-from pos_app.services.collections_view import DEFAULT_HOLD_DAYS
-from pos_app.services.drawer import DrawerService
-from pos_app.services.parking import ParkingService
-from pos_app.services.promotions import PromotionService
-from pos_app.services.return_policy import load_return_policy
-from pos_app.services.returns import ReturnsService
-from pos_app.services.sync_runtime import TillSync
-from pos_app.services.till_context import TillContext, load_till_context
-from pos_app.services.web_returns import WebReturnsService
-from pos_app.ui.basket_model import BasketTableModel
-from pos_app.ui.collections_controller import CollectionsController
-from pos_app.ui.controller import TillController
-from pos_app.ui.customer_controller import CustomerController, HubLane
-from pos_app.ui.device_controller import PRINTER_PROBE_MS, DeviceController
-from pos_app.ui.idle import IdleWatcher
+from pos_app.domain.returns.rules import ReturnPolicy
+from pos_app.services.click_collect.queue import DEFAULT_HOLD_DAYS
+from pos_app.services.click_collect.steps import CollectionsService, Ready
+from pos_app.services.promotions.store_promotions import PromotionService
+from pos_app.services.returns.in_store import ReturnsService
+from pos_app.services.returns.policy import load_return_policy
+from pos_app.services.returns.web_orders import WebReturnsService
+from pos_app.services.sale.checkout import CheckoutService
+from pos_app.services.sale.drawer import DrawerService
+from pos_app.services.sale.parking import ParkingService
+from pos_app.services.staff.auth import AuthService
+from pos_app.services.store.till_context import TillContext, load_till_context
+from pos_app.services.sync.runtime import TillSync
+from pos_app.ui.click_collect.controller import CollectionsController
+from pos_app.ui.customers.controller import CustomerController, HubLane
+from pos_app.ui.devices.controller import PRINTER_PROBE_MS, DeviceController
+from pos_app.ui.devices.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
 from pos_app.ui.main_window import TillWindow
-from pos_app.ui.promotion_prices import PromotionPrices
-from pos_app.ui.promotions_ui import PromotionsUi
-from pos_app.ui.receipt_view import ReceiptView
-from pos_app.ui.returns_controller import ReturnsController
-from pos_app.ui.returns_hub import HubReceiptsController
-from pos_app.ui.returns_web import WebReturnsController
+from pos_app.ui.promotions.features import PromotionsUi
+from pos_app.ui.promotions.prices import PromotionPrices
+from pos_app.ui.returns.controller import ReturnsController
+from pos_app.ui.returns.hub_receipts import HubReceiptsController
+from pos_app.ui.returns.web_orders import WebReturnsController
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
-from pos_app.ui.sale_view import SaleView
+from pos_app.ui.sale.basket_model import BasketTableModel
+from pos_app.ui.sale.controller import SaleController
+from pos_app.ui.sale.receipt_view import ReceiptView
+from pos_app.ui.sale.sale_view import SaleView
+from pos_app.ui.sale.tender_panel import TenderPanel
 from pos_app.ui.scanner import (
     Clock,
     ScanFilter,
@@ -65,11 +66,10 @@ from pos_app.ui.scanner import (
     monotonic_ms,
     scanner_config_for,
 )
-from pos_app.ui.signin_view import SignInView
-from pos_app.ui.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
+from pos_app.ui.staff.idle import IdleWatcher
+from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
 from pos_app.ui.sync_bridge import SyncBridge
-from pos_app.ui.tender_panel import TenderPanel
 from sync.client.config import ConfigError, HubConfig
 from sync.client.config import load_config as load_hub_config
 from sync.protocol import FeedKind
@@ -83,7 +83,7 @@ SYNC_STOP_S = 2.0
 @dataclass
 class TillApp:
     window: TillWindow
-    controller: TillController
+    controller: SaleController
     scan_filter: ScanFilter
     idle: IdleWatcher
     lane: DbLane
@@ -194,7 +194,7 @@ def build_till(
         else None
     )
     idle = IdleWatcher(idle_ms, parent=window)
-    controller = TillController(
+    controller = SaleController(
         window=window,
         model=model,
         context=context,
@@ -231,7 +231,7 @@ def build_till(
     collections = _build_collections(window, controller, lane, context, sync, bridge, devices,
                                      hold_days)  # fmt: skip
     returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
-    # Customer-only promotions price in once a customer is attached (ui.customer_controller).
+    # Customer-only promotions price in once a customer is attached (ui.customers.controller).
     controller.price_with = lambda: prices.current(has_customer=controller.customer is not None)
     customers = CustomerController(
         sales=controller,
@@ -256,7 +256,7 @@ def build_till(
 
 def _build_collections(
     window: TillWindow,
-    controller: TillController,
+    controller: SaleController,
     lane: DbLane,
     context: TillContext,
     sync: TillSync | None,
@@ -303,7 +303,7 @@ def _build_collections(
 
 def _build_returns(
     window: TillWindow,
-    controller: TillController,
+    controller: SaleController,
     lane: DbLane,
     context: TillContext,
     sync: TillSync | None,
@@ -400,7 +400,7 @@ def run_till(
     try:
         hub = load_hub_config(config_dir)
         if hub is None:  # not enrolled: a till with no store profile is set up on screen first
-            from pos_app.ui.first_run import run_first_run
+            from pos_app.ui.setup.first_run import run_first_run
 
             if not run_first_run(db_path, config_dir):
                 return 0  # closed without setting up: nothing was written
@@ -445,7 +445,7 @@ def run_demo_window(
     """`omnitill demo`: the till window on the demo store, demo PINs shown at sign-in, driving a
     simulated printer (TCP, parsed receipts shown in a side panel) and a pty customer display,
     enrolled with a demo hub on loopback that keeps sending click-and-collect orders."""
-    from pos_app.services.demo_staff import demo_hint, prepare_demo_till
+    from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
     from pos_app.ui.demo_hub import connect_demo_hub
 
     path = prepare_demo_till(data_dir, products=products)

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from pos_app.db.engine import create_till_engine, make_session_factory
-from pos_app.services.enrollment import enroll
+from pos_app.services.sync.enrollment import enroll
 from sync.client.config import load_config, save_config
 from sync.hub.demo_runner import DemoHub, start_demo_hub
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from pos_app.ui.collections_page import CollectionsPage
-from pos_app.ui.receipt_view import ReceiptView
-from pos_app.ui.returns_page import ReturnsPage
-from pos_app.ui.sale_view import SaleView
-from pos_app.ui.signin_view import SignInView
+from pos_app.ui.click_collect.page import CollectionsPage
+from pos_app.ui.returns.page import ReturnsPage
+from pos_app.ui.sale.receipt_view import ReceiptView
+from pos_app.ui.sale.sale_view import SaleView
+from pos_app.ui.sale.tender_panel import TenderPanel
+from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
-from pos_app.ui.tender_panel import TenderPanel
 
 
 class TillWindow(QMainWindow):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from pos_app.services.sync_runtime import TillSync
+from pos_app.services.sync.runtime import TillSync
 from pos_app.ui.status_bar import TillStatusBar
 from sync.client.status import SyncStatus
 

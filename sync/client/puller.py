@@ -1,6 +1,6 @@
 """The feed puller (DESIGN §6): long-polls ``GET /v1/feed`` and hands each page to a sink.
 
-The sink (``pos_app.services.feed_apply.FeedApplier`` at the till) applies a page in short
+The sink (``pos_app.services.sync.feed_apply.FeedApplier`` at the till) applies a page in short
 transactions, each storing the cursor of the changes it holds, so the cursor never runs ahead
 of the data and a sale waits at most one small chunk. When the hub says there is more, the
 next page is asked for at once (a first sync or a long outage catches up at full speed while

@@ -1,9 +1,9 @@
 """Single-use coupon codes at the hub: the till's check before a sale, and redemptions.
 
-The hub is the one place that sees every till, so it keeps which sale used each single-use
-code first (``coupon_redemptions``, unique on code). A till asks ``check`` before accepting a
-code while online. Offline, a till accepts a code once (services.coupons at the till); when
-that sale arrives here the redemption is recorded, and if another sale got there first the
+The hub is the one place that sees every till, so it keeps which sale used each single-use code
+first (``coupon_redemptions``, unique on code). A till asks ``check`` before accepting a code
+while online. Offline, a till accepts a code once (services.promotions.coupons at the till);
+when that sale arrives here the redemption is recorded, and if another sale got there first the
 sale is still accepted (it happened) and the second use is flagged in ``coupon_double_uses``
 with a warning in the ingest result. Ingest is idempotent per event, and a redemption by the
 same sale is recognised, so each sale redeems a code exactly once.

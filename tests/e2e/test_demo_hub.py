@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import Product, WebOrderRow
-from pos_app.services.demo_staff import prepare_demo_till
-from pos_app.services.sync_runtime import TillSync
+from pos_app.services.staff.demo_staff import prepare_demo_till
+from pos_app.services.sync.runtime import TillSync
 from pos_app.ui.demo_hub import connect_demo_hub
 from sync.client.config import load_config
 

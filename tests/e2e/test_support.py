@@ -19,7 +19,7 @@ from pos_app import cli, selftest, support
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path
 from pos_app.logging_setup import HANDLER_NAME, LOG_DIR_ENV, LOG_FILENAME, configure_logging
-from pos_app.services.checkout import CompletedSale
+from pos_app.services.sale.checkout import CompletedSale
 
 TOKEN = "tkn_9f8e7d6c5b4a39281706"
 PASSWORD = "correct-horse-battery"

@@ -32,10 +32,10 @@ from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
-from pos_app.domain.tenders import Tender, TenderKind
-from pos_app.services import journal
-from pos_app.services.checkout import CheckoutService
-from pos_app.services.till_context import load_till_context
+from pos_app.domain.sale.tenders import Tender, TenderKind
+from pos_app.services.sale.checkout import CheckoutService
+from pos_app.services.store import journal
+from pos_app.services.store.till_context import load_till_context
 from sync.client.outbox import SqlOutbox
 
 TILL = "till-7"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.scanner import ScanFilter, ScannerConfig
-from tests.gui.conftest import FakeClock
+from tests.helpers.gui import FakeClock
 
 Rig = Callable[..., tuple[ScanFilter, QLineEdit, list[str]]]
 

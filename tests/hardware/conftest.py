@@ -13,12 +13,12 @@ import pytest
 from hardware.escpos_printer import EscposPrinter, NetworkConnection, PrinterConfig
 from hardware.sim.printer import SimulatedPrinter
 from hardware.sim.serial_devices import PtyDevice
-from pos_app.domain.basket import Basket, Discount
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import EUR, Money
 from pos_app.domain.receipt import ReceiptDocument, build_receipt
+from pos_app.domain.sale.basket import Basket, Discount
+from pos_app.domain.sale.tenders import Tender, TenderKind, settle
 from pos_app.domain.tax import TaxMode, TaxRate
-from pos_app.domain.tenders import Tender, TenderKind, settle
 
 # Short enough that a hung printer fails a test quickly, long enough for a loaded CI machine.
 TEST_TIMEOUT_S = 0.5

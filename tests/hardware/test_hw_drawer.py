@@ -15,14 +15,14 @@ from hardware.escpos_render import DrawerPulse, drawer_kick_bytes
 from hardware.sim.escpos_parser import DrawerKick
 from hardware.sim.printer import SimulatedPrinter
 from pos_app.db.models import JournalEntry
-from pos_app.services.checkout import CompletedSale
-from pos_app.services.drawer import (
+from pos_app.services.sale.checkout import CompletedSale
+from pos_app.services.sale.drawer import (
     DRAWER_JOURNAL_KIND,
     DrawerPermissionError,
     DrawerReason,
     DrawerService,
 )
-from pos_app.services.journal import verify_journal
+from pos_app.services.store.journal import verify_journal
 
 MakePrinter = Callable[..., EscposPrinter]
 

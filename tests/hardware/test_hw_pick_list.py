@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.config import DeviceConfig
 from hardware.sim.printer import SimulatedPrinter
 from hardware.till_devices import DeviceListeners, TillDevices
-from pos_app.services.collections import CollectionsService
-from pos_app.services.feed_apply import apply_changes
-from pos_app.services.till_context import load_till_context
+from pos_app.services.click_collect.steps import CollectionsService
+from pos_app.services.store.till_context import load_till_context
+from pos_app.services.sync.feed_apply import apply_changes
 from sync.protocol import FeedChange, FeedKind
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)

@@ -19,7 +19,7 @@ from hardware.base import (
 from hardware.escpos_printer import EscposPrinter, NetworkConnection, PrinterConfig
 from hardware.sim.printer import SimulatedPrinter
 from pos_app.domain.receipt import ReceiptDocument, render_text
-from pos_app.services.checkout import CompletedSale
+from pos_app.services.sale.checkout import CompletedSale
 
 MakePrinter = Callable[..., EscposPrinter]
 # A hung printer must fail within the configured timeout (0.5 s) plus scheduling slack.

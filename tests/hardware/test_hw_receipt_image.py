@@ -13,7 +13,7 @@ from PIL import Image
 from hardware.receipt_image import ReceiptImageRenderer, Region, render_image, to_png_bytes
 from hardware.receipt_layout import columns_for
 from pos_app.domain.receipt import ReceiptDocument, render_text
-from pos_app.services.checkout import CompletedSale
+from pos_app.services.sale.checkout import CompletedSale
 
 START_CODES = ("11010000100", "11010010000", "11010011100")  # CODE128 start A, B, C
 STOP_CODE = "1100011101011"

@@ -21,7 +21,7 @@ from hardware.escpos_printer import EscposPrinter
 from hardware.qt_bridge import DeviceSignals
 from hardware.sim.printer import SimulatedPrinter
 from hardware.workers import DeviceWorker, PrintQueue
-from pos_app.services.checkout import CompletedSale
+from pos_app.services.sale.checkout import CompletedSale
 
 SLOW_S = 2.5
 PRINTER_TIMEOUT_S = 5.0  # longer than SLOW_S: the printer is slow, not gone

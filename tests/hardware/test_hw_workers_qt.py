@@ -15,7 +15,7 @@ from hardware.serial_scanner import SerialScanner, SerialScannerConfig
 from hardware.sim.printer import SimulatedPrinter
 from hardware.sim.serial_devices import PtyDevice
 from hardware.workers import DeviceWorker, PrintQueue
-from pos_app.services.checkout import CompletedSale
+from pos_app.services.sale.checkout import CompletedSale
 
 WAIT_S = 5.0
 

@@ -60,7 +60,7 @@ def imported_by(modules: list[str]) -> set[str]:
 
 def test_module_discovery_finds_the_core() -> None:
     assert "pos_app.domain.money" in modules_of("pos_app.domain")
-    assert "pos_app.services.checkout" in modules_of("pos_app.services")
+    assert "pos_app.services.sale.checkout" in modules_of("pos_app.services")
 
 
 @pytest.mark.parametrize("package", CORE_PACKAGES)

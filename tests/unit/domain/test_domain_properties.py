@@ -9,11 +9,11 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pos_app.domain.basket import Basket, BasketTotals, Discount
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import EUR, Money, allocate
+from pos_app.domain.sale.basket import Basket, BasketTotals, Discount
+from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind, settle
 from pos_app.domain.tax import TaxMode, TaxRate
-from pos_app.domain.tenders import CardReference, Tender, TenderKind, settle
 
 RATES = {
     "std": TaxRate("std", Decimal("0.20"), "VAT 20%"),

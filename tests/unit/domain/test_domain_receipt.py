@@ -6,13 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from pos_app.domain.basket import Basket, Discount
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.errors import ReceiptError
 from pos_app.domain.money import EUR, Money
 from pos_app.domain.receipt import ReceiptDocument, build_receipt, render_text
+from pos_app.domain.sale.basket import Basket, Discount
+from pos_app.domain.sale.tenders import CardReference, Settlement, Tender, TenderKind, settle
 from pos_app.domain.tax import TaxMode, TaxRate
-from pos_app.domain.tenders import CardReference, Settlement, Tender, TenderKind, settle
 
 WHEN = datetime(2026, 3, 14, 15, 9, tzinfo=timezone(timedelta(hours=1)))
 LONG_NAME = "Extra-long organic fair-trade single-origin coffee beans, dark roast 1 kg"

@@ -1,0 +1,1 @@
+"""Click-and-collect: the order state machine and the bag label (see docs/architecture.md)."""

@@ -1,0 +1,618 @@
+"""Click-and-collect at the store (DESIGN §7): pick, ready, hand over, cancel, expire.
+
+Every step is one transaction in the caller's session: the till's own state, the
+``collection.status_changed`` outbox event the hub ingests, and a journal entry (and stock
+movements where goods move). Picked goods are taken off sellable stock when the order is
+ready (they sit in a bag); a cancel or expiry puts what was not handed over back. A pay-in-store
+order is paid through the normal checkout in the same transaction as its hand-over, and the
+sale's own stock movements replace the hold. The hub has the last word: an event it refuses,
+or a feed state that contradicts ours, flags the order for review (``reconcile``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.db.catalog_repo import SqlCatalog
+from pos_app.db.models import (
+    CollectionLineRow,
+    CollectionOrderRow,
+    WebOrderRow,
+)
+from pos_app.domain.barcodes import ProductCode, VariableMeasureConfig, parse_scan
+from pos_app.domain.click_collect.orders import (
+    ACTIVE,
+    CollectionError,
+    OrderState,
+    bag_label,
+    check_move,
+    collection_receipt,
+    describe,
+    pick_list,
+)
+from pos_app.domain.errors import DomainError
+from pos_app.domain.money import Currency, Money, currency_by_code
+from pos_app.domain.receipt import ReceiptDocument
+from pos_app.domain.sale.basket import Basket
+from pos_app.domain.sale.tenders import Tender
+from pos_app.services.click_collect.queue import (
+    DEFAULT_HOLD_DAYS,
+    CollectionsView,
+    OrderDetail,
+    OrderSummary,
+    Queue,
+    plain_rejection,
+    rejected_collection_events,
+)
+from pos_app.services.click_collect.transitions import (
+    Transition,
+    record_stock_return,
+    record_transition,
+)
+from pos_app.services.sale.checkout import CheckoutError, CheckoutService, CompletedSale
+from pos_app.services.staff.auth import Approval, Permission, StaffMember, require
+from pos_app.services.store.till_context import TillContext, load_till_context
+
+__all__ = ["CollectionError", "CollectionsService", "HandOver", "PickOutcome", "Ready"]
+
+S = OrderState
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class PickOutcome:
+    detail: OrderDetail
+    line_no: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Ready:
+    detail: OrderDetail
+    labels: tuple[ReceiptDocument, ...]
+
+
+@dataclass(frozen=True)
+class HandOver:
+    detail: OrderDetail
+    sale: CompletedSale | None
+    receipt: ReceiptDocument  # the collection receipt: what was taken, what still waits
+
+
+class CollectionsService:
+    def __init__(
+        self,
+        *,
+        hold_days: int = DEFAULT_HOLD_DAYS,
+        clock: Callable[[], datetime] = utc_now,
+        new_uuid: Callable[[], uuid.UUID] = uuid.uuid4,
+        scan_config: VariableMeasureConfig | None = None,
+        checkout: CheckoutService | None = None,
+    ) -> None:
+        self.view = CollectionsView(hold_days)
+        self._clock = clock
+        self._new_uuid = new_uuid
+        self._scan_config = scan_config or VariableMeasureConfig.default()
+        self._checkout = checkout or CheckoutService(clock=clock, new_uuid=new_uuid)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def queue(self, session: Session) -> Queue:
+        return self.view.queue(session, self._clock())
+
+    def detail(self, session: Session, number: str) -> OrderDetail:
+        return self.view.detail(session, number, self._clock())
+
+    def find(self, session: Session, text: str) -> list[OrderSummary]:
+        return self.view.find(session, text, self._clock())
+
+    # -- picking ---------------------------------------------------------------------------
+
+    def start_picking(
+        self, session: Session, number: str, *, staff: str, context: TillContext
+    ) -> OrderDetail:
+        order, local = self._load(session, number)
+        state = self._state(order, local)
+        if local is None and state is S.PICKING:
+            raise CollectionError(f"Order {number} is already being picked at another till.")
+        if local is not None and state is S.PICKING and local.claimed_by == staff:
+            return self.detail(session, number)  # already mine: carry on
+        check_move(number, state, S.PICKING)
+        now = self._clock()
+        local = local or self._new_local(session, order, now)
+        local.claimed_by, local.claimed_at = staff, now
+        self._step(session, local, Transition(S.PICKING, staff), context)
+        return self.detail(session, number)
+
+    def pick_list(
+        self, session: Session, number: str, *, staff: str, context: TillContext
+    ) -> ReceiptDocument:
+        """The paper pick list of an order still to pick (reads only; printing is the UI's)."""
+        detail = self.detail(session, number)
+        if detail.summary.state not in (S.NEW, S.PICKING):
+            raise CollectionError(
+                f"Order {number} is {describe(detail.summary.state)}: nothing to pick."
+            )
+        return pick_list(
+            number=number,
+            customer_name=detail.summary.customer_name,
+            due_by=detail.summary.due_by.astimezone(),  # the store's wall clock
+            lines=[
+                (ln.department, ln.name, ln.sku, Decimal(ln.ordered_milli) / 1000)
+                for ln in detail.lines
+            ],
+            store_name=context.store_name,
+            till_id=context.till_id,
+            staff=staff,
+            issued_at=self._clock(),
+            currency=currency_by_code(detail.summary.currency),
+        )
+
+    def scan_pick(self, session: Session, number: str, raw: str, *, staff: str) -> PickOutcome:
+        """Verify a scanned item against the pick list; a wrong item or an extra is refused."""
+        order, local = self._load(session, number)
+        if local is None or S(local.local_status) is not S.PICKING:
+            raise CollectionError(f"Start picking order {number} before scanning items.")
+        try:
+            code = parse_scan(raw, self._scan_config)
+        except DomainError as exc:
+            raise CollectionError(str(exc)) from exc
+        gtin = code.gtin if isinstance(code, ProductCode) else code.lookup_code
+        catalog = SqlCatalog(session, _currency(order))
+        item = catalog.by_barcode(gtin)
+        if item is None:
+            raise CollectionError(f"No product has the barcode {gtin}. Put it aside.")
+        ordered = {ln.line_no: ln for ln in order.lines if ln.sku == item.sku}
+        if not ordered:
+            raise CollectionError(f"Wrong item: {item.name} is not in order {number}.")
+        progress = {ln.line_no: ln for ln in local.lines}
+        for line_no, line in sorted(ordered.items()):
+            done = progress[line_no]
+            if line.quantity_milli - done.picked_milli - done.short_milli >= 1000:
+                done.picked_milli += 1000
+                local.updated_at = self._clock()
+                session.flush()
+                left = (line.quantity_milli - done.picked_milli - done.short_milli) // 1000
+                message = f"{item.name}: picked {done.picked_milli // 1000}, {left} to go"
+                return PickOutcome(self.detail(session, number), line_no, message)
+        raise CollectionError(f"Too many: order {number} has all the {item.name} it needs.")
+
+    def mark_short(
+        self, session: Session, number: str, line_no: int, *, quantity_milli: int | None = None
+    ) -> OrderDetail:
+        """Record that (some of) a line cannot be found; the hub decides refund/substitute."""
+        order, local = self._load(session, number)
+        if local is None or S(local.local_status) is not S.PICKING:
+            raise CollectionError(f"Start picking order {number} before marking a line short.")
+        line = next((ln for ln in order.lines if ln.line_no == line_no), None)
+        if line is None:
+            raise CollectionError(f"Order {number} has no line {line_no}.")
+        done = next(ln for ln in local.lines if ln.line_no == line_no)
+        missing = line.quantity_milli - done.picked_milli - done.short_milli
+        qty = missing if quantity_milli is None else quantity_milli
+        if qty <= 0 or qty > missing:
+            raise CollectionError(f"{line.name}: nothing left to mark short.")
+        done.short_milli += qty
+        local.updated_at = self._clock()
+        session.flush()
+        return self.detail(session, number)
+
+    def mark_ready(
+        self, session: Session, number: str, *, staff: str, context: TillContext, bags: int = 1
+    ) -> Ready:
+        order, local = self._load(session, number)
+        if local is None:
+            raise CollectionError(f"Pick order {number} before marking it ready.")
+        detail = self.detail(session, number)
+        if not detail.fully_picked:
+            raise CollectionError("Scan or mark short every line before marking it ready.")
+        if not any(ln.picked_milli for ln in detail.lines):
+            raise CollectionError("Nothing was picked: cancel the order instead.")
+        if not 1 <= bags <= 20:
+            raise CollectionError("Give between 1 and 20 bags.")
+        local.bag_count = bags
+        held = [(ln.sku, -ln.picked_milli) for ln in local.lines if ln.picked_milli]
+        self._step(session, local, Transition(S.READY, staff, held, "collection_hold"), context)
+        local.stock_held = True
+        now = self._clock()
+        items = [(ln.name, Decimal(ln.picked_milli) / 1000) for ln in detail.lines]
+        labels = tuple(
+            bag_label(
+                number=number,
+                customer_name=order.customer_name,
+                bag=i,
+                bags=bags,
+                items=items,
+                store_name=context.store_name,
+                till_id=context.till_id,
+                staff=staff,
+                issued_at=now,
+                currency=context.currency,
+            )
+            for i in range(1, bags + 1)
+        )
+        return Ready(self.detail(session, number), labels)
+
+    # -- hand-over -------------------------------------------------------------------------
+
+    def hand_over(
+        self,
+        session: Session,
+        number: str,
+        *,
+        staff: str,
+        context: TillContext,
+        identity_note: str,
+        quantities: Mapping[int, int] | None = None,
+        tenders: Sequence[Tender] = (),
+        offline: bool = False,
+    ) -> HandOver:
+        """Give the customer all (``quantities`` None) or some of what waits, in milli per line.
+
+        A pay-in-store order needs ``tenders`` covering the handed-over lines; they go through
+        the normal checkout in this same transaction.
+        """
+        order, local = self._load(session, number)
+        state = self._state(order, local)
+        if local is None or state not in (S.READY, S.PARTIALLY_COLLECTED):
+            raise CollectionError(f"Order {number} is not ready for collection.")
+        if not identity_note.strip():
+            raise CollectionError("Check the customer's ID or pickup code and note it.")
+        give = self._give(number, local, quantities)
+        sale = None
+        if order.payment_status != "paid":
+            sale = self._pay_in_store(
+                session, order, give, tenders, staff=staff, context=context, offline=offline
+            )
+        elif tenders:
+            raise CollectionError(f"Order {number} is already paid; take no payment.")
+        progress = {ln.line_no: ln for ln in local.lines}
+        for line_no, qty in give.items():
+            progress[line_no].collected_milli += qty
+        done = all(ln.collected_milli == ln.picked_milli for ln in local.lines)
+        local.identity_note = identity_note.strip()[:500]
+        local.offline_handover = local.offline_handover or offline
+        # A sale moves its own stock; hand the hold of those goods back so nothing counts twice.
+        release = [(progress[n].sku, q) for n, q in give.items() if q] if sale else []
+        if sale is not None:
+            local.sale_uuid = sale.sale_uuid
+        target = S.COLLECTED if done else S.PARTIALLY_COLLECTED
+        extra = {"identity": local.identity_note, "offline": offline}
+        if sale is not None:
+            extra["sale_uuid"] = sale.sale_uuid
+        step = Transition(target, staff, release, "collection_release", extra)
+        self._step(session, local, step, context)
+        detail = self.detail(session, number)
+        receipt = self._receipt(order, detail, give, sale, staff=staff, context=context)
+        return HandOver(detail, sale, receipt)
+
+    def _receipt(
+        self,
+        order: WebOrderRow,
+        detail: OrderDetail,
+        give: Mapping[int, int],
+        sale: CompletedSale | None,
+        *,
+        staff: str,
+        context: TillContext,
+    ) -> ReceiptDocument:
+        currency = _currency(order)
+        by_no = {ln.line_no: ln for ln in detail.lines}
+        handed = [
+            (
+                by_no[n].name,
+                Decimal(q) / 1000,
+                Money.from_minor(by_no[n].unit_price_minor, currency),
+            )
+            for n, q in sorted(give.items())
+            if q
+        ]
+        waiting = [
+            (ln.name, Decimal(ln.waiting_milli) / 1000) for ln in detail.lines if ln.waiting_milli
+        ]
+        if sale is not None:
+            payment = f"PAID IN STORE: receipt {sale.receipt_no}"
+            tenders, change = sale.receipt.tenders, sale.receipt.change
+        else:
+            payment, tenders, change = "PAID ONLINE", (), None
+        return collection_receipt(
+            number=order.number,
+            customer_name=order.customer_name,
+            handed=handed,
+            waiting=waiting,
+            payment=payment,
+            tenders=tenders,
+            change=change,
+            store_name=context.store_name,
+            till_id=context.till_id,
+            staff=staff,
+            issued_at=self._clock(),
+            currency=currency,
+            offline=detail.offline_handover,
+        )
+
+    def amount_due(
+        self,
+        session: Session,
+        number: str,
+        *,
+        context: TillContext,
+        quantities: Mapping[int, int] | None = None,
+    ) -> Money:
+        """What a pay-in-store customer pays for these lines (all that waits if None): the
+        same basket the checkout will price, so the tender panel asks for the right amount."""
+        order, local = self._load(session, number)
+        if local is None:
+            raise CollectionError(f"Order {number} is not ready for collection.")
+        give = self._give(number, local, quantities)
+        try:
+            return self._basket(session, order, give, context).totals().total
+        except DomainError as exc:
+            raise CollectionError(str(exc)) from exc
+
+    @staticmethod
+    def _give(
+        number: str, local: CollectionOrderRow, quantities: Mapping[int, int] | None
+    ) -> dict[int, int]:
+        waiting = {ln.line_no: ln.picked_milli - ln.collected_milli for ln in local.lines}
+        give = dict(waiting) if quantities is None else dict(quantities)
+        for line_no, qty in give.items():
+            if line_no not in waiting or qty < 0 or qty > waiting[line_no]:
+                raise CollectionError(f"Line {line_no}: that is more than waits in the bag.")
+        if not any(give.values()):
+            raise CollectionError(f"Choose at least one item of order {number} to hand over.")
+        return give
+
+    @staticmethod
+    def _basket(
+        session: Session, order: WebOrderRow, give: Mapping[int, int], context: TillContext
+    ) -> Basket:
+        """The handed-over lines at the web order's prices."""
+        basket = context.new_basket()
+        catalog = SqlCatalog(session, context.currency)
+        lines = {ln.line_no: ln for ln in order.lines}
+        for line_no, qty in sorted(give.items()):
+            if not qty:
+                continue
+            line = lines[line_no]
+            added = basket.add_by_sku(line.sku, catalog, Decimal(qty) / 1000)
+            web_price = Money.from_minor(line.unit_price_minor, context.currency)
+            if added.unit_price != web_price:
+                basket.override_price(added.line_no, web_price, f"web order {order.number}")
+        return basket
+
+    def _pay_in_store(
+        self,
+        session: Session,
+        order: WebOrderRow,
+        give: Mapping[int, int],
+        tenders: Sequence[Tender],
+        *,
+        staff: str,
+        context: TillContext,
+        offline: bool,
+    ) -> CompletedSale:
+        if not tenders:
+            raise CollectionError(f"Order {order.number} is paid in store: take payment first.")
+        try:
+            basket = self._basket(session, order, give, context)
+            return self._checkout.complete_sale(
+                session,
+                basket=basket,
+                tenders=tenders,
+                cashier=staff,
+                context=context,
+                offline=offline,
+            )
+        except (DomainError, CheckoutError) as exc:
+            raise CollectionError(str(exc)) from exc
+
+    # -- cancel / expire -------------------------------------------------------------------
+
+    def cancel(
+        self, session: Session, number: str, *, reason: str, staff: str, context: TillContext
+    ) -> OrderDetail:
+        if not reason.strip():
+            raise CollectionError("Give a reason for cancelling the order.")
+        order, local = self._load(session, number)
+        self._close(session, order, local, S.CANCELLED, staff, context, reason.strip()[:500])
+        return self.detail(session, number)
+
+    def expire_overdue(
+        self,
+        session: Session,
+        *,
+        actor: StaffMember,
+        context: TillContext,
+        approval: Approval | None = None,
+    ) -> list[str]:
+        """Expire every order past its hold period; what waited in bags goes back to stock.
+
+        A manager's job: ``actor`` needs ``expire_orders`` or a manager's ``approval``."""
+        require(actor, Permission.EXPIRE_ORDERS, approval)
+        staff = _signed(actor, approval)
+        expired = []
+        for summary in self.queue(session).orders:
+            if summary.overdue and summary.state in ACTIVE:
+                order, local = self._load(session, summary.number)
+                self._close(session, order, local, S.EXPIRED, staff, context, "not collected")
+                expired.append(summary.number)
+        return expired
+
+    def _close(
+        self,
+        session: Session,
+        order: WebOrderRow,
+        local: CollectionOrderRow | None,
+        target: OrderState,
+        staff: str,
+        context: TillContext,
+        reason: str,
+    ) -> None:
+        check_move(order.number, self._state(order, local), target)
+        local = local or self._new_local(session, order, self._clock())
+        back = _held(local)
+        local.cancel_reason = reason
+        step = Transition(target, staff, back, "collection_return", {"reason": reason})
+        self._step(session, local, step, context)
+
+    # -- conflicts -------------------------------------------------------------------------
+
+    def reconcile(self, session: Session, *, context: TillContext | None = None) -> list[str]:
+        """Flag orders the hub refused or contradicts; returns the newly flagged numbers.
+
+        An order the hub cancelled or expired while its goods sat in a bag here gives that
+        stock back (movements, ``stock.adjusted`` event, journal) in this same transaction,
+        once: the hold flag is cleared with it. ``context`` is read from the till's profile
+        when not given, and only when stock has to move.
+        """
+        flagged: list[str] = []
+        rejected = rejected_collection_events(session)
+        rows = session.execute(
+            select(WebOrderRow, CollectionOrderRow).join(
+                CollectionOrderRow, CollectionOrderRow.order_number == WebOrderRow.number
+            )
+        ).all()
+        for order, local in rows:
+            hub, mine = S(order.status), S(local.local_status)
+            reason = None
+            fresh = [r for r in rejected.get(order.number, []) if r[0] > local.reviewed_outbox_id]
+            if fresh:
+                row_id, asked, why = fresh[-1]
+                reason = plain_rejection(order.number, asked, why, hub)
+                local.reviewed_outbox_id = row_id
+            elif hub in (S.CANCELLED, S.EXPIRED) and mine in ACTIVE:
+                reason = (
+                    f"Order {order.number} was {hub.value} online while it was "
+                    f"{mine.value.replace('_', ' ')} here. Stop, and put the items back."
+                )
+                local.local_status = str(hub)
+                back = _held(local)
+                if back:
+                    names = {ln.sku: ln.name for ln in order.lines}
+                    items = ", ".join(
+                        f"{Decimal(q) / 1000} x {names.get(sku, sku)}" for sku, q in back
+                    )
+                    reason = (
+                        f"Order {order.number} was {hub.value} online while it was "
+                        f"{mine.value.replace('_', ' ')} here. Empty its bag and put the items "
+                        f"back on the shelf: {items}. They are back in stock."
+                    )
+                    context = context or load_till_context(session)
+                    record_stock_return(
+                        session,
+                        local,
+                        back,
+                        status=hub,
+                        reason=f"{hub.value} online",
+                        context=context,
+                        now=self._clock(),
+                        new_uuid=self._new_uuid,
+                    )
+            elif hub in (S.COLLECTED, S.PARTIALLY_COLLECTED) and mine in (
+                S.NEW,
+                S.PICKING,
+                S.READY,
+            ):
+                reason = f"Order {order.number} was collected at another till."
+                local.local_status = str(hub)
+            if reason is not None and reason != local.review_reason:
+                local.needs_review, local.review_reason = True, reason
+                local.updated_at = self._clock()
+                flagged.append(order.number)
+        session.flush()
+        return flagged
+
+    def review_list(self, session: Session) -> list[OrderSummary]:
+        """For a manager: every flagged order, with the reason in plain words."""
+        return [o for o in self.queue(session).orders if o.needs_review]
+
+    def acknowledge(
+        self,
+        session: Session,
+        number: str,
+        *,
+        actor: StaffMember,
+        approval: Approval | None = None,
+    ) -> OrderDetail:
+        """A manager has seen a conflict the hub flagged (``review_orders`` or an approval)."""
+        _, local = self._load(session, number)
+        if local is None or not local.needs_review:
+            raise CollectionError(f"Order {number} has nothing to review.")
+        require(actor, Permission.REVIEW_ORDERS, approval)
+        staff = _signed(actor, approval)
+        local.needs_review = False
+        local.review_reason = f"reviewed by {staff}: {local.review_reason}"[:2000]
+        session.flush()
+        return self.detail(session, number)
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _load(self, session: Session, number: str) -> tuple[WebOrderRow, CollectionOrderRow | None]:
+        order = session.get(WebOrderRow, number)
+        if order is None:
+            raise CollectionError(f"There is no web order {number} for this store.")
+        return order, session.get(CollectionOrderRow, number)
+
+    def _step(
+        self, session: Session, local: CollectionOrderRow, step: Transition, ctx: TillContext
+    ) -> None:
+        record_transition(
+            session, local, step, context=ctx, now=self._clock(), new_uuid=self._new_uuid
+        )
+
+    @staticmethod
+    def _state(order: WebOrderRow, local: CollectionOrderRow | None) -> OrderState:
+        return S(local.local_status) if local is not None else S(order.status)
+
+    def _new_local(self, session: Session, order: WebOrderRow, now: datetime) -> CollectionOrderRow:
+        local = CollectionOrderRow(
+            order_number=order.number,
+            local_status=order.status,
+            updated_at=now,
+            bag_count=0,
+            offline_handover=False,
+            stock_held=False,
+            needs_review=False,
+            reviewed_outbox_id=0,
+            lines=[
+                CollectionLineRow(
+                    line_no=ln.line_no, sku=ln.sku, picked_milli=0, short_milli=0, collected_milli=0
+                )
+                for ln in order.lines
+            ],
+        )
+        session.add(local)
+        return local
+
+
+def _held(local: CollectionOrderRow) -> list[tuple[str, int]]:
+    """What sits in the bag off sellable stock: picked, not handed over (per SKU line)."""
+    if not local.stock_held:
+        return []
+    return [
+        (ln.sku, ln.picked_milli - ln.collected_milli)
+        for ln in local.lines
+        if ln.picked_milli > ln.collected_milli
+    ]
+
+
+def _signed(actor: StaffMember, approval: Approval | None) -> str:
+    """Who did it, as the event and the journal name them: with the approver if there was one."""
+    if approval is None:
+        return actor.name
+    return f"{actor.name} (approved by {approval.approver.name})"
+
+
+def _currency(order: WebOrderRow) -> Currency:
+    return currency_by_code(order.currency)

@@ -1,0 +1,1 @@
+"""Customers at the till: look-up, the offline cache, creation and emailed receipts."""

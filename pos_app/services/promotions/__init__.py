@@ -1,0 +1,1 @@
+"""Promotions and coupons at the till: the store's live promotions, coupon uses."""

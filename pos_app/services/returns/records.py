@@ -1,0 +1,172 @@
+"""What a completed return leaves behind: its journal body, its event for the hub, its receipt.
+
+Built from the rows ``pos_app.services.returns.in_store`` has just written, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from pos_app.db.models import Sale, SaleTender, StockMovement
+from pos_app.domain.money import Money
+from pos_app.domain.receipt import ReceiptDocument, ReceiptLine
+from pos_app.domain.returns.rules import (
+    RefundMethod,
+    ReturnAssessment,
+)
+from pos_app.domain.tax import TaxMode
+from pos_app.services.staff.auth import Approval
+from pos_app.services.store.till_context import TillContext
+from pos_app.services.sync.event_payloads import movements_of, sale_envelope, tenders_of
+
+RETURN_EVENT_VERSION = 1
+
+
+def journal_body(
+    sale: Sale, original_receipt_no: str, approval: Approval | None, assessment: ReturnAssessment
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "receipt_no": sale.receipt_no,
+        "sale_uuid": sale.uuid,
+        "original_receipt_no": original_receipt_no,
+        "store_id": sale.store_id,
+        "cashier": sale.cashier,
+        "currency": sale.currency,
+        "offline": sale.offline,
+        "total_minor": sale.total_minor,
+        "tax_minor": sale.tax_minor,
+        "rounding_minor": sale.rounding_minor,
+        "lines": [
+            [
+                ln.original_sale_uuid or ln.original_order_number,
+                ln.original_line_no,
+                ln.sku,
+                ln.quantity_milli,
+                ln.amount_minor,
+                ln.return_reason,
+                ln.disposition,
+            ]
+            for ln in sale.lines
+        ],
+        "tenders": [[t.kind, t.amount_minor] for t in sale.tenders],
+    }
+    if assessment.needs_approval:
+        body["approval_reasons"] = list(assessment.approval_reasons)
+    if approval is not None:
+        body["approval"] = {
+            "approver": approval.approver.code,
+            "journal_seq": approval.journal_seq,
+            "reason": approval.reason,
+        }
+    return body
+
+
+def event_payload(
+    sale: Sale,
+    original_receipt_no: str,
+    movements: Sequence[StockMovement],
+    seq: int,
+    digest: str,
+) -> dict[str, Any]:
+    return {
+        "version": RETURN_EVENT_VERSION,
+        **sale_envelope(sale),
+        "kind": "return",
+        "original_receipt_no": original_receipt_no,
+        "lines": [
+            {
+                "line_no": ln.line_no,
+                "sku": ln.sku,
+                "name": ln.name,
+                "quantity_milli": ln.quantity_milli,
+                "unit_price_minor": ln.unit_price_minor,
+                "amount_minor": ln.amount_minor,
+                "tax_class": ln.tax_class,
+                "original_sale_uuid": ln.original_sale_uuid,
+                "original_order_number": ln.original_order_number,
+                "original_line_no": ln.original_line_no,
+                "reason": ln.return_reason,
+                "condition": ln.return_condition,
+                "disposition": ln.disposition,
+            }
+            for ln in sale.lines
+        ],
+        "tenders": tenders_of(sale),
+        "stock_movements": movements_of(movements, with_reason=True),
+        "journal": {"seq": seq, "hash": digest},
+    }
+
+
+_METHOD_LABEL = {
+    RefundMethod.CASH: "Refund cash",
+    RefundMethod.CARD: "Refund card",
+    RefundMethod.STORE_CREDIT: "Refund store credit",
+    RefundMethod.WEB_REFUND: "Refund to the card used online",
+}
+
+
+def _tender_label(t: SaleTender) -> str:
+    if t.kind == "exchange":
+        return f"Towards exchange sale {t.account}"
+    label = _METHOD_LABEL.get(RefundMethod(t.kind), "Refund")
+    if t.card_last4:
+        label += f" {t.card_scheme} ****{t.card_last4} (auth {t.approval_code})"
+    if t.account:
+        # In full: the customer redeems a store credit with this code (also as a barcode).
+        label += f" {t.account}"
+    return label
+
+
+def return_receipt(
+    sale: Sale,
+    original_receipt_no: str,
+    context: TillContext,
+    tax_lines: Sequence[Any],
+    mode: TaxMode,
+) -> ReceiptDocument:
+    """The return receipt: negative lines, refund breakdown, original reference in the footer."""
+    currency = context.currency
+    credits = tuple(
+        t.account for t in sale.tenders if t.kind == RefundMethod.STORE_CREDIT and t.account
+    )
+    lines = tuple(
+        ReceiptLine(
+            name=f"{ln.name} ({ln.return_reason}, {ln.disposition})",
+            quantity=Decimal(ln.quantity_milli).scaleb(-3),
+            unit_price=Money.from_minor(ln.unit_price_minor, currency),
+            amount=Money.from_minor(ln.amount_minor, currency),
+        )
+        for ln in sale.lines
+    )
+    return ReceiptDocument(
+        kind="return",
+        store_name=context.store_name,
+        store_lines=context.store_lines,
+        till_id=sale.till_id,
+        receipt_no=sale.receipt_no,
+        issued_at=sale.created_at,
+        cashier=sale.cashier,
+        lines=lines,
+        subtotal=Money.from_minor(sale.subtotal_minor, currency),
+        discount_total=Money.zero(currency),
+        tax_lines=tuple(tax_lines),
+        tax_mode=mode,
+        total=Money.from_minor(sale.total_minor, currency),
+        rounding_adjustment=Money.from_minor(sale.rounding_minor, currency),
+        tenders=tuple(
+            (_tender_label(t), Money.from_minor(t.amount_minor, currency)) for t in sale.tenders
+        ),
+        change=Money.zero(currency),
+        footer=(
+            f"Refund for receipt {original_receipt_no}"
+            if original_receipt_no
+            else "Return without receipt",
+            *(f"Store credit code: {code}" for code in credits),
+            *context.footer,
+        ),
+        offline=sale.offline,
+        barcode=sale.receipt_no,
+        extra_barcodes=credits,
+    )

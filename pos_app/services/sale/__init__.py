@@ -1,0 +1,1 @@
+"""Ringing a sale: the register, checkout in one transaction, parked baskets, the drawer."""

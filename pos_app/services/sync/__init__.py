@@ -1,0 +1,3 @@
+"""The till's side of sync that needs the till database: feed apply, runtime, state, event
+payloads, enrollment.
+"""

@@ -1,0 +1,1 @@
+"""The click-and-collect screen and its controller."""

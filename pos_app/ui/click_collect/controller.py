@@ -1,0 +1,478 @@
+"""Wires the collections screen to the service: every action is a DbLane op with callbacks.
+
+The sync client's feed listener is re-emitted as a Qt signal (it fires on the sync thread);
+a new web order beeps and updates the badge on the sale screen's Collections button.
+
+Hand-over gives what the Give now boxes say (all that waits, by default). A pay-in-store order
+first goes through the till's normal tender panel (``SaleController.take_payment``) for the
+amount the service prices those lines at; the checkout and the hand-over are one transaction,
+after which the sale receipt prints through the till's usual path (``sale_completed``), the
+collection receipt is printed (``receipt_ready``) and previewed, and the screen comes back.
+Expiring late orders and clearing a review need a manager: on ``PermissionDeniedError`` the
+inline prompt asks for a manager's PIN and a reason, and the action is retried with the approval.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from sqlalchemy.orm import Session
+
+from pos_app.domain.click_collect.orders import CollectionError, OrderState
+from pos_app.domain.money import Money
+from pos_app.domain.receipt import ReceiptDocument
+from pos_app.domain.sale.tenders import Tender, TenderKind
+from pos_app.services.click_collect.queue import OrderDetail, Queue
+from pos_app.services.click_collect.steps import CollectionsService, HandOver, Ready
+from pos_app.services.sale.drawer import DrawerOpen
+from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
+from pos_app.services.store.till_context import TillContext
+from pos_app.ui.click_collect.page import CollectionsPage
+from pos_app.ui.runner import DbLane
+from pos_app.ui.sale.controller import SaleController
+from pos_app.ui.sale.tender_panel import PaymentPurpose
+from sync.protocol import FeedKind
+
+T = TypeVar("T")
+# Queues a document on the receipt printer's own worker; None when there is no printer.
+PrintDocument = Callable[[ReceiptDocument], "Future[bool] | None"]
+
+
+class CollectionsController(QObject):
+    feed_applied = Signal(object)  # the kinds of a feed page, re-emitted from the sync thread
+    queue_refreshed = Signal(object)  # Queue
+    order_marked_ready = Signal(object)  # Ready: the bag labels are to be printed
+    handed_over = Signal(object)  # HandOver, once committed
+    receipt_ready = Signal(object)  # ReceiptDocument: the collection receipt, to be printed
+    approval_granted = Signal(object)  # Approval
+    new_orders_arrived = Signal(int)  # count of new orders, after a feed page brought one
+    error_shown = Signal(str)
+    pick_list_printed = Signal(str, bool)  # order number; False: it waits for the printer
+
+    def __init__(
+        self,
+        *,
+        page: CollectionsPage,
+        badge_button: QPushButton,
+        lane: DbLane,
+        service: CollectionsService,
+        context: TillContext,
+        staff: Callable[[], str | None],
+        show_page: Callable[[QWidget], None],
+        back: Callable[[], None],
+        is_offline: Callable[[], bool] = lambda: False,
+        sales: SaleController | None = None,
+        print_document: PrintDocument | None = None,
+        printer_problem: Callable[[], str] = lambda: "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.page, self.badge_button, self.lane, self.service = page, badge_button, lane, service
+        self.context, self._staff, self._show_page, self._back = context, staff, show_page, back
+        self.is_offline = is_offline
+        self.sales = sales  # the tender panel, the drawer, the receipt path, the signed-in user
+        self._print, self._printer_problem = print_document, printer_problem
+        self.current_detail: OrderDetail | None = None
+        self._approve: Callable[[str, str], None] | None = None
+        self.current: str | None = None
+        self.current_state: OrderState | None = None
+        self._badge_text = badge_button.text()
+        self.new_count = 0
+        page.order_chosen.connect(self.on_page_order_chosen)
+        page.search_entered.connect(self.on_page_search_entered)
+        page.start_button.clicked.connect(self.on_start_button_clicked)
+        page.short_button.clicked.connect(self.on_short_button_clicked)
+        page.ready_button.clicked.connect(self.on_ready_button_clicked)
+        page.handover_button.clicked.connect(self.on_handover_button_clicked)
+        page.cancel_button.clicked.connect(self.on_cancel_button_clicked)
+        page.expire_button.clicked.connect(self.on_expire_button_clicked)
+        page.review_button.clicked.connect(self.on_review_button_clicked)
+        page.back_button.clicked.connect(self.on_back_button_clicked)
+        page.print_button.clicked.connect(self.on_print_button_clicked)
+        self.pick_list_printed.connect(self.on_self_pick_list_printed)
+        page.prompt.accepted.connect(self.on_prompt_accepted)
+        page.prompt.cancelled.connect(self.on_prompt_cancelled)
+        badge_button.clicked.connect(self.open)
+        self.feed_applied.connect(self.on_self_feed_applied)
+
+    # -- feed ------------------------------------------------------------------------------
+
+    def feed_listener(self, kinds: Collection[FeedKind], _count: int) -> None:
+        """For TillSync.add_feed_listener: runs on the sync thread, so only emit."""
+        self.feed_applied.emit(set(kinds))
+
+    def on_self_feed_applied(self, kinds: set[FeedKind]) -> None:
+        if FeedKind.WEB_ORDER in kinds:
+            self.refresh(announce=True)
+
+    # -- refreshing ------------------------------------------------------------------------
+
+    def refresh(self, *, announce: bool = False) -> None:
+        service, ctx = self.service, self.context
+
+        def op(session: Session) -> Queue:
+            # Conflicts from the feed / refused events; gives back stock held for an order
+            # closed online.
+            service.reconcile(session, context=ctx)
+            return service.queue(session)
+
+        def done(queue: Queue) -> None:
+            count = queue.counts[OrderState.NEW]
+            if announce and count > self.new_count:
+                QApplication.beep()
+                self.new_orders_arrived.emit(count)
+            self.set_badge(count, queue.review_count)
+            self.page.show_queue(queue, self.current)
+            self.queue_refreshed.emit(queue)
+
+        self.lane.run(op, done, self._failed)
+
+    def set_badge(self, new: int, review: int) -> None:
+        self.new_count = new
+        text = self._badge_text
+        if new:
+            text = text.replace("\n", self.tr("  (%1 new)\n").replace("%1", str(new)), 1)
+        if review:
+            text = text.replace("\n", self.tr("  ⚠%1\n").replace("%1", str(review)), 1)
+        self.badge_button.setText(text)
+
+    def open(self) -> None:
+        self._show_page(self.page)
+        self.page.search.setFocus()
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        if not isinstance(exc, (CollectionError, ValueError)):
+            exc = CollectionError(self.tr("Could not do that: %1").replace("%1", str(exc)))
+        self.page.message.show_error(str(exc))
+        self.error_shown.emit(str(exc))
+
+    def _show(self, detail: OrderDetail, info: str = "") -> None:
+        self.current, self.current_state = detail.summary.number, detail.summary.state
+        self.current_detail = detail
+        self.page.show_detail(detail)
+        if info:
+            self.page.message.show_info(info)
+        self.refresh()
+
+    def _on_order(self, op: Callable[[Session, str, str], Any], info: str = "") -> None:
+        number, staff = self.current, self._staff()
+        if number is None:
+            self._failed(CollectionError(self.tr("Choose an order first.")))
+            return
+        if staff is None:
+            self._failed(CollectionError(self.tr("Sign in first.")))
+            return
+        self.lane.run(lambda s: op(s, number, staff), lambda d: self._show(d, info), self._failed)
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def on_page_order_chosen(self, number: str) -> None:
+        self.current = number
+        self.page.message.clear_message()  # what was said was about the previous order
+        self.lane.run(lambda s: self.service.detail(s, number), self._show, self._failed)
+
+    def on_page_search_entered(self, text: str) -> None:
+        def found(orders: list[Any]) -> None:
+            if len(orders) == 1:
+                self.on_page_order_chosen(orders[0].number)
+            elif not orders:
+                self._failed(CollectionError(self.tr("No order matches %1.").replace("%1", text)))
+            self.page.show_orders(orders, self.current)
+
+        self.lane.run(lambda s: self.service.find(s, text), found, self._failed)
+
+    def on_scanner_barcode_scanned(self, code: str) -> None:
+        """While this screen is shown: a pick scan if picking, else a pickup code look-up."""
+        if self.current is not None and self.current_state is OrderState.PICKING:
+            svc, number, staff = self.service, self.current, self._staff() or ""
+
+            def picked(outcome: Any) -> None:
+                self._show(outcome.detail, outcome.message)
+
+            self.lane.run(lambda s: svc.scan_pick(s, number, code, staff=staff), picked,
+                          self._failed)  # fmt: skip
+            return
+        self.page.search.setText(code)
+        self.on_page_search_entered(code)
+
+    def on_start_button_clicked(self) -> None:
+        ctx = self.context
+        self._on_order(lambda s, n, st: self.service.start_picking(s, n, staff=st, context=ctx),
+                       self.tr("Picking: scan each item."))  # fmt: skip
+
+    def on_short_button_clicked(self) -> None:
+        line = self.page.selected_line()
+        if line is None:
+            self._failed(CollectionError(self.tr("Touch the line that is short first.")))
+            return
+        self._on_order(lambda s, n, _st: self.service.mark_short(s, n, line),
+                       self.tr("Marked short: the hub decides refund or substitute."))  # fmt: skip
+
+    def on_print_button_clicked(self) -> None:
+        number, staff, ctx, send = self.current, self._staff() or "", self.context, self._print
+        if number is None:
+            self._failed(CollectionError(self.tr("Choose an order first.")))
+            return
+        no_printer = self.tr("This till has no receipt printer: pick from the screen.")
+
+        def built(doc: ReceiptDocument) -> None:
+            job = send(doc) if send is not None else None  # the printer's worker, not here
+            if job is None:
+                self._failed(CollectionError(no_printer))
+                return
+            self.page.message.show_info(self.tr("Printing the pick list…"), 0)
+            job.add_done_callback(lambda done: self.pick_list_printed.emit(number, _ok(done)))
+
+        self.lane.run(lambda s: self.service.pick_list(s, number, staff=staff, context=ctx),
+                      built, self._failed)  # fmt: skip
+
+    def on_self_pick_list_printed(self, number: str, printed: bool) -> None:
+        if number != self.current:
+            return  # the associate has moved on; the status bar tells about the printer
+        if printed:
+            self.page.message.show_info(self.tr("Pick list of %1 printed.").replace("%1", number))
+            return
+        problem = self._printer_problem() or self.tr("the printer does not answer")
+        text = self.tr("Pick list not printed: %1. It prints by itself when the printer is back.")
+        self._failed(CollectionError(text.replace("%1", problem)))
+
+    def on_ready_button_clicked(self) -> None:
+        number, staff, ctx = self.current, self._staff() or "", self.context
+        if number is None:
+            self._failed(CollectionError(self.tr("Choose an order first.")))
+            return
+
+        def ready(done: Ready) -> None:
+            self._show(done.detail, self.tr("Ready: stick the label on the bag."))
+            self.order_marked_ready.emit(done)
+
+        self.lane.run(lambda s: self.service.mark_ready(s, number, staff=staff, context=ctx),
+                      ready, self._failed)  # fmt: skip
+
+    def on_handover_button_clicked(self) -> None:
+        number, staff, detail = self.current, self._staff(), self.current_detail
+        if number is None or detail is None or detail.summary.number != number:
+            self._failed(CollectionError(self.tr("Choose an order first.")))
+            return
+        if staff is None:
+            self._failed(CollectionError(self.tr("Sign in first.")))
+            return
+        note, give = self.page.note.text(), self.page.handover_quantities()
+        if not note.strip():  # asked before any payment is taken; the service checks it too
+            text = self.tr("Check the customer's ID or pickup code and note it.")
+            self._failed(CollectionError(text))
+            return
+        if detail.summary.paid:
+            self._hand_over(number, staff, note, give, [])
+            return
+        sales, ctx = self.sales, self.context
+        if sales is None:
+            self._failed(CollectionError(self.tr("This till cannot take payments.")))
+            return
+
+        purpose = PaymentPurpose(
+            title=self.tr("Pay for order %1 · %2 — the goods are handed over once paid")
+            .replace("%1", number)
+            .replace("%2", detail.summary.customer_name),
+            complete=self.tr("Take payment and hand over"),
+            back=self.tr("Back to order"),
+            busy=self.tr("Recording the payment and the hand-over…"),
+        )
+
+        def pay(total: Money) -> None:
+            sales.take_payment(
+                total,
+                lambda tenders: self._hand_over(number, staff, note, give, tenders),
+                self.on_tender_cancelled,
+                purpose,
+            )
+
+        self.lane.run(
+            lambda s: self.service.amount_due(s, number, context=ctx, quantities=give),
+            pay,
+            self._failed,
+        )
+
+    def on_tender_cancelled(self) -> None:
+        """Back from the tender panel without paying: nothing was written."""
+        self._show_page(self.page)
+        self.page.message.show_info(self.tr("Not paid: nothing was handed over."))
+
+    def _hand_over(
+        self,
+        number: str,
+        staff: str,
+        note: str,
+        give: dict[int, int] | None,
+        tenders: list[Tender],
+    ) -> None:
+        svc, ctx, offline, sales = self.service, self.context, self.is_offline(), self.sales
+        drawer = sales.drawer if sales is not None and tenders else None
+        cash = any(t.kind is TenderKind.CASH for t in tenders)
+
+        def op(s: Session) -> tuple[HandOver, DrawerOpen | None]:
+            done = svc.hand_over(
+                s, number, staff=staff, context=ctx, identity_note=note, quantities=give,
+                tenders=tenders, offline=offline,
+            )  # fmt: skip
+            opened = None
+            if drawer is not None and done.sale is not None:  # journaled with the sale
+                opened = drawer.record_sale_open(
+                    s, till_id=ctx.till_id, cashier=staff, receipt_no=done.sale.receipt_no,
+                    cash=cash,
+                )  # fmt: skip
+            return done, opened
+
+        def handed(outcome: tuple[HandOver, DrawerOpen | None]) -> None:
+            done, opened = outcome
+            if tenders and sales is not None:
+                sales.end_payment()
+                self._show_page(self.page)
+            self.page.note.clear()
+            self._show(done.detail, self.tr("Handed over: the receipt is printing."))
+            self.page.show_receipt(done.receipt)
+            if sales is not None and opened is not None:
+                sales.drawer_open_recorded.emit(opened)
+            if sales is not None and done.sale is not None:
+                sales.sale_completed.emit(done.sale)  # the till's receipt path, display, sync
+            self.receipt_ready.emit(done.receipt)
+            self.handed_over.emit(done)
+
+        def failed(exc: Exception) -> None:
+            if not tenders or self.sales is None:
+                self._failed(exc)
+                return
+            tender = self.sales.window.tender  # stay on the payment: fix it or go back
+            tender.set_busy(False)
+            tender.message.show_error(self.tr("Not recorded: %1").replace("%1", str(exc)))
+            self.error_shown.emit(str(exc))
+
+        self.lane.run(op, handed, failed)
+
+    def on_cancel_button_clicked(self) -> None:
+        reason, ctx = self.page.note.text(), self.context
+        self._on_order(lambda s, n, st: self.service.cancel(s, n, reason=reason, staff=st,
+                       context=ctx), self.tr("Cancelled."))  # fmt: skip
+
+    def on_expire_button_clicked(self) -> None:
+        ctx = self.context
+
+        def expired(numbers: list[str]) -> None:
+            self.page.message.show_info(
+                self.tr("Expired %1 overdue orders.").replace("%1", str(len(numbers)))
+            )
+            self.refresh()
+
+        self._guarded(
+            self.tr("Expire late orders"),
+            lambda s, actor, ok: self.service.expire_overdue(
+                s, actor=actor, context=ctx, approval=ok
+            ),
+            expired,
+        )
+
+    def on_review_button_clicked(self) -> None:
+        number = self.current
+        if number is None:
+            self._failed(CollectionError(self.tr("Choose an order first.")))
+            return
+        self._guarded(
+            self.tr("Mark order %1 reviewed").replace("%1", number),
+            lambda s, actor, ok: self.service.acknowledge(s, number, actor=actor, approval=ok),
+            lambda d: self._show(d, self.tr("Reviewed.")),
+        )
+
+    # -- manager approval ------------------------------------------------------------------
+
+    def _actor(self) -> StaffMember | None:
+        sales = self.sales
+        return sales.register.cashier if sales is not None and sales.register else None
+
+    def _guarded(
+        self,
+        what: str,
+        op: Callable[[Session, StaffMember, Approval | None], T],
+        done: Callable[[T], None],
+    ) -> None:
+        """Run a permission-checked op; if the user may not, ask for a manager's PIN inline."""
+        actor = self._actor()
+        if actor is None:
+            self._failed(CollectionError(self.tr("Sign in first.")))
+            return
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, PermissionDeniedError) and self.sales is not None:
+                self._ask_approval(exc, what, actor, op, done)
+            else:
+                self._failed(exc)
+
+        self.lane.run(lambda s: op(s, actor, None), done, failed)
+
+    def _ask_approval(
+        self,
+        denied: PermissionDeniedError,
+        what: str,
+        actor: StaffMember,
+        op: Callable[[Session, StaffMember, Approval | None], T],
+        done: Callable[[T], None],
+    ) -> None:
+        assert self.sales is not None
+        auth, prompt = self.sales.auth, self.page.prompt
+
+        def apply(pin: str, reason: str) -> None:
+            prompt.message.show_info(self.tr("Checking…"), 0)
+
+            def approved(result: AuthResult) -> None:
+                if result.approval is None:
+                    prompt.show_error(result.message)
+                    self.error_shown.emit(result.message)
+                    return
+                approval = result.approval
+                self._approve = None
+                self.page.show_actions()
+                self.approval_granted.emit(approval)
+                self.page.message.show_info(
+                    self.tr("Approved by %1.").replace("%1", approval.approver.name)
+                )
+                self.lane.run(lambda s: op(s, actor, approval), done, self._failed)
+
+            self.lane.run(
+                lambda s: auth.approve(
+                    s, pin=pin, permission=denied.permission, requested_by=actor, what=what,
+                    reason=reason,
+                ),
+                approved,
+                lambda exc: prompt.show_error(str(exc)),
+            )  # fmt: skip
+
+        self._approve = apply
+        self.page.show_prompt()
+        title = self.tr("%1 — a manager must approve: %2")
+        prompt.ask(
+            title.replace("%1", str(denied)).replace("%2", what),
+            placeholder=self.tr("Manager PIN"),
+            masked=True,
+            needs_reason=True,
+        )
+        prompt.show_error(str(denied))
+        self.error_shown.emit(str(denied))
+
+    def on_prompt_accepted(self, pin: str, reason: str) -> None:
+        if self._approve is not None:
+            self._approve(pin, reason)
+
+    def on_prompt_cancelled(self) -> None:
+        self._approve = None
+        self.page.show_actions()
+
+    def on_back_button_clicked(self) -> None:
+        self._back()
+
+
+def _ok(job: Future[bool]) -> bool:
+    return not job.cancelled() and job.exception() is None and job.result() is True

@@ -1,0 +1,308 @@
+"""The click-and-collect screen: the queue by state, and one order's pick list. No logic here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.click_collect.orders import OrderState
+from pos_app.domain.receipt import ReceiptDocument, render_text
+from pos_app.services.click_collect.queue import QUEUE_ORDER, OrderDetail, OrderSummary, Queue
+from pos_app.ui.prompt_panel import PromptPanel
+from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
+
+GIVE_COLUMN = 5
+HANDING_OVER = (OrderState.READY, OrderState.PARTIALLY_COLLECTED)
+
+
+def _milli(value: int) -> str:
+    return f"{value / 1000:g}"
+
+
+class CollectionsPage(QWidget):
+    order_chosen = Signal(str)
+    search_entered = Signal(str)
+    line_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("collections")
+        self._labels = {
+            OrderState.NEW: self.tr("New"),
+            OrderState.PICKING: self.tr("Picking"),
+            OrderState.READY: self.tr("Ready"),
+            OrderState.PARTIALLY_COLLECTED: self.tr("Part collected"),
+            OrderState.COLLECTED: self.tr("Collected today"),
+            OrderState.CANCELLED: self.tr("Cancelled"),
+            OrderState.EXPIRED: self.tr("Expired"),
+        }
+        root = QHBoxLayout(self)
+        root.setSpacing(12)
+
+        left = QVBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Scan QR / type order no., name, email or phone"))
+        self.search.setMinimumHeight(TOUCH_MIN)
+        self.search.returnPressed.connect(self._on_search_return)
+        left.addWidget(self.search)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setObjectName("collectionCounts")
+        left.addWidget(self.counts)
+        self.queue_list = QListWidget()
+        self.queue_list.setObjectName("collectionQueue")
+        self.queue_list.itemClicked.connect(self._on_queue_item_clicked)
+        self.queue_list.setWordWrap(True)
+        self.queue_list.setSpacing(3)
+        self.queue_list.setAlternatingRowColors(True)
+        self.queue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.addWidget(self.queue_list, 1)
+        root.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        self.title = QLabel(self.tr("Choose an order on the left"))
+        big = QFont(self.title.font())
+        big.setPointSize(big.pointSize() + 6)
+        big.setBold(True)
+        self.title.setFont(big)
+        self.title.setWordWrap(True)
+        right.addWidget(self.title)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        right.addWidget(self.info)
+        self.review = QLabel()
+        self.review.setWordWrap(True)
+        self.review.setObjectName("collectionReview")
+        self.review.setStyleSheet(
+            "background:#fde2e1;color:#8a1c13;padding:8px;font-weight:bold;border-radius:4px"
+        )
+        self.review.hide()
+        right.addWidget(self.review)
+        self.message = InlineMessage()
+        right.addWidget(self.message)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Dept."),
+                self.tr("Item"),
+                self.tr("Ordered"),
+                self.tr("Picked"),
+                self.tr("Short"),
+                self.tr("Give now"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_MIN)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2, 3, 4, GIVE_COLUMN):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.cellClicked.connect(self._on_table_cell_clicked)
+        right.addWidget(self.table, 1)
+        # The collection receipt just printed, in place of the lines until an order is chosen.
+        self.receipt_preview = QPlainTextEdit()
+        self.receipt_preview.setObjectName("collectionReceipt")
+        self.receipt_preview.setReadOnly(True)
+        self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.receipt_preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.receipt_preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.receipt_preview.hide()
+        right.addWidget(self.receipt_preview, 1)
+        # A manager's PIN when the signed-in user may not (expire, reviewed).
+        self.prompt = PromptPanel()
+        self.prompt.hide()
+        right.addWidget(self.prompt)
+        self.note = QLineEdit()
+        self.note.setMinimumHeight(TOUCH_MIN)
+        self.note.setPlaceholderText(self.tr("Note: ID checked / who collects / cancel reason"))
+        right.addWidget(self.note)
+
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.start_button = action_button(self.tr("Start pick"), "F3")
+        self.short_button = action_button(self.tr("Line short"), "F4")
+        self.ready_button = action_button(self.tr("Ready + label"), "F5")
+        self.handover_button = action_button(self.tr("Hand over"), "F6")
+        self.cancel_button = action_button(self.tr("Cancel"), "F9", "danger")
+        self.expire_button = action_button(self.tr("Expire late"), "F10")
+        self.review_button = action_button(self.tr("Reviewed"), "F7")
+        self.back_button = action_button(self.tr("Back"), "Esc")
+        self.print_button = action_button(self.tr("Print pick list"), "F8")
+        buttons = [
+            self.start_button,
+            self.print_button,
+            self.short_button,
+            self.ready_button,
+            self.handover_button,
+            self.cancel_button,
+            self.expire_button,
+            self.review_button,
+            self.back_button,
+        ]
+        for i, button in enumerate(buttons):
+            grid.addWidget(button, i // 5, i % 5)
+        self.actions = QWidget()
+        self.actions.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.actions)
+        root.addLayout(right, 2)
+        self._numbers: list[str] = []
+
+    def _on_search_return(self) -> None:
+        self.search_entered.emit(self.search.text())
+
+    def _on_queue_item_clicked(self, item: QListWidgetItem) -> None:
+        self.order_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_table_cell_clicked(self, row: int, _col: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.line_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_prompt(self) -> None:
+        """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
+        self.actions.hide()
+        self.prompt.show()
+
+    def show_actions(self) -> None:
+        self.prompt.hide()
+        self.actions.show()
+
+    def show_receipt(self, receipt: ReceiptDocument) -> None:
+        self.receipt_preview.setPlainText(render_text(receipt, 42))
+        self.table.hide()
+        self.receipt_preview.show()
+
+    def handover_quantities(self) -> dict[int, int] | None:
+        """Per line, what to give now (milli), from the Give now boxes; None if there are none."""
+        give: dict[int, int] = {}
+        for row in range(self.table.rowCount()):
+            box = self.table.cellWidget(row, GIVE_COLUMN)
+            item = self.table.item(row, 0)
+            if isinstance(box, QSpinBox) and item is not None:
+                give[int(item.data(Qt.ItemDataRole.UserRole))] = box.value() * 1000
+        return give or None
+
+    def give_box(self, line_no: int) -> QSpinBox | None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and int(item.data(Qt.ItemDataRole.UserRole)) == line_no:
+                box = self.table.cellWidget(row, GIVE_COLUMN)
+                return box if isinstance(box, QSpinBox) else None
+        return None
+
+    def selected_line(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_queue(self, queue: Queue, current: str | None = None) -> None:
+        parts = [f"{self._labels[s]}: {queue.counts[s]}" for s in QUEUE_ORDER]
+        if queue.review_count:
+            parts.append(self.tr("NEEDS REVIEW: %1").replace("%1", str(queue.review_count)))
+        self.counts.setText("  ·  ".join(parts))
+        self.show_orders(queue.orders, current)
+
+    def show_orders(
+        self, orders: tuple[OrderSummary, ...] | list[OrderSummary], current: str | None = None
+    ) -> None:
+        self.queue_list.clear()
+        rank = {s: i for i, s in enumerate(QUEUE_ORDER)}
+        for o in sorted(orders, key=lambda o: (not o.needs_review, rank[o.state], o.created_at)):
+            due = o.due_by.astimezone().strftime("%a %d %b %H:%M")
+            flags = []
+            if o.needs_review:
+                flags.append(self.tr("⚠ CHECK"))
+            if o.overdue:
+                flags.append(self.tr("OVERDUE"))
+            head = f"{o.number}  ·  {self._labels[o.state]}  {' '.join(flags)}"
+            pay = self.tr("paid") if o.paid else self.tr("PAY IN STORE")
+            body = f"{o.customer_name} · {o.item_count} {self.tr('items')} · {pay}\n"
+            body += self.tr("due by %1").replace("%1", due)
+            item = QListWidgetItem(f"{head}\n{body}")
+            item.setData(Qt.ItemDataRole.UserRole, o.number)
+            if o.needs_review or o.overdue:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.queue_list.addItem(item)
+            if o.number == current:
+                item.setSelected(True)
+
+    def show_detail(self, detail: OrderDetail | None) -> None:
+        if detail is None:
+            self.title.setText(self.tr("Choose an order on the left"))
+            self.info.clear()
+            self.review.hide()
+            self.table.setRowCount(0)
+            self.receipt_preview.hide()
+            self.table.show()
+            return
+        s = detail.summary
+        self.title.setText(f"{s.number} — {self._labels[s.state]}")
+        pay = self.tr("Paid online") if s.paid else self.tr("PAY IN STORE")
+        claimed = self.tr(" · picking: %1").replace("%1", s.claimed_by) if s.claimed_by else ""
+        due = s.due_by.astimezone().strftime("%a %d %b %H:%M")
+        overdue = self.tr(" · OVERDUE") if s.overdue else ""
+        self.info.setText(
+            f"{s.customer_name} · {s.customer_email} · {s.customer_phone or ''}\n"
+            f"{pay} · {self.tr('due by')} {due}{overdue}{claimed}"
+        )
+        self.receipt_preview.hide()
+        self.table.show()
+        self.review.setVisible(s.needs_review)
+        self.review.setText(s.review_reason or "")
+        self.table.setRowCount(len(detail.lines))
+        for row, line in enumerate(detail.lines):
+            cells = [
+                line.department,
+                line.name,
+                _milli(line.ordered_milli),
+                _milli(line.picked_milli),
+                _milli(line.short_milli) if line.short_milli else "",
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, line.line_no)
+                if col >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if line.to_pick_milli == 0:
+                    item.setBackground(QColor("#d4f4dc" if not line.short_milli else "#fff1b8"))
+                self.table.setItem(row, col, item)
+            self.table.removeCellWidget(row, GIVE_COLUMN)
+            if s.state in HANDING_OVER and line.waiting_milli >= 1000:
+                box = QSpinBox()  # all that waits, by default; lower it to keep some back
+                box.setRange(0, line.waiting_milli // 1000)
+                box.setValue(line.waiting_milli // 1000)
+                box.setMinimumHeight(TOUCH_MIN - 8)
+                box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setCellWidget(row, GIVE_COLUMN, box)
+                self.table.setItem(row, GIVE_COLUMN, QTableWidgetItem())
+            elif line.collected_milli:
+                taken = QTableWidgetItem(
+                    self.tr("%1 taken").replace("%1", _milli(line.collected_milli))
+                )
+                taken.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, GIVE_COLUMN, taken)
+            else:
+                self.table.setItem(row, GIVE_COLUMN, QTableWidgetItem())

@@ -1,0 +1,1 @@
+"""The customer panel and the email-receipt bar, and their controller."""

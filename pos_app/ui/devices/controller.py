@@ -1,0 +1,144 @@
+"""Wires the devices into the till: receipts, drawer kicks, the customer display, the serial
+scanner and the status bar's device state. Slots hand work to ``TillDevices`` (which runs it
+on the device's own worker and returns at once) and show what comes back through
+``DeviceSignals``; nothing here waits for a device (DESIGN §4, §5).
+
+Order after a sale: the sale (and the drawer open it caused) is committed on the DB lane
+first; only then does ``SaleController`` emit ``drawer_open_recorded`` (→ kick) and
+``sale_completed`` (→ print, display the change). A receipt that cannot print waits in the
+print queue; the status bar counts it and it prints when the printer is back.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+
+from hardware.base import DeviceKind, DeviceState, DeviceStatus
+from hardware.qt_bridge import DeviceSignals
+from hardware.till_devices import DeviceListeners, TillDevices
+from pos_app.services.sale.checkout import CompletedSale
+from pos_app.services.sale.drawer import DrawerOpen
+from pos_app.ui.sale.controller import SaleController
+
+log = logging.getLogger(__name__)
+PRINTER_PROBE_MS = 15_000
+
+
+class DeviceController(QObject):
+    def __init__(
+        self,
+        devices: TillDevices,
+        signals: DeviceSignals,
+        controller: SaleController,
+        *,
+        probe_ms: int = PRINTER_PROBE_MS,
+    ) -> None:
+        super().__init__(controller)
+        self.devices, self.signals, self.controller = devices, signals, controller
+        self.window = controller.window
+        self._shown_receipt: str | None = None  # the receipt on the preview page
+        self._printer_state: DeviceState | None = None
+        signals.device_status_changed.connect(self.on_signals_device_status_changed)
+        signals.receipt_printed.connect(self.on_signals_receipt_printed)
+        signals.barcode_scanned.connect(self.on_signals_barcode_scanned)
+        signals.scan_rejected.connect(self.on_signals_scan_rejected)
+        controller.sale_completed.connect(self.on_controller_sale_completed)
+        controller.drawer_open_recorded.connect(self.on_controller_drawer_open_recorded)
+        controller.line_added.connect(self.on_controller_line_added)
+        self.window.receipt.reprint_requested.connect(self.on_receipt_reprint_requested)
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setInterval(probe_ms)
+        self.probe_timer.timeout.connect(self.on_probe_timer_timeout)
+
+    def start(self) -> None:
+        s = self.signals
+        self.devices.start(
+            DeviceListeners(s.on_device_status, s.on_scanner_scanned, s.on_scanner_rejected)
+        )
+        if self.devices.has_printer:
+            self._printer_state = DeviceState.CONNECTING
+            self.probe_timer.start()
+        self._show_printer()
+
+    def stop(self) -> None:
+        self.probe_timer.stop()
+        self.devices.close()
+
+    def _show_printer(self) -> None:
+        self.window.status.set_printer_state(self._printer_state, self.devices.pending_receipts)
+
+    # -- from the till -------------------------------------------------------------------------
+
+    def on_controller_drawer_open_recorded(self, opened: DrawerOpen) -> None:
+        log.info("drawer open (%s, %s) journaled as #%d", opened.reason, opened.reference,
+                 opened.journal_seq)  # fmt: skip
+        self.devices.open_drawer()
+
+    def on_controller_sale_completed(self, done: CompletedSale) -> None:
+        self.devices.display_change(done.settlement.paid, done.settlement.change)
+        self._shown_receipt = done.receipt_no
+        job = self.devices.print_receipt(done.receipt)
+        if job is None:
+            self.window.receipt.set_print_note("none")
+            return
+        self.window.receipt.set_print_note("printing")
+        self.signals.track_print(done.receipt_no, job)
+
+    def on_controller_line_added(self, line_no: int) -> None:
+        register = self.controller.register
+        if register is None:
+            return
+        line = register.basket.line(line_no)
+        total = register.basket.totals(self.controller.price_with()).total
+        self.devices.display_item(line.item.name, line.unit_price, total)
+
+    def on_receipt_reprint_requested(self) -> None:
+        try:
+            job = self.devices.reprint_last()
+        except LookupError:
+            self.window.receipt.set_print_note(
+                self.tr("Nothing has been printed yet in this session.")
+            )
+            return
+        if job is None:
+            self.window.receipt.set_print_note("none")
+            return
+        self.window.receipt.set_print_note("reprinting")
+        self.signals.track_print(self._shown_receipt or "", job)
+
+    def on_probe_timer_timeout(self) -> None:
+        self.devices.probe_printer()
+
+    # -- from the devices ----------------------------------------------------------------------
+
+    def on_signals_device_status_changed(self, status: DeviceStatus) -> None:
+        if status.kind is DeviceKind.PRINTER:
+            self._printer_state = status.state
+            self._show_printer()
+            note = self.window.receipt.print_note
+            if status.state is DeviceState.READY and note.property("state") == "waiting":
+                self.window.receipt.set_print_note("printed")
+            return
+        self.window.status.set_device_status(status)
+
+    def on_signals_receipt_printed(self, receipt_no: str, printed: bool) -> None:
+        self._show_printer()
+        if receipt_no != self._shown_receipt:
+            return
+        if printed:
+            self.window.receipt.set_print_note("printed")
+        else:
+            why = {
+                DeviceState.PAPER_OUT: self.tr("paper out"),
+                DeviceState.COVER_OPEN: self.tr("cover open"),
+            }.get(self._printer_state, self.tr("printer offline"))
+            self.window.receipt.set_print_note("waiting", why)
+
+    def on_signals_barcode_scanned(self, code: str, _source: str) -> None:
+        self.controller.on_scanner_barcode_scanned(code)  # the keyboard wedge's path
+
+    def on_signals_scan_rejected(self, message: str) -> None:
+        self.controller.error_shown.emit(message)
+        self.window.sale.message.show_error(message)

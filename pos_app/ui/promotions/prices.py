@@ -1,0 +1,47 @@
+"""The promotions the basket view prices with, kept in step with the feed.
+
+The checkout prices the basket again inside its own transaction (services.sale.checkout); the
+screen must show the same total, so both read the same promotions table. The screen keeps the
+active list in memory (a handful of rows) and reloads it when the feed brings promotions, so
+pricing a scan never waits on the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_app.domain.promotions import Promotion, PromotionContext
+from pos_app.services.promotions.store_promotions import PromotionService
+from pos_app.services.store.till_context import TillContext
+
+
+class PromotionPrices:
+    def __init__(
+        self,
+        service: PromotionService,
+        read: sessionmaker[Session],
+        context: TillContext,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._service, self._read, self._context, self._clock = service, read, context, clock
+        self._active: tuple[Promotion, ...] = ()
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the active promotions (a few rows; called at start and on feed changes)."""
+        with self._read() as session:
+            self._active = self._service.active(
+                session, self._clock(), self._context.store_id, self._context.currency
+            )
+
+    def active(self) -> tuple[Promotion, ...]:
+        """The store's current promotions as last loaded (the deals panel, coupon codes)."""
+        return self._active
+
+    def current(self, *, has_customer: bool = False) -> PromotionContext | None:
+        if not self._active:
+            return None
+        return self._service.context_from(self._active, self._clock(), has_customer=has_customer)

@@ -1,0 +1,1 @@
+"""The returns screen: receipts, no receipt, exchanges, web orders, other tills' receipts."""

@@ -1,0 +1,3 @@
+"""The sale screen: its controller, basket, search, totals, tenders, receipt, parked baskets,
+drawer.
+"""

@@ -1,0 +1,492 @@
+"""Wires the till's widgets to the services. Slots translate a gesture into one service call
+(on the DB lane when it touches the database) and show the outcome; the rules live in the
+services and the domain.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
+
+from pos_app.domain.catalog import CatalogItem
+from pos_app.domain.errors import DomainError
+from pos_app.domain.money import Money
+from pos_app.domain.promotions import PromotionContext
+from pos_app.domain.sale.basket import Basket
+from pos_app.domain.sale.tenders import Tender, TenderKind
+from pos_app.services.customers.directory import CustomerRef
+from pos_app.services.sale.checkout import CheckoutService, CompletedSale
+from pos_app.services.sale.drawer import DrawerOpen, DrawerService
+from pos_app.services.sale.parking import ParkedSummary, ParkingService
+from pos_app.services.sale.register import Register
+from pos_app.services.staff.auth import (
+    AuthResult,
+    AuthService,
+    PermissionDeniedError,
+    StaffMember,
+)
+from pos_app.services.store.till_context import TillContext
+from pos_app.ui import formatting
+from pos_app.ui.main_window import TillWindow
+from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
+from pos_app.ui.sale.basket_edits import BasketEditsMixin, Pending
+from pos_app.ui.sale.basket_model import BasketTableModel
+from pos_app.ui.sale.drawer_actions import DrawerActionsMixin
+from pos_app.ui.sale.tender_panel import PaymentPurpose
+from pos_app.ui.staff.idle import IdleWatcher
+
+log = logging.getLogger(__name__)
+
+
+def _snapshot(basket: Basket) -> Basket:
+    """A copy for the DB lane: the worker never touches the basket the GUI is showing."""
+    return Basket.restore(
+        basket.currency, basket.tax_mode, basket.tax_rates, basket.lines, basket.basket_discount
+    )
+
+
+class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
+    signed_in = Signal(object)  # StaffMember
+    signed_out = Signal()
+    line_added = Signal(int)  # line number
+    sale_completed = Signal(object)  # CompletedSale
+    drawer_open_recorded = Signal(object)  # DrawerOpen: journaled, the drawer may be kicked
+    basket_parked = Signal(object)  # ParkedSummary
+    basket_resumed = Signal()
+    approval_granted = Signal(object)  # Approval
+    basket_repriced = Signal(object)  # BasketTotals: the screen shows a changed basket
+    error_shown = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        window: TillWindow,
+        model: BasketTableModel,
+        context: TillContext,
+        lane: DbLane,
+        search: SearchLane,
+        catalog: GuiCatalog,
+        auth: AuthService,
+        checkout: CheckoutService,
+        parking: ParkingService,
+        idle: IdleWatcher,
+        drawer: DrawerService | None = None,
+        is_offline: Callable[[], bool] = lambda: False,
+        price_with: Callable[[], PromotionContext | None] = lambda: None,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.model, self.context = window, model, context
+        self.lane, self.search_lane, self.catalog = lane, search, catalog
+        self.auth, self.checkout, self.parking, self.idle = auth, checkout, parking, idle
+        self.drawer = drawer  # None: no cash drawer at this till, so no open is journaled
+        self.is_offline = is_offline  # the sync client's view; receipts made offline say so
+        # The promotions the screen prices with; the checkout prices again at commit time.
+        self.price_with = price_with
+        self.register: Register | None = None
+        # Set by the composition root when click-and-collect is wired in.
+        self.collections_scan: Callable[[str], None] | None = None
+        self.returns_scan: Callable[[str], None] | None = None  # likewise, the returns screen
+        # The customer attached to this sale, and the loyalty-card scan hook (True: handled),
+        # both set by the customer controller (ui.customers.controller).
+        self.customer: CustomerRef | None = None
+        self.customer_scan: Callable[[str], bool] | None = None
+        # A scanned code that is no product: the coupon entry tries it (True: it took it).
+        self.unknown_code: Callable[[str], bool] | None = None
+        # Another screen taking a payment through the tender panel: (complete, cancel).
+        self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
+        self._pending: Pending | None = None
+        sale, w = window.sale, window
+
+        w.signin.pin_submitted.connect(self.on_signin_pin_submitted)
+        sale.search.text_edited.connect(self.search_lane.request)
+        self.search_lane.results_ready.connect(sale.search.show_results)
+        sale.search.item_chosen.connect(self.on_search_item_chosen)
+        sale.search.code_entered.connect(self.on_search_code_entered)
+        sale.qty_button.clicked.connect(self.on_qty_button_clicked)
+        sale.remove_button.clicked.connect(self.on_remove_button_clicked)
+        sale.discount_button.clicked.connect(self.on_discount_button_clicked)
+        sale.price_button.clicked.connect(self.on_price_button_clicked)
+        sale.basket_discount_button.clicked.connect(self.on_basket_discount_button_clicked)
+        sale.park_button.clicked.connect(self.on_park_button_clicked)
+        sale.resume_button.clicked.connect(self.on_resume_button_clicked)
+        sale.void_button.clicked.connect(self.on_void_button_clicked)
+        sale.sign_out_button.clicked.connect(self.on_sign_out_button_clicked)
+        sale.pay_button.clicked.connect(self.on_pay_button_clicked)
+        sale.prompt.accepted.connect(self.on_prompt_accepted)
+        sale.prompt.cancelled.connect(self.on_prompt_cancelled)
+        sale.parked.resume_requested.connect(self.on_parked_resume_requested)
+        sale.parked.cancelled.connect(sale.show_actions)
+        w.tender.complete_requested.connect(self.on_tender_complete_requested)
+        w.tender.cancelled.connect(self.on_tender_cancelled)
+        w.receipt.new_sale_requested.connect(self.on_receipt_new_sale_requested)
+        sale.no_sale_button.clicked.connect(self.on_no_sale_button_clicked)
+        lane.busy_changed.connect(w.status.set_busy)
+        idle.idle_timed_out.connect(self.on_idle_idle_timed_out)
+        w.show_page(w.signin)
+        w.signin.reset()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _error(self, text: str) -> None:
+        page = self.window.current_page
+        if page is self.window.signin:
+            self.window.signin.message.show_error(text)
+        elif page is self.window.tender:
+            self.window.tender.message.show_error(text)
+        elif self.window.sale.side.currentWidget() is self.window.sale.prompt:
+            self.window.sale.prompt.show_error(text)
+        else:
+            self.window.sale.message.show_error(text)
+        self.error_shown.emit(text)
+
+    def _info(self, text: str) -> None:
+        self.window.sale.message.show_info(text)
+
+    def pricing(self) -> PromotionContext | None:
+        """The screen's promotions with the sale's coupon codes (services.sale.register)."""
+        context = self.price_with()
+        if context is None or self.register is None or not self.register.coupons:
+            return context
+        return replace(context, coupons=context.coupons | self.register.coupons)
+
+    def reprice(self) -> None:
+        """Promotions changed (the feed brought some): show the basket at the new prices."""
+        self._refresh()
+
+    def _refresh(self, select_line: int | None = None) -> None:
+        if self.register is None:
+            return
+        basket = self.register.basket
+        # Priced once per change, shared by the table and the panel.
+        totals = basket.totals(self.pricing())
+        self.model.refresh(basket, totals)
+        self.window.sale.totals.show_totals(totals, self.model.rowCount())
+        self.basket_repriced.emit(totals)
+        if select_line is not None:
+            row = self.model.row_of(select_line)
+            if row is not None:
+                self.window.sale.select_row(row)
+
+    def _selected_line(self) -> int | None:
+        return self.model.line_no_at(self.window.sale.selected_row())
+
+    # -- sign-in -------------------------------------------------------------------------------
+
+    def on_signin_pin_submitted(self, pin: str) -> None:
+        self.lane.run(
+            lambda s: self.auth.sign_in(s, pin), self._on_auth_result, self._on_auth_failure
+        )
+
+    def sign_in_with_badge(self, badge: str) -> None:
+        self.window.signin.set_busy(True)
+        self.lane.run(
+            lambda s: self.auth.sign_in_badge(s, badge),
+            self._on_auth_result,
+            self._on_auth_failure,
+        )
+
+    def _on_auth_failure(self, exc: Exception) -> None:
+        self.window.signin.set_busy(False)
+        self._error(str(exc))
+
+    def _on_auth_result(self, result: AuthResult) -> None:
+        signin = self.window.signin
+        if result.staff is None:
+            if result.locked_until is not None:
+                seconds = (result.locked_until - datetime.now(UTC)).total_seconds()
+                signin.show_locked(result.message, max(1, int(seconds) + 1))
+            else:
+                signin.set_busy(False)
+                left = result.attempts_left
+                suffix = self.tr(" %n attempt(s) left.", "", left) if left else ""
+                signin.message.show_error(result.message + suffix)
+            self.error_shown.emit(result.message)
+            return
+        self._start_session(result.staff)
+
+    def _start_session(self, staff: StaffMember) -> None:
+        self.register = Register(self.context, staff)
+        self.window.status.set_user(staff.name, staff.role)
+        self.window.signin.message.clear_message()
+        self.window.show_page(self.window.sale)
+        self.window.sale.show_actions()
+        self.window.sale.message.clear_message()
+        self._refresh()
+        self.idle.start()
+        self.signed_in.emit(staff)
+
+    def sign_out(self) -> None:
+        register = self.register
+        if register is not None and not register.basket.is_empty:
+            basket, actor = _snapshot(register.basket), register.cashier
+            self.lane.run(
+                lambda s: self.parking.park(
+                    s, basket, actor=actor, context=self.context, label=self.tr("at sign-out")
+                ),
+                lambda summary: self.basket_parked.emit(summary),
+                lambda exc: log.error("auto-park at sign-out failed: %s", exc),
+            )
+        self.register = None
+        self._pending = None
+        self._tender_for = None
+        self.idle.stop()
+        self.model.refresh(self.context.new_basket())
+        self.window.status.set_user(None)
+        self.window.sale.search.clear()
+        self.window.show_page(self.window.signin)
+        self.window.signin.reset()
+        self.signed_out.emit()
+
+    def on_sign_out_button_clicked(self) -> None:
+        self.sign_out()
+
+    def on_idle_idle_timed_out(self) -> None:
+        if self.window.current_page is not self.window.tender:  # never mid-payment
+            self.sign_out()
+            self.window.signin.message.show_info(self.tr("Locked after inactivity."), 0)
+
+    # -- scanning and adding ---------------------------------------------------------------
+
+    def on_scanner_barcode_scanned(self, code: str) -> None:
+        page = self.window.current_page
+        if page is self.window.collections and self.collections_scan is not None:
+            self.collections_scan(code)  # picking or a pickup code: the collections screen's
+            return
+        if page is self.window.returns and self.returns_scan is not None:
+            self.returns_scan(code)  # a receipt barcode
+            return
+        if page is self.window.signin:
+            self.sign_in_with_badge(code)
+            return
+        if page is self.window.tender:
+            self._error(self.tr("Finish or go back from the payment before scanning."))
+            return
+        if self.customer_scan is not None and self.customer_scan(code):
+            return  # a loyalty card, not a product
+        if page is self.window.receipt:
+            self.on_receipt_new_sale_requested()  # the next customer's first scan
+        if self.window.sale.side.currentWidget() is not self.window.sale.actions:
+            self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+            return
+        self._add_code(code)
+
+    def on_search_code_entered(self, code: str) -> None:
+        self._add_code(code)
+
+    def _add_code(self, code: str) -> None:
+        if self.register is None:
+            return
+        if self.customer_scan is not None and self.customer_scan(code):
+            return  # a loyalty card typed into the search box
+        try:
+            line = self.register.scan(code, self.catalog)
+        except DomainError as exc:
+            if self.unknown_code is not None and self.unknown_code(code):
+                return  # a coupon barcode
+            self._error(str(exc))
+            return
+        self.window.sale.message.clear_message()
+        self._refresh(line.line_no)
+        self.line_added.emit(line.line_no)
+
+    def on_search_item_chosen(self, item: CatalogItem) -> None:
+        if self.register is None:
+            return
+        if item.sold_by_weight:
+
+            def weigh(value: str, _reason: str) -> None:
+                qty = formatting.parse_decimal(value)
+                if qty is None:
+                    self._error(self.tr("Enter the weight in kg, e.g. 0.750."))
+                    return
+                self._add_item(item, qty)
+
+            self._prompt(
+                "weight", self.tr("Weight of %s in kg") % item.name, weigh, placeholder="0.000"
+            )
+            return
+        self._add_item(item, None)
+
+    def _add_item(self, item: CatalogItem, quantity: Decimal | None) -> None:
+        assert self.register is not None
+        try:
+            line = self.register.add_item(item, quantity)
+        except DomainError as exc:
+            self._error(str(exc))
+            return
+        self.window.sale.show_actions()
+        self._refresh(line.line_no)
+        self.line_added.emit(line.line_no)
+
+    # -- park / resume -----------------------------------------------------------------------
+
+    def on_park_button_clicked(self) -> None:
+        if self.register is None:
+            return
+        register = self.register
+        try:
+            register.check_park()
+        except PermissionDeniedError as exc:
+            self._error(str(exc))
+            return
+        if register.basket.is_empty:
+            self._error(self.tr("There is nothing to park: the basket is empty."))
+            return
+        basket, actor = _snapshot(register.basket), register.cashier
+
+        def parked(summary: ParkedSummary) -> None:
+            register.start_new_sale()
+            self._refresh()
+            self._info(
+                self.tr("Basket parked (%s). Resume it with F8.")
+                % formatting.money(summary.total, symbol=True)
+            )
+            self.basket_parked.emit(summary)
+
+        self.lane.run(
+            lambda s: self.parking.park(s, basket, actor=actor, context=self.context),
+            parked,
+            lambda exc: self._error(str(exc)),
+        )
+
+    def on_resume_button_clicked(self) -> None:
+        if self.register is None:
+            return
+        if not self.register.basket.is_empty:
+            self._error(self.tr("Park, void or finish this basket before resuming another."))
+            return
+        self.lane.run(
+            lambda s: self.parking.list_parked(s, self.context),
+            self._show_parked,
+            lambda exc: self._error(str(exc)),
+        )
+
+    def _show_parked(self, parked: list[ParkedSummary]) -> None:
+        self.window.sale.show_parked()
+        self.window.sale.parked.show_parked(parked)
+
+    def on_parked_resume_requested(self, parked_id: int) -> None:
+        if self.register is None:
+            return
+        register, actor = self.register, self.register.cashier
+
+        def resumed(basket: Basket) -> None:
+            try:
+                register.replace_basket(basket)
+            except ValueError as exc:
+                self._error(str(exc))
+                return
+            self.window.sale.show_actions()
+            self._refresh()
+            self._info(self.tr("Basket resumed."))
+            self.basket_resumed.emit()
+
+        self.lane.run(
+            lambda s: self.parking.resume(s, parked_id, actor=actor, context=self.context),
+            resumed,
+            lambda exc: self._error(str(exc)),
+        )
+
+    # -- payment -------------------------------------------------------------------------------
+
+    def on_pay_button_clicked(self) -> None:
+        if self.register is None or self.register.basket.is_empty:
+            self._error(self.tr("The basket is empty: scan an item first."))
+            return
+        if self.window.sale.side.currentWidget() is not self.window.sale.actions:
+            self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+            return
+        total = self.register.basket.totals(self.pricing()).total
+        self.window.show_page(self.window.tender)
+        self.window.tender.start(total, self.context.cash_rounding_step)
+
+    def take_payment(
+        self,
+        total: Money,
+        complete: Callable[[list[Tender]], None],
+        cancel: Callable[[], None],
+        purpose: PaymentPurpose | None = None,
+    ) -> None:
+        """The normal tender panel for another screen (a pay-in-store collection): the panel's
+        complete/cancel go to ``complete``/``cancel`` until ``end_payment``, not to the basket;
+        ``purpose`` titles the panel and its buttons for that screen until then."""
+        self._tender_for = (complete, cancel)
+        self.window.show_page(self.window.tender)
+        self.window.tender.start(total, self.context.cash_rounding_step, purpose)
+
+    def end_payment(self) -> None:
+        self._tender_for = None
+        self.window.tender.set_purpose(None)  # the sale screen's panel again
+
+    def on_tender_cancelled(self) -> None:
+        if self._tender_for is not None:
+            cancel = self._tender_for[1]
+            self.end_payment()
+            cancel()
+            return
+        self.window.show_page(self.window.sale)
+        self.window.sale.show_actions()
+
+    def on_tender_complete_requested(self, tenders: list[Tender]) -> None:
+        if self._tender_for is not None:
+            self._tender_for[0](tenders)  # that screen calls end_payment once it is recorded
+            return
+        if self.register is None:
+            return
+        register = self.register
+        basket, cashier = _snapshot(register.basket), register.cashier.name
+        drawer, till_id = self.drawer, self.context.till_id
+        cash = any(t.kind is TenderKind.CASH for t in tenders)
+        customer = self.customer
+        coupons, checked = register.coupons, register.coupons_checked_online
+
+        def op(session: Session) -> tuple[CompletedSale, DrawerOpen | None]:
+            # One transaction: the sale and the drawer open it causes are journaled together
+            # (services.sale.drawer); the kick itself happens after the commit, on the device
+            # worker.
+            done = self.checkout.complete_sale(
+                session,
+                basket=basket,
+                tenders=tenders,
+                cashier=cashier,
+                context=self.context,
+                offline=self.is_offline(),
+                customer_id=customer.hub_id if customer is not None else None,
+                customer_email=customer.email if customer is not None else None,
+                coupons=coupons,
+                coupons_checked_online=checked,
+            )
+            opened = None
+            if drawer is not None:
+                opened = drawer.record_sale_open(
+                    session, till_id=till_id, cashier=cashier, receipt_no=done.receipt_no,
+                    cash=cash,
+                )  # fmt: skip
+            return done, opened
+
+        def completed(outcome: tuple[CompletedSale, DrawerOpen | None]) -> None:
+            done, opened = outcome
+            register.start_new_sale()
+            self._refresh()
+            self.window.receipt.show_receipt(done.receipt)
+            self.window.show_page(self.window.receipt)
+            if opened is not None:
+                self.drawer_open_recorded.emit(opened)
+            self.sale_completed.emit(done)
+
+        def failed(exc: Exception) -> None:
+            self.window.tender.set_busy(False)
+            self._error(self.tr("The sale was not recorded: %s") % exc)
+
+        self.lane.run(op, completed, failed)
+
+    def on_receipt_new_sale_requested(self) -> None:
+        self.window.show_page(self.window.sale)
+        self.window.sale.show_actions()
+        self.window.sale.message.clear_message()
