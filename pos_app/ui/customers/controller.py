@@ -171,7 +171,7 @@ class CustomerController(QObject):
         sale = self.sales.window.sale
         if self.sales.register is None:
             return
-        if sale.side.currentWidget() not in (sale.actions, self.panel):
+        if sale.side.currentWidget() not in (sale.action_pad, self.panel):
             self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self.sales.window.show_page(sale)

@@ -53,7 +53,7 @@ class CouponEntry(QObject):
             return
         if c.window.current_page is not c.window.sale:
             return
-        if c.window.sale.side.currentWidget() is not c.window.sale.actions:
+        if c.window.sale.side.currentWidget() is not c.window.sale.action_pad:
             c._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         c._prompt(

@@ -109,7 +109,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
     def open(self) -> None:
         if self.sales.register is None:
             return
-        if self.sales.window.sale.side.currentWidget() is not self.sales.window.sale.actions:
+        if self.sales.window.sale.side.currentWidget() is not self.sales.window.sale.action_pad:
             self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self.current, self._approve = None, None

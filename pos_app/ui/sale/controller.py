@@ -271,7 +271,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             return  # a loyalty card, not a product
         if page is self.window.receipt:
             self.on_receipt_new_sale_requested()  # the next customer's first scan
-        if self.window.sale.side.currentWidget() is not self.window.sale.actions:
+        if self.window.sale.side.currentWidget() is not self.window.sale.action_pad:
             self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self._add_code(code)
@@ -399,7 +399,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         if self.register is None or self.register.basket.is_empty:
             self._error(self.tr("The basket is empty: scan an item first."))
             return
-        if self.window.sale.side.currentWidget() is not self.window.sale.actions:
+        if self.window.sale.side.currentWidget() is not self.window.sale.action_pad:
             self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         total = self.register.basket.totals(self.pricing()).total

@@ -56,7 +56,7 @@ class DrawerActionsMixin:
         if self.drawer is None:
             self._error(self.tr("No cash drawer is set up at this till."))
             return
-        if self.window.sale.side.currentWidget() is not self.window.sale.actions:
+        if self.window.sale.side.currentWidget() is not self.window.sale.action_pad:
             self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         cashier = self.register.cashier

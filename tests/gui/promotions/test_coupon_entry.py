@@ -71,7 +71,7 @@ def test_coupon_reprices_once_and_garbage_or_reuse_changes_nothing(
     d.press(sale.prompt.value_edit, Qt.Key.Key_Escape)
     with d.qtbot.waitSignal(coupons.coupon_accepted, timeout=5000):
         enter_coupon(d, "flyer-7")
-    assert sale.side.currentWidget() is sale.actions
+    assert sale.side.currentWidget() is sale.action_pad
     assert d.cell(0, 5) == "6.99"  # repriced: 2.00 off
     assert "checked later" in sale.message.text()  # the offline rule, told to the cashier
     pay_cash(d, "10")
