@@ -409,8 +409,8 @@ class ReturnsPage(QWidget):
             reason.currentIndexChanged.connect(self.items_changed)
             self.table.setCellWidget(row, REASON_COLUMN, reason)
             condition = QComboBox()
-            for code, label in self._conditions.items():
-                condition.addItem(label, str(code))
+            for state, label in self._conditions.items():
+                condition.addItem(label, str(state))
             condition.currentIndexChanged.connect(self.items_changed)
             self.table.setCellWidget(row, CONDITION_COLUMN, condition)
 
