@@ -112,7 +112,7 @@ def install_customer_widgets(
     sale.side.addWidget(panel)
     button = sale.customer_button
     bar = EmailReceiptBar()
-    side = receipt.layout().itemAt(1).layout()
+    side = receipt.side
     side.insertWidget(side.indexOf(receipt.next_hint) + 1, bar)
     return panel, bar, button
 
@@ -347,10 +347,14 @@ class CustomerController(QObject):
                 )  # fmt: skip
                 self.outbox_written.emit()
 
+            def not_queued(exc: Exception) -> None:
+                self.panel.set_busy(False)
+                self._fail(str(exc))
+
             self.lane.run(
                 lambda s: svc.queue_created(s, new, store_id=store, now=now, cache=self.cache),
                 queued,
-                lambda e: (self.panel.set_busy(False), self._fail(str(e))),
+                not_queued,
             )
 
         self.hub.run(lambda hub: svc.create_at_hub(hub, new), created, failed)
