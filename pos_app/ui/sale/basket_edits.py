@@ -111,11 +111,25 @@ class BasketEditsMixin:
         self.window.sale.prompt.message.show_error(str(denied))
 
     def _prompt(
-        self, kind: str, title: str, apply: Callable[[str, str], None], **kw: object
+        self,
+        kind: str,
+        title: str,
+        apply: Callable[[str, str], None],
+        *,
+        placeholder: str = "",
+        initial: str = "",
+        masked: bool = False,
+        needs_reason: bool = False,
     ) -> None:
         self._pending = Pending(kind, apply)
         self.window.sale.show_prompt()
-        self.window.sale.prompt.ask(title, **kw)  # type: ignore[arg-type]
+        self.window.sale.prompt.ask(
+            title,
+            placeholder=placeholder,
+            initial=initial,
+            masked=masked,
+            needs_reason=needs_reason,
+        )
 
     # -- line and basket changes -----------------------------------------------------------
 

@@ -47,7 +47,15 @@ class DrawerActionsMixin:
         def _info(self, text: str) -> None: ...
         def _guarded(self, action: Callable[[Approval | None], object], what: str) -> None: ...
         def _prompt(
-            self, kind: str, title: str, apply: Callable[[str, str], None], **kw: object
+            self,
+            kind: str,
+            title: str,
+            apply: Callable[[str, str], None],
+            *,
+            placeholder: str = "",
+            initial: str = "",
+            masked: bool = False,
+            needs_reason: bool = False,
         ) -> None: ...
 
     def on_no_sale_button_clicked(self) -> None:
