@@ -46,16 +46,9 @@ class DrawerActionsMixin:
         def _error(self, text: str) -> None: ...
         def _info(self, text: str) -> None: ...
         def _guarded(self, action: Callable[[Approval | None], object], what: str) -> None: ...
+        # What this mixin uses of BasketEditsMixin._prompt (which takes more keywords).
         def _prompt(
-            self,
-            kind: str,
-            title: str,
-            apply: Callable[[str, str], None],
-            *,
-            placeholder: str = "",
-            initial: str = "",
-            masked: bool = False,
-            needs_reason: bool = False,
+            self, kind: str, title: str, apply: Callable[[str, str], None], *, placeholder: str
         ) -> None: ...
 
     def on_no_sale_button_clicked(self) -> None:
