@@ -91,7 +91,7 @@ class DeviceController(QObject):
         if register is None:
             return
         line = register.basket.line(line_no)
-        total = register.basket.totals(self.controller.price_with()).total
+        total = register.basket.totals(self.controller.base_pricing()).total
         self.devices.display_item(line.item.name, line.unit_price, total)
 
     def on_receipt_reprint_requested(self) -> None:

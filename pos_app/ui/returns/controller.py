@@ -32,6 +32,7 @@ from pos_app.domain.returns.rules import (
     ReturnItem,
 )
 from pos_app.domain.sale.tenders import CardReference
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.returns.exchanges import ExchangeQuote, ExchangeService
 from pos_app.services.returns.in_store import (
     CompletedReturn,
@@ -72,6 +73,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         service: ReturnsService,
         context: TillContext,
         sales: SaleController,
+        changes: ChangeNotifier,
         show_page: Callable[[QWidget], None],
         back: Callable[[], None],
         is_offline: Callable[[], bool] = lambda: False,
@@ -81,6 +83,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         super().__init__(parent)
         self.page, self.lane, self.service, self.context = page, lane, service, context
         self.sales, self._show_page, self._back = sales, show_page, back
+        self.changes = changes
         self.is_offline = is_offline
         self.current: ReturnableSale | None = None
         self._approve: Callable[[str, str], None] | None = None
@@ -110,7 +113,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         if self.sales.register is None:
             return
         if self.sales.window.sale.side.currentWidget() is not self.sales.window.sale.action_pad:
-            self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+            self.sales.show_error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self.current, self._approve = None, None
         self.exchange, self.quote, self.receiptless = None, None, None
@@ -285,8 +288,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
             self.page.card_last4.clear()
             self.page.show_receipt(done.receipt)
             self.page.message.show_info(self._refunded_text(done), 0)
-            if opened is not None:
-                self.sales.drawer_open_recorded.emit(opened)
+            self.changes.publish(OpChanges(outbox=True, drawer_open=opened), origin=self)
             self.receipt_ready.emit(done.receipt)
             self.return_completed.emit(done)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from pos_app.domain.returns.rules import ReturnError, ReturnItem
+from pos_app.services.changes import OpChanges
 from pos_app.services.returns import reviews as return_reviews
 from pos_app.services.returns.in_store import CompletedReturn, ReturnApprovalRequiredError
 from pos_app.services.returns.web_orders import (
@@ -371,8 +372,7 @@ class WebReturnsController(QObject):
                 )
             )
             self.page.message.show_info(f"{text} (return {done.receipt_no}).", 0)
-            if opened is not None:
-                self.sales.drawer_open_recorded.emit(opened)
+            self.returns.changes.publish(OpChanges(outbox=True, drawer_open=opened), origin=self)
             self.returns.receipt_ready.emit(done.receipt)
             self.returns.return_completed.emit(done)
 
