@@ -91,11 +91,11 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         self.exchange: Register | None = None  # the new items while an exchange is rung
         self.quote: ExchangeQuote | None = None
         self.receiptless: Register | None = None  # the items brought back without a receipt
-        # Web-order returns (returns_web.py) take the refund key when a web order is shown.
-        self.refund_hook: Callable[[], bool] | None = None
+        # Parts of this screen that take over a key or the receipt field: claim_refunds,
+        # claim_receipts. The composition root keeps the parts here (it shuts them down).
+        self._refund_claims: list[Callable[[], bool]] = []
+        self._receipt_claims: list[Callable[[str], bool]] = []
         self.web: WebReturnsController | None = None
-        # Receipt look-ups with the hub (returns_hub.py): takes the receipt field when set.
-        self.receipt_hook: Callable[[str], bool] | None = None
         self.hub_receipts: QObject | None = None
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
@@ -108,6 +108,15 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
         open_button.clicked.connect(self.open)
+
+    def claim_refunds(self, claim: Callable[[], bool]) -> None:
+        """Offer the refund key to ``claim`` first; True: it refunded (web-order returns)."""
+        self._refund_claims.append(claim)
+
+    def claim_receipts(self, claim: Callable[[str], bool]) -> None:
+        """Offer each receipt number entered to ``claim`` first; True: it looks it up
+        (receipt look-ups with the hub)."""
+        self._receipt_claims.append(claim)
 
     def open(self) -> None:
         if self.sales.register is None:
@@ -142,8 +151,8 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         if not code:
             self._failed(ReturnError(self.tr("Scan or type the receipt number.")))
             return
-        if self.receipt_hook is not None and self.receipt_hook(code):
-            return
+        if any(claim(code) for claim in self._receipt_claims):
+            return  # looked up by that part (with the hub)
         service = self.service
         self.lane.run(lambda s: service.find_sale(s, code), self.show_found, self._failed)
 
@@ -202,8 +211,8 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
             self._failed(exc)
 
     def on_refund_button_clicked(self) -> None:
-        if self.refund_hook is not None and self.refund_hook():
-            return
+        if any(claim() for claim in self._refund_claims):
+            return  # refunded by that part (a web order is shown)
         if self.exchange is not None:
             self._start_exchange(None)
             return

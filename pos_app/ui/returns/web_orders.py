@@ -169,7 +169,7 @@ class WebReturnsController(QObject):
         returns.sale_found.connect(self.on_returns_sale_found)
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
-        returns.refund_hook = self.refund_if_web_order
+        returns.claim_refunds(self.refund_if_web_order)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
