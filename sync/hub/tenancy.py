@@ -17,7 +17,7 @@ from sync.hub import credentials
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
 from sync.hub.errors import Forbidden, NotFound, Unauthorized
-from sync.hub.models import AdminToken, EnrollCode, Store, Till
+from sync.hub.models import AdminToken, ConsoleUser, EnrollCode, Store, Till
 from sync.protocol import (
     EnrollCodeResponse,
     EnrollRequest,
@@ -53,12 +53,24 @@ def store_info(store: Store) -> StoreInfo:
     )
 
 
-def create_admin_token(hub: Hub, label: str) -> str:
+def create_admin_token(hub: Hub, label: str, *, user_email: str | None = None) -> str:
+    """A new admin API token; with ``user_email`` it belongs to that console user and acts
+    with their role (only an admin user's token may call the admin API)."""
     token = credentials.new_admin_token()
     with hub.change() as (session, _):
+        user_id = None
+        if user_email is not None:
+            email = user_email.strip().lower()
+            user = session.scalars(select(ConsoleUser).where(ConsoleUser.email == email)).first()
+            if user is None:
+                raise NotFound(f"no console user {email}")
+            user_id = user.id
         session.add(
             AdminToken(
-                token_hash=credentials.token_digest(token), label=label, created_at=hub.clock()
+                token_hash=credentials.token_digest(token),
+                label=label,
+                created_at=hub.clock(),
+                user_id=user_id,
             )
         )
     return token
@@ -70,6 +82,16 @@ def authenticate(session: Session, token: str) -> Principal:
         admin = session.get(AdminToken, digest)
         if admin is None or admin.revoked_at is not None:
             raise Unauthorized("admin token unknown or revoked")
+        if admin.user_id is not None:
+            # A token that belongs to a console user acts as that user; tokens made before
+            # console users existed (no user) stay head-office admins.
+            user = session.get(ConsoleUser, admin.user_id)
+            if user is None or not user.active:
+                raise Unauthorized("the console user of this admin token is disabled")
+            if user.role != "admin":
+                raise Forbidden(
+                    f"the admin API needs an admin user's token ({user.email} is {user.role})"
+                )
         return Principal(store_id=None, till_id=None)
     till = session.execute(select(Till).where(Till.token_hash == digest)).scalar_one_or_none()
     if till is None:
