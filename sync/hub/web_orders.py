@@ -9,6 +9,7 @@ till shows (the order was cancelled online, collected at another till …).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -202,10 +203,17 @@ def change_status(
     return None
 
 
-def close_web_order(hub: Hub, number: str, status: CollectionStatus) -> WebOrder:
+def close_web_order(
+    hub: Hub,
+    number: str,
+    status: CollectionStatus,
+    *,
+    record: Callable[[Session, str, WebOrder], None] | None = None,
+) -> WebOrder:
     """Head office or the web store cancels (or expires) an order; its store's tills hear it
     through the feed. Goods a till held in a bag are given back by that till (a
-    ``stock.adjusted`` event), not here: only the till knows what it picked."""
+    ``stock.adjusted`` event), not here: only the till knows what it picked. ``record`` is
+    called in the same transaction with the previous status (the console's audit log)."""
     if status not in (S.CANCELLED, S.EXPIRED):
         raise Conflict("only cancelled or expired can be set from head office")
     with hub.change() as (session, pending):
@@ -230,4 +238,7 @@ def close_web_order(hub: Hub, number: str, status: CollectionStatus) -> WebOrder
             .join(Customer, Customer.id == WebOrderRow.customer_id)
             .where(WebOrderRow.number == number)
         ).one()
-        return order_out(row, customer)
+        closed = order_out(row, customer)
+        if record is not None:
+            record(session, current, closed)
+        return closed

@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sync.hub import web_orders
 from sync.hub.console import accounts, dashboard, refunds
@@ -34,7 +35,7 @@ from sync.hub.console.security import (
 from sync.hub.deps import Services
 from sync.hub.errors import HubError, NotFound, Unauthorized
 from sync.hub.models import Customer, WebOrderRow
-from sync.protocol import CollectionStatus
+from sync.protocol import CollectionStatus, WebOrder
 
 HERE = Path(__file__).parent
 PRE_COOKIE = "omnitill_console_pre"  # the sign-in form's CSRF token (double submit)
@@ -192,18 +193,13 @@ def cancel_order(request: Request, svc: Services, number: str, csrf: Csrf) -> Re
     who = current_identity(svc, request)
     require(who, P.ORDERS_CANCEL)
     check_csrf(who, csrf)
-    before = _order(svc, who, number)
-    after = web_orders.close_web_order(svc.hub, number, CollectionStatus.CANCELLED)
-    with svc.hub.change() as (session, _):
-        accounts.audit(
-            session,
-            who.email,
-            "order.cancel",
-            f"web order {number}",
-            {"status": before.status},
-            {"status": after.status},
-            svc.hub.clock(),
-        )
+    _order(svc, who, number)  # another store's order is "not found" for a store manager
+
+    def record(session: Session, before: str, after: WebOrder) -> None:
+        accounts.audit(session, who.email, "order.cancel", f"web order {number}",
+                       {"status": before}, {"status": after.status}, svc.hub.clock())  # fmt: skip
+
+    web_orders.close_web_order(svc.hub, number, CollectionStatus.CANCELLED, record=record)
     return _see_other(f"/orders/{number}")
 
 
