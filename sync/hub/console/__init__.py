@@ -1,1 +1,1 @@
-"""The head-office console: server-rendered pages inside the hub (docs/architecture.md)."""
+"""The head-office console: server-rendered pages inside the hub (README, "The head-office console")."""
