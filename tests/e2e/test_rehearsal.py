@@ -20,6 +20,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from pos_app.domain.money import Money, currency_by_code
 from pos_app.domain.returns.rules import Condition, ReasonCode, ReturnItem
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.click_collect.steps import CollectionsService
+from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.returns.in_store import ReturnsService
 from pos_app.services.returns.web_orders import WebReturnsService, find_on_hub
 from pos_app.services.sale.checkout import CheckoutService
@@ -204,12 +206,15 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[arg-type]
 
 
-def mug_sale(chain: Chain, context: TillContext, cashier: str) -> Any:
+def mug_sale(chain: Chain, context: TillContext, cashier: str, mugs: int = 2) -> Any:
+    """Mugs rung and paid in cash, with the store's promotions as the till applies them."""
+    promotions = PromotionService()
     with chain.write.begin() as session:
         basket = context.new_basket()
-        basket.add_by_sku(MUG, _catalog(session, context), Decimal(2))
-        total = basket.totals().total
-        return CheckoutService().complete_sale(
+        basket.add_by_sku(MUG, _catalog(session, context), Decimal(mugs))
+        offers = promotions.context(session, datetime.now(UTC), context.store_id, context.currency)
+        total = basket.totals(offers).total
+        return CheckoutService(promotions=promotions).complete_sale(
             session, basket=basket, tenders=[Tender(TenderKind.CASH, total)], cashier=cashier,
             context=context,
         )  # fmt: skip
@@ -224,8 +229,9 @@ def test_the_chain_as_deployed(chain: Chain) -> None:
     with chain.read() as session:
         context = load_till_context(session)  # as after a restart (point 9 aside)
     ann = StaffMember(staff_id=1, code="ann", name="Ann", role=Role.MANAGER)  # point 1 aside
-    sale = mug_sale(chain, context, cashier=ann.code)
-    assert sale.receipt.total == Money.of("25.00", eur)
+    two = mug_sale(chain, context, cashier=ann.code)
+    three = mug_sale(chain, context, cashier=ann.code, mugs=3)  # the hub's "3 mugs for 2"
+    assert (two.receipt.total, three.receipt.total) == (Money.of("25.00", eur),) * 2
 
     def hub_has(kind: str, count: int) -> bool:
         with chain.hub_db.read() as session:
@@ -234,7 +240,7 @@ def test_the_chain_as_deployed(chain: Chain) -> None:
             )
             return found == count
 
-    eventually(lambda: hub_has("sale.completed", 1), WAIT, "the sale at the hub")
+    eventually(lambda: hub_has("sale.completed", 2), WAIT, "both sales at the hub")
 
     # A signed Shopify webhook: a paid local pickup of 3 boots, 238.47 as Shopify computed it.
     order = as_pickup(sample(WEB_ORDER))
@@ -295,9 +301,16 @@ def test_the_chain_as_deployed(chain: Chain) -> None:
             ).all()
         )
         refund = session.scalars(select(ReturnRefund)).one()
+        sales = [
+            json.loads(payload)["totals"]["total_minor"]
+            for payload in session.scalars(
+                select(IngestedEvent.payload).where(IngestedEvent.kind == "sale.completed")
+            )
+        ]
         web = session.scalars(select(HubWebOrder).where(HubWebOrder.number == number)).one()
     assert web.total_minor == paid  # 238.47, not the price before tax
-    assert stock == {MUG: 8000, BOOTS: 3000}  # 10 − 2 mugs; 5 − 3 boots + 1 returned
+    assert sorted(sales) == [2500, 2500]
+    assert stock == {MUG: 5000, BOOTS: 3000}  # 10 − 5 mugs; 5 − 3 boots + 1 returned
     assert (refund.order_number, refund.amount_minor) == (number, paid // 3)  # 79.49
     assert web.status == "collected"
 
