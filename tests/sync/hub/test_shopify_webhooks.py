@@ -216,3 +216,25 @@ def test_a_shipped_order_is_not_a_store_order(shop_hub: HubUnderTest) -> None:
     assert answer.json()["status"] == "ignored", answer.text
     assert "shipped" in answer.json()["detail"]
     assert counts(shop_hub) == (0, 1, 0)
+
+
+def test_an_update_marks_a_pay_in_store_order_paid_and_an_edit_is_flagged(
+    shop_hub: HubUnderTest,
+) -> None:
+    order = as_pickup(dict(sample(LINE_DISCOUNT), financial_status="pending"))
+    send_webhook(shop_hub.base_url, "orders/create", order)
+    paid = send_webhook(shop_hub.base_url, "orders/updated", dict(order, financial_status="paid"))
+    assert paid.json()["status"] == "applied", paid.text
+    with shop_hub.hub.db.read() as session:
+        assert session.scalars(select(WebOrderRow.payment_status)).one() == "paid"
+    edited = dict(order, financial_status="paid")
+    edited["line_items"] = [dict(order["line_items"][0], quantity=2, current_quantity=2)]
+    edited["current_total_price"] = edited["total_price"] = "380.09"  # 2 × 199.00 − 17.91
+    edited.pop("current_total_price_set")
+    edited.pop("total_price_set")
+    answer = send_webhook(shop_hub.base_url, "orders/updated", edited)
+    assert answer.json()["status"] == "flagged", answer.text
+    assert "edited in Shopify" in answer.json()["detail"]
+    with shop_hub.hub.db.read() as session:
+        row = session.scalars(select(WebOrderRow)).one()
+    assert row.total_minor == cents(sample(LINE_DISCOUNT)["current_total_price"])  # unchanged
