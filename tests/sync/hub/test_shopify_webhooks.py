@@ -58,6 +58,23 @@ def cents(text: str) -> int:
     return int(Decimal(text) * 100)
 
 
+# Shopify's own test vector (Shopify/shopify-api-js, lib/webhooks/__tests__/validate.test.ts
+# with apiSecretKey "test_secret_key" from lib/__tests__/test-config.ts, commit 9dd92843).
+VECTOR_BODY, VECTOR_SECRET = b'{"foo": "bar"}', "test_secret_key"
+VECTOR_HMAC = "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g="
+
+
+def test_the_signature_is_shopifys_on_its_own_test_vector(shop_hub: HubUnderTest) -> None:
+    assert shopify_webhooks.signature(VECTOR_SECRET, VECTOR_BODY) == VECTOR_HMAC
+    shopify_webhooks.add_shop(shop_hub.hub, shop_domain="shop1.myshopify.io",
+                              secret=VECTOR_SECRET, store_id=STORE)  # fmt: skip
+    answer = send_webhook(shop_hub.base_url, "orders/create", VECTOR_BODY,
+                          shop="shop1.myshopify.io", signature=VECTOR_HMAC)  # fmt: skip
+    # Past authentication (a wrong signature is a 401): the body is simply not an order.
+    assert answer.status_code == 422, answer.text
+    assert "not a Shopify orders/create payload" in answer.json()["detail"]
+
+
 def test_openssl_and_the_hub_sign_alike() -> None:
     body = json.dumps(sample(LINE_DISCOUNT)).encode()
     assert shopify_webhooks.signature(SECRET, body) == openssl_signature(SECRET, body)
