@@ -220,6 +220,50 @@ def mug_sale(chain: Chain, context: TillContext, cashier: str, mugs: int = 2) ->
         )  # fmt: skip
 
 
+def shopify_pickup(chain: Chain, document: dict[str, Any]) -> str:
+    """The sample as this shop sends it: a local pickup of the catalog's boots, signed."""
+    order = as_pickup(document)
+    order["line_items"] = [dict(order["line_items"][0], sku=BOOTS)]
+    order["email"] = "jo@example.com"  # the sample has none; a pickup customer gives one
+    answer = send_webhook(chain.hub_url, "orders/create", order)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["status"] == "applied", answer.text
+    return str(answer.json()["order_number"])
+
+
+def collect(
+    chain: Chain,
+    svc: CollectionsService,
+    number: str,
+    staff: StaffMember,
+    context: TillContext,
+    pay: Money | None,
+) -> Any:
+    """The till sees the order, picks the 3 boots by scanning, bags them, hands them over
+    (taking ``pay`` in cash first when it is a pay-in-store order)."""
+
+    def till_sees() -> bool:
+        with chain.read() as session:
+            return session.get(WebOrderRow, number) is not None
+
+    eventually(till_sees, WAIT, f"web order {number} at the till")
+    with chain.write.begin() as session:
+        svc.start_picking(session, number, staff=staff.code, context=context)
+    for _ in range(3):
+        with chain.write.begin() as session:
+            svc.scan_pick(session, number, BOOTS_EAN, staff=staff.code)
+    with chain.write.begin() as session:
+        svc.mark_ready(session, number, staff=staff.code, context=context)
+    tenders = []
+    if pay is not None:
+        with chain.read() as session:
+            assert svc.amount_due(session, number, context=context) == pay
+        tenders = [Tender(TenderKind.CASH, pay)]
+    with chain.write.begin() as session:
+        return svc.hand_over(session, number, staff=staff.code, context=context,
+                             identity_note="QR code", tenders=tenders)  # fmt: skip
+
+
 def _catalog(session: Session, context: TillContext) -> SqlCatalog:
     return SqlCatalog(session, context.currency)
 
@@ -242,39 +286,26 @@ def test_the_chain_as_deployed(chain: Chain) -> None:
 
     eventually(lambda: hub_has("sale.completed", 2), WAIT, "both sales at the hub")
 
-    # A signed Shopify webhook: a paid local pickup of 3 boots, 238.47 as Shopify computed it.
-    order = as_pickup(sample(WEB_ORDER))
-    order["line_items"] = [dict(order["line_items"][0], sku=BOOTS)]
-    order["email"] = "jo@example.com"  # the sample has none; a pickup customer gives one
-    answer = send_webhook(chain.hub_url, "orders/create", order)
-    assert answer.status_code == 200, answer.text
-    assert answer.json()["status"] == "applied", answer.text
-    number = answer.json()["order_number"]
-
-    def till_sees() -> bool:
-        with chain.read() as session:
-            return session.get(WebOrderRow, number) is not None
-
-    eventually(till_sees, WAIT, "the web order at the till")
+    # Signed Shopify webhooks: local pickups of 3 boots, 238.47 as Shopify computed it; the
+    # first paid online, the second (the same sample as a new order) to pay in store.
+    paid = int(Decimal(sample(WEB_ORDER)["total_price"]) * 100)
+    number = shopify_pickup(chain, sample(WEB_ORDER))
+    in_store = dict(sample(WEB_ORDER), id=4242, name="#4242", financial_status="pending")
+    number_in_store = shopify_pickup(chain, in_store)
     svc = CollectionsService()
-    with chain.write.begin() as session:
-        svc.start_picking(session, number, staff=ann.code, context=context)
-    for _ in range(3):
-        with chain.write.begin() as session:
-            svc.scan_pick(session, number, BOOTS_EAN, staff=ann.code)
-    with chain.write.begin() as session:
-        svc.mark_ready(session, number, staff=ann.code, context=context)
-    with chain.write.begin() as session:
-        handed = svc.hand_over(session, number, staff=ann.code, context=context,
-                               identity_note="QR code")  # fmt: skip
+    handed = collect(chain, svc, number, ann, context, pay=None)
     assert handed.sale is None  # paid online
+    handed = collect(chain, svc, number_in_store, ann, context, pay=Money.from_minor(paid, eur))
+    assert handed.sale is not None  # charged exactly Shopify's total (collect checks it)
 
-    def hub_order_is(status: str) -> bool:
+    def hub_order_is(number: str, status: str) -> bool:
         with chain.hub_db.read() as session:
             row = session.scalars(select(HubWebOrder).where(HubWebOrder.number == number)).one()
             return row.status == status
 
-    eventually(lambda: hub_order_is("collected"), WAIT, "the order collected at the hub")
+    for order_number in (number, number_in_store):
+        eventually(lambda n=order_number: hub_order_is(n, "collected"), WAIT, "collected at hub")
+    eventually(lambda: hub_has("sale.completed", 3), WAIT, "the pay-in-store sale at the hub")
 
     # The customer brings one pair back to the till; the web payment is refunded online.
     lookups = HubLookups.connect(chain.hub_url, load_config(chain.data_dir).token)  # type: ignore[union-attr]
@@ -291,7 +322,6 @@ def test_the_chain_as_deployed(chain: Chain) -> None:
     eventually(lambda: hub_has("return.completed", 1), WAIT, "the return at the hub")
 
     # The hub's books equal what was done.
-    paid = int(Decimal(sample(WEB_ORDER)["total_price"]) * 100)
     with chain.hub_db.read() as session:
         stock = dict(
             session.execute(
@@ -309,8 +339,8 @@ def test_the_chain_as_deployed(chain: Chain) -> None:
         ]
         web = session.scalars(select(HubWebOrder).where(HubWebOrder.number == number)).one()
     assert web.total_minor == paid  # 238.47, not the price before tax
-    assert sorted(sales) == [2500, 2500]
-    assert stock == {MUG: 5000, BOOTS: 3000}  # 10 − 5 mugs; 5 − 3 boots + 1 returned
+    assert sorted(sales) == [2500, 2500, paid]
+    assert stock == {MUG: 5000, BOOTS: 0}  # 10 − 5 mugs; 5 − 3 − 3 boots + 1 returned
     assert (refund.order_number, refund.amount_minor) == (number, paid // 3)  # 79.49
     assert web.status == "collected"
 
