@@ -23,7 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from sqlalchemy import select
@@ -53,7 +53,7 @@ from sync.hub.shopify import (
     map_shopify_order,
     minor,
 )
-from sync.protocol import CollectionStatus, PaymentStatus
+from sync.protocol import CollectionStatus, PaymentStatus, WebOrderIn
 
 TOPICS = ("orders/create", "orders/updated", "orders/cancelled", "refunds/create")
 SHOP_DOMAIN = r"^[a-z0-9][a-z0-9.-]{0,253}$"
@@ -283,7 +283,7 @@ def _apply(
     return Outcome("applied", f"web order {created.order.number} created", created.order.number)
 
 
-def _map(session: Session, shop: ShopifyShop, order: ShopifyOrder) -> Any:
+def _map(session: Session, shop: ShopifyShop, order: ShopifyOrder) -> WebOrderIn:
     chosen = {a.name: a.value for a in order.note_attributes}.get(PICKUP_ATTRIBUTE)
     store = session.get(Store, chosen or shop.store_id)
     if store is None:
