@@ -17,7 +17,6 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sync.hub import web_orders
 from sync.hub.console import accounts, dashboard, refunds
@@ -35,7 +34,7 @@ from sync.hub.console.security import (
 from sync.hub.deps import Services
 from sync.hub.errors import HubError, NotFound, Unauthorized
 from sync.hub.models import Customer, WebOrderRow
-from sync.protocol import CollectionStatus, WebOrder
+from sync.protocol import CollectionStatus
 
 HERE = Path(__file__).parent
 PRE_COOKIE = "omnitill_console_pre"  # the sign-in form's CSRF token (double submit)
@@ -193,13 +192,12 @@ def cancel_order(request: Request, svc: Services, number: str, csrf: Csrf) -> Re
     who = current_identity(svc, request)
     require(who, P.ORDERS_CANCEL)
     check_csrf(who, csrf)
-    _order(svc, who, number)  # another store's order is "not found" for a store manager
-
-    def record(session: Session, before: str, after: WebOrder) -> None:
-        accounts.audit(session, who.email, "order.cancel", f"web order {number}",
-                       {"status": before}, {"status": after.status}, svc.hub.clock())  # fmt: skip
-
-    web_orders.close_web_order(svc.hub, number, CollectionStatus.CANCELLED, record=record)
+    before = _order(svc, who, number)  # another store's order is "not found" to a manager
+    with svc.hub.change() as (session, pending):  # the cancel and its audit entry: one commit
+        after = web_orders.close_in(session, pending, svc.hub, number, CollectionStatus.CANCELLED)
+        change = {"status": before.status}, {"status": after.status}
+        accounts.audit(session, who.email, "order.cancel", f"web order {number}", *change,
+                       svc.hub.clock())  # fmt: skip
     return _see_other(f"/orders/{number}")
 
 

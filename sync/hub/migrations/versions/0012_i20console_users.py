@@ -1,7 +1,7 @@
 """console users: head-office people, their sessions, the audit log; refund references
 
 Revision ID: 0012_i20console
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-04 17:40:00
 
 The head-office console (README, "The head-office console") signs people in with an
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_i20console"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
