@@ -14,6 +14,8 @@ from contextlib import asynccontextmanager
 
 from argon2 import PasswordHasher
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
@@ -114,6 +116,13 @@ def create_app(settings: HubSettings) -> FastAPI:
         if request.url.path.startswith(PREFIX + "/"):
             return console.error_page(request, exc)
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        # A console form or filter gets a page saying what was wrong; the API keeps its JSON.
+        if request.url.path.startswith(PREFIX + "/"):
+            return console.invalid_page(request, exc)
+        return await request_validation_exception_handler(request, exc)
 
     @app.exception_handler(IntegrityError)
     async def on_integrity_error(_: Request, exc: IntegrityError) -> JSONResponse:

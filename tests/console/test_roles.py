@@ -113,3 +113,16 @@ def test_a_form_without_the_csrf_token_changes_nothing(console: ConsoleHub) -> N
                             allow_redirects=False)  # fmt: skip
         assert answer.status_code in (403, 422)
     assert "Cancel this order" in admin.get("/console/orders/CSRF-1").text
+
+
+def test_a_bad_filter_or_form_value_gets_a_page_saying_why(console: ConsoleHub) -> None:
+    admin = console.sign_in(Role.ADMIN)
+    answer = admin.get("/console/orders?status=lost")
+    assert answer.status_code == 422
+    assert "status:" in answer.text
+    assert answer.headers["content-type"].startswith("text/html")
+    add_order(console.hub, "LONG-1")
+    csrf = csrf_of(admin.get("/console/").text)
+    too_long = admin.post("/console/refunds/1/done", data={"csrf": csrf, "reference": "x" * 101})
+    assert too_long.status_code == 422
+    assert "reference:" in too_long.text

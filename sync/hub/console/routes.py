@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -68,6 +69,17 @@ def error_page(request: Request, exc: HubError) -> Response:
         return _see_other("/sign-in")
     response = _page(request, "error.html", None, message=exc.detail)
     response.status_code = exc.status_code
+    return response
+
+
+def invalid_page(request: Request, exc: RequestValidationError) -> Response:
+    """A form or filter value the console cannot take: which field, and why; nothing changed."""
+    problems = "; ".join(
+        f"{'.'.join(str(part) for part in error['loc'][1:])}: {error['msg']}"
+        for error in exc.errors()
+    )
+    response = _page(request, "error.html", None, message=f"Not accepted: {problems}")
+    response.status_code = 422
     return response
 
 
