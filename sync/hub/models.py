@@ -189,6 +189,11 @@ class WebOrderRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
+    __table_args__ = (
+        Index("ix_web_orders_status_created", "status", "created_at"),
+        Index("ix_web_orders_status_id", "status", "id"),
+    )
+
 
 class StoredValue(Base):
     """A gift card or a store credit account; the balance lives only here (DESIGN §2)."""
@@ -260,7 +265,10 @@ class IngestedEvent(Base):
     payload: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
-    __table_args__ = (Index("ix_events_store_kind", "store_id", "kind"),)
+    __table_args__ = (
+        Index("ix_events_store_kind", "store_id", "kind"),
+        Index("ix_events_till_received", "till_id", "received_at"),
+    )
 
 
 class FeedRow(Base):

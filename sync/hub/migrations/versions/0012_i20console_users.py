@@ -64,6 +64,11 @@ def upgrade() -> None:
     with op.batch_alter_table("admin_tokens", schema=None) as batch_op:
         batch_op.add_column(sa.Column("user_id", sa.Integer(), nullable=True))
         batch_op.create_foreign_key("fk_admin_tokens_user_id", "console_users", ["user_id"], ["id"])
+    # Console pages at chain scale (bench/bench_console.py): open orders by age, orders by
+    # state newest first, each till's last event.
+    op.create_index("ix_web_orders_status_created", "web_orders", ["status", "created_at"])
+    op.create_index("ix_web_orders_status_id", "web_orders", ["status", "id"])
+    op.create_index("ix_events_till_received", "events", ["till_id", "received_at"])
     with op.batch_alter_table("refund_requests", schema=None) as batch_op:
         batch_op.add_column(sa.Column("refund_reference", sa.String(length=100), nullable=True))
         batch_op.add_column(sa.Column("refunded_by", sa.String(length=254), nullable=True))
@@ -71,6 +76,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_till_received", table_name="events")
+    op.drop_index("ix_web_orders_status_id", table_name="web_orders")
+    op.drop_index("ix_web_orders_status_created", table_name="web_orders")
     with op.batch_alter_table("refund_requests", schema=None) as batch_op:
         batch_op.drop_column("refunded_at")
         batch_op.drop_column("refunded_by")
