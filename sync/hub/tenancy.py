@@ -151,18 +151,25 @@ def upsert_store(hub: Hub, spec: StoreIn) -> StoreInfo:
 def create_enroll_code(
     hub: Hub, store_id: str, ttl: timedelta = DEFAULT_ENROLL_CODE_TTL
 ) -> EnrollCodeResponse:
+    with hub.change() as (session, _):
+        return create_enroll_code_in(session, hub, store_id, ttl)
+
+
+def create_enroll_code_in(
+    session: Session, hub: Hub, store_id: str, ttl: timedelta = DEFAULT_ENROLL_CODE_TTL
+) -> EnrollCodeResponse:
+    """``create_enroll_code`` in the caller's transaction."""
     code = credentials.new_enroll_code()
     now = hub.clock()
-    with hub.change() as (session, _):
-        get_store(session, store_id)
-        session.add(
-            EnrollCode(
-                code_hash=credentials.token_digest(credentials.normalise_code(code)),
-                store_id=store_id,
-                created_at=now,
-                expires_at=now + ttl,
-            )
+    get_store(session, store_id)
+    session.add(
+        EnrollCode(
+            code_hash=credentials.token_digest(credentials.normalise_code(code)),
+            store_id=store_id,
+            created_at=now,
+            expires_at=now + ttl,
         )
+    )
     return EnrollCodeResponse(store_id=store_id, code=code, expires_at=now + ttl)
 
 
@@ -201,13 +208,18 @@ def enroll(hub: Hub, request: EnrollRequest) -> EnrollResponse:
 
 def revoke_till(hub: Hub, till_id: str) -> None:
     with hub.change() as (session, _):
-        done = session.execute(
-            update(Till)
-            .where(Till.till_id == till_id, Till.revoked_at.is_(None))
-            .values(revoked_at=hub.clock())
-            .returning(Till.id)
-        ).scalar_one_or_none()
-        if done is None:
-            exists = session.execute(select(Till.id).where(Till.till_id == till_id)).first()
-            if exists is None:
-                raise NotFound(f"no till {till_id!r}")
+        revoke_till_in(session, hub, till_id)
+
+
+def revoke_till_in(session: Session, hub: Hub, till_id: str) -> None:
+    """``revoke_till`` in the caller's transaction (revoking twice is not an error)."""
+    done = session.execute(
+        update(Till)
+        .where(Till.till_id == till_id, Till.revoked_at.is_(None))
+        .values(revoked_at=hub.clock())
+        .returning(Till.id)
+    ).scalar_one_or_none()
+    if done is None:
+        exists = session.execute(select(Till.id).where(Till.till_id == till_id)).first()
+        if exists is None:
+            raise NotFound(f"no till {till_id!r}")

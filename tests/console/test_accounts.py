@@ -134,3 +134,22 @@ def test_admin_api_tokens_act_as_their_user(console: ConsoleHub) -> None:
         token = tenancy.create_admin_token(hub, "api", user_email=console.emails[role])
         answer = console.hub.client(token).get("/v1/admin/refund-requests")
         assert answer.status_code == expected, (role, answer.text)
+
+
+def test_an_admin_makes_an_enrollment_code_a_till_can_use_and_revokes_the_till(
+    console: ConsoleHub,
+) -> None:
+    admin = console.sign_in(Role.ADMIN)
+    csrf = csrf_of(admin.get("/console/tills").text)
+    page = admin.post("/console/stores/s1/enroll-code", data={"csrf": csrf}).text
+    code = page.split('<code class="code">')[1].split("</code>")[0]
+    enrolled = console.hub.client().post("/v1/enroll", json={"code": code, "till_name": "front"})
+    assert enrolled.status_code == 200, enrolled.text
+    till = console.hub.client(enrolled.json()["token"])
+    assert till.get("/v1/feed").status_code == 200
+    till_id = enrolled.json()["till_id"]
+    admin.post(f"/console/tills/{till_id}/revoke", data={"csrf": csrf})
+    assert till.get("/v1/feed").status_code == 401
+    with console.hub.hub.db.read() as session:
+        actions = set(session.scalars(select(ConsoleAudit.action)))
+    assert {"till.enroll_code", "till.revoke"} <= actions

@@ -24,6 +24,9 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("POST", "/console/orders/{number}/cancel", {Role.ADMIN, Role.STORE_MANAGER}),
     ("GET", "/console/refunds", {Role.ADMIN, Role.STORE_MANAGER, Role.AUDITOR}),
     ("POST", "/console/refunds/{refund_id}/done", {Role.ADMIN, Role.STORE_MANAGER}),
+    ("GET", "/console/tills", {Role.ADMIN, Role.AUDITOR}),
+    ("POST", "/console/stores/{store_id}/enroll-code", {Role.ADMIN}),
+    ("POST", "/console/tills/{till_id}/revoke", {Role.ADMIN}),
     ("GET", "/console/users", {Role.ADMIN}),
     ("POST", "/console/users/{user_id}/reset-password", {Role.ADMIN}),
     ("GET", "/console/audit", {Role.ADMIN, Role.AUDITOR}),
@@ -53,7 +56,9 @@ def _targets(console: ConsoleHub, tag: str) -> dict[str, str]:
         user_id = session.scalars(
             select(ConsoleUser.id).where(ConsoleUser.email == console.emails[Role.AUDITOR])
         ).one()
-    return {"number": f"W-{tag}", "refund_id": str(refund_id), "user_id": str(user_id)}
+    _, till_id = console.hub.enroll(STORE)
+    return {"number": f"W-{tag}", "refund_id": str(refund_id), "user_id": str(user_id),
+            "store_id": STORE, "till_id": till_id}  # fmt: skip
 
 
 @pytest.mark.parametrize("role", [*Role, None], ids=[*(r.value for r in Role), "signed-out"])

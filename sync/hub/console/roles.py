@@ -24,6 +24,8 @@ class Permission(StrEnum):
     REFUNDS_VIEW = "refunds.view"
     REFUNDS_MARK = "refunds.mark"
     USERS_MANAGE = "users.manage"
+    TILLS_VIEW = "tills.view"
+    TILLS_MANAGE = "tills.manage"
     AUDIT_VIEW = "audit.view"
 
 
@@ -34,7 +36,9 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.STORE_MANAGER: frozenset(
         {P.DASHBOARD, P.ORDERS_VIEW, P.ORDERS_CANCEL, P.REFUNDS_VIEW, P.REFUNDS_MARK}
     ),
-    Role.AUDITOR: frozenset({P.DASHBOARD, P.ORDERS_VIEW, P.REFUNDS_VIEW, P.AUDIT_VIEW}),
+    Role.AUDITOR: frozenset(
+        {P.DASHBOARD, P.ORDERS_VIEW, P.REFUNDS_VIEW, P.AUDIT_VIEW, P.TILLS_VIEW}
+    ),
 }
 
 

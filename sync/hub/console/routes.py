@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
 
-from sync.hub import web_orders
+from sync.hub import tenancy, web_orders
 from sync.hub.console import accounts, dashboard, refunds
 from sync.hub.console.accounts import ConsoleIdentity
 from sync.hub.console.roles import Permission, Role, allows, is_store_scoped
@@ -34,7 +34,7 @@ from sync.hub.console.security import (
 )
 from sync.hub.deps import Services
 from sync.hub.errors import HubError, NotFound, Unauthorized
-from sync.hub.models import Customer, WebOrderRow
+from sync.hub.models import Customer, Store, WebOrderRow
 from sync.protocol import CollectionStatus
 
 HERE = Path(__file__).parent
@@ -235,6 +235,44 @@ def refund_done(
     check_csrf(who, csrf)
     refunds.mark_refunded(svc.hub, refund_id, reference, who)
     return _see_other("/refunds")
+
+
+def _tills(request: Request, svc: Services, who: ConsoleIdentity, **extra: Any) -> Response:
+    with svc.hub.db.read() as session:
+        stores = list(session.scalars(select(Store).order_by(Store.store_id)))
+        rows = dashboard.tills(session, svc.hub.clock(), None)
+    return _page(request, "tills.html", who, stores=stores, tills=rows, **extra)
+
+
+@router.get("/tills", response_class=HTMLResponse)
+def tills(request: Request, svc: Services) -> Response:
+    who = current_identity(svc, request)
+    require(who, P.TILLS_VIEW)
+    return _tills(request, svc, who, new_code=None)
+
+
+@router.post("/stores/{store_id}/enroll-code", response_class=HTMLResponse)
+def enroll_code(request: Request, svc: Services, store_id: str, csrf: Csrf) -> Response:
+    who = current_identity(svc, request)
+    require(who, P.TILLS_MANAGE)
+    check_csrf(who, csrf)
+    with svc.hub.change() as (session, _):
+        code = tenancy.create_enroll_code_in(session, svc.hub, store_id)
+        accounts.audit(session, who.email, "till.enroll_code", f"store {store_id}", None,
+                       {"expires_at": code.expires_at}, svc.hub.clock())  # fmt: skip
+    return _tills(request, svc, who, new_code=code)
+
+
+@router.post("/tills/{till_id}/revoke")
+def revoke(request: Request, svc: Services, till_id: str, csrf: Csrf) -> Response:
+    who = current_identity(svc, request)
+    require(who, P.TILLS_MANAGE)
+    check_csrf(who, csrf)
+    with svc.hub.change() as (session, _):
+        tenancy.revoke_till_in(session, svc.hub, till_id)
+        accounts.audit(session, who.email, "till.revoke", f"till {till_id}",
+                       {"state": "enrolled"}, {"state": "revoked"}, svc.hub.clock())  # fmt: skip
+    return _see_other("/tills")
 
 
 def _people(request: Request, svc: Services, who: ConsoleIdentity, **extra: Any) -> Response:
