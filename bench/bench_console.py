@@ -52,6 +52,7 @@ PAGES = [
     "/console/orders?status=ready",
     "/console/refunds",
     "/console/orders/{number}",
+    "/console/tills",
     "/console/users",
     "/console/audit",
 ]

@@ -123,6 +123,9 @@ def test_head_office_cancels_an_order_the_till_hears_and_marks_the_refund(
     p.wait_for_selector("text=refunded · BANK-42")
     p.screenshot(path=shots / "console-refunds.png", full_page=True)
 
+    p.click("nav >> text=Stores and tills")
+    assert "store-1-T001" in p.inner_text("main")  # the enrolled till
+    p.screenshot(path=shots / "console-tills.png", full_page=True)
     p.click("nav >> text=People")
     p.screenshot(path=shots / "console-people.png", full_page=True)
     p.click("nav >> text=Audit log")

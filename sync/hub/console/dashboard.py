@@ -25,6 +25,7 @@ from sync.protocol import CollectionStatus as S
 
 OPEN_STATES = (S.NEW, S.PICKING, S.READY, S.PARTIALLY_COLLECTED)
 OVERDUE_AFTER = timedelta(days=2)  # an open order older than this is shown first, in red
+DASHBOARD_TILLS = 15  # the longest silent ones; the tills page lists them all
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,12 @@ def orders_by_state(session: Session, stores: Sequence[str] | None) -> dict[str,
     }
 
 
-def tills(session: Session, now: datetime, stores: Sequence[str] | None) -> list[TillRow]:
-    """Each till with its last event and today's count: two index look-ups per till
-    (ix_events_till_received), never a scan of the whole event history."""
+def tills(
+    session: Session, now: datetime, stores: Sequence[str] | None, *, limit: int | None = None
+) -> list[TillRow]:
+    """Tills with their last event and today's count, the longest silent first (never seen
+    at the top): two index look-ups per till (ix_events_till_received), never a scan of the
+    event history. The dashboard shows the first few; the tills page all of them."""
     E = IngestedEvent
     start = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
     last = select(func.max(E.received_at)).where(E.till_id == Till.till_id).scalar_subquery()
@@ -119,11 +123,22 @@ def tills(session: Session, now: datetime, stores: Sequence[str] | None) -> list
         .where(E.till_id == Till.till_id, E.received_at >= start)
         .scalar_subquery()
     )
-    query = select(Till, last, today).order_by(Till.store_id, Till.till_id)
+    query = select(Till.till_id, Till.store_id, Till.name, Till.revoked_at, last, today).order_by(
+        last.asc().nulls_first(), Till.till_id
+    )
+    if limit is not None:
+        query = query.limit(limit)
     return [
-        TillRow(t.till_id, t.store_id, t.name, seen, int(n or 0), t.revoked_at is not None)
-        for t, seen, n in session.execute(_scoped(query, Till.store_id, stores))
+        TillRow(till_id, store_id, name, seen, int(n or 0), revoked_at is not None)
+        for till_id, store_id, name, revoked_at, seen, n in session.execute(
+            _scoped(query, Till.store_id, stores)
+        )
     ]
+
+
+def till_count(session: Session, stores: Sequence[str] | None) -> int:
+    query = select(func.count()).select_from(Till).where(Till.revoked_at.is_(None))
+    return int(session.execute(_scoped(query, Till.store_id, stores)).scalar_one())
 
 
 def refunds_waiting(session: Session, stores: Sequence[str] | None) -> int:

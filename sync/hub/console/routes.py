@@ -145,7 +145,8 @@ def home(request: Request, svc: Services) -> Response:
             "sales": dashboard.sales_today(session, now, stores),
             "by_state": dashboard.orders_by_state(session, stores),
             "open_orders": dashboard.open_orders(session, now, stores),
-            "tills": dashboard.tills(session, now, stores),
+            "tills": dashboard.tills(session, now, stores, limit=dashboard.DASHBOARD_TILLS),
+            "till_count": dashboard.till_count(session, stores),
             "refunds_waiting": dashboard.refunds_waiting(session, stores),
         }
     return _page(request, "dashboard.html", who, **context)
