@@ -192,6 +192,7 @@ class WebOrderRow(Base):
     __table_args__ = (
         Index("ix_web_orders_status_created", "status", "created_at"),
         Index("ix_web_orders_status_id", "status", "id"),
+        Index("ix_web_orders_created", "created_at"),
     )
 
 

@@ -68,6 +68,7 @@ def upgrade() -> None:
     # state newest first, each till's last event.
     op.create_index("ix_web_orders_status_created", "web_orders", ["status", "created_at"])
     op.create_index("ix_web_orders_status_id", "web_orders", ["status", "id"])
+    op.create_index("ix_web_orders_created", "web_orders", ["created_at"])
     op.create_index("ix_events_till_received", "events", ["till_id", "received_at"])
     with op.batch_alter_table("refund_requests", schema=None) as batch_op:
         batch_op.add_column(sa.Column("refund_reference", sa.String(length=100), nullable=True))
@@ -77,6 +78,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_events_till_received", table_name="events")
+    op.drop_index("ix_web_orders_created", table_name="web_orders")
     op.drop_index("ix_web_orders_status_id", table_name="web_orders")
     op.drop_index("ix_web_orders_status_created", table_name="web_orders")
     with op.batch_alter_table("refund_requests", schema=None) as batch_op:
