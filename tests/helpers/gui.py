@@ -117,7 +117,7 @@ class Driver:
 
     def priced(self) -> None:
         """Wait until the pricing lane has priced the basket the screen shows."""
-        self.qtbot.waitUntil(lambda: self.controller.pricing_lane.settled, timeout=5000)
+        self.qtbot.waitUntil(lambda: self.controller.pricing_settled, timeout=5000)
 
     def cell(self, row: int, col: int) -> Any:
         model = self.till.controller.model

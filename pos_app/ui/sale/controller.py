@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from pos_app.domain.catalog import CatalogItem
@@ -96,6 +96,12 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         # Totals, promotions and hints are computed there, off the GUI thread (issue 18).
         self.pricing_lane = pricing_lane or PricingLane(parent=self)
         self.priced: ScreenPrice | None = None  # the latest pricing the screen shows
+        # The pricing request goes out once the event that changed the basket is handled: a
+        # worker started earlier would compete for the GIL with the row being shown.
+        self._price_timer = QTimer(self)
+        self._price_timer.setSingleShot(True)
+        self._price_timer.setInterval(0)
+        self._price_timer.timeout.connect(self.on_price_timer_timeout)
         self.register: Register | None = None
         # Set by the composition root when click-and-collect is wired in.
         self.collections_scan: Callable[[str], None] | None = None
@@ -180,11 +186,20 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             row = self.model.row_of(select_line)
             if row is not None:
                 self.window.sale.select_row(row)
-        self.pricing_lane.request(_snapshot(basket), self.pricing())
+        self._price_timer.start()  # several changes in one event are priced once
+
+    @property
+    def pricing_settled(self) -> bool:
+        """True when the screen shows the prices of the basket it shows."""
+        return not self._price_timer.isActive() and self.pricing_lane.settled
+
+    def on_price_timer_timeout(self) -> None:
+        if self.register is not None:
+            self.pricing_lane.request(_snapshot(self.register.basket), self.pricing())
 
     def on_pricing_lane_priced(self, priced: ScreenPrice) -> None:
-        if self.register is None:
-            return  # signed out while it was being priced
+        if self.register is None or self._price_timer.isActive():
+            return  # signed out, or the basket changed since: a newer pricing is due
         self.priced = priced
         self.model.refresh(priced.basket, priced.totals)
         self.window.sale.totals.show_totals(priced.totals, self.model.rowCount())
@@ -194,7 +209,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         """The shown basket's totals: the lane's when it has caught up, else priced here (a
         Pay pressed within the few ms after a scan)."""
         assert self.register is not None
-        if self.priced is not None and self.pricing_lane.settled:
+        if self.priced is not None and self.pricing_settled:
             return self.priced.totals
         return self.register.basket.totals(self.pricing())
 

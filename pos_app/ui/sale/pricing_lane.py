@@ -38,6 +38,11 @@ class PricingLane(QObject):
         self._done.connect(self.on_self_done)
 
     @property
+    def requested(self) -> int:
+        """How many pricings were asked for so far (each newer one overtakes the others)."""
+        return self._latest
+
+    @property
     def settled(self) -> bool:
         """True when the latest request has been answered (the screen's prices are current)."""
         return self._answered == self._latest

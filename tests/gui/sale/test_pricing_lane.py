@@ -59,7 +59,7 @@ def test_the_scanned_line_shows_before_its_pricing_finishes(
     assert d.controller.model.rowCount() == 1
     assert d.cell(0, 1) == "Arabica Coffee Beans 500 g"
     assert d.cell(0, 5) == "8.99"
-    assert not d.controller.pricing_lane.settled
+    assert not d.controller.pricing_settled
     assert sale.totals.total_value.text() == "€0.00"  # the totals follow with the pricing
 
     with d.qtbot.waitSignal(d.controller.basket_repriced, timeout=5000):
@@ -75,11 +75,15 @@ def test_a_pricing_overtaken_by_a_newer_basket_is_dropped(make_till: Any, staffe
     d.controller.basket_repriced.connect(lambda p: shown.append(len(p.basket.lines)))
     pricer.gate.clear()
 
+    lane = d.controller.pricing_lane
+    asked = lane.requested
     for rung, code in enumerate((COFFEE, TSHIRT, MILK), start=1):  # while pricing is held
         with d.qtbot.waitSignal(d.controller.line_added, timeout=2000):
             d.scan(code)
         assert d.controller.model.rowCount() == rung
-    d.qtbot.waitUntil(lambda: pricer.priced_line_counts == [1], timeout=5000)
+        d.qtbot.waitUntil(lambda rung=rung: lane.requested == asked + rung, timeout=2000)
+        if rung == 1:  # the worker has started on the 1-line basket and is held there
+            d.qtbot.waitUntil(lambda: pricer.priced_line_counts == [1], timeout=5000)
     pricer.gate.set()
     d.priced()
 
