@@ -190,6 +190,24 @@ class IngestResult:
     errors: int
 
 
+def run_together(
+    threads: list[threading.Thread],
+    start: threading.Barrier,
+    stop_at: list[float],
+    duration: float,
+) -> float:
+    """Start ``threads``, release them at once (``start``), let them run until ``stop_at``
+    (set here, ``duration`` from now) and wait for them; returns when they were released."""
+    for thread in threads:
+        thread.start()
+    began = time.monotonic()
+    stop_at[0] = began + duration
+    start.wait()
+    for thread in threads:
+        thread.join(timeout=duration + TIMEOUT + 10)
+    return began
+
+
 def run_ingest(
     base_url: str,
     tills: list[tuple[str, str]],
@@ -250,13 +268,7 @@ def run_ingest(
         threading.Thread(target=till_loop, args=(i, store, token), daemon=True)
         for i, (store, token) in enumerate(tills)
     ]
-    for thread in threads:
-        thread.start()
-    began = time.monotonic()
-    stop_at[0] = began + duration
-    start.wait()
-    for thread in threads:
-        thread.join(timeout=duration + TIMEOUT + 10)
+    began = run_together(threads, start, stop_at, duration)
     # Until the last answer, not the join: a paced till may sleep past the end before it stops.
     seconds = max(last_answer) - began
     done = len(latencies)
@@ -312,13 +324,7 @@ def run_insert_floor(url: str, connections: int, batch: int, duration: float) ->
             done[0] += rows
 
     threads = [threading.Thread(target=loop, daemon=True) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    began = time.monotonic()
-    stop_at[0] = began + duration
-    start.wait()
-    for thread in threads:
-        thread.join(timeout=duration + TIMEOUT)
+    began = run_together(threads, start, stop_at, duration)
     seconds = time.monotonic() - began
     return {
         "connections": connections,
