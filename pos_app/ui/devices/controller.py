@@ -137,10 +137,11 @@ class DeviceController(QObject):
         if printed:
             self.window.receipt.set_print_note("printed")
         else:
-            why = {
+            reasons: dict[DeviceState | None, str] = {  # None: no status heard yet
                 DeviceState.PAPER_OUT: self.tr("paper out"),
                 DeviceState.COVER_OPEN: self.tr("cover open"),
-            }.get(self._printer_state, self.tr("printer offline"))
+            }
+            why = reasons.get(self._printer_state, self.tr("printer offline"))
             self.window.receipt.set_print_note("waiting", why)
 
     def on_signals_barcode_scanned(self, code: str, _source: str) -> None:
