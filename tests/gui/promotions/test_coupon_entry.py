@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import PromotionRow
-from tests.gui.sale.test_sale_flow import COFFEE, rows
+from tests.helpers.catalog import COFFEE
 from tests.helpers.gui import Driver
+from tests.helpers.till_db import rows
 
 FLYER = {
     "kind": "amount",
