@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from pos_app.domain.money import minor_units_of
 from sync.hub.errors import Invalid, describe
 from sync.protocol import MAX_LINES, PaymentStatus, WebOrderIn
 
@@ -23,7 +24,6 @@ FINANCIAL_STATUS = {
     "authorized": PaymentStatus.PAID,
     "pending": PaymentStatus.PAY_IN_STORE,
 }
-ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "HUF"})
 PICKUP_ATTRIBUTE = "pickup_store"
 
 Text = Annotated[str, StringConstraints(max_length=500)]
@@ -67,7 +67,7 @@ class ShopifyOrder(_Shopify):
 
 
 def _minor(price: str, currency: str, where: str) -> int:
-    exponent = 0 if currency in ZERO_DECIMAL_CURRENCIES else 2
+    exponent = minor_units_of(currency)
     try:
         amount = Decimal(price) * (10**exponent)
     except InvalidOperation:
