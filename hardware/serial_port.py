@@ -1,7 +1,7 @@
 """A serial port owned by one device worker thread: shared by the serial drawer and scale.
 
-DESIGN §4: one single-thread executor per physical device. Here the port object itself never
-leaves that thread — it is opened, used and closed only inside jobs run on the worker — so no
+docs/architecture.md §4: one single-thread executor per physical device. Here the port object itself
+never leaves that thread — it is opened, used and closed only inside jobs run on the worker — so no
 lock is needed and two jobs can never interleave bytes or modem-line pulses. The port opens
 lazily and is dropped on any I/O failure, so the next job reconnects (a device unplugged
 mid-shift comes back by itself).

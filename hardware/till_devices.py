@@ -1,7 +1,7 @@
 """The till's devices, built from a DeviceConfig: one object the UI hands work to.
 
 Qt-free. Every call returns at once: printing, kicking, status checks and display updates run
-on the device's own single-thread worker (DESIGN §4); results come back through the
+on the device's own single-thread worker (docs/architecture.md §4); results come back through the
 callbacks given to ``start`` (which the UI points at ``hardware.qt_bridge.DeviceSignals``).
 
 - Printer: ``EscposPrinter`` + ``PrintQueue`` on the "printer" worker. A receipt that cannot

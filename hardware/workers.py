@@ -1,10 +1,10 @@
 """One single-thread executor per physical device, and the printer's reprint queue.
 
-DESIGN §4: device I/O never runs on the GUI thread, and two jobs for one device never run at
-once (a kick in the middle of a receipt would print garbage), so each device gets exactly one
-worker thread. DESIGN §5: a receipt that cannot print is kept, the status says why, and it is
-retried in the background with capped backoff until the printer is back — the sale itself was
-committed before printing was even attempted.
+docs/architecture.md §4: device I/O never runs on the GUI thread, and two jobs for one device never
+run at once (a kick in the middle of a receipt would print garbage), so each device gets exactly one
+worker thread. docs/architecture.md §5: a receipt that cannot print is kept, the status says why,
+and it is retried in the background with capped backoff until the printer is back — the sale itself
+was committed before printing was even attempted.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from hardware.base import (
     StatusListener,
 )
 from pos_app.domain.receipt import ReceiptDocument
+from pos_app.domain.retry import Backoff
 
 __all__ = ["DeviceWorker", "PrintQueue"]
 
@@ -64,9 +65,7 @@ class PrintQueue:
         self._printer = printer
         self._worker = worker
         self._on_status = on_status
-        self._retry_initial_s = retry_initial_s
-        self._retry_max_s = retry_max_s
-        self._delay = retry_initial_s
+        self._backoff = Backoff(retry_initial_s, retry_max_s, jitter=False)
         self._pending: deque[ReceiptDocument] = deque(maxlen=max_pending)
         self._last: ReceiptDocument | None = None
         self._lock = threading.Lock()
@@ -131,7 +130,7 @@ class PrintQueue:
             with self._lock:
                 if self._pending and self._pending[0] is doc:
                     self._pending.popleft()
-        self._delay = self._retry_initial_s
+        self._backoff.reset()
         self._report(DeviceState.READY, "")
         return True
 
@@ -139,7 +138,7 @@ class PrintQueue:
         with self._lock:
             if self._closed or (self._timer is not None and self._timer.is_alive()):
                 return
-            delay, self._delay = self._delay, min(self._delay * 2, self._retry_max_s)
+            delay = self._backoff.next_delay()
             self._timer = threading.Timer(delay, self._worker.submit, args=(self._drain,))
             self._timer.daemon = True
             self._timer.start()

@@ -197,7 +197,7 @@ class SaleTaxLine(Base):
 
 
 class StockMovement(Base):
-    """A stock delta made at this till (DESIGN §6: deltas, never absolute levels)."""
+    """A stock delta made at this till (docs/architecture.md §6: deltas, never absolute levels)."""
 
     __tablename__ = "stock_movements"
 
@@ -217,7 +217,7 @@ class StockMovement(Base):
 
 
 class JournalEntry(Base):
-    """One link of the tamper-evident receipt journal (DESIGN §3)."""
+    """One link of the tamper-evident receipt journal (docs/architecture.md §3)."""
 
     __tablename__ = "journal_entries"
 
@@ -248,7 +248,7 @@ class JournalHead(Base):
 
 
 class OutboxEvent(Base):
-    """An event waiting to be pushed to the hub, in ``id`` order (DESIGN §6)."""
+    """An event waiting to be pushed to the hub, in ``id`` order (docs/architecture.md §6)."""
 
     __tablename__ = "outbox_events"
 
@@ -316,7 +316,7 @@ class SyncState(Base):
     """Where this till is in the hub's feed (a single row, id = 1).
 
     The cursor is written in the same transaction as the feed changes it covers, so it can
-    never run ahead of the data (DESIGN §6).
+    never run ahead of the data (docs/architecture.md §6).
     """
 
     __tablename__ = "sync_state"

@@ -3,7 +3,7 @@
 ``compute_totals`` depends only on its arguments, so a basket rebuilt from stored lines (a
 parked basket, a journaled sale, a return looking up the original) gives the same cents.
 
-Order of operations (DESIGN §2):
+Order of operations (docs/architecture.md §2):
 
 1. line gross = unit price x quantity, rounded HALF_UP to the minor unit;
 2. promotions (``promotions_engine``), when a PromotionContext is given, on the line gross.

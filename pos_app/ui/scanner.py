@@ -1,4 +1,5 @@
-"""Tell keyboard-wedge scanner bursts from human typing, whatever widget has focus (DESIGN §4).
+"""Tell keyboard-wedge scanner bursts from human typing, whatever widget has focus
+(docs/architecture.md §4).
 
 A wedge scanner "types" its code a few milliseconds per character and ends with Enter (or a
 configured suffix). People type 80-250 ms per key. The filter, installed on the QApplication,

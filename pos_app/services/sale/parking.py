@@ -1,7 +1,7 @@
 """Park (suspend) a basket and resume it later, at this or any till of the store.
 
-A parked basket keeps the prices it was rung at (DESIGN §6: a price change mid-basket does not
-reprice it); its lines are stored as JSON in one row, written and deleted in the caller's
+A parked basket keeps the prices it was rung at (docs/architecture.md §6: a price change mid-basket
+does not reprice it); its lines are stored as JSON in one row, written and deleted in the caller's
 transaction, so resuming is all-or-nothing: two tills cannot both resume the same basket
 (the second finds the row gone).
 """

@@ -1,7 +1,7 @@
 """Wires the devices into the till: receipts, drawer kicks, the customer display, the serial
 scanner and the status bar's device state. Slots hand work to ``TillDevices`` (which runs it
 on the device's own worker and returns at once) and show what comes back through
-``DeviceSignals``; nothing here waits for a device (DESIGN §4, §5).
+``DeviceSignals``; nothing here waits for a device (docs/architecture.md §4, §5).
 
 Order after a sale: the sale (and the drawer open it caused) is committed on the DB lane
 first; only then does ``SaleController`` emit ``drawer_open_recorded`` (→ kick) and

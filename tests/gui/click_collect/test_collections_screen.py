@@ -19,16 +19,9 @@ from pos_app.services.sale.checkout import SALE_EVENT
 from pos_app.services.sync.feed_apply import apply_changes
 from pos_app.ui.devices.sim_panel import SimulatedDevices
 from sync.protocol import FeedChange, FeedKind
+from tests.helpers.catalog import COFFEE, MILK, TSHIRT
+from tests.helpers.click_collect import events, pick_all, run, web_order
 from tests.helpers.gui import Driver
-from tests.unit.services.click_collect.test_steps import (
-    COFFEE,
-    MILK,
-    TSHIRT,
-    events,
-    pick_all,
-    run,
-    web_order,
-)
 
 _positions = iter(range(1, 1_000_000))
 

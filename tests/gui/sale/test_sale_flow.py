@@ -8,20 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
 
+from tests.helpers.catalog import BATTERIES, COFFEE, MILK, TSHIRT
 from tests.helpers.gui import Driver, store_promotion
-
-COFFEE, MILK, TSHIRT, BATTERIES = "4006381333931", "96385074", "0036000291452", "5012345678900"
-
-
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
-    engine = create_engine(f"sqlite:///{db}")
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text(sql))]
-    finally:
-        engine.dispose()
+from tests.helpers.till_db import rows
 
 
 def test_scans_and_human_search_typing_do_not_mix(signed_in: Driver, staffed_db: Path) -> None:
