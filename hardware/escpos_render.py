@@ -12,15 +12,24 @@ the printer may not support, or an exception.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from escpos.capabilities import CAPABILITIES
 from escpos.printer import Dummy
 
 from hardware.receipt_layout import BarcodeBlock, Block, CutBlock, QrBlock, TextBlock, printable
 
-__all__ = ["DrawerPulse", "EscposRenderer", "drawer_kick_bytes"]
+__all__ = [
+    "DrawerPulse",
+    "EscposRenderer",
+    "check_code_page",
+    "check_profile",
+    "drawer_kick_bytes",
+    "known_profiles",
+]
 
 
 @dataclass(frozen=True)
@@ -49,17 +58,43 @@ def drawer_kick_bytes(pulse: DrawerPulse) -> bytes:
     return bytes(printer.output)
 
 
+def known_profiles() -> list[str]:
+    """The printer models python-escpos has a capability profile for."""
+    return sorted(CAPABILITIES["profiles"])
+
+
+def _did_you_mean(value: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_profile(profile: str) -> None:
+    """ValueError naming the known profiles unless python-escpos has this one."""
+    profiles = known_profiles()
+    if profile not in profiles:
+        raise ValueError(
+            f"unknown printer profile {profile!r}{_did_you_mean(profile, profiles)}; "
+            f"use one of {', '.join(profiles)}"
+        )
+
+
+def check_code_page(profile: str, code_page: str) -> None:
+    """ValueError naming the profile's code pages unless it has this one."""
+    check_profile(profile)
+    pages = sorted(p for p in Dummy(profile=profile).profile.get_code_pages() if p != "Unknown")
+    if code_page not in pages:
+        raise ValueError(
+            f"printer profile {profile!r} has no code page {code_page!r}"
+            f"{_did_you_mean(code_page, pages)}; use one of {', '.join(pages)}"
+        )
+
+
 class EscposRenderer:
     """Renders layout blocks for one printer model (profile) and one code page."""
 
     def __init__(self, profile: str = "default", code_page: str = "CP858") -> None:
+        check_code_page(profile, code_page)
         probe = Dummy(profile=profile)
-        pages = probe.profile.get_code_pages()
-        if code_page not in pages:
-            raise ValueError(
-                f"printer profile {profile!r} has no code page {code_page!r}; "
-                f"it knows {', '.join(sorted(pages))}"
-            )
         self.profile = profile
         self.code_page = code_page
         self._hw_barcodes = bool(probe.profile.supports("barcodeB"))

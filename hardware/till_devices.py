@@ -35,8 +35,7 @@ from hardware.base import (
     StatusNotSupportedError,
 )
 from hardware.config import DeviceConfig
-from hardware.escpos_printer import EscposDrawer, EscposPrinter, PrinterConfig, parse_printer_url
-from hardware.escpos_render import DrawerPulse
+from hardware.escpos_printer import EscposDrawer, EscposPrinter
 from hardware.serial_display import DisplayConfig, SerialCustomerDisplay
 from hardware.serial_drawer import SerialDrawer, parse_drawer_url
 from hardware.serial_scanner import SerialScanner, SerialScannerConfig
@@ -112,16 +111,7 @@ class TillDevices:
         self._listeners = listeners
         cfg = self.config
         if cfg.printer is not None:
-            self.printer = EscposPrinter(
-                PrinterConfig(
-                    parse_printer_url(cfg.printer),
-                    profile=cfg.printer_profile,
-                    paper_width_mm=cfg.paper_width_mm,
-                    code_page=cfg.code_page,
-                    timeout_s=cfg.printer_timeout_s,
-                    drawer=DrawerPulse(pin=cfg.drawer_pin),
-                )
-            )
+            self.printer = EscposPrinter(cfg.printer_config())
             self._printer_worker = self._worker("printer")
             self.print_queue = PrintQueue(
                 self.printer,
@@ -206,10 +196,12 @@ class TillDevices:
         try:
             state = printer.status().state
             message = ""
-        except StatusNotSupportedError:
-            state, message = DeviceState.READY, "status cannot be read on this connection"
+        except StatusNotSupportedError as exc:
+            state, message = DeviceState.READY, exc.message
         except DeviceError as exc:
             state, message = _state_of(exc), exc.message
+            if printer.found_silent:  # found just now not to answer: that is not offline
+                state, message = DeviceState.READY, "this printer does not report status"
         if state is DeviceState.READY and jobs.pending:
             jobs.retry_now()  # queued behind this check on the same worker; it reports READY
             return
