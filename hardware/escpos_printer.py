@@ -163,7 +163,7 @@ class EscposPrinter:
 
     @property
     def found_silent(self) -> bool:
-        """"auto" learnt that this printer does not answer status requests."""
+        """ "auto" learnt that this printer does not answer status requests."""
         return self._answers is False
 
     def print_receipt(self, doc: ReceiptDocument) -> None:
