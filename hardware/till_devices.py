@@ -5,8 +5,9 @@ on the device's own single-thread worker (DESIGN §4); results come back through
 callbacks given to ``start`` (which the UI points at ``hardware.qt_bridge.DeviceSignals``).
 
 - Printer: ``EscposPrinter`` + ``PrintQueue`` on the "printer" worker. A receipt that cannot
-  print waits in the queue (retried with backoff); ``probe_printer`` asks the printer for its
-  status and, when it is ready again with receipts waiting, prints them at once.
+  print waits in the queue (retried with backoff), which lives in the till database when
+  ``print_jobs`` is given, so it also waits across a restart; ``probe_printer`` asks the
+  printer for its status and, when it is ready again with receipts waiting, prints them.
 - Drawer: kicked through the printer (ESC p, pin 2/5) on the printer's worker — the same
   physical device, so a kick never lands in the middle of a receipt — or a serial drawer on
   its own worker. Journaling the open is the caller's job, before the kick (services.sale.drawer).
@@ -39,7 +40,7 @@ from hardware.escpos_printer import EscposDrawer, EscposPrinter
 from hardware.serial_display import DisplayConfig, SerialCustomerDisplay
 from hardware.serial_drawer import SerialDrawer, parse_drawer_url
 from hardware.serial_scanner import SerialScanner, SerialScannerConfig
-from hardware.workers import DeviceWorker, PrintQueue, _state_of
+from hardware.workers import DeviceWorker, PrintJobStore, PrintQueue, _state_of
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument
 
@@ -68,8 +69,11 @@ class TillDevices:
         *,
         retry_initial_s: float = 1.0,
         retry_max_s: float = 30.0,
+        print_jobs: PrintJobStore | None = None,
     ) -> None:
         self.config = config or DeviceConfig()
+        # Where receipts wait and are kept (the till database); set before ``start``.
+        self.print_jobs = print_jobs
         self._retry = (retry_initial_s, retry_max_s)
         self._listeners = DeviceListeners()
         self._lock = threading.Lock()
@@ -117,9 +121,11 @@ class TillDevices:
                 self.printer,
                 self._printer_worker,
                 listeners.on_status,
+                store=self.print_jobs,
                 retry_initial_s=self._retry[0],
                 retry_max_s=self._retry[1],
             )
+            self.print_queue.load()  # what an earlier run left unprinted goes first
             self.probe_printer()
         if cfg.drawer == "printer" and self.printer is not None:
             self.drawer = EscposDrawer(self.printer)
@@ -175,8 +181,14 @@ class TillDevices:
         return self.print_queue.problem if self.print_queue is not None else ""
 
     def reprint_last(self) -> Future[bool] | None:
-        """Print the last receipt again; LookupError if none was printed this session."""
+        """Print the last customer receipt again, marked DUPLICATE (also the last one of an
+        earlier run); LookupError if none was ever printed here."""
         return self.print_queue.reprint_last() if self.print_queue is not None else None
+
+    def reprint(self, receipt_no: str) -> Future[bool] | None:
+        """Print any past receipt again, marked DUPLICATE and journaled as a reprint; the
+        Future raises LookupError if it was never sent to this printer."""
+        return self.print_queue.reprint(receipt_no) if self.print_queue is not None else None
 
     def probe_printer(self) -> Future[None] | None:
         """Ask the printer how it is (on its worker); at most one check in flight."""

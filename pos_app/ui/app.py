@@ -33,6 +33,7 @@ from pos_app.db.write_gate import WriteGate
 from pos_app.domain.returns.rules import ReturnPolicy
 from pos_app.services.click_collect.queue import DEFAULT_HOLD_DAYS
 from pos_app.services.click_collect.steps import CollectionsService, Ready
+from pos_app.services.devices.print_jobs import SqlPrintJobs
 from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.returns.in_store import ReturnsService
 from pos_app.services.returns.policy import load_return_policy
@@ -170,6 +171,8 @@ def build_till(
     factory, reader_factory = make_session_factory(writer), make_session_factory(reader)
     with reader_factory() as session:
         context = load_till_context(session)
+    if devices.print_jobs is None:  # receipts wait in the database, across restarts
+        devices.print_jobs = SqlPrintJobs(factory, context.till_id)
 
     promotion_service = PromotionService()
     prices = PromotionPrices(promotion_service, reader_factory, context)
