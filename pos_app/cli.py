@@ -173,11 +173,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from hardware.config import DeviceConfigError, find_device_config, load_device_config
     from pos_app.services.staff.auth import AuthService
     from pos_app.services.store.till_context import TillNotConfiguredError, load_till_context
     from pos_app.ui.app import run_till
     from sync.client.config import ConfigError, load_config, resolve_config_dir
 
+    # The device settings are checked before anything else opens (the database, a device):
+    # a typo is one line naming the key and what is allowed, and exit status 2.
+    devices_file = find_device_config(database_path(args.data_dir).parent)
+    if devices_file is not None:
+        try:
+            load_device_config(devices_file)
+        except DeviceConfigError as exc:
+            print(f"omnitill: device settings: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     config_dir = resolve_config_dir(None, args.data_dir)
     try:
         enrolled = load_config(config_dir) is not None

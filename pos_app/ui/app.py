@@ -392,7 +392,7 @@ def run_till(
         config = till_device_config(db_path.parent, devices)
     except DeviceConfigError as exc:
         print(f"omnitill: device settings: {exc}", file=sys.stderr)
-        return 1
+        return 2  # a settings file to fix, as for a bad command line
     log.info("devices: %s", config.summary)
     app = QApplication.instance() or QApplication(argv or ["omnitill"])
     assert isinstance(app, QApplication)
@@ -411,7 +411,7 @@ def run_till(
             config = till_device_config(db_path.parent, devices)  # its devices step saved
     except DeviceConfigError as exc:
         print(f"omnitill: device settings: {exc}", file=sys.stderr)
-        return 1
+        return 2
     except ConfigError as exc:
         print(f"omnitill: hub settings: {exc}", file=sys.stderr)
         return 1
