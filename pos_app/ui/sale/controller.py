@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +19,7 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.sale.basket import Basket
+from pos_app.domain.sale.gs1_scan import expiry_warning
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.customers.directory import CustomerRef
 from pos_app.services.sale.checkout import CheckoutService, CompletedSale
@@ -291,7 +292,11 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
                 return  # a coupon barcode
             self._error(str(exc))
             return
-        self.window.sale.message.clear_message()
+        warning = expiry_warning(line.trace, date.today())  # the store's local date
+        if warning is not None:
+            self._error(warning)  # sold all the same; the cashier decides (issue 17)
+        else:
+            self.window.sale.message.clear_message()
         self._refresh(line.line_no)
         self.line_added.emit(line.line_no)
 
