@@ -52,6 +52,7 @@ from hardware.printer_connections import (
     make_connector,
     parse_printer_url,
 )
+from hardware.receipt_barcode import printable_dots
 from hardware.receipt_layout import columns_for, layout_receipt
 from pos_app.domain.receipt import ReceiptDocument
 
@@ -135,7 +136,11 @@ class EscposPrinter:
         self.config = config
         self.name = config.name
         self._connector = connector
-        self._renderer = EscposRenderer(config.profile, config.code_page)
+        self._renderer = EscposRenderer(
+            config.profile,
+            config.code_page,
+            dots=printable_dots(config.profile, config.paper_width_mm),
+        )
         profile_columns = escpos_printers.Dummy(profile=config.profile).profile.get_columns("a")
         self.columns = columns_for(config.paper_width_mm, profile_columns)
         # "auto": None until the printer answered (True) or was found silent (False).

@@ -20,6 +20,7 @@ from typing import Any
 from escpos.capabilities import CAPABILITIES
 from escpos.printer import Dummy
 
+from hardware.receipt_barcode import code128_bytes, code128_payload, module_width_for
 from hardware.receipt_layout import BarcodeBlock, Block, CutBlock, QrBlock, TextBlock, printable
 
 __all__ = [
@@ -92,11 +93,14 @@ def check_code_page(profile: str, code_page: str) -> None:
 class EscposRenderer:
     """Renders layout blocks for one printer model (profile) and one code page."""
 
-    def __init__(self, profile: str = "default", code_page: str = "CP858") -> None:
+    def __init__(
+        self, profile: str = "default", code_page: str = "CP858", *, dots: int = 576
+    ) -> None:
         check_code_page(profile, code_page)
         probe = Dummy(profile=profile)
         self.profile = profile
         self.code_page = code_page
+        self.dots = dots  # across the roll: sizes the receipt barcode (receipt_barcode)
         self._hw_barcodes = bool(probe.profile.supports("barcodeB"))
         self._hw_qr = bool(probe.profile.supports("qrCode"))
 
@@ -128,11 +132,14 @@ class EscposRenderer:
 
     def _barcode(self, printer: Any, data: str) -> None:
         if self._hw_barcodes:
-            # The private _hw_barcode is used because the public barcode() print()s the
-            # renderer it chose to stdout on every call.
-            printer._hw_barcode("{B" + data, "CODE128", 60, 2, "BELOW", "A", True, "B", True)
-        else:
-            printer._sw_barcode("code128", data, impl="bitImageRaster", center=True)
+            payload = code128_payload(data)
+            width = module_width_for(payload, self.dots)
+            if width is not None:
+                printer._raw(code128_bytes(payload, width))
+            else:  # too long for this roll even at 2 dots a module
+                self._qr(printer, data)
+            return
+        printer._sw_barcode("code128", data, impl="bitImageRaster", center=True)
         printer.set(align="left")
 
     def _qr(self, printer: Any, data: str) -> None:
