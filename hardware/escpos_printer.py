@@ -54,6 +54,7 @@ from hardware.printer_connections import (
 )
 from hardware.receipt_barcode import printable_dots
 from hardware.receipt_layout import columns_for, layout_receipt
+from hardware.receipt_raster import transliterated
 from pos_app.domain.receipt import ReceiptDocument
 
 __all__ = [
@@ -136,13 +137,14 @@ class EscposPrinter:
         self.config = config
         self.name = config.name
         self._connector = connector
+        profile_columns = escpos_printers.Dummy(profile=config.profile).profile.get_columns("a")
+        self.columns = columns_for(config.paper_width_mm, profile_columns)
         self._renderer = EscposRenderer(
             config.profile,
             config.code_page,
             dots=printable_dots(config.profile, config.paper_width_mm),
+            columns=self.columns,
         )
-        profile_columns = escpos_printers.Dummy(profile=config.profile).profile.get_columns("a")
-        self.columns = columns_for(config.paper_width_mm, profile_columns)
         # "auto": None until the printer answered (True) or was found silent (False).
         self._answers: bool | None = None
 
@@ -152,7 +154,8 @@ class EscposPrinter:
         qr = None
         if self.config.qr_template:
             qr = self.config.qr_template.format(receipt_no=doc.receipt_no)
-        return self._renderer.render(layout_receipt(doc, self.columns, qr_payload=qr))
+        blocks = layout_receipt(transliterated(doc), self.columns, qr_payload=qr)
+        return self._renderer.render(blocks)
 
     # -- I/O ---------------------------------------------------------------------------------
 

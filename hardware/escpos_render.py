@@ -22,6 +22,7 @@ from escpos.printer import Dummy
 
 from hardware.receipt_barcode import code128_bytes, code128_payload, module_width_for
 from hardware.receipt_layout import BarcodeBlock, Block, CutBlock, QrBlock, TextBlock, printable
+from hardware.receipt_raster import drawable, fits_code_page, line_image, raster_bytes
 
 __all__ = [
     "DrawerPulse",
@@ -94,13 +95,19 @@ class EscposRenderer:
     """Renders layout blocks for one printer model (profile) and one code page."""
 
     def __init__(
-        self, profile: str = "default", code_page: str = "CP858", *, dots: int = 576
+        self,
+        profile: str = "default",
+        code_page: str = "CP858",
+        *,
+        dots: int = 576,
+        columns: int = 42,
     ) -> None:
         check_code_page(profile, code_page)
         probe = Dummy(profile=profile)
         self.profile = profile
         self.code_page = code_page
-        self.dots = dots  # across the roll: sizes the receipt barcode (receipt_barcode)
+        self.dots = dots  # across the roll: sizes the receipt barcode and raster lines
+        self.columns = columns
         self._hw_barcodes = bool(probe.profile.supports("barcodeB"))
         self._hw_qr = bool(probe.profile.supports("qrCode"))
 
@@ -119,14 +126,19 @@ class EscposRenderer:
                 printer.cut(mode="PART" if block.partial else "FULL")
         return bytes(printer.output)
 
-    @staticmethod
-    def _text(printer: Any, block: TextBlock) -> None:
+    def _text(self, printer: Any, block: TextBlock) -> None:
+        text = printable(block.text)
+        if not fits_code_page(text, self.code_page) and drawable(text):
+            # A letter the code page lacks (Ł, Greek): the line as a picture, not "?".
+            image = line_image(text, dots=self.dots, columns=self.columns, bold=block.bold)
+            printer._raw(raster_bytes(image))
+            return
         styled = block.bold or block.double_height or block.invert
         if styled:
             if block.double_height:
                 printer.set(double_height=True)
             printer.set(bold=block.bold, invert=block.invert)
-        printer.text(printable(block.text) + "\n")
+        printer.text(text + "\n")
         if styled:
             printer.set(normal_textsize=True, bold=False, invert=False)
 

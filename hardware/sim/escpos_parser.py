@@ -71,6 +71,13 @@ class PrintedQr:
 class PrintedImage:
     width: int
     height: int
+    # GS v 0 raster rows, width/8 bytes each, most significant bit leftmost, 1 = black.
+    raster: bytes = field(default=b"", compare=False)
+
+    def dot(self, x: int, y: int) -> bool:
+        """Whether the printer burns the dot at column ``x``, row ``y``."""
+        byte = self.raster[y * (self.width // 8) + x // 8]
+        return bool(byte & (0x80 >> (x % 8)))
 
 
 @dataclass(frozen=True)
@@ -305,7 +312,8 @@ class EscPosParser:
             end = pos + 8 + width_bytes * height
             self._need(buf, end)
             self._end_line(events)
-            events.append(PrintedImage(width_bytes * 8, height))
+            raster = bytes(buf[pos + 8 : end])
+            events.append(PrintedImage(width_bytes * 8, height, raster))
             return end
         if cmd not in GS_FIXED:
             events.append(UnknownCommand(bytes(buf[pos : pos + 2])))
