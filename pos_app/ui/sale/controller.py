@@ -99,6 +99,8 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.customer_scan: Callable[[str], bool] | None = None
         # A scanned code that is no product: the coupon entry tries it (True: it took it).
         self.unknown_code: Callable[[str], bool] | None = None
+        # Weighs an item sold by weight on the serial scale (ui.devices); False: no scale.
+        self.weigh: Callable[[CatalogItem], bool] | None = None
         # Another screen taking a payment through the tender panel: (complete, cancel).
         self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
@@ -304,6 +306,8 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         if self.register is None:
             return
         if item.sold_by_weight:
+            if self.weigh is not None and self.weigh(item):
+                return  # the scale's weight comes back through add_weighed
 
             def weigh(value: str, _reason: str) -> None:
                 qty = formatting.parse_decimal(value)
@@ -317,6 +321,11 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             )
             return
         self._add_item(item, None)
+
+    def add_weighed(self, item: CatalogItem, kg: Decimal) -> None:
+        """An item sold by weight, with the weight the scale read."""
+        if self.register is not None:
+            self._add_item(item, kg)
 
     def _add_item(self, item: CatalogItem, quantity: Decimal | None) -> None:
         assert self.register is not None
