@@ -212,7 +212,7 @@ class EscposPrinter:
         finally:
             self._close(conn)
         if status is None:
-            raise DeviceTimeoutError(self.name, "no answer to status requests")
+            raise DeviceTimeoutError(self.name, f"no answer within {self.config.timeout_s} s")
         return status
 
     def _advice(self, conn: Any) -> PrinterStatus | None:
