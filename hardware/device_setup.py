@@ -29,6 +29,7 @@ from hardware.escpos_printer import STATUS_MODES, EscposPrinter, StatusMode
 __all__ = [
     "BAUD_RATES",
     "DeviceChoices",
+    "DrawerKind",
     "PrinterKind",
     "check_printer",
     "config_from_choices",
