@@ -44,7 +44,7 @@ def test_an_item_sold_by_weight_takes_the_weight_from_the_scale(
     assert register is not None
     [line] = register.basket.lines
     assert (line.item.sku, line.quantity) == ("BAN-1", Decimal("1.234"))
-    assert d.window.sale.side.currentWidget() is d.window.sale.actions  # no weight prompt
+    assert d.window.sale.side.currentWidget() is d.window.sale.action_pad  # no weight prompt
 
 
 def test_a_scale_that_cannot_weigh_says_why_and_adds_nothing(
