@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.config import DeviceConfig
 from hardware.sim.printer import SimulatedPrinter
 from hardware.till_devices import DeviceListeners, TillDevices
+from pos_app import cli
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import JournalEntry, PrintJob
 from pos_app.services.devices.print_jobs import REPRINT_JOURNAL_KIND, SqlPrintJobs
@@ -136,3 +137,33 @@ def test_reprinting_a_receipt_never_printed_here_says_so_and_prints_nothing(
     assert sim_printer.receipts == []
     with factory() as session:
         assert session.scalars(select(JournalEntry.kind)).all().count(REPRINT_JOURNAL_KIND) == 0
+
+
+def test_omnitill_reprint_prints_any_past_receipt_on_the_configured_printer(
+    sell: Callable[..., CompletedSale],
+    sim_printer: SimulatedPrinter,
+    open_till_devices: Callable[[], tuple[TillDevices, sessionmaker[Session]]],
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first, second = sell(["96385074"]), sell(["4006381333931"])
+    devices, _ = open_till_devices()
+    for sale in (first, second):
+        job = devices.print_receipt(sale.receipt)
+        assert job is not None
+        assert job.result(timeout=WAIT_S) is True
+    devices.close()
+    (db_path.parent / "devices.toml").write_text(
+        f'[printer]\naddress = "{sim_printer.url}"\ntimeout_s = 0.5\n', encoding="utf-8"
+    )
+
+    code = cli.main(["--data-dir", str(db_path.parent), "reprint", first.receipt_no])
+    assert code == 0, capsys.readouterr().err
+    assert "printed again, marked DUPLICATE" in capsys.readouterr().out
+    copy = sim_printer.wait_for_receipts(3)[2]
+    assert copy.barcodes[0].data == first.receipt_no
+    assert "*** DUPLICATE ***" in copy.text
+
+    assert cli.main(["--data-dir", str(db_path.parent), "reprint", "T9-000001"]) == 1
+    assert "never printed at this till" in capsys.readouterr().err
+    assert len(sim_printer.receipts) == 3
