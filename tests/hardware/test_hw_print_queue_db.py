@@ -55,6 +55,21 @@ def open_till_devices(
         engine.dispose()  # type: ignore[attr-defined]
 
 
+def _two_printed_sales(
+    sell: Callable[..., CompletedSale],
+    open_till_devices: Callable[[], tuple[TillDevices, sessionmaker[Session]]],
+) -> tuple[CompletedSale, CompletedSale]:
+    """Two sales whose receipts printed, by a till that was then shut down."""
+    first, second = sell(["96385074"]), sell(["4006381333931"])
+    devices, _ = open_till_devices()
+    for sale in (first, second):
+        job = devices.print_receipt(sale.receipt)
+        assert job is not None
+        assert job.result(timeout=WAIT_S) is True
+    devices.close()
+    return first, second
+
+
 def test_receipts_queued_while_the_printer_is_down_print_in_order_after_a_restart(
     sell: Callable[..., CompletedSale],
     sim_printer: SimulatedPrinter,
@@ -89,13 +104,7 @@ def test_any_past_receipt_reprints_from_the_database_marked_duplicate_and_journa
     sim_printer: SimulatedPrinter,
     open_till_devices: Callable[[], tuple[TillDevices, sessionmaker[Session]]],
 ) -> None:
-    first, second = sell(["96385074"]), sell(["4006381333931"])
-    devices, _ = open_till_devices()
-    for sale in (first, second):
-        job = devices.print_receipt(sale.receipt)
-        assert job is not None
-        assert job.result(timeout=WAIT_S) is True
-    devices.close()
+    first, second = _two_printed_sales(sell, open_till_devices)
 
     restarted, factory = open_till_devices()
     job = restarted.reprint(first.receipt_no)  # not the last one, and from an earlier run
@@ -146,13 +155,7 @@ def test_omnitill_reprint_prints_any_past_receipt_on_the_configured_printer(
     db_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    first, second = sell(["96385074"]), sell(["4006381333931"])
-    devices, _ = open_till_devices()
-    for sale in (first, second):
-        job = devices.print_receipt(sale.receipt)
-        assert job is not None
-        assert job.result(timeout=WAIT_S) is True
-    devices.close()
+    first, second = _two_printed_sales(sell, open_till_devices)
     (db_path.parent / "devices.toml").write_text(
         f'[printer]\naddress = "{sim_printer.url}"\ntimeout_s = 0.5\n', encoding="utf-8"
     )
