@@ -155,7 +155,7 @@ def test_omnitill_reprint_prints_any_past_receipt_on_the_configured_printer(
     db_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    first, second = _two_printed_sales(sell, open_till_devices)
+    first, _ = _two_printed_sales(sell, open_till_devices)
     (db_path.parent / "devices.toml").write_text(
         f'[printer]\naddress = "{sim_printer.url}"\ntimeout_s = 0.5\n', encoding="utf-8"
     )
