@@ -30,6 +30,8 @@ from pos_app.domain.sale.basket import Basket
 from pos_app.domain.sale.gs1_scan import expiry_warning
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.sale.checkout import CheckoutService
+from pos_app.services.sale.parking import ParkingService
+from pos_app.services.staff.auth import Role, StaffMember
 from pos_app.services.store.till_context import load_till_context
 
 GS = "\x1d"
@@ -158,3 +160,17 @@ def test_plain_product_barcodes_still_take_the_gtin_path(
     with gs1_catalog() as session:
         lines = _scan(session, "4006381333931", "2100001007508").lines  # EAN-13, weight label
     assert [(ln.item.sku, ln.trace) for ln in lines] == [("COF-1", None), ("BAN-1", None)]
+
+
+def test_a_parked_basket_keeps_lot_serial_and_expiry(gs1_catalog: sessionmaker[Session]) -> None:
+    ann = StaffMember(1, "A1", "Ann", Role.ASSOCIATE)
+    with gs1_catalog.begin() as session:
+        ctx = load_till_context(session)
+        parked = ParkingService().park(
+            session, _scan(session, ISSUE_SAMPLE), actor=ann, context=ctx
+        )
+    with gs1_catalog.begin() as session:
+        ctx = load_till_context(session)
+        basket = ParkingService().resume(session, parked.parked_id, actor=ann, context=ctx)
+    [line] = basket.lines
+    assert line.trace == Traceability("ABC123", "SER42", date(2027, 12, 31))
