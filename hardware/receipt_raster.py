@@ -36,6 +36,8 @@ _PLAIN = str.maketrans(
         "\u2039": "<", "\u203a": ">",
     }
 )  # fmt: skip
+_TYPOGRAPHIC = frozenset(chr(code) for code in _PLAIN)
+_ASCII = frozenset(chr(code) for code in range(128))
 LINE_DOTS = 24  # font A is 24 dots high
 _ENCODER = Encoder({})
 
@@ -46,6 +48,11 @@ def plain_punctuation(text: str) -> str:
 
 def transliterated(doc: ReceiptDocument) -> ReceiptDocument:
     """``doc`` with typographic punctuation made plain in every text a receipt prints."""
+    texts = [doc.store_name, doc.cashier, *doc.store_lines, *doc.footer]
+    texts += [line.name for line in doc.lines]
+    texts += [text for line in doc.lines for text, _amount in line.notes]
+    if _TYPOGRAPHIC.isdisjoint("".join(texts)):
+        return doc  # the usual case: nothing to copy (this runs for every receipt)
     lines = tuple(
         replace(
             line,
@@ -65,7 +72,14 @@ def transliterated(doc: ReceiptDocument) -> ReceiptDocument:
 
 
 def fits_code_page(text: str, code_page: str) -> bool:
-    return all(ord(c) < 128 or _ENCODER.can_encode(code_page, c) for c in text)
+    # This runs for every line: ASCII lines need no look-up, others one set difference.
+    return text.isascii() or not set(text) - _ASCII - _page_letters(code_page)
+
+
+@cache
+def _page_letters(code_page: str) -> frozenset[str]:
+    """The letters ``code_page`` has above ASCII (python-escpos' own table of it)."""
+    return frozenset(_ENCODER._get_codepage_char_map(code_page))
 
 
 def drawable(text: str) -> bool:
