@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output", type=Path, default=None, help="file (default: stdout)")
 
+    reprint = sub.add_parser(
+        "reprint", help="print a past receipt again (marked DUPLICATE, journaled)"
+    )
+    reprint.add_argument("receipt_no", help="the receipt number, e.g. T01-000042")
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("upgrade", help="apply pending migrations")
@@ -173,11 +178,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from hardware.config import DeviceConfigError, find_device_config, load_device_config
     from pos_app.services.staff.auth import AuthService
     from pos_app.services.store.till_context import TillNotConfiguredError, load_till_context
     from pos_app.ui.app import run_till
     from sync.client.config import ConfigError, load_config, resolve_config_dir
 
+    # The device settings are checked before anything else opens (the database, a device):
+    # a typo is one line naming the key and what is allowed, and exit status 2.
+    devices_file = find_device_config(database_path(args.data_dir).parent)
+    if devices_file is not None:
+        try:
+            load_device_config(devices_file)
+        except DeviceConfigError as exc:
+            print(f"omnitill: device settings: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     config_dir = resolve_config_dir(None, args.data_dir)
     try:
         enrolled = load_config(config_dir) is not None
@@ -203,8 +218,50 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_reprint(args: argparse.Namespace) -> int:
+    """Any receipt this till printed, again, on the printer in devices.toml: from the copy
+    kept in the till database's print queue, marked DUPLICATE and journaled as a reprint."""
+    from hardware.config import DeviceConfigError, find_device_config, load_device_config
+    from hardware.till_devices import DeviceListeners, TillDevices
+    from pos_app.services.devices.print_jobs import SqlPrintJobs
+    from pos_app.services.store.till_context import load_till_context
+
+    path = find_device_config(database_path(args.data_dir).parent)
+    try:
+        config = load_device_config(path) if path is not None else None
+    except DeviceConfigError as exc:
+        print(f"omnitill: device settings: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if config is None or config.printer is None:
+        raise CliError("no receipt printer is set up in devices.toml")
+    engine = _open_engine(args.data_dir, create=False)
+    try:
+        factory = make_session_factory(engine)
+        with factory() as session:
+            till_id = load_till_context(session).till_id
+        devices = TillDevices(config, print_jobs=SqlPrintJobs(factory, till_id))
+        devices.start(DeviceListeners())
+        try:
+            job = devices.reprint(args.receipt_no)
+            assert job is not None  # there is a printer
+            printed = job.result(timeout=4 * config.printer_timeout_s + 10)
+        except LookupError as exc:
+            raise CliError(str(exc)) from exc
+        finally:
+            devices.close()
+    finally:
+        engine.dispose()
+    if printed:
+        print(f"receipt {args.receipt_no}: printed again, marked DUPLICATE")
+        return EXIT_OK
+    print(f"receipt {args.receipt_no}: queued; it prints when the printer is back "
+          f"({devices.printer_problem or 'printer not ready'})")  # fmt: skip
+    return EXIT_FAILED
+
+
 COMMANDS = {
     "run": cmd_run,
+    "reprint": cmd_reprint,
     "demo": cmd_demo,
     "demo-data": cmd_demo_data,
     "journal": cmd_journal,

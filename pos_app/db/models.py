@@ -151,6 +151,11 @@ class SaleLine(Base):
     return_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
     return_condition: Mapped[str | None] = mapped_column(String(16), nullable=True)
     disposition: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    # What a GS1 scan (DataMatrix, GS1-128) said about this unit: lot (AI 10), serial (AI 21)
+    # and expiry (AI 17, ISO date), for recalls and returns.
+    gs1_lot: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    gs1_serial: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    gs1_expiry: Mapped[str | None] = mapped_column(String(10), nullable=True)
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -500,4 +505,24 @@ class CollectionLineRow(Base):
 
     __table_args__ = (
         UniqueConstraint("order_number", "line_no", name="uq_collection_lines_order_line"),
+    )
+
+
+class PrintJob(Base):
+    """A receipt sent to the printer, in order: waiting while ``printed_at`` is empty.
+
+    Rows are kept once printed: they are what a reprint of a past receipt finds."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    receipt_no: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # receipt | document | duplicate
+    document: Mapped[str] = mapped_column(Text)  # pos_app.domain.receipt_codec JSON
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+    __table_args__ = (
+        Index("ix_print_jobs_waiting", "printed_at", "id"),
+        Index("ix_print_jobs_receipt_no", "receipt_no"),
     )

@@ -99,6 +99,21 @@ PLN: Final = _iso("PLN")
 _CURRENCIES: Final = {c.code: c for c in (EUR, USD, GBP, JPY, CHF, CAD, AUD, SEK, DKK, NOK, PLN)}
 
 
+# ISO 4217 numeric codes of the supported currencies (GS1 AI 393n carries these).
+_NUMERIC: Final = {
+    "978": EUR, "840": USD, "826": GBP, "392": JPY, "756": CHF, "124": CAD, "036": AUD,
+    "752": SEK, "208": DKK, "578": NOK, "985": PLN,
+}  # fmt: skip
+
+
+def currency_by_numeric_code(code: str) -> Currency:
+    """Look up a supported currency by its ISO 4217 numeric code ("978" is EUR)."""
+    try:
+        return _NUMERIC[code]
+    except KeyError:
+        raise MoneyError(f"Unknown or unsupported currency number {code[:10]!r}.") from None
+
+
 def currency_by_code(code: str) -> Currency:
     """Look up a supported currency by its ISO 4217 code (case-insensitive)."""
     try:

@@ -34,6 +34,7 @@ from pos_app.domain.returns.rules import ReturnPolicy
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.click_collect.queue import DEFAULT_HOLD_DAYS
 from pos_app.services.click_collect.steps import CollectionsService, Ready
+from pos_app.services.devices.print_jobs import SqlPrintJobs
 from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.returns.in_store import ReturnsService
 from pos_app.services.returns.policy import load_return_policy
@@ -177,6 +178,8 @@ def build_till(
     factory, reader_factory = make_session_factory(writer), make_session_factory(reader)
     with reader_factory() as session:
         context = load_till_context(session)
+    if devices.print_jobs is None:  # receipts wait in the database, across restarts
+        devices.print_jobs = SqlPrintJobs(factory, context.till_id)
 
     promotion_service = PromotionService()
     prices = PromotionPrices(promotion_service, reader_factory, context)
@@ -392,7 +395,7 @@ def run_till(
         config = till_device_config(db_path.parent, devices)
     except DeviceConfigError as exc:
         print(f"omnitill: device settings: {exc}", file=sys.stderr)
-        return 1
+        return 2  # a settings file to fix, as for a bad command line
     log.info("devices: %s", config.summary)
     app = QApplication.instance() or QApplication(argv or ["omnitill"])
     assert isinstance(app, QApplication)
@@ -411,7 +414,7 @@ def run_till(
             config = till_device_config(db_path.parent, devices)  # its devices step saved
     except DeviceConfigError as exc:
         print(f"omnitill: device settings: {exc}", file=sys.stderr)
-        return 1
+        return 2
     except ConfigError as exc:
         print(f"omnitill: hub settings: {exc}", file=sys.stderr)
         return 1

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 Clock = Callable[[], float]
 _MAX_BURST = 256  # longer is garbage; it is still handed over, and rejected with a message
+_GS = "\x1d"  # the group separator a GS1 code's FNC1 arrives as
 
 
 def monotonic_ms() -> float:
@@ -132,6 +133,8 @@ class ScanFilter(QObject):
 
     @staticmethod
     def _holdable(event: QKeyEvent, text: str) -> bool:
+        if text == _GS:
+            return True  # FNC1 in a GS1 code: wedge scanners type GS as Ctrl+] (issue 17)
         if event.modifiers() & ~(_KEYPAD | Qt.KeyboardModifier.ShiftModifier):
             return False
         return len(text) == 1 and text.isprintable()

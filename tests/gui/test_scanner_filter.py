@@ -143,3 +143,24 @@ def test_a_tab_suffix_scanner(rig: Rig, qtbot: QtBot, fake_clock: FakeClock) -> 
     assert scans == ["12345670"]
     with pytest.raises(ValueError, match="unknown scanner suffix"):
         scanner_config_for("space")
+
+
+def test_a_gs1_code_keeps_its_group_separators(
+    rig: Rig, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    # A wedge scanner types FNC1 (GS, 0x1D) as Ctrl+]; the code must reach the till intact.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    _filt, edit, scans = rig()
+    keys(qtbot, fake_clock, edit, "]d20103790000000014", 5)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier,
+                          "\x1d")  # fmt: skip
+        fake_clock.advance(2)
+        QApplication.sendEvent(edit, event)
+    keys(qtbot, fake_clock, edit, "10ABC123", 5)
+    fake_clock.advance(5)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert scans == ["]d20103790000000014\x1d10ABC123"]
+    assert edit.text() == ""

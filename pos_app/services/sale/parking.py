@@ -12,7 +12,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from pos_app.db.models import ParkedBasket
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import Money
+from pos_app.domain.pricing import Traceability
 from pos_app.domain.sale.basket import Basket, BasketLine, Discount
 from pos_app.services.staff.auth import Permission, StaffMember, require
 from pos_app.services.store.till_context import TillContext
@@ -67,7 +68,21 @@ def _line_json(line: BasketLine) -> dict[str, Any]:
         "price_override_reason": line.price_override_reason,
         "discounts": [[d.kind, str(d.value), d.reason] for d in line.discounts],
         "scanned_code": line.scanned_code,
+        "trace": _trace_json(line.trace),
     }
+
+
+def _trace_json(trace: Traceability | None) -> list[str | None] | None:
+    if trace is None:
+        return None
+    return [trace.lot, trace.serial, trace.expiry.isoformat() if trace.expiry else None]
+
+
+def _trace_from_json(data: list[str | None] | None) -> Traceability | None:
+    if data is None:
+        return None
+    lot, serial, expiry = data
+    return Traceability(lot, serial, date.fromisoformat(expiry) if expiry else None)
 
 
 def _line_from_json(data: dict[str, Any], context: TillContext) -> BasketLine:
@@ -88,6 +103,7 @@ def _line_from_json(data: dict[str, Any], context: TillContext) -> BasketLine:
         price_override_reason=data["price_override_reason"],
         discounts=[Discount(k, Decimal(v), r) for k, v, r in data["discounts"]],
         scanned_code=data["scanned_code"],
+        trace=_trace_from_json(data.get("trace")),  # baskets parked before GS1 have none
     )
 
 

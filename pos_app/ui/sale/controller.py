@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +23,7 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.sale.basket import Basket, BasketTotals
+from pos_app.domain.sale.gs1_scan import expiry_warning
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.customers.directory import CustomerRef
@@ -111,6 +112,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self._page_scans: dict[QWidget, Callable[[str], None]] = {}
         self._first_claims: list[Callable[[str], bool]] = []
         self._unknown_claims: list[Callable[[str], bool]] = []
+        self._weigh_claims: list[Callable[[CatalogItem], bool]] = []  # claim_weighing
         # Another screen taking a payment through the tender panel: (complete, cancel).
         self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
@@ -332,7 +334,11 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
                 return  # a coupon barcode
             self.show_error(str(exc))
             return
-        self.window.sale.message.clear_message()
+        warning = expiry_warning(line.trace, date.today())  # the store's local date
+        if warning is not None:
+            self.show_error(warning)  # sold all the same; the cashier decides (issue 17)
+        else:
+            self.window.sale.message.clear_message()
         self.show_basket(line.line_no)
         self.line_added.emit(line.line_no)
 
@@ -340,6 +346,8 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         if self.register is None:
             return
         if item.sold_by_weight:
+            if any(weigh(item) for weigh in self._weigh_claims):
+                return  # the scale's weight comes back through add_weighed
 
             def weigh(value: str, _reason: str) -> None:
                 qty = formatting.parse_decimal(value)
@@ -353,6 +361,11 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
             )
             return
         self._add_item(item, None)
+
+    def add_weighed(self, item: CatalogItem, kg: Decimal) -> None:
+        """An item sold by weight, with the weight the scale read."""
+        if self.register is not None:
+            self._add_item(item, kg)
 
     def _add_item(self, item: CatalogItem, quantity: Decimal | None) -> None:
         assert self.register is not None
