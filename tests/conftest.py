@@ -29,7 +29,7 @@ from pos_app.services.store.till_context import load_till_context
 # A tiny, hand-written catalog with known prices so expected totals can be worked out by hand.
 # Shared fixtures live in tests/helpers/ (one home, imported by no other conftest):
 # the real hub (in-process and over HTTP, SQLite or PostgreSQL) and the real till window.
-pytest_plugins = ("tests.helpers.hub", "tests.helpers.gui")
+pytest_plugins = ("tests.helpers.hub", "tests.helpers.gui", "tests.helpers.realwindow")
 
 SMALL_CATALOG = (
     # sku, name, department, tax class, price minor, by weight, barcodes

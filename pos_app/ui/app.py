@@ -70,6 +70,7 @@ from pos_app.ui.staff.idle import IdleWatcher
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
 from pos_app.ui.sync_bridge import SyncBridge
+from pos_app.ui.window_placement import show_till_window
 from sync.client.config import ConfigError, HubConfig
 from sync.client.config import load_config as load_hub_config
 from sync.protocol import FeedKind
@@ -78,6 +79,7 @@ log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_IDLE_MS = 5 * 60 * 1000
 SYNC_STOP_S = 2.0
+DEMO_PRINTER_ROLL = "demo-printer-roll.txt"  # in the demo's data folder
 
 
 @dataclass
@@ -384,6 +386,7 @@ def run_till(
     sims: SimulatedDevices | None = None,
     hub_config_dir: Path | None = None,
     idle_ms: int = DEFAULT_IDLE_MS,
+    windowed: bool = False,
 ) -> int:
     try:
         config = till_device_config(db_path.parent, devices)
@@ -420,16 +423,17 @@ def run_till(
         idle_ms=idle_ms,
         scanner=scanner_config_for(config.keyboard_suffix),
     )
-    till.window.resize(1280, 800)
+    dock = None
     if sims is not None:
-        screen = app.primaryScreen().availableGeometry()
-        wide = screen.width() >= 1700
-        add_sim_dock(till.window, PrinterSimPanel(sims), docked=wide)
-        till.window.resize(1700 if wide else 1280, 860 if wide else 800)
-    till.window.show()
-    # Ctrl-C in the terminal closes the till cleanly (stopping the hub, sync and devices it
-    # started). Qt's loop never hands control back to Python, so a timer lets the handler run.
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+        dock = add_sim_dock(till.window, PrinterSimPanel(sims))
+        till.window.status.add_switch(dock.toggleViewAction())
+    show_till_window(till.window, windowed=windowed, side_panel=dock)
+    # Ctrl-C in the terminal, and SIGTERM (a service manager, a shutdown), close the till
+    # cleanly: the basket in progress is already saved, and the hub, sync, devices and the
+    # demo's temporary folders it started are stopped. Qt's loop never hands control back to
+    # Python, so a timer lets the handler run.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.quit())
     wake = QTimer(till.window)
     wake.timeout.connect(lambda: None)
     wake.start(250)
@@ -440,7 +444,13 @@ def run_till(
 
 
 def run_demo_window(
-    data_dir: Path | None, *, products: int, with_hub: bool = True, idle_ms: int = DEFAULT_IDLE_MS
+    data_dir: Path | None,
+    *,
+    products: int,
+    with_hub: bool = True,
+    idle_ms: int = DEFAULT_IDLE_MS,
+    windowed: bool = False,
+    web_order_every_s: float = 30.0,
 ) -> int:
     """`omnitill demo`: the till window on the demo store, demo PINs shown at sign-in, driving a
     simulated printer (TCP, parsed receipts shown in a side panel) and a pty customer display,
@@ -449,8 +459,8 @@ def run_demo_window(
     from pos_app.ui.demo_hub import connect_demo_hub
 
     path = prepare_demo_till(data_dir, products=products)
-    hub = connect_demo_hub(path) if with_hub else None
-    sims = SimulatedDevices()
+    hub = connect_demo_hub(path, order_every_s=web_order_every_s) if with_hub else None
+    sims = SimulatedDevices(roll=path.parent / DEMO_PRINTER_ROLL)
     try:
         return run_till(
             path,
@@ -459,6 +469,7 @@ def run_demo_window(
             sims=sims,
             hub_config_dir=path.parent if with_hub else path.parent / "no-hub",
             idle_ms=idle_ms,
+            windowed=windowed,
         )
     finally:
         sims.stop()

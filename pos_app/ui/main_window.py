@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.ui.click_collect.page import CollectionsPage
@@ -11,6 +13,8 @@ from pos_app.ui.sale.sale_view import SaleView
 from pos_app.ui.sale.tender_panel import TenderPanel
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
+
+log = logging.getLogger(__name__)
 
 
 class TillWindow(QMainWindow):
@@ -50,6 +54,9 @@ class TillWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def show_page(self, page: QWidget) -> None:
+        if page is not self.pages.currentWidget():
+            # One line per screen change: a support log reads as what the cashier saw.
+            log.info("screen: %s", page.objectName() or type(page).__name__)
         self.pages.setCurrentWidget(page)
 
     @property

@@ -14,6 +14,7 @@ inline prompt asks for a manager's PIN and a reason, and the action is retried w
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -40,6 +41,9 @@ from sync.protocol import FeedKind
 T = TypeVar("T")
 # Queues a document on the receipt printer's own worker; None when there is no printer.
 PrintDocument = Callable[[ReceiptDocument], "Future[bool] | None"]
+
+
+log = logging.getLogger(__name__)
 
 
 class CollectionsController(QObject):
@@ -152,6 +156,8 @@ class CollectionsController(QObject):
         self.error_shown.emit(str(exc))
 
     def _show(self, detail: OrderDetail, info: str = "") -> None:
+        if (detail.summary.number, detail.summary.state) != (self.current, self.current_state):
+            log.info("order %s shown: %s", detail.summary.number, detail.summary.state.value)
         self.current, self.current_state = detail.summary.number, detail.summary.state
         self.current_detail = detail
         self.page.show_detail(detail)

@@ -39,9 +39,15 @@ from pos_app.ui.sale.basket_edits import BasketEditsMixin, Pending
 from pos_app.ui.sale.basket_model import BasketTableModel
 from pos_app.ui.sale.drawer_actions import DrawerActionsMixin
 from pos_app.ui.sale.tender_panel import PaymentPurpose
+from pos_app.ui.scanner import MAX_BURST, TOO_LONG_MARK
 from pos_app.ui.staff.idle import IdleWatcher
 
 log = logging.getLogger(__name__)
+
+
+def masked(code: str) -> str:
+    """The first three and last four characters of a scanned code, for the log."""
+    return code if len(code) <= 8 else f"{code[:3]}…{code[-4:]}"
 
 
 def _snapshot(basket: Basket) -> Basket:
@@ -255,6 +261,8 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
 
     def on_scanner_barcode_scanned(self, code: str) -> None:
         page = self.window.current_page
+        # Support log: which screen got a scan and its shape, masked (a loyalty card is personal).
+        log.info("scan on %s: %s (%d characters)", page.objectName(), masked(code), len(code))
         if page is self.window.collections and self.collections_scan is not None:
             self.collections_scan(code)  # picking or a pickup code: the collections screen's
             return
@@ -266,6 +274,12 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             return
         if page is self.window.tender:
             self._error(self.tr("Finish or go back from the payment before scanning."))
+            return
+        if code.endswith(TOO_LONG_MARK):  # one burst, far too long for any barcode
+            self._error(
+                self.tr("That scan was too long to be a barcode (over %1 characters); "
+                        "nothing was added. Scan the item again.").replace("%1", str(MAX_BURST))
+            )  # fmt: skip
             return
         if self.customer_scan is not None and self.customer_scan(code):
             return  # a loyalty card, not a product
