@@ -50,6 +50,7 @@ class TillWindow(QMainWindow):
             page.setContentsMargins(12, 12, 12, 8)
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)
+        sale.side.currentChanged.connect(self.on_sale_side_current_changed)
         layout.addWidget(status)
         self.setCentralWidget(central)
 
@@ -58,6 +59,10 @@ class TillWindow(QMainWindow):
             # One line per screen change: a support log reads as what the cashier saw.
             log.info("screen: %s", page.objectName() or type(page).__name__)
         self.pages.setCurrentWidget(page)
+
+    def on_sale_side_current_changed(self, index: int) -> None:
+        panel = self.sale.side.widget(index)
+        log.info("panel: %s", panel.objectName() or type(panel).__name__)
 
     @property
     def current_page(self) -> QWidget:

@@ -2,7 +2,7 @@
 
 A wedge scanner "types" its code a few milliseconds per character and ends with Enter (or a
 configured suffix). People type 80-250 ms per key. The filter, installed on the QApplication,
-holds back printable key presses for at most ``max_gap_ms``:
+holds back printable key presses for at most ``flush_ms``:
 
 - the next key comes within the gap: the burst goes on;
 - the suffix comes within the gap after at least ``min_length`` characters: it was a scan;
@@ -67,7 +67,11 @@ def monotonic_ms() -> float:
 
 @dataclass(frozen=True)
 class ScannerConfig:
-    max_gap_ms: float = 30.0
+    max_gap_ms: float = 30.0  # the longest gap, by the keys' time stamps, inside one burst
+    # How long held keys wait for the next one before they are a person's typing. Longer than
+    # the gap: on a loaded till the next key of a burst can reach the loop late (its time
+    # stamp still says 8 ms), and a person does not notice 100 ms before the key shows.
+    flush_ms: float = 100.0
     min_length: int = 4
     suffix_keys: frozenset[int] = field(
         default_factory=lambda: frozenset({int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)})
@@ -114,7 +118,7 @@ class ScanFilter(QObject):
         self._replaying = False
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(max(1, int(self._config.max_gap_ms)))
+        self._flush_timer.setInterval(max(1, int(self._config.flush_ms)))
         self._flush_timer.timeout.connect(self.on_flush_timer_timeout)
 
     @property

@@ -101,6 +101,9 @@ class DemoHub:
     _hub: Hub = field(init=False, repr=False)
 
 
+DEMO_GRACEFUL_S = 0.5  # the demo closes with its till: open long-polls get this long
+
+
 def start_demo_hub(
     folder: Path,
     *,
@@ -123,7 +126,9 @@ def start_demo_hub(
         admin_token = tenancy.create_admin_token(hub, "demo")
         token_path.touch(mode=0o600)
         token_path.write_text(admin_token, encoding="utf-8")
-    server = ServerThread(create_app(HubSettings(db_url=url, pool_size=3))).start()
+    server = ServerThread(
+        create_app(HubSettings(db_url=url, pool_size=3)), graceful_s=DEMO_GRACEFUL_S
+    ).start()
     demo = DemoHub(server=server, admin_token=admin_token, store_id=store_id)
     demo._hub = hub
     return demo

@@ -95,14 +95,15 @@ class XServer:
 class TillProcess:
     """The real till process on ``xserver``; ``args`` follow the global options."""
 
-    def __init__(self, xserver: XServer, folder: Path, args: list[str]) -> None:
+    def __init__(self, xserver: XServer, data_dir: Path, run_dir: Path, args: list[str]) -> None:
         self.x = xserver
-        self.data_dir = folder / "data"
-        self.log_dir = folder / "logs"
+        self.data_dir = data_dir
+        self.log_dir = run_dir / "logs"  # this run's own: its log, output and temporary files
+        self.tmp_dir = run_dir / "tmp"
         self.args = args
         self.proc: subprocess.Popen[bytes] | None = None
         self.window = ""
-        self.output = folder / "till-output.txt"
+        self.output = run_dir / "till-output.txt"
 
     @property
     def db_path(self) -> Path:
@@ -118,9 +119,9 @@ class TillProcess:
             DISPLAY=self.x.display,
             QT_QPA_PLATFORM="xcb",
             PYTHONPATH=str(ROOT),
-            TMPDIR=str(self.output.parent / "tmp"),
+            TMPDIR=str(self.tmp_dir),
         )
-        (self.output.parent / "tmp").mkdir(exist_ok=True)
+        self.tmp_dir.mkdir(parents=True, exist_ok=True)
         env.pop("OMNITILL_LOG_DIR", None)
         argv = [sys.executable, "-m", "pos_app.cli", "--data-dir", str(self.data_dir),
                 "--log-dir", str(self.log_dir), *self.args]  # fmt: skip
@@ -247,8 +248,10 @@ class RealWindows:
         self.started.append(server)
         return server
 
-    def till(self, xserver: XServer, *args: str, folder: Path | None = None) -> TillProcess:
-        till = TillProcess(xserver, folder or self.folder, list(args))
+    def till(self, xserver: XServer, *args: str) -> TillProcess:
+        """A till on this test's data folder (a second one is the same till started again)."""
+        run = self.folder / f"run{sum(isinstance(t, TillProcess) for t in self.started)}"
+        till = TillProcess(xserver, self.folder / "data", run, list(args))
         self.started.append(till)
         return till.start()
 

@@ -47,6 +47,16 @@ def scanned(till: TillProcess, receipt_no: str) -> dict[str, int]:
     return {code: milli // 1000 for code, milli in rows}
 
 
+def pay_cash(till: TillProcess, amount: str, sales_before: int = 0) -> str:
+    """F12, the amount in cash, F12 again; returns the new sale's receipt number."""
+    till.key("F12")
+    till.wait_screen("tenderPanel")
+    till.type(amount)
+    till.key("Return", "F12")
+    till.wait_for(lambda: len(sales(till)) == sales_before + 1, "the sale in the database")
+    return str(sales(till)[-1][0])
+
+
 def printed(till: TillProcess) -> str:
     return till.roll.read_text(encoding="utf-8") if till.roll.exists() else ""
 
@@ -62,11 +72,7 @@ def test_sign_in_scan_and_pay_cash_in_a_real_window(
     till.scan(a)
     till.scan(b)
     till.scan(a)
-    till.key("F12")
-    till.wait_screen("tenderPanel")
-    till.type("200")
-    till.key("Return", "F12")
-    till.wait_for(lambda: len(sales(till)) == 1, "the sale in the till's database")
+    pay_cash(till, "200")
     [(receipt_no, total, rounding, paid, change)] = sales(till)
     assert scanned(till, receipt_no) == {a: 2, b: 1}
     assert paid == 20_000
@@ -101,12 +107,7 @@ def test_codes_with_capitals_scan_whole_on_every_screen(
     till.scan("LOY12345678")  # a loyalty card on the sale screen: the customer look-up
     till.wait_scan("saleView", "LOY12345678")
     till.key("Escape")
-    till.key("F12")
-    till.wait_screen("tenderPanel")
-    till.type("50")
-    till.key("Return", "F12")
-    till.wait_for(lambda: len(sales(till)) == 1, "the sale in the till's database")
-    [(receipt_no, *_)] = sales(till)
+    receipt_no = pay_cash(till, "50")
     assert scanned(till, receipt_no) == {item: 1}  # nothing of the card became a product
     till.wait_for(lambda: f": {receipt_no}]" in printed(till), "the receipt's barcode printed")
     # The printed receipt's barcode, scanned on the Returns screen (Ctrl+R).
@@ -138,3 +139,54 @@ def test_codes_with_capitals_scan_whole_on_every_screen(
         f"one item of {number} picked",
     )  # fmt: skip
     x.screenshot(tmp_path / "collections.png")
+
+
+def in_progress(till: TillProcess) -> list[tuple[int]]:
+    return till.query("SELECT line_count FROM basket_in_progress")
+
+
+def test_the_basket_survives_a_crash_and_the_till_exits_promptly(
+    realwindows: RealWindows,
+) -> None:
+    """Issue 15 defect 4: ring, kill -9 (a crash, a power cut), start again, sign in: the basket
+    is back. SIGTERM then closes the till in under 2 s and leaves no temporary folder."""
+    x = realwindows.xserver(1024, 768)
+    till = realwindows.till(x, *DEMO)
+    till.sign_in("1111")
+    (a, _), (b, _), (c, _) = product_codes(till, 3)
+    till.scan(a)
+    till.scan(b)
+    till.wait_for(lambda: in_progress(till) == [(2,)], "the basket in progress saved")
+    till.kill()
+    again = realwindows.till(x, *DEMO)
+    again.sign_in("1111")
+    again.scan(c)  # rung on top of the restored basket: three lines are saved now
+    again.wait_for(lambda: in_progress(again) == [(3,)], "the restored basket, one line more")
+    seconds = again.terminate()
+    assert seconds < 2.0, f"the till took {seconds:.1f} s to exit"
+    assert list(again.tmp_dir.iterdir()) == []  # the demo's temporary folders are gone
+    assert in_progress(again) == [(3,)]  # and the basket is still there for the next sign-in
+
+
+def test_button_shortcuts_work_from_the_search_box_and_esc_clears_it(
+    realwindows: RealWindows, tmp_path: Path
+) -> None:
+    """Issue 15 defect 3: Ctrl+U and Ctrl+E reach their buttons although the search box has
+    focus (on X11 a line edit claims them: delete to line start, go to line end)."""
+    x = realwindows.xserver(1024, 768)
+    till = realwindows.till(x, *DEMO)
+    till.sign_in("1111")
+    till.type("choc")
+    till.key("Escape")  # clears the search box: the product scanned next is the only line
+    till.key("ctrl+u")  # with the cursor in the search box
+    till.wait_for(lambda: "panel: customerPanel" in till.log_text(), "the customer panel")
+    till.key("Escape")
+    till.wait_for(lambda: till.log_text().rstrip().endswith("panel: saleActions"), "back")
+    till.key("ctrl+slash")
+    x.screenshot(tmp_path / "shortcuts.png")
+    till.key("Escape")
+    [(item, _)] = product_codes(till, 1)
+    till.type(item)  # keyed in by hand after Esc emptied the box: "choc" must be gone
+    till.key("Return")
+    receipt_no = pay_cash(till, "50")
+    assert scanned(till, receipt_no) == {item: 1}

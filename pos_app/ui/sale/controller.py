@@ -23,6 +23,7 @@ from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.customers.directory import CustomerRef
 from pos_app.services.sale.checkout import CheckoutService, CompletedSale
 from pos_app.services.sale.drawer import DrawerOpen, DrawerService
+from pos_app.services.sale.in_progress import BasketInProgress, SavedBasket
 from pos_app.services.sale.parking import ParkedSummary, ParkingService
 from pos_app.services.sale.register import Register
 from pos_app.services.staff.auth import (
@@ -85,6 +86,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         drawer: DrawerService | None = None,
         is_offline: Callable[[], bool] = lambda: False,
         price_with: Callable[[], PromotionContext | None] = lambda: None,
+        in_progress: BasketInProgress | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.model, self.context = window, model, context
@@ -95,6 +97,9 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         # The promotions the screen prices with; the checkout prices again at commit time.
         self.price_with = price_with
         self.register: Register | None = None
+        # The basket being rung, saved at each change (services.sale.in_progress).
+        self.in_progress = in_progress if in_progress is not None else BasketInProgress()
+        self._saved_payload: str | None = None  # what the DB lane was last asked to save
         # Set by the composition root when click-and-collect is wired in.
         self.collections_scan: Callable[[str], None] | None = None
         self.returns_scan: Callable[[str], None] | None = None  # likewise, the returns screen
@@ -178,6 +183,33 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             row = self.model.row_of(select_line)
             if row is not None:
                 self.window.sale.select_row(row)
+        self._save_in_progress(self.register)
+
+    def _save_in_progress(self, register: Register) -> None:
+        """One small write on the DB lane when the basket changed (none when it did not)."""
+        payload = self.in_progress.payload(register.basket)
+        if payload == self._saved_payload:
+            return
+        self._saved_payload = payload
+        in_progress, cashier, context = self.in_progress, register.cashier.name, self.context
+        self.lane.run(
+            lambda s: in_progress.save(s, payload, cashier=cashier, context=context),
+            None,
+            lambda exc: log.error("basket in progress not saved: %s", exc),
+        )
+
+    def _parking(
+        self, basket: Basket, actor: StaffMember, label: str = ""
+    ) -> Callable[[Session], ParkedSummary]:
+        """The park op: the basket becomes a parked one and stops being the one in progress,
+        in one transaction."""
+
+        def op(session: Session) -> ParkedSummary:
+            self.in_progress.clear(session, self.context)
+            return self.parking.park(session, basket, actor=actor, context=self.context,
+                                     label=label)  # fmt: skip
+
+        return op
 
     def _selected_line(self) -> int | None:
         return self.model.line_no_at(self.window.sale.selected_row())
@@ -217,7 +249,8 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self._start_session(result.staff)
 
     def _start_session(self, staff: StaffMember) -> None:
-        self.register = Register(self.context, staff)
+        self.register = register = Register(self.context, staff)
+        self._saved_payload = None  # an empty new basket writes nothing: a saved one stays
         self.window.status.set_user(staff.name, staff.role)
         self.window.signin.message.clear_message()
         self.window.show_page(self.window.sale)
@@ -226,19 +259,37 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self._refresh()
         self.idle.start()
         self.signed_in.emit(staff)
+        in_progress, context = self.in_progress, self.context
+        self.lane.run(
+            lambda s: in_progress.load(s, context),
+            lambda saved: self._restore_in_progress(register, saved),
+            lambda exc: self._error(self.tr("The basket in progress could not be restored: %s")
+                                    % exc),
+        )  # fmt: skip
+
+    def _restore_in_progress(self, register: Register, saved: SavedBasket | None) -> None:
+        if saved is None or register is not self.register or not register.basket.is_empty:
+            return  # nothing saved, signed out again, or the cashier already started ringing
+        register.replace_basket(saved.basket)
+        self._saved_payload = self.in_progress.payload(saved.basket)
+        self._refresh()
+        self._info(
+            self.tr("The basket in progress is back (%1 line(s), rung by %2).")
+            .replace("%1", str(len(saved.basket.lines)))
+            .replace("%2", saved.cashier)
+        )  # fmt: skip
 
     def sign_out(self) -> None:
         register = self.register
         if register is not None and not register.basket.is_empty:
             basket, actor = _snapshot(register.basket), register.cashier
             self.lane.run(
-                lambda s: self.parking.park(
-                    s, basket, actor=actor, context=self.context, label=self.tr("at sign-out")
-                ),
+                self._parking(basket, actor, self.tr("at sign-out")),
                 lambda summary: self.basket_parked.emit(summary),
                 lambda exc: log.error("auto-park at sign-out failed: %s", exc),
             )
         self.register = None
+        self._saved_payload = None
         self._pending = None
         self._tender_for = None
         self.idle.stop()
@@ -364,7 +415,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             self.basket_parked.emit(summary)
 
         self.lane.run(
-            lambda s: self.parking.park(s, basket, actor=actor, context=self.context),
+            self._parking(basket, actor),
             parked,
             lambda exc: self._error(str(exc)),
         )
@@ -476,6 +527,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
                 coupons=coupons,
                 coupons_checked_online=checked,
             )
+            self.in_progress.clear(session, self.context)  # sold: never comes back
             opened = None
             if drawer is not None:
                 opened = drawer.record_sale_open(
