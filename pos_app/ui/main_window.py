@@ -62,8 +62,9 @@ class TillWindow(QMainWindow):
 
     def on_sale_side_current_changed(self, index: int) -> None:
         panel = self.sale.side.widget(index)
-        log.info("panel: %s", panel.objectName() or type(panel).__name__)
+        if panel is not None:
+            log.info("panel: %s", panel.objectName() or type(panel).__name__)
 
     @property
-    def current_page(self) -> QWidget:
-        return self.pages.currentWidget()
+    def current_page(self) -> QWidget | None:
+        return self.pages.currentWidget()  # None only before the first page is added

@@ -50,7 +50,9 @@ class TillStatusBar(QFrame):
         button = QToolButton()
         button.setDefaultAction(action)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the till keeps the keyboard
-        self.layout().addWidget(button)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(button)
 
     def set_user(self, name: str | None, role: str = "") -> None:
         if name is None:

@@ -23,9 +23,8 @@ ROOM_FOR_SIDE_PANEL = 1600
 
 
 def screen_for(window: QMainWindow) -> QScreen:
-    screen = window.screen()
-    if screen is None:
-        screen = QGuiApplication.primaryScreen()
+    """The screen the window is on (before it is shown: where Qt will put it)."""
+    screen: QScreen | None = window.screen() or QGuiApplication.primaryScreen()
     assert screen is not None, "no screen to show the till on"
     return screen
 
