@@ -142,11 +142,13 @@ class CollectionsController(QObject):
 
     def set_badge(self, new: int, review: int) -> None:
         self.new_count = new
+        # The counts go on the shortcut line: the name's line is already as wide as the button
+        # (issue 15: "lick & collect (1 new" at 1024 px).
         text = self._badge_text
         if new:
-            text = text.replace("\n", self.tr("  (%1 new)\n").replace("%1", str(new)), 1)
+            text += self.tr("  ·  %1 new").replace("%1", str(new))
         if review:
-            text = text.replace("\n", self.tr("  ⚠%1\n").replace("%1", str(review)), 1)
+            text += self.tr("  ⚠%1").replace("%1", str(review))
         self.badge_button.setText(text)
 
     def open(self) -> None:

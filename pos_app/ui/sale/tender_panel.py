@@ -319,7 +319,12 @@ class TenderPanel(QWidget):
             )
             button = action_button(text, "", "quickCash")
             button.clicked.connect(lambda _=False, a=amount: self._add_cash(a))
-            self.quick.addWidget(button, 0, i)
+            # "Exact" on a row of its own, the notes under it: four in a row cut the € signs
+            # and the cents on a 1024-px screen (issue 15).
+            if i == 0:
+                self.quick.addWidget(button, 0, 0, 1, 3)
+            else:
+                self.quick.addWidget(button, 1, i - 1)
 
     # -- slots ---------------------------------------------------------------------------------
 
