@@ -139,8 +139,9 @@ class SaleView(QWidget):
         for column in (0, 1):  # equal halves: a long label must not squeeze the other column
             grid.setColumnStretch(column, 1)
             grid.setColumnMinimumWidth(column, 170)
-        for button in buttons + [self.no_sale_button, self.sign_out_button,
-                                 self.collections_button, self.returns_button]:  # fmt: skip
+        more = (self.no_sale_button, self.sign_out_button, self.collections_button,
+                self.returns_button)  # fmt: skip
+        for button in (*buttons, *more):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         grid.addWidget(self.pay_button, 8, 0, 1, 2)
         self.prompt = PromptPanel()
