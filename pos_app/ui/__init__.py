@@ -19,10 +19,11 @@ Decisions (see also each module's docstring):
   5 ms budget). A hop to a worker and back would cost more than the query and complicate the
   ordering of scans with the cashier's own edits, so it stays synchronous; each look-up is a
   short read transaction on a read-only connection (no snapshot pinned in WAL).
-- Scanner vs. person: ``ScanFilter`` holds printable keys for at most ``max_gap_ms`` (30 ms)
-  and replays them to their widget if no burst follows; bursts of ≥ 4 characters ending in
-  Enter (or the configured suffix, optional prefix) become ``barcode_scanned``. A person's
-  keys reach the search box ≤ 30 ms late; a scan never lands in a text field.
+- Scanner vs. person: ``ScanFilter`` holds printable keys for at most ``flush_ms`` (100 ms)
+  and replays them to their widget if no burst follows; keys at most ``max_gap_ms`` (50 ms)
+  apart by their own time stamps, Shift included, are one burst; bursts of ≥ 4 characters
+  ending in Enter (or the configured suffix, optional prefix) become ``barcode_scanned``. A
+  person's keys reach the search box ≤ 100 ms late; a scan never lands in a text field.
 - Sign-in is PIN-only (scrypt, checked against each active staff member on the lane) or a
   badge scan. Signing out or the idle lock with an open basket parks it (never lost).
 - Permissions are enforced by ``services.register.Register`` and ``services.auth.require``;

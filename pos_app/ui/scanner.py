@@ -67,7 +67,9 @@ def monotonic_ms() -> float:
 
 @dataclass(frozen=True)
 class ScannerConfig:
-    max_gap_ms: float = 30.0  # the longest gap, by the keys' time stamps, inside one burst
+    # The longest gap, by the keys' time stamps, inside one burst. Scanners send a key every
+    # 5-15 ms; people type 80-250 ms apart, and a roll-over of two keys is too short for a code.
+    max_gap_ms: float = 50.0
     # How long held keys wait for the next one before they are a person's typing. Longer than
     # the gap: on a loaded till the next key of a burst can reach the loop late (its time
     # stamp still says 8 ms), and a person does not notice 100 ms before the key shows.

@@ -174,19 +174,20 @@ def test_permission_denied_then_manager_override_is_journaled(
     d.type(prompt.value_edit, "5.00")
     d.type(prompt.reason_edit, "damaged box")
     d.press(prompt.reason_edit, Qt.Key.Key_Return)
-    # Ann is an associate: the service refuses, and a manager PIN is asked for, inline.
+    # Ann is an associate: the service refuses, and a manager PIN is asked for, inline. The
+    # reason Ann gave goes with it: the manager's prompt does not ask for it again (issue 15).
     assert "may not price override" in prompt.message.text()
     assert prompt.value_edit.echoMode() == prompt.value_edit.EchoMode.Password
+    assert not prompt.reason_edit.isVisible()
     assert d.cell(0, 3) == "8.99"
     with d.qtbot.waitSignal(d.controller.error_shown) as err:  # Ann's own PIN cannot approve
         d.type(prompt.value_edit, "1111")
-        d.type(prompt.reason_edit, "damaged box")
-        d.press(prompt.reason_edit, Qt.Key.Key_Return)
+        d.press(prompt.value_edit, Qt.Key.Key_Return)
     assert "cannot approve" in err.args[0]
     prompt.value_edit.clear()
     with d.qtbot.waitSignal(d.controller.approval_granted) as granted:
         d.type(prompt.value_edit, "9999")
-        d.press(prompt.reason_edit, Qt.Key.Key_Return)
+        d.press(prompt.value_edit, Qt.Key.Key_Return)
     assert granted.args[0].approver.name == "Max"
     assert d.cell(0, 3) == "5.00"
     assert "(price changed)" in d.cell(0, 1)
