@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from pos_app.db.models import ParkedBasket
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import Money
+from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.sale.basket import Basket, BasketLine, Discount
 from pos_app.services.staff.auth import Permission, StaffMember, require
 from pos_app.services.store.till_context import TillContext
@@ -143,7 +144,10 @@ class ParkingService:
         actor: StaffMember,
         context: TillContext,
         label: str = "",
+        promotions: PromotionContext | None = None,
     ) -> ParkedSummary:
+        """``promotions``: what the screen priced the basket with, so the parked total is the
+        one the cashier saw (issue 15: "Basket parked (€10.18)" for a €9.28 basket)."""
         require(actor, Permission.PARK)
         if basket.is_empty:
             raise ParkingError("There is nothing to park: the basket is empty.")
@@ -155,7 +159,7 @@ class ParkingService:
             created_at=self._clock(),
             currency=context.currency.code,
             line_count=len(basket.lines),
-            total_minor=basket.totals().total.to_minor(),
+            total_minor=basket.totals(promotions).total.to_minor(),
             payload=basket_payload(basket),
         )
         session.add(row)

@@ -214,10 +214,12 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         """The park op: the basket becomes a parked one and stops being the one in progress,
         in one transaction."""
 
+        promotions = self.pricing()  # the total the cashier saw is the total parked
+
         def op(session: Session) -> ParkedSummary:
             self.in_progress.clear(session, self.context)
             return self.parking.park(session, basket, actor=actor, context=self.context,
-                                     label=label)  # fmt: skip
+                                     label=label, promotions=promotions)  # fmt: skip
 
         return op
 

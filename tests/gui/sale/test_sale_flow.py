@@ -17,6 +17,22 @@ from tests.helpers.gui import Driver
 COFFEE, MILK, TSHIRT, BATTERIES = "4006381333931", "96385074", "0036000291452", "5012345678900"
 
 
+def with_web_welcome(db: Path) -> None:
+    """The feed's promotion: 10% off grocery (the coffee)."""
+    engine = create_till_engine(db)
+    with make_session_factory(engine).begin() as session:
+        session.add(
+            PromotionRow(
+                promo_id="WEB-WELCOME",
+                name="Web welcome",
+                store_id=None,
+                rules=json.dumps({"kind": "percent", "value": "10", "department": "grocery"}),
+                feed_position=1,
+            )
+        )
+    engine.dispose()
+
+
 def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
     engine = create_engine(f"sqlite:///{db}")
     try:
@@ -249,18 +265,7 @@ def test_line_discount_as_amount_or_percent(driver: Driver) -> None:
 def test_a_promotion_from_the_feed_prices_the_screen_and_the_sale_alike(
     make_till: Any, staffed_db: Path
 ) -> None:
-    engine = create_till_engine(staffed_db)
-    with make_session_factory(engine).begin() as session:
-        session.add(
-            PromotionRow(
-                promo_id="WEB-WELCOME",
-                name="Web welcome",
-                store_id=None,
-                rules=json.dumps({"kind": "percent", "value": "10", "department": "grocery"}),
-                feed_position=1,
-            )
-        )
-    engine.dispose()
+    with_web_welcome(staffed_db)
     d = make_till(staffed_db)
     d.sign_in()
     w = d.window
@@ -277,3 +282,17 @@ def test_a_promotion_from_the_feed_prices_the_screen_and_the_sale_alike(
     assert rows(
         staffed_db, "SELECT sku, promotion_discount_minor FROM sale_lines ORDER BY line_no"
     ) == [("COF-1", 90), ("TSH-1", 0)]
+
+
+def test_the_parked_message_shows_the_promoted_total(make_till: Any, staffed_db: Path) -> None:
+    """Issue 15 defect 5: "Basket parked (€10.18)" for a basket shown at €9.28."""
+    with_web_welcome(staffed_db)
+    d = make_till(staffed_db)
+    d.sign_in()
+    d.scan_and_wait(COFFEE)  # 8.99 - 10% = 8.09
+    assert d.window.sale.totals.total_value.text() == "€8.09"
+    with d.qtbot.waitSignal(d.controller.basket_parked, timeout=5000) as parked:
+        d.press(d.window.sale.search.edit, Qt.Key.Key_F7)
+    assert parked.args[0].total.to_minor() == 809
+    assert "€8.09" in d.window.sale.message.text()
+    assert rows(staffed_db, "SELECT total_minor FROM parked_baskets") == [(809,)]
