@@ -264,6 +264,16 @@ class TenderPanel(QWidget):
         if result is None or self._total is None:
             return
         self.due_value.setText(formatting.money(result.amount_due, symbol=True))
+        # Cash rounding changes what is due: say so, with the total it was rounded from, so
+        # the €33.24 on the sale screen does not silently become €33.25 here (issue 15).
+        adjustment = result.rounding_adjustment
+        self.due_caption.setText(
+            self.tr("Total due")
+            if adjustment.is_zero()
+            else self.tr("Total %1 · Rounded %2")
+            .replace("%1", formatting.money(self._total, symbol=True))
+            .replace("%2", formatting.signed_money(adjustment))
+        )  # fmt: skip
         self.paid_value.setText(formatting.money(result.paid, symbol=True))
         if result.is_complete:
             self.left_caption.setText(self.tr("CHANGE"))

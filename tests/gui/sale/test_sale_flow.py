@@ -296,3 +296,18 @@ def test_the_parked_message_shows_the_promoted_total(make_till: Any, staffed_db:
     assert parked.args[0].total.to_minor() == 809
     assert "€8.09" in d.window.sale.message.text()
     assert rows(staffed_db, "SELECT total_minor FROM parked_baskets") == [(809,)]
+
+
+def test_cash_rounding_is_shown_as_a_rounded_line(signed_in: Driver) -> None:
+    """Issue 15 defect 5: the total due in cash changed with no word of rounding."""
+    d, w = signed_in, signed_in.window
+    d.scan_and_wait(COFFEE)  # 8.99, the store rounds cash to 0.05
+    assert w.sale.totals.total_value.text() == "€8.99"
+    d.press(w.sale.search.edit, Qt.Key.Key_F12)
+    assert w.tender.due_value.text() == "€8.99"
+    assert w.tender.due_caption.text() == "Total due"
+    d.type(w.tender.cash_edit, "10")
+    d.press(w.tender.cash_edit, Qt.Key.Key_Return)  # cash chosen: rounded to 0.05
+    assert w.tender.due_value.text() == "€9.00"
+    assert w.tender.due_caption.text() == "Total €8.99 · Rounded +€0.01"
+    assert w.tender.left_value.text() == "€1.00"  # the change: 10.00 - 9.00
