@@ -66,6 +66,14 @@ QT_LIBRARIES = {
 }
 # Without a font, offscreen Qt renders every label blank.
 FONT_PACKAGE = "fonts-dejavu-core"
+# The real-window acceptance suite (tests/realwindow): a virtual X server, real key events,
+# and screenshots of the root window. The program each package brings, and the package.
+REALWINDOW_PROGRAMS = {
+    "Xvfb": "xvfb",
+    "xdotool": "xdotool",
+    "xwd": "x11-apps",
+    "import": "imagemagick",
+}
 
 
 def say(message: str) -> None:
@@ -87,6 +95,7 @@ def missing_debian_packages() -> list[str]:
     except OSError:
         known = ""
     wanted = {pkg for lib, pkg in QT_LIBRARIES.items() if f"{lib} " not in known}
+    wanted |= {pkg for prog, pkg in REALWINDOW_PROGRAMS.items() if shutil.which(prog) is None}
     fonts = Path("/usr/share/fonts")
     if not fonts.is_dir() or not any(fonts.rglob("*.ttf")):
         wanted.add(FONT_PACKAGE)
@@ -104,10 +113,10 @@ def ensure_debian_packages() -> None:
     ):
         prefix = ["sudo", "-n"]
     else:
-        say("Qt needs these Debian packages: " + " ".join(packages))
+        say("Qt and the real-window tests need these Debian packages: " + " ".join(packages))
         say("install them with: sudo apt-get install -y " + " ".join(packages))
         return
-    say("installing Debian packages for Qt: " + " ".join(packages))
+    say("installing Debian packages for Qt and the real-window tests: " + " ".join(packages))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run([*prefix, "apt-get", "update", "-q"], check=True, env=env)
     subprocess.run(

@@ -24,9 +24,14 @@ from tests.helpers.catalog import SMALL_CATALOG
 from tests.helpers.sales import ring_up
 
 # Shared fixtures live in tests/helpers/ (one home, imported by no other conftest):
-# the real hub (in-process and over HTTP, SQLite or PostgreSQL), the real till window and
-# the simulated devices it drives.
-pytest_plugins = ("tests.helpers.hub", "tests.helpers.gui", "tests.helpers.devices")
+# the real hub (in-process and over HTTP, SQLite or PostgreSQL), the real till window (offscreen
+# and, under Xvfb, as a real process) and the simulated devices it drives.
+pytest_plugins = (
+    "tests.helpers.hub",
+    "tests.helpers.gui",
+    "tests.helpers.devices",
+    "tests.helpers.realwindow",
+)
 
 
 @pytest.fixture(autouse=True, scope="session")

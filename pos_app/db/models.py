@@ -317,6 +317,19 @@ class ParkedBasket(Base):
     __table_args__ = (Index("ix_parked_baskets_created_at", "created_at"),)
 
 
+class BasketInProgressRow(Base):
+    """The basket being rung at a till, as of its last change (services.sale.in_progress)."""
+
+    __tablename__ = "basket_in_progress"
+
+    till_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cashier: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    currency: Mapped[str] = mapped_column(String(3))
+    line_count: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+
+
 class SyncState(Base):
     """Where this till is in the hub's feed (a single row, id = 1).
 

@@ -150,7 +150,7 @@ def devices_main(out: Path) -> None:
             w.grab().save(str(out / f"07-printer-paper-out-{width}x{height}.png"))
             sims.printer.set_paper(out=False)
             settle(1500)
-            dock = add_sim_dock(w, panel, docked=width >= 1600)
+            dock = add_sim_dock(w, panel)
             settle(600)
             if width >= 1600:
                 w.grab().save(str(out / f"08-demo-printer-panel-{width}x{height}.png"))

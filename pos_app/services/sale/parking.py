@@ -23,6 +23,7 @@ from pos_app.db.models import ParkedBasket
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import Money
 from pos_app.domain.pricing import Traceability
+from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.sale.basket import Basket, BasketLine, Discount
 from pos_app.services.staff.auth import Permission, StaffMember, require
 from pos_app.services.store.till_context import TillContext
@@ -107,6 +108,30 @@ def _line_from_json(data: dict[str, Any], context: TillContext) -> BasketLine:
     )
 
 
+def basket_payload(basket: Basket) -> str:
+    """The basket's lines and discounts as stored JSON (a parked basket, the basket in
+    progress): the prices it was rung at, not the catalog's of the day it comes back."""
+    discount = basket.basket_discount
+    payload = {
+        "version": PAYLOAD_VERSION,
+        "lines": [_line_json(line) for line in basket.lines],
+        "basket_discount": None
+        if discount is None
+        else [discount.kind, str(discount.value), discount.reason],
+    }
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"))
+
+
+def basket_from_payload(text: str, context: TillContext) -> Basket:
+    data = json.loads(text)
+    if data.get("version") != PAYLOAD_VERSION:
+        raise ParkingError("That basket was saved by a newer version of OmniTill.")
+    lines = [_line_from_json(line, context) for line in data["lines"]]
+    bd = data.get("basket_discount")
+    discount = None if bd is None else Discount(bd[0], Decimal(bd[1]), bd[2])
+    return Basket.restore(context.currency, context.tax_mode, context.tax_rates, lines, discount)
+
+
 def _summary(row: ParkedBasket, context: TillContext) -> ParkedSummary:
     return ParkedSummary(
         parked_id=row.id,
@@ -135,18 +160,13 @@ class ParkingService:
         actor: StaffMember,
         context: TillContext,
         label: str = "",
+        promotions: PromotionContext | None = None,
     ) -> ParkedSummary:
+        """``promotions``: what the screen priced the basket with, so the parked total is the
+        one the cashier saw (issue 15: "Basket parked (€10.18)" for a €9.28 basket)."""
         require(actor, Permission.PARK)
         if basket.is_empty:
             raise ParkingError("There is nothing to park: the basket is empty.")
-        discount = basket.basket_discount
-        payload = {
-            "version": PAYLOAD_VERSION,
-            "lines": [_line_json(line) for line in basket.lines],
-            "basket_discount": None
-            if discount is None
-            else [discount.kind, str(discount.value), discount.reason],
-        }
         row = ParkedBasket(
             uuid=str(self._new_uuid()),
             till_id=context.till_id,
@@ -155,8 +175,8 @@ class ParkingService:
             created_at=self._clock(),
             currency=context.currency.code,
             line_count=len(basket.lines),
-            total_minor=basket.totals().total.to_minor(),
-            payload=json.dumps(payload, sort_keys=True, separators=(",", ":")),
+            total_minor=basket.totals(promotions).total.to_minor(),
+            payload=basket_payload(basket),
         )
         session.add(row)
         session.flush()
@@ -179,15 +199,7 @@ class ParkingService:
             raise ParkingError("That basket was already resumed (here or at another till).")
         if row.currency != context.currency.code:
             raise ParkingError(f"That basket is in {row.currency}; this till sells in another.")
-        data = json.loads(row.payload)
-        if data.get("version") != PAYLOAD_VERSION:
-            raise ParkingError("That parked basket was saved by a newer version of OmniTill.")
-        lines = [_line_from_json(line, context) for line in data["lines"]]
-        bd = data.get("basket_discount")
-        discount = None if bd is None else Discount(bd[0], Decimal(bd[1]), bd[2])
-        basket = Basket.restore(
-            context.currency, context.tax_mode, context.tax_rates, lines, discount
-        )
+        basket = basket_from_payload(row.payload, context)
         session.delete(row)
         session.flush()
         return basket

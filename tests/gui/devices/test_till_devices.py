@@ -169,7 +169,7 @@ def test_demo_printer_panel_shows_what_was_printed(
 ) -> None:
     d = till
     panel = PrinterSimPanel(sims)
-    dock = add_sim_dock(d.window, panel, docked=True)
+    dock = add_sim_dock(d.window, panel)
     d.scan_and_wait(COFFEE)
     done = pay_cash(d, "20")
     qtbot.waitUntil(lambda: done.receipt_no in panel.paper.toPlainText(), timeout=WAIT_MS)
