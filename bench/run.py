@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run OmniTill's performance benches against a generated catalog (DESIGN §9).
+"""Run OmniTill's performance benches against a generated catalog (docs/architecture.md §9).
 
     python bench/run.py                         # 1,000,000 products, every bench
     python bench/run.py --products 20000 --only lookup,search
@@ -41,9 +41,10 @@ CACHE_DIR = BENCH_DIR / ".cache"
 RESULTS_DIR = BENCH_DIR / "results"
 DEFAULT_PRODUCTS = 1_000_000
 DEFAULT_SEED = 1
-# "A million products in about a minute" (the generator's own target, not a DESIGN budget).
+# "A million products in about a minute" (the generator's own target, not a budget of
+# docs/architecture.md §9).
 GENERATION_BUDGET_S_PER_MILLION = 60.0
-BENCH_NAMES = ("generate", "lookup", "search", "sale", "coldstart", "promotions")
+BENCH_NAMES = ("generate", "lookup", "search", "sale", "coldstart", "promotions", "ui", "hub")
 
 
 def _head_revision() -> str:
@@ -288,6 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     from bench.bench_promotions import bench_promotions
 
     attempt("promotions", lambda: bench_promotions(args.seed))  # in memory: no catalog needed
+    from bench.external import hub_result, ui_result
+
+    attempt("ui", lambda: ui_result(products, args.seed))  # its own process, its own copy
+    attempt("hub", hub_result)  # PostgreSQL: a throwaway database
     _remove_db(work)
     _remove_db(run_dir / "floor.sqlite3")
 

@@ -17,7 +17,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sync.hub.console.roles import Role
+from pos_app.domain.staff.roles import Role
+from sync.hub.console.roles import Role as ConsoleRole
 
 if TYPE_CHECKING:
     from sync.hub.context import Hub
@@ -120,7 +121,7 @@ def register_hub_commands(sub: Any) -> None:
     staff.add_argument("--store", required=True)
     staff.add_argument("--code", required=True)
     staff.add_argument("--name", required=True)
-    staff.add_argument("--role", choices=("associate", "fulfilment", "manager"), required=True)
+    staff.add_argument("--role", choices=tuple(Role), required=True)
     staff.add_argument("--pin", default=None, help="visible to other users; prefer the prompt")
     user = action(
         "add-user",
@@ -129,7 +130,7 @@ def register_hub_commands(sub: Any) -> None:
         "store_manager (their --store ones), auditor (read-only)",
     )
     user.add_argument("--email", required=True)
-    user.add_argument("--role", choices=[r.value for r in Role], required=True)
+    user.add_argument("--role", choices=[r.value for r in ConsoleRole], required=True)
     user.add_argument("--store", action="append", default=[], help="repeat for more stores")
     sim = action("simulate-web-orders", "keep making realistic web orders for a store")
     sim.add_argument("--store", required=True)
@@ -352,7 +353,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             from sync.hub.console import accounts
 
             password = accounts.new_password()
-            added = accounts.add_user(hub, email=args.email, role=Role(args.role),
+            added = accounts.add_user(hub, email=args.email, role=ConsoleRole(args.role),
                                      stores=args.store, password=password, actor="cli")  # fmt: skip
             print(password)
             print(f"console user {added.email} ({added.role.value}) added; the password above "

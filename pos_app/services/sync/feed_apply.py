@@ -2,8 +2,8 @@
 
 A page is applied in chunks; each chunk is one short write transaction that writes its changes
 AND the position of its last change, so a crash or an error leaves the cursor exactly at the
-data (never ahead: DESIGN §6). Short chunks keep the single writer lock free for sales: a
-checkout waits at most one chunk. Within a chunk the latest change of a key wins, and every
+data (never ahead: docs/architecture.md §6). Short chunks keep the single writer lock free for
+sales: a checkout waits at most one chunk. Within a chunk the latest change of a key wins, and every
 kind is written with a few set-based statements (no ORM objects): a first sync of a big
 catalog is millions of rows. Products go through the ``products`` table, whose triggers keep the
 FTS name index in step, so a synced item is scannable and searchable at once.
@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -33,13 +33,11 @@ from pos_app.db.models import (
     WebOrderRow,
 )
 from pos_app.db.write_gate import WriteGate
+from pos_app.domain.staff.roles import Role
 from pos_app.services.returns.policy import apply_policy_changes
 from sync.protocol import FeedChange, FeedKind, StoreInfo, WebOrder
 
 DEFAULT_CHUNK = 250
-# The hub has a "fulfilment" role the till's sign-in does not know (yet); unknown roles get
-# the least privilege rather than a sign-in that fails to load.
-TILL_ROLES = frozenset({"associate", "supervisor", "manager"})
 
 
 class FeedApplyError(Exception):
@@ -75,7 +73,9 @@ class _StaffData(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
     staff_code: str
     name: str
-    role: str
+    # A role the till does not know fails the chunk (FeedApplyError names it): never a
+    # silent demotion or promotion of someone's rights.
+    role: Role
     pin_hash: str
     active: bool = True
 
@@ -163,6 +163,17 @@ def apply_changes(session: Session, changes: Iterable[FeedChange]) -> None:
         except (ValueError, TypeError, KeyError) as exc:
             first = min(c.position for c in picked)
             raise FeedApplyError(f"{kind} change at position ≥ {first}: {exc}") from exc
+
+
+def skip_feed_to(session: Session, position: int, now: datetime) -> bool:
+    """Start this till's feed cursor at ``position`` when it is behind it: for a till that
+    already holds every change up to there (the demo till, whose catalog the demo hub was
+    seeded from). Never moves the cursor back. True when it moved."""
+    current = session.scalar(select(SyncState.feed_cursor).where(SyncState.id == 1)) or 0
+    if current >= position:
+        return False
+    _store_cursor(session, position, now)
+    return True
 
 
 def _store_cursor(session: Session, cursor: int, now: datetime) -> None:
@@ -281,7 +292,7 @@ def _staff(session: Session, changes: list[FeedChange]) -> None:
             {
                 "code": data.staff_code,
                 "name": data.name,
-                "role": data.role if data.role in TILL_ROLES else "associate",
+                "role": str(data.role),
                 "pin_hash": data.pin_hash,  # scrypt from the hub, verified offline at the till
                 "active": data.active,
             }

@@ -1,7 +1,7 @@
 """Wires the devices into the till: receipts, drawer kicks, the customer display, the serial
 scanner and the status bar's device state. Slots hand work to ``TillDevices`` (which runs it
 on the device's own worker and returns at once) and show what comes back through
-``DeviceSignals``; nothing here waits for a device (DESIGN §4, §5).
+``DeviceSignals``; nothing here waits for a device (docs/architecture.md §4, §5).
 
 Order after a sale: the sale (and the drawer open it caused) is committed on the DB lane
 first; only then does ``SaleController`` emit ``drawer_open_recorded`` (→ kick) and
@@ -12,14 +12,17 @@ print queue; the status bar counts it and it prints when the printer is back.
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from PySide6.QtCore import QObject, QTimer
 
-from hardware.base import DeviceKind, DeviceState, DeviceStatus
+from hardware.base import DeviceError, DeviceKind, DeviceState, DeviceStatus
 from hardware.qt_bridge import DeviceSignals
 from hardware.till_devices import DeviceListeners, TillDevices
+from pos_app.domain.catalog import CatalogItem
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.sale.drawer import DrawerOpen
+from pos_app.services.sale.screen_pricing import ScreenPrice
 from pos_app.ui.sale.controller import SaleController
 
 log = logging.getLogger(__name__)
@@ -40,13 +43,17 @@ class DeviceController(QObject):
         self.window = controller.window
         self._shown_receipt: str | None = None  # the receipt on the preview page
         self._printer_state: DeviceState | None = None
+        self._line_to_show: int | None = None  # the line just rung, for the customer display
         signals.device_status_changed.connect(self.on_signals_device_status_changed)
         signals.receipt_printed.connect(self.on_signals_receipt_printed)
         signals.barcode_scanned.connect(self.on_signals_barcode_scanned)
         signals.scan_rejected.connect(self.on_signals_scan_rejected)
+        signals.weight_read.connect(self.on_signals_weight_read)
+        controller.claim_weighing(self.weigh)
         controller.sale_completed.connect(self.on_controller_sale_completed)
         controller.drawer_open_recorded.connect(self.on_controller_drawer_open_recorded)
         controller.line_added.connect(self.on_controller_line_added)
+        controller.basket_repriced.connect(self.on_controller_basket_repriced)
         self.window.receipt.reprint_requested.connect(self.on_receipt_reprint_requested)
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(probe_ms)
@@ -87,12 +94,16 @@ class DeviceController(QObject):
         self.signals.track_print(done.receipt_no, job)
 
     def on_controller_line_added(self, line_no: int) -> None:
-        register = self.controller.register
-        if register is None:
+        # Shown once the pricing lane has the basket's new total (never priced on this thread).
+        self._line_to_show = line_no
+
+    def on_controller_basket_repriced(self, priced: ScreenPrice) -> None:
+        line_no, self._line_to_show = self._line_to_show, None
+        if line_no is None:
             return
-        line = register.basket.line(line_no)
-        total = register.basket.totals(self.controller.base_pricing()).total
-        self.devices.display_item(line.item.name, line.unit_price, total)
+        line = next((ln for ln in priced.basket.lines if ln.line_no == line_no), None)
+        if line is not None:
+            self.devices.display_item(line.item.name, line.unit_price, priced.totals.total)
 
     def on_receipt_reprint_requested(self) -> None:
         try:
@@ -139,6 +150,24 @@ class DeviceController(QObject):
 
     def on_signals_barcode_scanned(self, code: str, _source: str) -> None:
         self.controller.on_scanner_barcode_scanned(code)  # the keyboard wedge's path
+
+    def weigh(self, item: CatalogItem) -> bool:
+        """Read the serial scale for ``item`` (on the scale's worker); False without one."""
+        job = self.devices.read_weight()
+        if job is None:
+            return False
+        self.window.sale.message.show_info(self.tr("Weighing %s…") % item.name)
+        self.signals.track_weight(item, job)
+        return True
+
+    def on_signals_weight_read(self, item: object, weight: object) -> None:
+        assert isinstance(item, CatalogItem)
+        if isinstance(weight, Decimal):
+            self.controller.add_weighed(item, weight)
+            return
+        message = weight.message if isinstance(weight, DeviceError) else str(weight)
+        self.controller.error_shown.emit(message)
+        self.window.sale.message.show_error(self.tr("Scale: %s") % message)
 
     def on_signals_scan_rejected(self, message: str) -> None:
         self.controller.error_shown.emit(message)
