@@ -105,7 +105,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.include_router(till_router)
     app.include_router(admin_router)
     app.include_router(customers_router)
-    # The head-office console (README, "The head-office console"): pages, its CSS, headers.
+    # The head-office console (docs/architecture.md §10): pages, its CSS, headers.
     app.include_router(console.router)
     app.mount("/console/static", console.static, name="console-static")
     app.middleware("http")(add_security_headers)

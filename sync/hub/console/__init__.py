@@ -1,4 +1,4 @@
 """The head-office console: server-rendered pages inside the hub.
 
-README, "The head-office console", says what it offers and to whom.
+docs/architecture.md §10 and the README ("The head-office console") say what it offers.
 """

@@ -4,7 +4,7 @@ Revision ID: 0012_i20console
 Revises: 0009
 Create Date: 2026-12-04 17:40:00
 
-The head-office console (README, "The head-office console") signs people in with an
+The head-office console (docs/architecture.md §10) signs people in with an
 e-mail and an argon2 password. ``console_users.stores`` is a JSON list of store ids for store
 managers (empty for the chain-wide roles). Sessions are stored by the SHA-256 digest of their
 cookie, like tokens. ``admin_tokens.user_id`` ties an API token to a user; tokens made before
