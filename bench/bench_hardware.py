@@ -24,12 +24,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from hardware.escpos_printer import (  # noqa: E402
-    EscposDrawer,
-    EscposPrinter,
-    NetworkConnection,
-    PrinterConfig,
-)
+from hardware.escpos_printer import EscposDrawer, EscposPrinter  # noqa: E402
+from hardware.printer_config import NetworkConnection, PrinterConfig  # noqa: E402
 from hardware.sim.printer import SimulatedPrinter  # noqa: E402
 from pos_app.domain.catalog import CatalogItem  # noqa: E402
 from pos_app.domain.money import EUR, Money  # noqa: E402

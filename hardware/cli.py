@@ -83,12 +83,8 @@ def sample_receipt(when: datetime | None = None) -> ReceiptDocument:
 
 def _test_printer(args: argparse.Namespace, out: TextIO) -> bool:
     from hardware.base import DeviceError
-    from hardware.escpos_printer import (
-        EscposDrawer,
-        EscposPrinter,
-        PrinterConfig,
-        parse_printer_url,
-    )
+    from hardware.escpos_printer import EscposDrawer, EscposPrinter
+    from hardware.printer_config import PrinterConfig, parse_printer_url
 
     config = PrinterConfig(
         parse_printer_url(args.printer), profile=args.profile, paper_width_mm=args.width,

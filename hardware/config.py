@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from hardware.escpos_printer import parse_printer_url
+from hardware.printer_config import parse_printer_url
 from hardware.serial_drawer import parse_drawer_url
 
 __all__ = [

@@ -24,7 +24,8 @@ from hardware.config import (
     DeviceConfigError,
     load_device_config,
 )
-from hardware.escpos_printer import EscposPrinter, PrinterConfig, parse_printer_url
+from hardware.escpos_printer import EscposPrinter
+from hardware.printer_config import PrinterConfig, parse_printer_url
 
 __all__ = [
     "BAUD_RATES",

@@ -16,13 +16,12 @@ from __future__ import annotations
 import contextlib
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Literal
-from urllib.parse import parse_qs, urlsplit
+from typing import Any
 
 from escpos import printer as escpos_printers
 from escpos.exceptions import DeviceNotFoundError
 
+from hardware import printer_config as address
 from hardware.base import (
     DeviceError,
     DeviceTimeoutError,
@@ -33,108 +32,19 @@ from hardware.base import (
     PrinterStatus,
     StatusNotSupportedError,
 )
-from hardware.escpos_render import DrawerPulse, EscposRenderer, drawer_kick_bytes
+from hardware.escpos_render import EscposRenderer, drawer_kick_bytes
+from hardware.printer_config import READABLE, Connection, PrinterConfig
 from hardware.receipt_layout import columns_for, layout_receipt
 from pos_app.domain.receipt import ReceiptDocument
 
 __all__ = [
-    "Connection",
-    "CupsConnection",
     "EscposDrawer",
     "EscposPrinter",
-    "FileConnection",
-    "NetworkConnection",
-    "PrinterConfig",
-    "SerialConnection",
-    "UsbConnection",
     "make_connector",
-    "parse_printer_url",
     "status_from_bytes",
 ]
 
 DLE_EOT = b"\x10\x04"
-
-
-@dataclass(frozen=True)
-class NetworkConnection:
-    host: str
-    port: int = 9100
-
-
-@dataclass(frozen=True)
-class SerialConnection:
-    device: str  # a device path such as /dev/ttyUSB0: escpos' Serial does not take pyserial URLs
-    baudrate: int = 19200
-
-
-@dataclass(frozen=True)
-class UsbConnection:
-    vendor_id: int
-    product_id: int
-    in_ep: int = 0x82
-    out_ep: int = 0x01
-
-
-@dataclass(frozen=True)
-class CupsConnection:
-    queue: str
-    host: str = "localhost"
-
-
-@dataclass(frozen=True)
-class FileConnection:
-    path: str
-
-
-Connection = NetworkConnection | SerialConnection | UsbConnection | CupsConnection | FileConnection
-# The connectors that can read a reply back (DLE EOT status).
-_READABLE = (NetworkConnection, SerialConnection, UsbConnection)
-
-
-@dataclass(frozen=True)
-class PrinterConfig:
-    connection: Connection
-    name: str = "printer"
-    profile: str = "default"
-    paper_width_mm: Literal[58, 80] = 80
-    code_page: str = "CP858"
-    timeout_s: float = 3.0
-    # Receipt QR payload, e.g. "https://shop.example/r/{receipt_no}"; None prints no QR.
-    qr_template: str | None = None
-    check_status_before_print: bool = True
-    drawer: DrawerPulse = field(default_factory=DrawerPulse)
-    # Drawers differ: some pull the sensor pin high when open, some when closed.
-    drawer_open_when_sensor_high: bool = True
-
-    def __post_init__(self) -> None:
-        if not 0 < self.timeout_s <= 30:
-            raise ValueError(f"printer timeout must be in (0, 30] s, not {self.timeout_s}")
-        if self.paper_width_mm not in (58, 80):
-            raise ValueError(f"paper width must be 58 or 80 mm, not {self.paper_width_mm}")
-
-
-def parse_printer_url(url: str) -> Connection:
-    """tcp://host[:port], serial:///dev/ttyS0?baud=9600, usb://04b8:0202, cups://queue,
-    file:///dev/usb/lp0."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme == "tcp":
-        if not parts.hostname:
-            raise ValueError(f"no host in printer address {url!r}")
-        return NetworkConnection(parts.hostname, parts.port or 9100)
-    if scheme == "serial":
-        baud = parse_qs(parts.query).get("baud", ["19200"])[0]
-        return SerialConnection(parts.path, int(baud))
-    if scheme == "usb":
-        vendor, _, product = parts.netloc.partition(":")
-        return UsbConnection(int(vendor, 16), int(product, 16))
-    if scheme == "cups":
-        return CupsConnection(parts.netloc or parts.path.lstrip("/"))
-    if scheme == "file":
-        return FileConnection(parts.path)
-    raise ValueError(
-        f"unknown printer address {url!r}: use tcp://, serial://, usb://, cups://, file://"
-    )
 
 
 class _Network(escpos_printers.Network):  # type: ignore[misc]
@@ -157,13 +67,13 @@ class _Network(escpos_printers.Network):  # type: ignore[misc]
 
 def make_connector(connection: Connection, timeout_s: float) -> Any:
     """The python-escpos printer object for one job (not opened yet)."""
-    if isinstance(connection, NetworkConnection):
+    if isinstance(connection, address.NetworkConnection):
         return _Network(connection.host, connection.port, timeout=timeout_s)
-    if isinstance(connection, SerialConnection):
+    if isinstance(connection, address.SerialConnection):
         return escpos_printers.Serial(
             connection.device, baudrate=connection.baudrate, timeout=timeout_s, dsrdtr=False
         )
-    if isinstance(connection, UsbConnection):
+    if isinstance(connection, address.UsbConnection):
         # Check before constructing: an escpos Usb made without pyusb raises again from __del__.
         if not escpos_printers.Usb.is_usable():
             raise DeviceUnavailableError("usb", "USB printing needs pyusb (pip install pyusb)")
@@ -174,7 +84,7 @@ def make_connector(connection: Connection, timeout_s: float) -> Any:
             in_ep=connection.in_ep,
             out_ep=connection.out_ep,
         )
-    if isinstance(connection, CupsConnection):
+    if isinstance(connection, address.CupsConnection):
         if not escpos_printers.CupsPrinter.is_usable():
             raise DeviceUnavailableError("cups", "CUPS printing needs pycups (pip install pycups)")
         return escpos_printers.CupsPrinter(connection.queue, host=connection.host)
@@ -228,7 +138,7 @@ class EscposPrinter:
 
     @property
     def can_read_status(self) -> bool:
-        return isinstance(self.config.connection, _READABLE)
+        return isinstance(self.config.connection, READABLE)
 
     def print_receipt(self, doc: ReceiptDocument) -> None:
         self.send(self.render(doc), check_status=self.config.check_status_before_print)

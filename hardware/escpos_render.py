@@ -13,33 +13,14 @@ the printer may not support, or an exception.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from escpos.printer import Dummy
 
+from hardware.printer_config import DrawerPulse
 from hardware.receipt_layout import BarcodeBlock, Block, CutBlock, QrBlock, TextBlock, printable
 
 __all__ = ["DrawerPulse", "EscposRenderer", "drawer_kick_bytes"]
-
-
-@dataclass(frozen=True)
-class DrawerPulse:
-    """ESC p m t1 t2: pin 2 (m=0) or pin 5 (m=1), on/off times in milliseconds.
-
-    The printer counts in 2 ms units, so odd values round down; 0..510 ms each.
-    """
-
-    pin: int = 2
-    on_ms: int = 100
-    off_ms: int = 100
-
-    def __post_init__(self) -> None:
-        if self.pin not in (2, 5):
-            raise ValueError(f"drawer kick pin must be 2 or 5, not {self.pin}")
-        for name, value in (("on_ms", self.on_ms), ("off_ms", self.off_ms)):
-            if not 2 <= value <= 510:
-                raise ValueError(f"drawer pulse {name} must be 2..510 ms, not {value}")
 
 
 def drawer_kick_bytes(pulse: DrawerPulse) -> bytes:

@@ -21,7 +21,6 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
 from hardware.base import DrawerState
-from hardware.escpos_render import DrawerPulse, drawer_kick_bytes
 from hardware.serial_port import PortFactory, SerialLink, open_serial
 
 __all__ = ["SerialDrawer", "SerialDrawerConfig", "parse_drawer_url"]
@@ -30,13 +29,21 @@ OpenMethod = Literal["bytes", "dtr", "rts"]
 SenseLine = Literal["none", "cts", "dsr"]
 
 
+def _default_kick() -> bytes:
+    # The renderer imports python-escpos (~0.7 s): only when a serial drawer is configured,
+    # not whenever the device settings are read.
+    from hardware.escpos_render import DrawerPulse, drawer_kick_bytes
+
+    return drawer_kick_bytes(DrawerPulse())
+
+
 @dataclass(frozen=True)
 class SerialDrawerConfig:
     port: str  # a device path or a pyserial URL
     name: str = "drawer"
     baudrate: int = 9600
     open_method: OpenMethod = "bytes"
-    open_bytes: bytes = field(default_factory=lambda: drawer_kick_bytes(DrawerPulse()))
+    open_bytes: bytes = field(default_factory=_default_kick)
     pulse_ms: int = 100  # how long DTR/RTS stays high; solenoids need ~50-200 ms
     sense_line: SenseLine = "none"
     open_when_line_high: bool = True

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from hardware.base import (
     CashDrawer,
@@ -35,14 +36,16 @@ from hardware.base import (
     StatusNotSupportedError,
 )
 from hardware.config import DeviceConfig
-from hardware.escpos_printer import EscposDrawer, EscposPrinter, PrinterConfig, parse_printer_url
-from hardware.escpos_render import DrawerPulse
+from hardware.printer_config import DrawerPulse, PrinterConfig, parse_printer_url
 from hardware.serial_display import DisplayConfig, SerialCustomerDisplay
 from hardware.serial_drawer import SerialDrawer, parse_drawer_url
 from hardware.serial_scanner import SerialScanner, SerialScannerConfig
 from hardware.workers import DeviceWorker, PrintQueue, _state_of
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument
+
+if TYPE_CHECKING:
+    from hardware.escpos_printer import EscposPrinter
 
 __all__ = ["DeviceListeners", "TillDevices"]
 
@@ -112,6 +115,9 @@ class TillDevices:
         self._listeners = listeners
         cfg = self.config
         if cfg.printer is not None:
+            # The driver (python-escpos, ~0.7 s to import) only when a printer is configured.
+            from hardware.escpos_printer import EscposPrinter
+
             self.printer = EscposPrinter(
                 PrinterConfig(
                     parse_printer_url(cfg.printer),
@@ -132,6 +138,8 @@ class TillDevices:
             )
             self.probe_printer()
         if cfg.drawer == "printer" and self.printer is not None:
+            from hardware.escpos_printer import EscposDrawer
+
             self.drawer = EscposDrawer(self.printer)
         elif cfg.drawer != "none":
             self.drawer = SerialDrawer(parse_drawer_url(cfg.drawer))

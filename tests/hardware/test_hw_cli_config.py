@@ -10,10 +10,10 @@ import pytest
 
 from hardware import cli as devices_cli
 from hardware.base import DeviceUnavailableError, PaperLevel
-from hardware.escpos_printer import (
+from hardware.escpos_printer import EscposPrinter
+from hardware.printer_config import (
     Connection,
     CupsConnection,
-    EscposPrinter,
     FileConnection,
     NetworkConnection,
     PrinterConfig,
