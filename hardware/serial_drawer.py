@@ -21,20 +21,13 @@ from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
 from hardware.base import DrawerState
-from hardware.serial_port import PortFactory, SerialLink, open_serial
+from hardware.escpos_render import DrawerPulse, drawer_kick_bytes
+from hardware.serial_port import PortFactory, SerialLink, open_serial, serial_port_from_url
 
 __all__ = ["SerialDrawer", "SerialDrawerConfig", "parse_drawer_url"]
 
 OpenMethod = Literal["bytes", "dtr", "rts"]
 SenseLine = Literal["none", "cts", "dsr"]
-
-
-def _default_kick() -> bytes:
-    # The renderer imports python-escpos (~0.7 s): only when a serial drawer is configured,
-    # not whenever the device settings are read.
-    from hardware.escpos_render import DrawerPulse, drawer_kick_bytes
-
-    return drawer_kick_bytes(DrawerPulse())
 
 
 @dataclass(frozen=True)
@@ -43,7 +36,7 @@ class SerialDrawerConfig:
     name: str = "drawer"
     baudrate: int = 9600
     open_method: OpenMethod = "bytes"
-    open_bytes: bytes = field(default_factory=_default_kick)
+    open_bytes: bytes = field(default_factory=lambda: drawer_kick_bytes(DrawerPulse()))
     pulse_ms: int = 100  # how long DTR/RTS stays high; solenoids need ~50-200 ms
     sense_line: SenseLine = "none"
     open_when_line_high: bool = True
@@ -63,21 +56,24 @@ class SerialDrawerConfig:
 
 
 def parse_drawer_url(url: str) -> SerialDrawerConfig:
-    """serial:///dev/ttyS1?baud=9600&open=dtr&pulse=150&sense=cts&open_high=0&bytes=07
+    """serial:///dev/ttyS1?baud=9600&open=dtr&pulse=150&sense=cts&open_high=0&bytes=07, or
+    serial://COM3?… on Windows (either spelling is read on any system).
 
     ``open`` is bytes (default), dtr or rts; ``bytes`` is hex; ``sense`` none, cts or dsr;
     ``open_high=0`` when the line is high while the drawer is closed.
     """
     parts = urlsplit(url)
-    if parts.scheme.lower() != "serial" or not parts.path:
-        raise ValueError(f"drawer address {url!r} must look like serial:///dev/ttyS1?…")
+    if parts.scheme.lower() != "serial":
+        raise ValueError(
+            f"drawer address {url!r} must look like serial:///dev/ttyS1?… or serial://COM3?…"
+        )
     query = {
         key: values[-1] for key, values in parse_qs(parts.query, keep_blank_values=True).items()
     }
     known = {"baud", "open", "pulse", "sense", "open_high", "bytes"}
     if unknown := set(query) - known:
         raise ValueError(f"unknown drawer option(s) {', '.join(sorted(unknown))} in {url!r}")
-    kwargs: dict[str, Any] = {"port": parts.path}
+    kwargs: dict[str, Any] = {"port": serial_port_from_url(parts)}
     if "baud" in query:
         kwargs["baudrate"] = int(query["baud"])
     if "open" in query:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hardware.escpos_printer import EscposPrinter
-from hardware.printer_config import NetworkConnection, PrinterConfig
+from hardware.escpos_printer import EscposPrinter, NetworkConnection, PrinterConfig
 from hardware.sim.printer import SimulatedPrinter
 from hardware.sim.serial_devices import PtyDevice
 from pos_app.domain.catalog import CatalogItem

@@ -10,9 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.base import DrawerState
-from hardware.escpos_printer import EscposDrawer, EscposPrinter
+from hardware.escpos_printer import EscposDrawer, EscposPrinter, FileConnection, PrinterConfig
 from hardware.escpos_render import DrawerPulse, drawer_kick_bytes
-from hardware.printer_config import FileConnection, PrinterConfig
 from hardware.sim.escpos_parser import DrawerKick
 from hardware.sim.printer import SimulatedPrinter
 from pos_app.db.models import JournalEntry

@@ -16,8 +16,7 @@ from hardware.base import (
     PaperLevel,
     PaperOutError,
 )
-from hardware.escpos_printer import EscposPrinter
-from hardware.printer_config import NetworkConnection, PrinterConfig
+from hardware.escpos_printer import EscposPrinter, NetworkConnection, PrinterConfig
 from hardware.sim.printer import SimulatedPrinter
 from pos_app.domain.receipt import ReceiptDocument, render_text
 from pos_app.services.sale.checkout import CompletedSale

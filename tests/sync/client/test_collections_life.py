@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from hardware.escpos_printer import EscposPrinter
-from hardware.printer_config import NetworkConnection, PrinterConfig
+from hardware.escpos_printer import EscposPrinter, NetworkConnection, PrinterConfig
 from hardware.sim.printer import SimulatedPrinter
 from pos_app.domain.click_collect.orders import CollectionError, OrderState
 from pos_app.domain.money import EUR, Money
