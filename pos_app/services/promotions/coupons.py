@@ -29,7 +29,7 @@ from sync.client.errors import HubError
 
 if TYPE_CHECKING:
     # The hub client and its pydantic wire models load only when a coupon is checked
-    # online (~0.4 s of the till's start-up otherwise, docs/architecture.md).
+    # online (~0.4 s of the till's start-up otherwise, docs/architecture.md, start-up).
     from sync.client.lookups import HubLookups
 
 OFFLINE_RULE = (

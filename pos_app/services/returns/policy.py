@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 
 def _wire_model() -> type[ReturnPolicyIn]:
-    # The wire model (pydantic, with the whole protocol module: ~0.4 s) loads when a policy is
-    # read, not when the till starts and imports the returns screen (docs/architecture.md).
+    # The wire model (pydantic, with the whole protocol module: ~0.4 s) loads when a policy
+    # is read, not when the till starts and imports the returns screen (docs/architecture.md,
+    # start-up).
     from sync.protocol import ReturnPolicyIn
 
     return ReturnPolicyIn
