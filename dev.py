@@ -66,6 +66,9 @@ QT_LIBRARIES = {
 }
 # Without a font, offscreen Qt renders every label blank.
 FONT_PACKAGE = "fonts-dejavu-core"
+# The console's browser tests drive Debian's chromium (Playwright cannot download its own).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_PACKAGE = "chromium"
 # The real-window acceptance suite (tests/realwindow): a virtual X server, real key events,
 # and screenshots of the root window. The program each package brings, and the package.
 REALWINDOW_PROGRAMS = {
@@ -99,6 +102,8 @@ def missing_debian_packages() -> list[str]:
     fonts = Path("/usr/share/fonts")
     if not fonts.is_dir() or not any(fonts.rglob("*.ttf")):
         wanted.add(FONT_PACKAGE)
+    if not Path(CHROMIUM).exists():
+        wanted.add(CHROMIUM_PACKAGE)
     return sorted(wanted)
 
 
@@ -113,10 +118,16 @@ def ensure_debian_packages() -> None:
     ):
         prefix = ["sudo", "-n"]
     else:
-        say("Qt and the real-window tests need these Debian packages: " + " ".join(packages))
+        say(
+            "Qt, the real-window and the browser tests need these Debian packages: "
+            + " ".join(packages)
+        )
         say("install them with: sudo apt-get install -y " + " ".join(packages))
         return
-    say("installing Debian packages for Qt and the real-window tests: " + " ".join(packages))
+    say(
+        "installing Debian packages for Qt, the real-window and the browser tests: "
+        + " ".join(packages)
+    )
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run([*prefix, "apt-get", "update", "-q"], check=True, env=env)
     subprocess.run(

@@ -31,6 +31,7 @@ pytest_plugins = (
     "tests.helpers.gui",
     "tests.helpers.devices",
     "tests.helpers.realwindow",
+    "tests.helpers.console",
 )
 
 

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
 from sync.hub import feed
@@ -25,6 +26,8 @@ class Hub:
     wake_listeners: list[WakeCallback] = field(default_factory=list)
     # See HubSettings.pickup_link_template.
     pickup_link_template: str | None = None
+    # Hashes and checks console passwords (sync/hub/console/accounts.py).
+    passwords: PasswordHasher = field(default_factory=PasswordHasher)
 
     @contextmanager
     def change(self) -> Iterator[tuple[Session, PendingChanges]]:

@@ -96,6 +96,10 @@ class AdminToken(Base):
     label: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The console user the token belongs to (migration 0012); None: an older token, an admin.
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("console_users.id", name="fk_admin_tokens_user_id"), nullable=True
+    )
 
 
 class Staff(Base):
@@ -185,6 +189,12 @@ class WebOrderRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
+    __table_args__ = (
+        Index("ix_web_orders_status_created", "status", "created_at"),
+        Index("ix_web_orders_status_id", "status", "id"),
+        Index("ix_web_orders_created", "created_at"),
+    )
+
 
 class StoredValue(Base):
     """A gift card or a store credit account; the balance lives only here
@@ -258,7 +268,10 @@ class IngestedEvent(Base):
     payload: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
-    __table_args__ = (Index("ix_events_store_kind", "store_id", "kind"),)
+    __table_args__ = (
+        Index("ix_events_store_kind", "store_id", "kind"),
+        Index("ix_events_till_received", "till_id", "received_at"),
+    )
 
 
 class FeedRow(Base):
@@ -403,6 +416,10 @@ class RefundRequestRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     source_event_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Set when head office marks the refund done (migration 0012).
+    refund_reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    refunded_by: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    refunded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class CouponRedemption(Base):
@@ -432,6 +449,46 @@ class CouponDoubleUse(Base):
     flagged_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (UniqueConstraint("code", "sale_uuid", name="uq_coupon_double_use"),)
+
+
+class ConsoleUser(Base):
+    """A head-office person who signs in to the console (migration 0012)."""
+
+    __tablename__ = "console_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(32))
+    stores: Mapped[str] = mapped_column(Text)  # JSON list of store ids (store managers)
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id, parameters inside
+    failed_attempts: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ConsoleSession(Base):
+    __tablename__ = "console_sessions"
+
+    session_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("console_users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ConsoleAudit(Base):
+    """Every change made through the console or a user's API token: who, when, before → after."""
+
+    __tablename__ = "console_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(254))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(200))
+    before: Mapped[str] = mapped_column(Text)  # JSON
+    after: Mapped[str] = mapped_column(Text)  # JSON
 
 
 class ShopifyShop(Base):
