@@ -67,6 +67,7 @@ from pos_app.services.returns.tax_exclusive import (
 from pos_app.services.sale.checkout import utc_now
 from pos_app.services.staff.auth import Approval, Permission, StaffMember
 from pos_app.services.store import journal
+from pos_app.services.store.receipt_series import next_receipt_no
 from pos_app.services.store.till_context import TillContext
 
 RETURN_EVENT = "return.completed"
@@ -231,7 +232,7 @@ class ReturnsService:
         now = self._clock()
         currency = context.currency
         position = journal.next_position(session, context.till_id)
-        receipt_no_new = f"{context.till_id}-{position.seq:06d}"
+        receipt_no_new = next_receipt_no(session, context.till_id)
         return_uuid = return_uuid or str(self._new_uuid())
         by_no = {line.original.line_no: line for line in original.lines}
 

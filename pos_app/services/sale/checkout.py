@@ -33,6 +33,7 @@ from pos_app.domain.sale.tenders import Settlement, Tender, TenderKind, settle
 from pos_app.services.promotions.coupons import applied_coupons, record_uses
 from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.store import journal
+from pos_app.services.store.receipt_series import next_receipt_no
 from pos_app.services.store.till_context import TillContext
 from pos_app.services.sync.event_payloads import movements_of, sale_envelope, tenders_of
 
@@ -109,7 +110,7 @@ class CheckoutService:
         if not settlement.is_complete:
             raise CheckoutError(f"{settlement.remaining} is still due")
         position = journal.next_position(session, context.till_id)
-        receipt_no = f"{context.till_id}-{position.seq:06d}"
+        receipt_no = next_receipt_no(session, context.till_id)
         sale_uuid = str(self._new_uuid())
         lines = list(basket.lines)
 
