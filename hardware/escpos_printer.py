@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
@@ -35,6 +35,7 @@ from hardware.base import (
 )
 from hardware.escpos_render import DrawerPulse, EscposRenderer, drawer_kick_bytes
 from hardware.receipt_layout import columns_for, layout_receipt
+from hardware.report_layout import layout_report
 from pos_app.domain.receipt import ReceiptDocument
 
 __all__ = [
@@ -224,6 +225,10 @@ class EscposPrinter:
             qr = self.config.qr_template.format(receipt_no=doc.receipt_no)
         return self._renderer.render(layout_receipt(doc, self.columns, qr_payload=qr))
 
+    def render_report(self, lines: Sequence[str]) -> bytes:
+        """An X or Z report's text lines (made at ``self.columns``) as ESC/POS bytes."""
+        return self._renderer.render(layout_report(lines))
+
     # -- I/O ---------------------------------------------------------------------------------
 
     @property
@@ -232,6 +237,9 @@ class EscposPrinter:
 
     def print_receipt(self, doc: ReceiptDocument) -> None:
         self.send(self.render(doc), check_status=self.config.check_status_before_print)
+
+    def print_report(self, lines: Sequence[str]) -> None:
+        self.send(self.render_report(lines), check_status=self.config.check_status_before_print)
 
     def send(self, data: bytes, *, check_status: bool = False) -> None:
         """Send one job. With ``check_status``, refuse (typed error) if the printer cannot print."""

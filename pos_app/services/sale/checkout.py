@@ -32,6 +32,7 @@ from pos_app.domain.sale.basket import Basket, BasketLine, BasketTotals, LineTot
 from pos_app.domain.sale.tenders import Settlement, Tender, TenderKind, settle
 from pos_app.services.promotions.coupons import applied_coupons, record_uses
 from pos_app.services.promotions.store_promotions import PromotionService
+from pos_app.services.shifts.service import ShiftError, require_open_shift
 from pos_app.services.store import journal
 from pos_app.services.store.receipt_series import next_receipt_no
 from pos_app.services.store.till_context import TillContext
@@ -102,6 +103,10 @@ class CheckoutService:
         recorded on the sale and its event; either one makes customer-only promotions apply."""
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
+        try:
+            require_open_shift(session, context.till_id)  # the store's rule, checked here
+        except ShiftError as exc:
+            raise CheckoutError(str(exc)) from exc
         has_customer = has_customer or customer_id is not None or customer_email is not None
         now = self._clock()
         promotions = self._promotion_context(session, context, now, coupons, has_customer)
