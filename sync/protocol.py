@@ -320,6 +320,16 @@ class ShiftClosedPayload(WireModel):
     journal: JournalRef
 
 
+class StoreDay(WireModel):
+    """A store's business day at the hub: the sum of its tills' Z reports."""
+
+    store_id: StoreId
+    business_day: date
+    currency: Currency
+    z_reports: list[str] = Field(description="the Zs summed, as till/Z<number>")
+    figures: ZFiguresIn
+
+
 # --- feed ---------------------------------------------------------------------------------
 
 

@@ -430,3 +430,31 @@ class CouponDoubleUse(Base):
     flagged_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (UniqueConstraint("code", "sale_uuid", name="uq_coupon_double_use"),)
+
+
+class ShiftClosure(Base):
+    """One till's Z report as its ``shift.closed`` event brought it (migration 0010).
+
+    Store days are the sums of these per store and business day (sync.hub.store_days); the
+    figures are the till's JSON, kept as sent, so a store day can always be traced to its Zs.
+    """
+
+    __tablename__ = "shift_closures"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64))
+    till_id: Mapped[str] = mapped_column(String(80))
+    shift_id: Mapped[str] = mapped_column(String(64))
+    z_no: Mapped[int] = mapped_column(Integer)
+    business_day: Mapped[str] = mapped_column(String(10))  # ISO date, the store's local day
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    currency: Mapped[str] = mapped_column(String(3))
+    figures: Mapped[str] = mapped_column(Text)
+    grand_total_minor: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("till_id", "z_no", name="uq_shift_closures_till_z"),
+        Index("ix_shift_closures_store_day", "store_id", "business_day"),
+    )

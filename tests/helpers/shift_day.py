@@ -80,3 +80,21 @@ def close(
     with db.begin() as session:
         ctx = load_till_context(session)
         return service.close_shift(session, context=ctx, cashier="Ann", cash=cash, **kwargs)  # type: ignore[arg-type]
+
+
+def shift_closed_payload(store_id: str, z_no: int = 1) -> dict[str, object]:
+    """A well-formed ``shift.closed`` payload of an empty shift (for sync plumbing tests)."""
+    zero = {"cash": 0, "card": 0, "store_credit": 0, "gift_card": 0, "exchange": 0}
+    return {
+        "version": 1, "store_id": store_id, "till_id": "till-1", "shift_id": f"shift-{z_no}",
+        "z_no": z_no, "business_day": "2026-12-04", "opened_at": "2026-12-04T08:00:00+00:00",
+        "closed_at": "2026-12-04T18:00:00+00:00", "currency": "EUR", "grand_total_minor": 0,
+        "figures": {
+            "float_minor": 0, "expected": zero, "counted": zero, "over_short": zero,
+            "sales": [0, 0], "returns": [0, 0], "exchanges": 0, "net_sales_minor": 0,
+            "tax": [], "store_credit": [0, 0],
+            "channels": {"in_store": [0, 0], "click_collect": [0, 0], "online_refund": [0, 0]},
+            "movements": {k: [0, 0] for k in ("paid_in", "paid_out", "safe_drop", "no_sale")},
+        },
+        "journal": {"seq": 1, "hash": "0" * 64},
+    }  # fmt: skip
