@@ -66,6 +66,8 @@ from pos_app.ui.scanner import (
     monotonic_ms,
     scanner_config_for,
 )
+from pos_app.ui.shifts.controller import ShiftsController
+from pos_app.ui.shifts.wiring import build_shifts
 from pos_app.ui.staff.idle import IdleWatcher
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
@@ -96,6 +98,7 @@ class TillApp:
     returns: ReturnsController | None = None
     customers: CustomerController | None = None
     promotions: PromotionsUi | None = None
+    shifts: ShiftsController | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -244,13 +247,15 @@ def build_till(
     if bridge is not None:  # customer.created / receipt.email_requested: send them now
         customers.outbox_written.connect(lambda: bridge.on_controller_sale_completed(None))
     promotions = PromotionsUi(controller, prices, reader_factory, sync)
+    shifts = build_shifts(window, controller, lane, context, auth, devices,
+                          db_path.parent / "reports", bridge)  # fmt: skip
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller, bridge, collections, returns, customers, promotions,
+        device_controller, bridge, collections, returns, customers, promotions, shifts,
     )  # fmt: skip
 
 
