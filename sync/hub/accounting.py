@@ -95,7 +95,7 @@ def day_journal(day: StoreDay, accounts: Mapping[str, str]) -> list[JournalLine]
     over_short = f.over_short.get("cash", 0)
     post("cash", "Cash counted at close", counted_cash)
     post("safe_drop", "Safe drops", moves.get("safe_drop", 0))
-    post("float", "Opening float returned from drawers", -f.float_minor)
+    post("float", "Opening float (brought from the safe)", -f.float_minor)
     post("paid_in", "Paid in", -moves.get("paid_in", 0))
     post("paid_out", "Paid out", moves.get("paid_out", 0))
     post("over_short", "Cash over/short", -over_short)

@@ -17,7 +17,8 @@ __all__ = ["DENOMINATIONS", "CashCount", "CountError", "denominations_for"]
 MAX_PIECES = 100_000  # per denomination; more is a typing slip, not a drawer
 
 DENOMINATIONS: Mapping[str, tuple[int, ...]] = {
-    "EUR": (50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1),
+    # No 500 € note: no longer issued (2019), and a till is never handed one as change.
+    "EUR": (20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1),
     "GBP": (5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1),
     "USD": (10000, 5000, 2000, 1000, 500, 200, 100, 25, 10, 5, 1),
     "CAD": (10000, 5000, 2000, 1000, 500, 200, 100, 25, 10, 5),

@@ -24,8 +24,8 @@ TENDER_LABELS = {
 }
 CHANNEL_LABELS = {
     "in_store": "In store",
-    "click_collect": "Click & collect paid in store",
-    "online_refund": "Online orders refunded in store",
+    "click_collect": "Click & collect",  # web orders paid here at hand-over
+    "online_refund": "Online returns",  # web orders returned and refunded here
 }
 MOVEMENT_LABELS = {
     "paid_in": "Paid in",

@@ -145,10 +145,7 @@ class ShiftsController(QObject):
         p.card_label.setVisible(closing)
         p.card_total.setVisible(closing)
         p.count_heading.setText(
-            self.tr(
-                "Count the drawer, note by note and coin by coin. The till does not show "
-                "what it expects until the count is confirmed."
-            )
+            self.tr("Blind count: count the drawer. What the till expects shows once confirmed.")
             if closing
             else self.tr("Count the opening float.")
         )

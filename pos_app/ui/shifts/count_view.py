@@ -45,19 +45,20 @@ class CountView(QWidget):
 
     def _add_row(self, grid: QGridLayout, row: int, value: int) -> None:
         label = QLabel(Money.from_minor(value, self.currency).format_amount())
-        label.setMinimumWidth(70)
+        label.setMinimumWidth(60)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         minus, plus = action_button("−"), action_button("+")
         for button in (minus, plus):
+            button.setProperty("compact", True)  # theme.qss: narrow padding, still 48 px wide
             button.setFixedWidth(TOUCH_MIN + 8)
         edit = QLineEdit("0")
         edit.setValidator(QIntValidator(0, MAX_PIECES, edit))
         edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        edit.setFixedWidth(72)
+        edit.setFixedWidth(64)
         edit.setMinimumHeight(TOUCH_MIN)
         edit.setAccessibleName(f"count of {label.text()}")
         subtotal = QLabel()
-        subtotal.setMinimumWidth(90)
+        subtotal.setMinimumWidth(84)
         subtotal.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         minus.clicked.connect(lambda: self.step(value, -1))
         plus.clicked.connect(lambda: self.step(value, 1))

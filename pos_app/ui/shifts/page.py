@@ -71,7 +71,7 @@ class ShiftsPage(QWidget):
         count_layout.addWidget(self.count_heading)
         self.count = CountView(currency)
         count_layout.addWidget(self.count, 1)
-        card_row = QHBoxLayout()
+        card_row = QHBoxLayout()  # beside the count's own total, to keep the rows full height
         self.card_label = QLabel(self.tr("Card terminal batch total (optional)"))
         self.card_total = QLineEdit()
         self.card_total.setMinimumHeight(TOUCH_MIN)
