@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from fpdf import FPDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -131,6 +130,8 @@ def export_csv(z: StoredZ) -> str:
 
 def export_pdf(z: StoredZ) -> bytes:
     """The printed text on an A4 page in a fixed-width font (what the paper roll shows)."""
+    from fpdf import FPDF  # here, not at import: it adds to every till start otherwise
+
     pdf = FPDF(format="A4")
     pdf.set_title(f"Z report {z.header.z_no} - till {z.header.till_id}")
     pdf.add_page()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app import cli
 from pos_app.db.models import JournalEntry, OutboxEvent, ShiftRow
 from pos_app.domain.shifts.denominations import CashCount, CountError
 from pos_app.services.sale.checkout import CheckoutError
@@ -17,6 +19,7 @@ from pos_app.services.shifts.service import (
     ShiftError,
     ShiftRules,
     ShiftService,
+    load_rules,
     save_rules,
 )
 from pos_app.services.staff.auth import AuthService, Permission, Role
@@ -161,3 +164,37 @@ def test_bad_counts_and_movements_are_refused_and_change_nothing(
         _move(seeded, service, "paid_out", 100, "lunch")
     with seeded() as session:
         assert [e.kind for e in session.scalars(select(JournalEntry))] == ["shift_open"]
+
+
+def test_the_shifts_command_sets_the_rules_and_reprints_and_exports_a_past_z(
+    seeded: sessionmaker[Session], db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(db_path.parent)]
+    assert cli.main([*data, "shifts", "settings", "--require-shift", "on",
+                     "--over-short-threshold", "2.50"]) == cli.EXIT_OK  # fmt: skip
+    assert "needs an open shift: on; over/short threshold: 2.50 EUR" in capsys.readouterr().out
+    with pytest.raises(CheckoutError, match="Open a shift"):
+        ring(seeded, [SHIRT], card=True)
+    bad = cli.main([*data, "shifts", "settings", "--over-short-threshold", "lots"])
+    assert bad == cli.EXIT_FAILED
+    assert "omnitill:" in capsys.readouterr().err
+    with seeded() as session:
+        assert load_rules(session).over_short_threshold_minor == 250  # unchanged
+
+    service = ShiftService(clock=Clock())
+    open_shift(seeded, service, count(n1000=1))
+    ring(seeded, [SHIRT], card=True)
+    close(seeded, service, count(n1000=1))
+    assert cli.main([*data, "shifts", "z-list"]) == cli.EXIT_OK
+    assert capsys.readouterr().out.startswith("Z     1  ")
+    assert cli.main([*data, "shifts", "z-print", "1", "--width", "32"]) == cli.EXIT_OK
+    printed = capsys.readouterr().out
+    assert "*** COPY ***" in printed
+    assert max(len(line) for line in printed.splitlines()) <= 32
+    pdf = db_path.parent / "z1.pdf"
+    assert (
+        cli.main([*data, "shifts", "z-export", "1", "--format", "pdf", "--output", str(pdf)]) == 0
+    )
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert cli.main([*data, "shifts", "z-print", "7"]) == cli.EXIT_FAILED
+    assert "no Z report #7" in capsys.readouterr().err
