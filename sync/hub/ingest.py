@@ -304,8 +304,9 @@ def ingest_batch(
                 _record_returns(session, event, till_id, hub, sales)
                 _apply_customer_parts(session, event, hub)
                 if isinstance(event.payload, ShiftClosedPayload):
-                    warning = record_shift(session, event.event_id, event.payload, hub.clock())
-                    event.warnings.extend([warning] if warning else [])
+                    event.warnings.extend(
+                        record_shift(session, event.event_id, event.payload, hub.clock())
+                    )
                 if event.kind is EventKind.SALE_COMPLETED and isinstance(
                     event.payload, SalePayload
                 ):

@@ -16,16 +16,31 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.hub.db import dialect_insert
-from sync.hub.models import ShiftClosure
+from sync.hub.models import ShiftClosure, Store
 from sync.protocol import ShiftClosedPayload, StoreDay, ZFiguresIn
 
-__all__ = ["record_shift", "store_days"]
+__all__ = ["check_figures", "record_shift", "store_days"]
+
+
+def check_figures(payload: ShiftClosedPayload, store_currency: str | None) -> list[str]:
+    """What does not add up in a Z (the hub trusts a till's identity, not its arithmetic).
+
+    The Z is kept all the same (the day happened); head office sees the warnings."""
+    f, problems = payload.figures, []
+    if store_currency is not None and payload.currency != store_currency:
+        problems.append(f"Z in {payload.currency}; the store counts in {store_currency}")
+    if f.net_sales_minor != f.sales[1] + f.returns[1]:
+        problems.append("net sales differ from sales + returns")
+    for tender, counted in f.counted.items():
+        if f.over_short.get(tender) != counted - f.expected.get(tender, 0):
+            problems.append(f"{tender}: over/short differs from counted − expected")
+    return [f"Z {payload.z_no} of till {payload.till_id}: {p}" for p in problems]
 
 
 def record_shift(
     session: Session, event_id: str, payload: ShiftClosedPayload, now: datetime
-) -> str | None:
-    """Keep one Z; returns a warning when this till's Z number was already kept."""
+) -> list[str]:
+    """Keep one Z; returns warnings (figures that do not add up, a Z number already kept)."""
     stmt = (
         dialect_insert(session, ShiftClosure)
         .values(
@@ -45,9 +60,11 @@ def record_shift(
         .on_conflict_do_nothing()
         .returning(ShiftClosure.event_id)
     )
+    store = session.get(Store, payload.store_id)
+    warnings = check_figures(payload, store.currency if store is not None else None)
     if session.execute(stmt).scalar_one_or_none() is None:
-        return f"Z {payload.z_no} of till {payload.till_id} was already received; kept once"
-    return None
+        warnings.append(f"Z {payload.z_no} of till {payload.till_id} was already received")
+    return warnings
 
 
 def _add(a: Any, b: Any) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -82,7 +83,7 @@ def close(
         return service.close_shift(session, context=ctx, cashier="Ann", cash=cash, **kwargs)  # type: ignore[arg-type]
 
 
-def shift_closed_payload(store_id: str, z_no: int = 1) -> dict[str, object]:
+def shift_closed_payload(store_id: str, z_no: int = 1) -> dict[str, Any]:
     """A well-formed ``shift.closed`` payload of an empty shift (for sync plumbing tests)."""
     zero = {"cash": 0, "card": 0, "store_credit": 0, "gift_card": 0, "exchange": 0}
     return {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,9 +17,13 @@ from pos_app import cli
 from pos_app.db.models import OutboxEvent
 from pos_app.services.shifts.service import ShiftService
 from pos_app.services.store.till_context import load_till_context
+from sync.hub import tenancy
+from sync.hub.context import Hub
+from sync.hub.ingest import ingest_batch
 from sync.hub.models import ShiftClosure
+from sync.protocol import StoreIn
 from tests.helpers.hub import EnrolledTill, StatusRecorder
-from tests.helpers.shift_day import Clock, close, count, open_shift, ring
+from tests.helpers.shift_day import Clock, close, count, open_shift, ring, shift_closed_payload
 from tests.unit.services.returns.test_in_store import do_return, one
 
 SHIRT, COFFEE = "0036000291452", "4006381333931"
@@ -123,3 +128,27 @@ def test_a_bad_mapping_file_is_refused_and_writes_nothing(
     assert cli.main(argv) != cli.EXIT_OK
     assert "unknown account key 'cahs'" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_z_that_does_not_add_up_is_kept_with_warnings_and_a_z_number_once(hub: Hub) -> None:
+    tenancy.upsert_store(hub, StoreIn(store_id="store-1", name="One", currency="EUR"))
+    good = shift_closed_payload("store-1", z_no=4)
+    odd = shift_closed_payload("store-1", z_no=5)
+    odd["currency"] = "GBP"
+    odd["figures"]["net_sales_minor"] = 999
+    odd["figures"]["counted"]["cash"] = 100
+    again = dict(good, shift_id="other")  # the same till's Z 4 under another event id
+    events = [
+        {"event_id": str(uuid.uuid4()), "kind": "shift.closed", "payload": p}
+        for p in (good, odd, again)
+    ]
+    answer = ingest_batch(hub, store_id="store-1", till_id="till-1", raw_events=events)
+    assert [r.status for r in answer.results] == ["accepted"] * 3
+    assert answer.results[0].warnings == []
+    odd_warnings = " | ".join(answer.results[1].warnings)
+    assert "GBP; the store counts in EUR" in odd_warnings
+    assert "net sales differ" in odd_warnings
+    assert "cash: over/short differs" in odd_warnings
+    assert "already received" in " ".join(answer.results[2].warnings)
+    with hub.db.read() as session:
+        assert sorted(session.scalars(select(ShiftClosure.z_no))) == [4, 5]
