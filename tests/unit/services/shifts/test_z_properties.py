@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.domain.sale.tenders import TenderKind
 from pos_app.domain.shifts.denominations import CashCount
 from pos_app.domain.shifts.figures import MovementKind
 from pos_app.services.shifts.service import ShiftRules, ShiftService, save_rules
 from tests.helpers.shift_day import VISA, Clock, close, open_shift, ring
+from tests.unit.services.returns.test_exchanges import exchange
 from tests.unit.services.returns.test_in_store import do_return, one
 
 CODES = ("4006381333931", "96385074", "0036000291452", "5012345678900")
+SHIRT = "0036000291452"  # 15.00: what an exchange takes
 REASON = {
     MovementKind.PAID_IN: "other",
     MovementKind.PAID_OUT: "supplier",
@@ -33,7 +36,9 @@ REASON = {
 class Sell:
     codes: tuple[str, ...]
     card: bool
-    returned: bool  # the first line comes back later in the day, refunded in cash
+    # Later in the day the first line comes back: "return" (refunded to what paid it) or
+    # "exchange" (for a T-shirt; a difference in the customer's favour goes back in cash).
+    after: str
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ class Move:
 
 sells = st.builds(
     Sell, st.lists(st.sampled_from(CODES), min_size=1, max_size=4).map(tuple), st.booleans(),
-    st.booleans(),
+    st.sampled_from(["", "return", "exchange"]),
 )  # fmt: skip
 moves = st.builds(Move, st.sampled_from(list(REASON)), st.integers(1, 20_000))
 days = st.lists(st.one_of(sells, moves), max_size=6)
@@ -55,6 +60,17 @@ floats = st.dictionaries(st.sampled_from([5000, 2000, 1000, 200, 50, 5]), st.int
     max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(day=days, float_pieces=floats, counted=st.integers(0, 100_000))
+@example(  # always: a cash and a card sale, a return of each, an exchange, every movement
+    day=[
+        Sell(("4006381333931", "96385074"), card=False, after="exchange"),
+        Sell(("96385074",), card=True, after="return"),
+        Sell(("5012345678900",), card=False, after="return"),
+        Sell((SHIRT,), card=True, after="exchange"),
+        *(Move(kind, 1234) for kind in REASON),
+    ],
+    float_pieces={5000: 1, 200: 3},
+    counted=9999,
+)
 def test_z_totals_equal_the_sum_of_the_shifts_transactions(
     seeded: sessionmaker[Session],
     day: list[Sell | Move],
@@ -72,7 +88,8 @@ def test_z_totals_equal_the_sum_of_the_shifts_transactions(
     open_shift(seeded, service, float_count)
     cash, card, sales, returns, n_sales, n_returns = float_count.total_minor, 0, 0, 0, 0, 0
     moved = dict.fromkeys(REASON, 0)
-    to_return: list[tuple[str, bool]] = []
+    later: list[tuple[str, Sell]] = []
+    exchanges = 0
     for step in day:
         if isinstance(step, Move):
             with seeded.begin() as session:
@@ -90,10 +107,22 @@ def test_z_totals_equal_the_sum_of_the_shifts_transactions(
             card += done.settlement.paid.to_minor()
         else:
             cash += (done.settlement.paid - done.settlement.change).to_minor()
-        if step.returned:
-            to_return.append((done.receipt_no, step.card))
-    for receipt_no, by_card in to_return:
-        back = do_return(seeded, receipt_no, [one()], card=VISA if by_card else None)
+        if step.after:
+            later.append((done.receipt_no, step))
+    for receipt_no, sold in later:
+        by_card = VISA if sold.card else None
+        if sold.after == "exchange":
+            # Every code costs at most a T-shirt: the customer pays any difference in cash.
+            pays = sold.codes[0] != SHIRT
+            swap = exchange(seeded, receipt_no, [SHIRT], cash="100" if pays else None)
+            n_sales, n_returns, exchanges = n_sales + 1, n_returns + 1, exchanges + 1
+            sales += swap.sale.totals.total.to_minor()
+            returns -= swap.returned.assessment.total.to_minor()
+            paid = swap.sale.settlement
+            credit = sum(t.amount.to_minor() for t in paid.tenders if t.kind is not TenderKind.CASH)
+            cash += (paid.paid - paid.change).to_minor() - credit
+            continue
+        back = do_return(seeded, receipt_no, [one()], card=by_card)
         n_returns += 1
         returns -= back.assessment.total.to_minor()
         if back.cash_out.is_positive():
@@ -108,6 +137,8 @@ def test_z_totals_equal_the_sum_of_the_shifts_transactions(
     assert (f.sales_count, f.sales_minor) == (n_sales, sales)
     assert (f.returns_count, f.returns_minor) == (n_returns, returns)
     assert f.net_sales_minor == sales + returns
+    assert f.exchanges_count == exchanges
+    assert f.expected["exchange"] == 0  # each exchange credit is given and taken once
     assert {k: v[1] for k, v in f.movements.items() if k != "no_sale"} == {
         str(k): v for k, v in moved.items()
     }
