@@ -31,6 +31,7 @@ from pos_app.domain.shifts.figures import (
     TransactionRecord,
     compute_figures,
 )
+from pos_app.services.sale.drawer import DRAWER_JOURNAL_KIND
 
 __all__ = ["VOID_KINDS", "shift_figures"]
 
@@ -86,7 +87,7 @@ def shift_figures(
     entries_q = select(JournalEntry.kind, JournalEntry.payload).where(
         JournalEntry.till_id == shift.till_id,
         JournalEntry.seq > shift.start_journal_seq,
-        JournalEntry.kind.in_(["approval", *VOID_KINDS]),
+        JournalEntry.kind.in_(["approval", DRAWER_JOURNAL_KIND, *VOID_KINDS]),
     )
     if up_to_seq is not None:
         sales_q = sales_q.where(Sale.journal_seq <= up_to_seq)
@@ -101,11 +102,16 @@ def shift_figures(
         if uuid is not None
     }
     approvals: list[Approval] = []
+    no_sales: list[MovementRecord] = []
     voids = {"voids": 0, "line_voids": 0}
     for kind, payload in session.execute(entries_q):
+        body = json.loads(payload)["body"]
         if kind == "approval":
-            body = json.loads(payload)["body"]
             approvals.append(Approval(body["approver"]["name"], body["permission"]))
+        elif kind == DRAWER_JOURNAL_KIND:
+            # The sale screen's own no-sale key (services.sale.drawer) counts too.
+            if body.get("reason") == "no_sale":
+                no_sales.append(MovementRecord(MovementKind.NO_SALE, 0, body.get("note") or ""))
         else:
             voids[VOID_KINDS[kind]] += 1
     movements = session.scalars(select(CashMovementRow).where(CashMovementRow.shift_id == shift.id))
@@ -113,7 +119,11 @@ def shift_figures(
         float_minor=shift.float_minor,
         transactions=[_transaction(s, collected) for s in sales],
         movements=[
-            MovementRecord(MovementKind(m.kind), abs(m.amount_minor), m.reason) for m in movements
+            *(
+                MovementRecord(MovementKind(m.kind), abs(m.amount_minor), m.reason)
+                for m in movements
+            ),
+            *no_sales,
         ],
         approvals=approvals,
         voids=voids["voids"],

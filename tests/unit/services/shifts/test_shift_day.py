@@ -13,6 +13,7 @@ from pos_app import cli
 from pos_app.db.models import JournalEntry, OutboxEvent, ShiftRow
 from pos_app.domain.shifts.denominations import CashCount, CountError
 from pos_app.services.sale.checkout import CheckoutError
+from pos_app.services.sale.drawer import DrawerReason, DrawerService
 from pos_app.services.shifts.archive import export_csv, export_pdf, list_z, load_z
 from pos_app.services.shifts.service import (
     OverShortApprovalRequiredError,
@@ -57,6 +58,10 @@ def test_a_day_float_sales_cash_movements_x_then_blind_close_and_z(
     _move(seeded, service, "paid_out", 350, "supplier")
     _move(seeded, service, "safe_drop", 5000, "safe_drop")
     _move(seeded, service, "no_sale", 0, "change_for_customer")
+    with seeded.begin() as session:  # the sale screen's own no-sale key (Ctrl+D) counts too
+        DrawerService(may_open_no_sale=lambda _who: True).record_open(
+            session, till_id="till-1", cashier="Ann", reason=DrawerReason.NO_SALE, note="coins"
+        )
 
     with seeded() as session:
         _view, x = service.x_report(session, "till-1")
@@ -64,7 +69,7 @@ def test_a_day_float_sales_cash_movements_x_then_blind_close_and_z(
     assert x.expected["cash"] == expected_cash
     assert x.expected["card"] == 899
     assert (x.sales_count, x.sales_minor) == (2, 2399)
-    assert x.movements["no_sale"] == (1, 0)
+    assert x.movements["no_sale"] == (2, 0)
     assert x.counted == {}  # an X resets nothing and counts nothing
     assert x.departments == {"clothing": 1500, "grocery": 899}
     assert [t[:2] for t in x.tax] == [("VAT 20%", "0.20"), ("VAT 5.5%", "0.055")]
