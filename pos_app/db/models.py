@@ -116,7 +116,11 @@ class Sale(Base):
         back_populates="sale", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (Index("ix_sales_created_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_sales_created_at", "created_at"),
+        # A shift's X and Z read its sales by journal range (services.shifts.records).
+        Index("ix_sales_till_journal", "till_id", "journal_seq"),
+    )
 
 
 class SaleLine(Base):

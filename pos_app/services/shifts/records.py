@@ -74,10 +74,9 @@ def shift_figures(
     session: Session,
     shift: ShiftRow,
     *,
-    up_to_seq: int | None = None,
     counted: dict[str, int] | None = None,
 ) -> ShiftFigures:
-    """The shift's figures so far (X), or up to its Z's journal entry."""
+    """The open shift's figures so far: an X, or (with ``counted``) the Z being closed."""
     sales_q = (
         select(Sale)
         .where(Sale.till_id == shift.till_id, Sale.journal_seq > shift.start_journal_seq)
@@ -89,9 +88,6 @@ def shift_figures(
         JournalEntry.seq > shift.start_journal_seq,
         JournalEntry.kind.in_(["approval", DRAWER_JOURNAL_KIND, *VOID_KINDS]),
     )
-    if up_to_seq is not None:
-        sales_q = sales_q.where(Sale.journal_seq <= up_to_seq)
-        entries_q = entries_q.where(JournalEntry.seq <= up_to_seq)
     sales = list(session.scalars(sales_q))
     uuids = [s.uuid for s in sales]
     collected = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from pos_app.db.models import (
     CashMovementRow,
-    JournalHead,
     OutboxEvent,
     ShiftRow,
     ShiftSettings,
@@ -321,8 +320,8 @@ class ShiftService:
         now = self._clock()
         last_z = _last_z(session, till)
         z_no = last_z.z_no + 1 if last_z else 1
-        head = session.get(JournalHead, till)
-        figures = shift_figures(session, shift, up_to_seq=head.seq if head else 0, counted=counted)
+        # The caller holds the write lock: nothing was journaled since the draft was read.
+        figures = replace(draft, counted=counted)
         grand_total = (last_z.grand_total_minor if last_z else 0) + figures.net_sales_minor
         body = {
             "z_no": z_no,
