@@ -56,6 +56,7 @@ class ShiftsController(QObject):
         context: TillContext,
         staff: Callable[[], StaffMember | None],
         back: Callable[[], None],
+        show_page: Callable[[ShiftsPage], None],
         print_report: Callable[[Callable[[int], list[str]]], Any],
         kick_drawer: Callable[[], Any],
         export_dir: Path,
@@ -63,7 +64,7 @@ class ShiftsController(QObject):
     ) -> None:
         super().__init__(parent)
         self.page, self.lane, self.service, self.auth = page, lane, service, auth
-        self.context, self.staff, self.back = context, staff, back
+        self.context, self.staff, self.back, self.show_page = context, staff, back, show_page
         self.print_report, self.kick_drawer, self.export_dir = print_report, kick_drawer, export_dir
         self.current: ShiftView | None = None
         self.mode = ""  # "open" | "close": what the count panel is for
@@ -91,6 +92,13 @@ class ShiftsController(QObject):
         p.back_button.clicked.connect(self.back)
 
     # -- state ------------------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Ctrl+T: the shift screen, for whoever is signed in."""
+        if self.staff() is None:
+            return
+        self.refresh()
+        self.show_page(self.page)
 
     def refresh(self) -> None:
         till = self.context.till_id

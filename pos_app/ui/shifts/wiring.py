@@ -51,20 +51,14 @@ def build_shifts(
         context=context,
         staff=staff,
         back=back,
+        show_page=window.show_page,
         print_report=devices.print_report,  # on the printer's own worker
         kick_drawer=devices.open_drawer,
         export_dir=export_dir,
         parent=window,
     )
 
-    def show() -> None:
-        if sales.register is None:
-            return
-        shifts.refresh()
-        window.show_page(page)
-
-    QShortcut(QKeySequence(SHIFT_SHORTCUT), window, activated=show)  # any page once signed in
-    shifts.show = show  # type: ignore[attr-defined]
+    QShortcut(QKeySequence(SHIFT_SHORTCUT), window, activated=shifts.show)  # once signed in
     if bridge is not None:  # the Z wrote its shift.closed event: send it now
         shifts.z_closed.connect(lambda _z: bridge.on_controller_sale_completed(None))
     return shifts
