@@ -32,11 +32,12 @@ from pos_app.domain.shifts.figures import (
     compute_figures,
 )
 from pos_app.services.sale.drawer import DRAWER_JOURNAL_KIND
+from pos_app.services.sale.voids import LINE_VOID_KIND, VOID_KIND
 
 __all__ = ["VOID_KINDS", "shift_figures"]
 
-# Journal kinds counted as voids and line voids on the Z report.
-VOID_KINDS = {"void": "voids", "line_void": "line_voids"}
+# Journal kinds counted as voids and line voids on the Z report (services.sale.voids).
+VOID_KINDS = {VOID_KIND: "voids", LINE_VOID_KIND: "line_voids"}
 
 
 def _transaction(sale: Sale, collected: set[str]) -> TransactionRecord:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 from pos_app.domain.sale.basket import Discount
+from pos_app.services.sale.voids import LINE_VOID_KIND, VOID_KIND, record_void
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError
 from pos_app.ui import formatting
 
@@ -50,6 +51,15 @@ class BasketEditsMixin:
         def _info(self, text: str) -> None: ...
         def _refresh(self, select_line: int | None = None) -> None: ...
         def _selected_line(self) -> int | None: ...
+
+    def _journal_void(self, kind: str, what: str, lines: int = 1) -> None:
+        """After the void succeeded in memory: its journal entry (the Z counts voids)."""
+        till, cashier = self.context.till_id, self.register.cashier.name
+        self.lane.run(
+            lambda s: record_void(
+                s, till_id=till, kind=kind, cashier=cashier, what=what, lines=lines
+            )
+        )
 
     def _guarded(self, action: Callable[[Approval | None], object], what: str) -> None:
         """Run a permission-checked action; on denial, ask for a manager's approval."""
@@ -154,7 +164,14 @@ class BasketEditsMixin:
             return
         register = self.register
         name = register.basket.line(line_no).item.name
-        self._guarded(lambda ok: register.remove_line(line_no, ok), f"remove line {line_no}")
+        what = f"remove line {line_no}"
+        self._guarded(
+            lambda ok: (
+                register.remove_line(line_no, ok),
+                self._journal_void(LINE_VOID_KIND, what),
+            ),
+            what,
+        )
         self._info(self.tr("Removed %s.") % name)
 
     def on_discount_button_clicked(self) -> None:
@@ -260,7 +277,10 @@ class BasketEditsMixin:
             if not reason.strip():
                 self._error(self.tr("Give a reason to void the basket."))
                 return
-            self._guarded(lambda ok: register.void(ok), f"void basket: {reason.strip()}")
+            what, lines = f"void basket: {reason.strip()}", len(register.basket.lines)
+            self._guarded(
+                lambda ok: (register.void(ok), self._journal_void(VOID_KIND, what, lines)), what
+            )
 
         self._prompt(
             "void",

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 
 from tests.helpers.gui import Driver
 
-TSHIRT = "0036000291452"  # 15.00
+TSHIRT, COFFEE = "0036000291452", "4006381333931"  # 15.00, 8.99
 
 
 def click(d: Driver, button: QPushButton) -> None:
@@ -43,6 +43,9 @@ def test_open_sell_cash_out_x_blind_close_z_and_a_new_shift(
 
     d.press(page.report, Qt.Key.Key_Escape)
     d.qtbot.waitUntil(lambda: w.current_page is w.sale)
+    d.scan_and_wait(COFFEE)
+    d.press(w.sale.search.edit, Qt.Key.Key_F10)  # the coffee comes off again: a line void
+    d.qtbot.waitUntil(lambda: d.till.controller.model.rowCount() == 0)
     d.scan_and_wait(TSHIRT)
     d.press(w.sale.search.edit, Qt.Key.Key_F12)
     d.type(w.tender.cash_edit, "20")
@@ -81,6 +84,8 @@ def test_open_sell_cash_out_x_blind_close_z_and_a_new_shift(
     assert "*** COPY ***" not in z_text
     assert "  over/short" in z_text
     assert any(line.endswith("-2.00") for line in z_text.splitlines())
+    voids = next(line for line in z_text.splitlines() if line.startswith("Voids / line voids"))
+    assert voids.endswith("0 / 1")
     assert page.open_button.isEnabled()
 
     click(d, page.open_button)  # the next shift starts from its own float

@@ -14,6 +14,7 @@ from pos_app.db.models import JournalEntry, OutboxEvent, ShiftRow
 from pos_app.domain.shifts.denominations import CashCount, CountError
 from pos_app.services.sale.checkout import CheckoutError
 from pos_app.services.sale.drawer import DrawerReason, DrawerService
+from pos_app.services.sale.voids import LINE_VOID_KIND, VOID_KIND, record_void
 from pos_app.services.shifts.archive import export_csv, export_pdf, list_z, load_z
 from pos_app.services.shifts.service import (
     OverShortApprovalRequiredError,
@@ -63,8 +64,14 @@ def test_a_day_float_sales_cash_movements_x_then_blind_close_and_z(
             session, till_id="till-1", cashier="Ann", reason=DrawerReason.NO_SALE, note="coins"
         )
 
+    with seeded.begin() as session:  # what the sale screen journals when it voids
+        record_void(session, till_id="till-1", kind=VOID_KIND, cashier="Ann", what="void", lines=3)
+        record_void(
+            session, till_id="till-1", kind=LINE_VOID_KIND, cashier="Ann", what="l2", lines=1
+        )
     with seeded() as session:
         _view, x = service.x_report(session, "till-1")
+    assert (x.voids, x.line_voids) == (1, 1)
     expected_cash = 10000 + 1500 + 1000 - 350 - 5000
     assert x.expected["cash"] == expected_cash
     assert x.expected["card"] == 899
