@@ -31,6 +31,7 @@ from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.write_gate import WriteGate
 from pos_app.domain.returns.rules import ReturnPolicy
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.click_collect.queue import DEFAULT_HOLD_DAYS
 from pos_app.services.click_collect.steps import CollectionsService, Ready
 from pos_app.services.promotions.store_promotions import PromotionService
@@ -93,6 +94,7 @@ class TillApp:
     context: TillContext
     engines: tuple[Engine, Engine]
     devices: DeviceController
+    changes: ChangeNotifier
     sync: SyncBridge | None = None
     collections: CollectionsController | None = None
     returns: ReturnsController | None = None
@@ -197,6 +199,7 @@ def build_till(
         else None
     )
     idle = IdleWatcher(idle_ms, parent=window)
+    changes = ChangeNotifier()  # what each operation changed, to every screen showing it
     controller = SaleController(
         window=window,
         model=model,
@@ -208,22 +211,24 @@ def build_till(
         checkout=CheckoutService(promotions=promotion_service),
         parking=ParkingService(),
         idle=idle,
+        changes=changes,
         # No-sale opens need the no_sale permission; the UI passes it per call (approvals).
         drawer=DrawerService(may_open_no_sale=lambda _cashier: False)
         if devices.has_drawer
         else None,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
-        price_with=prices.current,
+        # Customer-only promotions price in once a customer is attached (ui.customers).
+        price_with=lambda has_customer: prices.current(has_customer=has_customer),
     )
     bridge = None
     if sync is not None:
         bridge = SyncBridge(sync, status, parent=window)
-        controller.sale_completed.connect(bridge.on_controller_sale_completed)
+        changes.subscribe(bridge.on_op_changes)  # queued events are sent at once
 
         def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
             if FeedKind.PROMOTION in kinds:
                 prices.reload()
-                controller.reprice()
+                changes.publish(OpChanges(promotions=True))
 
         bridge.feed_applied.connect(on_bridge_feed_applied)
         sync.start()
@@ -231,31 +236,29 @@ def build_till(
         devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms
     )
     device_controller.start()
-    collections = _build_collections(window, controller, lane, context, sync, bridge, devices,
-                                     hold_days)  # fmt: skip
+    collections = _build_collections(window, controller, lane, context, sync, devices, hold_days)
     returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
-    # Customer-only promotions price in once a customer is attached (ui.customers.controller).
-    controller.price_with = lambda: prices.current(has_customer=controller.customer is not None)
     customers = CustomerController(
         sales=controller,
+        changes=changes,
         lane=lane,
         hub=HubLane(sync.lookups if sync is not None else None, parent=window),
         context=context,
         is_offline=sync.is_offline if sync is not None else (lambda: True),
         parent=window,
     )
-    if bridge is not None:  # customer.created / receipt.email_requested: send them now
-        customers.outbox_written.connect(lambda: bridge.on_controller_sale_completed(None))
     promotions = PromotionsUi(controller, prices, reader_factory, sync)
-    shifts = build_shifts(window, controller, lane, context, auth, devices,
-                          db_path.parent / "reports", bridge)  # fmt: skip
+    shifts = build_shifts(
+        window, controller, lane, context, auth, devices, db_path.parent / "reports", changes
+    )
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller, bridge, collections, returns, customers, promotions, shifts,
+        device_controller, changes, bridge, collections, returns, customers, promotions,
+        shifts,
     )  # fmt: skip
 
 
@@ -265,7 +268,6 @@ def _build_collections(
     lane: DbLane,
     context: TillContext,
     sync: TillSync | None,
-    bridge: SyncBridge | None,
     devices: TillDevices,
     hold_days: int,
 ) -> CollectionsController:
@@ -290,18 +292,17 @@ def _build_collections(
         back=back,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
         sales=controller,
+        changes=controller.changes,
         # The receipt path (same printer, same worker); "reprint" keeps the customer's receipt.
         print_document=lambda doc: devices.print_receipt(doc, reprintable=False),
         printer_problem=lambda: devices.printer_problem,
         parent=window,
     )
-    controller.collections_scan = collections.on_scanner_barcode_scanned
+    controller.route_scans(window.collections, collections.on_scanner_barcode_scanned)
     collections.order_marked_ready.connect(print_labels)
     collections.receipt_ready.connect(devices.print_receipt)  # the collection receipt
     if sync is not None:
         sync.add_feed_listener(collections.feed_listener)
-    if bridge is not None:  # each step wrote an outbox event: send it now
-        collections.queue_refreshed.connect(bridge.on_controller_sale_completed)
     collections.refresh()
     return collections
 
@@ -327,12 +328,13 @@ def _build_returns(
         service=ReturnsService(),
         context=context,
         sales=controller,
+        changes=controller.changes,
         show_page=window.show_page,
         back=back,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
         parent=window,
     )
-    controller.returns_scan = returns.on_scanner_barcode_scanned
+    controller.route_scans(window.returns, returns.on_scanner_barcode_scanned)
 
     def use_policy(policy: ReturnPolicy | None) -> None:
         if policy is not None:
@@ -365,9 +367,6 @@ def _build_returns(
         parent=window,
     )
     returns.receipt_ready.connect(devices.print_receipt)  # the return receipt
-    if bridge is not None:  # the return wrote an outbox event: send it now
-        returns.return_completed.connect(bridge.on_controller_sale_completed)
-        returns.exchange_completed.connect(bridge.on_controller_sale_completed)
     return returns
 
 

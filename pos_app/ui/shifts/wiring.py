@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from hardware.till_devices import TillDevices
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.shifts.service import ShiftService
 from pos_app.services.staff.auth import AuthService, StaffMember
 from pos_app.services.store.till_context import TillContext
@@ -18,7 +19,6 @@ from pos_app.ui.runner import DbLane
 from pos_app.ui.sale.controller import SaleController
 from pos_app.ui.shifts.controller import ShiftsController
 from pos_app.ui.shifts.page import ShiftsPage
-from pos_app.ui.sync_bridge import SyncBridge
 
 SHIFT_SHORTCUT = "Ctrl+T"
 
@@ -31,7 +31,7 @@ def build_shifts(
     auth: AuthService,
     devices: TillDevices,
     export_dir: Path,
-    bridge: SyncBridge | None,
+    changes: ChangeNotifier,
 ) -> ShiftsController:
     page = ShiftsPage(context.currency)
     page.setContentsMargins(12, 12, 12, 8)
@@ -58,7 +58,8 @@ def build_shifts(
         parent=window,
     )
 
-    QShortcut(QKeySequence(SHIFT_SHORTCUT), window, activated=shifts.show)  # once signed in
-    if bridge is not None:  # the Z wrote its shift.closed event: send it now
-        shifts.z_closed.connect(lambda _z: bridge.on_controller_sale_completed(None))
+    shortcut = QShortcut(QKeySequence(SHIFT_SHORTCUT), window)  # any page, once signed in
+    shortcut.activated.connect(shifts.show)
+    # The Z wrote its shift.closed event: the sync client sends it now.
+    shifts.z_closed.connect(lambda _z: changes.publish(OpChanges(outbox=True), origin=shifts))
     return shifts

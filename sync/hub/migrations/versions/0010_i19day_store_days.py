@@ -1,7 +1,7 @@
 """store days: each till's Z report (shift.closed) kept for head office and accounting
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-04 17:05:00
 
 One row per closed shift, keyed by the event that brought it; a till's Z number is unique per
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
