@@ -8,6 +8,7 @@ counted and over/short) is shown only once the count is committed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from decimal import InvalidOperation
 from pathlib import Path
@@ -45,6 +46,7 @@ class ShiftsController(QObject):
     shift_changed = Signal(object)  # ShiftView | None
     z_closed = Signal(object)  # StoredZ of the Z just closed
     report_ready = Signal(str)  # the text shown
+    print_failed = Signal(str)  # from the printer's worker thread: queued to the GUI thread
 
     def __init__(
         self,
@@ -57,7 +59,7 @@ class ShiftsController(QObject):
         staff: Callable[[], StaffMember | None],
         back: Callable[[], None],
         show_page: Callable[[ShiftsPage], None],
-        print_report: Callable[[Callable[[int], list[str]]], Any],
+        print_report: Callable[[Callable[[int], list[str]]], Future[None] | None],
         kick_drawer: Callable[[], Any],
         export_dir: Path,
         parent: QObject | None = None,
@@ -90,6 +92,7 @@ class ShiftsController(QObject):
         p.print_button.clicked.connect(self.print_shown)
         p.export_button.clicked.connect(self.export_shown)
         p.back_button.clicked.connect(self.back)
+        self.print_failed.connect(self.on_print_failed)
 
     # -- state ------------------------------------------------------------------------------
 
@@ -305,8 +308,23 @@ class ShiftsController(QObject):
         self.report_ready.emit(text)
 
     def print_shown(self) -> None:
-        if self.shown is not None and self.print_report(self.shown) is None:
+        if self.shown is None:
+            return
+        job = self.print_report(self.shown)
+        if job is None:
             self.page.message.show_info(self.tr("No receipt printer: the report is on screen."))
+            return
+
+        def finished(done: Future[None]) -> None:  # on the printer's worker
+            problem = done.exception()
+            if problem is not None:
+                self.print_failed.emit(str(problem))
+
+        job.add_done_callback(finished)
+
+    def on_print_failed(self, problem: str) -> None:
+        text = self.tr("The report did not print (%1): it is on screen; print it again later.")
+        self.page.message.show_error(text.replace("%1", problem))
 
     def export_shown(self) -> None:
         z, folder = self.shown_z, self.export_dir
