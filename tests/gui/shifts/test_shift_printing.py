@@ -4,29 +4,25 @@ offline is said on screen while the Z stays shown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from hardware.till_devices import TillDevices
 from pos_app.ui.devices.sim_panel import SimulatedDevices
+
+# The simulated printer and display fixture, shared with the devices tests.
+from tests.gui.devices.test_till_devices import sims  # noqa: F401
 from tests.helpers.gui import Driver
 
 WAIT_MS = 5000
 
 
-@pytest.fixture
-def sims() -> Iterator[SimulatedDevices]:
-    devices = SimulatedDevices()
-    yield devices
-    devices.stop()
-
-
 def test_z_prints_on_the_printer_and_a_failed_print_is_said(
-    make_till: Any, staffed_db: Path, sims: SimulatedDevices
+    make_till: Any,
+    staffed_db: Path,
+    sims: SimulatedDevices,  # noqa: F811 - the imported fixture, by name
 ) -> None:
     devices = TillDevices(sims.config(timeout_s=0.5), retry_initial_s=0.05, retry_max_s=0.2)
     d: Driver = make_till(staffed_db, devices=devices)
