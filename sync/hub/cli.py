@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pos_app.domain.staff.roles import Role
+
 if TYPE_CHECKING:
     from sync.hub.context import Hub
 
@@ -117,7 +119,7 @@ def register_hub_commands(sub: Any) -> None:
     staff.add_argument("--store", required=True)
     staff.add_argument("--code", required=True)
     staff.add_argument("--name", required=True)
-    staff.add_argument("--role", choices=("associate", "fulfilment", "manager"), required=True)
+    staff.add_argument("--role", choices=tuple(Role), required=True)
     staff.add_argument("--pin", default=None, help="visible to other users; prefer the prompt")
     sim = action("simulate-web-orders", "keep making realistic web orders for a store")
     sim.add_argument("--store", required=True)

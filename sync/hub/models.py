@@ -187,7 +187,8 @@ class WebOrderRow(Base):
 
 
 class StoredValue(Base):
-    """A gift card or a store credit account; the balance lives only here (DESIGN §2)."""
+    """A gift card or a store credit account; the balance lives only here
+    (docs/architecture.md §2)."""
 
     __tablename__ = "stored_value"
 
@@ -244,7 +245,8 @@ class ReceiptEmail(Base):
 
 
 class IngestedEvent(Base):
-    """Every event a till pushed, under its till-made UUID, kept forever (DESIGN §6)."""
+    """Every event a till pushed, under its till-made UUID, kept forever
+    (docs/architecture.md §6)."""
 
     __tablename__ = "events"
 
@@ -283,8 +285,8 @@ class FeedRow(Base):
 class ReturnableLineRow(Base):
     """Bought and returned quantity of one original line, across every till, store and channel.
 
-    The hub is the authority on what can still come back (DESIGN §8). A sale's lines are
-    recorded when its event is ingested; a web order's bought quantities are copied from the
+    The hub is the authority on what can still come back (docs/architecture.md §8). A sale's lines
+    are recorded when its event is ingested; a web order's bought quantities are copied from the
     order at its first return. ``bought_milli`` is null while a return names a sale the hub
     has not seen yet (the other till is offline): the check then happens when the sale comes.
     """

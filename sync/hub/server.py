@@ -38,7 +38,7 @@ def bound_socket(host: str, port: int, *, reuse_port: bool = False) -> socket.so
     return sock
 
 
-def _config(app: FastAPI) -> uvicorn.Config:
+def _config(app: FastAPI, graceful_s: float | None = None) -> uvicorn.Config:
     return uvicorn.Config(
         app,
         log_level="warning",
@@ -46,17 +46,29 @@ def _config(app: FastAPI) -> uvicorn.Config:
         ws="none",  # no websockets here; not importing them keeps their warnings away
         access_log=False,
         timeout_keep_alive=30,
+        timeout_graceful_shutdown=graceful_s,  # type: ignore[arg-type]  # a float works (wait_for)
     )
 
 
 class ServerThread:
-    """A real uvicorn server on 127.0.0.1 in a background thread; use as a context manager."""
+    """A real uvicorn server on 127.0.0.1 in a background thread; use as a context manager.
 
-    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
+    ``graceful_s``: how long ``stop`` lets open requests finish (None: until they do). The demo
+    hub gives 0.5 s: a till's feed long-poll would otherwise hold the exit for its full wait.
+    """
+
+    def __init__(
+        self,
+        app: FastAPI,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        graceful_s: float | None = None,
+    ) -> None:
         self.app = app
         self._socket = bound_socket(host, port)
         self.host, self.port = self._socket.getsockname()[:2]
-        self._server = uvicorn.Server(_config(app))
+        self._server = uvicorn.Server(_config(app, graceful_s))
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._socket]}, name="hub-server"
         )

@@ -1,4 +1,4 @@
-"""Staff sign-in, roles and permissions, manager approvals (DESIGN §10).
+"""Staff sign-in, roles and permissions, manager approvals (docs/architecture.md §10).
 
 - PINs (4-8 digits) are hashed with scrypt; the stored string carries its parameters
   (``scrypt$n$r$p$salt$hash``) so they can be raised later without invalidating old hashes.
@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import AuthLockout, Staff
+from pos_app.domain.staff.roles import Role
 from pos_app.services.store import journal
 
 __all__ = [
@@ -55,12 +56,6 @@ _MAX_BADGE = 128
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class Role(StrEnum):
-    ASSOCIATE = "associate"
-    SUPERVISOR = "supervisor"
-    MANAGER = "manager"
 
 
 class Permission(StrEnum):
@@ -89,6 +84,7 @@ _SUPERVISOR = _ASSOCIATE | {
 }
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.ASSOCIATE: _ASSOCIATE,
+    Role.FULFILMENT: _ASSOCIATE,
     Role.SUPERVISOR: frozenset(_SUPERVISOR),
     Role.MANAGER: frozenset(Permission),
 }

@@ -11,9 +11,6 @@ from PySide6.QtCore import Qt
 
 from hardware.till_devices import TillDevices
 from pos_app.ui.devices.sim_panel import SimulatedDevices
-
-# The simulated printer and display fixture, shared with the devices tests.
-from tests.gui.devices.test_till_devices import sims  # noqa: F401
 from tests.helpers.gui import Driver
 
 WAIT_MS = 5000
@@ -22,7 +19,7 @@ WAIT_MS = 5000
 def test_z_prints_on_the_printer_and_a_failed_print_is_said(
     make_till: Any,
     staffed_db: Path,
-    sims: SimulatedDevices,  # noqa: F811 - the imported fixture, by name
+    sims: SimulatedDevices,  # tests/helpers/devices.py
 ) -> None:
     devices = TillDevices(sims.config(timeout_s=0.5), retry_initial_s=0.05, retry_max_s=0.2)
     d: Driver = make_till(staffed_db, devices=devices)

@@ -23,8 +23,8 @@ from sync.hub.ingest import ingest_batch
 from sync.hub.models import ShiftClosure
 from sync.protocol import StoreIn
 from tests.helpers.hub import EnrolledTill, StatusRecorder
+from tests.helpers.returns import do_return, one
 from tests.helpers.shift_day import Clock, close, count, open_shift, ring, shift_closed_payload
-from tests.unit.services.returns.test_in_store import do_return, one
 
 SHIRT, COFFEE = "0036000291452", "4006381333931"
 

@@ -1,7 +1,7 @@
 """the store day: a receipt-number series per till, shifts, cash movements and Z reports
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-04 16:45:00.000000
 
 Receipt numbers used to be the journal sequence, so approvals and drawer openings consumed
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -19,9 +19,8 @@ from pos_app.domain.sale.tenders import TenderKind
 from pos_app.domain.shifts.denominations import CashCount
 from pos_app.domain.shifts.figures import MovementKind
 from pos_app.services.shifts.service import ShiftRules, ShiftService, save_rules
+from tests.helpers.returns import do_return, exchange, one
 from tests.helpers.shift_day import VISA, Clock, close, open_shift, ring
-from tests.unit.services.returns.test_exchanges import exchange
-from tests.unit.services.returns.test_in_store import do_return, one
 
 CODES = ("4006381333931", "96385074", "0036000291452", "5012345678900")
 SHIRT = "0036000291452"  # 15.00: what an exchange takes

@@ -21,8 +21,9 @@ from pos_app.services.sale.drawer import DrawerReason, DrawerService
 from pos_app.services.staff.auth import AuthService, Permission, Role
 from pos_app.services.store import journal
 from pos_app.services.store.receipt_series import format_receipt_no, peek_receipt_no
-from tests.unit.services.returns.test_exchanges import exchange
-from tests.unit.services.returns.test_in_store import COFFEE, SHIRT, do_return, one
+from tests.helpers.catalog import COFFEE
+from tests.helpers.catalog import TSHIRT as SHIRT
+from tests.helpers.returns import do_return, exchange, one
 from tests.unit.services.staff.test_auth import FAST
 
 

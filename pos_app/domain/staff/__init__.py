@@ -1,0 +1,1 @@
+"""Staff: the roles a store's people have (see docs/architecture.md §1.1)."""
