@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -55,6 +55,7 @@ from hardware.printer_connections import (
 from hardware.receipt_barcode import printable_dots
 from hardware.receipt_layout import columns_for, layout_receipt
 from hardware.receipt_raster import transliterated
+from hardware.report_layout import layout_report
 from pos_app.domain.receipt import ReceiptDocument
 
 __all__ = [
@@ -157,6 +158,10 @@ class EscposPrinter:
         blocks = layout_receipt(transliterated(doc), self.columns, qr_payload=qr)
         return self._renderer.render(blocks)
 
+    def render_report(self, lines: Sequence[str]) -> bytes:
+        """An X or Z report's text lines (made at ``self.columns``) as ESC/POS bytes."""
+        return self._renderer.render(layout_report(lines))
+
     # -- I/O ---------------------------------------------------------------------------------
 
     @property
@@ -176,6 +181,9 @@ class EscposPrinter:
 
     def print_receipt(self, doc: ReceiptDocument) -> None:
         self.send(self.render(doc), check_status=True)
+
+    def print_report(self, lines: Sequence[str]) -> None:
+        self.send(self.render_report(lines), check_status=True)
 
     def send(self, data: bytes, *, check_status: bool = False, confirm: bool = False) -> bool:
         """Send one job. With ``check_status``, ask first and refuse (typed error) if the printer

@@ -195,6 +195,15 @@ class TillDevices:
             return None
         return self.print_queue.print_receipt(doc, reprintable=reprintable)
 
+    def print_report(self, make_lines: Callable[[int], list[str]]) -> Future[None] | None:
+        """Queue an X/Z report on the printer's worker; ``make_lines(columns)`` lays it out at
+        the paper's width. None if there is no printer; a failure is the future's exception
+        (reports are reprinted from the shift screen, not from the receipt reprint queue)."""
+        printer, worker = self.printer, self._printer_worker
+        if printer is None or worker is None:
+            return None
+        return worker.submit(lambda: printer.print_report(make_lines(printer.columns)))
+
     @property
     def printer_problem(self) -> str:
         """Why the printer did not print the last job; "" when it did (or there is none)."""

@@ -16,6 +16,7 @@ from hardware import cli as devices_cli
 from pos_app import logging_setup, selftest, support
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
+from pos_app.services.shifts import cli as shifts_cli
 from pos_app.services.sync.enroll_cli import register_enroll_command, run_enroll_command
 from sync.hub.cli import register_hub_commands, run_hub_command
 
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     support.register(sub)
     selftest.register(sub)
     devices_cli.register(sub)
+    shifts_cli.register(sub)
     _global_options_everywhere(parser)
     return parser
 
@@ -314,6 +316,7 @@ COMMANDS = {
     "devices": devices_cli.run,
     "support-bundle": support.run,
     "self-test": selftest.run,
+    "shifts": shifts_cli.run,
 }
 
 

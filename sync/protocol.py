@@ -15,7 +15,7 @@ entry. That is why ``EventBatch.events`` is a list of plain objects, each checke
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -267,9 +267,71 @@ class ReceiptEmailPayload(WireModel):
     body: Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
 
 
+TenderName = Literal["cash", "card", "store_credit", "gift_card", "exchange"]
+Count = Annotated[int, Field(ge=0, le=MAX_AMOUNT)]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class ZFiguresIn(WireModel):
+    """A Z report's figures as the till computed them (pos_app.domain.shifts.figures)."""
+
+    float_minor: Minor
+    expected: dict[TenderName, Minor]
+    counted: dict[TenderName, Minor]
+    over_short: dict[TenderName, Minor]
+    sales: tuple[Count, Minor]
+    returns: tuple[Count, Minor]
+    exchanges: Count
+    net_sales_minor: Minor
+    voids: Count = 0
+    line_voids: Count = 0
+    discounts: tuple[Count, Minor] = (0, 0)
+    promotions: tuple[Count, Minor] = (0, 0)
+    rounding_minor: Minor = 0
+    tax: list[
+        tuple[
+            Label,
+            Annotated[str, StringConstraints(pattern=r"^[0-9]{1,3}(\.[0-9]{1,6})?$")],
+            Minor,
+            Minor,
+        ]
+    ] = Field(max_length=50)
+    departments: dict[Label, Minor] = Field(default={}, max_length=500)
+    channels: dict[Literal["in_store", "click_collect", "online_refund"], tuple[Count, Minor]]
+    store_credit: tuple[Minor, Minor]  # issued, redeemed
+    movements: dict[Literal["paid_in", "paid_out", "safe_drop", "no_sale"], tuple[Count, Minor]]
+    approvals: dict[Label, Count] = Field(default={}, max_length=200)
+
+
+class JournalRef(WireModel):
+    seq: Annotated[int, Field(ge=1, le=MAX_AMOUNT)]
+    hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
 class ShiftClosedPayload(WireModel):
+    """A till's Z report: the shift it closed and its figures, for the hub's store days."""
+
     store_id: StoreId
     shift_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    till_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    z_no: Annotated[int, Field(ge=1, le=MAX_AMOUNT)]
+    business_day: date
+    opened_at: datetime
+    closed_at: datetime
+    currency: Currency
+    figures: ZFiguresIn
+    grand_total_minor: Minor
+    journal: JournalRef
+
+
+class StoreDay(WireModel):
+    """A store's business day at the hub: the sum of its tills' Z reports."""
+
+    store_id: StoreId
+    business_day: date
+    currency: Currency
+    z_reports: list[str] = Field(description="the Zs summed, as till/Z<number>")
+    figures: ZFiguresIn
 
 
 # --- feed ---------------------------------------------------------------------------------

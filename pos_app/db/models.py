@@ -116,7 +116,11 @@ class Sale(Base):
         back_populates="sale", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (Index("ix_sales_created_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_sales_created_at", "created_at"),
+        # A shift's X and Z read its sales by journal range (services.shifts.records).
+        Index("ix_sales_till_journal", "till_id", "journal_seq"),
+    )
 
 
 class SaleLine(Base):
@@ -519,6 +523,98 @@ class CollectionLineRow(Base):
     __table_args__ = (
         UniqueConstraint("order_number", "line_no", name="uq_collection_lines_order_line"),
     )
+
+
+class ReceiptSeries(Base):
+    """The last receipt number each till printed (migration 0012): one consecutive series of
+    sales, returns and exchanges, independent of the journal sequence (docs/store-day.md)."""
+
+    __tablename__ = "receipt_series"
+
+    till_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_no: Mapped[int] = mapped_column(Integer)
+
+
+class ShiftSettings(Base):
+    """The store's shift rules (one row, id = 1; absent means the defaults)."""
+
+    __tablename__ = "shift_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_required: Mapped[bool] = mapped_column(Boolean)
+    over_short_threshold_minor: Mapped[int] = mapped_column(Integer)
+
+
+class ShiftRow(Base):
+    """A till's drawer session, from its counted float to its Z report.
+
+    It covers the journal entries after ``start_journal_seq`` (the previous Z's entry, or 0)
+    up to its own Z, so a sale rung while no shift was open still lands in the next Z.
+    """
+
+    __tablename__ = "shifts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    till_id: Mapped[str] = mapped_column(String(64))
+    shift_no: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(8))  # open | closed
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    opened_by: Mapped[str] = mapped_column(String(64))
+    float_minor: Mapped[int] = mapped_column(Integer)
+    float_count: Mapped[str] = mapped_column(Text)  # JSON {"denomination minor": count}
+    start_journal_seq: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    z_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    movements: Mapped[list[CashMovementRow]] = relationship(
+        back_populates="shift", order_by="CashMovementRow.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("till_id", "shift_no", name="uq_shifts_till_no"),
+        Index("ix_shifts_till_status", "till_id", "status"),
+    )
+
+
+class CashMovementRow(Base):
+    """Paid in, paid out, safe drop or no-sale open; ``amount_minor`` is its effect on the
+    drawer's cash (paid-outs and drops negative, a no-sale zero)."""
+
+    __tablename__ = "cash_movements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text)
+    cashier: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    journal_seq: Mapped[int] = mapped_column(Integer)
+
+    shift: Mapped[ShiftRow] = relationship(back_populates="movements")
+
+    __table_args__ = (Index("ix_cash_movements_shift", "shift_id"),)
+
+
+class ZReportRow(Base):
+    """A closed shift's Z report; ``figures`` is the canonical JSON also hashed in the journal."""
+
+    __tablename__ = "z_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    till_id: Mapped[str] = mapped_column(String(64))
+    z_no: Mapped[int] = mapped_column(Integer)
+    shift_uuid: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    journal_seq: Mapped[int] = mapped_column(Integer)
+    grand_total_minor: Mapped[int] = mapped_column(Integer)
+    figures: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("till_id", "z_no", name="uq_z_reports_till_no"),)
 
 
 class PrintJob(Base):

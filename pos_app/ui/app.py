@@ -71,6 +71,8 @@ from pos_app.ui.scanner import (
     monotonic_ms,
     scanner_config_for,
 )
+from pos_app.ui.shifts.controller import ShiftsController
+from pos_app.ui.shifts.wiring import build_shifts
 from pos_app.ui.shortcuts import ShortcutGuard, ShortcutOverlay
 from pos_app.ui.staff.idle import IdleWatcher
 from pos_app.ui.staff.signin_view import SignInView
@@ -110,6 +112,7 @@ class TillApp:
     promotions: PromotionsUi | None = None
     shortcuts: ShortcutGuard | None = None
     closed: bool = False
+    shifts: ShiftsController | None = None
 
     def close(self) -> None:
         if self.closed:
@@ -270,6 +273,9 @@ def build_till(
         parent=window,
     )
     promotions = PromotionsUi(controller, prices, reader_factory, sync)
+    shifts = build_shifts(
+        window, controller, lane, context, auth, devices, db_path.parent / "reports", changes
+    )
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
@@ -280,7 +286,7 @@ def build_till(
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
         device_controller, changes, bridge, collections, returns, customers, promotions,
-        shortcuts,
+        shortcuts, shifts=shifts,
     )  # fmt: skip
 
 

@@ -150,6 +150,18 @@ def register_hub_commands(sub: Any) -> None:
     policy.add_argument("--file", type=Path, required=True, help="the policy as a JSON object")
     review = action("returns-review", "returns flagged for head office, refunds owed online")
     review.add_argument("--store", default=None, help="default: every store")
+    shifts = action("shifts", "store days: the tills' Z reports summed per store and day")
+    shifts.add_argument("--store", default=None, help="default: every store")
+    shifts.add_argument("--day", default=None, help="a business day, YYYY-MM-DD")
+    ledger = action(
+        "accounting-export",
+        "store days as balanced journals in CSV (docs/accounting-export.md)",
+        epilog='accounts from --mapping (JSON or TOML: {"accounts": {"cash": "530", ...}})',
+    )
+    ledger.add_argument("--store", default=None, help="default: every store")
+    ledger.add_argument("--day", default=None, help="a business day, YYYY-MM-DD")
+    ledger.add_argument("--mapping", type=Path, default=None, help="account mapping file")
+    ledger.add_argument("--output", type=Path, default=None, help="default: standard output")
     shop = action("add-shop", "connect a Shopify shop: its webhook secret and pickup store")
     shop.add_argument("--shop-domain", required=True, help="e.g. example.myshopify.com")
     shop.add_argument("--secret-file", type=Path, required=True,
@@ -322,6 +334,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"return policy of store {args.store} saved; its tills get it in the feed")
         elif command == "returns-review":
             _print_returns_review(hub, args.store)
+        elif command in ("shifts", "accounting-export"):
+            from sync.hub.store_days_cli import run_store_days_command
+
+            return run_store_days_command(hub, args)
         elif command == "set-stock":
             level = headoffice.set_stock(hub, args.store, args.sku, args.quantity)
             print(f"{level.sku} at {level.store_id}: {level.quantity_milli / 1000:g}")

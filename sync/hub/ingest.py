@@ -29,6 +29,7 @@ from sync.hub.feed import PendingChanges, dumps
 from sync.hub.headoffice import feed_stock
 from sync.hub.models import IngestedEvent, StockLevel, StoredValue
 from sync.hub.returns_ledger import LedgerEvent, SaleLedger, record_return
+from sync.hub.store_days import record_shift
 from sync.hub.web_orders import change_status
 from sync.protocol import (
     CollectionStatusPayload,
@@ -302,6 +303,10 @@ def ingest_batch(
                 _apply_tenders(session, event, hub)
                 _record_returns(session, event, till_id, hub, sales)
                 _apply_customer_parts(session, event, hub)
+                if isinstance(event.payload, ShiftClosedPayload):
+                    event.warnings.extend(
+                        record_shift(session, event.event_id, event.payload, hub.clock())
+                    )
                 if event.kind is EventKind.SALE_COMPLETED and isinstance(
                     event.payload, SalePayload
                 ):

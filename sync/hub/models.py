@@ -96,7 +96,7 @@ class AdminToken(Base):
     label: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    # The console user the token belongs to (migration 0012); None: an older token, an admin.
+    # The console user the token belongs to (hub migration 0011); None: an older token, an admin.
     user_id: Mapped[int | None] = mapped_column(
         ForeignKey("console_users.id", name="fk_admin_tokens_user_id"), nullable=True
     )
@@ -416,7 +416,7 @@ class RefundRequestRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     source_event_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    # Set when head office marks the refund done (migration 0012).
+    # Set when head office marks the refund done (hub migration 0011).
     refund_reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
     refunded_by: Mapped[str | None] = mapped_column(String(254), nullable=True)
     refunded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
@@ -452,7 +452,7 @@ class CouponDoubleUse(Base):
 
 
 class ConsoleUser(Base):
-    """A head-office person who signs in to the console (migration 0012)."""
+    """A head-office person who signs in to the console (hub migration 0011)."""
 
     __tablename__ = "console_users"
 
@@ -489,6 +489,34 @@ class ConsoleAudit(Base):
     target: Mapped[str] = mapped_column(String(200))
     before: Mapped[str] = mapped_column(Text)  # JSON
     after: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class ShiftClosure(Base):
+    """One till's Z report as its ``shift.closed`` event brought it (migration 0010).
+
+    Store days are the sums of these per store and business day (sync.hub.store_days); the
+    figures are the till's JSON, kept as sent, so a store day can always be traced to its Zs.
+    """
+
+    __tablename__ = "shift_closures"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64))
+    till_id: Mapped[str] = mapped_column(String(80))
+    shift_id: Mapped[str] = mapped_column(String(64))
+    z_no: Mapped[int] = mapped_column(Integer)
+    business_day: Mapped[str] = mapped_column(String(10))  # ISO date, the store's local day
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    currency: Mapped[str] = mapped_column(String(3))
+    figures: Mapped[str] = mapped_column(Text)
+    grand_total_minor: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("till_id", "z_no", name="uq_shift_closures_till_z"),
+        Index("ix_shift_closures_store_day", "store_id", "business_day"),
+    )
 
 
 class ShopifyShop(Base):

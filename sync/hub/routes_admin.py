@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from sync.hub import headoffice, notifications, tenancy, web_orders
+from sync.hub import headoffice, notifications, store_days, tenancy, web_orders
 from sync.hub.deps import Admin, Services
 from sync.hub.errors import Invalid
 from sync.hub.models import Store
@@ -19,6 +20,7 @@ from sync.protocol import (
     RefundRequest,
     StockLevel,
     StockLevelIn,
+    StoreDay,
     StoredValueBalance,
     StoredValueIn,
     StoreIn,
@@ -147,3 +149,17 @@ def get_refund_requests(
     _known_store(svc, store)
     with svc.hub.db.read() as session:
         return notifications.list_refund_requests(session, store_id=store, limit=limit)
+
+
+@router.get("/admin/store-days", response_model=list[StoreDay], tags=["admin"])
+def get_store_days(
+    svc: Services,
+    _: Admin,
+    store: StoreFilter = None,
+    day: Annotated[date | None, Query(description="only this business day")] = None,
+    limit: Limit = 100,
+) -> list[StoreDay]:
+    """Store days, newest first: each the sum of its tills' Z reports (shift.closed)."""
+    _known_store(svc, store)
+    with svc.hub.db.read() as session:
+        return store_days.store_days(session, store_id=store, day=day, limit=limit)

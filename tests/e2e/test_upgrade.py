@@ -25,6 +25,7 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app import cli
 from pos_app.db import migrate
@@ -33,7 +34,9 @@ from pos_app.db.engine import create_till_engine, database_path, make_session_fa
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
 from pos_app.domain.sale.tenders import Tender, TenderKind
-from pos_app.services.sale.checkout import CheckoutService
+from pos_app.services.returns.in_store import ReturnsService
+from pos_app.services.sale.checkout import CheckoutService, CompletedSale
+from pos_app.services.sale.drawer import DrawerReason, DrawerService
 from pos_app.services.store import journal
 from pos_app.services.store.till_context import load_till_context
 from sync.client.outbox import SqlOutbox
@@ -257,6 +260,23 @@ def _fill_like_0001(engine: Engine, sales: int) -> None:
         _insert(conn, "journal_head", {"till_id": TILL, "seq": sales, "hash": prev_hash})
 
 
+def _ring_tea(factory: sessionmaker[Session]) -> CompletedSale:
+    """The upgraded till rings one tea, paid cash, as the sale screen does."""
+    with factory.begin() as session:
+        ctx = load_till_context(session)
+        basket = ctx.new_basket()
+        basket.add_by_barcode(
+            "4006381333931", SqlCatalog(session, ctx.currency), VariableMeasureConfig.default()
+        )
+        return CheckoutService().complete_sale(
+            session,
+            basket=basket,
+            tenders=[Tender(TenderKind.CASH, Money.of("5", ctx.currency))],
+            cashier="0042",
+            context=ctx,
+        )
+
+
 def _snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     """Every old table, every row, the old columns only, in primary-key order."""
     tables: dict[str, list[dict[str, Any]]] = {}
@@ -328,19 +348,7 @@ def test_upgrade_keeps_every_queued_sale(
         assert [r.event_id for r in outbox.rejected()] == [str(uuid.UUID(int=20_002))]
 
         # The upgraded till rings the next sale on the same chain and the same queue.
-        with factory.begin() as session:
-            ctx = load_till_context(session)
-            basket = ctx.new_basket()
-            basket.add_by_barcode(
-                "4006381333931", SqlCatalog(session, ctx.currency), VariableMeasureConfig.default()
-            )
-            done = CheckoutService().complete_sale(
-                session,
-                basket=basket,
-                tenders=[Tender(TenderKind.CASH, Money.of("5", ctx.currency))],
-                cashier="0042",
-                context=ctx,
-            )
+        done = _ring_tea(factory)
         assert done.journal_seq == QUEUED_SALES + 1
         assert done.receipt_no == f"{TILL}-{QUEUED_SALES + 1:06d}"
         with factory() as session:
@@ -371,3 +379,38 @@ def test_db_upgrade_is_idempotent_on_a_fresh_folder(
     assert f"schema {migrate.head_revision()}" in first
     assert cli.main(["--data-dir", str(tmp_path), "db", "status"]) == cli.EXIT_OK
     assert f"schema {migrate.head_revision()}" in capsys.readouterr().out
+
+
+def test_upgrade_to_the_receipt_series_keeps_numbers_and_continues_without_gaps(
+    tmp_path: Path,
+) -> None:
+    """From the schema before the series (0009), with sales recorded: the printed receipts keep
+    their numbers, a look-up by number still finds them, and after the upgrade a no-sale open
+    between two sales no longer leaves a gap in the receipt numbers."""
+    engine = create_till_engine(tmp_path / "till.sqlite3")
+    migrate.upgrade(engine, "0009")
+    _fill_like_0001(engine, QUEUED_SALES)
+    before = _snapshot(engine)["sales"]
+    migrate.upgrade(engine)
+    try:
+        factory = make_session_factory(engine)
+        assert _snapshot(engine)["sales"] == before
+        with factory() as session:
+            assert ReturnsService().find_sale(session, f"{TILL}-000007").receipt_no == (
+                f"{TILL}-000007"
+            )
+
+        first = _ring_tea(factory).receipt_no
+        with factory.begin() as session:
+            DrawerService(may_open_no_sale=lambda _who: True).record_open(
+                session, till_id=TILL, cashier="0042", reason=DrawerReason.NO_SALE
+            )
+        second = _ring_tea(factory).receipt_no
+        assert (first, second) == (
+            f"{TILL}-{QUEUED_SALES + 1:06d}",
+            f"{TILL}-{QUEUED_SALES + 2:06d}",
+        )
+        with factory() as session:
+            assert journal.verify_journal(session).ok
+    finally:
+        engine.dispose()

@@ -18,8 +18,9 @@ What a retailer expects, and what this does:
 - One exchange receipt shows both parts and the net; its barcode is the new sale's receipt
   number (what a later return of the new items scans).
 
-The sale takes the next journal position and the return the one after; both numbers are
-announced before either is written and checked after, so the links can never point wrong.
+The sale takes the next receipt number of the till's series and the return the one after
+(services.store.receipt_series); both numbers are announced before either is written and
+checked after, so the links can never point wrong.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from pos_app.services.returns.in_store import (
 )
 from pos_app.services.sale.checkout import CheckoutService, CompletedSale
 from pos_app.services.staff.auth import Approval, StaffMember
-from pos_app.services.store import journal
+from pos_app.services.store.receipt_series import peek_receipt_no
 from pos_app.services.store.till_context import TillContext
 
 
@@ -142,9 +143,9 @@ class ExchangeService:
             raise ReturnError("Nothing comes back: choose the lines and quantities to return.")
         if payments and not quote.net.is_positive():
             raise ReturnError("The customer owes nothing on this exchange: take no payment.")
-        position = journal.next_position(session, context.till_id)
-        sale_receipt = f"{context.till_id}-{position.seq:06d}"
-        return_receipt = f"{context.till_id}-{position.seq + 1:06d}"
+        # Both halves take consecutive numbers of the receipt series: the sale first.
+        sale_receipt = peek_receipt_no(session, context.till_id, 1)
+        return_receipt = peek_receipt_no(session, context.till_id, 2)
         return_uuid = str(self._new_uuid())
         credit = Tender(TenderKind.EXCHANGE, quote.credit, account=return_receipt)
         sale = self._checkout.complete_sale(
@@ -155,7 +156,7 @@ class ExchangeService:
             },
         )  # fmt: skip
         if sale.receipt_no != sale_receipt:  # pragma: no cover - a broken journal invariant
-            raise ReturnError("The journal moved while the exchange was written; try again.")
+            raise ReturnError("The receipt series moved while the exchange was written; try again.")
         returned = self._returns.complete_return(
             session, receipt_no=receipt_no, items=items, cashier=cashier, context=context,
             approval=approval, card=card, prefer=prefer, offline=offline,
@@ -163,7 +164,7 @@ class ExchangeService:
             return_uuid=return_uuid, found=found,
         )  # fmt: skip
         if returned.receipt_no != return_receipt:  # pragma: no cover - as above
-            raise ReturnError("The journal moved while the exchange was written; try again.")
+            raise ReturnError("The receipt series moved while the exchange was written; try again.")
         receipt = exchange_receipt(sale, returned, quote.net)
         return CompletedExchange(sale=sale, returned=returned, net=quote.net, receipt=receipt)
 

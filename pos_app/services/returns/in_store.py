@@ -65,8 +65,10 @@ from pos_app.services.returns.tax_exclusive import (
     exclusive_tax_lines,
 )
 from pos_app.services.sale.checkout import utc_now
+from pos_app.services.shifts.service import ShiftError, require_open_shift
 from pos_app.services.staff.auth import Approval, Permission, StaffMember
 from pos_app.services.store import journal
+from pos_app.services.store.receipt_series import next_receipt_no
 from pos_app.services.store.till_context import TillContext
 
 RETURN_EVENT = "return.completed"
@@ -228,10 +230,14 @@ class ReturnsService:
                 "Refund the card on the payment terminal first, then enter its approval details."
             )
 
+        try:
+            require_open_shift(session, context.till_id)  # a refund moves the drawer's cash too
+        except ShiftError as exc:
+            raise ReturnError(str(exc)) from exc
         now = self._clock()
         currency = context.currency
         position = journal.next_position(session, context.till_id)
-        receipt_no_new = f"{context.till_id}-{position.seq:06d}"
+        receipt_no_new = next_receipt_no(session, context.till_id)
         return_uuid = return_uuid or str(self._new_uuid())
         by_no = {line.original.line_no: line for line in original.lines}
 

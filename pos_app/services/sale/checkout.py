@@ -26,7 +26,9 @@ from pos_app.domain.sale.tenders import Settlement, Tender, settle
 from pos_app.services.promotions.coupons import applied_coupons, record_uses
 from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.sale import sale_rows
+from pos_app.services.shifts.service import ShiftError, require_open_shift
 from pos_app.services.store import journal
+from pos_app.services.store.receipt_series import next_receipt_no
 from pos_app.services.store.till_context import TillContext
 
 SALE_EVENT = "sale.completed"
@@ -99,6 +101,10 @@ class CheckoutService:
         recorded on the sale and its event; either one makes customer-only promotions apply."""
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
+        try:
+            require_open_shift(session, context.till_id)  # the store's rule, checked here
+        except ShiftError as exc:
+            raise CheckoutError(str(exc)) from exc
         has_customer = has_customer or customer_id is not None or customer_email is not None
         now = self._clock()
         promotions = self._promotion_context(session, context, now, coupons, has_customer)
@@ -107,7 +113,7 @@ class CheckoutService:
         if not settlement.is_complete:
             raise CheckoutError(f"{settlement.remaining} is still due")
         position = journal.next_position(session, context.till_id)
-        receipt_no = f"{context.till_id}-{position.seq:06d}"
+        receipt_no = next_receipt_no(session, context.till_id)
         sale_uuid = str(self._new_uuid())
         lines = list(basket.lines)
 

@@ -71,6 +71,7 @@ class Permission(StrEnum):
     RETURN_OVERRIDE = "return_override"  # a return above thresholds / outside policy
     EXPIRE_ORDERS = "expire_orders"  # click and collect: expire overdue orders in bulk
     REVIEW_ORDERS = "review_orders"  # click and collect: clear a conflict the hub flagged
+    CASH_OVER_SHORT = "cash_over_short"  # close a shift whose cash is over/short the threshold
 
 
 _ASSOCIATE = frozenset(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 from pos_app.domain.sale.basket import Discount
+from pos_app.services.sale.voids import LINE_VOID_KIND, VOID_KIND, record_void
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError
 from pos_app.ui import formatting
 
@@ -50,6 +51,17 @@ class BasketEditsMixin:
         def show_info(self, text: str) -> None: ...
         def show_basket(self, select_line: int | None = None) -> None: ...
         def _selected_line(self) -> int | None: ...
+
+    def _journal_void(self, kind: str, what: str, lines: int = 1) -> None:
+        """After the void succeeded in memory: its journal entry (the Z counts voids)."""
+        if self.register is None:
+            return
+        till, cashier = self.context.till_id, self.register.cashier.name
+        self.lane.run(
+            lambda s: record_void(
+                s, till_id=till, kind=kind, cashier=cashier, what=what, lines=lines
+            )
+        )
 
     def _guarded(
         self, action: Callable[[Approval | None], object], what: str, reason: str = ""
@@ -176,7 +188,13 @@ class BasketEditsMixin:
             return
         register = self.register
         name = register.basket.line(line_no).item.name
-        self._guarded(lambda ok: register.remove_line(line_no, ok), f"remove line {line_no}")
+        what = f"remove line {line_no}"
+
+        def remove(approval: Approval | None) -> None:
+            register.remove_line(line_no, approval)
+            self._journal_void(LINE_VOID_KIND, what)
+
+        self._guarded(remove, what)
         self.show_info(self.tr("Removed %s.") % name)
 
     def on_discount_button_clicked(self) -> None:
@@ -285,7 +303,13 @@ class BasketEditsMixin:
             if not reason.strip():
                 self.show_error(self.tr("Give a reason to void the basket."))
                 return
-            self._guarded(lambda ok: register.void(ok), "void basket", reason)
+            what, lines = f"void basket: {reason.strip()}", len(register.basket.lines)
+
+            def void(approval: Approval | None) -> None:
+                register.void(approval)
+                self._journal_void(VOID_KIND, what, lines)
+
+            self._guarded(void, "void basket", reason)
 
         self.ask(
             "void",

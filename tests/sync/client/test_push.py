@@ -18,6 +18,7 @@ from sync.client.http import HubHttp
 from sync.client.pusher import OutboxPusher
 from sync.client.status import StatusTracker
 from tests.helpers.hub import EnrolledTill, StatusRecorder
+from tests.helpers.shift_day import shift_closed_payload
 
 Sell = Callable[..., CompletedSale]
 TSHIRT = "0036000291452"  # TSH-1 in the seeded catalog
@@ -109,7 +110,7 @@ def test_a_rejected_event_is_kept_flagged_and_does_not_block_the_rest(
             OutboxEvent(
                 event_id=str(uuid.uuid4()),
                 kind="shift.closed",
-                payload=json.dumps({"store_id": "another-store", "shift_id": "7"}),
+                payload=json.dumps(shift_closed_payload("another-store")),
                 created_at=datetime.now(UTC),
                 attempts=0,
                 rejected=False,
@@ -170,7 +171,7 @@ def test_backoff_grows_and_is_capped_while_the_hub_is_down(enrolled_till: Enroll
             OutboxEvent(
                 event_id=str(uuid.uuid4()),
                 kind="shift.closed",
-                payload=json.dumps({"store_id": "store-1", "shift_id": "1"}),
+                payload=json.dumps(shift_closed_payload("store-1")),
                 created_at=datetime.now(UTC),
                 attempts=0,
                 rejected=False,

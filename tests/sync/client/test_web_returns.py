@@ -245,7 +245,9 @@ def test_offline_web_return_needs_a_manager_override_and_is_flagged_at_the_hub(
     assert push(till, seeded) == [("return.completed", ())]
     with running_hub.hub.db.read() as session:
         reasons = list(session.scalars(select(ReturnReview.reason)))
+    # The approval is journaled but takes no receipt number: the return is receipt 1.
+    assert done.receipt_no == "till-1-000001"
     assert reasons == [
-        "web-order return till-1-000002 made offline with a manager override"
+        "web-order return till-1-000001 made offline with a manager override"
         " (customer presented 'ann@example.com')"
     ]

@@ -1,7 +1,7 @@
 """console users: head-office people, their sessions, the audit log; refund references
 
-Revision ID: 0012_i20console
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-04 17:40:00
 
 The head-office console (docs/architecture.md §10) signs people in with an
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_i20console"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

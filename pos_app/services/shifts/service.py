@@ -1,0 +1,389 @@
+"""Shifts per till: open with a counted float, move cash, X at any time, blind close, Z.
+
+One drawer per till (docs/store-day.md): the shift belongs to the till's drawer, whoever
+signs in. Every action is one transaction in the caller's session and one journal entry;
+the drawer is kicked by the caller after the commit (as services.sale.drawer does). The Z
+report is a journal entry in the hash chain, numbered per till, and carries the perpetual
+grand total; its ``shift.closed`` event goes to the hub through the outbox, so a Z closed
+offline syncs later like a sale.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pos_app.db.models import (
+    CashMovementRow,
+    OutboxEvent,
+    ShiftRow,
+    ShiftSettings,
+    ZReportRow,
+)
+from pos_app.domain.errors import DomainError
+from pos_app.domain.shifts.denominations import CashCount
+from pos_app.domain.shifts.figures import TENDERS, MovementKind, ShiftFigures
+from pos_app.services.shifts.records import shift_figures
+from pos_app.services.staff.auth import Approval, Permission
+from pos_app.services.store import journal
+from pos_app.services.store.till_context import TillContext
+
+__all__ = [
+    "SHIFT_CLOSED_EVENT",
+    "ClosedShift",
+    "OverShortApprovalRequiredError",
+    "ShiftError",
+    "ShiftRules",
+    "ShiftService",
+    "ShiftView",
+    "load_rules",
+    "open_shift_of",
+    "require_open_shift",
+    "save_rules",
+]
+
+SHIFT_CLOSED_EVENT = "shift.closed"
+MOVEMENT_REASONS: Mapping[MovementKind, tuple[str, ...]] = {
+    MovementKind.PAID_IN: ("float_top_up", "change_from_bank", "other"),
+    MovementKind.PAID_OUT: ("supplier", "petty_cash", "refund_adjustment", "other"),
+    MovementKind.SAFE_DROP: ("safe_drop",),
+    MovementKind.NO_SALE: ("change_for_customer", "check_drawer", "other"),
+}
+_MAX_NOTE = 200
+_MAX_AMOUNT_MINOR = 10**9
+
+
+class ShiftError(DomainError):
+    """The shift action cannot be done as asked; nothing was written."""
+
+
+class OverShortApprovalRequiredError(ShiftError):
+    def __init__(self, over_short_minor: int, threshold_minor: int) -> None:
+        super().__init__(
+            "The cash count is off by more than the store allows: a manager must approve the "
+            "close with a reason."
+        )
+        self.over_short_minor = over_short_minor
+        self.threshold_minor = threshold_minor
+
+
+@dataclass(frozen=True)
+class ShiftRules:
+    shift_required: bool = False
+    over_short_threshold_minor: int = 500
+
+
+def load_rules(session: Session) -> ShiftRules:
+    row = session.get(ShiftSettings, 1)
+    if row is None:
+        return ShiftRules()
+    return ShiftRules(row.shift_required, row.over_short_threshold_minor)
+
+
+def save_rules(session: Session, rules: ShiftRules) -> None:
+    if rules.over_short_threshold_minor < 0:
+        raise ShiftError("The over/short threshold cannot be negative.")
+    row = session.get(ShiftSettings, 1)
+    if row is None:
+        session.add(
+            ShiftSettings(
+                id=1,
+                shift_required=rules.shift_required,
+                over_short_threshold_minor=rules.over_short_threshold_minor,
+            )
+        )
+    else:
+        row.shift_required = rules.shift_required
+        row.over_short_threshold_minor = rules.over_short_threshold_minor
+
+
+def open_shift_of(session: Session, till_id: str) -> ShiftRow | None:
+    with session.no_autoflush:
+        return session.scalars(
+            select(ShiftRow).where(ShiftRow.till_id == till_id, ShiftRow.status == "open")
+        ).first()
+
+
+def require_open_shift(session: Session, till_id: str) -> None:
+    """Refuse to sell when the store says selling needs an open shift and none is."""
+    with session.no_autoflush:
+        if load_rules(session).shift_required and open_shift_of(session, till_id) is None:
+            raise ShiftError("Open a shift (count the float) before selling.")
+
+
+@dataclass(frozen=True)
+class ShiftView:
+    """A shift as screens and reports see it (no ORM object leaves the session)."""
+
+    uuid: str
+    till_id: str
+    shift_no: int
+    opened_at: datetime
+    opened_by: str
+    float_minor: int
+    status: str
+
+
+@dataclass(frozen=True)
+class ClosedShift:
+    shift: ShiftView
+    z_no: int
+    figures: ShiftFigures
+    grand_total_minor: int
+    journal_seq: int
+    closed_at: datetime
+    closed_by: str
+    outbox_event_id: str
+
+
+def _view(row: ShiftRow) -> ShiftView:
+    return ShiftView(
+        row.uuid,
+        row.till_id,
+        row.shift_no,
+        row.opened_at,
+        row.opened_by,
+        row.float_minor,
+        row.status,
+    )
+
+
+def _last_z(session: Session, till_id: str) -> ZReportRow | None:
+    return session.scalars(
+        select(ZReportRow).where(ZReportRow.till_id == till_id).order_by(ZReportRow.z_no.desc())
+    ).first()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ShiftService:
+    def __init__(
+        self,
+        clock: Callable[[], datetime] = _utc_now,
+        new_uuid: Callable[[], uuid.UUID] = uuid.uuid4,
+    ) -> None:
+        self._clock = clock
+        self._new_uuid = new_uuid
+
+    # -- open -------------------------------------------------------------------------------
+
+    def open_shift(
+        self, session: Session, *, context: TillContext, cashier: str, count: CashCount
+    ) -> ShiftView:
+        if count.currency_code != context.currency.code:
+            raise ShiftError(f"Count the float in {context.currency.code}.")
+        if open_shift_of(session, context.till_id) is not None:
+            raise ShiftError("A shift is already open on this till: close it first.")
+        till = context.till_id
+        last_no = select(func.max(ShiftRow.shift_no)).where(ShiftRow.till_id == till)
+        number = (session.scalar(last_no) or 0) + 1
+        last_z = _last_z(session, till)
+        now = self._clock()
+        row = ShiftRow(
+            uuid=str(self._new_uuid()),
+            till_id=till,
+            shift_no=number,
+            status="open",
+            opened_at=now,
+            opened_by=cashier,
+            float_minor=count.total_minor,
+            float_count=json.dumps(count.as_json(), sort_keys=True),
+            start_journal_seq=last_z.journal_seq if last_z else 0,
+        )
+        session.add(row)
+        journal.append_entry(
+            session,
+            till_id=till,
+            kind="shift_open",
+            created_at=now,
+            body={
+                "shift_uuid": row.uuid,
+                "shift_no": number,
+                "cashier": cashier,
+                "float_minor": row.float_minor,
+                "float_count": count.as_json(),
+            },
+        )
+        session.flush()
+        return _view(row)
+
+    def current(self, session: Session, till_id: str) -> ShiftView | None:
+        row = open_shift_of(session, till_id)
+        return _view(row) if row is not None else None
+
+    # -- cash in / out ---------------------------------------------------------------------
+
+    def record_movement(
+        self,
+        session: Session,
+        *,
+        till_id: str,
+        cashier: str,
+        kind: MovementKind | str,
+        amount_minor: int,
+        reason: str,
+        note: str = "",
+    ) -> int:
+        """Paid in, paid out, safe drop or no-sale open (amount 0); journaled. Returns the
+        journal sequence; the caller kicks the drawer after the commit."""
+        kind = MovementKind(kind)
+        if reason not in MOVEMENT_REASONS[kind]:
+            raise ShiftError(f"Choose a reason for the {kind.replace('_', ' ')}.")
+        if kind is MovementKind.NO_SALE:
+            amount_minor = 0
+        elif isinstance(amount_minor, bool) or not 0 < amount_minor <= _MAX_AMOUNT_MINOR:
+            raise ShiftError("Enter an amount greater than zero.")
+        shift = open_shift_of(session, till_id)
+        if shift is None:
+            raise ShiftError("No shift is open on this till.")
+        now = self._clock()
+        entry = journal.append_entry(
+            session,
+            till_id=till_id,
+            kind="cash_movement",
+            created_at=now,
+            body={
+                "shift_uuid": shift.uuid,
+                "kind": str(kind),
+                "amount_minor": amount_minor,
+                "reason": reason,
+                "note": note[:_MAX_NOTE],
+                "cashier": cashier,
+            },
+        )
+        session.add(
+            CashMovementRow(
+                uuid=str(self._new_uuid()),
+                shift_id=shift.id,
+                kind=str(kind),
+                amount_minor=kind.sign * amount_minor,
+                reason=reason,
+                note=note[:_MAX_NOTE],
+                cashier=cashier,
+                created_at=now,
+                journal_seq=entry.seq,
+            )
+        )
+        session.flush()
+        return entry.seq
+
+    # -- X and Z ---------------------------------------------------------------------------
+
+    def x_report(self, session: Session, till_id: str) -> tuple[ShiftView, ShiftFigures]:
+        """Where the open shift stands; nothing is reset or written."""
+        shift = open_shift_of(session, till_id)
+        if shift is None:
+            raise ShiftError("No shift is open on this till.")
+        return _view(shift), shift_figures(session, shift)
+
+    def close_shift(
+        self,
+        session: Session,
+        *,
+        context: TillContext,
+        cashier: str,
+        cash: CashCount,
+        card_total_minor: int | None = None,
+        approval: Approval | None = None,
+    ) -> ClosedShift:
+        """Blind close: the count comes in without the expected figures having been shown.
+
+        Card is the payment terminal's batch total when given; the electronic tenders (store
+        credit, gift card, exchange) are what the till recorded. Cash over/short beyond the
+        store's threshold needs a manager's ``approval`` (journaled by AuthService.approve)."""
+        till = context.till_id
+        shift = open_shift_of(session, till)
+        if shift is None:
+            raise ShiftError("No shift is open on this till.")
+        if cash.currency_code != context.currency.code:
+            raise ShiftError(f"Count the drawer in {context.currency.code}.")
+        if card_total_minor is not None and abs(card_total_minor) > _MAX_AMOUNT_MINOR:
+            raise ShiftError("The card total is not a plausible amount.")
+        draft = shift_figures(session, shift)
+        counted = {t: draft.expected.get(t, 0) for t in TENDERS}
+        counted["cash"] = cash.total_minor
+        if card_total_minor is not None:
+            counted["card"] = card_total_minor
+        over_short = counted["cash"] - draft.expected["cash"]
+        threshold = load_rules(session).over_short_threshold_minor
+        approved = approval is not None and approval.permission is Permission.CASH_OVER_SHORT
+        if abs(over_short) > threshold and not approved:
+            raise OverShortApprovalRequiredError(over_short, threshold)
+        now = self._clock()
+        last_z = _last_z(session, till)
+        z_no = last_z.z_no + 1 if last_z else 1
+        # The caller holds the write lock: nothing was journaled since the draft was read.
+        figures = replace(draft, counted=counted)
+        grand_total = (last_z.grand_total_minor if last_z else 0) + figures.net_sales_minor
+        body = {
+            "z_no": z_no,
+            "shift_uuid": shift.uuid,
+            "shift_no": shift.shift_no,
+            "opened_at": shift.opened_at.isoformat(),
+            "opened_by": shift.opened_by,
+            "closed_by": cashier,
+            "currency": context.currency.code,
+            "cash_count": cash.as_json(),
+            "figures": figures.as_json(),
+            "grand_total_minor": grand_total,
+            "approval": None
+            if approval is None
+            else {
+                "approver": approval.approver.code,
+                "reason": approval.reason,
+                "journal_seq": approval.journal_seq,
+            },
+        }
+        entry = journal.append_entry(
+            session, till_id=till, kind="z_report", created_at=now, body=body
+        )
+        session.add(
+            ZReportRow(
+                till_id=till,
+                z_no=z_no,
+                shift_uuid=shift.uuid,
+                created_at=now,
+                journal_seq=entry.seq,
+                grand_total_minor=grand_total,
+                figures=journal.canonical_json(body),
+            )
+        )
+        shift.status, shift.closed_at, shift.closed_by, shift.z_no = "closed", now, cashier, z_no
+        event_id = str(self._new_uuid())
+        payload = {
+            "version": 1,
+            "store_id": context.store_id,
+            "till_id": till,
+            "shift_id": shift.uuid,
+            "z_no": z_no,
+            "shift_no": shift.shift_no,
+            "business_day": shift.opened_at.astimezone().date().isoformat(),
+            "opened_at": shift.opened_at.isoformat(),
+            "closed_at": now.isoformat(),
+            "currency": context.currency.code,
+            "figures": figures.as_json(),
+            "grand_total_minor": grand_total,
+            "journal": {"seq": entry.seq, "hash": entry.hash},
+        }
+        session.add(
+            OutboxEvent(
+                event_id=event_id,
+                kind=SHIFT_CLOSED_EVENT,
+                created_at=now,
+                attempts=0,
+                payload=json.dumps(payload, sort_keys=True, separators=(",", ":")),
+                rejected=False,
+            )
+        )
+        session.flush()
+        return ClosedShift(
+            _view(shift), z_no, figures, grand_total, entry.seq, now, cashier, event_id
+        )
