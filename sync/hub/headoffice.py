@@ -68,12 +68,12 @@ def set_tax_class(hub: Hub, tax_class: str, rate: str, label: str) -> None:
 
 
 def add_staff(hub: Hub, *, store_id: str, staff_code: str, name: str, role: str, pin: str) -> None:
-    """Add or replace a staff member; the PIN is stored (and fed to tills) only as scrypt."""
+    """Add or replace a staff member; the PIN is stored (and fed to tills) only as argon2id."""
     if not PIN_PATTERN.match(pin):
         raise Invalid("a PIN is 4 to 8 digits")
     if role not in STAFF_ROLES:
         raise Invalid(f"role must be one of {', '.join(STAFF_ROLES)}")
-    pin_hash = credentials.hash_pin(pin)
+    pin_hash = hub.pin_hasher.hash(pin)
     with hub.change() as (session, pending):
         get_store(session, store_id)
         values = {

@@ -106,7 +106,7 @@ class Staff(Base):
     staff_code: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(32))
-    pin_hash: Mapped[str] = mapped_column(String(200))  # scrypt$n$r$p$salt$hash
+    pin_hash: Mapped[str] = mapped_column(String(200))  # argon2id (pos_app.domain.staff)
     active: Mapped[bool] = mapped_column(Boolean)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

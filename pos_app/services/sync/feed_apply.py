@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, update
+from sqlalchemy import case, delete, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -282,15 +282,23 @@ def _staff(session: Session, changes: list[FeedChange]) -> None:
                 "code": data.staff_code,
                 "name": data.name,
                 "role": data.role if data.role in TILL_ROLES else "associate",
-                "pin_hash": data.pin_hash,  # scrypt from the hub, verified offline at the till
+                "pin_hash": data.pin_hash,  # verified offline at the till
+                "hub_pin_hash": data.pin_hash,
                 "active": data.active,
             }
         )
     stmt = insert(Staff)
+    # A sign-in may have upgraded the hub's (legacy) hash locally (services/staff/auth.py):
+    # keep that upgrade while the hub still sends the hash it sent before; a different hash
+    # from the hub is a new PIN set at head office and replaces it.
+    same_pin = Staff.hub_pin_hash == stmt.excluded.hub_pin_hash
     session.execute(
         stmt.on_conflict_do_update(
             index_elements=["code"],
-            set_={k: stmt.excluded[k] for k in ("name", "role", "pin_hash", "active")},
+            set_={
+                **{k: stmt.excluded[k] for k in ("name", "role", "active", "hub_pin_hash")},
+                "pin_hash": case((same_pin, Staff.pin_hash), else_=stmt.excluded.pin_hash),
+            },
         ),
         rows,
     )

@@ -37,7 +37,7 @@ from pos_app.services.store.till_context import load_till_context
 from sync.protocol import SalePayload
 
 COFFEE, SHIRT = "4006381333931", "0036000291452"
-FAST = PinHasher(n=2**8)
+FAST = PinHasher(time_cost=1, memory_kib=64)
 ALICE = StaffMember(staff_id=901, code="A1", name="Alice", role=Role.ASSOCIATE)
 
 

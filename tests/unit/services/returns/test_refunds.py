@@ -23,7 +23,7 @@ from pos_app.services.staff.auth import AuthService, Permission, PinHasher, Role
 from pos_app.services.store.till_context import load_till_context
 from tests.unit.services.returns.test_in_store import ALICE, COFFEE, SHIRT, do_return, one
 
-FAST = PinHasher(n=2**8)
+FAST = PinHasher(time_cost=1, memory_kib=64)
 VISA = CardReference(approval_code="A1", last4="4242", scheme="VISA")
 
 

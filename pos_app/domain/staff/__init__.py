@@ -1,0 +1,1 @@
+"""Staff credentials shared by the till and the hub (docs/architecture.md)."""
