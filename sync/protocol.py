@@ -155,6 +155,10 @@ class TenderIn(WireModel):
 class SaleTotalsIn(WireModel):
     total_minor: Minor
     tax_minor: Minor = 0
+    # Cash rounding (total + rounding is what was due) and the change handed back in cash:
+    # the hub checks tenders - change = total + rounding (sync/hub/event_checks.py).
+    rounding_minor: Minor = 0
+    change_minor: Minor = 0
 
 
 CouponCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{2,31}$")]
@@ -491,6 +495,36 @@ class RefundRequest(WireModel):
     status: RefundRequestStatus
     created_at: datetime
     source_event_id: str | None
+
+
+class QuarantineState(StrEnum):
+    QUARANTINED = "quarantined"  # failed the hub's checks; moved no money or stock yet
+    RELEASED = "released"  # head office found it right: applied as if just received
+    REJECTED = "rejected"  # head office found it wrong: kept for the record, never applied
+
+
+class QuarantinedEvent(WireModel):
+    """A till event the hub held for head-office review, and why."""
+
+    event_id: str
+    store_id: str
+    till_id: str
+    kind: str
+    state: QuarantineState
+    reasons: list[str]
+    received_at: datetime
+    currency: str | None = None
+    total_minor: int | None = None
+    reviewed_at: datetime | None = None
+    reviewed_by: str | None = None
+    review_note: str | None = None
+    warnings: list[str] = Field(default=[], description="what releasing it reported")
+
+
+class QuarantineReview(WireModel):
+    note: Annotated[str, StringConstraints(min_length=1, max_length=500)] = Field(
+        description="why head office released or rejected it (kept with the event)"
+    )
 
 
 # --- returns ------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sync.hub import cli_quarantine
+
 if TYPE_CHECKING:
     from sync.hub.context import Hub
 
@@ -135,6 +137,8 @@ def register_hub_commands(sub: Any) -> None:
     policy = action("set-return-policy", "set a store's return rules (sent to its tills)")
     policy.add_argument("--store", required=True)
     policy.add_argument("--file", type=Path, required=True, help="the policy as a JSON object")
+    held = action("quarantine", "till events the hub held for review: list, release, reject")
+    cli_quarantine.add_arguments(held)
     review = action("returns-review", "returns flagged for head office, refunds owed online")
     review.add_argument("--store", default=None, help="default: every store")
     openapi = action("openapi", "print the hub's OpenAPI document", db=False)
@@ -258,7 +262,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _admin_tokens(hub, args.verb, args.token_ref)
         if command in ("init", "admin-token"):
             token = tenancy.create_admin_token(hub, args.label)
-            token_id = headoffice.admin_token_id(credentials.token_digest(token))
+            token_id = credentials.admin_token_id(credentials.token_digest(token))
             print(token)
             print(f"admin token {token_id} shown once: keep it safe", file=sys.stderr)
         elif command == "add-store":
@@ -296,6 +300,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif command == "set-return-policy":
             headoffice.set_return_policy(hub, args.store, _return_policy(args.file))
             print(f"return policy of store {args.store} saved; its tills get it in the feed")
+        elif command == "quarantine":
+            return cli_quarantine.run(hub, args)
         elif command == "returns-review":
             _print_returns_review(hub, args.store)
         elif command == "set-stock":

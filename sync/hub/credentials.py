@@ -31,6 +31,14 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+ADMIN_TOKEN_ID_LENGTH = 12  # hex digits of the token's SHA-256 shown as its id
+
+
+def admin_token_id(token_hash: str) -> str:
+    """What logs and reviews name an admin token by (never the token itself)."""
+    return token_hash[:ADMIN_TOKEN_ID_LENGTH]
+
+
 def random_code(length: int) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 

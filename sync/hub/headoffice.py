@@ -195,7 +195,6 @@ def issue_stored_value(hub: Hub, spec: StoredValueIn) -> StoredValueBalance:
 
 # -- admin tokens ----------------------------------------------------------------------------
 
-ADMIN_TOKEN_ID_LENGTH = 12  # hex digits of the token's SHA-256 shown as its id
 MIN_TOKEN_PREFIX = 6
 
 
@@ -209,12 +208,8 @@ class AdminTokenInfo:
     revoked_at: datetime | None
 
 
-def admin_token_id(token_hash: str) -> str:
-    return token_hash[:ADMIN_TOKEN_ID_LENGTH]
-
-
 def _admin_info(row: AdminToken) -> AdminTokenInfo:
-    return AdminTokenInfo(admin_token_id(row.token_hash), row.label, row.created_at,
+    return AdminTokenInfo(credentials.admin_token_id(row.token_hash), row.label, row.created_at,
                           row.revoked_at)  # fmt: skip
 
 

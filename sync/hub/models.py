@@ -255,8 +255,22 @@ class IngestedEvent(Base):
     kind: Mapped[str] = mapped_column(String(64))
     payload: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # SHA-256 of kind + payload: the same id with other content is refused, not a duplicate
+    # (sync/hub/event_store.py). None for events stored before the hash was kept.
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # applied | quarantined (failed sync/hub/event_checks.py; moved nothing) | released |
+    # rejected (head office's verdicts on a quarantined event, sync/hub/quarantine.py).
+    state: Mapped[str] = mapped_column(String(16), default="applied", server_default="applied")
+    reasons: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON list: why held
+    warnings: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON list: the answer
+    reviewed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    review_note: Mapped[str | None] = mapped_column(String(500), nullable=True)
 
-    __table_args__ = (Index("ix_events_store_kind", "store_id", "kind"),)
+    __table_args__ = (
+        Index("ix_events_store_kind", "store_id", "kind"),
+        Index("ix_events_state", "state"),
+    )
 
 
 class FeedRow(Base):

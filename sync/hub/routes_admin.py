@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from sync.hub import headoffice, notifications, tenancy, web_orders
+from sync.hub import headoffice, notifications, quarantine, tenancy, web_orders
 from sync.hub.deps import Admin, Services
 from sync.hub.errors import Invalid
 from sync.hub.models import Store
@@ -17,6 +17,9 @@ from sync.protocol import (
     EnrollCodeResponse,
     NotificationStatus,
     PromotionIn,
+    QuarantinedEvent,
+    QuarantineReview,
+    QuarantineState,
     RefundRequest,
     StockLevel,
     StockLevelIn,
@@ -171,3 +174,36 @@ def get_refund_requests(
     _known_store(svc, store)
     with svc.hub.db.read() as session:
         return notifications.list_refund_requests(session, store_id=store, limit=limit)
+
+
+EventIdPath = Annotated[str, Path(min_length=1, max_length=64)]
+
+
+@router.get("/admin/quarantine", response_model=list[QuarantinedEvent], tags=["admin"])
+def get_quarantine(
+    svc: Services,
+    _: Admin,
+    store: Annotated[str | None, Query(max_length=64)] = None,
+    state: QuarantineState = QuarantineState.QUARANTINED,
+) -> list[QuarantinedEvent]:
+    """Till events held for review (failed the hub's checks), oldest first."""
+    with svc.hub.db.read() as session:
+        return quarantine.list_events(session, store_id=store, state=str(state))
+
+
+@router.post(
+    "/admin/quarantine/{event_id}/release", response_model=QuarantinedEvent, tags=["admin"]
+)
+def release_event(
+    event_id: EventIdPath, review: QuarantineReview, svc: Services, who: Admin
+) -> QuarantinedEvent:
+    """Apply a held event now (stored value, stock, returns), as if just received."""
+    return quarantine.release(svc.hub, event_id, by=who.label, note=review.note)
+
+
+@router.post("/admin/quarantine/{event_id}/reject", response_model=QuarantinedEvent, tags=["admin"])
+def reject_event(
+    event_id: EventIdPath, review: QuarantineReview, svc: Services, who: Admin
+) -> QuarantinedEvent:
+    """Keep a held event for the record; it never moves money or stock."""
+    return quarantine.reject(svc.hub, event_id, by=who.label, note=review.note)
