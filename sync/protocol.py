@@ -28,6 +28,9 @@ MAX_LINES = 500
 # attack, and refusing it up front keeps it out of the database driver.
 MAX_AMOUNT = 10**12
 MAX_QUANTITY_MILLI = 10**9
+# One event's payload as JSON; a larger one is refused alone (a real sale of 500 lines is
+# well under 300 KB), so no till can make the hub store megabytes verbatim.
+MAX_EVENT_BYTES = 512 * 1024
 
 StoreId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 Sku = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^\S+$")]

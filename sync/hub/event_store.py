@@ -19,13 +19,11 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from sync.hub.db import dialect_insert
-from sync.hub.feed import dumps
 from sync.hub.models import IngestedEvent
 
 APPLIED = "applied"
@@ -34,8 +32,9 @@ RELEASED = "released"
 REJECTED = "rejected"
 
 
-def content_hash(kind: str, payload: Mapping[str, Any]) -> str:
-    return hashlib.sha256(dumps({"kind": kind, "payload": payload}).encode("utf-8")).hexdigest()
+def content_hash(kind: str, payload_json: str) -> str:
+    """Of the kind and the payload's canonical JSON (sync.hub.feed.dumps: sorted keys)."""
+    return hashlib.sha256(f"{kind}\n{payload_json}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from sync.hub.models import StockLevel, Store, StoredValue
 from sync.hub.returns_ledger import REVIEW_SUFFIX, LedgerEvent, SaleLedger, record_return
 from sync.hub.web_orders import change_status
 from sync.protocol import (
+    MAX_EVENT_BYTES,
     CollectionStatusPayload,
     CustomerCreatedPayload,
     EventBatchResponse,
@@ -73,12 +74,19 @@ class _Valid:
     payload: BaseModel
     raw_payload: dict[str, Any]
     content_hash: str = ""
+    payload_text: str = ""  # canonical JSON, as stored
     reasons: list[str] = field(default_factory=list)  # non-empty: quarantined
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # kept: repeated for a duplicate
+    # Negative stock levels: true at the moment of the answer only, and on most events of a
+    # store that does not count stock, so they are not stored for repeats (keeps ingest fast).
+    stock_warnings: list[str] = field(default_factory=list)
+
+    def answer_warnings(self) -> list[str]:
+        return [*self.warnings, *self.stock_warnings]
 
     def stored(self) -> NewEvent:
         return NewEvent(
-            self.event_id, str(self.kind), dumps(self.raw_payload), self.content_hash, self.reasons
+            self.event_id, str(self.kind), self.payload_text, self.content_hash, self.reasons
         )
 
 
@@ -91,15 +99,20 @@ def _validate(index: int, raw: Any, store_id: str) -> _Valid | EventResult:
     except ValidationError as exc:
         return _rejected(index, event_id, describe(exc))
     event_id = str(envelope.event_id)
-    if "\\u0000" in dumps(envelope.payload):
+    text = dumps(envelope.payload)
+    if len(text) > MAX_EVENT_BYTES:
+        return _rejected(
+            index, event_id, f"payload of {len(text)} bytes; at most {MAX_EVENT_BYTES}"
+        )
+    if "\\u0000" in text:
         # PostgreSQL text cannot hold NUL; refuse it here, alone, not as a failed batch.
         return _rejected(index, event_id, "payload contains a NUL character")
     payload_store = getattr(payload, "store_id", None)
     if payload_store != store_id:
         reason = f"event is for store {payload_store!r}; this till belongs to {store_id!r}"
         return _rejected(index, event_id, reason)
-    digest = event_store.content_hash(str(envelope.kind), envelope.payload)
-    return _Valid(index, event_id, envelope.kind, payload, envelope.payload, digest)
+    digest = event_store.content_hash(str(envelope.kind), text)
+    return _Valid(index, event_id, envelope.kind, payload, envelope.payload, digest, text)
 
 
 def _rejected(index: int, event_id: str | None, reason: str) -> EventResult:
@@ -319,7 +332,7 @@ def apply_stock_of(
     negative = _apply_stock(session, pending, store_id, deltas, hub)
     for event in applied:
         skus = {m.sku for m in _movements(event)} & negative.keys()
-        event.warnings.extend(
+        event.stock_warnings.extend(
             f"stock of {sku} is now {negative[sku] / 1000:g} (negative; recorded anyway)"
             for sku in sorted(skus)
         )
@@ -400,9 +413,10 @@ def ingest_batch(
             results[event.index] = _repeat_result(event, stored.get(event.event_id), till_id)
         apply_stock_of(session, pending, applied, store_id, hub, sales)
         for event in answered:
-            if event.warnings:
+            warnings = event.answer_warnings()
+            if warnings:
                 results[event.index] = results[event.index].model_copy(
-                    update={"warnings": event.warnings}
+                    update={"warnings": warnings}
                 )
         event_store.keep_answers(session, {e.event_id: e.warnings for e in answered})
     return EventBatchResponse(results=[results[i] for i in range(len(raw_events))])

@@ -80,7 +80,7 @@ def release(hub: Hub, event_id: str, *, by: str, note: str) -> QuarantinedEvent:
         apply_event(session, event, row.store_id, row.till_id, hub, sales)
         apply_stock_of(session, pending, [event], row.store_id, hub, sales)
         _review(row, RELEASED, by, note, hub)
-        return _out(row, event.warnings)
+        return _out(row, event.answer_warnings())
 
 
 def reject(hub: Hub, event_id: str, *, by: str, note: str) -> QuarantinedEvent:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from sync.hub import coupons, customers, feed, lookups, returns_ledger, tenancy
@@ -18,6 +18,7 @@ from sync.protocol import (
     Customer,
     EnrollRequest,
     EnrollResponse,
+    ErrorBody,
     EventBatch,
     EventBatchResponse,
     FeedPage,
@@ -31,9 +32,16 @@ MAX_POSITION = 2**63 - 1
 router = APIRouter(prefix="/v1")
 
 
-@router.post("/enroll", response_model=EnrollResponse, tags=["till"])
-def enroll(request: EnrollRequest, svc: Services) -> EnrollResponse:
+@router.post(
+    "/enroll",
+    response_model=EnrollResponse,
+    tags=["till"],
+    responses={429: {"model": ErrorBody, "description": "too many attempts from this address"}},
+)
+def enroll(request: EnrollRequest, svc: Services, http: Request) -> EnrollResponse:
     """Trade a one-time enrollment code for this till's device token (shown once)."""
+    if svc.enroll_limiter is not None:
+        svc.enroll_limiter.check(http.client.host if http.client else "unknown")
     return tenancy.enroll(svc.hub, request)
 
 

@@ -45,12 +45,19 @@ def stored_payload(hub: HubUnderTest | Any, event_id: str) -> dict[str, Any]:
 def test_the_same_event_again_gets_the_original_answer(running_hub: HubUnderTest) -> None:
     running_hub.add_store(STORE)
     till, _ = running_hub.enroll(STORE)
-    event = sale(sku="NOSTOCK-1")  # no level at the hub: the first answer warns of it
-    [first] = push(till, event)
+    held = sale()
+    held["payload"]["created_at"] = "2019-01-01T00:00:00+00:00"  # quarantined: a warning
+    [first] = push(till, held)
     assert first["status"] == "accepted"
-    assert first["warnings"]
-    [again] = push(till, copy.deepcopy(event))
+    assert "quarantined" in first["warnings"][0]
+    [again] = push(till, copy.deepcopy(held))
     assert (again["status"], again["warnings"]) == ("duplicate", first["warnings"])
+    # A negative stock level is true when answered only: not repeated for a duplicate.
+    plain = sale(sku="NOSTOCK-1")
+    [first] = push(till, plain)
+    assert [w for w in first["warnings"] if "NOSTOCK-1" in w and "negative" in w]
+    [again] = push(till, copy.deepcopy(plain))
+    assert (again["status"], again["warnings"]) == ("duplicate", [])
 
 
 def test_the_same_id_with_other_content_is_refused(running_hub: HubUnderTest) -> None:

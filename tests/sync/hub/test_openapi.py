@@ -20,7 +20,7 @@ from sync.hub import headoffice
 from sync.hub.cli import openapi_document
 from sync.protocol import StoredValueIn
 
-DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "hub-openapi.json"
+DOC_PATH = Path(__file__).resolve().parents[3] / "docs" / "hub-openapi.json"
 EXAMPLES_PER_OPERATION = 12
 ADMIN_PATHS = ("/v1/admin/", "/v1/web-orders")
 
