@@ -7,6 +7,7 @@ one retry layer (with backoff), and interactive look-ups must fail fast instead.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -37,6 +38,20 @@ class Timeouts:
 
     def pair(self, extra_read: float = 0.0) -> tuple[float, float]:
         return (self.connect, self.read + extra_read)
+
+
+def plain_http_elsewhere(url: str) -> bool:
+    """True for ``http://`` to a host that is not this machine: readable on the network."""
+    parts = urlsplit(url)
+    if parts.scheme != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True  # a name other than localhost may resolve anywhere
 
 
 def normalise_hub_url(url: str) -> str:

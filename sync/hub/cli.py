@@ -82,6 +82,14 @@ def register_hub_commands(sub: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8600)
     serve.add_argument("--workers", type=int, default=1, help="PostgreSQL only")
+    serve.add_argument("--tls-cert", type=Path, default=None, help="PEM certificate: serve HTTPS")
+    serve.add_argument("--tls-key", type=Path, default=None, help="PEM private key of --tls-cert")
+    serve.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=8 * 1024 * 1024,
+        help="refuse larger request bodies (413) before reading them",
+    )
     serve.add_argument(
         "--pickup-link",
         default=None,
@@ -246,15 +254,28 @@ def _dispatch(args: argparse.Namespace) -> int:
             args.output.write_text(document, encoding="utf-8")
         return EXIT_OK
     if command == "serve":
-        from sync.hub.server import serve
+        from sync.hub.server import TlsFiles, serve
         from sync.hub.settings import HubSettings, SmtpSettings
 
-        print(f"hub on http://{args.host}:{args.port}  (Ctrl+C stops)", file=sys.stderr)
+        if (args.tls_cert is None) != (args.tls_key is None):
+            print("omnitill hub: --tls-cert and --tls-key go together", file=sys.stderr)
+            return EXIT_USAGE
+        if args.max_body_bytes < 1024:
+            print("omnitill hub: --max-body-bytes: at least 1024", file=sys.stderr)
+            return EXIT_USAGE
+        tls = TlsFiles(args.tls_cert, args.tls_key) if args.tls_cert else None
+        scheme = "https" if tls else "http"
+        print(f"hub on {scheme}://{args.host}:{args.port}  (Ctrl+C stops)", file=sys.stderr)
         smtp = SmtpSettings.from_env()  # OMNITILL_SMTP_HOST/_PORT/_FROM/_STARTTLS/_USER/…
         if smtp is None:
             print("no OMNITILL_SMTP_HOST: receipt emails stay queued", file=sys.stderr)
-        settings = HubSettings(db_url=args.db, pickup_link_template=args.pickup_link, smtp=smtp)
-        serve(settings, host=args.host, port=args.port, workers=args.workers)
+        settings = HubSettings(
+            db_url=args.db,
+            pickup_link_template=args.pickup_link,
+            smtp=smtp,
+            max_body_bytes=args.max_body_bytes,
+        )
+        serve(settings, host=args.host, port=args.port, workers=args.workers, tls=tls)
         return EXIT_OK
     hub = _hub(args.db)
     try:

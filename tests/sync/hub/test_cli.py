@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
 from sqlalchemy import func, select
 
 from pos_app.cli import main
 from pos_app.domain.staff.credentials import PinHasher
 from sync.hub import credentials
 from sync.hub.models import FeedRow, Product, Staff, StockLevel, WebOrderRow
+from tests.helpers.hub import ServedHub
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -185,35 +181,10 @@ def test_bad_database_url_is_one_clear_line(capsys) -> None:
     assert "unsupported database" in err
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_hub_serve_runs_uvicorn(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'served.sqlite3'}"
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pos_app.cli", "hub", "serve", "--db", url, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    served = ServedHub(f"sqlite:///{tmp_path / 'served.sqlite3'}")
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, process.stderr.read() if process.stderr else ""
-            try:
-                answer = requests.get(f"http://127.0.0.1:{port}/v1/health", timeout=2)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        assert answer.json() == {"status": "ok"}
+        assert served.health() == {"status": "ok"}
         assert (tmp_path / "served.sqlite3").exists()
     finally:
-        process.terminate()
-        process.wait(timeout=20)
-        if process.stderr:
-            process.stderr.close()
+        served.stop()
