@@ -35,7 +35,7 @@ from tests.helpers.hub import TILL_STORE, EnrolledTill, StatusRecorder, eventual
 
 Sell = Callable[..., CompletedSale]
 TSHIRT = "0036000291452"  # TSH-1 in the seeded catalog
-PROC = Path(__file__).with_name("till_sync_proc.py")
+PROC = Path(__file__).resolve().parents[2] / "helpers" / "till_sync_proc.py"
 EVENTS = b"POST /v1/events "
 FEED = b"GET /v1/feed?"
 PAGE = 2_500  # feed page of the killed puller: 6,000 products are three pages
