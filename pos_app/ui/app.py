@@ -78,6 +78,8 @@ log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_IDLE_MS = 5 * 60 * 1000
 SYNC_STOP_S = 2.0
+# Feed kinds that change the till context (services/store/till_context.py).
+STORE_SETTINGS = frozenset({FeedKind.STORE, FeedKind.TAX_CLASS, FeedKind.RETURN_POLICY})
 
 
 @dataclass
@@ -218,12 +220,21 @@ def build_till(
         controller.sale_completed.connect(bridge.on_controller_sale_completed)
 
         def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
-            if FeedKind.PROMOTION in kinds:
+            if kinds & STORE_SETTINGS:
+                # Tax rates, the store profile or the return policy changed: every part of
+                # the running till takes the new context now (no restart; a few-row read).
+                with reader_factory() as session:
+                    fresh = load_till_context(session)
+                for part in (returns, collections, customers):
+                    part.context = fresh
+                status.set_store(fresh.store_name, fresh.till_id)
+                prices.use_context(fresh)
+                controller.use_context(fresh)
+            elif FeedKind.PROMOTION in kinds:
                 prices.reload()
                 controller.reprice()
 
         bridge.feed_applied.connect(on_bridge_feed_applied)
-        sync.start()
     device_controller = DeviceController(
         devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms
     )
@@ -243,6 +254,8 @@ def build_till(
     )
     if bridge is not None:  # customer.created / receipt.email_requested: send them now
         customers.outbox_written.connect(lambda: bridge.on_controller_sale_completed(None))
+    if sync is not None:
+        sync.start()  # after every part that follows its feed exists
     promotions = PromotionsUi(controller, prices, reader_factory, sync)
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)

@@ -155,6 +155,13 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             return context
         return replace(context, coupons=context.coupons | self.register.coupons)
 
+    def use_context(self, context: TillContext) -> None:
+        """Store settings changed: the next scan, and the basket on screen, use ``context``."""
+        self.context = context
+        if self.register is not None:
+            self.register.use_context(context)
+        self._refresh()
+
     def reprice(self) -> None:
         """Promotions changed (the feed brought some): show the basket at the new prices."""
         self._refresh()
