@@ -123,6 +123,11 @@ def register_hub_commands(sub: Any) -> None:
     promo.add_argument("--starts", default=None, help="ISO time")
     promo.add_argument("--ends", default=None, help="ISO time")
     promo.add_argument("--rules", required=True, help="JSON object, or @file.json / @file.yaml")
+    unpromo = action("remove-promo", "end a promotion now; its tills drop it through the feed")
+    unpromo.add_argument("--id", dest="promo_id", required=True)
+    unstaff = action("remove-staff", "a person leaves a store: its tills stop signing them in")
+    unstaff.add_argument("--store", required=True)
+    unstaff.add_argument("--code", required=True)
     staff = action("add-staff", "create or update a staff member (PIN asked when not given)")
     staff.add_argument("--store", required=True)
     staff.add_argument("--code", required=True)
@@ -341,6 +346,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             )
             headoffice.add_promotion(hub, promo)
             print(f"promotion {args.promo_id} saved")
+        elif command == "remove-promo":
+            headoffice.remove_promotion(hub, args.promo_id)
+            print(f"promotion {args.promo_id} removed; its tills drop it")
+        elif command == "remove-staff":
+            headoffice.remove_staff(hub, store_id=args.store, staff_code=args.code)
+            print(f"staff {args.code} removed from store {args.store}")
         elif command == "add-staff":
             pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
             headoffice.add_staff(

@@ -78,6 +78,19 @@ def put_promotion(promo: PromotionIn, svc: Services, _: Admin) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
+@router.delete(
+    "/admin/promotions/{promo_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["admin"]
+)
+def delete_promotion(
+    promo_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")],
+    svc: Services,
+    _: Admin,
+) -> Response:
+    """End a promotion now; the tills that had it drop it through the feed."""
+    headoffice.remove_promotion(svc.hub, promo_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.put("/admin/stored-value", response_model=StoredValueBalance, tags=["admin"])
 def put_stored_value(spec: StoredValueIn, svc: Services, _: Admin) -> StoredValueBalance:
     """Issue a gift card or set a store credit account's balance."""

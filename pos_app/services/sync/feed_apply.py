@@ -305,6 +305,13 @@ def _staff(session: Session, changes: list[FeedChange]) -> None:
 
 
 def _promotions(session: Session, changes: list[FeedChange]) -> None:
+    # A tombstone: the promotion left this store's scope (moved, or removed at head office).
+    removed = [c.key for c in changes if c.data.get("removed") is True]
+    if removed:
+        session.execute(delete(PromotionRow).where(PromotionRow.promo_id.in_(removed)))
+    changes = [c for c in changes if c.data.get("removed") is not True]
+    if not changes:
+        return
     rows = []
     for change in changes:
         promo = _PromotionData.model_validate(change.data)
