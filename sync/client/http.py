@@ -98,12 +98,18 @@ class HubHttp:
         params: dict[str, Any] | None = None,
         json: Any = None,
         timeout: tuple[float, float] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Any:
         """The decoded JSON body of a 2xx answer, or a typed ``HubError``."""
         url = self.base_url + path
         try:
             response = self._session.request(
-                method, url, params=params, json=json, timeout=timeout or self.timeouts.pair()
+                method,
+                url,
+                params=params,
+                json=json,
+                headers=headers,
+                timeout=timeout or self.timeouts.pair(),
             )
         except requests.Timeout:
             raise HubUnreachable(f"hub did not answer in time ({self.base_url})") from None

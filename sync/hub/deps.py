@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, cast
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync.hub.context import Hub
@@ -60,3 +60,5 @@ Services = Annotated[AppServices, Depends(services)]
 Caller = Annotated[Principal, Depends(principal)]
 Admin = Annotated[Principal, Depends(admin)]
 TillCaller = Annotated[Principal, Depends(till_store)]
+# The staff code of the person signed in at the till (sync.client.lookups.STAFF_HEADER).
+StaffHeader = Annotated[str | None, Header(alias="X-OmniTill-Staff", max_length=64)]

@@ -167,6 +167,21 @@ class Customer(Base):
     __table_args__ = (Index("ix_customers_loyalty_card", "loyalty_card", unique=True),)
 
 
+class CustomerLookup(Base):
+    """Who looked customers up (the chain-wide view is personal data): one row per look-up."""
+
+    __tablename__ = "customer_lookups"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    caller: Mapped[str] = mapped_column(String(100))  # "till <id>" or "admin <token id>"
+    staff_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    query: Mapped[str] = mapped_column(String(16))  # email | phone | card | history
+    customer_ids: Mapped[str] = mapped_column(Text)  # space-separated ids it showed
+
+    __table_args__ = (Index("ix_customer_lookups_at", "at"),)
+
+
 class WebOrderRow(Base):
     __tablename__ = "web_orders"
 

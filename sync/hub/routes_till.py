@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from sync.hub import coupons, customers, feed, lookups, returns_ledger, tenancy
-from sync.hub.deps import Caller, Services, TillCaller
+from sync.hub.deps import Caller, Services, StaffHeader, TillCaller
 from sync.hub.ingest import ingest_batch
 from sync.protocol import (
     MAX_FEED_PAGE,
@@ -110,10 +110,17 @@ def find_customers(
     email: Annotated[str | None, Query(max_length=254)] = None,
     phone: Annotated[str | None, Query(max_length=32)] = None,
     card: Annotated[str | None, Query(max_length=32)] = None,
+    staff: StaffHeader = None,
 ) -> list[Customer]:
-    """Customers (chain data) by email, phone or loyalty card number; give exactly one."""
+    """Customers (chain data) by email, phone or loyalty card number; give exactly one.
+
+    Every look-up is logged with the caller and the signed-in staff the till names."""
     with svc.hub.db.read() as session:
-        return customers.find(session, email=email, phone=phone, card=card)
+        found = customers.find(session, email=email, phone=phone, card=card)
+    query = "email" if email is not None else "phone" if phone is not None else "card"
+    ids = [c.id for c in found if c.id is not None]
+    customers.log_lookup(svc.hub, caller=who.label, staff_code=staff, query=query, customer_ids=ids)
+    return found
 
 
 @router.get("/lookup/stock/{sku}", response_model=StockElsewhere, tags=["lookup"])
