@@ -153,7 +153,7 @@ def in_process(db: Path, scans: int, searches: int, seed: int) -> dict[str, obje
     for i, code in enumerate(codes):
         if i % 25 == 0 and c.register is not None:  # a realistic basket, not 2,000 lines
             c.register.start_new_sale()
-            c._refresh()
+            c.show_basket()
         ms = burst(code)
         started = time.perf_counter_ns()
         c.catalog.by_barcode(code)
@@ -200,7 +200,7 @@ def in_process(db: Path, scans: int, searches: int, seed: int) -> dict[str, obje
     timer.timeout.connect(beat)
     assert c.register is not None
     c.register.start_new_sale()
-    c._refresh()
+    c.show_basket()
     timer.start()
     for code in [f.barcode for f in DEMO_FEATURED if not f.sold_by_weight][:10] + codes[:10]:
         burst(code)

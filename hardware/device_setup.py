@@ -29,6 +29,7 @@ from hardware.escpos_printer import EscposPrinter, PrinterConfig, parse_printer_
 __all__ = [
     "BAUD_RATES",
     "DeviceChoices",
+    "DrawerKind",
     "PrinterKind",
     "check_printer",
     "config_from_choices",

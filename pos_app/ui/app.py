@@ -31,6 +31,7 @@ from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.write_gate import WriteGate
 from pos_app.domain.returns.rules import ReturnPolicy
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.click_collect.queue import DEFAULT_HOLD_DAYS
 from pos_app.services.click_collect.steps import CollectionsService, Ready
 from pos_app.services.promotions.store_promotions import PromotionService
@@ -78,8 +79,9 @@ log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_IDLE_MS = 5 * 60 * 1000
 SYNC_STOP_S = 2.0
-# Feed kinds that change the till context (services/store/till_context.py).
-STORE_SETTINGS = frozenset({FeedKind.STORE, FeedKind.TAX_CLASS, FeedKind.RETURN_POLICY})
+# Feed kinds that change the till context (services/store/till_context.py); the return
+# policy is reloaded by the returns screen itself (_build_returns).
+STORE_SETTINGS = frozenset({FeedKind.STORE, FeedKind.TAX_CLASS})
 
 
 @dataclass
@@ -93,6 +95,7 @@ class TillApp:
     context: TillContext
     engines: tuple[Engine, Engine]
     devices: DeviceController
+    changes: ChangeNotifier
     sync: SyncBridge | None = None
     collections: CollectionsController | None = None
     returns: ReturnsController | None = None
@@ -196,6 +199,7 @@ def build_till(
         else None
     )
     idle = IdleWatcher(idle_ms, parent=window)
+    changes = ChangeNotifier()  # what each operation changed, to every screen showing it
     controller = SaleController(
         window=window,
         model=model,
@@ -207,22 +211,24 @@ def build_till(
         checkout=CheckoutService(promotions=promotion_service),
         parking=ParkingService(),
         idle=idle,
+        changes=changes,
         # No-sale opens need the no_sale permission; the UI passes it per call (approvals).
         drawer=DrawerService(may_open_no_sale=lambda _cashier: False)
         if devices.has_drawer
         else None,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
-        price_with=prices.current,
+        # Customer-only promotions price in once a customer is attached (ui.customers).
+        price_with=lambda has_customer: prices.current(has_customer=has_customer),
     )
     bridge = None
     if sync is not None:
         bridge = SyncBridge(sync, status, parent=window)
-        controller.sale_completed.connect(bridge.on_controller_sale_completed)
+        changes.subscribe(bridge.on_op_changes)  # queued events are sent at once
 
         def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
             if kinds & STORE_SETTINGS:
-                # Tax rates, the store profile or the return policy changed: every part of
-                # the running till takes the new context now (no restart; a few-row read).
+                # Tax rates or the store profile changed: every part of the running till
+                # takes the new context now (no restart; a few-row read).
                 with reader_factory() as session:
                     fresh = load_till_context(session)
                 for part in (returns, collections, customers):
@@ -230,30 +236,26 @@ def build_till(
                 status.set_store(fresh.store_name, fresh.till_id)
                 prices.use_context(fresh)
                 controller.use_context(fresh)
-            elif FeedKind.PROMOTION in kinds:
+            if FeedKind.PROMOTION in kinds:
                 prices.reload()
-                controller.reprice()
+                changes.publish(OpChanges(promotions=True))
 
         bridge.feed_applied.connect(on_bridge_feed_applied)
     device_controller = DeviceController(
         devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms
     )
     device_controller.start()
-    collections = _build_collections(window, controller, lane, context, sync, bridge, devices,
-                                     hold_days)  # fmt: skip
+    collections = _build_collections(window, controller, lane, context, sync, devices, hold_days)
     returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
-    # Customer-only promotions price in once a customer is attached (ui.customers.controller).
-    controller.price_with = lambda: prices.current(has_customer=controller.customer is not None)
     customers = CustomerController(
         sales=controller,
+        changes=changes,
         lane=lane,
         hub=HubLane(sync.lookups if sync is not None else None, parent=window),
         context=context,
         is_offline=sync.is_offline if sync is not None else (lambda: True),
         parent=window,
     )
-    if bridge is not None:  # customer.created / receipt.email_requested: send them now
-        customers.outbox_written.connect(lambda: bridge.on_controller_sale_completed(None))
     if sync is not None:
         sync.start()  # after every part that follows its feed exists
     promotions = PromotionsUi(controller, prices, reader_factory, sync)
@@ -263,7 +265,7 @@ def build_till(
     app.installEventFilter(idle)
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
-        device_controller, bridge, collections, returns, customers, promotions,
+        device_controller, changes, bridge, collections, returns, customers, promotions,
     )  # fmt: skip
 
 
@@ -273,7 +275,6 @@ def _build_collections(
     lane: DbLane,
     context: TillContext,
     sync: TillSync | None,
-    bridge: SyncBridge | None,
     devices: TillDevices,
     hold_days: int,
 ) -> CollectionsController:
@@ -298,18 +299,17 @@ def _build_collections(
         back=back,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
         sales=controller,
+        changes=controller.changes,
         # The receipt path (same printer, same worker); "reprint" keeps the customer's receipt.
         print_document=lambda doc: devices.print_receipt(doc, reprintable=False),
         printer_problem=lambda: devices.printer_problem,
         parent=window,
     )
-    controller.collections_scan = collections.on_scanner_barcode_scanned
+    controller.route_scans(window.collections, collections.on_scanner_barcode_scanned)
     collections.order_marked_ready.connect(print_labels)
     collections.receipt_ready.connect(devices.print_receipt)  # the collection receipt
     if sync is not None:
         sync.add_feed_listener(collections.feed_listener)
-    if bridge is not None:  # each step wrote an outbox event: send it now
-        collections.queue_refreshed.connect(bridge.on_controller_sale_completed)
     collections.refresh()
     return collections
 
@@ -335,12 +335,13 @@ def _build_returns(
         service=ReturnsService(),
         context=context,
         sales=controller,
+        changes=controller.changes,
         show_page=window.show_page,
         back=back,
         is_offline=sync.is_offline if sync is not None else (lambda: False),
         parent=window,
     )
-    controller.returns_scan = returns.on_scanner_barcode_scanned
+    controller.route_scans(window.returns, returns.on_scanner_barcode_scanned)
 
     def use_policy(policy: ReturnPolicy | None) -> None:
         if policy is not None:
@@ -373,9 +374,6 @@ def _build_returns(
         parent=window,
     )
     returns.receipt_ready.connect(devices.print_receipt)  # the return receipt
-    if bridge is not None:  # the return wrote an outbox event: send it now
-        returns.return_completed.connect(bridge.on_controller_sale_completed)
-        returns.exchange_completed.connect(bridge.on_controller_sale_completed)
     return returns
 
 

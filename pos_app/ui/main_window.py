@@ -53,5 +53,5 @@ class TillWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
 
     @property
-    def current_page(self) -> QWidget:
-        return self.pages.currentWidget()
+    def current_page(self) -> QWidget | None:
+        return self.pages.currentWidget()  # None only before the first page is added

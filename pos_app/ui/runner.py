@@ -93,11 +93,12 @@ class DbLane(QObject):
         if ok:
             if on_success is not None:
                 on_success(result)
-        elif on_failure is not None:
-            assert isinstance(result, Exception)
+            return
+        assert isinstance(result, Exception)  # job() sends the exception when not ok
+        if on_failure is not None:
             on_failure(result)
         else:
-            log.error("database op %d failed", task_id, exc_info=result)  # type: ignore[arg-type]
+            log.error("database op %d failed", task_id, exc_info=result)
 
     def shutdown(self) -> None:
         """Finish what was submitted (a sale being committed must not be cut off)."""
@@ -167,7 +168,8 @@ class SearchLane(QObject):
             log.warning("search for %r failed: %s", text[:40], hits)
             self.search_failed.emit(str(hits))
             return
-        self.results_ready.emit(text, list(hits))  # type: ignore[call-overload]
+        assert isinstance(hits, list)  # SqlCatalog.search's list, else the exception above
+        self.results_ready.emit(text, hits)
 
     def shutdown(self) -> None:
         self._timer.stop()

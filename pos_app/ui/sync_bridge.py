@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from pos_app.services.changes import OpChanges
 from pos_app.services.sync.runtime import TillSync
 from pos_app.ui.status_bar import TillStatusBar
 from sync.client.status import SyncStatus
@@ -65,5 +66,8 @@ class SyncBridge(QObject):
         self._bar.set_sync(text, severity)
         self._bar.set_offline(offline)
 
-    def on_controller_sale_completed(self, _done: object) -> None:
-        self.sync.notify_sale_completed()
+    def on_op_changes(self, changes: OpChanges, _origin: object | None) -> None:
+        """Subscribed to the till's ChangeNotifier: queued events go to the hub now, not at
+        the next poll (a sale, a return, a collection step, a new customer, a receipt email)."""
+        if changes.outbox:
+            self.sync.notify_sale_completed()

@@ -27,6 +27,7 @@ from sync.hub.notify import ChangeNotifier, PostgresListener
 from sync.hub.routes_admin import router as admin_router
 from sync.hub.routes_customers import router as customers_router
 from sync.hub.routes_till import router as till_router
+from sync.hub.routes_webhooks import router as webhooks_router
 from sync.hub.settings import HubSettings
 from sync.protocol import ErrorBody
 
@@ -95,6 +96,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.include_router(till_router)
     app.include_router(admin_router)
     app.include_router(customers_router)
+    app.include_router(webhooks_router)
 
     @app.exception_handler(HubError)
     async def on_hub_error(_: Request, exc: HubError) -> JSONResponse:

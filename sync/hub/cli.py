@@ -154,6 +154,15 @@ def register_hub_commands(sub: Any) -> None:
     cli_quarantine.add_arguments(held)
     review = action("returns-review", "returns flagged for head office, refunds owed online")
     review.add_argument("--store", default=None, help="default: every store")
+    shop = action("add-shop", "connect a Shopify shop: its webhook secret and pickup store")
+    shop.add_argument("--shop-domain", required=True, help="e.g. example.myshopify.com")
+    shop.add_argument("--secret-file", type=Path, required=True,
+                      help="a file holding the shop's webhook signing secret")  # fmt: skip
+    shop.add_argument("--store", required=True, help="the store its local pickups go to")
+    flags = action("shopify-flags", "Shopify orders kept for head office, with the reason")
+    flags.add_argument("--limit", type=int, default=100)
+    srefunds = action("shopify-refunds", "what Shopify paid back, per refund (newest first)")
+    srefunds.add_argument("--limit", type=int, default=100)
     openapi = action("openapi", "print the hub's OpenAPI document", db=False)
     openapi.add_argument("--output", type=Path, default=None)
 
@@ -363,6 +372,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                 pin=pin,
             )
             print(f"staff {args.code} saved for store {args.store}")
+        elif command in ("add-shop", "shopify-flags", "shopify-refunds"):
+            _shopify_command(hub, args)
         elif command in ("notifications", "refunds"):
             _list_for_head_office(hub, args)
         elif command == "simulate-web-orders":
@@ -382,6 +393,37 @@ def _dispatch(args: argparse.Namespace) -> int:
     finally:
         hub.db.dispose()
     return EXIT_OK
+
+
+def _shopify_command(hub: Hub, args: argparse.Namespace) -> None:
+    from sync.hub import shopify_webhooks
+    from sync.hub.errors import Invalid
+    from sync.hub.notifications import format_minor
+
+    if args.hub_command == "add-shop":
+        try:
+            secret = args.secret_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise Invalid(f"cannot read the secret file {args.secret_file}: {exc}") from None
+        shopify_webhooks.add_shop(
+            hub, shop_domain=args.shop_domain, secret=secret, store_id=args.store
+        )
+        print(f"shop {args.shop_domain} connected; its pickups go to store {args.store}")
+        return
+    if not 1 <= args.limit <= 1000:
+        raise Invalid("--limit: between 1 and 1000")
+    with hub.db.read() as session:
+        if args.hub_command == "shopify-flags":
+            flags = shopify_webhooks.list_flags(session, limit=args.limit)
+            print(f"{len(flags)} Shopify webhook(s) to review")
+            for f in flags:
+                print(f"  {f.created_at:%Y-%m-%d %H:%M}  {f.shop_domain}  {f.topic}  "
+                      f"order {f.shopify_id}: {f.reason}")  # fmt: skip
+            return
+        for r in shopify_webhooks.list_refunds(session, limit=args.limit):
+            print(f"{r.created_at:%Y-%m-%d %H:%M}  {r.shop_domain}  refund {r.refund_id}  "
+                  f"order {r.order_number or r.order_external_id}  "
+                  f"{format_minor(r.amount_minor, r.currency):>14}  {r.quantities}")  # fmt: skip
 
 
 def _list_for_head_office(hub: Hub, args: argparse.Namespace) -> None:

@@ -459,3 +459,59 @@ class CouponDoubleUse(Base):
     flagged_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (UniqueConstraint("code", "sale_uuid", name="uq_coupon_double_use"),)
+
+
+class ShopifyShop(Base):
+    """A Shopify shop head office connected: its webhook signing secret and pickup store.
+
+    The secret is kept in clear because verifying an HMAC needs it (migration 0009)."""
+
+    __tablename__ = "shopify_shops"
+
+    shop_domain: Mapped[str] = mapped_column(String(255), primary_key=True)
+    webhook_secret: Mapped[str] = mapped_column(String(255))
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ShopifyDelivery(Base):
+    """One X-Shopify-Webhook-Id, applied once; a repeat is answered without applying it."""
+
+    __tablename__ = "shopify_deliveries"
+
+    webhook_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    shop_domain: Mapped[str] = mapped_column(String(255))
+    topic: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(500))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ShopifyFlag(Base):
+    """A Shopify webhook the hub could not apply as sent, kept with its reason for head office."""
+
+    __tablename__ = "shopify_flags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shop_domain: Mapped[str] = mapped_column(String(255))
+    topic: Mapped[str] = mapped_column(String(64))
+    webhook_id: Mapped[str] = mapped_column(String(100))
+    shopify_id: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class ShopifyRefund(Base):
+    """Money Shopify paid back for an order (a refunds/create webhook), exactly as it says."""
+
+    __tablename__ = "shopify_refunds"
+
+    refund_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    shop_domain: Mapped[str] = mapped_column(String(255))
+    order_external_id: Mapped[str] = mapped_column(String(100))
+    order_number: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    quantities: Mapped[str] = mapped_column(Text)  # JSON {sku: refunded units}
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

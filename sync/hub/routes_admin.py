@@ -10,7 +10,6 @@ from sync.hub import headoffice, notifications, quarantine, tenancy, web_orders
 from sync.hub.deps import Admin, Services
 from sync.hub.errors import Invalid
 from sync.hub.models import Store
-from sync.hub.shopify import ShopifyOrder, map_shopify_order
 from sync.protocol import (
     CollectionStatus,
     CustomerNotification,
@@ -109,29 +108,6 @@ def post_web_order(
 ) -> WebOrderCreated:
     """A click-and-collect order from the web store; it goes to the pickup store's feed."""
     created = web_orders.create_web_order(svc.hub, spec)
-    if not created.created:
-        response.status_code = status.HTTP_200_OK
-    return created
-
-
-@router.post(
-    "/web-orders/shopify",
-    response_model=WebOrderCreated,
-    status_code=status.HTTP_201_CREATED,
-    tags=["web orders"],
-    responses={200: {"model": WebOrderCreated, "description": "already ingested"}},
-)
-def post_shopify_order(
-    order: ShopifyOrder,
-    response: Response,
-    svc: Services,
-    _: Admin,
-    pickup_store: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")] = None,
-) -> WebOrderCreated:
-    """A Shopify "orders/create" webhook payload, mapped to a web order."""
-    created = web_orders.create_web_order(
-        svc.hub, map_shopify_order(order, pickup_store), source="shopify"
-    )
     if not created.created:
         response.status_code = status.HTTP_200_OK
     return created

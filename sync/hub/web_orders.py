@@ -114,47 +114,50 @@ def _free_pickup_code(session: Session) -> str:
 
 
 def create_web_order(hub: Hub, spec: WebOrderIn, *, source: str = "api") -> WebOrderCreated:
-    now = hub.clock()
     with hub.change() as (session, pending):
-        if spec.external_id is not None:
-            existing = _existing_by_external_id(session, spec.external_id)
-            if existing is not None:  # a webhook delivered twice is one order
-                return WebOrderCreated(created=False, order=existing)
-        get_store(session, spec.pickup_store_id)
-        taken = session.execute(
-            select(WebOrderRow.id).where(WebOrderRow.number == spec.number)
+        return insert_web_order(session, pending, hub, spec, source=source)
+
+
+def insert_web_order(
+    session: Session, pending: PendingChanges, hub: Hub, spec: WebOrderIn, *, source: str
+) -> WebOrderCreated:
+    """Create the order in the caller's transaction (a webhook records its delivery in it)."""
+    now = hub.clock()
+    if spec.external_id is not None:
+        existing = _existing_by_external_id(session, spec.external_id)
+        if existing is not None:  # a webhook delivered twice is one order
+            return WebOrderCreated(created=False, order=existing)
+    get_store(session, spec.pickup_store_id)
+    taken = session.execute(select(WebOrderRow.id).where(WebOrderRow.number == spec.number)).first()
+    if taken is not None:
+        raise Conflict(f"web order {spec.number!r} already exists")
+    if spec.pickup_code is not None:
+        clash = session.execute(
+            select(WebOrderRow.id).where(WebOrderRow.pickup_code == spec.pickup_code)
         ).first()
-        if taken is not None:
-            raise Conflict(f"web order {spec.number!r} already exists")
-        if spec.pickup_code is not None:
-            clash = session.execute(
-                select(WebOrderRow.id).where(WebOrderRow.pickup_code == spec.pickup_code)
-            ).first()
-            if clash is not None:
-                raise Conflict("that pickup code is already used by another order")
-        customer = upsert_customer(session, spec.customer, hub)
-        lines = [line.model_dump() for line in spec.lines]
-        row = WebOrderRow(
-            number=spec.number,
-            external_id=spec.external_id,
-            store_id=spec.pickup_store_id,
-            customer_id=customer.id,
-            status=str(CollectionStatus.NEW),
-            payment_status=str(spec.payment_status),
-            pickup_code=spec.pickup_code or _free_pickup_code(session),
-            currency=spec.currency,
-            total_minor=sum(
-                line.unit_price_minor * line.quantity_milli // 1000 for line in spec.lines
-            ),
-            lines=json.dumps(lines, separators=(",", ":")),
-            source=source,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(row)
-        session.flush()
-        order = order_out(row, customer)
-        feed_order(pending, order)
+        if clash is not None:
+            raise Conflict("that pickup code is already used by another order")
+    customer = upsert_customer(session, spec.customer, hub)
+    lines = [line.model_dump() for line in spec.lines]
+    row = WebOrderRow(
+        number=spec.number,
+        external_id=spec.external_id,
+        store_id=spec.pickup_store_id,
+        customer_id=customer.id,
+        status=str(CollectionStatus.NEW),
+        payment_status=str(spec.payment_status),
+        pickup_code=spec.pickup_code or _free_pickup_code(session),
+        currency=spec.currency,
+        total_minor=sum(line.unit_price_minor * line.quantity_milli // 1000 for line in spec.lines),
+        lines=json.dumps(lines, separators=(",", ":")),
+        source=source,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    order = order_out(row, customer)
+    feed_order(pending, order)
     return WebOrderCreated(created=True, order=order)
 
 
@@ -206,28 +209,35 @@ def close_web_order(hub: Hub, number: str, status: CollectionStatus) -> WebOrder
     """Head office or the web store cancels (or expires) an order; its store's tills hear it
     through the feed. Goods a till held in a bag are given back by that till (a
     ``stock.adjusted`` event), not here: only the till knows what it picked."""
+    with hub.change() as (session, pending):
+        return close_in(session, pending, hub, number, status)
+
+
+def close_in(
+    session: Session, pending: PendingChanges, hub: Hub, number: str, status: CollectionStatus
+) -> WebOrder:
+    """``close_web_order`` in the caller's transaction."""
     if status not in (S.CANCELLED, S.EXPIRED):
         raise Conflict("only cancelled or expired can be set from head office")
-    with hub.change() as (session, pending):
-        store_id = session.execute(
-            select(WebOrderRow.store_id).where(WebOrderRow.number == number)
-        ).scalar_one_or_none()
-        if store_id is None:
-            raise NotFound(f"no web order {number!r}")
-        current = session.execute(
-            select(WebOrderRow.status).where(WebOrderRow.number == number)
-        ).scalar_one()
-        if current == S.PARTIALLY_COLLECTED:
-            # Only the store knows what the customer took away, so only it can close the rest.
-            raise Conflict(f"order {number} is partly collected: the store closes the rest")
-        reason = change_status(
-            session, pending, store_id=store_id, number=number, status=status, hub=hub
-        )
-        if reason is not None:
-            raise Conflict(reason)
-        row, customer = session.execute(
-            select(WebOrderRow, Customer)
-            .join(Customer, Customer.id == WebOrderRow.customer_id)
-            .where(WebOrderRow.number == number)
-        ).one()
-        return order_out(row, customer)
+    store_id = session.execute(
+        select(WebOrderRow.store_id).where(WebOrderRow.number == number)
+    ).scalar_one_or_none()
+    if store_id is None:
+        raise NotFound(f"no web order {number!r}")
+    current = session.execute(
+        select(WebOrderRow.status).where(WebOrderRow.number == number)
+    ).scalar_one()
+    if current == S.PARTIALLY_COLLECTED:
+        # Only the store knows what the customer took away, so only it can close the rest.
+        raise Conflict(f"order {number} is partly collected: the store closes the rest")
+    reason = change_status(
+        session, pending, store_id=store_id, number=number, status=status, hub=hub
+    )
+    if reason is not None:
+        raise Conflict(reason)
+    row, customer = session.execute(
+        select(WebOrderRow, Customer)
+        .join(Customer, Customer.id == WebOrderRow.customer_id)
+        .where(WebOrderRow.number == number)
+    ).one()
+    return order_out(row, customer)

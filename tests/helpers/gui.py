@@ -97,6 +97,15 @@ class Driver:
         with self.qtbot.waitSignal(self.controller.line_added, timeout=2000):
             self.scan(code)
 
+    def pay_cash(self, amount: str) -> None:
+        """F12 on the basket, the cash tendered, F12 again; back once the sale is committed."""
+        w = self.window
+        self.press(w.sale.search.edit, Qt.Key.Key_F12)
+        self.type(w.tender.cash_edit, amount)
+        self.press(w.tender.cash_edit, Qt.Key.Key_Return)
+        with self.qtbot.waitSignal(self.controller.sale_completed, timeout=5000):
+            self.press(w.tender.cash_edit, Qt.Key.Key_F12)
+
     def cell(self, row: int, col: int) -> Any:
         model = self.till.controller.model
         return model.data(model.index(row, col))

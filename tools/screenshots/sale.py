@@ -60,7 +60,7 @@ def main(out: Path) -> None:
             c.on_scanner_barcode_scanned(scale_label(weighed, 1234))
             assert c.register is not None
             c.register.discount_line(1, Discount("percent", Decimal(10), "loyalty welcome"))
-            c._refresh(1)
+            c.show_basket(1)
             w.sale.search.edit.setText("choc")
             till.search.request("choc")
             settle(400)

@@ -26,6 +26,7 @@ from pos_app.domain.click_collect.orders import CollectionError, OrderState
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.sale.tenders import Tender, TenderKind
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.click_collect.queue import OrderDetail, Queue
 from pos_app.services.click_collect.steps import CollectionsService, HandOver, Ready
 from pos_app.services.sale.drawer import DrawerOpen
@@ -65,6 +66,7 @@ class CollectionsController(QObject):
         show_page: Callable[[QWidget], None],
         back: Callable[[], None],
         is_offline: Callable[[], bool] = lambda: False,
+        changes: ChangeNotifier,
         sales: SaleController | None = None,
         print_document: PrintDocument | None = None,
         printer_problem: Callable[[], str] = lambda: "",
@@ -74,7 +76,8 @@ class CollectionsController(QObject):
         self.page, self.badge_button, self.lane, self.service = page, badge_button, lane, service
         self.context, self._staff, self._show_page, self._back = context, staff, show_page, back
         self.is_offline = is_offline
-        self.sales = sales  # the tender panel, the drawer, the receipt path, the signed-in user
+        self.sales = sales  # the tender panel, the drawer, the signed-in user
+        self.changes = changes
         self._print, self._printer_problem = print_document, printer_problem
         self.current_detail: OrderDetail | None = None
         self._approve: Callable[[str, str], None] | None = None
@@ -127,6 +130,8 @@ class CollectionsController(QObject):
                 self.new_orders_arrived.emit(count)
             self.set_badge(count, queue.review_count)
             self.page.show_queue(queue, self.current)
+            # Refreshed after each step (and reconciled): the events it queued go out now.
+            self.changes.publish(OpChanges(collections=True, outbox=True), origin=self)
             self.queue_refreshed.emit(queue)
 
         self.lane.run(op, done, self._failed)
@@ -336,10 +341,11 @@ class CollectionsController(QObject):
             self.page.note.clear()
             self._show(done.detail, self.tr("Handed over: the receipt is printing."))
             self.page.show_receipt(done.receipt)
-            if sales is not None and opened is not None:
-                sales.drawer_open_recorded.emit(opened)
-            if sales is not None and done.sale is not None:
-                sales.sale_completed.emit(done.sale)  # the till's receipt path, display, sync
+            # A sale paid here takes the till's receipt path and display, as a rung-up one.
+            self.changes.publish(
+                OpChanges(collections=True, outbox=True, sale=done.sale, drawer_open=opened),
+                origin=self,
+            )
             self.receipt_ready.emit(done.receipt)
             self.handed_over.emit(done)
 

@@ -160,10 +160,11 @@ class CollectionsPage(QWidget):
         ]
         for i, button in enumerate(buttons):
             grid.addWidget(button, i // 5, i % 5)
-        self.actions = QWidget()
-        self.actions.setLayout(grid)
+        # Not ``actions``: that would hide QWidget.actions(), the widget's QActions.
+        self.action_pad = QWidget()
+        self.action_pad.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.actions)
+        right.addWidget(self.action_pad)
         root.addLayout(right, 2)
         self._numbers: list[str] = []
 
@@ -180,12 +181,12 @@ class CollectionsPage(QWidget):
 
     def show_prompt(self) -> None:
         """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
-        self.actions.hide()
+        self.action_pad.hide()
         self.prompt.show()
 
     def show_actions(self) -> None:
         self.prompt.hide()
-        self.actions.show()
+        self.action_pad.show()
 
     def show_receipt(self, receipt: ReceiptDocument) -> None:
         self.receipt_preview.setPlainText(render_text(receipt, 42))

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton
 
 from pos_app.domain.receipt import render_text
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.customers import directory as svc
 from pos_app.services.customers.directory import (
     CustomerCache,
@@ -112,7 +113,7 @@ def install_customer_widgets(
     sale.side.addWidget(panel)
     button = sale.customer_button
     bar = EmailReceiptBar()
-    side = receipt.layout().itemAt(1).layout()
+    side = receipt.side
     side.insertWidget(side.indexOf(receipt.next_hint) + 1, bar)
     return panel, bar, button
 
@@ -120,7 +121,6 @@ def install_customer_widgets(
 class CustomerController(QObject):
     customer_attached = Signal(object)  # CustomerRef
     customer_detached = Signal()
-    outbox_written = Signal()  # a customer.created / receipt.email_requested event: push it
     receipt_email_queued = Signal(str)  # the address
     error_shown = Signal(str)
 
@@ -128,6 +128,7 @@ class CustomerController(QObject):
         self,
         *,
         sales: SaleController,
+        changes: ChangeNotifier,
         lane: DbLane,
         hub: HubLane,
         context: TillContext,
@@ -139,6 +140,7 @@ class CustomerController(QObject):
     ) -> None:
         super().__init__(parent)
         self.sales, self.lane, self.hub, self.context = sales, lane, hub, context
+        self.changes = changes
         self.cache = cache or CustomerCache()
         self.cards = cards or LoyaltyCardFormat()
         self.is_offline, self.clock = is_offline, clock
@@ -158,7 +160,7 @@ class CustomerController(QObject):
         sales.signed_out.connect(self.detach)
         # A parked basket does not keep its customer: the next basket must not inherit them.
         sales.basket_parked.connect(lambda _summary: self.detach())
-        sales.customer_scan = self.customer_scan
+        sales.claim_scans_first(self.customer_scan)
         self._show_attached()
 
     # -- opening, closing, scanning ------------------------------------------------------------
@@ -171,8 +173,8 @@ class CustomerController(QObject):
         sale = self.sales.window.sale
         if self.sales.register is None:
             return
-        if sale.side.currentWidget() not in (sale.actions, self.panel):
-            self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+        if sale.side.currentWidget() not in (sale.action_pad, self.panel):
+            self.sales.show_error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self.sales.window.show_page(sale)
         sale.side.setCurrentWidget(self.panel)
@@ -274,11 +276,10 @@ class CustomerController(QObject):
     # -- attach, detach, create -----------------------------------------------------------------
 
     def on_panel_attach_requested(self, customer: CustomerRef) -> None:
-        self.sales.customer = customer
-        self.sales.reprice()  # customer-only promotions apply from now on
+        self.sales.attach_customer(customer)  # customer-only promotions apply from now on
         self._show_attached()
         self.close()
-        self.sales._info(self.tr("%s attached to this sale.") % customer.name)
+        self.sales.show_info(self.tr("%s attached to this sale.") % customer.name)
         self._remember([customer])
         self.customer_attached.emit(customer)
 
@@ -296,13 +297,12 @@ class CustomerController(QObject):
         self.detach()
         self.close()
         if had is not None:
-            self.sales._info(self.tr("%s detached.") % had.name)
+            self.sales.show_info(self.tr("%s detached.") % had.name)
 
     def detach(self) -> None:
         if self.sales.customer is None:
             return
-        self.sales.customer = None
-        self.sales.reprice()
+        self.sales.attach_customer(None)
         self._show_attached()
         self.customer_detached.emit()
 
@@ -348,16 +348,20 @@ class CustomerController(QObject):
 
             def queued(customer: CustomerRef) -> None:
                 created(customer)
-                self.sales._info(
+                self.sales.show_info(
                     self.tr("Offline: %s created at this till and attached; the hub gets it "
                             "when the connection is back.") % customer.name
                 )  # fmt: skip
-                self.outbox_written.emit()
+                self.changes.publish(OpChanges(outbox=True), origin=self)  # customer.created
+
+            def not_queued(exc: Exception) -> None:
+                self.panel.set_busy(False)
+                self._fail(str(exc))
 
             self.lane.run(
                 lambda s: svc.queue_created(s, new, store_id=store, now=now, cache=self.cache),
                 queued,
-                lambda e: (self.panel.set_busy(False), self._fail(str(e))),
+                not_queued,
             )
 
         self.hub.run(lambda hub: svc.create_at_hub(hub, new), created, failed)
@@ -399,7 +403,7 @@ class CustomerController(QObject):
             else:
                 text = self.tr("Email queued for %s: the hub sends it in a moment.")
             bar.message.show_info(text % email.to, 0)
-            self.outbox_written.emit()
+            self.changes.publish(OpChanges(outbox=True), origin=self)  # the email request
             self.receipt_email_queued.emit(email.to)
 
         def failed(exc: Exception) -> None:

@@ -91,7 +91,7 @@ class DeviceController(QObject):
         if register is None:
             return
         line = register.basket.line(line_no)
-        total = register.basket.totals(self.controller.price_with()).total
+        total = register.basket.totals(self.controller.base_pricing()).total
         self.devices.display_item(line.item.name, line.unit_price, total)
 
     def on_receipt_reprint_requested(self) -> None:
@@ -130,10 +130,11 @@ class DeviceController(QObject):
         if printed:
             self.window.receipt.set_print_note("printed")
         else:
-            why = {
+            reasons: dict[DeviceState | None, str] = {  # None: no status heard yet
                 DeviceState.PAPER_OUT: self.tr("paper out"),
                 DeviceState.COVER_OPEN: self.tr("cover open"),
-            }.get(self._printer_state, self.tr("printer offline"))
+            }
+            why = reasons.get(self._printer_state, self.tr("printer offline"))
             self.window.receipt.set_print_note("waiting", why)
 
     def on_signals_barcode_scanned(self, code: str, _source: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMainWindow,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -146,13 +147,13 @@ class PrinterSimPanel(QWidget):
         self.sims.printer.set_offline(checked)
 
 
-def add_sim_dock(window: QWidget, panel: PrinterSimPanel, *, docked: bool) -> QDockWidget:
+def add_sim_dock(window: QMainWindow, panel: PrinterSimPanel, *, docked: bool) -> QDockWidget:
     """The panel as a dock on the till window: docked on wide screens, floating on small."""
     dock = QDockWidget(panel.tr("Printer (simulated)"), window)
     dock.setObjectName("simDock")
     dock.setWidget(panel)
     dock.setMinimumWidth(420)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)  # type: ignore[attr-defined]
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     if not docked:
         dock.setFloating(True)
         dock.resize(420, 640)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.promotions import Promotion
 from pos_app.domain.promotions.coupons import CouponError, coupon_promotion, parse_coupon_code
+from pos_app.services.changes import OpChanges
 from pos_app.services.promotions.coupons import AcceptedCoupon, CouponCheck, CouponDesk
 from pos_app.ui.sale.controller import SaleController
 
@@ -45,7 +46,7 @@ class CouponEntry(QObject):
         self.button.clicked.connect(self.on_button_clicked)
         self._checked.connect(self.on_self_checked)
         sale.prompt.cancelled.connect(self.on_prompt_cancelled)
-        controller.unknown_code = self.try_scanned_code
+        controller.claim_unknown_scans(self.try_scanned_code)
 
     def on_button_clicked(self) -> None:
         c = self.controller
@@ -53,10 +54,10 @@ class CouponEntry(QObject):
             return
         if c.window.current_page is not c.window.sale:
             return
-        if c.window.sale.side.currentWidget() is not c.window.sale.actions:
-            c._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+        if c.window.sale.side.currentWidget() is not c.window.sale.action_pad:
+            c.show_error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
-        c._prompt(
+        c.ask(
             "coupon",
             self.tr("Coupon code (type or scan)"),
             lambda value, _reason: self.submit(value, from_prompt=True),
@@ -121,18 +122,17 @@ class CouponEntry(QObject):
             self._refuse(str(exc))
             return
         if self._from_prompt:
-            c._pending = None
-            c.window.sale.show_actions()
-        c.reprice()
+            c.close_prompt()
+        c.changes.publish(OpChanges(basket=True), origin=self)  # the sale screen reprices
         saving = c.register.basket.totals(c.pricing()).promotion_total
-        before = c.register.basket.totals(c.price_with()).promotion_total
+        before = c.register.basket.totals(c.base_pricing()).promotion_total
         text = result.message
         if saving == before:
             text += " " + self.tr("Nothing in the basket qualifies yet.")
         if result.checked is CouponCheck.LATER:
             c.window.sale.message.show_info(text, 0)  # stays: the cashier should tell them
         else:
-            c._info(text)
+            c.show_info(text)
         self.coupon_accepted.emit(result)
 
     def _show_info(self, text: str) -> None:
@@ -140,7 +140,7 @@ class CouponEntry(QObject):
         if self._from_prompt:
             c.window.sale.prompt.message.show_info(text, 0)
         else:
-            c._info(text)
+            c.show_info(text)
 
     def _refuse(self, text: str) -> None:
         # In the prompt when it is open (the cashier can correct the code), else under the
@@ -150,7 +150,7 @@ class CouponEntry(QObject):
             c.window.sale.prompt.show_error(text)
             c.error_shown.emit(text)
         else:
-            c._error(text)
+            c.show_error(text)
         self.coupon_refused.emit(text)
 
     def shutdown(self) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from pos_app.domain.pricing import BasketTotals, line_gross, promo_lines
@@ -35,6 +35,12 @@ from pos_app.ui.widgets import TOUCH_MIN
 PROMOTED_ROW = TOUCH_MIN + 22  # room for the promotion's name under the item's
 
 
+def _tr(text: str, n: int = -1) -> str:
+    """These texts are made by functions, not widgets: translated in the panel's context (an
+    unbound ``QObject.tr`` worked at run time but is no API: its stubs want an instance)."""
+    return QCoreApplication.translate("DealsPanel", text, None, n)
+
+
 def _pct(value: Decimal) -> str:
     return format(value.normalize(), "f") + "%"  # 10 -> "10%", 12.50 -> "12.5%"
 
@@ -43,22 +49,20 @@ def describe(promo: Promotion, name_of: Callable[[str], str | None] = lambda _sk
     """What a promotion gives, in a few words (the reward and what it is on)."""
     r = promo.reward
     if isinstance(r, PercentOff):
-        text = QObject.tr("%s off") % _pct(r.percent)
+        text = _tr("%s off") % _pct(r.percent)
     elif isinstance(r, AmountOff):
-        each = "" if promo.scope.is_basket else QObject.tr(" each")
-        text = QObject.tr("%s off") % formatting.money(r.amount) + each
+        each = "" if promo.scope.is_basket else _tr(" each")
+        text = _tr("%s off") % formatting.money(r.amount) + each
     elif isinstance(r, FixedPrice):
-        text = QObject.tr("now %s each") % formatting.money(r.price)
+        text = _tr("now %s each") % formatting.money(r.price)
     elif isinstance(r, MultiBuy):
         text = (
-            QObject.tr("%1 for %2")
-            .replace("%1", str(r.quantity))
-            .replace("%2", formatting.money(r.price))
+            _tr("%1 for %2").replace("%1", str(r.quantity)).replace("%2", formatting.money(r.price))
         )
     elif isinstance(r, BuyXGetY):
-        free = QObject.tr("free") if r.percent == 100 else QObject.tr("%s off") % _pct(r.percent)
+        free = _tr("free") if r.percent == 100 else _tr("%s off") % _pct(r.percent)
         text = (
-            QObject.tr("buy %1 get %2 %3")
+            _tr("buy %1 get %2 %3")
             .replace("%1", str(r.buy))
             .replace("%2", str(r.get))
             .replace("%3", free)
@@ -71,53 +75,51 @@ def describe(promo: Promotion, name_of: Callable[[str], str | None] = lambda _sk
             assert r.amount is not None
             off = formatting.money(r.amount)
         text = (
-            QObject.tr("%1 off when you spend %2")
+            _tr("%1 off when you spend %2")
             .replace("%1", off)
             .replace("%2", formatting.money(r.threshold))
         )
     scope = promo.scope
     if scope.departments:
-        text += QObject.tr(" on %s") % ", ".join(sorted(scope.departments))
+        text += _tr(" on %s") % ", ".join(sorted(scope.departments))
     elif scope.skus and len(scope.skus) <= 2:
-        text += QObject.tr(" on %s") % ", ".join(name_of(s) or s for s in sorted(scope.skus))
+        text += _tr(" on %s") % ", ".join(name_of(s) or s for s in sorted(scope.skus))
     elif scope.skus:
-        text += QObject.tr(" on %n item(s)", "", len(scope.skus))
+        text += _tr(" on %n item(s)", len(scope.skus))
     elif not isinstance(r, SpendThreshold):
-        text += QObject.tr(" on the basket")
+        text += _tr(" on the basket")
     return text
 
 
 def until(promo: Promotion, now: datetime) -> str:
     if promo.ends_at is None:
-        return QObject.tr("no end date")
+        return _tr("no end date")
     end = promo.ends_at.astimezone(now.tzinfo)
     fmt = "%H:%M" if end.date() == now.date() else "%a %d %b %H:%M"
-    return QObject.tr("until %s") % end.strftime(fmt)
+    return _tr("until %s") % end.strftime(fmt)
 
 
 def tags(promo: Promotion) -> list[str]:
-    found = [
-        QObject.tr("also online") if Channel.ONLINE in promo.channels else QObject.tr("store only")
-    ]
+    found = [_tr("also online") if Channel.ONLINE in promo.channels else _tr("store only")]
     if promo.coupon is not None:
-        found.append(QObject.tr("coupon %s") % promo.coupon)
+        found.append(_tr("coupon %s") % promo.coupon)
     if promo.customer_only:
-        found.append(QObject.tr("members"))
+        found.append(_tr("members"))
     return found
 
 
 def hint_text(hint: NearMiss) -> str:
     if hint.sku is not None:
         return (
-            QObject.tr("Add %1 more %2 for %3")
+            _tr("Add %1 more %2 for %3")
             .replace("%1", str(hint.units))
             .replace("%2", hint.item_name)
             .replace("%3", hint.promo_name)
         )
     assert hint.amount is not None
-    where = QObject.tr(" on %s") % hint.item_name if hint.item_name else ""
+    where = _tr(" on %s") % hint.item_name if hint.item_name else ""
     return (
-        QObject.tr("Spend %1 more%2 for %3")
+        _tr("Spend %1 more%2 for %3")
         .replace("%1", formatting.money(hint.amount))
         .replace("%2", where)
         .replace("%3", hint.promo_name)

@@ -32,6 +32,7 @@ from pos_app.domain.returns.rules import (
     ReturnItem,
 )
 from pos_app.domain.sale.tenders import CardReference
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.returns.exchanges import ExchangeQuote, ExchangeService
 from pos_app.services.returns.in_store import (
     CompletedReturn,
@@ -72,6 +73,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         service: ReturnsService,
         context: TillContext,
         sales: SaleController,
+        changes: ChangeNotifier,
         show_page: Callable[[QWidget], None],
         back: Callable[[], None],
         is_offline: Callable[[], bool] = lambda: False,
@@ -81,6 +83,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         super().__init__(parent)
         self.page, self.lane, self.service, self.context = page, lane, service, context
         self.sales, self._show_page, self._back = sales, show_page, back
+        self.changes = changes
         self.is_offline = is_offline
         self.current: ReturnableSale | None = None
         self._approve: Callable[[str, str], None] | None = None
@@ -88,11 +91,11 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         self.exchange: Register | None = None  # the new items while an exchange is rung
         self.quote: ExchangeQuote | None = None
         self.receiptless: Register | None = None  # the items brought back without a receipt
-        # Web-order returns (returns_web.py) take the refund key when a web order is shown.
-        self.refund_hook: Callable[[], bool] | None = None
+        # Parts of this screen that take over a key or the receipt field: claim_refunds,
+        # claim_receipts. The composition root keeps the parts here (it shuts them down).
+        self._refund_claims: list[Callable[[], bool]] = []
+        self._receipt_claims: list[Callable[[str], bool]] = []
         self.web: WebReturnsController | None = None
-        # Receipt look-ups with the hub (returns_hub.py): takes the receipt field when set.
-        self.receipt_hook: Callable[[str], bool] | None = None
         self.hub_receipts: QObject | None = None
         page.receipt_entered.connect(self.on_page_receipt_entered)
         page.refund_button.clicked.connect(self.on_refund_button_clicked)
@@ -106,11 +109,20 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
         open_button.clicked.connect(self.open)
 
+    def claim_refunds(self, claim: Callable[[], bool]) -> None:
+        """Offer the refund key to ``claim`` first; True: it refunded (web-order returns)."""
+        self._refund_claims.append(claim)
+
+    def claim_receipts(self, claim: Callable[[str], bool]) -> None:
+        """Offer each receipt number entered to ``claim`` first; True: it looks it up
+        (receipt look-ups with the hub)."""
+        self._receipt_claims.append(claim)
+
     def open(self) -> None:
         if self.sales.register is None:
             return
-        if self.sales.window.sale.side.currentWidget() is not self.sales.window.sale.actions:
-            self.sales._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+        if self.sales.window.sale.side.currentWidget() is not self.sales.window.sale.action_pad:
+            self.sales.show_error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self.current, self._approve = None, None
         self.exchange, self.quote, self.receiptless = None, None, None
@@ -139,8 +151,8 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         if not code:
             self._failed(ReturnError(self.tr("Scan or type the receipt number.")))
             return
-        if self.receipt_hook is not None and self.receipt_hook(code):
-            return
+        if any(claim(code) for claim in self._receipt_claims):
+            return  # looked up by that part (with the hub)
         service = self.service
         self.lane.run(lambda s: service.find_sale(s, code), self.show_found, self._failed)
 
@@ -199,8 +211,8 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
             self._failed(exc)
 
     def on_refund_button_clicked(self) -> None:
-        if self.refund_hook is not None and self.refund_hook():
-            return
+        if any(claim() for claim in self._refund_claims):
+            return  # refunded by that part (a web order is shown)
         if self.exchange is not None:
             self._start_exchange(None)
             return
@@ -285,8 +297,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
             self.page.card_last4.clear()
             self.page.show_receipt(done.receipt)
             self.page.message.show_info(self._refunded_text(done), 0)
-            if opened is not None:
-                self.sales.drawer_open_recorded.emit(opened)
+            self.changes.publish(OpChanges(outbox=True, drawer_open=opened), origin=self)
             self.receipt_ready.emit(done.receipt)
             self.return_completed.emit(done)
 

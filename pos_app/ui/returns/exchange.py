@@ -19,6 +19,7 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.returns.rules import RefundMethod, ReturnError, ReturnItem
 from pos_app.domain.sale.basket import Basket
 from pos_app.domain.sale.tenders import CardReference, Tender
+from pos_app.services.changes import OpChanges
 from pos_app.services.returns.exchanges import CompletedExchange, ExchangeQuote
 from pos_app.services.returns.in_store import ReturnApprovalRequiredError
 from pos_app.services.sale.drawer import DrawerOpen
@@ -205,8 +206,7 @@ class ExchangeMixin(ReturnsControllerParts):
             self.page.show_exchange(None)
             self.page.show_receipt(done.receipt)
             self.page.message.show_info(self._exchanged_text(done), 0)
-            if opened is not None:
-                sales.drawer_open_recorded.emit(opened)
+            self.changes.publish(OpChanges(outbox=True, drawer_open=opened), origin=self)
             self.receipt_ready.emit(done.receipt)
             self.exchange_completed.emit(done)
 

@@ -1,7 +1,7 @@
 """Receipt look-ups with the hub on the Returns screen (issue 8): other tills' receipts, and
 this till's own receipts counted with what came back elsewhere.
 
-Takes over the receipt field of ``ReturnsController`` (its ``receipt_hook``): the database
+Takes over the receipt field of ``ReturnsController`` (``claim_receipts``): the database
 lane says whether the receipt is this till's; the hub is asked on this controller's own
 one-thread executor (network never on the GUI thread nor in the database lane), with the
 look-up client's short timeout; its answer comes back through a queued signal and is turned
@@ -63,7 +63,7 @@ class HubReceiptsController(QObject):
         self._code = ""
         self._local: ReturnableSale | None = None
         self._looked_up.connect(self.on_self_looked_up)
-        returns.receipt_hook = self.look_up
+        returns.claim_receipts(self.look_up)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

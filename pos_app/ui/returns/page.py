@@ -159,9 +159,10 @@ class ReturnsPage(QWidget):
         grid.addWidget(self.exchange_button, 0, 2)
         grid.addWidget(self.store_credit_button, 0, 3)
         grid.addWidget(self.refund_button, 0, 4)
-        self.actions = QWidget()
-        self.actions.setLayout(grid)
-        root.addWidget(self.actions)
+        # Not ``actions``: that would hide QWidget.actions(), the widget's QActions.
+        self.action_pad = QWidget()
+        self.action_pad.setLayout(grid)
+        root.addWidget(self.action_pad)
         self._line_nos: list[int] = []
 
     def _build_refund_box(self) -> QWidget:
@@ -355,14 +356,14 @@ class ReturnsPage(QWidget):
 
     def show_prompt(self) -> None:
         """The inline prompt instead of the buttons (their Esc would clash with its Esc)."""
-        self.actions.hide()
+        self.action_pad.hide()
         self.refund_box.hide()  # room for the PIN pad at 1024x768; the prompt says why
         self.prompt.show()
 
     def show_actions(self) -> None:
         self.prompt.hide()
         self.refund_box.show()
-        self.actions.show()
+        self.action_pad.show()
 
     def show_receipt(self, receipt: ReceiptDocument) -> None:
         self.receipt_preview.setPlainText(render_text(receipt, 42))
@@ -408,8 +409,8 @@ class ReturnsPage(QWidget):
             reason.currentIndexChanged.connect(self.items_changed)
             self.table.setCellWidget(row, REASON_COLUMN, reason)
             condition = QComboBox()
-            for code, label in self._conditions.items():
-                condition.addItem(label, str(code))
+            for state, label in self._conditions.items():
+                condition.addItem(label, str(state))
             condition.currentIndexChanged.connect(self.items_changed)
             self.table.setCellWidget(row, CONDITION_COLUMN, condition)
 

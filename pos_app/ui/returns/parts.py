@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.returns.rules import CustomerIdNote, RefundMethod, ReturnItem
 from pos_app.domain.sale.tenders import CardReference
+from pos_app.services.changes import ChangeNotifier
 from pos_app.services.returns.exchanges import ExchangeQuote, ExchangeService
 from pos_app.services.returns.in_store import (
     ReturnableSale,
@@ -34,6 +35,7 @@ class ReturnsControllerParts:
     service: ReturnsService
     context: TillContext
     sales: SaleController
+    changes: ChangeNotifier
     current: ReturnableSale | None
     exchange: Register | None
     quote: ExchangeQuote | None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from pos_app.domain.returns.rules import ReturnError, ReturnItem
+from pos_app.services.changes import OpChanges
 from pos_app.services.returns import reviews as return_reviews
 from pos_app.services.returns.in_store import CompletedReturn, ReturnApprovalRequiredError
 from pos_app.services.returns.web_orders import (
@@ -168,7 +169,7 @@ class WebReturnsController(QObject):
         returns.sale_found.connect(self.on_returns_sale_found)
         page.prompt.accepted.connect(self.on_prompt_accepted)
         page.prompt.cancelled.connect(self.on_prompt_cancelled)
-        returns.refund_hook = self.refund_if_web_order
+        returns.claim_refunds(self.refund_if_web_order)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -371,8 +372,7 @@ class WebReturnsController(QObject):
                 )
             )
             self.page.message.show_info(f"{text} (return {done.receipt_no}).", 0)
-            if opened is not None:
-                self.sales.drawer_open_recorded.emit(opened)
+            self.returns.changes.publish(OpChanges(outbox=True, drawer_open=opened), origin=self)
             self.returns.receipt_ready.emit(done.receipt)
             self.returns.return_completed.emit(done)
 

@@ -46,9 +46,9 @@ class BasketEditsMixin:
     if TYPE_CHECKING:  # provided by SaleController / QObject; no stubs at run time (MRO)
 
         def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
-        def _error(self, text: str) -> None: ...
-        def _info(self, text: str) -> None: ...
-        def _refresh(self, select_line: int | None = None) -> None: ...
+        def show_error(self, text: str) -> None: ...
+        def show_info(self, text: str) -> None: ...
+        def show_basket(self, select_line: int | None = None) -> None: ...
         def _selected_line(self) -> int | None: ...
 
     def _guarded(self, action: Callable[[Approval | None], object], what: str) -> None:
@@ -59,10 +59,10 @@ class BasketEditsMixin:
             self._ask_approval(denied, action, what)
             return
         except DomainError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             return
         self.window.sale.show_actions()
-        self._refresh(self._selected_line())
+        self.show_basket(self._selected_line())
 
     def _ask_approval(
         self,
@@ -78,12 +78,12 @@ class BasketEditsMixin:
 
             def done(result: AuthResult) -> None:
                 if result.approval is None:
-                    self._error(result.message)
+                    self.show_error(result.message)
                     return
                 self.approval_granted.emit(result.approval)
                 self._pending = None
                 self._guarded(lambda _none: action(result.approval), what)
-                self._info(self.tr("Approved by %s.") % result.approval.approver.name)
+                self.show_info(self.tr("Approved by %s.") % result.approval.approver.name)
 
             self.lane.run(
                 lambda s: self.auth.approve(
@@ -95,7 +95,7 @@ class BasketEditsMixin:
                     reason=reason,
                 ),
                 done,
-                lambda exc: self._error(str(exc)),
+                lambda exc: self.show_error(str(exc)),
             )
 
         self._pending = Pending("approval", apply)
@@ -110,19 +110,35 @@ class BasketEditsMixin:
         )
         self.window.sale.prompt.message.show_error(str(denied))
 
-    def _prompt(
-        self, kind: str, title: str, apply: Callable[[str, str], None], **kw: object
+    def ask(
+        self,
+        kind: str,
+        title: str,
+        apply: Callable[[str, str], None],
+        *,
+        placeholder: str = "",
+        initial: str = "",
+        masked: bool = False,
+        needs_reason: bool = False,
     ) -> None:
+        """Ask for a value in the sale screen's inline prompt; ``apply(value, reason)`` gets the
+        answer (another screen's feature may ask too: the coupon entry)."""
         self._pending = Pending(kind, apply)
         self.window.sale.show_prompt()
-        self.window.sale.prompt.ask(title, **kw)  # type: ignore[arg-type]
+        self.window.sale.prompt.ask(
+            title,
+            placeholder=placeholder,
+            initial=initial,
+            masked=masked,
+            needs_reason=needs_reason,
+        )
 
     # -- line and basket changes -----------------------------------------------------------
 
     def _line_or_error(self) -> int | None:
         line_no = self._selected_line()
         if line_no is None:
-            self._error(self.tr("The basket is empty: scan an item first."))
+            self.show_error(self.tr("The basket is empty: scan an item first."))
         return line_no
 
     def on_qty_button_clicked(self) -> None:
@@ -134,14 +150,14 @@ class BasketEditsMixin:
         def apply(value: str, _reason: str) -> None:
             qty = formatting.parse_decimal(value)
             if qty is None:
-                self._error(self.tr("Enter a quantity."))
+                self.show_error(self.tr("Enter a quantity."))
                 return
             self._guarded(
                 lambda ok: register.set_quantity(line_no, qty, ok),
                 f"line {line_no} quantity {line.quantity} -> {qty}",
             )
 
-        self._prompt(
+        self.ask(
             "qty",
             self.tr("Quantity of %s") % line.item.name,
             apply,
@@ -155,7 +171,7 @@ class BasketEditsMixin:
         register = self.register
         name = register.basket.line(line_no).item.name
         self._guarded(lambda ok: register.remove_line(line_no, ok), f"remove line {line_no}")
-        self._info(self.tr("Removed %s.") % name)
+        self.show_info(self.tr("Removed %s.") % name)
 
     def on_discount_button_clicked(self) -> None:
         line_no = self._line_or_error()
@@ -169,12 +185,12 @@ class BasketEditsMixin:
             is_amount = not text.endswith("%") and any(sep in text for sep in ".,")
             number = formatting.parse_decimal(text.rstrip("%"))
             if number is None:
-                self._error(self.tr("Enter 10 or 10% for a percentage, 2.00 for an amount."))
+                self.show_error(self.tr("Enter 10 or 10% for a percentage, 2.00 for an amount."))
                 return
             try:
                 discount = Discount("amount" if is_amount else "percent", number, reason)
             except DomainError as exc:
-                self._error(str(exc))
+                self.show_error(str(exc))
                 return
             shown = text if is_amount else f"{number}%"
             self._guarded(
@@ -182,7 +198,7 @@ class BasketEditsMixin:
                 f"line {line_no} {line.item.sku} {shown} off",
             )
 
-        self._prompt(
+        self.ask(
             "discount",
             self.tr("Discount on %1: 10% or an amount like 2.00").replace("%1", line.item.name),
             apply,
@@ -192,7 +208,7 @@ class BasketEditsMixin:
 
     def on_basket_discount_button_clicked(self) -> None:
         if self.register is None or self.register.basket.is_empty:
-            self._error(self.tr("The basket is empty: scan an item first."))
+            self.show_error(self.tr("The basket is empty: scan an item first."))
             return
         register = self.register
 
@@ -200,19 +216,19 @@ class BasketEditsMixin:
             is_pct = value.strip().endswith("%")
             amount = formatting.parse_decimal(value.strip().rstrip("%"))
             if amount is None:
-                self._error(self.tr("Enter 10% for a percentage or 5.00 for an amount."))
+                self.show_error(self.tr("Enter 10% for a percentage or 5.00 for an amount."))
                 return
             try:
                 discount = Discount("percent" if is_pct else "amount", amount, reason)
             except DomainError as exc:
-                self._error(str(exc))
+                self.show_error(str(exc))
                 return
             self._guarded(
                 lambda ok: register.discount_basket(discount, ok),
                 f"basket discount {value.strip()}",
             )
 
-        self._prompt(
+        self.ask(
             "basket_discount",
             self.tr("Basket discount: 10% or an amount"),
             apply,
@@ -229,12 +245,12 @@ class BasketEditsMixin:
         def apply(value: str, reason: str) -> None:
             amount = formatting.parse_decimal(value)
             if amount is None:
-                self._error(self.tr("Enter the new price."))
+                self.show_error(self.tr("Enter the new price."))
                 return
             try:
                 price = Money.of(amount, self.context.currency)
             except DomainError as exc:
-                self._error(str(exc))
+                self.show_error(str(exc))
                 return
             self._guarded(
                 lambda ok: register.override_price(line_no, price, reason, ok),
@@ -242,7 +258,7 @@ class BasketEditsMixin:
                 f"{price.format_amount()}",
             )
 
-        self._prompt(
+        self.ask(
             "price",
             self.tr("New unit price of %s") % line.item.name,
             apply,
@@ -252,17 +268,17 @@ class BasketEditsMixin:
 
     def on_void_button_clicked(self) -> None:
         if self.register is None or self.register.basket.is_empty:
-            self._error(self.tr("The basket is already empty."))
+            self.show_error(self.tr("The basket is already empty."))
             return
         register = self.register
 
         def apply(reason: str, _unused: str) -> None:
             if not reason.strip():
-                self._error(self.tr("Give a reason to void the basket."))
+                self.show_error(self.tr("Give a reason to void the basket."))
                 return
             self._guarded(lambda ok: register.void(ok), f"void basket: {reason.strip()}")
 
-        self._prompt(
+        self.ask(
             "void",
             self.tr("Void the whole basket? Give the reason."),
             apply,
@@ -274,5 +290,9 @@ class BasketEditsMixin:
             self._pending.apply(value, reason)
 
     def on_prompt_cancelled(self) -> None:
+        self.close_prompt()
+
+    def close_prompt(self) -> None:
+        """Back to the action buttons; an answer still to come is no longer wanted."""
         self._pending = None
         self.window.sale.show_actions()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from pos_app.domain.sale.basket import Basket, BasketLine, BasketTotals, LineTotals
@@ -30,8 +30,8 @@ class BasketTableModel(QAbstractTableModel):
     COL_NO, COL_ITEM, COL_QTY, COL_PRICE, COL_DISCOUNT, COL_AMOUNT = range(6)
     LineNoRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[_Row] = []
         self._headers = [
             self.tr("#"),

@@ -1,6 +1,9 @@
 """Wires the till's widgets to the services. Slots translate a gesture into one service call
 (on the DB lane when it touches the database) and show the outcome; the rules live in the
 services and the domain.
+
+What other screens use of the sale screen (its change subscription, scan routing, customer
+and prompt) is described in ``screen_links``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from pos_app.domain.catalog import CatalogItem
@@ -20,6 +24,7 @@ from pos_app.domain.money import Money
 from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.sale.basket import Basket
 from pos_app.domain.sale.tenders import Tender, TenderKind
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.customers.directory import CustomerRef
 from pos_app.services.sale.checkout import CheckoutService, CompletedSale
 from pos_app.services.sale.drawer import DrawerOpen, DrawerService
@@ -38,6 +43,7 @@ from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale.basket_edits import BasketEditsMixin, Pending
 from pos_app.ui.sale.basket_model import BasketTableModel
 from pos_app.ui.sale.drawer_actions import DrawerActionsMixin
+from pos_app.ui.sale.screen_links import ScreenLinksMixin
 from pos_app.ui.sale.tender_panel import PaymentPurpose
 from pos_app.ui.staff.idle import IdleWatcher
 
@@ -51,12 +57,12 @@ def _snapshot(basket: Basket) -> Basket:
     )
 
 
-class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
+class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QObject):
     signed_in = Signal(object)  # StaffMember
     signed_out = Signal()
     line_added = Signal(int)  # line number
-    sale_completed = Signal(object)  # CompletedSale
-    drawer_open_recorded = Signal(object)  # DrawerOpen: journaled, the drawer may be kicked
+    sale_completed = Signal(object)  # CompletedSale, committed here or on another screen
+    drawer_open_recorded = Signal(object)  # DrawerOpen, journaled: the drawer may be kicked
     basket_parked = Signal(object)  # ParkedSummary
     basket_resumed = Signal()
     approval_granted = Signal(object)  # Approval
@@ -76,9 +82,10 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         checkout: CheckoutService,
         parking: ParkingService,
         idle: IdleWatcher,
+        changes: ChangeNotifier,
         drawer: DrawerService | None = None,
         is_offline: Callable[[], bool] = lambda: False,
-        price_with: Callable[[], PromotionContext | None] = lambda: None,
+        price_with: Callable[[bool], PromotionContext | None] = lambda _has_customer: None,
     ) -> None:
         super().__init__(window)
         self.window, self.model, self.context = window, model, context
@@ -86,18 +93,16 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.auth, self.checkout, self.parking, self.idle = auth, checkout, parking, idle
         self.drawer = drawer  # None: no cash drawer at this till, so no open is journaled
         self.is_offline = is_offline  # the sync client's view; receipts made offline say so
-        # The promotions the screen prices with; the checkout prices again at commit time.
-        self.price_with = price_with
+        # The promotions the screen prices with (given whether a customer is attached: some
+        # are for customers only); the checkout prices again at commit time.
+        self._price_with = price_with
+        self.changes = changes
         self.register: Register | None = None
-        # Set by the composition root when click-and-collect is wired in.
-        self.collections_scan: Callable[[str], None] | None = None
-        self.returns_scan: Callable[[str], None] | None = None  # likewise, the returns screen
-        # The customer attached to this sale, and the loyalty-card scan hook (True: handled),
-        # both set by the customer controller (ui.customers.controller).
-        self.customer: CustomerRef | None = None
-        self.customer_scan: Callable[[str], bool] | None = None
-        # A scanned code that is no product: the coupon entry tries it (True: it took it).
-        self.unknown_code: Callable[[str], bool] | None = None
+        self._customer: CustomerRef | None = None  # attach_customer (ui.customers.controller)
+        # Scans other screens take: see route_scans, claim_scans_first, claim_unknown_scans.
+        self._page_scans: dict[QWidget, Callable[[str], None]] = {}
+        self._first_claims: list[Callable[[str], bool]] = []
+        self._unknown_claims: list[Callable[[str], bool]] = []
         # Another screen taking a payment through the tender panel: (complete, cancel).
         self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
@@ -128,12 +133,13 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         sale.no_sale_button.clicked.connect(self.on_no_sale_button_clicked)
         lane.busy_changed.connect(w.status.set_busy)
         idle.idle_timed_out.connect(self.on_idle_idle_timed_out)
+        changes.subscribe(self.on_op_changes)
         w.show_page(w.signin)
         w.signin.reset()
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         page = self.window.current_page
         if page is self.window.signin:
             self.window.signin.message.show_error(text)
@@ -145,12 +151,17 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             self.window.sale.message.show_error(text)
         self.error_shown.emit(text)
 
-    def _info(self, text: str) -> None:
+    def show_info(self, text: str) -> None:
         self.window.sale.message.show_info(text)
+
+    def base_pricing(self) -> PromotionContext | None:
+        """The screen's promotions for this sale (customer-only ones once a customer is
+        attached), without the sale's coupon codes."""
+        return self._price_with(self._customer is not None)
 
     def pricing(self) -> PromotionContext | None:
         """The screen's promotions with the sale's coupon codes (services.sale.register)."""
-        context = self.price_with()
+        context = self.base_pricing()
         if context is None or self.register is None or not self.register.coupons:
             return context
         return replace(context, coupons=context.coupons | self.register.coupons)
@@ -160,13 +171,12 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.context = context
         if self.register is not None:
             self.register.use_context(context)
-        self._refresh()
+        self.show_basket()
 
-    def reprice(self) -> None:
-        """Promotions changed (the feed brought some): show the basket at the new prices."""
-        self._refresh()
+    # -- the basket on screen ------------------------------------------------------------------
 
-    def _refresh(self, select_line: int | None = None) -> None:
+    def show_basket(self, select_line: int | None = None) -> None:
+        """The register's basket at the current prices in the table and the totals."""
         if self.register is None:
             return
         basket = self.register.basket
@@ -200,7 +210,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
 
     def _on_auth_failure(self, exc: Exception) -> None:
         self.window.signin.set_busy(False)
-        self._error(str(exc))
+        self.show_error(str(exc))
 
     def _on_auth_result(self, result: AuthResult) -> None:
         signin = self.window.signin
@@ -224,7 +234,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.window.show_page(self.window.sale)
         self.window.sale.show_actions()
         self.window.sale.message.clear_message()
-        self._refresh()
+        self.show_basket()
         self.idle.start()
         self.signed_in.emit(staff)
 
@@ -262,24 +272,22 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
 
     def on_scanner_barcode_scanned(self, code: str) -> None:
         page = self.window.current_page
-        if page is self.window.collections and self.collections_scan is not None:
-            self.collections_scan(code)  # picking or a pickup code: the collections screen's
-            return
-        if page is self.window.returns and self.returns_scan is not None:
-            self.returns_scan(code)  # a receipt barcode
+        routed = self._page_scans.get(page) if page is not None else None
+        if routed is not None:
+            routed(code)  # that screen's scan: a pickup code, a receipt barcode
             return
         if page is self.window.signin:
             self.sign_in_with_badge(code)
             return
         if page is self.window.tender:
-            self._error(self.tr("Finish or go back from the payment before scanning."))
+            self.show_error(self.tr("Finish or go back from the payment before scanning."))
             return
-        if self.customer_scan is not None and self.customer_scan(code):
+        if self._claimed(self._first_claims, code):
             return  # a loyalty card, not a product
         if page is self.window.receipt:
             self.on_receipt_new_sale_requested()  # the next customer's first scan
-        if self.window.sale.side.currentWidget() is not self.window.sale.actions:
-            self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+        if self.window.sale.side.currentWidget() is not self.window.sale.action_pad:
+            self.show_error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         self._add_code(code)
 
@@ -289,17 +297,17 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
     def _add_code(self, code: str) -> None:
         if self.register is None:
             return
-        if self.customer_scan is not None and self.customer_scan(code):
+        if self._claimed(self._first_claims, code):
             return  # a loyalty card typed into the search box
         try:
             line = self.register.scan(code, self.catalog)
         except DomainError as exc:
-            if self.unknown_code is not None and self.unknown_code(code):
+            if self._claimed(self._unknown_claims, code):
                 return  # a coupon barcode
-            self._error(str(exc))
+            self.show_error(str(exc))
             return
         self.window.sale.message.clear_message()
-        self._refresh(line.line_no)
+        self.show_basket(line.line_no)
         self.line_added.emit(line.line_no)
 
     def on_search_item_chosen(self, item: CatalogItem) -> None:
@@ -310,11 +318,11 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             def weigh(value: str, _reason: str) -> None:
                 qty = formatting.parse_decimal(value)
                 if qty is None:
-                    self._error(self.tr("Enter the weight in kg, e.g. 0.750."))
+                    self.show_error(self.tr("Enter the weight in kg, e.g. 0.750."))
                     return
                 self._add_item(item, qty)
 
-            self._prompt(
+            self.ask(
                 "weight", self.tr("Weight of %s in kg") % item.name, weigh, placeholder="0.000"
             )
             return
@@ -325,10 +333,10 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         try:
             line = self.register.add_item(item, quantity)
         except DomainError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             return
         self.window.sale.show_actions()
-        self._refresh(line.line_no)
+        self.show_basket(line.line_no)
         self.line_added.emit(line.line_no)
 
     # -- park / resume -----------------------------------------------------------------------
@@ -340,17 +348,17 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         try:
             register.check_park()
         except PermissionDeniedError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             return
         if register.basket.is_empty:
-            self._error(self.tr("There is nothing to park: the basket is empty."))
+            self.show_error(self.tr("There is nothing to park: the basket is empty."))
             return
         basket, actor = _snapshot(register.basket), register.cashier
 
         def parked(summary: ParkedSummary) -> None:
             register.start_new_sale()
-            self._refresh()
-            self._info(
+            self.show_basket()
+            self.show_info(
                 self.tr("Basket parked (%s). Resume it with F8.")
                 % formatting.money(summary.total, symbol=True)
             )
@@ -359,19 +367,19 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         self.lane.run(
             lambda s: self.parking.park(s, basket, actor=actor, context=self.context),
             parked,
-            lambda exc: self._error(str(exc)),
+            lambda exc: self.show_error(str(exc)),
         )
 
     def on_resume_button_clicked(self) -> None:
         if self.register is None:
             return
         if not self.register.basket.is_empty:
-            self._error(self.tr("Park, void or finish this basket before resuming another."))
+            self.show_error(self.tr("Park, void or finish this basket before resuming another."))
             return
         self.lane.run(
             lambda s: self.parking.list_parked(s, self.context),
             self._show_parked,
-            lambda exc: self._error(str(exc)),
+            lambda exc: self.show_error(str(exc)),
         )
 
     def _show_parked(self, parked: list[ParkedSummary]) -> None:
@@ -387,27 +395,27 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
             try:
                 register.replace_basket(basket)
             except ValueError as exc:
-                self._error(str(exc))
+                self.show_error(str(exc))
                 return
             self.window.sale.show_actions()
-            self._refresh()
-            self._info(self.tr("Basket resumed."))
+            self.show_basket()
+            self.show_info(self.tr("Basket resumed."))
             self.basket_resumed.emit()
 
         self.lane.run(
             lambda s: self.parking.resume(s, parked_id, actor=actor, context=self.context),
             resumed,
-            lambda exc: self._error(str(exc)),
+            lambda exc: self.show_error(str(exc)),
         )
 
     # -- payment -------------------------------------------------------------------------------
 
     def on_pay_button_clicked(self) -> None:
         if self.register is None or self.register.basket.is_empty:
-            self._error(self.tr("The basket is empty: scan an item first."))
+            self.show_error(self.tr("The basket is empty: scan an item first."))
             return
-        if self.window.sale.side.currentWidget() is not self.window.sale.actions:
-            self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+        if self.window.sale.side.currentWidget() is not self.window.sale.action_pad:
+            self.show_error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         total = self.register.basket.totals(self.pricing()).total
         self.window.show_page(self.window.tender)
@@ -450,7 +458,7 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         basket, cashier = _snapshot(register.basket), register.cashier.name
         drawer, till_id = self.drawer, self.context.till_id
         cash = any(t.kind is TenderKind.CASH for t in tenders)
-        customer = self.customer
+        customer = self._customer
         coupons, checked = register.coupons, register.coupons_checked_online
 
         def op(session: Session) -> tuple[CompletedSale, DrawerOpen | None]:
@@ -480,16 +488,17 @@ class SaleController(BasketEditsMixin, DrawerActionsMixin, QObject):
         def completed(outcome: tuple[CompletedSale, DrawerOpen | None]) -> None:
             done, opened = outcome
             register.start_new_sale()
-            self._refresh()
+            self.show_basket()
             self.window.receipt.show_receipt(done.receipt)
             self.window.show_page(self.window.receipt)
-            if opened is not None:
-                self.drawer_open_recorded.emit(opened)
-            self.sale_completed.emit(done)
+            # The sale's outbox event is sent now; on_op_changes re-emits sale and drawer open.
+            self.changes.publish(
+                OpChanges(basket=True, outbox=True, sale=done, drawer_open=opened), origin=self
+            )
 
         def failed(exc: Exception) -> None:
             self.window.tender.set_busy(False)
-            self._error(self.tr("The sale was not recorded: %s") % exc)
+            self.show_error(self.tr("The sale was not recorded: %s") % exc)
 
         self.lane.run(op, completed, failed)
 

@@ -4,14 +4,15 @@ A mixin of ``SaleController``. The reason is asked inline; ``auth.require`` chec
 ``no_sale`` permission (associates lack it) and a denial goes through the same manager-PIN
 approval as every other guarded action (``BasketEditsMixin._guarded``). The open is journaled
 on the DB lane by ``DrawerService.record_open`` (which checks the permission again, as a
-service must); only once that has committed is ``drawer_open_recorded`` emitted, and the
-device layer kicks the drawer on its own worker.
+service must); only once that has committed is it published (``OpChanges.drawer_open``, so
+``drawer_open_recorded`` is emitted), and the device layer kicks the drawer on its own worker.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.sale.drawer import DrawerOpen, DrawerReason, DrawerService
 from pos_app.services.staff.auth import Approval, Permission, StaffMember, require
 
@@ -38,40 +39,41 @@ class DrawerActionsMixin:
     context: TillContext
     lane: DbLane
     drawer: DrawerService | None
-    drawer_open_recorded: Any
+    changes: ChangeNotifier
 
     if TYPE_CHECKING:  # provided by SaleController / BasketEditsMixin / QObject
 
         def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
-        def _error(self, text: str) -> None: ...
-        def _info(self, text: str) -> None: ...
+        def show_error(self, text: str) -> None: ...
+        def show_info(self, text: str) -> None: ...
         def _guarded(self, action: Callable[[Approval | None], object], what: str) -> None: ...
-        def _prompt(
-            self, kind: str, title: str, apply: Callable[[str, str], None], **kw: object
+        # What this mixin uses of BasketEditsMixin.ask (which takes more keywords).
+        def ask(
+            self, kind: str, title: str, apply: Callable[[str, str], None], *, placeholder: str
         ) -> None: ...
 
     def on_no_sale_button_clicked(self) -> None:
         if self.register is None:
             return
         if self.drawer is None:
-            self._error(self.tr("No cash drawer is set up at this till."))
+            self.show_error(self.tr("No cash drawer is set up at this till."))
             return
-        if self.window.sale.side.currentWidget() is not self.window.sale.actions:
-            self._error(self.tr("Finish or cancel the open prompt first (Esc)."))
+        if self.window.sale.side.currentWidget() is not self.window.sale.action_pad:
+            self.show_error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
         cashier = self.register.cashier
 
         def apply(reason: str, _unused: str) -> None:
             reason = reason.strip()
             if not reason:
-                self._error(self.tr("Give the reason for opening the drawer."))
+                self.show_error(self.tr("Give the reason for opening the drawer."))
                 return
             self._guarded(
                 lambda approval: self._open_no_sale(cashier, approval, reason),
                 f"no-sale drawer open: {reason}",
             )
 
-        self._prompt(
+        self.ask(
             "no_sale",
             self.tr("Open the cash drawer without a sale? Give the reason."),
             apply,
@@ -92,7 +94,7 @@ class DrawerActionsMixin:
             )  # fmt: skip
 
         def recorded(opened: DrawerOpen) -> None:
-            self._info(self.tr("Drawer opened (no sale), journaled."))
-            self.drawer_open_recorded.emit(opened)
+            self.show_info(self.tr("Drawer opened (no sale), journaled."))
+            self.changes.publish(OpChanges(drawer_open=opened), origin=self)
 
-        self.lane.run(op, recorded, lambda exc: self._error(str(exc)))
+        self.lane.run(op, recorded, lambda exc: self.show_error(str(exc)))

@@ -29,7 +29,8 @@ class ReceiptView(QWidget):
         self.text.setMinimumWidth(420)
         root.addWidget(self.text, 1)
 
-        side = QVBoxLayout()
+        # The right-hand column; other screens' parts go in it too (the customer's email bar).
+        self.side = side = QVBoxLayout()
         self.done_label = QLabel()
         self.done_label.setObjectName("saleDone")
         self.done_label.setWordWrap(True)

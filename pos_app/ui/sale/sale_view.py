@@ -82,10 +82,11 @@ class SaleView(QWidget):
         self.totals = TotalsPanel()
         right.addWidget(self.totals)
         self.side = QStackedWidget()
-        self.actions = QWidget()
+        # Not ``actions``: that would hide QWidget.actions(), the widget's QActions.
+        self.action_pad = QWidget()
         # theme.qss: ten actions and PAY must fit under the totals on a 1024x768 screen.
-        self.actions.setObjectName("saleActions")
-        grid = QGridLayout(self.actions)
+        self.action_pad.setObjectName("saleActions")
+        grid = QGridLayout(self.action_pad)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
         self.qty_button = action_button(self.tr("Quantity"), "F3")
@@ -135,7 +136,7 @@ class SaleView(QWidget):
         grid.addWidget(self.pay_button, 8, 0, 1, 2)
         self.prompt = PromptPanel()
         self.parked = ParkedPanel()
-        for page in (self.actions, self.prompt, self.parked):
+        for page in (self.action_pad, self.prompt, self.parked):
             self.side.addWidget(page)
         right.addWidget(self.side, 1)
         root.addWidget(right_frame, 2)
@@ -148,7 +149,7 @@ class SaleView(QWidget):
         self.search.edit.selectAll()
 
     def show_actions(self) -> None:
-        self.side.setCurrentWidget(self.actions)
+        self.side.setCurrentWidget(self.action_pad)
         self.focus_search()
 
     def show_prompt(self) -> None:

@@ -304,7 +304,8 @@ class TenderPanel(QWidget):
 
     def _fill_quick_cash(self) -> None:
         while self.quick.count():
-            widget = self.quick.takeAt(0).widget()
+            item = self.quick.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         due = self._cash_due_now()

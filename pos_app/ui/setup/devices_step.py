@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -39,6 +40,8 @@ from hardware.config import DeviceConfig, DeviceConfigError, find_device_config,
 from hardware.device_setup import (
     BAUD_RATES,
     DeviceChoices,
+    DrawerKind,
+    PrinterKind,
     check_printer,
     config_from_choices,
     print_test_receipt,
@@ -50,7 +53,7 @@ from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
 
 log = logging.getLogger(__name__)
 
-PRINTER_KINDS = ("network", "serial", "usb", "none")
+PRINTER_KINDS: tuple[PrinterKind, ...] = ("network", "serial", "usb", "none")
 SUFFIX_NAMES = {"enter": "Enter", "tab": "Tab", "none": "nothing"}
 SCAN_PAUSE_MS = 300  # with no suffix, a pause this long ends what the scanner typed
 
@@ -197,7 +200,7 @@ class DevicesPage(QWidget):
         layout = QVBoxLayout(box)
         kinds = QHBoxLayout()
         self._kind_group = QButtonGroup(self)
-        self.kind_buttons: dict[str, QPushButton] = {}
+        self.kind_buttons: dict[PrinterKind, QPushButton] = {}
         labels = {"network": self.tr("Network"), "serial": self.tr("Serial"),
                   "usb": self.tr("USB"), "none": self.tr("None")}  # fmt: skip
         for kind in PRINTER_KINDS:
@@ -318,13 +321,13 @@ class DevicesPage(QWidget):
     # -- state -------------------------------------------------------------------------------
 
     @property
-    def printer_kind(self) -> str:
+    def printer_kind(self) -> PrinterKind:
         for kind, button in self.kind_buttons.items():
             if button.isChecked():
                 return kind
         return "none"
 
-    def choose_printer(self, kind: str) -> None:
+    def choose_printer(self, kind: PrinterKind) -> None:
         self.kind_buttons[kind].setChecked(True)
         self.printer_stack.setCurrentWidget(self._printer_pages[kind])
         self.printer_result.clear_message()
@@ -354,11 +357,11 @@ class DevicesPage(QWidget):
             self.serial_port.addItem(label, device)
         self.serial_port.setEditText(current)
         if not ports:
-            self.serial_port.lineEdit().setPlaceholderText(
-                self.tr("no serial ports found; type one")
-            )
+            edit = self.serial_port.lineEdit()
+            if edit is not None:  # the combo is editable (_build_printer), so it has one
+                edit.setPlaceholderText(self.tr("no serial ports found; type one"))
 
-    def _load_existing(self) -> str:
+    def _load_existing(self) -> PrinterKind:
         """Start from the devices.toml already there (set-up run again), else the defaults;
         returns the printer connection to show."""
         path = find_device_config(self._data_dir)
@@ -371,9 +374,8 @@ class DevicesPage(QWidget):
             self.message.show_error(_sentence(f"{exc}; saving replaces it"))
             return "network"
         address = self._base.printer or "none"
-        kind = {"tcp": "network", "serial": "serial", "usb": "usb"}.get(
-            address.split(":")[0], "none"
-        )
+        schemes: dict[str, PrinterKind] = {"tcp": "network", "serial": "serial", "usb": "usb"}
+        kind = schemes.get(address.split(":")[0], "none")
         if kind == "network":
             host, _, port = address.removeprefix("tcp://").rpartition(":")
             self.host.setText(host)
@@ -401,14 +403,15 @@ class DevicesPage(QWidget):
         index = self.serial_port.findText(typed)  # a listed port shows "device — description"
         serial_port = str(self.serial_port.itemData(index)) if index >= 0 else typed
         return DeviceChoices(
-            printer=self.printer_kind,  # type: ignore[arg-type]
+            printer=self.printer_kind,
             host=self.host.text(),
             tcp_port=self.tcp_port.text(),
             serial_port=serial_port,
             baudrate=str(self.baudrate.currentData()),
             usb_id=self.usb_id.text(),
             paper_width_mm=int(self.paper_width.currentData()),
-            drawer=drawer,
+            # The combo's data are the DrawerKind values above (with ":pin" for "printer").
+            drawer=cast(DrawerKind, drawer),
             drawer_pin=int(pin or 2),
             drawer_port=self.drawer_port.text(),
             keyboard_suffix=str(self.suffix.currentData()),

@@ -435,7 +435,12 @@ def run_first_run(
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         loop = QEventLoop()
         finished: list[bool] = []
-        window.finished.connect(lambda: (finished.append(True), loop.quit()))
+
+        def on_window_finished() -> None:
+            finished.append(True)
+            loop.quit()
+
+        window.finished.connect(on_window_finished)
         window.closed.connect(loop.quit)
         window.resize(*size)
         window.show()

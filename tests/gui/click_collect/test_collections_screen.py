@@ -220,7 +220,7 @@ def test_expire_late_asks_for_a_manager_and_runs_once_approved(
         page.expire_button.click()
     assert denied.args == ["Ann (associate) may not expire orders."]
     assert page.prompt.isVisible()
-    assert not page.actions.isVisible()  # no clash between Esc shortcuts
+    assert not page.action_pad.isVisible()  # no clash between Esc shortcuts
     assert events(seeded) == []
     page.prompt.value_edit.setText("1111")  # her own PIN: not a manager's
     page.prompt.reason_edit.setText("shelf full")
@@ -257,7 +257,7 @@ def test_reviewed_needs_a_manager_and_cancel_leaves_the_flag(
         page.review_button.click()
     assert denied.args == ["Ann (associate) may not review orders."]
     page.prompt.cancel_button.click()
-    assert page.actions.isVisible()
+    assert page.action_pad.isVisible()
     with seeded() as session:
         assert [o.number for o in svc.review_list(session)] == ["W-0005"]
     with d.qtbot.waitSignal(ctl.error_shown, timeout=5000):

@@ -47,7 +47,7 @@ def test_loyalty_card_scan_attaches_the_customer_and_the_member_price(
     assert "Ann Lee" in panel.details.text()
     with d.qtbot.waitSignal(customers.customer_attached, timeout=2000):
         panel.attach_button.click()
-    assert w.sale.side.currentWidget() is w.sale.actions
+    assert w.sale.side.currentWidget() is w.sale.action_pad
     assert w.sale.totals.total_value.text() == "€8.09"  # 10 % member discount on coffee
     assert customers.button.text().startswith("Ann Lee")
 

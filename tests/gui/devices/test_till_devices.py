@@ -180,7 +180,7 @@ def test_no_sale_needs_a_manager_and_is_journaled(
     assert body["reason"] == "no_sale"
     assert body["cashier"] == "Ann"
     assert body["note"] == "change for the float (approved by Max)"
-    assert sale.side.currentWidget() is sale.actions
+    assert sale.side.currentWidget() is sale.action_pad
 
 
 def test_serial_scanner_burst_lands_in_the_basket(

@@ -190,7 +190,7 @@ def test_permission_denied_then_manager_override_is_journaled(
     assert granted.args[0].approver.name == "Max"
     assert d.cell(0, 3) == "5.00"
     assert "(price changed)" in d.cell(0, 1)
-    assert sale.side.currentWidget() is sale.actions
+    assert sale.side.currentWidget() is sale.action_pad
     assert "Approved by Max" in sale.message.text()
     [(payload,)] = rows(staffed_db, "SELECT payload FROM journal_entries WHERE kind='approval'")
     body = json.loads(str(payload))["body"]
@@ -218,7 +218,7 @@ def test_quantity_remove_and_void(signed_in: Driver, qtbot: QtBot) -> None:
     d.press(sale.prompt.value_edit, Qt.Key.Key_Return)
     assert "may not void basket" in sale.prompt.message.text()
     d.press(sale.prompt.value_edit, Qt.Key.Key_Escape)
-    assert sale.side.currentWidget() is sale.actions
+    assert sale.side.currentWidget() is sale.action_pad
     assert d.till.controller.model.rowCount() == 1
 
 

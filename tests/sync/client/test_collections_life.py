@@ -27,9 +27,12 @@ from pos_app.services.click_collect.transitions import COLLECTION_EVENT
 from pos_app.services.sale.checkout import SALE_EVENT
 from pos_app.services.staff.auth import Role, StaffMember
 from pos_app.services.store.till_context import load_till_context
+from sync.hub import shopify_webhooks
 from sync.hub.models import IngestedEvent
+from sync.hub.models import Product as HubProduct
 from sync.hub.models import WebOrderRow as HubWebOrder
 from tests.helpers.hub import TILL_STORE, EnrolledTill, eventually
+from tests.helpers.shopify import SECRET, SHOP, send_webhook
 
 COFFEE, MILK, TSHIRT = "4006381333931", "96385074", "0036000291452"  # SMALL_CATALOG barcodes
 MAX = StaffMember(staff_id=90, code="M9", name="Max", role=Role.MANAGER)
@@ -56,17 +59,32 @@ def shopify_order(order_id: int, name: str, financial_status: str) -> dict[str, 
             {"sku": "COF-1", "title": "Coffee", "name": "Coffee", "quantity": 2, "price": "8.99"},
             {"sku": "MLK-1", "title": "Milk", "name": "Milk", "quantity": 1, "price": "1.19"},
         ],
-        "shipping_lines": [],
+        "total_price": "19.17",
+        "taxes_included": True,
+        "shipping_lines": [{"code": "Pickup", "title": "Pickup in store", "price": "0.00"}],
     }
 
 
 def post_shopify(till: EnrolledTill, payload: dict[str, Any]) -> dict[str, Any]:
-    answer = till.hub.admin.post(
-        "/v1/web-orders/shopify", params={"pickup_store": TILL_STORE}, json=payload
-    )
-    assert answer.status_code == 201, answer.text
-    order: dict[str, Any] = answer.json()["order"]
-    return order
+    """The order as a signed Shopify webhook from a shop connected to the till's store."""
+    with till.hub.hub.db.write() as session:
+        for sku, name in (("COF-1", "Coffee"), ("MLK-1", "Milk")):
+            if session.get(HubProduct, sku) is None:
+                session.add(HubProduct(sku=sku, name=name, department="Grocery",
+                                       tax_class="standard", price_minor=100,
+                                       sold_by_weight=False, active=True, barcodes=""))  # fmt: skip
+    shopify_webhooks.add_shop(till.hub.hub, shop_domain=SHOP, secret=SECRET, store_id=TILL_STORE)
+    answer = send_webhook(till.hub.base_url, "orders/create", payload)
+    assert answer.json()["status"] == "applied", answer.text
+    with till.hub.hub.db.read() as session:
+        row = session.scalars(
+            select(HubWebOrder).where(HubWebOrder.number == answer.json()["order_number"])
+        ).one()
+        return {
+            "number": row.number,
+            "pickup_code": row.pickup_code,
+            "payment_status": row.payment_status,
+        }
 
 
 def hub_status(till: EnrolledTill, number: str) -> str:

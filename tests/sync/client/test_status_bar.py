@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.ui.status_bar import TillStatusBar
 from pos_app.ui.sync_bridge import SyncBridge, describe_sync
@@ -44,13 +45,15 @@ def test_status_bar_follows_an_outage_and_a_sale_goes_out_at_once(
     bar = TillStatusBar("Test Store", "till-1", parent)
     till_sync = enrolled_till.sync()
     bridge = SyncBridge(till_sync, bar, parent)
+    changes = ChangeNotifier()
+    changes.subscribe(bridge.on_op_changes)  # as build_till wires it
     till_sync.start()
     qtbot.waitUntil(lambda: bar.sync_label.text().startswith("Sync: online"), timeout=WAIT_MS)
     assert bar.offline_banner.isHidden()
 
     enrolled_till.hub.stop()
     done = sell(["96385074"])
-    bridge.on_controller_sale_completed(done)
+    changes.publish(OpChanges(basket=True, outbox=True, sale=done))  # as the sale screen does
     qtbot.waitUntil(lambda: "OFFLINE" in bar.sync_label.text(), timeout=WAIT_MS)
     assert not bar.offline_banner.isHidden()
     qtbot.waitUntil(lambda: "1 to send" in bar.sync_label.text(), timeout=WAIT_MS)

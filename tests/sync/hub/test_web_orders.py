@@ -1,8 +1,8 @@
-"""Web orders (API and Shopify webhook), click-and-collect status, online look-ups."""
+"""Web orders (head-office API), click-and-collect status, online look-ups (Shopify webhooks:
+test_shopify_webhooks.py)."""
 
 from __future__ import annotations
 
-import copy
 import uuid
 from typing import Any
 
@@ -11,52 +11,6 @@ import pytest
 from sync.hub import headoffice
 
 STORE = "s1"
-
-# Trimmed from Shopify's documented "orders/create" webhook example: the fields we map plus
-# a few of the many we ignore.
-SHOPIFY_ORDER: dict[str, Any] = {
-    "id": 820982911946154508,
-    "admin_graphql_api_id": "gid://shopify/Order/820982911946154508",
-    "name": "#9999",
-    "order_number": 1234,
-    "email": "jon@example.com",
-    "contact_email": "jon@example.com",
-    "created_at": "2021-12-31T19:00:00-05:00",
-    "currency": "EUR",
-    "financial_status": "paid",
-    "fulfillment_status": None,
-    "total_price": "403.00",
-    "customer": {
-        "id": 115310627314723954,
-        "email": "jon@example.com",
-        "first_name": "John",
-        "last_name": "Smith",
-        "phone": "+33 6 12 34 56 78",
-        "state": "disabled",
-    },
-    "line_items": [
-        {
-            "id": 866550311766439020,
-            "sku": "IPOD2008BLACK",
-            "title": "IPod Nano - 8GB",
-            "name": "IPod Nano - 8GB - black",
-            "quantity": 1,
-            "price": "199.00",
-            "variant_id": 808950810,
-            "requires_shipping": True,
-        },
-        {
-            "id": 141249953214522974,
-            "sku": "IPOD2008PINK",
-            "title": "IPod Nano - 8GB",
-            "name": "IPod Nano - 8GB - pink",
-            "quantity": 2,
-            "price": "102.00",
-        },
-    ],
-    "note_attributes": [{"name": "pickup_store", "value": STORE}],
-    "shipping_lines": [],
-}
 
 
 def order(number: str, **changes: Any) -> dict[str, Any]:
@@ -117,67 +71,6 @@ def test_same_number_twice_is_a_conflict_and_external_id_is_idempotent(running_h
         "/v1/web-orders", json=order("W-2", pickup_store_id="zz")
     )
     assert unknown_store.status_code == 404
-
-
-def test_shopify_order_is_mapped(running_hub, store_till) -> None:
-    answer = running_hub.admin.post("/v1/web-orders/shopify", json=SHOPIFY_ORDER)
-    assert answer.status_code == 201, answer.text
-    mapped = answer.json()["order"]
-    assert mapped["number"] == "SHOP-9999"
-    assert mapped["pickup_store_id"] == STORE
-    assert mapped["payment_status"] == "paid"
-    assert mapped["customer_name"] == "John Smith"
-    assert mapped["customer_phone"] == "+33 6 12 34 56 78"
-    assert mapped["source"] == "shopify"
-    assert [
-        (ln["sku"], ln["quantity_milli"], ln["unit_price_minor"]) for ln in mapped["lines"]
-    ] == [
-        ("IPOD2008BLACK", 1000, 19900),
-        ("IPOD2008PINK", 2000, 10200),
-    ]
-    assert mapped["total_minor"] == 40300
-    # Shopify retries webhooks: the same order id is the same order.
-    retried = running_hub.admin.post("/v1/web-orders/shopify", json=SHOPIFY_ORDER)
-    assert retried.status_code == 200
-    assert retried.json()["created"] is False
-    found = store_till.get("/v1/lookup/web-orders", params={"number": "SHOP-9999"})
-    assert found.json()[0]["pickup_code"] == mapped["pickup_code"]
-
-
-@pytest.mark.parametrize(
-    ("change", "status", "message"),
-    [
-        ({"financial_status": "pending"}, 201, None),
-        ({"financial_status": "refunded"}, 422, "financial_status"),
-        ({"note_attributes": []}, 422, "pickup store"),
-        ({"line_items": [{"title": "Gift wrap", "quantity": 1, "price": "2.00"}]}, 422, "no SKU"),
-        ({"line_items": [{"sku": "X", "quantity": 1, "price": "2.001"}]}, 422, "price"),
-        ({"line_items": [{"sku": "X", "quantity": 1, "price": "two"}]}, 422, "not a decimal"),
-        ({"customer": None, "email": None, "contact_email": None}, 422, "email"),
-        ({"line_items": []}, 422, "line_items"),
-    ],
-)
-def test_shopify_payload_problems_are_clear_422s(
-    running_hub, change: dict[str, Any], status: int, message: str | None
-) -> None:
-    running_hub.add_store(STORE)
-    payload = copy.deepcopy(SHOPIFY_ORDER)
-    payload.update(change)
-    answer = running_hub.admin.post("/v1/web-orders/shopify", json=payload)
-    assert answer.status_code == status, answer.text
-    if message is not None:
-        assert message in str(answer.json()["detail"])
-    else:
-        assert answer.json()["order"]["payment_status"] == "pay_in_store"
-
-
-def test_pickup_store_query_parameter_wins(running_hub) -> None:
-    running_hub.add_store(STORE)
-    running_hub.add_store("s2")
-    answer = running_hub.admin.post(
-        "/v1/web-orders/shopify", params={"pickup_store": "s2"}, json=SHOPIFY_ORDER
-    )
-    assert answer.json()["order"]["pickup_store_id"] == "s2"
 
 
 def test_collection_moves_through_its_states_and_refuses_impossible_ones(
