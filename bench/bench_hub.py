@@ -190,6 +190,24 @@ class IngestResult:
     errors: int
 
 
+def run_together(
+    threads: list[threading.Thread],
+    start: threading.Barrier,
+    stop_at: list[float],
+    duration: float,
+) -> float:
+    """Start ``threads``, release them at once (``start``), let them run until ``stop_at``
+    (set here, ``duration`` from now) and wait for them; returns when they were released."""
+    for thread in threads:
+        thread.start()
+    began = time.monotonic()
+    stop_at[0] = began + duration
+    start.wait()
+    for thread in threads:
+        thread.join(timeout=duration + TIMEOUT + 10)
+    return began
+
+
 def run_ingest(
     base_url: str,
     tills: list[tuple[str, str]],
@@ -250,13 +268,7 @@ def run_ingest(
         threading.Thread(target=till_loop, args=(i, store, token), daemon=True)
         for i, (store, token) in enumerate(tills)
     ]
-    for thread in threads:
-        thread.start()
-    began = time.monotonic()
-    stop_at[0] = began + duration
-    start.wait()
-    for thread in threads:
-        thread.join(timeout=duration + TIMEOUT + 10)
+    began = run_together(threads, start, stop_at, duration)
     # Until the last answer, not the join: a paced till may sleep past the end before it stops.
     seconds = max(last_answer) - began
     done = len(latencies)
@@ -273,6 +285,53 @@ def run_ingest(
         max_ms=round(max(latencies), 1) if latencies else math.nan,
         errors=errors[0],
     )
+
+
+# --- the floor: bare INSERT + COMMIT on the same server -------------------------------------
+
+FLOOR_CONNECTIONS = 50  # more would only queue for the server's CPUs; the issue's floor used 50
+INGEST_FLOOR_SHARE = 1 / 3  # budget (issue 18): ingest at least a third of the raw-INSERT rate
+
+
+def run_insert_floor(url: str, connections: int, batch: int, duration: float) -> dict[str, Any]:
+    """What the server does with no hub at all: ``connections`` psycopg connections, each
+    committing ``batch`` event-sized rows per transaction (durable, as the hub's are), closed
+    loop, for ``duration`` s. Run right before the ingest it is the floor of."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS floor_rows (id BIGSERIAL PRIMARY KEY, "
+            "event_id UUID NOT NULL UNIQUE, payload TEXT NOT NULL)"
+        )
+    payload = json.dumps(sale_event("bench-000", "T0", 0, random.Random(0)))
+    done = [0]
+    lock = threading.Lock()
+    start = threading.Barrier(connections + 1)
+    stop_at = [0.0]
+
+    def loop() -> None:
+        rows = 0
+        with psycopg.connect(url) as conn:
+            start.wait()
+            while time.monotonic() < stop_at[0]:
+                with conn.cursor() as cur:
+                    cur.executemany(
+                        "INSERT INTO floor_rows (event_id, payload) VALUES (%s, %s)",
+                        [(uuid.uuid4(), payload) for _ in range(batch)],
+                    )
+                conn.commit()
+                rows += batch
+        with lock:
+            done[0] += rows
+
+    threads = [threading.Thread(target=loop, daemon=True) for _ in range(connections)]
+    began = run_together(threads, start, stop_at, duration)
+    seconds = time.monotonic() - began
+    return {
+        "connections": connections,
+        "batch": batch,
+        "rows": done[0],
+        "rows_per_s": round(done[0] / seconds, 1),
+    }
 
 
 # --- catalog and feed -----------------------------------------------------------------------
@@ -374,6 +433,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalog-rows", type=int, default=1_000_000)
     parser.add_argument("--workers", type=int, default=2, help="hub worker processes")
     parser.add_argument("--out", type=Path, default=None, help="JSON results file")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a closed-loop ingest is under budget"
+    )
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     results: dict[str, Any] = {"workers": args.workers, "cpus": os.cpu_count()}
@@ -394,10 +456,21 @@ def main(argv: list[str] | None = None) -> int:
             results["ingest"] = []
             for count in (int(t) for t in args.tills.split(",")):
                 for batch in (int(b) for b in args.batches.split(",")):
+                    conns = min(count, FLOOR_CONNECTIONS)
+                    say(f"floor: raw INSERTs, {conns} connections, {batch} rows a commit …")
+                    floor = run_insert_floor(database.url, conns, batch, args.duration)
                     say(f"ingest: {count} tills, batches of {batch}, {args.duration:g} s …")
                     outcome = run_ingest(server.base_url, tills[:count], batch, args.duration)
-                    say(f"  {asdict(outcome)}")
-                    results["ingest"].append(asdict(outcome))
+                    share = outcome.events_per_s / floor["rows_per_s"] if floor["rows"] else 0.0
+                    row = {**asdict(outcome), "floor": floor, "share_of_floor": round(share, 3)}
+                    row["ok"] = share >= INGEST_FLOOR_SHARE
+                    verdict = "OK" if row["ok"] else "UNDER"
+                    say(
+                        f"  {outcome.events_per_s:,.1f} events/s = {share:.1%} of the floor's "
+                        f"{floor['rows_per_s']:,.1f} rows/s (budget ≥ {INGEST_FLOOR_SHARE:.0%}) "
+                        f"{verdict}; p50 {outcome.p50_ms} ms, p99 {outcome.p99_ms} ms"
+                    )
+                    results["ingest"].append(row)
                 if args.paced_interval > 0:
                     say(f"ingest: {count} tills, one sale every {args.paced_interval:g} s …")
                     outcome = run_ingest(
@@ -426,7 +499,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    under = [r for r in results.get("ingest", []) if r.get("ok") is False]
+    return 1 if args.check and under else 0
 
 
 if __name__ == "__main__":

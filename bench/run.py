@@ -43,7 +43,7 @@ DEFAULT_PRODUCTS = 1_000_000
 DEFAULT_SEED = 1
 # "A million products in about a minute" (the generator's own target, not a DESIGN budget).
 GENERATION_BUDGET_S_PER_MILLION = 60.0
-BENCH_NAMES = ("generate", "lookup", "search", "sale", "coldstart", "promotions")
+BENCH_NAMES = ("generate", "lookup", "search", "sale", "coldstart", "promotions", "ui", "hub")
 
 
 def _head_revision() -> str:
@@ -288,6 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     from bench.bench_promotions import bench_promotions
 
     attempt("promotions", lambda: bench_promotions(args.seed))  # in memory: no catalog needed
+    from bench.external import hub_result, ui_result
+
+    attempt("ui", lambda: ui_result(products, args.seed))  # its own process, its own copy
+    attempt("hub", hub_result)  # PostgreSQL: a throwaway database
     _remove_db(work)
     _remove_db(run_dir / "floor.sqlite3")
 

@@ -41,6 +41,7 @@ from pos_app.services.returns.web_orders import WebReturnsService
 from pos_app.services.sale.checkout import CheckoutService
 from pos_app.services.sale.drawer import DrawerService
 from pos_app.services.sale.parking import ParkingService
+from pos_app.services.sale.screen_pricing import price_for_screen
 from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.till_context import TillContext, load_till_context
 from pos_app.services.sync.runtime import TillSync
@@ -57,6 +58,7 @@ from pos_app.ui.returns.web_orders import WebReturnsController
 from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale.basket_model import BasketTableModel
 from pos_app.ui.sale.controller import SaleController
+from pos_app.ui.sale.pricing_lane import Pricer, PricingLane
 from pos_app.ui.sale.receipt_view import ReceiptView
 from pos_app.ui.sale.sale_view import SaleView
 from pos_app.ui.sale.tender_panel import TenderPanel
@@ -122,6 +124,7 @@ class TillApp:
             self.customers.hub.shutdown()
         self.lane.shutdown()
         self.search.shutdown()
+        self.controller.pricing_lane.shutdown()
         if self.promotions is not None:
             self.promotions.shutdown()
         self.window.close()
@@ -159,12 +162,14 @@ def build_till(
     hub: HubConfig | None = None,
     sync_options: dict[str, Any] | None = None,
     hold_days: int = DEFAULT_HOLD_DAYS,
+    pricer: Pricer = price_for_screen,
 ) -> TillApp:
     """Open the till database at ``db_path`` (migrated on the way) and build the window.
 
     ``devices`` (not started yet) are started here and stopped by ``TillApp.close``; without
     them the till runs with no printer, drawer, display or serial scanner. With ``hub`` (an
-    enrolled till) the sync client runs too; without it the till is standalone.
+    enrolled till) the sync client runs too; without it the till is standalone. ``pricer``
+    prices the basket for the screen on the pricing lane (a test may slow it down).
     """
     devices = devices or TillDevices(DeviceConfig())
     app = QApplication.instance()
@@ -219,6 +224,7 @@ def build_till(
         is_offline=sync.is_offline if sync is not None else (lambda: False),
         # Customer-only promotions price in once a customer is attached (ui.customers).
         price_with=lambda has_customer: prices.current(has_customer=has_customer),
+        pricing_lane=PricingLane(pricer, parent=window),
     )
     bridge = None
     if sync is not None:

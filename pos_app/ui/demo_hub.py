@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.services.sync.enrollment import enroll
+from pos_app.services.sync.feed_apply import skip_feed_to
 from sync.client.config import load_config, save_config
 from sync.hub.demo_runner import DemoHub, start_demo_hub
 
@@ -27,13 +29,17 @@ def connect_demo_hub(till_db: Path, *, order_every_s: float = WEB_ORDER_EVERY_S)
         if config is None:
             engine = create_till_engine(till_db)
             try:
+                sessions = make_session_factory(engine)
                 enroll(
                     hub.base_url,
                     hub.enroll_code(),
                     config_dir=folder,
-                    write_sessions=make_session_factory(engine),
+                    write_sessions=sessions,
                     till_name="demo till",
                 )
+                # The hub's catalog is this till's own: never download it back (issue 18).
+                with sessions.begin() as session:
+                    skip_feed_to(session, hub.catalog_position, datetime.now(UTC))
             finally:
                 engine.dispose()
         elif config.hub_url != hub.base_url:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import requests
 
-from sync.hub import headoffice, migrate, simulate, tenancy
+from sync.hub import feed, headoffice, migrate, simulate, tenancy
 from sync.hub.app import create_app
 from sync.hub.catalog_import import import_catalog
 from sync.hub.context import Hub
@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 HUB_DB = "hub.sqlite3"
 ADMIN_TOKEN_FILE = "hub-admin-token"  # noqa: S105 - a file name, not a secret
+# The feed position up to which the hub's feed holds nothing but the till's own catalog.
+CATALOG_POSITION_FILE = "catalog-feed-position"
 HTTP_TIMEOUT_S = 5.0
 DEMO_STOCK_ITEMS = 50
 
@@ -41,6 +43,9 @@ class DemoHub:
     server: ServerThread
     admin_token: str
     store_id: str
+    # The demo till already holds every feed change up to here (its own catalog, imported
+    # into the hub): its feed cursor starts there instead of downloading it back (issue 18).
+    catalog_position: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
     _orders: threading.Thread | None = None
 
@@ -116,26 +121,31 @@ def start_demo_hub(
     migrate.upgrade(db.engine)
     hub = Hub(db=db)
     token_path = folder / ADMIN_TOKEN_FILE
+    position_path = folder / CATALOG_POSITION_FILE
     if token_path.exists():
         admin_token = token_path.read_text(encoding="utf-8").strip()
     else:
-        _seed(hub, folder, store_id=store_id, store_name=store_name, till_db=till_db)
+        position = _seed(hub, folder, store_id=store_id, store_name=store_name, till_db=till_db)
+        position_path.write_text(str(position), encoding="utf-8")
         admin_token = tenancy.create_admin_token(hub, "demo")
         token_path.touch(mode=0o600)
         token_path.write_text(admin_token, encoding="utf-8")
+    position = int(position_path.read_text()) if position_path.exists() else 0
     server = ServerThread(create_app(HubSettings(db_url=url, pool_size=3))).start()
-    demo = DemoHub(server=server, admin_token=admin_token, store_id=store_id)
+    demo = DemoHub(
+        server=server, admin_token=admin_token, store_id=store_id, catalog_position=position
+    )
     demo._hub = hub
     return demo
 
 
-def _seed(hub: Hub, folder: Path, *, store_id: str, store_name: str, till_db: Path) -> None:
-    tenancy.upsert_store(
-        hub, StoreIn(store_id=store_id, name=store_name, cash_rounding_step="0.05")
-    )
+def _seed(hub: Hub, folder: Path, *, store_id: str, store_name: str, till_db: Path) -> int:
+    """Seed the hub from the till's catalog; returns the feed position the till already holds.
+
+    The catalog is imported first, into an empty feed, so every position up to the returned
+    one is a product the till has; the store, tax classes, stock and promotion come after it
+    and reach the till through its feed as they would in a real store."""
     with sqlite3.connect(till_db) as till:
-        for tax_class, rate, label in till.execute("SELECT tax_class, rate, label FROM tax_rates"):
-            headoffice.set_tax_class(hub, tax_class, rate, label)
         csv_path = folder / "demo-catalog.csv"
         with csv_path.open("w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
@@ -151,8 +161,16 @@ def _seed(hub: Hub, folder: Path, *, store_id: str, store_name: str, till_db: Pa
             writer.writerows(rows)
         skus = [row[0] for row in till.execute("SELECT sku FROM products ORDER BY id LIMIT ?",
                                                (DEMO_STOCK_ITEMS,))]  # fmt: skip
+        taxes = till.execute("SELECT tax_class, rate, label FROM tax_rates").fetchall()
     import_catalog(hub.db, csv_path)
     csv_path.unlink()
+    with hub.db.read() as session:
+        position = feed.head_position(session)
+    tenancy.upsert_store(
+        hub, StoreIn(store_id=store_id, name=store_name, cash_rounding_step="0.05")
+    )
+    for tax_class, rate, label in taxes:
+        headoffice.set_tax_class(hub, tax_class, rate, label)
     for i, sku in enumerate(skus):
         headoffice.set_stock(hub, store_id, sku, (5 + i % 20) * 1000)
     headoffice.add_promotion(
@@ -164,3 +182,4 @@ def _seed(hub: Hub, folder: Path, *, store_id: str, store_name: str, till_db: Pa
             rules={"kind": "percent", "value": "10", "department": "grocery"},
         ),
     )
+    return position

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from pos_app.db.engine import create_till_engine, make_session_factory
-from pos_app.db.models import Product, WebOrderRow
+from pos_app.db.models import Product, PromotionRow, SyncState, WebOrderRow
 from pos_app.services.staff.demo_staff import prepare_demo_till
 from pos_app.services.sync.runtime import TillSync
 from pos_app.ui.demo_hub import connect_demo_hub
@@ -40,9 +40,20 @@ def test_demo_till_gets_web_orders_from_its_hub_and_survives_a_restart(tmp_path:
         assert config is not None
         assert config.hub_url == hub.base_url
         assert (tmp_path / "hub.json").stat().st_mode & 0o777 == 0o600
+        read = make_session_factory(reader)
+        # The hub's catalog is the till's own: the till's feed starts past it (300 products
+        # and their barcodes are not downloaded back), and what came after it still arrives.
+        with read() as session:
+            cursor = session.scalar(select(SyncState.feed_cursor))
+        assert cursor == hub.catalog_position >= 300
         sync = TillSync(config, writer, reader, feed_wait=0.5, backoff_base=0.05, backoff_cap=0.5)
         sync.start()
-        read = make_session_factory(reader)
+
+        def promotions() -> list[str]:
+            with read() as session:
+                return list(session.scalars(select(PromotionRow.promo_id)))
+
+        wait_for(lambda: promotions() == ["WEB-WELCOME"], "the hub's promotion at the till")
 
         def orders() -> int:
             with read() as session:

@@ -7,6 +7,7 @@ Scanner bursts and human typing are told apart by timing; the scan filter takes 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.db.engine import create_till_engine, make_session_factory
+from pos_app.db.models import PromotionRow
 from pos_app.services.staff.auth import AuthService, LockoutPolicy, PinHasher, Role
 from pos_app.ui.app import TillApp, build_till, load_theme
 
@@ -43,6 +46,19 @@ def fast_auth(till_id: str) -> AuthService:
         hasher=FAST_HASHER,
         policy=LockoutPolicy(max_failures=3, cooldown=timedelta(seconds=30)),
     )
+
+
+def store_promotion(db: Path, promo_id: str, name: str, rules: dict[str, Any]) -> None:
+    """A promotion in the till's table, as the hub feed would have left it."""
+    engine = create_till_engine(db)
+    with make_session_factory(engine).begin() as session:
+        session.add(
+            PromotionRow(
+                promo_id=promo_id, name=name, store_id=None, rules=json.dumps(rules),
+                feed_position=1,
+            )
+        )  # fmt: skip
+    engine.dispose()
 
 
 @pytest.fixture
@@ -94,8 +110,14 @@ class Driver:
             self.press(edit, Qt.Key.Key_Return)
 
     def scan_and_wait(self, code: str) -> None:
+        """Scan, and wait for the line and then for the basket's prices (the pricing lane)."""
         with self.qtbot.waitSignal(self.controller.line_added, timeout=2000):
             self.scan(code)
+        self.priced()
+
+    def priced(self) -> None:
+        """Wait until the pricing lane has priced the basket the screen shows."""
+        self.qtbot.waitUntil(lambda: self.controller.pricing_settled, timeout=5000)
 
     def pay_cash(self, amount: str) -> None:
         """F12 on the basket, the cash tendered, F12 again; back once the sale is committed."""

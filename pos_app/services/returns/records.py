@@ -19,7 +19,7 @@ from pos_app.domain.returns.rules import (
 from pos_app.domain.tax import TaxMode
 from pos_app.services.staff.auth import Approval
 from pos_app.services.store.till_context import TillContext
-from pos_app.services.sync.event_payloads import movements_of, sale_envelope, tenders_of
+from pos_app.services.sync.event_payloads import movements_of, sale_envelope, tenders_of, values_of
 
 RETURN_EVENT_VERSION = 1
 
@@ -72,7 +72,7 @@ def event_payload(
 ) -> dict[str, Any]:
     return {
         "version": RETURN_EVENT_VERSION,
-        **sale_envelope(sale),
+        **sale_envelope(values_of(sale)),
         "kind": "return",
         "original_receipt_no": original_receipt_no,
         "lines": [
@@ -93,8 +93,8 @@ def event_payload(
             }
             for ln in sale.lines
         ],
-        "tenders": tenders_of(sale),
-        "stock_movements": movements_of(movements, with_reason=True),
+        "tenders": tenders_of(values_of(t) for t in sale.tenders),
+        "stock_movements": movements_of((values_of(m) for m in movements), with_reason=True),
         "journal": {"seq": seq, "hash": digest},
     }
 

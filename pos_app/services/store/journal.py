@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
-from pos_app.db.models import JournalEntry, JournalHead, Sale
+from pos_app.db.models import Base, JournalEntry, JournalHead, Sale
 
 GENESIS_HASH = "0" * 64
 
@@ -58,11 +60,31 @@ class JournalPosition:
     prev_hash: str
 
 
+@dataclass(frozen=True)
+class JournalLink:
+    """An entry just appended: its place in the chain and its hash."""
+
+    seq: int
+    hash: str
+
+
+_HEADS = Base.metadata.tables["journal_head"]
+# Built once: the statements are constant, so each sale pays only their cached execution.
+_READ_HEAD = select(_HEADS.c.seq, _HEADS.c.hash).where(_HEADS.c.till_id == bindparam("till"))
+_FIRST_HEAD = sqlite_insert(_HEADS).on_conflict_do_nothing()
+_MOVE_HEAD = (
+    update(_HEADS)
+    .where(_HEADS.c.till_id == bindparam("till"), _HEADS.c.seq == bindparam("prev_seq"))
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
+_ADD_ENTRY = insert(Base.metadata.tables["journal_entries"])
+
+
 def next_position(session: Session, till_id: str) -> JournalPosition:
     """Where the next entry goes. Callers hold the write lock (BEGIN IMMEDIATE), so no race."""
-    # no_autoflush: reading the head must not flush the caller's half-built rows one by one.
-    with session.no_autoflush:
-        head = session.get(JournalHead, till_id)
+    # Core, not session.get: the head is written with Core below, so the identity map is no
+    # authority on it, and a Core read does not flush the caller's half-built rows.
+    head = session.connection().execute(_READ_HEAD, {"till": till_id}).first()
     if head is None:
         return JournalPosition(seq=1, prev_hash=GENESIS_HASH)
     return JournalPosition(seq=head.seq + 1, prev_hash=head.hash)
@@ -76,8 +98,12 @@ def append_entry(
     created_at: datetime,
     body: Mapping[str, Any],
     position: JournalPosition | None = None,
-) -> JournalEntry:
-    """Add the next entry of ``till_id``'s chain and move the head, in the caller's transaction."""
+) -> JournalLink:
+    """Add the next entry of ``till_id``'s chain and move the head, in the caller's transaction.
+
+    Two Core statements (issue 18: the ORM's get-and-flush took longer than the commit); the
+    head only moves from exactly the entry before this one.
+    """
     pos = position if position is not None else next_position(session, till_id)
     payload = canonical_json(
         {
@@ -90,26 +116,37 @@ def append_entry(
         }
     )
     digest = entry_hash(payload)
-    entry = JournalEntry(
-        till_id=till_id,
-        seq=pos.seq,
-        kind=kind,
-        created_at=created_at,
-        payload=payload,
-        prev_hash=pos.prev_hash,
-        hash=digest,
-    )
-    session.add(entry)
-    with session.no_autoflush:
-        head = session.get(JournalHead, till_id)
-    if head is None:
-        session.add(JournalHead(till_id=till_id, seq=pos.seq, hash=digest))
+    conn = session.connection()
+    if pos.seq == 1:
+        moved = conn.execute(_FIRST_HEAD, {"till_id": till_id, "seq": 1, "hash": digest})
     else:
-        if head.seq != pos.seq - 1:
-            raise JournalError(f"journal head moved: expected #{pos.seq - 1}, found #{head.seq}")
-        head.seq = pos.seq
-        head.hash = digest
-    return entry
+        moved = conn.execute(
+            _MOVE_HEAD,
+            {"till": till_id, "prev_seq": pos.seq - 1, "new_seq": pos.seq, "new_hash": digest},
+        )
+    if moved.rowcount != 1:
+        raise JournalError(f"journal head moved: expected #{pos.seq - 1}")
+    conn.execute(
+        _ADD_ENTRY,
+        {
+            "till_id": till_id,
+            "seq": pos.seq,
+            "kind": kind,
+            "created_at": created_at,
+            "payload": payload,
+            "prev_hash": pos.prev_hash,
+            "hash": digest,
+        },
+    )
+    _forget_head(session, till_id)
+    return JournalLink(seq=pos.seq, hash=digest)
+
+
+def _forget_head(session: Session, till_id: str) -> None:
+    # A head the caller's session loaded earlier (e.g. verify_journal) is stale now.
+    loaded = session.identity_map.get(identity_key(JournalHead, till_id))
+    if loaded is not None:
+        session.expire(loaded)
 
 
 @dataclass(frozen=True)

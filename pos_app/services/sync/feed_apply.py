@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import case, delete, update
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -163,6 +163,17 @@ def apply_changes(session: Session, changes: Iterable[FeedChange]) -> None:
         except (ValueError, TypeError, KeyError) as exc:
             first = min(c.position for c in picked)
             raise FeedApplyError(f"{kind} change at position ≥ {first}: {exc}") from exc
+
+
+def skip_feed_to(session: Session, position: int, now: datetime) -> bool:
+    """Start this till's feed cursor at ``position`` when it is behind it: for a till that
+    already holds every change up to there (the demo till, whose catalog the demo hub was
+    seeded from). Never moves the cursor back. True when it moved."""
+    current = session.scalar(select(SyncState.feed_cursor).where(SyncState.id == 1)) or 0
+    if current >= position:
+        return False
+    _store_cursor(session, position, now)
+    return True
 
 
 def _store_cursor(session: Session, cursor: int, now: datetime) -> None:

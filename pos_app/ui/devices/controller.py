@@ -20,6 +20,7 @@ from hardware.qt_bridge import DeviceSignals
 from hardware.till_devices import DeviceListeners, TillDevices
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.sale.drawer import DrawerOpen
+from pos_app.services.sale.screen_pricing import ScreenPrice
 from pos_app.ui.sale.controller import SaleController
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class DeviceController(QObject):
         self.window = controller.window
         self._shown_receipt: str | None = None  # the receipt on the preview page
         self._printer_state: DeviceState | None = None
+        self._line_to_show: int | None = None  # the line just rung, for the customer display
         signals.device_status_changed.connect(self.on_signals_device_status_changed)
         signals.receipt_printed.connect(self.on_signals_receipt_printed)
         signals.barcode_scanned.connect(self.on_signals_barcode_scanned)
@@ -47,6 +49,7 @@ class DeviceController(QObject):
         controller.sale_completed.connect(self.on_controller_sale_completed)
         controller.drawer_open_recorded.connect(self.on_controller_drawer_open_recorded)
         controller.line_added.connect(self.on_controller_line_added)
+        controller.basket_repriced.connect(self.on_controller_basket_repriced)
         self.window.receipt.reprint_requested.connect(self.on_receipt_reprint_requested)
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(probe_ms)
@@ -87,12 +90,16 @@ class DeviceController(QObject):
         self.signals.track_print(done.receipt_no, job)
 
     def on_controller_line_added(self, line_no: int) -> None:
-        register = self.controller.register
-        if register is None:
+        # Shown once the pricing lane has the basket's new total (never priced on this thread).
+        self._line_to_show = line_no
+
+    def on_controller_basket_repriced(self, priced: ScreenPrice) -> None:
+        line_no, self._line_to_show = self._line_to_show, None
+        if line_no is None:
             return
-        line = register.basket.line(line_no)
-        total = register.basket.totals(self.controller.base_pricing()).total
-        self.devices.display_item(line.item.name, line.unit_price, total)
+        line = next((ln for ln in priced.basket.lines if ln.line_no == line_no), None)
+        if line is not None:
+            self.devices.display_item(line.item.name, line.unit_price, priced.totals.total)
 
     def on_receipt_reprint_requested(self) -> None:
         try:

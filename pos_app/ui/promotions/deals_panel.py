@@ -3,8 +3,8 @@
 The panel lists the store's current promotions: name, what it gives, until when, and where it
 also runs ("also online" for promotions of both channels, "store only"). The hint bar under
 the basket says what would unlock a promotion ("Add 1 more Arabica Coffee → 3 for 10.00");
-the hints come from the pure domain.promotions.hints and are recomputed on every basket change
-(a handful of engine runs on in-memory data, like the basket's own pricing).
+the hints come from the pure domain.promotions.hints, computed with the basket's totals on the
+pricing lane after every basket change (ui.sale.pricing_lane), never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from pos_app.domain.pricing import BasketTotals, line_gross, promo_lines
 from pos_app.domain.promotions import (
     AmountOff,
     BuyXGetY,
@@ -27,7 +26,8 @@ from pos_app.domain.promotions import (
     Promotion,
     SpendThreshold,
 )
-from pos_app.domain.promotions.hints import NearMiss, near_misses
+from pos_app.domain.promotions.hints import NearMiss
+from pos_app.services.sale.screen_pricing import ScreenPrice
 from pos_app.ui import formatting
 from pos_app.ui.sale.controller import SaleController
 from pos_app.ui.widgets import TOUCH_MIN
@@ -268,7 +268,8 @@ class DealsController(QObject):
         item = self.controller.catalog.by_sku(sku)  # one indexed look-up, as a scan does
         return item.name if item is not None else None
 
-    def on_controller_basket_repriced(self, totals: BasketTotals) -> None:
+    def on_controller_basket_repriced(self, priced: ScreenPrice) -> None:
+        totals = priced.totals
         self._applied = frozenset(p.promo_id for line in totals.lines for p in line.promotions)
         table = self.controller.window.sale.table
         for row, line in enumerate(totals.lines):
@@ -277,11 +278,4 @@ class DealsController(QObject):
         QTimer.singleShot(0, self.keep_selection_visible)  # after the layout settles
         if self.panel.isVisible():
             self.refresh_panel()  # the feed may have brought or ended promotions
-        register, context = self.controller.register, self.controller.pricing()
-        if register is None or context is None or register.basket.is_empty:
-            self.hints.show_hints([])
-            return
-        lines = list(register.basket.lines)
-        names = {line.item.sku: line.item.name for line in lines}
-        promo = promo_lines(lines, [line_gross(line) for line in lines])
-        self.hints.show_hints(near_misses(promo, context, names))
+        self.hints.show_hints(list(priced.hints))  # computed with the totals, off this thread

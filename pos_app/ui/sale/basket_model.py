@@ -12,12 +12,21 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from pos_app.domain.money import Money, sum_money
+from pos_app.domain.pricing import line_discount_amounts, line_gross
 from pos_app.domain.sale.basket import Basket, BasketLine, BasketTotals, LineTotals
 from pos_app.ui import formatting
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def provisional_totals(line: BasketLine) -> LineTotals:
+    """A line's figures before the basket is priced: its gross less its own discounts."""
+    gross = line_gross(line)
+    off = sum_money(line_discount_amounts(gross, line.discounts), gross.currency)
+    return LineTotals(line.line_no, gross, off, Money.zero(gross.currency), gross - off)
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,25 @@ class BasketTableModel(QAbstractTableModel):
 
     def refresh(self, basket: Basket, totals: BasketTotals | None = None) -> None:
         totals = totals if totals is not None else basket.totals()
-        new = [_Row(line, lt) for line, lt in zip(basket.lines, totals.lines, strict=True)]
+        self._show([_Row(line, lt) for line, lt in zip(basket.lines, totals.lines, strict=True)])
+
+    def show_lines(self, basket: Basket) -> None:
+        """Show ``basket`` now, before it is priced: a line the model already shows unchanged
+        keeps its priced figures, a new or changed one shows its own price and discounts
+        (``provisional_totals``) until the pricing lane's ``refresh`` brings promotions and the
+        basket discount. Costs only the changed lines, so a scan never waits for pricing."""
+        shown = {row.line.line_no: row for row in self._rows}
+        new = []
+        for line in basket.lines:
+            row = shown.get(line.line_no)
+            new.append(
+                row
+                if row is not None and row.line == line
+                else _Row(line, provisional_totals(line))
+            )
+        self._show(new)
+
+    def _show(self, new: list[_Row]) -> None:
         old = self._rows
         old_nos = [r.line.line_no for r in old]
         new_nos = [r.line.line_no for r in new]

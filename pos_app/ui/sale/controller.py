@@ -22,7 +22,7 @@ from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 from pos_app.domain.promotions import PromotionContext
-from pos_app.domain.sale.basket import Basket
+from pos_app.domain.sale.basket import Basket, BasketTotals
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.customers.directory import CustomerRef
@@ -30,6 +30,7 @@ from pos_app.services.sale.checkout import CheckoutService, CompletedSale
 from pos_app.services.sale.drawer import DrawerOpen, DrawerService
 from pos_app.services.sale.parking import ParkedSummary, ParkingService
 from pos_app.services.sale.register import Register
+from pos_app.services.sale.screen_pricing import ScreenPrice
 from pos_app.services.staff.auth import (
     AuthResult,
     AuthService,
@@ -43,6 +44,7 @@ from pos_app.ui.runner import DbLane, GuiCatalog, SearchLane
 from pos_app.ui.sale.basket_edits import BasketEditsMixin, Pending
 from pos_app.ui.sale.basket_model import BasketTableModel
 from pos_app.ui.sale.drawer_actions import DrawerActionsMixin
+from pos_app.ui.sale.pricing_lane import PricingLane
 from pos_app.ui.sale.screen_links import ScreenLinksMixin
 from pos_app.ui.sale.tender_panel import PaymentPurpose
 from pos_app.ui.staff.idle import IdleWatcher
@@ -66,7 +68,9 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
     basket_parked = Signal(object)  # ParkedSummary
     basket_resumed = Signal()
     approval_granted = Signal(object)  # Approval
-    basket_repriced = Signal(object)  # BasketTotals: the screen shows a changed basket
+    # ScreenPrice (services.sale.screen_pricing): the shown basket's totals and hints, from the
+    # pricing lane, after every change.
+    basket_repriced = Signal(object)
     error_shown = Signal(str)
 
     def __init__(
@@ -86,6 +90,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         drawer: DrawerService | None = None,
         is_offline: Callable[[], bool] = lambda: False,
         price_with: Callable[[bool], PromotionContext | None] = lambda _has_customer: None,
+        pricing_lane: PricingLane | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.model, self.context = window, model, context
@@ -97,6 +102,9 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         # are for customers only); the checkout prices again at commit time.
         self._price_with = price_with
         self.changes = changes
+        # Totals, promotions and hints are computed there, off the GUI thread (issue 18).
+        self.pricing_lane = pricing_lane or PricingLane(parent=self)
+        self.priced: ScreenPrice | None = None  # the latest pricing the screen shows
         self.register: Register | None = None
         self._customer: CustomerRef | None = None  # attach_customer (ui.customers.controller)
         # Scans other screens take: see route_scans, claim_scans_first, claim_unknown_scans.
@@ -132,6 +140,8 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         w.receipt.new_sale_requested.connect(self.on_receipt_new_sale_requested)
         sale.no_sale_button.clicked.connect(self.on_no_sale_button_clicked)
         lane.busy_changed.connect(w.status.set_busy)
+        self.pricing_lane.priced.connect(self.on_pricing_lane_priced)
+        self.pricing_lane.pricing_failed.connect(self.show_error)
         idle.idle_timed_out.connect(self.on_idle_idle_timed_out)
         changes.subscribe(self.on_op_changes)
         w.show_page(w.signin)
@@ -180,15 +190,37 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         if self.register is None:
             return
         basket = self.register.basket
-        # Priced once per change, shared by the table and the panel.
-        totals = basket.totals(self.pricing())
-        self.model.refresh(basket, totals)
-        self.window.sale.totals.show_totals(totals, self.model.rowCount())
-        self.basket_repriced.emit(totals)
+        # The line is shown at once at its own price; the pricing lane brings promotions,
+        # the basket discount, the totals and the hints (on_pricing_lane_priced).
+        self.model.show_lines(basket)
         if select_line is not None:
             row = self.model.row_of(select_line)
             if row is not None:
                 self.window.sale.select_row(row)
+        # Asked at once: deferring it until the event loop had painted the row cost ~30 ms
+        # before pricing began and saved nothing on the row itself (measured, issue 18).
+        self.pricing_lane.request(_snapshot(basket), self.pricing())
+
+    @property
+    def pricing_settled(self) -> bool:
+        """True when the screen shows the prices of the basket it shows."""
+        return self.pricing_lane.settled
+
+    def on_pricing_lane_priced(self, priced: ScreenPrice) -> None:
+        if self.register is None:
+            return  # signed out while it was being priced
+        self.priced = priced
+        self.model.refresh(priced.basket, priced.totals)
+        self.window.sale.totals.show_totals(priced.totals, self.model.rowCount())
+        self.basket_repriced.emit(priced)
+
+    def current_totals(self) -> BasketTotals:
+        """The shown basket's totals: the lane's when it has caught up, else priced here (a
+        Pay pressed within the few ms after a scan)."""
+        assert self.register is not None
+        if self.priced is not None and self.pricing_settled:
+            return self.priced.totals
+        return self.register.basket.totals(self.pricing())
 
     def _selected_line(self) -> int | None:
         return self.model.line_no_at(self.window.sale.selected_row())
@@ -250,6 +282,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
                 lambda exc: log.error("auto-park at sign-out failed: %s", exc),
             )
         self.register = None
+        self.priced = None
         self._pending = None
         self._tender_for = None
         self.idle.stop()
@@ -417,7 +450,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         if self.window.sale.side.currentWidget() is not self.window.sale.action_pad:
             self.show_error(self.tr("Finish or cancel the open prompt first (Esc)."))
             return
-        total = self.register.basket.totals(self.pricing()).total
+        total = self.current_totals().total
         self.window.show_page(self.window.tender)
         self.window.tender.start(total, self.context.cash_rounding_step)
 

@@ -47,6 +47,7 @@ def test_loyalty_card_scan_attaches_the_customer_and_the_member_price(
     assert "Ann Lee" in panel.details.text()
     with d.qtbot.waitSignal(customers.customer_attached, timeout=2000):
         panel.attach_button.click()
+    d.priced()
     assert w.sale.side.currentWidget() is w.sale.action_pad
     assert w.sale.totals.total_value.text() == "€8.09"  # 10 % member discount on coffee
     assert customers.button.text().startswith("Ann Lee")
@@ -92,10 +93,12 @@ def test_detach_and_garbage_input_change_nothing(
     d.qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=5000)
     with d.qtbot.waitSignal(customers.customer_attached, timeout=2000):
         panel.attach_button.click()
+    d.priced()
     assert d.window.sale.totals.total_value.text() == "€8.09"
     customers.button.click()
     with d.qtbot.waitSignal(customers.customer_detached, timeout=2000):
         panel.detach_button.click()
+    d.priced()
     assert d.window.sale.totals.total_value.text() == "€8.99"
     assert d.controller.customer is None
     # Parking the basket leaves the customer with it: the next basket starts without them.

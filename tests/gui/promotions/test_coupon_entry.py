@@ -3,16 +3,13 @@ used codes are refused inline with the basket unchanged (standalone till: the of
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 
-from pos_app.db.engine import create_till_engine, make_session_factory
-from pos_app.db.models import PromotionRow
 from tests.gui.sale.test_sale_flow import COFFEE, rows
-from tests.helpers.gui import Driver
+from tests.helpers.gui import Driver, store_promotion
 
 FLYER = {
     "kind": "amount",
@@ -24,15 +21,7 @@ FLYER = {
 
 
 def with_promotion(db: Path) -> None:
-    engine = create_till_engine(db)
-    with make_session_factory(engine).begin() as session:
-        session.add(
-            PromotionRow(
-                promo_id="C1", name="Flyer: 2.00 off coffee", store_id=None,
-                rules=json.dumps(FLYER), feed_position=1,
-            )
-        )  # fmt: skip
-    engine.dispose()
+    store_promotion(db, "C1", "Flyer: 2.00 off coffee", FLYER)
 
 
 def enter_coupon(d: Driver, text: str) -> None:
@@ -62,6 +51,7 @@ def test_coupon_reprices_once_and_garbage_or_reuse_changes_nothing(
     d.press(sale.prompt.value_edit, Qt.Key.Key_Escape)
     with d.qtbot.waitSignal(coupons.coupon_accepted, timeout=5000):
         enter_coupon(d, "flyer-7")
+    d.priced()
     assert sale.side.currentWidget() is sale.action_pad
     assert d.cell(0, 5) == "6.99"  # repriced: 2.00 off
     assert "checked later" in sale.message.text()  # the offline rule, told to the cashier

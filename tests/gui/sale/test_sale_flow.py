@@ -10,9 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
-from pos_app.db.engine import create_till_engine, make_session_factory
-from pos_app.db.models import PromotionRow
-from tests.helpers.gui import Driver
+from tests.helpers.gui import Driver, store_promotion
 
 COFFEE, MILK, TSHIRT, BATTERIES = "4006381333931", "96385074", "0036000291452", "5012345678900"
 
@@ -44,6 +42,7 @@ def test_scans_and_human_search_typing_do_not_mix(signed_in: Driver, staffed_db:
     d.qtbot.waitUntil(lambda: sale.search.results.count() == 1)
     with d.qtbot.waitSignal(d.controller.line_added):
         d.press(search, Qt.Key.Key_Return)  # picks the highlighted result
+    d.priced()
     assert search.text() == ""
     assert [d.cell(r, 1) for r in range(3)] == [
         "Arabica Coffee Beans 500 g",
@@ -248,18 +247,10 @@ def test_line_discount_as_amount_or_percent(driver: Driver) -> None:
 def test_a_promotion_from_the_feed_prices_the_screen_and_the_sale_alike(
     make_till: Any, staffed_db: Path
 ) -> None:
-    engine = create_till_engine(staffed_db)
-    with make_session_factory(engine).begin() as session:
-        session.add(
-            PromotionRow(
-                promo_id="WEB-WELCOME",
-                name="Web welcome",
-                store_id=None,
-                rules=json.dumps({"kind": "percent", "value": "10", "department": "grocery"}),
-                feed_position=1,
-            )
-        )
-    engine.dispose()
+    store_promotion(
+        staffed_db, "WEB-WELCOME", "Web welcome",
+        {"kind": "percent", "value": "10", "department": "grocery"},
+    )  # fmt: skip
     d = make_till(staffed_db)
     d.sign_in()
     w = d.window
