@@ -4,10 +4,12 @@
     python3 dev.py demo      # the till in demo mode
     python3 dev.py test      # lint, type-check and the whole test suite
     python3 dev.py bundle    # build the till bundle (dist/), self-test it, pack it
+    python3 dev.py lock      # regenerate requirements/constraints.txt from pyproject.toml
 
-Needs only python3 >= 3.11. Creates ./.venv, installs the project with its dev tools (again only
-when pyproject.toml changed), installs the Debian packages Qt needs when they are missing (as
-root, or through passwordless sudo; otherwise it says what to install), then runs.
+Needs only python3 >= 3.11. Creates ./.venv, installs the project with its dev tools at the
+versions pinned in requirements/constraints.txt (again only when pyproject.toml or that file
+changed), installs the Debian packages Qt needs when they are missing (as root, or through
+passwordless sudo; otherwise it says what to install), then runs.
 """
 
 from __future__ import annotations
@@ -23,6 +25,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".omnitill-installed"
+CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
+# The lock: every extra, for the Python running this script (3.11 on Linux for the bundle and
+# the hub container). The project itself and the installers are left out of it.
+LOCK_COMMAND = [
+    "-m",
+    "piptools",
+    "compile",
+    "--quiet",
+    "--all-extras",
+    "--strip-extras",
+    "--annotation-style=line",
+    "--no-emit-index-url",
+    "--no-emit-trusted-host",
+    "--no-emit-find-links",
+    "--unsafe-package=omnitill",
+    "--unsafe-package=pip",
+    "--unsafe-package=setuptools",
+    "--output-file=requirements/constraints.txt",
+    "pyproject.toml",
+]
 
 # Shared libraries Qt's offscreen and xcb platforms load, and the Debian package of each.
 QT_LIBRARIES = {
@@ -44,6 +66,17 @@ QT_LIBRARIES = {
 }
 # Without a font, offscreen Qt renders every label blank.
 FONT_PACKAGE = "fonts-dejavu-core"
+# The console's browser tests drive Debian's chromium (Playwright cannot download its own).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_PACKAGE = "chromium"
+# The real-window acceptance suite (tests/realwindow): a virtual X server, real key events,
+# and screenshots of the root window. The program each package brings, and the package.
+REALWINDOW_PROGRAMS = {
+    "Xvfb": "xvfb",
+    "xdotool": "xdotool",
+    "xwd": "x11-apps",
+    "import": "imagemagick",
+}
 
 
 def say(message: str) -> None:
@@ -65,9 +98,12 @@ def missing_debian_packages() -> list[str]:
     except OSError:
         known = ""
     wanted = {pkg for lib, pkg in QT_LIBRARIES.items() if f"{lib} " not in known}
+    wanted |= {pkg for prog, pkg in REALWINDOW_PROGRAMS.items() if shutil.which(prog) is None}
     fonts = Path("/usr/share/fonts")
     if not fonts.is_dir() or not any(fonts.rglob("*.ttf")):
         wanted.add(FONT_PACKAGE)
+    if not Path(CHROMIUM).exists():
+        wanted.add(CHROMIUM_PACKAGE)
     return sorted(wanted)
 
 
@@ -82,10 +118,16 @@ def ensure_debian_packages() -> None:
     ):
         prefix = ["sudo", "-n"]
     else:
-        say("Qt needs these Debian packages: " + " ".join(packages))
+        say(
+            "Qt, the real-window and the browser tests need these Debian packages: "
+            + " ".join(packages)
+        )
         say("install them with: sudo apt-get install -y " + " ".join(packages))
         return
-    say("installing Debian packages for Qt: " + " ".join(packages))
+    say(
+        "installing Debian packages for Qt, the real-window and the browser tests: "
+        + " ".join(packages)
+    )
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run([*prefix, "apt-get", "update", "-q"], check=True, env=env)
     subprocess.run(
@@ -103,14 +145,29 @@ def ensure_venv() -> None:
     if not venv_python().exists():
         say(f"creating {VENV}")
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(CONSTRAINTS.read_bytes())
+    wanted = digest.hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     say("installing OmniTill and its dependencies into .venv")
-    subprocess.run(
-        [str(venv_python()), "-m", "pip", "install", "-q", "-e", f"{ROOT}[dev]"], check=True
-    )
+    pip = [str(venv_python()), "-m", "pip", "install", "-q"]
+    subprocess.run([*pip, "-c", str(CONSTRAINTS), "-e", f"{ROOT}[dev]"], check=True)
     STAMP.write_text(wanted)
+
+
+def command_lock() -> int:
+    """Pin every dependency of every extra anew (after a dependency is added or bumped)."""
+    if not venv_python().exists():
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    python = str(venv_python())
+    subprocess.run([python, "-m", "pip", "install", "-q", "pip-tools>=7.4"], check=True)
+    # The file's header then names this command, not pip-compile's own arguments.
+    env = dict(os.environ, CUSTOM_COMPILE_COMMAND="python3 dev.py lock")
+    code = run([python, *LOCK_COMMAND], env)
+    if code == 0:
+        say(f"wrote {CONSTRAINTS.relative_to(ROOT)}; commit it with pyproject.toml")
+    return code
 
 
 def run(args: list[str], env: dict[str, str] | None = None) -> int:
@@ -145,9 +202,11 @@ def command_bundle(extra: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     ensure_python()
-    if not argv or argv[0] not in {"demo", "test", "bundle", "setup"}:
+    if not argv or argv[0] not in {"demo", "test", "bundle", "setup", "lock"}:
         print(__doc__)
         return 2
+    if argv[0] == "lock":
+        return command_lock()
     ensure_debian_packages()
     ensure_venv()
     command, extra = argv[0], argv[1:]

@@ -1,1 +1,2 @@
-"""OmniTill's performance suite (DESIGN §9): plain scripts, run with ``python bench/run.py``."""
+"""OmniTill's performance suite (docs/architecture.md §9): plain scripts, run with ``python
+bench/run.py``."""

@@ -1,4 +1,5 @@
-"""Hub performance on PostgreSQL (DESIGN §9): ingest under many tills, feed paging, catalog import.
+"""Hub performance on PostgreSQL (docs/architecture.md §9): ingest under many tills, feed paging,
+catalog import.
 
     .venv/bin/python bench/bench_hub.py                       # everything, ~2 minutes
     .venv/bin/python bench/bench_hub.py --only ingest --duration 5 --tills 50

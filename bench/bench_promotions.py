@@ -1,5 +1,5 @@
-"""Bench: promotion evaluation for a 50-line basket against 500 active promotions (DESIGN §9,
-issue 9: p99 ≤ 5 ms).
+"""Bench: promotion evaluation for a 50-line basket against 500 active promotions
+(docs/architecture.md §9, issue 9: p99 ≤ 5 ms).
 
     .venv/bin/python bench/bench_promotions.py [--runs N] [--seed S] [--profile]
     .venv/bin/python bench/run.py --only promotions

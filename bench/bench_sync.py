@@ -1,5 +1,5 @@
-"""Sync budgets (DESIGN §9) on loopback: drain 10,000 queued sales, 1,000 catalog changes,
-web order created at the hub → visible at the till (p50/p99), and the initial sync of a
+"""Sync budgets (docs/architecture.md §9) on loopback: drain 10,000 queued sales, 1,000 catalog
+changes, web order created at the hub → visible at the till (p50/p99), and the initial sync of a
 1,000,000-SKU catalog by a freshly enrolled till. Real hub (uvicorn, SQLite), real till files.
 
     .venv/bin/python bench/bench_sync.py [--sales 10000] [--changes 1000] [--orders 200]

@@ -1,4 +1,5 @@
-"""The till window's budgets (DESIGN §9), measured through the real widgets on a 1M catalog.
+"""The till window's budgets (docs/architecture.md §9), measured through the real widgets on a 1M
+catalog.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--products N] [--scans N]
 

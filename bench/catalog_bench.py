@@ -116,7 +116,8 @@ def bench_lookup(db: Path, seed: int) -> BenchResult:
 
 
 def _scan_row(session: Any, catalog: Any, codes: list[str], warm: list[str]) -> Row:
-    """Scanner burst → line in the basket model: parse, look up, add (DESIGN §9 'scan')."""
+    """Scanner burst → line in the basket model: parse, look up, add
+    (docs/architecture.md §9 'scan')."""
     try:
         from pos_app.domain.barcodes import VariableMeasureConfig
         from pos_app.domain.sale.basket import Basket

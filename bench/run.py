@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run OmniTill's performance benches against a generated catalog (DESIGN §9).
+"""Run OmniTill's performance benches against a generated catalog (docs/architecture.md §9).
 
     python bench/run.py                         # 1,000,000 products, every bench
     python bench/run.py --products 20000 --only lookup,search
@@ -41,7 +41,8 @@ CACHE_DIR = BENCH_DIR / ".cache"
 RESULTS_DIR = BENCH_DIR / "results"
 DEFAULT_PRODUCTS = 1_000_000
 DEFAULT_SEED = 1
-# "A million products in about a minute" (the generator's own target, not a DESIGN budget).
+# "A million products in about a minute" (the generator's own target, not a budget of
+# docs/architecture.md §9).
 GENERATION_BUDGET_S_PER_MILLION = 60.0
 BENCH_NAMES = ("generate", "lookup", "search", "sale", "coldstart", "promotions", "ui", "hub")
 

@@ -1,8 +1,8 @@
 """What the till knows about devices: protocols, typed errors and a status model.
 
 The application talks to these protocols only; drivers (python-escpos, pyserial) and the
-simulated devices in ``hardware.sim`` sit behind them (DESIGN §5: the app never speaks a device
-protocol itself). Nothing here imports Qt or a device library.
+simulated devices in ``hardware.sim`` sit behind them (docs/architecture.md §5: the app never speaks
+a device protocol itself). Nothing here imports Qt or a device library.
 """
 
 from __future__ import annotations

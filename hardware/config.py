@@ -6,6 +6,9 @@
     address = "tcp://192.168.1.50:9100"  # serial:///dev/ttyS0?baud=19200, usb://04b8:0202,
     paper_width_mm = 80                 # cups://queue, file:///dev/usb/lp0, or "none"
     timeout_s = 3
+    status = "auto"                     # "auto", "off" or "required" (see escpos_printer)
+    profile = "TM-T88V"                 # a python-escpos profile; code_page = "CP858"
+    qr = "https://shop.example/r/{receipt_no}"  # a QR code on each receipt (optional)
     [drawer]
     via = "printer"                     # "printer", "serial:///dev/ttyS1?open=dtr", or "none"
     pin = 2                             # printer-kicked drawers: pin 2 or 5
@@ -16,10 +19,13 @@
     suffix = "\\r"
     keyboard_suffix = "enter"           # what a keyboard-wedge scanner ends a code with:
                                         # "enter", "tab" or "none" (a pause ends the code)
+    [scale]
+    port = "/dev/ttyUSB2"               # a serial checkout scale (NCI "W" protocol), or "none"
 
 Without a file (or with ``address = "none"``) the till runs without a printer and says so.
-Anything else — an unknown key, a misspelt scheme, a width of 76 mm — is a ``DeviceConfigError``
-naming the key and the value, raised before any device is opened.
+Anything else — an unknown key, a misspelt scheme, a width of 76 mm, a printer profile or code
+page python-escpos does not know — is a ``DeviceConfigError``: one line naming the key and what
+is allowed, raised before any device is opened.
 """
 
 from __future__ import annotations
@@ -28,10 +34,12 @@ import json
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from hardware.escpos_printer import parse_printer_url
+from hardware.escpos_printer import STATUS_MODES, PrinterConfig, StatusMode, parse_printer_url
+from hardware.escpos_render import DrawerPulse, check_code_page, check_profile
 from hardware.serial_drawer import parse_drawer_url
 
 __all__ = [
@@ -50,10 +58,13 @@ CONFIG_NAMES = ("devices.toml", "devices.json")
 DrawerVia = str  # "none", "printer", or a serial:// drawer address
 _NONE = ("", "none", "off")
 _SECTIONS: Mapping[str, frozenset[str]] = {
-    "printer": frozenset({"address", "paper_width_mm", "timeout_s", "profile", "code_page"}),
+    "printer": frozenset(
+        {"address", "paper_width_mm", "timeout_s", "profile", "code_page", "status", "qr"}
+    ),
     "drawer": frozenset({"via", "pin"}),
     "display": frozenset({"port", "baudrate"}),
     "scanner": frozenset({"port", "suffix", "baudrate", "keyboard_suffix"}),
+    "scale": frozenset({"port", "baudrate"}),
 }
 KEYBOARD_SUFFIXES = ("enter", "tab", "none")
 
@@ -76,16 +87,29 @@ class DeviceConfig:
     printer_timeout_s: float = 3.0
     printer_profile: str = "default"
     code_page: str = "CP858"
+    printer_status: StatusMode = "auto"
+    qr_template: str | None = None  # e.g. "https://shop.example/r/{receipt_no}"
     drawer: DrawerVia = "none"
     drawer_pin: Literal[2, 5] = 2
     display: str | None = None  # serial port of a customer display
     display_baudrate: int = 9600
     scanner: ScannerSettings | None = None
     keyboard_suffix: str = "enter"  # one of KEYBOARD_SUFFIXES
+    scale: str | None = None  # serial port of a checkout scale
+    scale_baudrate: int = 9600
 
     def __post_init__(self) -> None:
         if self.printer is not None:
             _check("printer.address", self.printer, parse_printer_url)
+        _check("printer.profile", self.printer_profile, check_profile)
+        _check("printer.code_page", self.code_page, partial(check_code_page, self.printer_profile))
+        if self.printer_status not in STATUS_MODES:
+            raise DeviceConfigError(
+                f"printer.status must be one of {', '.join(STATUS_MODES)}, "
+                f"not {self.printer_status!r}"
+            )
+        if self.qr_template is not None:
+            _check("printer.qr", self.qr_template, _qr_check)
         if self.paper_width_mm not in (58, 80):
             raise DeviceConfigError(
                 f"printer.paper_width_mm must be 58 or 80, not {self.paper_width_mm!r}"
@@ -106,6 +130,22 @@ class DeviceConfig:
                 f"not {self.keyboard_suffix!r}"
             )
 
+    def printer_config(self) -> PrinterConfig:
+        """The one PrinterConfig these settings mean (the till, the wizard and
+        ``devices test`` all print through it). ValueError without a printer."""
+        if self.printer is None:
+            raise DeviceConfigError("no printer is set up")
+        return PrinterConfig(
+            parse_printer_url(self.printer),
+            profile=self.printer_profile,
+            paper_width_mm=self.paper_width_mm,
+            code_page=self.code_page,
+            timeout_s=self.printer_timeout_s,
+            qr_template=self.qr_template,
+            status=self.printer_status,
+            drawer=DrawerPulse(pin=self.drawer_pin),
+        )
+
     @property
     def summary(self) -> str:
         """One line for the log: what is set up."""
@@ -114,6 +154,15 @@ class DeviceConfig:
         parts.append(f"display {self.display or 'none'}")
         parts.append(f"scanner {self.scanner.port if self.scanner else 'none'}")
         return ", ".join(parts)
+
+
+def _qr_check(template: str) -> None:
+    try:
+        template.format(receipt_no="T01-000001")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ValueError(
+            f"{template!r} may only use {{receipt_no}} as a placeholder ({exc!r})"
+        ) from None
 
 
 def _check(key: str, value: str, parse: Any) -> None:
@@ -178,6 +227,10 @@ def config_from_mapping(data: Mapping[str, Any]) -> DeviceConfig:
         kwargs["printer_profile"] = _text("printer", "profile", printer["profile"])
     if "code_page" in printer:
         kwargs["code_page"] = _text("printer", "code_page", printer["code_page"])
+    if "status" in printer:
+        kwargs["printer_status"] = _text("printer", "status", printer["status"]).lower()
+    if "qr" in printer:
+        kwargs["qr_template"] = _optional("printer", "qr", printer["qr"])
     drawer = cast(Mapping[str, Any], data.get("drawer", {}))
     if "via" in drawer:
         kwargs["drawer"] = _optional("drawer", "via", drawer["via"]) or "none"
@@ -200,6 +253,11 @@ def config_from_mapping(data: Mapping[str, Any]) -> DeviceConfig:
             _suffix(scanner.get("suffix", "\r")),
             int(_number("scanner", "baudrate", scanner.get("baudrate", 9600))),
         )
+    scale = cast(Mapping[str, Any], data.get("scale", {}))
+    if "port" in scale:
+        kwargs["scale"] = _optional("scale", "port", scale["port"])
+    if "baudrate" in scale:
+        kwargs["scale_baudrate"] = int(_number("scale", "baudrate", scale["baudrate"]))
     return DeviceConfig(**kwargs)
 
 

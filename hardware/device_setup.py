@@ -24,7 +24,7 @@ from hardware.config import (
     DeviceConfigError,
     load_device_config,
 )
-from hardware.escpos_printer import EscposPrinter, PrinterConfig, parse_printer_url
+from hardware.escpos_printer import STATUS_MODES, EscposPrinter, StatusMode
 
 __all__ = [
     "BAUD_RATES",
@@ -64,6 +64,7 @@ class DeviceChoices:
     drawer_pin: int = 2
     drawer_port: str = ""
     keyboard_suffix: str = "enter"
+    printer_status: StatusMode = "auto"  # see hardware.escpos_printer: "auto", "off", "required"
 
 
 def parse_usb_id(text: str) -> tuple[int, int]:
@@ -132,6 +133,11 @@ def config_from_choices(choices: DeviceChoices, base: DeviceConfig | None = None
         drawer = "none"
     if choices.keyboard_suffix not in KEYBOARD_SUFFIXES:
         raise DeviceConfigError(f"unknown scanner suffix {choices.keyboard_suffix!r}")
+    if choices.printer_status not in STATUS_MODES:
+        raise DeviceConfigError(
+            f"the printer status must be one of {', '.join(STATUS_MODES)}, "
+            f"not {choices.printer_status!r}"
+        )
     return replace(
         base,
         printer=printer,
@@ -139,6 +145,7 @@ def config_from_choices(choices: DeviceChoices, base: DeviceConfig | None = None
         drawer=drawer,
         drawer_pin=5 if choices.drawer_pin == 5 else 2,
         keyboard_suffix=choices.keyboard_suffix,
+        printer_status=choices.printer_status,
     )
 
 
@@ -157,6 +164,8 @@ def device_config_toml(config: DeviceConfig) -> str:
         f"timeout_s = {config.printer_timeout_s!r}",
         f"profile = {_quote(config.printer_profile)}",
         f"code_page = {_quote(config.code_page)}",
+        f"status = {_quote(config.printer_status)}",
+        f"qr = {_quote(config.qr_template or 'none')}",
         "",
         "[drawer]",
         f"via = {_quote(config.drawer)}",
@@ -177,6 +186,12 @@ def device_config_toml(config: DeviceConfig) -> str:
             f"suffix = {_quote(named)}",
             f"baudrate = {config.scanner.baudrate}",
         ]
+    lines += [
+        "",
+        "[scale]",
+        f"port = {_quote(config.scale or 'none')}",
+        f"baudrate = {config.scale_baudrate}",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -203,26 +218,15 @@ def save_device_config(data_dir: Path, config: DeviceConfig) -> Path:
     return target
 
 
-def _printer(config: DeviceConfig, *, check_status: bool) -> EscposPrinter:
-    if config.printer is None:
-        raise DeviceConfigError("no printer is set up")
-    return EscposPrinter(
-        PrinterConfig(
-            parse_printer_url(config.printer),
-            profile=config.printer_profile,
-            paper_width_mm=config.paper_width_mm,
-            code_page=config.code_page,
-            timeout_s=config.printer_timeout_s,
-            check_status_before_print=check_status,
-        )
-    )
+def _printer(config: DeviceConfig) -> EscposPrinter:
+    return EscposPrinter(config.printer_config())
 
 
 def check_printer(config: DeviceConfig) -> PrinterStatus:
     """Ask the printer for its DLE EOT status. Blocking (up to the timeout per query): run it
     on a worker. Raises DeviceError (no answer, refused, bad reply) or
     StatusNotSupportedError for connections that cannot read back."""
-    return _printer(config, check_status=False).status()
+    return _printer(config).status()
 
 
 def print_test_receipt(config: DeviceConfig) -> None:
@@ -230,7 +234,7 @@ def print_test_receipt(config: DeviceConfig) -> None:
     (e.g. paper out, cover open, no answer)."""
     from hardware.cli import sample_receipt
 
-    _printer(config, check_status=True).print_receipt(sample_receipt())
+    _printer(config).print_receipt(sample_receipt())
 
 
 def serial_ports() -> list[tuple[str, str]]:

@@ -1,24 +1,31 @@
 """Receipt printers and printer-kicked cash drawers on python-escpos connectors.
 
-One job = open, (check status,) send, close. A long-lived connection would block other clients
+One job = open, (ask status,) send, close. A long-lived connection would block other clients
 of a network printer and lose what was sent when the printer is switched off; opening per job
 also means a printer that comes back needs no reconnect logic here.
 
-python-escpos 3.1 caveats handled here, not in the caller:
-- ``Network`` defaults to a 60 s timeout; every connector gets ``PrinterConfig.timeout_s``.
-- ``paper_status()`` says "paper OK" when nothing comes back and accepts any byte: we send the
-  DLE EOT queries through ``query_status`` and interpret (and validate) the replies ourselves.
-- ``Serial`` waits its full timeout on every read and returns b"" on silence: that is a timeout.
+Status is advice, not a gate (issue 17). Many installations never answer DLE EOT — a print
+server that only forwards, status replies switched off, a serial cable without a receive
+wire — and such a printer must still print every receipt. Per printer, ``status``:
+- "auto" (default): ask before each receipt. A printer that has never answered is learned to
+  be silent on its first timeout and is not asked again (this printer object, i.e. until the
+  till restarts); that receipt still prints. One that has answered before and stops answering
+  is treated as offline: the receipt waits in the queue.
+- "off": never ask; every job is sent as is.
+- "required": every receipt needs an answer; no answer means the receipt waits.
+Paper out and cover open are always acted on when the printer reports them.
+
+python-escpos' ``paper_status()`` says "paper OK" when nothing comes back and accepts any byte:
+we send the DLE EOT queries ourselves and validate the replies (``status_from_bytes``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import socket
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import parse_qs, urlsplit
 
 from escpos import printer as escpos_printers
 from escpos.exceptions import DeviceNotFoundError
@@ -34,10 +41,24 @@ from hardware.base import (
     StatusNotSupportedError,
 )
 from hardware.escpos_render import DrawerPulse, EscposRenderer, drawer_kick_bytes
+from hardware.printer_connections import (
+    Connection,
+    CupsConnection,
+    FileConnection,
+    NetworkConnection,
+    SerialConnection,
+    UsbConnection,
+    can_read,
+    make_connector,
+    parse_printer_url,
+)
+from hardware.receipt_barcode import printable_dots
 from hardware.receipt_layout import columns_for, layout_receipt
+from hardware.receipt_raster import transliterated
 from pos_app.domain.receipt import ReceiptDocument
 
 __all__ = [
+    "STATUS_MODES",
     "Connection",
     "CupsConnection",
     "EscposDrawer",
@@ -46,49 +67,17 @@ __all__ = [
     "NetworkConnection",
     "PrinterConfig",
     "SerialConnection",
+    "StatusMode",
     "UsbConnection",
     "make_connector",
     "parse_printer_url",
     "status_from_bytes",
 ]
 
+log = logging.getLogger(__name__)
 DLE_EOT = b"\x10\x04"
-
-
-@dataclass(frozen=True)
-class NetworkConnection:
-    host: str
-    port: int = 9100
-
-
-@dataclass(frozen=True)
-class SerialConnection:
-    device: str  # a device path such as /dev/ttyUSB0: escpos' Serial does not take pyserial URLs
-    baudrate: int = 19200
-
-
-@dataclass(frozen=True)
-class UsbConnection:
-    vendor_id: int
-    product_id: int
-    in_ep: int = 0x82
-    out_ep: int = 0x01
-
-
-@dataclass(frozen=True)
-class CupsConnection:
-    queue: str
-    host: str = "localhost"
-
-
-@dataclass(frozen=True)
-class FileConnection:
-    path: str
-
-
-Connection = NetworkConnection | SerialConnection | UsbConnection | CupsConnection | FileConnection
-# The connectors that can read a reply back (DLE EOT status).
-_READABLE = (NetworkConnection, SerialConnection, UsbConnection)
+StatusMode = Literal["auto", "off", "required"]
+STATUS_MODES: tuple[StatusMode, ...] = ("auto", "off", "required")
 
 
 @dataclass(frozen=True)
@@ -101,7 +90,7 @@ class PrinterConfig:
     timeout_s: float = 3.0
     # Receipt QR payload, e.g. "https://shop.example/r/{receipt_no}"; None prints no QR.
     qr_template: str | None = None
-    check_status_before_print: bool = True
+    status: StatusMode = "auto"
     drawer: DrawerPulse = field(default_factory=DrawerPulse)
     # Drawers differ: some pull the sensor pin high when open, some when closed.
     drawer_open_when_sensor_high: bool = True
@@ -111,74 +100,10 @@ class PrinterConfig:
             raise ValueError(f"printer timeout must be in (0, 30] s, not {self.timeout_s}")
         if self.paper_width_mm not in (58, 80):
             raise ValueError(f"paper width must be 58 or 80 mm, not {self.paper_width_mm}")
-
-
-def parse_printer_url(url: str) -> Connection:
-    """tcp://host[:port], serial:///dev/ttyS0?baud=9600, usb://04b8:0202, cups://queue,
-    file:///dev/usb/lp0."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme == "tcp":
-        if not parts.hostname:
-            raise ValueError(f"no host in printer address {url!r}")
-        return NetworkConnection(parts.hostname, parts.port or 9100)
-    if scheme == "serial":
-        baud = parse_qs(parts.query).get("baud", ["19200"])[0]
-        return SerialConnection(parts.path, int(baud))
-    if scheme == "usb":
-        vendor, _, product = parts.netloc.partition(":")
-        return UsbConnection(int(vendor, 16), int(product, 16))
-    if scheme == "cups":
-        return CupsConnection(parts.netloc or parts.path.lstrip("/"))
-    if scheme == "file":
-        return FileConnection(parts.path)
-    raise ValueError(
-        f"unknown printer address {url!r}: use tcp://, serial://, usb://, cups://, file://"
-    )
-
-
-class _Network(escpos_printers.Network):  # type: ignore[misc]
-    """escpos' Network, except that a failed connect closes its socket.
-
-    3.1 drops the socket without closing it when connect() fails, leaking one descriptor per
-    retry against a printer that is switched off.
-    """
-
-    def open(self, raise_not_found: bool = True) -> None:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.settimeout(self.timeout)
-        try:
-            sock.connect((self.host, self.port))
-        except OSError as exc:
-            sock.close()
-            raise DeviceNotFoundError(f"Could not open socket for {self.host}: {exc}") from exc
-        self.device = sock
-
-
-def make_connector(connection: Connection, timeout_s: float) -> Any:
-    """The python-escpos printer object for one job (not opened yet)."""
-    if isinstance(connection, NetworkConnection):
-        return _Network(connection.host, connection.port, timeout=timeout_s)
-    if isinstance(connection, SerialConnection):
-        return escpos_printers.Serial(
-            connection.device, baudrate=connection.baudrate, timeout=timeout_s, dsrdtr=False
-        )
-    if isinstance(connection, UsbConnection):
-        # Check before constructing: an escpos Usb made without pyusb raises again from __del__.
-        if not escpos_printers.Usb.is_usable():
-            raise DeviceUnavailableError("usb", "USB printing needs pyusb (pip install pyusb)")
-        return escpos_printers.Usb(
-            connection.vendor_id,
-            connection.product_id,
-            timeout=int(timeout_s * 1000),  # pyusb counts milliseconds
-            in_ep=connection.in_ep,
-            out_ep=connection.out_ep,
-        )
-    if isinstance(connection, CupsConnection):
-        if not escpos_printers.CupsPrinter.is_usable():
-            raise DeviceUnavailableError("cups", "CUPS printing needs pycups (pip install pycups)")
-        return escpos_printers.CupsPrinter(connection.queue, host=connection.host)
-    return escpos_printers.File(connection.path)
+        if self.status not in STATUS_MODES:
+            raise ValueError(
+                f"printer status must be one of {', '.join(STATUS_MODES)}, not {self.status!r}"
+            )
 
 
 ConnectorFactory = Callable[[Connection, float], Any]
@@ -212,9 +137,16 @@ class EscposPrinter:
         self.config = config
         self.name = config.name
         self._connector = connector
-        self._renderer = EscposRenderer(config.profile, config.code_page)
         profile_columns = escpos_printers.Dummy(profile=config.profile).profile.get_columns("a")
         self.columns = columns_for(config.paper_width_mm, profile_columns)
+        self._renderer = EscposRenderer(
+            config.profile,
+            config.code_page,
+            dots=printable_dots(config.profile, config.paper_width_mm),
+            columns=self.columns,
+        )
+        # "auto": None until the printer answered (True) or was found silent (False).
+        self._answers: bool | None = None
 
     # -- rendering (pure) --------------------------------------------------------------------
 
@@ -222,35 +154,79 @@ class EscposPrinter:
         qr = None
         if self.config.qr_template:
             qr = self.config.qr_template.format(receipt_no=doc.receipt_no)
-        return self._renderer.render(layout_receipt(doc, self.columns, qr_payload=qr))
+        blocks = layout_receipt(transliterated(doc), self.columns, qr_payload=qr)
+        return self._renderer.render(blocks)
 
     # -- I/O ---------------------------------------------------------------------------------
 
     @property
     def can_read_status(self) -> bool:
-        return isinstance(self.config.connection, _READABLE)
+        return can_read(self.config.connection)
+
+    @property
+    def asks_status(self) -> bool:
+        """Whether jobs ask the printer first: it can answer, is not set "off", and was not
+        found silent."""
+        return self.can_read_status and self.config.status != "off" and self._answers is not False
+
+    @property
+    def found_silent(self) -> bool:
+        """ "auto" learnt that this printer does not answer status requests."""
+        return self._answers is False
 
     def print_receipt(self, doc: ReceiptDocument) -> None:
-        self.send(self.render(doc), check_status=self.config.check_status_before_print)
+        self.send(self.render(doc), check_status=True)
 
-    def send(self, data: bytes, *, check_status: bool = False) -> None:
-        """Send one job. With ``check_status``, refuse (typed error) if the printer cannot print."""
+    def send(self, data: bytes, *, check_status: bool = False, confirm: bool = False) -> bool:
+        """Send one job. With ``check_status``, ask first and refuse (typed error) if the printer
+        reports it cannot print. With ``confirm``, ask again after the job over the same
+        connection: True only when the printer answered and can still print (an answer after
+        the bytes means it took them all); False when it gave no answer."""
         conn = self._open()
         try:
-            if check_status and self.can_read_status:
-                self._read_status(conn).raise_if_unusable(self.name)
+            if check_status and self.asks_status:
+                status = self._advice(conn)
+                if status is not None:
+                    status.raise_if_unusable(self.name)
             self._io(conn._raw, data)
+            if not (confirm and self.asks_status):
+                return False
+            after = self._advice(conn)
+            if after is None:
+                return False
+            after.raise_if_unusable(self.name)
+            return True
         finally:
             self._close(conn)
 
     def status(self) -> PrinterStatus:
+        """Ask the printer. In "auto", a printer that has never answered and does not answer
+        now raises DeviceTimeoutError once and is not asked again (StatusNotSupportedError)."""
         if not self.can_read_status:
             raise StatusNotSupportedError(self.name, "this connection cannot report status")
+        if not self.asks_status:
+            raise StatusNotSupportedError(self.name, "this printer does not report status")
         conn = self._open()
         try:
-            return self._read_status(conn)
+            status = self._advice(conn)
         finally:
             self._close(conn)
+        if status is None:
+            raise DeviceTimeoutError(self.name, f"no answer within {self.config.timeout_s} s")
+        return status
+
+    def _advice(self, conn: Any) -> PrinterStatus | None:
+        """The printer's status, or None from a printer learned (just now) not to answer."""
+        try:
+            status = self._read_status(conn)
+        except DeviceTimeoutError:
+            if self.config.status == "required" or self._answers:
+                raise  # it answers when it is well: silence now means it is not
+            self._answers = False
+            log.info("%s: no answer to status requests; printing without asking", self.name)
+            return None
+        self._answers = True
+        return status
 
     def _open(self) -> Any:
         try:
@@ -268,7 +244,7 @@ class EscposPrinter:
 
     def _close(self, conn: Any) -> None:
         # The job already succeeded or failed; a failing close changes nothing.
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(Exception):
             conn.close()
 
     def _io(self, call: Callable[..., Any], *args: Any) -> Any:

@@ -12,15 +12,26 @@ the printer may not support, or an exception.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from escpos.capabilities import CAPABILITIES
 from escpos.printer import Dummy
 
+from hardware.receipt_barcode import code128_bytes, code128_payload, module_width_for
 from hardware.receipt_layout import BarcodeBlock, Block, CutBlock, QrBlock, TextBlock, printable
+from hardware.receipt_raster import drawable, fits_code_page, line_image, raster_bytes
 
-__all__ = ["DrawerPulse", "EscposRenderer", "drawer_kick_bytes"]
+__all__ = [
+    "DrawerPulse",
+    "EscposRenderer",
+    "check_code_page",
+    "check_profile",
+    "drawer_kick_bytes",
+    "known_profiles",
+]
 
 
 @dataclass(frozen=True)
@@ -49,19 +60,54 @@ def drawer_kick_bytes(pulse: DrawerPulse) -> bytes:
     return bytes(printer.output)
 
 
+def known_profiles() -> list[str]:
+    """The printer models python-escpos has a capability profile for."""
+    return sorted(CAPABILITIES["profiles"])
+
+
+def _did_you_mean(value: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def check_profile(profile: str) -> None:
+    """ValueError naming the known profiles unless python-escpos has this one."""
+    profiles = known_profiles()
+    if profile not in profiles:
+        raise ValueError(
+            f"unknown printer profile {profile!r}{_did_you_mean(profile, profiles)}; "
+            f"use one of {', '.join(profiles)}"
+        )
+
+
+def check_code_page(profile: str, code_page: str) -> None:
+    """ValueError naming the profile's code pages unless it has this one."""
+    check_profile(profile)
+    pages = sorted(p for p in Dummy(profile=profile).profile.get_code_pages() if p != "Unknown")
+    if code_page not in pages:
+        raise ValueError(
+            f"printer profile {profile!r} has no code page {code_page!r}"
+            f"{_did_you_mean(code_page, pages)}; use one of {', '.join(pages)}"
+        )
+
+
 class EscposRenderer:
     """Renders layout blocks for one printer model (profile) and one code page."""
 
-    def __init__(self, profile: str = "default", code_page: str = "CP858") -> None:
+    def __init__(
+        self,
+        profile: str = "default",
+        code_page: str = "CP858",
+        *,
+        dots: int = 576,
+        columns: int = 42,
+    ) -> None:
+        check_code_page(profile, code_page)
         probe = Dummy(profile=profile)
-        pages = probe.profile.get_code_pages()
-        if code_page not in pages:
-            raise ValueError(
-                f"printer profile {profile!r} has no code page {code_page!r}; "
-                f"it knows {', '.join(sorted(pages))}"
-            )
         self.profile = profile
         self.code_page = code_page
+        self.dots = dots  # across the roll: sizes the receipt barcode and raster lines
+        self.columns = columns
         self._hw_barcodes = bool(probe.profile.supports("barcodeB"))
         self._hw_qr = bool(probe.profile.supports("qrCode"))
 
@@ -80,24 +126,32 @@ class EscposRenderer:
                 printer.cut(mode="PART" if block.partial else "FULL")
         return bytes(printer.output)
 
-    @staticmethod
-    def _text(printer: Any, block: TextBlock) -> None:
+    def _text(self, printer: Any, block: TextBlock) -> None:
+        text = printable(block.text)
+        if not fits_code_page(text, self.code_page) and drawable(text):
+            # A letter the code page lacks (Ł, Greek): the line as a picture, not "?".
+            image = line_image(text, dots=self.dots, columns=self.columns, bold=block.bold)
+            printer._raw(raster_bytes(image))
+            return
         styled = block.bold or block.double_height or block.invert
         if styled:
             if block.double_height:
                 printer.set(double_height=True)
             printer.set(bold=block.bold, invert=block.invert)
-        printer.text(printable(block.text) + "\n")
+        printer.text(text + "\n")
         if styled:
             printer.set(normal_textsize=True, bold=False, invert=False)
 
     def _barcode(self, printer: Any, data: str) -> None:
         if self._hw_barcodes:
-            # The private _hw_barcode is used because the public barcode() print()s the
-            # renderer it chose to stdout on every call.
-            printer._hw_barcode("{B" + data, "CODE128", 60, 2, "BELOW", "A", True, "B", True)
-        else:
-            printer._sw_barcode("code128", data, impl="bitImageRaster", center=True)
+            payload = code128_payload(data)
+            width = module_width_for(payload, self.dots)
+            if width is not None:
+                printer._raw(code128_bytes(payload, width))
+            else:  # too long for this roll even at 2 dots a module
+                self._qr(printer, data)
+            return
+        printer._sw_barcode("code128", data, impl="bitImageRaster", center=True)
         printer.set(align="left")
 
     def _qr(self, printer: Any, data: str) -> None:

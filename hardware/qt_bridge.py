@@ -9,6 +9,7 @@ so slots never run on a device thread and never need a lock (Electrum's pattern)
 from __future__ import annotations
 
 from concurrent.futures import Future
+from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,6 +23,7 @@ class DeviceSignals(QObject):
     scan_rejected = Signal(str)  # a message for the status bar (garbage, too long)
     device_status_changed = Signal(object)  # DeviceStatus
     receipt_printed = Signal(str, bool)  # receipt number; False = waiting in the reprint queue
+    weight_read = Signal(object, object)  # what was weighed, Decimal kg or the DeviceError
 
     # Callbacks handed to drivers (any thread).
 
@@ -33,6 +35,17 @@ class DeviceSignals(QObject):
 
     def on_device_status(self, status: DeviceStatus) -> None:
         self.device_status_changed.emit(status)
+
+    def track_weight(self, what: object, job: Future[Decimal]) -> None:
+        """Emit ``weight_read`` with the weight (or the scale's error) when ``job`` is done."""
+
+        def done(finished: Future[Decimal]) -> None:
+            if finished.cancelled():
+                return
+            error = finished.exception()
+            self.weight_read.emit(what, error if error is not None else finished.result())
+
+        job.add_done_callback(done)
 
     def track_print(self, receipt_no: str, job: Future[bool]) -> None:
         """Emit ``receipt_printed`` when a PrintQueue job finishes, without waiting for it.

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from pos_app.domain.receipt import ReceiptDocument, render_text
+from pos_app.domain.receipt import DUPLICATE_BANNER, ReceiptDocument, render_text
 
 __all__ = [
     "BarcodeBlock",
@@ -96,7 +96,7 @@ def layout_receipt(
             in_header = False
         if in_header and index < name_lines:
             blocks.append(TextBlock(line, bold=True, double_height=True))
-        elif in_header and line.strip() == "*** OFFLINE ***":
+        elif in_header and line.strip() in ("*** OFFLINE ***", DUPLICATE_BANNER):
             blocks.append(TextBlock(line, bold=True, invert=True))
         elif line.startswith((total_prefix, due_prefix)):
             blocks.append(TextBlock(line, bold=True, double_height=True))

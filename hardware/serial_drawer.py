@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from hardware.base import DrawerState
 from hardware.escpos_render import DrawerPulse, drawer_kick_bytes
-from hardware.serial_port import PortFactory, SerialLink, open_serial
+from hardware.serial_port import PortFactory, SerialLink, open_serial, serial_port_from_url
 
 __all__ = ["SerialDrawer", "SerialDrawerConfig", "parse_drawer_url"]
 
@@ -56,21 +56,24 @@ class SerialDrawerConfig:
 
 
 def parse_drawer_url(url: str) -> SerialDrawerConfig:
-    """serial:///dev/ttyS1?baud=9600&open=dtr&pulse=150&sense=cts&open_high=0&bytes=07
+    """serial:///dev/ttyS1?baud=9600&open=dtr&pulse=150&sense=cts&open_high=0&bytes=07, or
+    serial://COM3?… on Windows (either spelling is read on any system).
 
     ``open`` is bytes (default), dtr or rts; ``bytes`` is hex; ``sense`` none, cts or dsr;
     ``open_high=0`` when the line is high while the drawer is closed.
     """
     parts = urlsplit(url)
-    if parts.scheme.lower() != "serial" or not parts.path:
-        raise ValueError(f"drawer address {url!r} must look like serial:///dev/ttyS1?…")
+    if parts.scheme.lower() != "serial":
+        raise ValueError(
+            f"drawer address {url!r} must look like serial:///dev/ttyS1?… or serial://COM3?…"
+        )
     query = {
         key: values[-1] for key, values in parse_qs(parts.query, keep_blank_values=True).items()
     }
     known = {"baud", "open", "pulse", "sense", "open_high", "bytes"}
     if unknown := set(query) - known:
         raise ValueError(f"unknown drawer option(s) {', '.join(sorted(unknown))} in {url!r}")
-    kwargs: dict[str, Any] = {"port": parts.path}
+    kwargs: dict[str, Any] = {"port": serial_port_from_url(parts)}
     if "baud" in query:
         kwargs["baudrate"] = int(query["baud"])
     if "open" in query:

@@ -1,7 +1,7 @@
 """A serial port owned by one device worker thread: shared by the serial drawer and scale.
 
-DESIGN §4: one single-thread executor per physical device. Here the port object itself never
-leaves that thread — it is opened, used and closed only inside jobs run on the worker — so no
+docs/architecture.md §4: one single-thread executor per physical device. Here the port object itself
+never leaves that thread — it is opened, used and closed only inside jobs run on the worker — so no
 lock is needed and two jobs can never interleave bytes or modem-line pulses. The port opens
 lazily and is dropped on any I/O failure, so the next job reconnects (a device unplugged
 mid-shift comes back by itself).
@@ -10,20 +10,47 @@ mid-shift comes back by itself).
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
+from urllib.parse import SplitResult
 
 import serial
 
 from hardware.base import DeviceError, DeviceTimeoutError, DeviceUnavailableError
 from hardware.workers import DeviceWorker
 
-__all__ = ["PortFactory", "SerialLink", "open_serial", "prepare_port"]
+__all__ = [
+    "PortFactory",
+    "SerialLink",
+    "open_serial",
+    "prepare_port",
+    "serial_port_from_url",
+]
 
 T = TypeVar("T")
 PortFactory = Callable[[], Any]
+# COM3, and the \\.\COM10 form Windows needs for ports above COM9.
+_WINDOWS_PORT = re.compile(r"^(?:\\\\\.\\)?COM\d+$", re.IGNORECASE)
+
+
+def serial_port_from_url(parts: SplitResult) -> str:
+    """The port named by a serial:// address, in either spelling on any system.
+
+    serial:///dev/ttyUSB0 has its port in the path; serial://COM3 (what the set-up screen
+    writes on Windows) has it where a URL keeps a host name; serial:///COM3 has it in the
+    path after a slash no Windows port name carries. All three name the port as written.
+    """
+    device = parts.netloc + parts.path.rstrip("/") if parts.netloc else parts.path
+    if device.startswith("/") and _WINDOWS_PORT.match(device[1:]):
+        device = device[1:]
+    if not device:
+        raise ValueError(
+            f"no serial port in {parts.geturl()!r}: write serial:///dev/ttyUSB0 or serial://COM3"
+        )
+    return device
 
 
 def prepare_port(port: Any, *, baudrate: int, timeout_s: float) -> Any:

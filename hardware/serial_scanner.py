@@ -1,8 +1,8 @@
 """Serial (RS-232 / USB-CDC) barcode scanners on pyserial, with reconnect after an unplug.
 
-One reader thread per scanner (DESIGN §4). It frames the byte stream on the configured suffix
-and hands each code to ``on_scan`` — the same path a keyboard-wedge scan takes in the UI. Input
-is untrusted: unreadable bytes and codes longer than ``max_length`` are discarded with a
+One reader thread per scanner (docs/architecture.md §4). It frames the byte stream on the configured
+suffix and hands each code to ``on_scan`` — the same path a keyboard-wedge scan takes in the UI.
+Input is untrusted: unreadable bytes and codes longer than ``max_length`` are discarded with a
 message through ``on_error``; nothing else happens. When the port fails (unplugged) the
 scanner reports DISCONNECTED once and retries with capped exponential backoff, reporting READY
 once it is back.
@@ -20,6 +20,7 @@ from typing import Any
 import serial
 
 from hardware.base import DeviceKind, DeviceState, DeviceStatus, ScanEvent, StatusListener
+from pos_app.domain.retry import Backoff
 
 __all__ = ["SerialScanner", "SerialScannerConfig"]
 
@@ -116,18 +117,19 @@ class SerialScanner:
             self._on_status(DeviceStatus.now(self.name, DeviceKind.SCANNER, state, message))
 
     def _run(self) -> None:
-        delay = self.config.reconnect_initial_s
+        backoff = Backoff(
+            self.config.reconnect_initial_s, self.config.reconnect_max_s, jitter=False
+        )
         while not self._stop.is_set():
             try:
                 port = self._port_factory(self.config)
             except (serial.SerialException, OSError, ValueError) as exc:
                 self._set_state(DeviceState.DISCONNECTED, f"cannot open {self.config.port}: {exc}")
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.config.reconnect_max_s)
+                self._stop.wait(backoff.next_delay())
                 continue
             with self._lock:
                 self._port = port
-            delay = self.config.reconnect_initial_s
+            backoff.reset()
             self._set_state(DeviceState.READY)
             try:
                 self._read_until_failure(port)

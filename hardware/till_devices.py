@@ -1,27 +1,32 @@
 """The till's devices, built from a DeviceConfig: one object the UI hands work to.
 
 Qt-free. Every call returns at once: printing, kicking, status checks and display updates run
-on the device's own single-thread worker (DESIGN §4); results come back through the
+on the device's own single-thread worker (docs/architecture.md §4); results come back through the
 callbacks given to ``start`` (which the UI points at ``hardware.qt_bridge.DeviceSignals``).
 
 - Printer: ``EscposPrinter`` + ``PrintQueue`` on the "printer" worker. A receipt that cannot
-  print waits in the queue (retried with backoff); ``probe_printer`` asks the printer for its
-  status and, when it is ready again with receipts waiting, prints them at once.
+  print waits in the queue (retried with backoff), which lives in the till database when
+  ``print_jobs`` is given, so it also waits across a restart; ``probe_printer`` asks the
+  printer for its status and, when it is ready again with receipts waiting, prints them.
 - Drawer: kicked through the printer (ESC p, pin 2/5) on the printer's worker — the same
   physical device, so a kick never lands in the middle of a receipt — or a serial drawer on
   its own worker. Journaling the open is the caller's job, before the kick (services.sale.drawer).
 - Customer display: updates are coalesced: if the display is slow, only the newest text is
   written, so a burst of scans never queues stale screens.
 - Serial scanner: its reader thread delivers codes to ``on_scan``.
+- Serial scale: ``read_weight`` reads a stable weight on the scale's own worker (the sale
+  screen weighs items sold by weight with it).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import partial
 
 from hardware.base import (
@@ -35,18 +40,19 @@ from hardware.base import (
     StatusNotSupportedError,
 )
 from hardware.config import DeviceConfig
-from hardware.escpos_printer import EscposDrawer, EscposPrinter, PrinterConfig, parse_printer_url
-from hardware.escpos_render import DrawerPulse
+from hardware.escpos_printer import EscposDrawer, EscposPrinter
 from hardware.serial_display import DisplayConfig, SerialCustomerDisplay
 from hardware.serial_drawer import SerialDrawer, parse_drawer_url
+from hardware.serial_scale import SerialScale, SerialScaleConfig
 from hardware.serial_scanner import SerialScanner, SerialScannerConfig
-from hardware.workers import DeviceWorker, PrintQueue, _state_of
+from hardware.workers import DeviceWorker, PrintJobStore, PrintQueue, _state_of
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument
 
 __all__ = ["DeviceListeners", "TillDevices"]
 
 log = logging.getLogger(__name__)
+KICK_RETRY_WINDOW_S = 120.0  # a failed kick is retried this long after the sale, no longer
 
 
 def _ignore(*_args: object) -> None:
@@ -69,9 +75,17 @@ class TillDevices:
         *,
         retry_initial_s: float = 1.0,
         retry_max_s: float = 30.0,
+        print_jobs: PrintJobStore | None = None,
+        kick_retry_window_s: float = KICK_RETRY_WINDOW_S,
     ) -> None:
         self.config = config or DeviceConfig()
+        # Where receipts wait and are kept (the till database); set before ``start``.
+        self.print_jobs = print_jobs
         self._retry = (retry_initial_s, retry_max_s)
+        self._kick_window_s = kick_retry_window_s
+        self._kick_timers: list[threading.Timer] = []
+        self._kick_failed = False
+        self._closed = False
         self._listeners = DeviceListeners()
         self._lock = threading.Lock()
         self._probe: Future[None] | None = None
@@ -83,6 +97,7 @@ class TillDevices:
         self.drawer: CashDrawer | None = None
         self.display: SerialCustomerDisplay | None = None
         self.scanner: SerialScanner | None = None
+        self.scale: SerialScale | None = None
         self._workers: list[DeviceWorker] = []
         self._printer_worker: DeviceWorker | None = None
         self._display_worker: DeviceWorker | None = None
@@ -112,24 +127,17 @@ class TillDevices:
         self._listeners = listeners
         cfg = self.config
         if cfg.printer is not None:
-            self.printer = EscposPrinter(
-                PrinterConfig(
-                    parse_printer_url(cfg.printer),
-                    profile=cfg.printer_profile,
-                    paper_width_mm=cfg.paper_width_mm,
-                    code_page=cfg.code_page,
-                    timeout_s=cfg.printer_timeout_s,
-                    drawer=DrawerPulse(pin=cfg.drawer_pin),
-                )
-            )
+            self.printer = EscposPrinter(cfg.printer_config())
             self._printer_worker = self._worker("printer")
             self.print_queue = PrintQueue(
                 self.printer,
                 self._printer_worker,
                 listeners.on_status,
+                store=self.print_jobs,
                 retry_initial_s=self._retry[0],
                 retry_max_s=self._retry[1],
             )
+            self.print_queue.load()  # what an earlier run left unprinted goes first
             self.probe_printer()
         if cfg.drawer == "printer" and self.printer is not None:
             self.drawer = EscposDrawer(self.printer)
@@ -140,6 +148,8 @@ class TillDevices:
                 DisplayConfig(port=cfg.display, baudrate=cfg.display_baudrate)
             )
             self._display_worker = self._worker("display")
+        if cfg.scale is not None:
+            self.scale = SerialScale(SerialScaleConfig(port=cfg.scale, baudrate=cfg.scale_baudrate))
         if cfg.scanner is not None:
             self.scanner = SerialScanner(
                 SerialScannerConfig(
@@ -153,8 +163,14 @@ class TillDevices:
 
     def close(self) -> None:
         """Stop the scanner and every worker; a job in progress finishes or times out."""
+        with self._lock:
+            self._closed = True
+            for timer in self._kick_timers:
+                timer.cancel()
         if self.scanner is not None:
             self.scanner.stop()
+        if self.scale is not None:
+            self.scale.close()
         if self.print_queue is not None:
             self.print_queue.close()
         for worker in self._workers:
@@ -185,8 +201,14 @@ class TillDevices:
         return self.print_queue.problem if self.print_queue is not None else ""
 
     def reprint_last(self) -> Future[bool] | None:
-        """Print the last receipt again; LookupError if none was printed this session."""
+        """Print the last customer receipt again, marked DUPLICATE (also the last one of an
+        earlier run); LookupError if none was ever printed here."""
         return self.print_queue.reprint_last() if self.print_queue is not None else None
+
+    def reprint(self, receipt_no: str) -> Future[bool] | None:
+        """Print any past receipt again, marked DUPLICATE and journaled as a reprint; the
+        Future raises LookupError if it was never sent to this printer."""
+        return self.print_queue.reprint(receipt_no) if self.print_queue is not None else None
 
     def probe_printer(self) -> Future[None] | None:
         """Ask the printer how it is (on its worker); at most one check in flight."""
@@ -206,10 +228,12 @@ class TillDevices:
         try:
             state = printer.status().state
             message = ""
-        except StatusNotSupportedError:
-            state, message = DeviceState.READY, "status cannot be read on this connection"
+        except StatusNotSupportedError as exc:
+            state, message = DeviceState.READY, exc.message
         except DeviceError as exc:
             state, message = _state_of(exc), exc.message
+            if printer.found_silent:  # found just now not to answer: that is not offline
+                state, message = DeviceState.READY, "this printer does not report status"
         if state is DeviceState.READY and jobs.pending:
             jobs.retry_now()  # queued behind this check on the same worker; it reports READY
             return
@@ -218,9 +242,16 @@ class TillDevices:
     # -- drawer ------------------------------------------------------------------------------
 
     def open_drawer(self) -> Future[None] | None:
-        """Kick the drawer (already journaled by the caller); None if there is no drawer."""
+        """Kick the drawer (already journaled by the caller); None if there is no drawer.
+
+        A kick that fails (the printer it goes through is off) is tried again with backoff
+        until it works — the cashier needs that drawer — but only for ``kick_retry_window_s``:
+        a drawer must not spring open long after the customer has gone."""
+        return self._kick(time.monotonic() + self._kick_window_s, self._retry[0])
+
+    def _kick(self, deadline: float, delay: float) -> Future[None] | None:
         drawer = self.drawer
-        if drawer is None:
+        if drawer is None or self._closed:
             return None
         if isinstance(drawer, SerialDrawer):
             job = drawer.open_async()
@@ -228,16 +259,45 @@ class TillDevices:
             assert self._printer_worker is not None
             job = self._printer_worker.submit(drawer.open)
         name = drawer.name
-        job.add_done_callback(lambda done: self._kicked(name, done))
+        job.add_done_callback(lambda done: self._kicked(name, done, deadline, delay))
         return job
 
-    def _kicked(self, name: str, done: Future[None]) -> None:
+    def _kicked(self, name: str, done: Future[None], deadline: float, delay: float) -> None:
         exc = None if done.cancelled() else done.exception()
-        if isinstance(exc, DeviceError):
-            log.warning("%s: kick failed: %s", name, exc.message)
-            self._listeners.on_status(
-                DeviceStatus.now(name, DeviceKind.DRAWER, _state_of(exc), exc.message)
-            )
+        if not isinstance(exc, DeviceError):
+            if exc is None and self._kick_failed:
+                self._kick_failed = False
+                ready = DeviceStatus.now(name, DeviceKind.DRAWER, DeviceState.READY, "opened")
+                self._listeners.on_status(ready)
+            return
+        self._kick_failed = True
+        log.warning("%s: kick failed: %s", name, exc.message)
+        message = exc.message
+        with self._lock:
+            retry = not self._closed and time.monotonic() + delay <= deadline
+            if retry:
+                timer = threading.Timer(
+                    delay, self._kick, args=(deadline, min(delay * 2, self._retry[1]))
+                )
+                timer.daemon = True
+                self._kick_timers = [t for t in self._kick_timers if t.is_alive()] + [timer]
+                timer.start()
+        if not retry:
+            message = f"not opened ({exc.message}): open it with No sale"
+        self._listeners.on_status(
+            DeviceStatus.now(name, DeviceKind.DRAWER, _state_of(exc), message)
+        )
+
+    # -- scale -------------------------------------------------------------------------------
+
+    @property
+    def has_scale(self) -> bool:
+        return self.scale is not None
+
+    def read_weight(self) -> Future[Decimal] | None:
+        """A stable weight from the serial scale, on its own worker; None without a scale.
+        The Future raises the scale's DeviceError (unstable, overload, no answer)."""
+        return self.scale.read_async() if self.scale is not None else None
 
     # -- customer display --------------------------------------------------------------------
 

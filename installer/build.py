@@ -7,7 +7,9 @@ bundle's ``--version`` and ``self-test`` from outside the repository, and packs
 ``dist/omnitill-<version>-<os>-<arch>.tar.gz`` (Linux: with the desktop entry and icon) or
 ``.zip`` (Windows: ``OmniTill.exe`` without a console plus ``omnitill-cli.exe``, which is
 the one self-tested; ``installer/omnitill.iss`` then makes the setup program from the folder).
-Exit status is non-zero when any step fails.
+It first checks that the environment holds exactly the versions pinned in
+``requirements/constraints.txt`` (what ``python3 dev.py bundle`` installs), so a bundle built
+next month ships the same libraries. Exit status is non-zero when any step fails.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ import sys
 import tarfile
 import tempfile
 import time
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 BUNDLE = DIST / "omnitill"
 WINDOWS = sys.platform == "win32"
+CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 
 
 def say(message: str) -> None:
@@ -34,6 +37,23 @@ def say(message: str) -> None:
 
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def unlocked_packages() -> list[str]:
+    """Pinned packages installed at another version (or not at all), as "name: have, pinned"."""
+    wrong = []
+    for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines():
+        pin = line.split("#", 1)[0].strip()
+        if "==" not in pin:
+            continue
+        name, pinned = (part.strip() for part in pin.split("==", 1))
+        try:
+            have = version(name)
+        except PackageNotFoundError:
+            have = "missing"
+        if have != pinned:
+            wrong.append(f"{name}: {have}, pinned {pinned}")
+    return wrong
 
 
 def build() -> None:
@@ -89,6 +109,10 @@ def pack(release: str) -> Path:
 
 def main() -> int:
     release = version("omnitill")
+    wrong = unlocked_packages()
+    if wrong:
+        say("not the locked versions (python3 dev.py bundle installs them): " + "; ".join(wrong))
+        return 1
     started = time.monotonic()
     say(f"building omnitill {release} with PyInstaller …")
     build()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from sqlalchemy import Engine
 
@@ -39,36 +42,64 @@ def _positive_products(value: str) -> int:
 IDLE_HELP = "lock the till after this many idle minutes (1-240, default 5)"
 
 
-def _idle_minutes(value: str) -> int:
-    try:
-        minutes = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number of minutes: {value[:40]!r}") from None
-    if not 1 <= minutes <= 240:
-        raise argparse.ArgumentTypeError("must be between 1 and 240 minutes")
-    return minutes
+def _bounded(convert: type[int] | type[float], low: int, high: int, unit: str) -> Any:
+    """An argparse type: a number of ``unit`` from ``low`` to ``high``, or one clear line."""
+
+    def parse(value: str) -> int | float:
+        try:
+            number = convert(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number of {unit}: {value[:40]!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high} {unit}")
+        return number
+
+    return parse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="omnitill", description=__doc__)
+_idle_minutes = _bounded(int, 1, 240, "minutes")
+_order_seconds = _bounded(float, 1, 3600, "seconds")
+
+
+WINDOW_HELP = "a plain window for development (default: maximized on the screen it opens on)"
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
-        default=None,
+        default=default,
         help="folder holding the till database (default: the platform's user data folder)",
     )
     parser.add_argument(
         "--log-dir",
         type=Path,
-        default=None,
+        default=default,
         help="folder for the log files (default: $OMNITILL_LOG_DIR, else DATA_DIR/logs, "
         "else the platform's log folder)",
     )
+
+
+def _global_options_everywhere(parser: argparse.ArgumentParser) -> None:
+    """The global options also after any sub-command (``omnitill demo --data-dir X``): each
+    sub-command parser accepts them too, with a suppressed default so that leaving them out
+    there keeps what was given before the sub-command."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                _add_global_options(sub, argparse.SUPPRESS)
+                _global_options_everywhere(sub)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="omnitill", description=__doc__)
+    _add_global_options(parser, None)
     parser.add_argument("--version", action="version", version=f"omnitill {support.version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="open the till window on this till's database")
     run.add_argument("--idle-minutes", type=_idle_minutes, default=5, help=IDLE_HELP)
+    run.add_argument("--window", action="store_true", help=WINDOW_HELP)
     demo = sub.add_parser("demo", help="open the till window on the demo store (demo PINs shown)")
     demo.add_argument("--products", type=_positive_products, default=5_000)
     demo.add_argument("--idle-minutes", type=_idle_minutes, default=5, help=IDLE_HELP)
@@ -76,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--scripted", action="store_true", help="ring a scripted sale in the terminal instead"
     )
     demo.add_argument("--no-hub", action="store_true", help="no demo hub: the till runs standalone")
+    demo.add_argument("--window", action="store_true", help=WINDOW_HELP)
+    demo.add_argument(
+        "--web-order-every",
+        type=_order_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="the demo hub posts a simulated web order this often (1-3600 s, default 30)",
+    )
 
     data = sub.add_parser("demo-data", help="replace the catalog with generated demo products")
     data.add_argument("--products", type=_positive_products, default=10_000)
@@ -88,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output", type=Path, default=None, help="file (default: stdout)")
 
+    reprint = sub.add_parser(
+        "reprint", help="print a past receipt again (marked DUPLICATE, journaled)"
+    )
+    reprint.add_argument("receipt_no", help="the receipt number, e.g. T01-000042")
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("upgrade", help="apply pending migrations")
@@ -98,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     support.register(sub)
     selftest.register(sub)
     devices_cli.register(sub)
+    _global_options_everywhere(parser)
     return parser
 
 
@@ -169,15 +214,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
         products=args.products,
         with_hub=not args.no_hub,
         idle_ms=args.idle_minutes * 60_000,
+        windowed=args.window,
+        web_order_every_s=args.web_order_every,
     )
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from hardware.config import DeviceConfigError, find_device_config, load_device_config
     from pos_app.services.staff.auth import AuthService
     from pos_app.services.store.till_context import TillNotConfiguredError, load_till_context
     from pos_app.ui.app import run_till
     from sync.client.config import ConfigError, load_config, resolve_config_dir
 
+    # The device settings are checked before anything else opens (the database, a device):
+    # a typo is one line naming the key and what is allowed, and exit status 2.
+    devices_file = find_device_config(database_path(args.data_dir).parent)
+    if devices_file is not None:
+        try:
+            load_device_config(devices_file)
+        except DeviceConfigError as exc:
+            print(f"omnitill: device settings: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     config_dir = resolve_config_dir(None, args.data_dir)
     try:
         enrolled = load_config(config_dir) is not None
@@ -200,11 +257,54 @@ def cmd_run(args: argparse.Namespace) -> int:
         database_path(args.data_dir),
         hub_config_dir=config_dir,
         idle_ms=args.idle_minutes * 60_000,
+        windowed=args.window,
     )
+
+
+def cmd_reprint(args: argparse.Namespace) -> int:
+    """Any receipt this till printed, again, on the printer in devices.toml: from the copy
+    kept in the till database's print queue, marked DUPLICATE and journaled as a reprint."""
+    from hardware.config import DeviceConfigError, find_device_config, load_device_config
+    from hardware.till_devices import DeviceListeners, TillDevices
+    from pos_app.services.devices.print_jobs import SqlPrintJobs
+    from pos_app.services.store.till_context import load_till_context
+
+    path = find_device_config(database_path(args.data_dir).parent)
+    try:
+        config = load_device_config(path) if path is not None else None
+    except DeviceConfigError as exc:
+        print(f"omnitill: device settings: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if config is None or config.printer is None:
+        raise CliError("no receipt printer is set up in devices.toml")
+    engine = _open_engine(args.data_dir, create=False)
+    try:
+        factory = make_session_factory(engine)
+        with factory() as session:
+            till_id = load_till_context(session).till_id
+        devices = TillDevices(config, print_jobs=SqlPrintJobs(factory, till_id))
+        devices.start(DeviceListeners())
+        try:
+            job = devices.reprint(args.receipt_no)
+            assert job is not None  # there is a printer
+            printed = job.result(timeout=4 * config.printer_timeout_s + 10)
+        except LookupError as exc:
+            raise CliError(str(exc)) from exc
+        finally:
+            devices.close()
+    finally:
+        engine.dispose()
+    if printed:
+        print(f"receipt {args.receipt_no}: printed again, marked DUPLICATE")
+        return EXIT_OK
+    print(f"receipt {args.receipt_no}: queued; it prints when the printer is back "
+          f"({devices.printer_problem or 'printer not ready'})")  # fmt: skip
+    return EXIT_FAILED
 
 
 COMMANDS = {
     "run": cmd_run,
+    "reprint": cmd_reprint,
     "demo": cmd_demo,
     "demo-data": cmd_demo_data,
     "journal": cmd_journal,
@@ -225,10 +325,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(given)
     logging_setup.setup_cli_logging(args.log_dir, args.data_dir, args.command)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
     except CliError as exc:
         print(f"omnitill: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    if argv is None and args.command in WINDOW_COMMANDS and not getattr(args, "scripted", False):
+        _exit_now(code)
+    return code
+
+
+# The till window's commands: once they return, everything is committed and closed.
+WINDOW_COMMANDS = frozenset({"run", "demo"})
+
+
+def _exit_now(code: int) -> NoReturn:
+    """End the process without the interpreter's teardown. The till has committed its work,
+    disposed its engines and stopped what it started; what remains is tearing down Qt's
+    objects and daemon threads parked in network calls, which took seconds (issue 15: exit
+    under 2 s). Logs and the standard streams are flushed first."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
-"""The hub's wire contract, version 1 (DESIGN §6): what tills and head office send and receive.
+"""The hub's wire contract, version 1 (docs/architecture.md §6): what tills and head office send and
+receive.
 
-Shared by the till's sync client and the hub; nothing here imports either side. Money is
+Shared by the till's sync client and the hub; nothing here imports either side (only the
+shared rules of pos_app.domain: order states, return-policy defaults). Money is
 integer minor units and quantities integer thousandths (``*_milli``), as in the till's
 database, so no amount ever crosses the wire as a float.
 
@@ -18,6 +20,13 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from pos_app.domain.click_collect.states import OrderState
+from pos_app.domain.returns.rules import (
+    DEFAULT_APPROVAL_THRESHOLD_MINOR,
+    DEFAULT_CASH_LIMITS_MINOR,
+    DEFAULT_WINDOW_DAYS,
+)
 
 API_PREFIX = "/v1"
 MAX_EVENTS_PER_BATCH = 500
@@ -216,14 +225,9 @@ class StockAdjustedPayload(WireModel):
     stock_movements: list[StockMovementIn] = Field(min_length=1, max_length=MAX_LINES)
 
 
-class CollectionStatus(StrEnum):
-    NEW = "new"
-    PICKING = "picking"
-    READY = "ready"
-    PARTIALLY_COLLECTED = "partially_collected"
-    COLLECTED = "collected"
-    CANCELLED = "cancelled"
-    EXPIRED = "expired"
+# The states of a click-and-collect order on the wire are the domain's (one home, shared with
+# the till's checks): docs/architecture.md §7.
+CollectionStatus = OrderState
 
 
 class CollectionLineIn(WireModel):
@@ -583,16 +587,18 @@ class ReturnPolicyIn(WireModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)  # a typo is an error, not ignored
 
-    default_window_days: Days = 30
+    default_window_days: Days = DEFAULT_WINDOW_DAYS
     window_days_by_department: dict[Department, Days] = Field(default={}, max_length=500)
     non_returnable_skus: list[Sku] = Field(default=[], max_length=10_000)
     non_returnable_departments: list[Department] = Field(default=[], max_length=500)
     receiptless_allowed: bool = True
     cash_limit_minor_by_role: dict[Role, Annotated[int, Field(ge=0, le=MAX_AMOUNT)]] = Field(
-        default={"associate": 5000, "supervisor": 20000, "manager": MAX_AMOUNT},
+        default=dict(DEFAULT_CASH_LIMITS_MINOR),
         description="most cash a role refunds without approval; a role not listed: none",
     )
-    approval_threshold_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)] = 20000
+    approval_threshold_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)] = (
+        DEFAULT_APPROVAL_THRESHOLD_MINOR
+    )
 
 
 class CustomerOrder(WireModel):

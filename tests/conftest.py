@@ -16,28 +16,22 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db import migrate
-from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import Product, ProductBarcode, StoreProfile, TaxRateRow
-from pos_app.domain.barcodes import VariableMeasureConfig
-from pos_app.domain.money import Money
-from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.logging_setup import HANDLER_NAME, LOG_DIR_ENV
-from pos_app.services.sale.checkout import CheckoutService, CompletedSale
-from pos_app.services.store.till_context import load_till_context
+from pos_app.services.sale.checkout import CompletedSale
+from tests.helpers.catalog import SMALL_CATALOG
+from tests.helpers.sales import ring_up
 
-# A tiny, hand-written catalog with known prices so expected totals can be worked out by hand.
 # Shared fixtures live in tests/helpers/ (one home, imported by no other conftest):
-# the real hub (in-process and over HTTP, SQLite or PostgreSQL) and the real till window.
-pytest_plugins = ("tests.helpers.hub", "tests.helpers.gui")
-
-SMALL_CATALOG = (
-    # sku, name, department, tax class, price minor, by weight, barcodes
-    ("COF-1", "Arabica Coffee Beans 500 g", "grocery", "reduced", 899, False, ("4006381333931",)),
-    ("MLK-1", "Whole Milk 1 L", "dairy", "reduced", 119, False, ("96385074",)),
-    ("TSH-1", "Cotton T-Shirt M", "clothing", "standard", 1500, False, ("0036000291452",)),
-    ("BAN-1", "Bananas", "produce", "reduced", 199, True, ("2100001000004",)),
-    ("BAT-1", "AA Batteries 4-pack", "household", "standard", 549, False, ("5012345678900",)),
+# the real hub (in-process and over HTTP, SQLite or PostgreSQL), the real till window (offscreen
+# and, under Xvfb, as a real process) and the simulated devices it drives.
+pytest_plugins = (
+    "tests.helpers.hub",
+    "tests.helpers.gui",
+    "tests.helpers.devices",
+    "tests.helpers.realwindow",
+    "tests.helpers.console",
 )
 
 
@@ -122,15 +116,6 @@ def sell(seeded: sessionmaker[Session]) -> Callable[..., CompletedSale]:
     """Ring the given barcodes and pay cash, in one transaction, like the till does."""
 
     def _sell(codes: list[str], tendered: str = "100", cashier: str = "alice") -> CompletedSale:
-        with seeded.begin() as session:
-            ctx = load_till_context(session)
-            basket = ctx.new_basket()
-            catalog = SqlCatalog(session, ctx.currency)
-            for code in codes:
-                basket.add_by_barcode(code, catalog, VariableMeasureConfig.default())
-            tender = Tender(TenderKind.CASH, Money.of(tendered, ctx.currency))
-            return CheckoutService().complete_sale(
-                session, basket=basket, tenders=[tender], cashier=cashier, context=ctx
-            )
+        return ring_up(seeded, codes, tendered=tendered, cashier=cashier)
 
     return _sell

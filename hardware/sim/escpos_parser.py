@@ -51,6 +51,15 @@ class PrintedLine:
 class PrintedBarcode:
     symbology: str
     data: str
+    # GS w in force (dots per narrowest bar; the printer default is 3), and the CODE128 symbol's
+    # width in modules without quiet zones: how wide it came out, not what it says.
+    module_width: int = field(default=3, compare=False)
+    modules: int = field(default=0, compare=False)
+
+    @property
+    def width_dots(self) -> int:
+        """What the symbol takes across the paper, with CODE128's 10-module quiet zones."""
+        return (self.modules + 20) * self.module_width
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,13 @@ class PrintedQr:
 class PrintedImage:
     width: int
     height: int
+    # GS v 0 raster rows, width/8 bytes each, most significant bit leftmost, 1 = black.
+    raster: bytes = field(default=b"", compare=False)
+
+    def dot(self, x: int, y: int) -> bool:
+        """Whether the printer burns the dot at column ``x``, row ``y``."""
+        byte = self.raster[y * (self.width // 8) + x // 8]
+        return bool(byte & (0x80 >> (x % 8)))
 
 
 @dataclass(frozen=True)
@@ -104,6 +120,22 @@ class _Mode:
     invert: bool = False
     align: str = "left"
     code_page: int = 0
+    module_width: int = 3
+
+
+def code128_width_modules(raw: bytes) -> int:
+    """Modules of a GS k 73 symbol: start (the leading {X), 11 per data character, code-set
+    switch and FNC1, then check character (11) and stop (13)."""
+    symbols, i = 0, 0
+    while i < len(raw):
+        if raw[i] == ord("{") and i + 1 < len(raw):
+            if i > 0:
+                symbols += 1
+            i += 2
+        else:
+            symbols += 1
+            i += 1
+    return 11 + 11 * symbols + 11 + 13
 
 
 def decode_code128(raw: bytes) -> str:
@@ -280,7 +312,8 @@ class EscPosParser:
             end = pos + 8 + width_bytes * height
             self._need(buf, end)
             self._end_line(events)
-            events.append(PrintedImage(width_bytes * 8, height))
+            raster = bytes(buf[pos + 8 : end])
+            events.append(PrintedImage(width_bytes * 8, height, raster))
             return end
         if cmd not in GS_FIXED:
             events.append(UnknownCommand(bytes(buf[pos : pos + 2])))
@@ -290,6 +323,8 @@ class EscPosParser:
         if cmd == "!":
             self._mode.double_width = buf[pos + 2] >> 4 > 0
             self._mode.double_height = buf[pos + 2] & 0x0F > 0
+        elif cmd == "w":
+            self._mode.module_width = buf[pos + 2]
         elif cmd == "B":
             self._mode.invert = bool(buf[pos + 2] & 1)
         return end
@@ -310,7 +345,8 @@ class EscPosParser:
         self._end_line(events)
         symbology = BARCODE_TYPES.get(m, f"type-{m}")
         text = decode_code128(data) if m == 73 else data.decode("ascii", errors="replace")
-        events.append(PrintedBarcode(symbology, text))
+        modules = code128_width_modules(data) if m == 73 else 0
+        events.append(PrintedBarcode(symbology, text, self._mode.module_width, modules))
         return end
 
     def _two_d(self, kind: str, payload: bytes, events: list[Event]) -> None:

@@ -5,7 +5,9 @@ it receives with ``EscPosParser`` into receipts (one per cut), and answers DLE E
 status requests with valid status bytes. Tests, demo mode and ``omnitill devices sim-printer``
 use it; a driver cannot tell it from a printer except by what it is told to simulate:
 paper out / near end, cover open, offline (accepts bytes but answers nothing), refusing
-connections, a slow status reply, and the drawer sensor level.
+connections, a slow status reply, the drawer sensor level, status replies switched off (prints
+everything, answers no DLE EOT: a print server that only forwards), and a connection dropped
+in the middle of a job. ``hardware.sim.serial_printer`` is the same printer behind a pty.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import select
 import socket
+import struct
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -91,6 +94,8 @@ class _State:
     drawer_sensor_high: bool = False
     status_delay_s: float = 0.0
     delayed_replies: int | None = None  # None: every reply is delayed
+    answers_status: bool = True
+    drop_after_bytes: int | None = None  # the next connection is reset after this many bytes
 
 
 @dataclass
@@ -99,6 +104,8 @@ class _Output:
     pending: list[Printed] = field(default_factory=list)
     drawer_kicks: list[DrawerKick] = field(default_factory=list)
     status_requests: int = 0
+    bytes_received: int = 0
+    dropped: int = 0  # connections reset mid-job
 
 
 class SimulatedPrinter:
@@ -185,6 +192,17 @@ class SimulatedPrinter:
             self._state.status_delay_s = seconds
             self._state.delayed_replies = replies
 
+    def set_status_replies(self, answer: bool) -> None:
+        """False: count DLE EOT requests but never answer them, and print everything."""
+        with self._changed:
+            self._state.answers_status = answer
+
+    def drop_next_connection(self, after_bytes: int) -> None:
+        """Reset the first connection that brings ``after_bytes`` (a status check's few bytes
+        do not): what came before was printed (no cut), the rest of the job is lost."""
+        with self._changed:
+            self._state.drop_after_bytes = after_bytes
+
     def refuse_connections(self, refuse: bool) -> None:
         """Close the listening socket (connect gets ECONNREFUSED); reopen on the same port."""
         if refuse:
@@ -208,6 +226,21 @@ class SimulatedPrinter:
     def status_requests(self) -> int:
         with self._changed:
             return self._out.status_requests
+
+    @property
+    def dropped(self) -> int:
+        with self._changed:
+            return self._out.dropped
+
+    @property
+    def bytes_received(self) -> int:
+        with self._changed:
+            return self._out.bytes_received
+
+    def wait_for_bytes(self, count: int, timeout: float = 5.0) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self._out.bytes_received >= count, timeout)
+            return self._out.bytes_received
 
     def wait_for_receipts(self, count: int, timeout: float = 5.0) -> list[SimReceipt]:
         with self._changed:
@@ -266,6 +299,8 @@ class SimulatedPrinter:
 
     def _serve(self, client: socket.socket) -> None:
         parser = EscPosParser()
+        with self._changed:
+            drop_after = self._state.drop_after_bytes
         try:
             while not self._stop.is_set():
                 with self._changed:
@@ -275,11 +310,16 @@ class SimulatedPrinter:
                 ready, _, _ = select.select([client], [], [], _POLL_S)
                 if not ready:
                     continue
-                data = client.recv(65536)
+                data = client.recv(65536 if drop_after is None else max(drop_after, 1))
                 if not data:
                     break
-                self._handle(client, parser.feed(data))
-            self._handle(client, parser.flush())
+                self._handle(client.sendall, parser.feed(data), len(data))
+                if drop_after is not None:
+                    drop_after -= len(data)
+                    if drop_after <= 0:
+                        self._reset(client)
+                        return
+            self._handle(client.sendall, parser.flush(), 0)
         except OSError:
             pass  # the client reset the connection; a printer just waits for the next one
         finally:
@@ -287,14 +327,32 @@ class SimulatedPrinter:
                 self._clients.discard(client)
             client.close()
 
-    def _handle(self, client: socket.socket, events: Sequence[Event]) -> None:
+    def _reset(self, client: socket.socket) -> None:
+        # SO_LINGER 0: close() sends RST, as a printer that lost power mid-job leaves the
+        # sender with a reset connection rather than a tidy end of stream.
+        with self._changed:
+            self._state.drop_after_bytes = None
+            self._out.dropped += 1
+            self._out.pending.clear()
+            self._changed.notify_all()
+            self._clients.discard(client)
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.close()
+
+    def _handle(
+        self, reply_with: Callable[[bytes], object], events: Sequence[Event], received: int
+    ) -> None:
         finished: list[SimReceipt] = []
         kicks: list[DrawerKick] = []
+        if received:
+            with self._changed:
+                self._out.bytes_received += received
+                self._changed.notify_all()
         for event in events:
             if isinstance(event, StatusRequest):
                 reply = self._status_byte(event.n)
                 if reply is not None:
-                    client.sendall(bytes([reply]))
+                    reply_with(bytes([reply]))
                 continue
             with self._changed:
                 if isinstance(event, DrawerKick):
@@ -320,6 +378,8 @@ class SimulatedPrinter:
             self._out.status_requests += 1
             self._changed.notify_all()
             state = _State(**vars(self._state))
+            if not state.answers_status:
+                return None
             if self._state.delayed_replies is not None:
                 if self._state.delayed_replies > 0:
                     self._state.delayed_replies -= 1

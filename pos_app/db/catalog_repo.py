@@ -1,4 +1,5 @@
-"""Catalog look-ups as indexed queries: nothing of the catalog is loaded up front (DESIGN §3)."""
+"""Catalog look-ups as indexed queries: nothing of the catalog is loaded up front
+(docs/architecture.md §3)."""
 
 from __future__ import annotations
 

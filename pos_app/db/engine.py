@@ -1,4 +1,4 @@
-"""Engines and sessions for the till's SQLite file (DESIGN §3)."""
+"""Engines and sessions for the till's SQLite file (docs/architecture.md §3)."""
 
 from __future__ import annotations
 

@@ -151,6 +151,11 @@ class SaleLine(Base):
     return_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
     return_condition: Mapped[str | None] = mapped_column(String(16), nullable=True)
     disposition: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    # What a GS1 scan (DataMatrix, GS1-128) said about this unit: lot (AI 10), serial (AI 21)
+    # and expiry (AI 17, ISO date), for recalls and returns.
+    gs1_lot: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    gs1_serial: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    gs1_expiry: Mapped[str | None] = mapped_column(String(10), nullable=True)
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -197,7 +202,7 @@ class SaleTaxLine(Base):
 
 
 class StockMovement(Base):
-    """A stock delta made at this till (DESIGN §6: deltas, never absolute levels)."""
+    """A stock delta made at this till (docs/architecture.md §6: deltas, never absolute levels)."""
 
     __tablename__ = "stock_movements"
 
@@ -217,7 +222,7 @@ class StockMovement(Base):
 
 
 class JournalEntry(Base):
-    """One link of the tamper-evident receipt journal (DESIGN §3)."""
+    """One link of the tamper-evident receipt journal (docs/architecture.md §3)."""
 
     __tablename__ = "journal_entries"
 
@@ -248,7 +253,7 @@ class JournalHead(Base):
 
 
 class OutboxEvent(Base):
-    """An event waiting to be pushed to the hub, in ``id`` order (DESIGN §6)."""
+    """An event waiting to be pushed to the hub, in ``id`` order (docs/architecture.md §6)."""
 
     __tablename__ = "outbox_events"
 
@@ -315,11 +320,24 @@ class ParkedBasket(Base):
     __table_args__ = (Index("ix_parked_baskets_created_at", "created_at"),)
 
 
+class BasketInProgressRow(Base):
+    """The basket being rung at a till, as of its last change (services.sale.in_progress)."""
+
+    __tablename__ = "basket_in_progress"
+
+    till_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cashier: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    currency: Mapped[str] = mapped_column(String(3))
+    line_count: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)
+
+
 class SyncState(Base):
     """Where this till is in the hub's feed (a single row, id = 1).
 
     The cursor is written in the same transaction as the feed changes it covers, so it can
-    never run ahead of the data (DESIGN §6).
+    never run ahead of the data (docs/architecture.md §6).
     """
 
     __tablename__ = "sync_state"
@@ -503,4 +521,24 @@ class CollectionLineRow(Base):
 
     __table_args__ = (
         UniqueConstraint("order_number", "line_no", name="uq_collection_lines_order_line"),
+    )
+
+
+class PrintJob(Base):
+    """A receipt sent to the printer, in order: waiting while ``printed_at`` is empty.
+
+    Rows are kept once printed: they are what a reprint of a past receipt finds."""
+
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    receipt_no: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # receipt | document | duplicate
+    document: Mapped[str] = mapped_column(Text)  # pos_app.domain.receipt_codec JSON
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+    __table_args__ = (
+        Index("ix_print_jobs_waiting", "printed_at", "id"),
+        Index("ix_print_jobs_receipt_no", "receipt_no"),
     )

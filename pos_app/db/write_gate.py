@@ -1,4 +1,4 @@
-"""Who writes next: a sale goes ahead of background bulk writes (DESIGN §3, §4).
+"""Who writes next: a sale goes ahead of background bulk writes (docs/architecture.md §3, §4).
 
 SQLite has one write lock, and a writer that finds it taken waits in SQLite's busy handler,
 which sleeps on a growing schedule (1, 2, 5 … 100 ms) between tries. While the feed puller

@@ -36,6 +36,7 @@ __all__ = [
     "MoneyError",
     "allocate",
     "currency_by_code",
+    "minor_units_of",
     "round_half_up",
     "sum_money",
 ]
@@ -68,19 +69,49 @@ class Currency:
         return Decimal(1).scaleb(-self.minor_units)
 
 
-EUR: Final = Currency("EUR", 2)
-USD: Final = Currency("USD", 2)
-GBP: Final = Currency("GBP", 2)
-JPY: Final = Currency("JPY", 0)
-CHF: Final = Currency("CHF", 2)
-CAD: Final = Currency("CAD", 2)
-AUD: Final = Currency("AUD", 2)
-SEK: Final = Currency("SEK", 2)
-DKK: Final = Currency("DKK", 2)
-NOK: Final = Currency("NOK", 2)
-PLN: Final = Currency("PLN", 2)
+# ISO 4217 currencies without minor units that shops sell in; every other currency here has two
+# (the one home of this rule: the till's currencies below and the hub's mapping of web-store
+# prices, e.g. Shopify's decimal strings, both ask minor_units_of).
+ZERO_DECIMAL_CURRENCIES: Final = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "HUF"})
+
+
+def minor_units_of(code: str) -> int:
+    """How many decimals an amount in currency ``code`` (upper-case ISO 4217) has."""
+    return 0 if code in ZERO_DECIMAL_CURRENCIES else 2
+
+
+def _iso(code: str) -> Currency:
+    return Currency(code, minor_units_of(code))
+
+
+EUR: Final = _iso("EUR")
+USD: Final = _iso("USD")
+GBP: Final = _iso("GBP")
+JPY: Final = _iso("JPY")
+CHF: Final = _iso("CHF")
+CAD: Final = _iso("CAD")
+AUD: Final = _iso("AUD")
+SEK: Final = _iso("SEK")
+DKK: Final = _iso("DKK")
+NOK: Final = _iso("NOK")
+PLN: Final = _iso("PLN")
 
 _CURRENCIES: Final = {c.code: c for c in (EUR, USD, GBP, JPY, CHF, CAD, AUD, SEK, DKK, NOK, PLN)}
+
+
+# ISO 4217 numeric codes of the supported currencies (GS1 AI 393n carries these).
+_NUMERIC: Final = {
+    "978": EUR, "840": USD, "826": GBP, "392": JPY, "756": CHF, "124": CAD, "036": AUD,
+    "752": SEK, "208": DKK, "578": NOK, "985": PLN,
+}  # fmt: skip
+
+
+def currency_by_numeric_code(code: str) -> Currency:
+    """Look up a supported currency by its ISO 4217 numeric code ("978" is EUR)."""
+    try:
+        return _NUMERIC[code]
+    except KeyError:
+        raise MoneyError(f"Unknown or unsupported currency number {code[:10]!r}.") from None
 
 
 def currency_by_code(code: str) -> Currency:
@@ -267,9 +298,9 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> list[Money]:
     """Split ``total`` pro rata to ``weights`` so that the shares add up to it exactly.
 
     Each share is the exact pro-rata value rounded toward zero to the quantum; the cents left
-    over all go to the share with the largest weight (the first one on a tie), as DESIGN §2
-    prescribes for basket discounts. If every weight is zero the whole total goes to the first
-    share. Negative totals are split symmetrically to positive ones.
+    over all go to the share with the largest weight (the first one on a tie), as
+    docs/architecture.md §2 prescribes for basket discounts. If every weight is zero the whole total
+    goes to the first share. Negative totals are split symmetrically to positive ones.
     """
     if not weights:
         raise MoneyError("Cannot allocate an amount over no lines.")

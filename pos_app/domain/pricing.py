@@ -3,7 +3,7 @@
 ``compute_totals`` depends only on its arguments, so a basket rebuilt from stored lines (a
 parked basket, a journaled sale, a return looking up the original) gives the same cents.
 
-Order of operations (DESIGN §2):
+Order of operations (docs/architecture.md §2):
 
 1. line gross = unit price x quantity, rounded HALF_UP to the minor unit;
 2. promotions (``promotions_engine``), when a PromotionContext is given, on the line gross.
@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -49,6 +50,7 @@ __all__ = [
     "Discount",
     "DiscountKind",
     "LineTotals",
+    "Traceability",
     "compute_totals",
     "discount_amount",
     "line_discount_amounts",
@@ -93,6 +95,15 @@ def _percent_text(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+@dataclass(frozen=True)
+class Traceability:
+    """What a GS1 code said about this very unit: lot (AI 10), serial (AI 21), expiry (AI 17)."""
+
+    lot: str | None = None
+    serial: str | None = None
+    expiry: date | None = None
+
+
 @dataclass
 class BasketLine:
     line_no: int
@@ -102,6 +113,7 @@ class BasketLine:
     price_override_reason: str | None = None
     discounts: list[Discount] = field(default_factory=list)
     scanned_code: str | None = None
+    trace: Traceability | None = None
 
 
 @dataclass(frozen=True)

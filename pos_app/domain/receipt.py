@@ -20,6 +20,7 @@ from pos_app.domain.sale.tenders import Settlement, Tender, TenderKind
 from pos_app.domain.tax import TaxLine, TaxMode
 
 __all__ = [
+    "DUPLICATE_BANNER",
     "MIN_WIDTH",
     "ReceiptDocument",
     "ReceiptError",
@@ -30,6 +31,7 @@ __all__ = [
 ]
 
 MIN_WIDTH = 24
+DUPLICATE_BANNER = "*** DUPLICATE ***"
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class ReceiptDocument:
     priced: bool = True
     # Printed as barcodes after the receipt's own, e.g. a store credit code to redeem later.
     extra_barcodes: tuple[str, ...] = ()
+    # A copy printed again later (a reprint): marked so it cannot pass for a second original.
+    duplicate: bool = False
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -295,6 +299,8 @@ def render_text(doc: ReceiptDocument, width: int = 42) -> str:
         out += _centered(doc.kind.upper(), width)
     if doc.offline:
         out += _centered("*** OFFLINE ***", width)
+    if doc.duplicate:
+        out += _centered(DUPLICATE_BANNER, width)
     out.append(rule)
     number = "Receipt" if doc.priced else "Order"
     who = "Cashier" if doc.priced else "Staff"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ from pos_app.domain.returns.rules import ReturnPolicy
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.click_collect.queue import DEFAULT_HOLD_DAYS
 from pos_app.services.click_collect.steps import CollectionsService, Ready
+from pos_app.services.devices.print_jobs import SqlPrintJobs
 from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.returns.in_store import ReturnsService
 from pos_app.services.returns.policy import load_return_policy
@@ -69,10 +71,12 @@ from pos_app.ui.scanner import (
     monotonic_ms,
     scanner_config_for,
 )
+from pos_app.ui.shortcuts import ShortcutGuard, ShortcutOverlay
 from pos_app.ui.staff.idle import IdleWatcher
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
 from pos_app.ui.sync_bridge import SyncBridge
+from pos_app.ui.window_placement import show_till_window
 from sync.client.config import ConfigError, HubConfig
 from sync.client.config import load_config as load_hub_config
 from sync.protocol import FeedKind
@@ -80,7 +84,11 @@ from sync.protocol import FeedKind
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_IDLE_MS = 5 * 60 * 1000
-SYNC_STOP_S = 2.0
+# How long closing waits for the sync threads. Not longer: the outbox is on disk and a push cut
+# off is sent again (event ids make it idempotent), a long-poll in flight only reads, and the
+# threads are daemons that end with the process. Exit stays well under 2 s (issue 15).
+SYNC_STOP_S = 0.5
+DEMO_PRINTER_ROLL = "demo-printer-roll.txt"  # in the demo's data folder
 # Feed kinds that change the till context (services/store/till_context.py); the return
 # policy is reloaded by the returns screen itself (_build_returns).
 STORE_SETTINGS = frozenset({FeedKind.STORE, FeedKind.TAX_CLASS})
@@ -103,12 +111,20 @@ class TillApp:
     returns: ReturnsController | None = None
     customers: CustomerController | None = None
     promotions: PromotionsUi | None = None
+    shortcuts: ShortcutGuard | None = None
+    closed: bool = False
 
     def close(self) -> None:
+        if self.closed:
+            return  # closing twice (the window, then its owner) is harmless
+        self.closed = True
+        started = time.monotonic()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scan_filter)
             app.removeEventFilter(self.idle)
+            if self.shortcuts is not None:
+                app.removeEventFilter(self.shortcuts)
         self.idle.stop()
         self.devices.stop()  # the scanner stops feeding scans; a print in progress finishes
         if self.sync is not None and not self.sync.sync.stop(timeout=SYNC_STOP_S):
@@ -131,6 +147,7 @@ class TillApp:
         self.window.deleteLater()
         for engine in self.engines:
             engine.dispose()
+        log.info("till closed in %.2f s", time.monotonic() - started)
 
 
 def load_theme(app: QApplication) -> None:
@@ -180,6 +197,8 @@ def build_till(
     factory, reader_factory = make_session_factory(writer), make_session_factory(reader)
     with reader_factory() as session:
         context = load_till_context(session)
+    if devices.print_jobs is None:  # receipts wait in the database, across restarts
+        devices.print_jobs = SqlPrintJobs(factory, context.till_id)
 
     promotion_service = PromotionService()
     prices = PromotionPrices(promotion_service, reader_factory, context)
@@ -269,9 +288,13 @@ def build_till(
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
     app.installEventFilter(idle)
+    shortcuts = ShortcutGuard(window, parent=window)  # button shortcuts beat line edits
+    app.installEventFilter(shortcuts)
+    ShortcutOverlay(window)  # Ctrl+/ lists them
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
         device_controller, changes, bridge, collections, returns, customers, promotions,
+        shortcuts,
     )  # fmt: skip
 
 
@@ -401,12 +424,13 @@ def run_till(
     sims: SimulatedDevices | None = None,
     hub_config_dir: Path | None = None,
     idle_ms: int = DEFAULT_IDLE_MS,
+    windowed: bool = False,
 ) -> int:
     try:
         config = till_device_config(db_path.parent, devices)
     except DeviceConfigError as exc:
         print(f"omnitill: device settings: {exc}", file=sys.stderr)
-        return 1
+        return 2  # a settings file to fix, as for a bad command line
     log.info("devices: %s", config.summary)
     app = QApplication.instance() or QApplication(argv or ["omnitill"])
     assert isinstance(app, QApplication)
@@ -425,7 +449,7 @@ def run_till(
             config = till_device_config(db_path.parent, devices)  # its devices step saved
     except DeviceConfigError as exc:
         print(f"omnitill: device settings: {exc}", file=sys.stderr)
-        return 1
+        return 2
     except ConfigError as exc:
         print(f"omnitill: hub settings: {exc}", file=sys.stderr)
         return 1
@@ -437,27 +461,40 @@ def run_till(
         idle_ms=idle_ms,
         scanner=scanner_config_for(config.keyboard_suffix),
     )
-    till.window.resize(1280, 800)
+    dock = None
     if sims is not None:
-        screen = app.primaryScreen().availableGeometry()
-        wide = screen.width() >= 1700
-        add_sim_dock(till.window, PrinterSimPanel(sims), docked=wide)
-        till.window.resize(1700 if wide else 1280, 860 if wide else 800)
-    till.window.show()
-    # Ctrl-C in the terminal closes the till cleanly (stopping the hub, sync and devices it
-    # started). Qt's loop never hands control back to Python, so a timer lets the handler run.
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+        dock = add_sim_dock(till.window, PrinterSimPanel(sims))
+        till.window.status.add_switch(dock.toggleViewAction())
+    show_till_window(till.window, windowed=windowed, side_panel=dock)
+
+    # Ctrl-C in the terminal, and SIGTERM (a service manager, a shutdown), close the till
+    # cleanly: the basket in progress is already saved, and the hub, sync, devices and the
+    # demo's temporary folders it started are stopped. Qt's loop never hands control back to
+    # Python, so a timer lets the handler run.
+    def on_signal(signum: int, _frame: object) -> None:
+        log.info("%s: closing the till", signal.Signals(signum).name)
+        app.quit()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, on_signal)
     wake = QTimer(till.window)
     wake.timeout.connect(lambda: None)
     wake.start(250)
     try:
         return app.exec()
     finally:
+        log.info("closing the till")
         till.close()
 
 
 def run_demo_window(
-    data_dir: Path | None, *, products: int, with_hub: bool = True, idle_ms: int = DEFAULT_IDLE_MS
+    data_dir: Path | None,
+    *,
+    products: int,
+    with_hub: bool = True,
+    idle_ms: int = DEFAULT_IDLE_MS,
+    windowed: bool = False,
+    web_order_every_s: float = 30.0,
 ) -> int:
     """`omnitill demo`: the till window on the demo store, demo PINs shown at sign-in, driving a
     simulated printer (TCP, parsed receipts shown in a side panel) and a pty customer display,
@@ -466,8 +503,8 @@ def run_demo_window(
     from pos_app.ui.demo_hub import connect_demo_hub
 
     path = prepare_demo_till(data_dir, products=products)
-    hub = connect_demo_hub(path) if with_hub else None
-    sims = SimulatedDevices()
+    hub = connect_demo_hub(path, order_every_s=web_order_every_s) if with_hub else None
+    sims = SimulatedDevices(roll=path.parent / DEMO_PRINTER_ROLL)
     try:
         return run_till(
             path,
@@ -476,8 +513,11 @@ def run_demo_window(
             sims=sims,
             hub_config_dir=path.parent if with_hub else path.parent / "no-hub",
             idle_ms=idle_ms,
+            windowed=windowed,
         )
     finally:
+        started = time.monotonic()
         sims.stop()
         if hub is not None:
             hub.stop()
+        log.info("demo devices and hub stopped in %.2f s", time.monotonic() - started)

@@ -17,6 +17,12 @@ def money(value: Money, *, symbol: bool = False) -> str:
     return "−" + text if value.is_negative() else text
 
 
+def signed_money(value: Money) -> str:
+    """An adjustment with its sign always shown: +€0.01, −€0.02."""
+    text = money(value, symbol=True)
+    return text if value.is_negative() else "+" + text
+
+
 def quantity(value: Decimal, by_weight: bool) -> str:
     if by_weight:
         return format(value.quantize(Decimal("0.001")), "f") + " kg"

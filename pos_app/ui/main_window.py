@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.ui.click_collect.page import CollectionsPage
@@ -11,6 +13,8 @@ from pos_app.ui.sale.sale_view import SaleView
 from pos_app.ui.sale.tender_panel import TenderPanel
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
+
+log = logging.getLogger(__name__)
 
 
 class TillWindow(QMainWindow):
@@ -46,11 +50,20 @@ class TillWindow(QMainWindow):
             page.setContentsMargins(12, 12, 12, 8)
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)
+        sale.side.currentChanged.connect(self.on_sale_side_current_changed)
         layout.addWidget(status)
         self.setCentralWidget(central)
 
     def show_page(self, page: QWidget) -> None:
+        if page is not self.pages.currentWidget():
+            # One line per screen change: a support log reads as what the cashier saw.
+            log.info("screen: %s", page.objectName() or type(page).__name__)
         self.pages.setCurrentWidget(page)
+
+    def on_sale_side_current_changed(self, index: int) -> None:
+        panel = self.sale.side.widget(index)
+        if panel is not None:
+            log.info("panel: %s", panel.objectName() or type(panel).__name__)
 
     @property
     def current_page(self) -> QWidget | None:

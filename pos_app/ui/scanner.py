@@ -1,8 +1,9 @@
-"""Tell keyboard-wedge scanner bursts from human typing, whatever widget has focus (DESIGN §4).
+"""Tell keyboard-wedge scanner bursts from human typing, whatever widget has focus
+(docs/architecture.md §4).
 
 A wedge scanner "types" its code a few milliseconds per character and ends with Enter (or a
 configured suffix). People type 80-250 ms per key. The filter, installed on the QApplication,
-holds back printable key presses for at most ``max_gap_ms``:
+holds back printable key presses for at most ``flush_ms``:
 
 - the next key comes within the gap: the burst goes on;
 - the suffix comes within the gap after at least ``min_length`` characters: it was a scan;
@@ -13,8 +14,24 @@ holds back printable key presses for at most ``max_gap_ms``:
 So the search box sees every key a person types (a few ms late), and a scan lands in the
 basket even while the search box has focus. Keys with Ctrl/Alt/Meta, function keys and
 navigation keys are never held. An optional ``prefix`` (some scanners send one, e.g. "]")
-must start the burst and is stripped. Timing comes from an injectable ``clock`` (ms) so
-tests can drive realistic gaps without sleeping.
+must start the burst and is stripped.
+
+A wedge scanner is a keyboard: for a capital it presses Shift, the letter, and releases Shift,
+as a person would. A bare modifier key (Shift, AltGr, Caps Lock) inside a burst belongs to the
+burst: it neither ends it nor releases the held keys as typing (issue 15: ``LOY12345678``
+became "LO" in the search box).
+
+The gaps are measured with the key events' own time stamps (``QKeyEvent.timestamp()``, the
+window system's milliseconds), not with when the event loop got round to them: on a busy till
+the keys of one scan can reach the filter 50 ms apart although the scanner sent them 8 ms
+apart. Events without a time stamp (0: made by a program, e.g. QTest) fall back to the
+injectable ``clock`` (ms), so tests drive realistic gaps without sleeping. For the same reason,
+when the flush timer fires, the keys already waiting in the queue (a busy loop got to the
+timer first) are delivered before the held keys are called typing.
+
+A burst is one code however long it is: past ``MAX_BURST`` characters the rest of the burst is
+still swallowed (never typed into the search box), and the code is handed over marked as too
+long, so the till rejects it with a clear message.
 """
 
 from __future__ import annotations
@@ -24,12 +41,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 Clock = Callable[[], float]
-_MAX_BURST = 256  # longer is garbage; it is still handed over, and rejected with a message
+_GS = "\x1d"  # the group separator a GS1 code's FNC1 arrives as
+MAX_BURST = 128  # no barcode a till scans is longer (GS1-128 is 48 data characters at most)
+TOO_LONG_MARK = "\u2026"  # ends a code cut at MAX_BURST: the till rejects it, saying so
+_MODIFIER_KEYS = frozenset(
+    int(k)
+    for k in (
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_Mode_switch,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Meta,
+    )
+)
 
 
 def monotonic_ms() -> float:
@@ -38,7 +69,13 @@ def monotonic_ms() -> float:
 
 @dataclass(frozen=True)
 class ScannerConfig:
-    max_gap_ms: float = 30.0
+    # The longest gap, by the keys' time stamps, inside one burst. Scanners send a key every
+    # 5-15 ms; people type 80-250 ms apart, and a roll-over of two keys is too short for a code.
+    max_gap_ms: float = 50.0
+    # How long held keys wait for the next one before they are a person's typing. Longer than
+    # the gap: on a loaded till the next key of a burst can reach the loop late (its time
+    # stamp still says 8 ms), and a person does not notice 100 ms before the key shows.
+    flush_ms: float = 100.0
     min_length: int = 4
     suffix_keys: frozenset[int] = field(
         default_factory=lambda: frozenset({int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)})
@@ -79,11 +116,13 @@ class ScanFilter(QObject):
         self._config = config if config is not None else ScannerConfig()
         self._clock = clock
         self._held: list[_Held] = []
+        self._overflow = False  # the burst went past MAX_BURST characters
         self._last_ms = 0.0
+        self._draining = False
         self._replaying = False
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(max(1, int(self._config.max_gap_ms)))
+        self._flush_timer.setInterval(max(1, int(self._config.flush_ms)))
         self._flush_timer.timeout.connect(self.on_flush_timer_timeout)
 
     @property
@@ -96,9 +135,11 @@ class ScanFilter(QObject):
         if not isinstance(watched, QWidget):
             return False  # the QWindow sees a real key first; act once, at the focus widget
         assert isinstance(event, QKeyEvent)
-        now = self._clock()
-        in_burst = bool(self._held) and now - self._last_ms <= self._config.max_gap_ms
         key = event.key()
+        if key in _MODIFIER_KEYS:
+            return False  # Shift around a capital: part of whatever is going on, ends nothing
+        now = self._event_ms(event)
+        in_burst = bool(self._held) and now - self._last_ms <= self._config.max_gap_ms
         if key in self._config.suffix_keys and not event.modifiers() & ~_KEYPAD:
             if in_burst and self._is_scan():
                 code = self._take_code()
@@ -113,13 +154,26 @@ class ScanFilter(QObject):
             return False
         if self._held and not in_burst:
             self._release()  # the previous keys were typed by a person
-        if len(self._held) < _MAX_BURST:
+        if len(self._held) < MAX_BURST:
             self._held.append(_Held(watched, _copy(event), text))
+        else:
+            self._overflow = True  # still the scanner's: swallowed, the code marked too long
         self._last_ms = now
         self._flush_timer.start()
         return True
 
     def on_flush_timer_timeout(self) -> None:
+        if self._held and not self._draining:
+            # The loop may have been busy: keys the window system already has (the rest of a
+            # burst) are delivered first, then the gap is judged on their time stamps.
+            held = len(self._held)
+            self._draining = True
+            try:
+                QCoreApplication.processEvents()
+            finally:
+                self._draining = False
+            if len(self._held) != held or self._flush_timer.isActive():
+                return  # the burst went on (or ended as a scan): its own timer decides
         # A scanner set to send no suffix: the pause after a fast burst ends the code. At
         # least two keys, so one key a person pressed is never mistaken for a scan.
         if not self._config.suffix_keys and len(self._held) >= 2 and self._is_scan():
@@ -129,8 +183,14 @@ class ScanFilter(QObject):
 
     # -- internals ---------------------------------------------------------------------------
 
+    def _event_ms(self, event: QKeyEvent) -> float:
+        stamp = event.timestamp()
+        return float(stamp) if stamp else self._clock()
+
     @staticmethod
     def _holdable(event: QKeyEvent, text: str) -> bool:
+        if text == _GS:
+            return True  # FNC1 in a GS1 code: wedge scanners type GS as Ctrl+] (issue 17)
         if event.modifiers() & ~(_KEYPAD | Qt.KeyboardModifier.ShiftModifier):
             return False
         return len(text) == 1 and text.isprintable()
@@ -145,16 +205,16 @@ class ScanFilter(QObject):
     def _take_code(self) -> str:
         text = "".join(h.text for h in self._held)
         self._held.clear()
-        return text[len(self._config.prefix) :]
+        too_long, self._overflow = self._overflow, False
+        return text[len(self._config.prefix) :] + (TOO_LONG_MARK if too_long else "")
 
     def _release(self) -> None:
         """Replay held keys to where they were going: they were typed by a person."""
         self._flush_timer.stop()
         held, self._held = self._held, []
+        self._overflow = False
         if not held:
             return
-        from PySide6.QtCore import QCoreApplication
-
         self._replaying = True
         try:
             for item in held:
@@ -168,7 +228,7 @@ _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
 def _copy(event: QKeyEvent) -> QKeyEvent:
-    return QKeyEvent(
+    copy = QKeyEvent(
         event.type(),
         event.key(),
         event.modifiers(),
@@ -176,3 +236,5 @@ def _copy(event: QKeyEvent) -> QKeyEvent:
         event.isAutoRepeat(),
         event.count(),
     )
+    copy.setTimestamp(event.timestamp())
+    return copy

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from hardware.base import DeviceKind, DeviceState, DeviceStatus
 
@@ -47,6 +49,15 @@ class TillStatusBar(QFrame):
         self.place_label.setText(
             self.tr("%1 · till %2").replace("%1", store_name).replace("%2", till_id)
         )
+
+    def add_switch(self, action: QAction) -> None:
+        """A checkable action at the right end (the demo's printer panel: show or hide)."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the till keeps the keyboard
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(button)
 
     def set_user(self, name: str | None, role: str = "") -> None:
         if name is None:

@@ -1,7 +1,7 @@
 """One small HTTP layer over ``requests`` for every call the till makes to the hub.
 
-Every request has a timeout (DESIGN §6), TLS verification stays on, and failures come back as
-the typed errors of ``sync.client.errors``. There is no retry here: the sync threads own the
+Every request has a timeout (docs/architecture.md §6), TLS verification stays on, and failures come
+back as the typed errors of ``sync.client.errors``. There is no retry here: the sync threads own the
 one retry layer (with backoff), and interactive look-ups must fail fast instead.
 """
 

@@ -1,4 +1,4 @@
-"""Online look-ups (DESIGN §6): straight to the hub, short timeouts, typed failures.
+"""Online look-ups (docs/architecture.md §6): straight to the hub, short timeouts, typed failures.
 
 A screen calls these from a worker thread (never the GUI thread) and, on ``HubUnreachable``,
 says "hub unreachable — showing local data" instead of hanging. Not found is ``NotFound``;

@@ -1,4 +1,5 @@
-"""The till's outbox table as the pusher's queue (DESIGN §6): the queue IS the SQLite outbox.
+"""The till's outbox table as the pusher's queue (docs/architecture.md §6): the queue IS the SQLite
+outbox.
 
 Reads go through a read-only engine (no write lock taken just to look), the marks through the
 writer engine in one short transaction per batch. Each call opens its own session: sessions

@@ -1,4 +1,5 @@
-"""The feed puller (DESIGN §6): long-polls ``GET /v1/feed`` and hands each page to a sink.
+"""The feed puller (docs/architecture.md §6): long-polls ``GET /v1/feed`` and hands each page to a
+sink.
 
 The sink (``pos_app.services.sync.feed_apply.FeedApplier`` at the till) applies a page in short
 transactions, each storing the cursor of the changes it holds, so the cursor never runs ahead
@@ -15,7 +16,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from sync.client.backoff import Backoff
+from pos_app.domain.retry import Backoff
 from sync.client.errors import HubError
 from sync.client.http import HubHttp
 from sync.client.status import FeedProgress, StatusTracker

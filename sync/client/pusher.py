@@ -1,4 +1,5 @@
-"""The outbox pusher (DESIGN §6): sends unsent events in order, in batches, to ``POST /v1/events``.
+"""The outbox pusher (docs/architecture.md §6): sends unsent events in order, in batches, to ``POST
+/v1/events``.
 
 At-least-once delivery plus the hub's idempotent ingest gives exactly-once: an event is marked
 sent only when the hub acknowledged it (accepted, or duplicate = stored before), so a crash or
@@ -17,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sync.client.backoff import Backoff
+from pos_app.domain.retry import Backoff
 from sync.client.errors import BadResponse, HubError
 from sync.client.http import HubHttp
 from sync.client.outbox import Outcome, QueuedEvent

@@ -72,7 +72,7 @@ class StatusTracker:
             return self._status
 
     def is_offline(self) -> bool:
-        """For checkout: a receipt made now says it was made offline (DESIGN §3)."""
+        """For checkout: a receipt made now says it was made offline (docs/architecture.md §3)."""
         return self.snapshot().online is False
 
     def succeeded(self, channel: str) -> None:

@@ -1,4 +1,5 @@
-"""The central hub (DESIGN §6): FastAPI + SQLAlchemy over SQLite (one store) or PostgreSQL.
+"""The central hub (docs/architecture.md §6): FastAPI + SQLAlchemy over SQLite (one store) or
+PostgreSQL.
 
 Getting started::
 

@@ -12,11 +12,16 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from argon2 import PasswordHasher
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
+from sync.hub.console import routes as console
+from sync.hub.console.security import PREFIX, add_security_headers
 from sync.hub.context import Hub
 from sync.hub.db import HubDatabase
 from sync.hub.deps import AppServices
@@ -56,7 +61,15 @@ def create_app(settings: HubSettings) -> FastAPI:
     )
     services = AppServices(
         settings=settings,
-        hub=Hub(db=db, pickup_link_template=settings.pickup_link_template),
+        hub=Hub(
+            db=db,
+            pickup_link_template=settings.pickup_link_template,
+            passwords=PasswordHasher(
+                time_cost=settings.password_time_cost,
+                memory_cost=settings.password_memory_kib,
+                parallelism=settings.password_parallelism,
+            ),
+        ),
         enroll_limiter=AttemptLimiter(settings.enroll_attempts_per_minute, 60.0),
     )
 
@@ -96,11 +109,24 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.include_router(till_router)
     app.include_router(admin_router)
     app.include_router(customers_router)
+    # The head-office console (docs/architecture.md §10): pages, its CSS, headers.
+    app.include_router(console.router)
+    app.mount("/console/static", console.static, name="console-static")
+    app.middleware("http")(add_security_headers)
     app.include_router(webhooks_router)
 
     @app.exception_handler(HubError)
-    async def on_hub_error(_: Request, exc: HubError) -> JSONResponse:
+    async def on_hub_error(request: Request, exc: HubError) -> Response:
+        if request.url.path.startswith(PREFIX + "/"):
+            return console.error_page(request, exc)
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        # A console form or filter gets a page saying what was wrong; the API keeps its JSON.
+        if request.url.path.startswith(PREFIX + "/"):
+            return console.invalid_page(request, exc)
+        return await request_validation_exception_handler(request, exc)
 
     @app.exception_handler(IntegrityError)
     async def on_integrity_error(_: Request, exc: IntegrityError) -> JSONResponse:

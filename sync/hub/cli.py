@@ -17,7 +17,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pos_app.domain.staff.roles import Role
 from sync.hub import cli_quarantine
+from sync.hub.console.roles import Role as ConsoleRole
 
 if TYPE_CHECKING:
     from sync.hub.context import Hub
@@ -78,6 +80,7 @@ def register_hub_commands(sub: Any) -> None:
     token.add_argument("verb", nargs="?", choices=("create", "list", "revoke"), default="create")
     token.add_argument("token_ref", nargs="?", metavar="TOKEN_ID", help="for revoke: the id")
     token.add_argument("--label", default="head office")
+    token.add_argument("--user", default=None, help="e-mail of the console user it acts as")
     serve = action("serve", "serve the hub API with uvicorn")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8600)
@@ -132,8 +135,17 @@ def register_hub_commands(sub: Any) -> None:
     staff.add_argument("--store", required=True)
     staff.add_argument("--code", required=True)
     staff.add_argument("--name", required=True)
-    staff.add_argument("--role", choices=("associate", "fulfilment", "manager"), required=True)
+    staff.add_argument("--role", choices=tuple(Role), required=True)
     staff.add_argument("--pin", default=None, help="visible to other users; prefer the prompt")
+    user = action(
+        "add-user",
+        "add a head-office console user and print their first password (shown once)",
+        epilog="roles: admin (everything), merchandiser (catalog, prices, promotions), "
+        "store_manager (their --store ones), auditor (read-only)",
+    )
+    user.add_argument("--email", required=True)
+    user.add_argument("--role", choices=[r.value for r in ConsoleRole], required=True)
+    user.add_argument("--store", action="append", default=[], help="repeat for more stores")
     sim = action("simulate-web-orders", "keep making realistic web orders for a store")
     sim.add_argument("--store", required=True)
     sim.add_argument("--rate", type=_positive_float, default=0.2, help="orders per second")
@@ -296,7 +308,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         if command == "admin-token" and args.verb != "create":
             return _admin_tokens(hub, args.verb, args.token_ref)
         if command in ("init", "admin-token"):
-            token = tenancy.create_admin_token(hub, args.label)
+            token = tenancy.create_admin_token(
+                hub, args.label, user_email=getattr(args, "user", None)
+            )
             token_id = credentials.admin_token_id(credentials.token_digest(token))
             print(token)
             print(f"admin token {token_id} shown once: keep it safe", file=sys.stderr)
@@ -372,6 +386,15 @@ def _dispatch(args: argparse.Namespace) -> int:
                 pin=pin,
             )
             print(f"staff {args.code} saved for store {args.store}")
+        elif command == "add-user":
+            from sync.hub.console import accounts
+
+            password = accounts.new_password()
+            added = accounts.add_user(hub, email=args.email, role=ConsoleRole(args.role),
+                                     stores=args.store, password=password, actor="cli")  # fmt: skip
+            print(password)
+            print(f"console user {added.email} ({added.role.value}) added; the password above "
+                  "is shown once", file=sys.stderr)  # fmt: skip
         elif command in ("add-shop", "shopify-flags", "shopify-refunds"):
             _shopify_command(hub, args)
         elif command in ("notifications", "refunds"):

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
 from pos_app.domain.staff.credentials import PinHasher
@@ -28,6 +29,8 @@ class Hub:
     pickup_link_template: str | None = None
     # Staff PINs: the same argon2id hashing the tills verify with (pos_app.domain.staff).
     pin_hasher: PinHasher = field(default_factory=PinHasher)
+    # Hashes and checks console passwords (sync/hub/console/accounts.py).
+    passwords: PasswordHasher = field(default_factory=PasswordHasher)
 
     @contextmanager
     def change(self) -> Iterator[tuple[Session, PendingChanges]]:

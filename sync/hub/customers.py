@@ -1,8 +1,8 @@
 """One customer across channels: created at a till or by a web order, found by email, phone or
 loyalty card, with their web orders and in-store sales in one history, and their store credit.
 
-Customers are chain data (DESIGN §6): any till of the chain finds them. The email is the
-identity (stored lower-cased, unique), so a customer created at a till while offline and
+Customers are chain data (docs/architecture.md §12): any till of the chain finds them. The email is
+the identity (stored lower-cased, unique), so a customer created at a till while offline and
 synced later becomes the existing customer with that email instead of a duplicate.
 """
 

@@ -60,7 +60,7 @@ def _sqlite_engine(url: str, *, writer: bool) -> Engine:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
             # FULL: an event the hub acknowledged is gone from the till's outbox, so the
-            # hub's commit must survive a power cut, not only a crash (DESIGN §10).
+            # hub's commit must survive a power cut, not only a crash (docs/architecture.md §10).
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")

@@ -106,6 +106,9 @@ class DemoHub:
     _hub: Hub = field(init=False, repr=False)
 
 
+DEMO_GRACEFUL_S = 0.5  # the demo closes with its till: open long-polls get this long
+
+
 def start_demo_hub(
     folder: Path,
     *,
@@ -131,7 +134,9 @@ def start_demo_hub(
         token_path.touch(mode=0o600)
         token_path.write_text(admin_token, encoding="utf-8")
     position = int(position_path.read_text()) if position_path.exists() else 0
-    server = ServerThread(create_app(HubSettings(db_url=url, pool_size=3))).start()
+    server = ServerThread(
+        create_app(HubSettings(db_url=url, pool_size=3)), graceful_s=DEMO_GRACEFUL_S
+    ).start()
     demo = DemoHub(
         server=server, admin_token=admin_token, store_id=store_id, catalog_position=position
     )

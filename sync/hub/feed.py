@@ -1,8 +1,8 @@
 """The change feed: one ordered log per store, plus chain-wide rows every store sees.
 
-The rule (DESIGN §6): a reader that has seen position N must never later find a new row below
-N. A plain sequence breaks it on PostgreSQL, because positions are handed out at INSERT and
-become visible at COMMIT: if T1 takes 10, T2 takes 11 and T2 commits first, a reader sees 11,
+The rule (docs/architecture.md §6): a reader that has seen position N must never later find a new
+row below N. A plain sequence breaks it on PostgreSQL, because positions are handed out at INSERT
+and become visible at COMMIT: if T1 takes 10, T2 takes 11 and T2 commits first, a reader sees 11,
 moves its cursor past 10, and loses 10 when T1 commits.
 
 Here every writer takes one transaction-scoped advisory lock *just before* inserting its feed

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos_app.domain.staff.roles import RoleError, parse_role
 from sync.hub import credentials
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
@@ -44,7 +45,6 @@ from sync.protocol import (
 )
 
 PIN_PATTERN = re.compile(r"^[0-9]{4,8}$")
-STAFF_ROLES = ("associate", "fulfilment", "manager")
 
 
 def set_tax_class(hub: Hub, tax_class: str, rate: str, label: str) -> None:
@@ -72,8 +72,10 @@ def add_staff(hub: Hub, *, store_id: str, staff_code: str, name: str, role: str,
     """Add or replace a staff member; the PIN is stored (and fed to tills) only as argon2id."""
     if not PIN_PATTERN.match(pin):
         raise Invalid("a PIN is 4 to 8 digits")
-    if role not in STAFF_ROLES:
-        raise Invalid(f"role must be one of {', '.join(STAFF_ROLES)}")
+    try:
+        parse_role(role)
+    except RoleError as exc:
+        raise Invalid(str(exc)) from None
     pin_hash = hub.pin_hasher.hash(pin)
     with hub.change() as (session, pending):
         get_store(session, store_id)

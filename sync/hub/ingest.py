@@ -1,4 +1,4 @@
-"""``POST /v1/events``: idempotent ingest of a till's outbox (DESIGN §6).
+"""``POST /v1/events``: idempotent ingest of a till's outbox (docs/architecture.md §6).
 
 Each event is validated on its own; a malformed one is rejected alone with the reason. Valid
 events are stored under their till-made UUID (unique, kept forever) with their content hash;

@@ -1,4 +1,5 @@
-"""Online look-ups a till makes while a customer waits (DESIGN §6): short, indexed reads.
+"""Online look-ups a till makes while a customer waits (docs/architecture.md §6): short, indexed
+reads.
 
 Web orders are store data: a till sees only orders for its own store, and another store's
 order is "not found" (its existence is not confirmed). Customers, gift cards and stock levels

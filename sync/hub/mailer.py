@@ -26,6 +26,7 @@ from email.utils import formatdate, make_msgid
 
 from sqlalchemy import select, update
 
+from pos_app.domain.retry import capped_delay
 from sync.hub import notifications
 from sync.hub.db import HubDatabase
 from sync.hub.models import ReceiptEmail, utc_now
@@ -196,7 +197,9 @@ class ReceiptSender:
         with self._db.write() as session:
             notifications.release(session, [n.id for n in unsent])
         timing = self._timing
-        delay = min(timing.retry_cap_seconds, timing.retry_base_seconds * 2**self._notes_failures)
+        delay = capped_delay(
+            timing.retry_base_seconds, timing.retry_cap_seconds, self._notes_failures
+        )
         self._notes_failures += 1
         self._notes_paused_until = now + timedelta(seconds=delay)
 
@@ -255,7 +258,7 @@ class ReceiptSender:
         now = self._clock()
         timing = self._timing
         give_up = permanent or attempts >= timing.max_attempts
-        delay = min(timing.retry_cap_seconds, timing.retry_base_seconds * 2 ** (attempts - 1))
+        delay = capped_delay(timing.retry_base_seconds, timing.retry_cap_seconds, attempts - 1)
         with self._db.write() as session:
             session.execute(
                 update(ReceiptEmail)

@@ -96,6 +96,10 @@ class AdminToken(Base):
     label: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The console user the token belongs to (migration 0012); None: an older token, an admin.
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("console_users.id", name="fk_admin_tokens_user_id"), nullable=True
+    )
 
 
 class Staff(Base):
@@ -200,9 +204,16 @@ class WebOrderRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
+    __table_args__ = (
+        Index("ix_web_orders_status_created", "status", "created_at"),
+        Index("ix_web_orders_status_id", "status", "id"),
+        Index("ix_web_orders_created", "created_at"),
+    )
+
 
 class StoredValue(Base):
-    """A gift card or a store credit account; the balance lives only here (DESIGN §2)."""
+    """A gift card or a store credit account; the balance lives only here
+    (docs/architecture.md §2)."""
 
     __tablename__ = "stored_value"
 
@@ -259,7 +270,8 @@ class ReceiptEmail(Base):
 
 
 class IngestedEvent(Base):
-    """Every event a till pushed, under its till-made UUID, kept forever (DESIGN §6)."""
+    """Every event a till pushed, under its till-made UUID, kept forever
+    (docs/architecture.md §6)."""
 
     __tablename__ = "events"
 
@@ -285,6 +297,7 @@ class IngestedEvent(Base):
     __table_args__ = (
         Index("ix_events_store_kind", "store_id", "kind"),
         Index("ix_events_state", "state"),
+        Index("ix_events_till_received", "till_id", "received_at"),
     )
 
 
@@ -312,8 +325,8 @@ class FeedRow(Base):
 class ReturnableLineRow(Base):
     """Bought and returned quantity of one original line, across every till, store and channel.
 
-    The hub is the authority on what can still come back (DESIGN §8). A sale's lines are
-    recorded when its event is ingested; a web order's bought quantities are copied from the
+    The hub is the authority on what can still come back (docs/architecture.md §8). A sale's lines
+    are recorded when its event is ingested; a web order's bought quantities are copied from the
     order at its first return. ``bought_milli`` is null while a return names a sale the hub
     has not seen yet (the other till is offline): the check then happens when the sale comes.
     """
@@ -430,6 +443,10 @@ class RefundRequestRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     source_event_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Set when head office marks the refund done (migration 0012).
+    refund_reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    refunded_by: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    refunded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class CouponRedemption(Base):
@@ -459,6 +476,46 @@ class CouponDoubleUse(Base):
     flagged_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (UniqueConstraint("code", "sale_uuid", name="uq_coupon_double_use"),)
+
+
+class ConsoleUser(Base):
+    """A head-office person who signs in to the console (migration 0012)."""
+
+    __tablename__ = "console_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(32))
+    stores: Mapped[str] = mapped_column(Text)  # JSON list of store ids (store managers)
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id, parameters inside
+    failed_attempts: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ConsoleSession(Base):
+    __tablename__ = "console_sessions"
+
+    session_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("console_users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ConsoleAudit(Base):
+    """Every change made through the console or a user's API token: who, when, before → after."""
+
+    __tablename__ = "console_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(254))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(200))
+    before: Mapped[str] = mapped_column(Text)  # JSON
+    after: Mapped[str] = mapped_column(Text)  # JSON
 
 
 class ShopifyShop(Base):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import psycopg
 
+from pos_app.domain.retry import Backoff
 from sync.hub.feed import NOTIFY_CHANNEL
 from sync.hub.models import CHAIN_SCOPE
 
@@ -87,13 +88,13 @@ class PostgresListener:
         self._thread.join(timeout=5.0)
 
     def _run(self) -> None:
-        backoff = 0.5
+        backoff = Backoff(0.5, 10.0, jitter=False)
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self._conninfo, autocommit=True) as conn:
                     conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
                     self._listening.set()
-                    backoff = 0.5
+                    backoff.reset()
                     while not self._stop.is_set():
                         # stop_after=1: hand each notification on at once, not per window.
                         for note in conn.notifies(timeout=0.1, stop_after=1):
@@ -101,5 +102,4 @@ class PostgresListener:
             except psycopg.Error as exc:
                 log.warning("feed listener lost its PostgreSQL connection: %s", exc)
                 # Anything committed while we were away is found by the readers' re-check.
-                self._stop.wait(backoff)
-                backoff = min(backoff * 2, 10.0)
+                self._stop.wait(backoff.next_delay())

@@ -1,4 +1,5 @@
-"""Returned quantities per original line, across tills, stores and channels (DESIGN §8).
+"""Returned quantities per original line, across tills, stores and channels
+(docs/architecture.md §8).
 
 The hub is the authority on what can still come back. Ingesting a sale records its lines
 (bought); ingesting a return adds to the returned quantity of each line it names, in the same

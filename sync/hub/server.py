@@ -59,7 +59,9 @@ class TlsFiles:
             raise ValueError(f"TLS certificate and key do not load together: {exc}") from None
 
 
-def _config(app: FastAPI, tls: TlsFiles | None = None) -> uvicorn.Config:
+def _config(
+    app: FastAPI, graceful_s: float | None = None, tls: TlsFiles | None = None
+) -> uvicorn.Config:
     return uvicorn.Config(
         app,
         log_level="warning",
@@ -69,20 +71,31 @@ def _config(app: FastAPI, tls: TlsFiles | None = None) -> uvicorn.Config:
         timeout_keep_alive=30,
         # A client that never finishes (e.g. a failed TLS handshake left open) must not hold
         # a stop for ever: after this, remaining connections are cut.
-        timeout_graceful_shutdown=10,
+        timeout_graceful_shutdown=graceful_s if graceful_s is not None else 10,  # type: ignore[arg-type]
         ssl_certfile=str(tls.cert) if tls else None,
         ssl_keyfile=str(tls.key) if tls else None,
     )
 
 
 class ServerThread:
-    """A real uvicorn server on 127.0.0.1 in a background thread; use as a context manager."""
+    """A real uvicorn server on 127.0.0.1 in a background thread; use as a context manager.
 
-    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
+    ``graceful_s``: how long ``stop`` lets open requests finish (None: until they do). The demo
+    hub gives 0.5 s: a till's feed long-poll would otherwise hold the exit for its full wait.
+    """
+
+    def __init__(
+        self,
+        app: FastAPI,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        graceful_s: float | None = None,
+    ) -> None:
         self.app = app
         self._socket = bound_socket(host, port)
         self.host, self.port = self._socket.getsockname()[:2]
-        self._server = uvicorn.Server(_config(app))
+        self._server = uvicorn.Server(_config(app, graceful_s))
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self._socket]}, name="hub-server"
         )
@@ -127,7 +140,7 @@ def run_worker(
     """One uvicorn server in this process, in the foreground, until SIGINT/SIGTERM."""
     sock = bound_socket(host, port, reuse_port=reuse_port)
     try:
-        uvicorn.Server(_config(create_app(settings), tls)).run(sockets=[sock])
+        uvicorn.Server(_config(create_app(settings), tls=tls)).run(sockets=[sock])
     finally:
         sock.close()
 

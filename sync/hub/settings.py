@@ -63,6 +63,11 @@ class MailerTiming:
 @dataclass(frozen=True)
 class HubSettings:
     db_url: str
+    # Console passwords (argon2id): argon2-cffi's defaults (RFC 9106's low-memory choice).
+    # Tests lower them; a stored hash keeps its own parameters, so verifying still works.
+    password_time_cost: int = 3
+    password_memory_kib: int = 65536
+    password_parallelism: int = 4
     # A long-poll re-reads the feed at least this often even without a wake-up: covers writes
     # made by another process on SQLite (no NOTIFY there) and a listener reconnecting.
     feed_recheck_seconds: float = 1.0

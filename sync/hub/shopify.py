@@ -23,6 +23,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from pos_app.domain.money import minor_units_of
 from sync.hub.errors import Invalid, describe
 from sync.protocol import MAX_LINES, PaymentStatus, WebOrderIn
 
@@ -35,7 +36,6 @@ FINANCIAL_STATUS = {
     "partially_refunded": PaymentStatus.PAID,
     "pending": PaymentStatus.PAY_IN_STORE,
 }
-ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "HUF"})
 PICKUP_ATTRIBUTE = "pickup_store"
 # Shopify's REST order carries no delivery-method field; a local pickup shows as a shipping
 # line whose code or title names the pickup (the pickup location's settings decide the text).
@@ -131,7 +131,7 @@ class ShopifyOrder(_Shopify):
 
 def minor(amount: str, currency: str, where: str) -> int:
     """A Shopify decimal string as integer minor units of ``currency``."""
-    exponent = 0 if currency in ZERO_DECIMAL_CURRENCIES else 2
+    exponent = minor_units_of(currency)
     try:
         value = Decimal(amount) * (10**exponent)
     except InvalidOperation:

@@ -1,4 +1,4 @@
-"""Shopify webhooks as Shopify sends them (docs/architecture.md, "Web store").
+"""Shopify webhooks as Shopify sends them (docs/architecture.md §6, "Web store").
 
 Authentication is the shop's own: ``X-Shopify-Hmac-Sha256`` is the base64 HMAC-SHA256 of the
 raw request body under the shop's webhook secret (``omnitill hub add-shop``), compared in

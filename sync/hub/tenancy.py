@@ -17,7 +17,7 @@ from sync.hub import credentials
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
 from sync.hub.errors import Forbidden, NotFound, Unauthorized
-from sync.hub.models import AdminToken, EnrollCode, Store, Till
+from sync.hub.models import AdminToken, ConsoleUser, EnrollCode, Store, Till
 from sync.protocol import (
     EnrollCodeResponse,
     EnrollRequest,
@@ -59,12 +59,24 @@ def store_info(store: Store) -> StoreInfo:
     )
 
 
-def create_admin_token(hub: Hub, label: str) -> str:
+def create_admin_token(hub: Hub, label: str, *, user_email: str | None = None) -> str:
+    """A new admin API token; with ``user_email`` it belongs to that console user and acts
+    with their role (only an admin user's token may call the admin API)."""
     token = credentials.new_admin_token()
     with hub.change() as (session, _):
+        user_id = None
+        if user_email is not None:
+            email = user_email.strip().lower()
+            user = session.scalars(select(ConsoleUser).where(ConsoleUser.email == email)).first()
+            if user is None:
+                raise NotFound(f"no console user {email}")
+            user_id = user.id
         session.add(
             AdminToken(
-                token_hash=credentials.token_digest(token), label=label, created_at=hub.clock()
+                token_hash=credentials.token_digest(token),
+                label=label,
+                created_at=hub.clock(),
+                user_id=user_id,
             )
         )
     return token
@@ -76,6 +88,16 @@ def authenticate(session: Session, token: str) -> Principal:
         admin = session.get(AdminToken, digest)
         if admin is None or admin.revoked_at is not None:
             raise Unauthorized("admin token unknown or revoked")
+        if admin.user_id is not None:
+            # A token that belongs to a console user acts as that user; tokens made before
+            # console users existed (no user) stay head-office admins.
+            user = session.get(ConsoleUser, admin.user_id)
+            if user is None or not user.active:
+                raise Unauthorized("the console user of this admin token is disabled")
+            if user.role != "admin":
+                raise Forbidden(
+                    f"the admin API needs an admin user's token ({user.email} is {user.role})"
+                )
         return Principal(store_id=None, till_id=None, admin_id=credentials.admin_token_id(digest))
     till = session.execute(select(Till).where(Till.token_hash == digest)).scalar_one_or_none()
     if till is None:
@@ -135,18 +157,25 @@ def upsert_store(hub: Hub, spec: StoreIn) -> StoreInfo:
 def create_enroll_code(
     hub: Hub, store_id: str, ttl: timedelta = DEFAULT_ENROLL_CODE_TTL
 ) -> EnrollCodeResponse:
+    with hub.change() as (session, _):
+        return create_enroll_code_in(session, hub, store_id, ttl)
+
+
+def create_enroll_code_in(
+    session: Session, hub: Hub, store_id: str, ttl: timedelta = DEFAULT_ENROLL_CODE_TTL
+) -> EnrollCodeResponse:
+    """``create_enroll_code`` in the caller's transaction."""
     code = credentials.new_enroll_code()
     now = hub.clock()
-    with hub.change() as (session, _):
-        get_store(session, store_id)
-        session.add(
-            EnrollCode(
-                code_hash=credentials.token_digest(credentials.normalise_code(code)),
-                store_id=store_id,
-                created_at=now,
-                expires_at=now + ttl,
-            )
+    get_store(session, store_id)
+    session.add(
+        EnrollCode(
+            code_hash=credentials.token_digest(credentials.normalise_code(code)),
+            store_id=store_id,
+            created_at=now,
+            expires_at=now + ttl,
         )
+    )
     return EnrollCodeResponse(store_id=store_id, code=code, expires_at=now + ttl)
 
 
@@ -185,13 +214,18 @@ def enroll(hub: Hub, request: EnrollRequest) -> EnrollResponse:
 
 def revoke_till(hub: Hub, till_id: str) -> None:
     with hub.change() as (session, _):
-        done = session.execute(
-            update(Till)
-            .where(Till.till_id == till_id, Till.revoked_at.is_(None))
-            .values(revoked_at=hub.clock())
-            .returning(Till.id)
-        ).scalar_one_or_none()
-        if done is None:
-            exists = session.execute(select(Till.id).where(Till.till_id == till_id)).first()
-            if exists is None:
-                raise NotFound(f"no till {till_id!r}")
+        revoke_till_in(session, hub, till_id)
+
+
+def revoke_till_in(session: Session, hub: Hub, till_id: str) -> None:
+    """``revoke_till`` in the caller's transaction (revoking twice is not an error)."""
+    done = session.execute(
+        update(Till)
+        .where(Till.till_id == till_id, Till.revoked_at.is_(None))
+        .values(revoked_at=hub.clock())
+        .returning(Till.id)
+    ).scalar_one_or_none()
+    if done is None:
+        exists = session.execute(select(Till.id).where(Till.till_id == till_id)).first()
+        if exists is None:
+            raise NotFound(f"no till {till_id!r}")

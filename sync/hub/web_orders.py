@@ -1,7 +1,7 @@
 """Web orders for click-and-collect: ingest from the web store, status from the tills.
 
 An order is created by head office (or the web store's webhook) for a pickup store and goes
-into that store's feed. Tills move it through the states of DESIGN §7 with
+into that store's feed. Tills move it through the states of domain/click_collect/states.py with
 ``collection.status_changed`` events; an impossible move is refused with the reason, which the
 till shows (the order was cancelled online, collected at another till …).
 """
@@ -13,6 +13,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pos_app.domain.click_collect.states import ALLOWED_MOVES
 from sync.hub import credentials
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
@@ -33,17 +34,6 @@ from sync.protocol import (
     WebOrderLine,
 )
 
-S = CollectionStatus
-ALLOWED_MOVES: dict[CollectionStatus, frozenset[CollectionStatus]] = {
-    S.NEW: frozenset({S.PICKING, S.CANCELLED, S.EXPIRED}),
-    S.PICKING: frozenset({S.NEW, S.READY, S.CANCELLED, S.EXPIRED}),
-    S.READY: frozenset({S.COLLECTED, S.PARTIALLY_COLLECTED, S.CANCELLED, S.EXPIRED}),
-    # A customer may collect the rest of a partly collected order in several visits.
-    S.PARTIALLY_COLLECTED: frozenset({S.PARTIALLY_COLLECTED, S.COLLECTED, S.CANCELLED, S.EXPIRED}),
-    S.COLLECTED: frozenset(),
-    S.CANCELLED: frozenset(),
-    S.EXPIRED: frozenset(),
-}
 PICKUP_CODE_ATTEMPTS = 5
 
 
@@ -217,7 +207,7 @@ def close_in(
     session: Session, pending: PendingChanges, hub: Hub, number: str, status: CollectionStatus
 ) -> WebOrder:
     """``close_web_order`` in the caller's transaction."""
-    if status not in (S.CANCELLED, S.EXPIRED):
+    if status not in (CollectionStatus.CANCELLED, CollectionStatus.EXPIRED):
         raise Conflict("only cancelled or expired can be set from head office")
     store_id = session.execute(
         select(WebOrderRow.store_id).where(WebOrderRow.number == number)
@@ -227,7 +217,7 @@ def close_in(
     current = session.execute(
         select(WebOrderRow.status).where(WebOrderRow.number == number)
     ).scalar_one()
-    if current == S.PARTIALLY_COLLECTED:
+    if current == CollectionStatus.PARTIALLY_COLLECTED:
         # Only the store knows what the customer took away, so only it can close the rest.
         raise Conflict(f"order {number} is partly collected: the store closes the rest")
     reason = change_status(

@@ -1,5 +1,6 @@
 """Demo mode's omnichannel loop, without the window: a demo till enrolled with its own hub on
-loopback receives simulated web orders through the real sync client (DESIGN §6, issue 6 #8)."""
+loopback receives simulated web orders through the real sync client (docs/architecture.md §6, issue
+6 #8)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -53,6 +52,7 @@ from sync.hub.db import HubDatabase
 from sync.hub.models import IngestedEvent, ReturnRefund, StockLevel
 from sync.hub.models import WebOrderRow as HubWebOrder
 from tests.helpers.hub import PG_ENV, eventually
+from tests.helpers.net import unused_port
 from tests.helpers.shopify import SECRET, SHOP, as_pickup, sample, send_webhook
 
 STORE = "main-st"
@@ -68,12 +68,6 @@ POINT_9 = (
     "it loaded at start, without the tax rates the feed brought; passes once live store "
     "settings are merged"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def omnitill(*argv: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -148,7 +142,7 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
     hub_db = HubDatabase(db_url)
     try:
         assert omnitill("hub", "init", "--db", db_url).stdout.strip()
-        port = free_port()
+        port = unused_port()
         hub_url = f"http://127.0.0.1:{port}"
         process = subprocess.Popen(
             [sys.executable, "-m", "pos_app.cli", "hub", "serve", "--db", db_url, "--port",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from pos_app.ui.scanner import ScanFilter, ScannerConfig
+from pos_app.ui.scanner import MAX_BURST, TOO_LONG_MARK, ScanFilter, ScannerConfig
 from tests.helpers.gui import FakeClock
 
 Rig = Callable[..., tuple[ScanFilter, QLineEdit, list[str]]]
@@ -143,3 +144,113 @@ def test_a_tab_suffix_scanner(rig: Rig, qtbot: QtBot, fake_clock: FakeClock) -> 
     assert scans == ["12345670"]
     with pytest.raises(ValueError, match="unknown scanner suffix"):
         scanner_config_for("space")
+
+
+def test_a_gs1_code_keeps_its_group_separators(
+    rig: Rig, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    # A wedge scanner types FNC1 (GS, 0x1D) as Ctrl+]; the code must reach the till intact.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    _filt, edit, scans = rig()
+    keys(qtbot, fake_clock, edit, "]d20103790000000014", 5)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier,
+                          "\x1d")  # fmt: skip
+        fake_clock.advance(2)
+        QApplication.sendEvent(edit, event)
+    keys(qtbot, fake_clock, edit, "10ABC123", 5)
+    fake_clock.advance(5)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert scans == ["]d20103790000000014\x1d10ABC123"]
+    assert edit.text() == ""
+
+
+# -- issue 15: what a real wedge scanner sends, on a real (busy) till ------------------------
+
+
+def press(
+    widget: QLineEdit,
+    key: Qt.Key,
+    text: str = "",
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    stamp: int = 0,
+) -> None:
+    """One key as the window system delivers it: press then release, with its time stamp."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, key, modifiers, text)
+        event.setTimestamp(stamp)
+        QApplication.sendEvent(widget, event)
+
+
+def wedge(widget: QLineEdit, code: str, start: int, gap: int = 8) -> int:
+    """``code`` as a wedge scanner types it: Shift pressed and released around each capital,
+    time-stamped ``gap`` ms apart, then Return. Returns the last time stamp."""
+    stamp = start
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for char in code:
+        key = Qt.Key(ord(char.upper()))
+        if char.isupper():
+            stamp += gap
+            press(widget, Qt.Key.Key_Shift, "", shift, stamp)
+            stamp += 1
+            press(widget, key, char, shift, stamp)
+        else:
+            stamp += gap
+            press(widget, key, char, stamp=stamp)
+    stamp += gap
+    press(widget, Qt.Key.Key_Return, "\r", stamp=stamp)
+    return stamp
+
+
+@pytest.mark.parametrize(
+    "code", ["LOY12345678", "demo-store-T001-000002", "SIM-FDC7D5-000001", "4006381333931"]
+)
+def test_capitals_with_shift_inside_a_burst_stay_one_scan(
+    rig: Rig, fake_clock: FakeClock, code: str
+) -> None:
+    _filt, edit, scans = rig()
+    # The loop gets to each key 60 ms after the last (a busy till): only the stamps are 8 ms.
+    fake_clock.advance(60)
+    wedge(edit, code, start=5_000)
+    assert scans == [code]
+    assert edit.text() == ""
+
+
+def test_a_scan_delivered_late_is_timed_by_its_own_time_stamps(
+    rig: Rig, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    filt, edit, scans = rig()
+    code = "4006381333931"
+    stamp = 90_000
+    for i, char in enumerate(code):
+        stamp += 8
+        fake_clock.advance(250 if i == 5 else 3)  # the loop stalled a quarter second mid-burst
+        press(edit, Qt.Key(ord(char)), char, stamp=stamp)
+    press(edit, Qt.Key.Key_Return, "\r", stamp=stamp + 8)
+    assert scans == [code]
+    assert edit.text() == ""
+    # The same keys stamped a person's 150 ms apart are typing, however the loop delivered them.
+    for char in "12345":
+        stamp += 150
+        press(edit, Qt.Key(ord(char)), char, stamp=stamp)
+    qtbot.waitUntil(lambda: edit.text() == "12345", timeout=2000)
+    assert not filt._held
+
+
+def test_a_200_character_burst_is_one_scan_marked_too_long(rig: Rig, fake_clock: FakeClock) -> None:
+    _filt, edit, scans = rig()
+    garbage = ("ABC123xyz-" * 20)[:200]
+    wedge(edit, garbage, start=7_000)
+    assert scans == [garbage[:MAX_BURST] + TOO_LONG_MARK]
+    assert edit.text() == ""  # nothing of it is left in the search box
+
+
+def test_a_person_typing_capitals_with_shift_is_still_typing(
+    rig: Rig, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    _filt, edit, scans = rig()
+    wedge(edit, "Tea", start=1_000, gap=180)  # Shift-T, e, a at a person's pace, then Enter
+    assert scans == []
+    qtbot.waitUntil(lambda: edit.text() == "Tea", timeout=2000)

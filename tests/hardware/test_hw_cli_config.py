@@ -34,7 +34,7 @@ def test_devices_test_prints_the_test_receipt_and_reports_status(
     out = capsys.readouterr().out
     assert code == 0, out
     assert "status: ready (paper ok, cover closed)" in out
-    assert "test receipt: sent" in out
+    assert "test receipt: printed" in out
     [receipt] = sim_printer.wait_for_receipts(1)
     assert "Code page check: € £ é ü ñ" in receipt.text
     assert len(sim_printer.wait_for_kicks(1)) == 1

@@ -19,6 +19,7 @@ from typing import Any
 import psycopg
 import pytest
 import requests
+from argon2 import PasswordHasher
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,6 +40,8 @@ from sync.hub.settings import HubSettings
 from sync.protocol import StoreIn
 
 PG_ENV = "OMNITILL_TEST_PG_URL"
+# Console passwords hashed cheaply in tests (argon2's defaults take ~1 s on a busy CI core).
+CHEAP_PASSWORDS = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 TIMEOUT = 15.0
 
 
@@ -127,7 +130,7 @@ def hub_db(hub_db_url: str) -> Iterator[HubDatabase]:
 @pytest.fixture
 def hub(hub_db: HubDatabase) -> Hub:
     """Direct access to the same database the server uses (for set-up and checks)."""
-    return Hub(db=hub_db)
+    return Hub(db=hub_db, passwords=CHEAP_PASSWORDS)
 
 
 class Api:
@@ -194,7 +197,14 @@ class HubUnderTest:
 @pytest.fixture
 def hub_settings(hub_db_url: str) -> HubSettings:
     # A long re-check: a long-poll that returns early can only have been woken by a commit.
-    return HubSettings(db_url=hub_db_url, feed_recheck_seconds=30.0, pool_size=5)
+    return HubSettings(
+        db_url=hub_db_url,
+        feed_recheck_seconds=30.0,
+        pool_size=5,
+        password_time_cost=CHEAP_PASSWORDS.time_cost,
+        password_memory_kib=CHEAP_PASSWORDS.memory_cost,
+        password_parallelism=CHEAP_PASSWORDS.parallelism,
+    )
 
 
 @pytest.fixture

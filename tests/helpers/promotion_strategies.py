@@ -82,3 +82,12 @@ def promotion_sets(
         return tuple(found)
 
     return draw_set()
+
+
+SKUS = ("A", "B", "C", "D")
+DEPARTMENTS = ("d1", "d2")
+
+
+def small_promotion_sets() -> st.SearchStrategy[tuple[Promotion, ...]]:
+    """Up to five promotions over SKUS and DEPARTMENTS: the engine's property tests' baskets."""
+    return promotion_sets(SKUS, DEPARTMENTS, max_count=5)

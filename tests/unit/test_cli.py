@@ -89,3 +89,43 @@ def test_idle_minutes_are_checked(tmp_path: Path, value: str) -> None:
     assert result.returncode == 2
     assert "minutes" in result.stderr
     assert not (tmp_path / "till.sqlite3").exists()
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_global_options_work_before_or_after_the_sub_command(tmp_path: Path, where: str) -> None:
+    """README: every command takes --data-dir (and --log-dir), wherever it is written."""
+    data, logs = tmp_path / "data", tmp_path / "logs"
+    options = ["--data-dir", str(data), "--log-dir", str(logs)]
+    command = ["demo-data", "--products", "20"]
+    args = [*options, *command] if where == "before" else [*command, *options]
+    result = omnitill(*args)
+    assert result.returncode == 0, result.stderr
+    assert (data / "till.sqlite3").exists()
+    assert (logs / "omnitill.log").exists()
+    nested = omnitill("journal", "verify", "--data-dir", str(data))  # an action's options too
+    assert nested.returncode == 0, nested.stderr
+    assert "journal OK" in nested.stdout
+
+
+def test_an_option_after_the_sub_command_wins_over_one_before(tmp_path: Path) -> None:
+    args = build_parser().parse_args(
+        ["--data-dir", str(tmp_path / "a"), "db", "status", "--data-dir", str(tmp_path / "b")]
+    )
+    assert args.data_dir == tmp_path / "b"
+    assert build_parser().parse_args(["db", "status"]).data_dir is None
+
+
+def test_dev_py_demo_passes_the_data_dir_after_the_sub_command(tmp_path: Path) -> None:
+    """`python3 dev.py demo --data-dir X --scripted`: dev.py hands the options to
+    `omnitill demo` as they are, so the data folder named after the sub-command is used."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev", Path(__file__).parents[2] / "dev.py")
+    assert spec is not None
+    assert spec.loader is not None
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    dev.venv_python = lambda: Path(sys.executable)  # this environment, not a new ./.venv
+    code = dev.command_demo(["--data-dir", str(tmp_path), "--scripted", "--products", "50"])
+    assert code == 0
+    assert (tmp_path / "till.sqlite3").exists()

@@ -1,4 +1,5 @@
-"""DESIGN §1: the core packages never pull in Qt, and each layer imports only those below it."""
+"""docs/architecture.md §1.3: the core packages never pull in Qt, and each layer
+imports only those below it. Packages are walked, so every workflow subpackage is covered."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE_PACKAGES = ("pos_app.domain", "pos_app.db", "pos_app.services", "hardware", "sync")
+CORE_PACKAGES = (
+    "pos_app.domain",
+    "pos_app.db",
+    "pos_app.services",
+    "hardware",
+    "sync",
+    "sync.client",
+)
 # The one module allowed to bridge device events into Qt signals.
 QT_BRIDGES = {"hardware.qt_bridge"}
 QT = ("PySide6", "shiboken6")
@@ -29,8 +37,11 @@ FORBIDDEN = {
     ),
     "pos_app.db": ("pos_app.services", "pos_app.ui", "hardware", "sync"),
     "pos_app.services": ("pos_app.ui", "sync.hub", "hardware.sim"),
-    "hardware": ("pos_app.ui", "sync"),
+    # Devices and the sync client sit below the till's use cases: they may share the domain's
+    # rules, never call back up into services or the screens.
+    "hardware": ("pos_app.ui", "pos_app.services", "sync"),
     "sync": ("pos_app.ui", "hardware"),
+    "sync.client": ("pos_app.ui", "pos_app.services", "hardware", "sync.hub"),
 }
 
 
@@ -61,6 +72,10 @@ def imported_by(modules: list[str]) -> set[str]:
 def test_module_discovery_finds_the_core() -> None:
     assert "pos_app.domain.money" in modules_of("pos_app.domain")
     assert "pos_app.services.sale.checkout" in modules_of("pos_app.services")
+    # Workflow subpackages are walked too, however deep.
+    assert "pos_app.domain.staff.roles" in modules_of("pos_app.domain")
+    assert "pos_app.services.returns.in_store" in modules_of("pos_app.services")
+    assert "sync.client.pusher" in modules_of("sync.client")
 
 
 @pytest.mark.parametrize("package", CORE_PACKAGES)

@@ -12,17 +12,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
-
 from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.services.click_collect.steps import CollectionsService
 from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
 from pos_app.services.store.till_context import load_till_context
 from pos_app.services.sync.feed_apply import apply_changes
-from pos_app.ui.app import build_till, load_theme
+from pos_app.ui.app import build_till
 from sync.protocol import FeedChange, FeedKind
-from tools.screenshots.sale import SIZES, settle
+from tools.screenshots.sale import SIZES, settle, sign_in, themed_app
 
 CUSTOMERS = [
     ("W-10231", "Ann Lee", "paid", 30),
@@ -77,9 +75,7 @@ def _make_ready(db: Path, numbers: list[str]) -> None:
 
 
 def main(out: Path) -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    load_theme(app)
+    _app = themed_app(out)  # held: dropping the last reference would delete the application
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
         engine = create_till_engine(db)
@@ -101,8 +97,7 @@ def main(out: Path) -> None:
             assert cc is not None
             w.resize(width, height)
             w.show()
-            c.on_signin_pin_submitted("9999")
-            settle(600)
+            sign_in(c, "9999")
             cc.refresh()
             settle(300)
             cc.open()

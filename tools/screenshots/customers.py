@@ -13,30 +13,19 @@ from __future__ import annotations
 import sqlite3
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import requests
-from PySide6.QtWidgets import QApplication
 
 from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
-from pos_app.ui.app import TillApp, build_till, load_theme
+from pos_app.ui.app import TillApp, build_till
 from pos_app.ui.demo_hub import DEMO_STORE, connect_demo_hub
 from sync.client.config import load_config
-from tools.screenshots.sale import SIZES, settle
+from tools.screenshots.sale import SIZES, settle, sign_in, themed_app, until
 
 EMAIL = "ann.lee@example.com"
 BASKET = ["3790000000014", "3790000000045", "3790000000021", "3790000000083"]
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 40.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"timed out waiting for {what}")
-        settle(100)
 
 
 def seed_hub(base_url: str, admin_token: str) -> None:
@@ -93,16 +82,13 @@ def find_and_attach(till: TillApp) -> None:
     customers.open()
     panel.query_edit.setText(EMAIL)
     panel.on_find_button_clicked()
-    wait_for(lambda: panel.results.count() == 1, "the customer at the hub")
+    until(lambda: panel.results.count() == 1, "the customer at the hub")
     panel.on_attach_button_clicked()
     settle(200)
 
 
 def main(out: Path) -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    load_theme(app)
-    out.mkdir(parents=True, exist_ok=True)
+    _app = themed_app(out)  # held: dropping the last reference would delete the application
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
         hub = connect_demo_hub(db, order_every_s=3600.0)
@@ -114,9 +100,8 @@ def main(out: Path) -> None:
                 w, c = till.window, till.controller
                 w.resize(width, height)
                 w.show()
-                c.on_signin_pin_submitted("9999")
-                wait_for(lambda c=c: c.register is not None, "the sign-in")
-                wait_for(lambda: has_promotion(db), "the members' promotion through the feed")
+                sign_in(c, "9999")
+                until(lambda: has_promotion(db), "the members' promotion through the feed")
                 settle(300)
                 if k == 0:  # her earlier visit: an in-store sale, pushed to the hub
                     find_and_attach(till)
@@ -127,12 +112,12 @@ def main(out: Path) -> None:
                     w.tender.on_complete_button_clicked()
                     customers = till.customers
                     assert customers is not None
-                    wait_for(lambda w=w: w.current_page is w.receipt, "the receipt")
+                    until(lambda w=w: w.current_page is w.receipt, "the receipt")
                     customers.email_bar.on_send_button_clicked()
                     settle(400)
                     w.grab().save(str(out / f"13-email-receipt-{width}x{height}.png"))
                     assert till.sync is not None
-                    wait_for(lambda: in_store_sales(hub.base_url, hub.admin_token) == 1,
+                    until(lambda: in_store_sales(hub.base_url, hub.admin_token) == 1,
                              "the sale at the hub")  # fmt: skip
                     c.on_receipt_new_sale_requested()
                 for code in BASKET:
@@ -142,7 +127,7 @@ def main(out: Path) -> None:
                 assert customers is not None
                 customers.open()  # back to her details, as a cashier checking her credit
                 panel = customers.panel
-                wait_for(lambda p=panel: p.history.rowCount() >= 3, "her history")
+                until(lambda p=panel: p.history.rowCount() >= 3, "her history")
                 settle(300)
                 w.grab().save(str(out / f"13-customer-attached-{width}x{height}.png"))
                 till.close()

@@ -13,14 +13,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
-
 from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import PromotionRow
 from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
-from pos_app.ui.app import build_till, load_theme
-from tools.screenshots.sale import SIZES, settle
+from pos_app.ui.app import build_till
+from tools.screenshots.sale import SIZES, settle, sign_in, themed_app
 
 BY_NAME = {f.name.split()[1]: f for f in DEMO_FEATURED}
 MILK, SHIRT = BY_NAME["Whole"], BY_NAME["White"]
@@ -62,10 +60,7 @@ def add_promotions(db: Path) -> None:
 
 
 def main(out: Path) -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    load_theme(app)
-    out.mkdir(parents=True, exist_ok=True)
+    _app = themed_app(out)  # held: dropping the last reference would delete the application
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=2000, out=lambda _l: None)
         add_promotions(db)
@@ -75,11 +70,7 @@ def main(out: Path) -> None:
             w.resize(width, height)
             w.show()
             settle()
-            c.on_signin_pin_submitted("9999")
-            for _ in range(100):  # the PIN check runs on the DB lane: wait for it, not a guess
-                if c.register is not None:
-                    break
-                settle(100)
+            sign_in(c, "9999")
             for item in (MILK, MILK, MILK, SHIRT, COFFEE, CHOCOLATE, CHOCOLATE, BATTERIES):
                 c.on_scanner_barcode_scanned(item.barcode)
             w.sale.deals_button.click()

@@ -11,8 +11,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
-
 from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.db.engine import create_till_engine, make_session_factory
@@ -23,9 +21,9 @@ from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind
 from pos_app.services.sale.checkout import CheckoutService
 from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
 from pos_app.services.store.till_context import load_till_context
-from pos_app.ui.app import build_till, load_theme
+from pos_app.ui.app import build_till
 from pos_app.ui.returns.page import CONDITION_COLUMN, REASON_COLUMN
-from tools.screenshots.sale import SIZES, settle
+from tools.screenshots.sale import SIZES, settle, sign_in, themed_app
 
 CODES = [f.barcode for f in DEMO_FEATURED if not f.sold_by_weight]
 
@@ -52,9 +50,7 @@ def _sell(db: Path, codes: list[str], card_part: str | None = None) -> str:
 
 
 def main(out: Path) -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    load_theme(app)
+    _app = themed_app(out)  # held: dropping the last reference would delete the application
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
         cash_sale = _sell(db, [CODES[0], CODES[1], CODES[1], CODES[2]])
@@ -66,8 +62,7 @@ def main(out: Path) -> None:
             page = w.returns
             w.resize(width, height)
             w.show()
-            c.on_signin_pin_submitted("1111")  # an associate: a manager approves above limits
-            settle(600)
+            sign_in(c, "1111")  # an associate: a manager approves above limits
 
             def shot(name: str, w: Any = w, width: int = width, height: int = height) -> None:
                 settle(300)

@@ -15,7 +15,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, update
 
 from pos_app.db.catalog_repo import SqlCatalog
@@ -29,15 +28,14 @@ from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.sale.checkout import CheckoutService
 from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
 from pos_app.services.store.till_context import load_till_context
-from pos_app.ui.app import build_till, load_theme
+from pos_app.ui.app import build_till
 from pos_app.ui.demo_hub import connect_demo_hub
 from pos_app.ui.returns.page import CONDITION_COLUMN, REASON_COLUMN
 from sync.client.config import load_config
 from sync.hub import tenancy
 from sync.hub.ingest import ingest_batch
 from sync.protocol import StoreIn
-from tools.screenshots.returns_web import until
-from tools.screenshots.sale import SIZES, settle
+from tools.screenshots.sale import SIZES, settle, sign_in, themed_app, until
 
 OTHER_STORE, OTHER_TILL = "north", "north-T02"
 
@@ -76,9 +74,7 @@ def sale_at_other_till(db: Path, folder: Path) -> tuple[str, list[dict[str, obje
 
 
 def main(out: Path) -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    load_theme(app)
+    _app = themed_app(out)  # held: dropping the last reference would delete the application
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
         receipt_no, events = sale_at_other_till(db, Path(tmp))
@@ -95,8 +91,7 @@ def main(out: Path) -> None:
                 assert rc is not None
                 w.resize(width, height)
                 w.show()
-                c.on_signin_pin_submitted("1111")
-                until(lambda c=c: c.register is not None)
+                sign_in(c, "1111")
                 settle(300)
                 w.sale.returns_button.click()
                 until(lambda w=w: w.current_page is w.returns)

@@ -11,23 +11,19 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
 
 from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.domain.returns.rules import Condition, ReasonCode
 from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
-from pos_app.ui.app import build_till, load_theme
+from pos_app.ui.app import build_till
 from pos_app.ui.demo_hub import connect_demo_hub
 from pos_app.ui.returns.page import CONDITION_COLUMN, REASON_COLUMN
 from sync.client.config import load_config
 from sync.hub import tenancy
 from sync.hub.web_orders import create_web_order
 from sync.protocol import StoreIn, WebOrderIn
-from tools.screenshots.sale import SIZES, settle
+from tools.screenshots.sale import SIZES, settle, sign_in, themed_app, until
 
 
 def _order(number: str) -> WebOrderIn:
@@ -48,18 +44,8 @@ def _order(number: str) -> WebOrderIn:
     )  # fmt: skip
 
 
-def until(done: Callable[[], bool], timeout_s: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not done():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the screen did not get there")
-        settle(50)
-
-
 def main(out: Path) -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    load_theme(app)
+    _app = themed_app(out)  # held: dropping the last reference would delete the application
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
         demo = connect_demo_hub(db, order_every_s=3600)
@@ -77,8 +63,7 @@ def main(out: Path) -> None:
                 web = rc.web
                 w.resize(width, height)
                 w.show()
-                c.on_signin_pin_submitted("9999")
-                until(lambda c=c: c.register is not None)
+                sign_in(c, "9999")
                 settle(300)
                 w.sale.returns_button.click()
                 until(lambda w=w: w.current_page is w.returns)

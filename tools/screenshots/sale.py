@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -31,11 +34,33 @@ def settle(ms: int = 150) -> None:
     QCoreApplication.processEvents()
 
 
-def main(out: Path) -> None:
+def until(done: Callable[[], bool], what: str = "the screen", timeout_s: float = 40.0) -> None:
+    """Process events until ``done()``: screens change when a lane's answer arrives, so the
+    scripts wait for what they show, never for a guessed time."""
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        settle(50)
+
+
+def sign_in(controller: Any, pin: str) -> None:
+    """Sign in with ``pin`` and wait for it (the PIN is checked on the database lane)."""
+    controller.on_signin_pin_submitted(pin)
+    until(lambda: controller.register is not None, "the sign-in")
+
+
+def themed_app(out: Path) -> QApplication:
+    """The application with the till's theme; ``out``, where the pictures go, exists."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     load_theme(app)
     out.mkdir(parents=True, exist_ok=True)
+    return app
+
+
+def main(out: Path) -> None:
+    _app = themed_app(out)  # held: dropping the last reference would delete the application
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
         for width, height in SIZES:
@@ -50,8 +75,7 @@ def main(out: Path) -> None:
                 w.grab().save(str(out / f"{name}-{width}x{height}.png"))
 
             shot("01-sign-in")
-            c.on_signin_pin_submitted("9999")
-            settle(600)
+            sign_in(c, "9999")
             codes = [f.barcode for f in DEMO_FEATURED if not f.sold_by_weight][:5]
             for code in codes:
                 c.on_scanner_barcode_scanned(code)
@@ -82,7 +106,7 @@ def main(out: Path) -> None:
             w.tender.on_cash_edit_return_pressed()
             shot("05-tender-split-card-cash")
             w.tender.on_complete_button_clicked()
-            settle(600)
+            until(lambda w=w: w.current_page is w.receipt, "the receipt")  # committed on the lane
             shot("06-receipt-preview")
             till.close()
             settle()
@@ -97,9 +121,7 @@ def devices_main(out: Path) -> None:
     from hardware.till_devices import TillDevices
     from pos_app.ui.devices.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    load_theme(app)
+    _app = themed_app(out)  # held: dropping the last reference would delete the application
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
         codes = [f.barcode for f in DEMO_FEATURED if not f.sold_by_weight][:4]
@@ -112,8 +134,7 @@ def devices_main(out: Path) -> None:
             w.show()
             panel = PrinterSimPanel(sims)  # made at start-up, as in demo mode
             settle()
-            c.on_signin_pin_submitted("9999")
-            settle(600)
+            sign_in(c, "9999")
             sims.printer.set_paper(out=True)
             for code in codes[:2]:
                 c.on_scanner_barcode_scanned(code)
@@ -129,7 +150,7 @@ def devices_main(out: Path) -> None:
             w.grab().save(str(out / f"07-printer-paper-out-{width}x{height}.png"))
             sims.printer.set_paper(out=False)
             settle(1500)
-            dock = add_sim_dock(w, panel, docked=width >= 1600)
+            dock = add_sim_dock(w, panel)
             settle(600)
             if width >= 1600:
                 w.grab().save(str(out / f"08-demo-printer-panel-{width}x{height}.png"))

@@ -1,7 +1,6 @@
-"""Click-and-collect at the store (DESIGN §7): the state machine and the bag label.
+"""Click-and-collect at the store: the bag label, the pick list and the collection receipt.
 
-Pure Python. The hub decides in the end (it refuses an impossible move with a reason); the
-till checks the same moves first so an associate is told at once, even offline.
+The order states and their moves are in states.py (shared with the hub). Pure Python.
 """
 
 from __future__ import annotations
@@ -9,9 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from enum import StrEnum
 
-from pos_app.domain.errors import DomainError
+from pos_app.domain.click_collect.states import (
+    ACTIVE,
+    ALLOWED_MOVES,
+    CollectionError,
+    OrderState,
+    check_move,
+    describe,
+)
 from pos_app.domain.money import Currency, Money
 from pos_app.domain.receipt import ReceiptDocument, ReceiptLine
 from pos_app.domain.tax import TaxMode
@@ -27,55 +32,6 @@ __all__ = [
     "describe",
     "pick_list",
 ]
-
-
-class CollectionError(DomainError):
-    """A click-and-collect step cannot be done as asked; nothing was written."""
-
-
-class OrderState(StrEnum):
-    NEW = "new"
-    PICKING = "picking"
-    READY = "ready"
-    PARTIALLY_COLLECTED = "partially_collected"
-    COLLECTED = "collected"
-    CANCELLED = "cancelled"
-    EXPIRED = "expired"
-
-
-S = OrderState
-ALLOWED_MOVES: dict[OrderState, frozenset[OrderState]] = {
-    S.NEW: frozenset({S.PICKING, S.CANCELLED, S.EXPIRED}),
-    S.PICKING: frozenset({S.NEW, S.READY, S.CANCELLED, S.EXPIRED}),
-    S.READY: frozenset({S.COLLECTED, S.PARTIALLY_COLLECTED, S.CANCELLED, S.EXPIRED}),
-    S.PARTIALLY_COLLECTED: frozenset({S.PARTIALLY_COLLECTED, S.COLLECTED, S.CANCELLED, S.EXPIRED}),
-    S.COLLECTED: frozenset(),
-    S.CANCELLED: frozenset(),
-    S.EXPIRED: frozenset(),
-}
-# Orders still waiting for something to happen at the store.
-ACTIVE = frozenset({S.NEW, S.PICKING, S.READY, S.PARTIALLY_COLLECTED})
-
-_WORDS = {
-    S.NEW: "new",
-    S.PICKING: "being picked",
-    S.READY: "ready for collection",
-    S.PARTIALLY_COLLECTED: "partly collected",
-    S.COLLECTED: "collected",
-    S.CANCELLED: "cancelled",
-    S.EXPIRED: "expired",
-}
-
-
-def describe(state: OrderState) -> str:
-    return _WORDS[state]
-
-
-def check_move(number: str, current: OrderState, target: OrderState) -> None:
-    if target not in ALLOWED_MOVES[current]:
-        raise CollectionError(
-            f"Order {number} is {describe(current)}; it cannot become {describe(target)}."
-        )
 
 
 def bag_label(

@@ -23,7 +23,7 @@ The ``rules`` object::
      "coupon_single_use": false,        # each code once: the hub keeps redeemed codes
      "windows": [{"days": ["mon", "tue"], "from": "09:00", "to": "12:00"}]}
 
-Amounts are JSON strings or integers, never floats (DESIGN §2). The promotion's own
+Amounts are JSON strings or integers, never floats (docs/architecture.md §2). The promotion's own
 ``starts_at`` (inclusive) and ``ends_at`` (exclusive) bound it, so it stops at its end time even
 offline; ``windows`` are wall-clock times in the zone of the ``now`` given (the store's).
 """

@@ -1,4 +1,5 @@
-"""Returns: what may come back, for how much, to which tender, and who must approve (DESIGN §8).
+"""Returns: what may come back, for how much, to which tender, and who must approve
+(docs/architecture.md §8).
 
 Pure rules, no I/O. Quantities are integer thousandths (``*_milli``) like the stored sale lines.
 
@@ -34,6 +35,7 @@ from fractions import Fraction
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, round_half_up, sum_money
+from pos_app.domain.staff.roles import Role
 
 __all__ = [
     "EXCHANGE_TENDER",
@@ -231,20 +233,34 @@ class RefundPart:
     account: str | None = None
 
 
+# The return policy a store has until head office publishes one: the one home of these
+# defaults, for the till (ReturnPolicy) and the hub's wire model (sync/protocol.py).
+# Most cash a role may refund without approval, in minor units. A fulfilment person refunds as
+# an associate does (the till used to sign them in as one).
+DEFAULT_CASH_LIMITS_MINOR: Mapping[str, int] = {
+    str(Role.ASSOCIATE): 5000,
+    str(Role.FULFILMENT): 5000,
+    str(Role.SUPERVISOR): 20000,
+    str(Role.MANAGER): 10**12,
+}
+DEFAULT_WINDOW_DAYS = 30
+DEFAULT_APPROVAL_THRESHOLD_MINOR = 20000
+
+
 @dataclass(frozen=True)
 class ReturnPolicy:
     """Return rules as the hub publishes them (defaults for a till without any)."""
 
-    default_window_days: int = 30
+    default_window_days: int = DEFAULT_WINDOW_DAYS
     window_days_by_department: Mapping[str, int] = field(default_factory=dict)
     non_returnable_skus: frozenset[str] = frozenset()
     non_returnable_departments: frozenset[str] = frozenset()
     # Most cash a role may refund without approval, in minor units; a role not listed: none.
     cash_limit_minor_by_role: Mapping[str, int] = field(
-        default_factory=lambda: {"associate": 5000, "supervisor": 20000, "manager": 10**12}
+        default_factory=lambda: dict(DEFAULT_CASH_LIMITS_MINOR)
     )
     # Any return refunding more than this (minor units) needs approval, whoever rings it.
-    approval_threshold_minor: int = 20000
+    approval_threshold_minor: int = DEFAULT_APPROVAL_THRESHOLD_MINOR
     receiptless_allowed: bool = True
 
     def window_days(self, department: str) -> int:

@@ -23,15 +23,18 @@ from types import MappingProxyType
 from pos_app.domain.barcodes import ProductCode, VariableMeasureConfig, parse_scan
 from pos_app.domain.catalog import CatalogItem, CatalogLookup
 from pos_app.domain.errors import BasketError, UnknownProductError, WeightRequiredError
+from pos_app.domain.gs1 import looks_like_gs1, parse_gs1
 from pos_app.domain.money import Currency, Money
 from pos_app.domain.pricing import (
     BasketLine,
     BasketTotals,
     Discount,
     LineTotals,
+    Traceability,
     compute_totals,
 )
 from pos_app.domain.promotions.engine import PromotionContext
+from pos_app.domain.sale.gs1_scan import gs1_line
 from pos_app.domain.tax import TaxMode, TaxRate
 
 __all__ = [
@@ -142,6 +145,7 @@ class Basket:
         *,
         scanned_code: str | None = None,
         unit_price: Money | None = None,
+        trace: Traceability | None = None,
     ) -> BasketLine:
         """Add ``item``; ``quantity`` defaults to 1 but must be given (in kg) for weighed items.
 
@@ -162,6 +166,8 @@ class Basket:
         last = self._lines[-1] if self._lines else None
         if (
             last is not None
+            and trace is None  # a unit with its own lot or serial keeps its own line
+            and last.trace is None
             and last.item.sku == item.sku
             and not item.sold_by_weight
             and not last.item.sold_by_weight
@@ -180,6 +186,7 @@ class Basket:
             price_override_reason=None,
             discounts=[],
             scanned_code=scanned_code,
+            trace=trace,
         )
         self._next_line_no += 1
         self._lines.append(line)
@@ -188,6 +195,10 @@ class Basket:
     def add_by_barcode(
         self, raw: str, catalog: CatalogLookup, config: VariableMeasureConfig
     ) -> BasketLine:
+        if looks_like_gs1(raw):
+            gs1 = gs1_line(parse_gs1(raw), catalog, self._currency)
+            return self.add_item(gs1.item, gs1.quantity, scanned_code=gs1.scanned_code,
+                                 unit_price=gs1.unit_price, trace=gs1.trace)  # fmt: skip
         code = parse_scan(raw, config)
         if isinstance(code, ProductCode):
             item = catalog.by_barcode(code.gtin)

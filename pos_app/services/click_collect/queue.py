@@ -1,7 +1,7 @@
 """Read side of click-and-collect: the queue, an order's pick list, search, conflicts.
 
-Plain frozen dataclasses come out, never ORM rows (DESIGN §4). An order's *state* at this
-till is its local state when this till has worked on it, else the hub's.
+Plain frozen dataclasses come out, never ORM rows (docs/architecture.md §4). An order's *state* at
+this till is its local state when this till has worked on it, else the hub's.
 """
 
 from __future__ import annotations

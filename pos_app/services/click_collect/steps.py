@@ -1,4 +1,4 @@
-"""Click-and-collect at the store (DESIGN §7): pick, ready, hand over, cancel, expire.
+"""Click-and-collect at the store (docs/architecture.md §7): pick, ready, hand over, cancel, expire.
 
 Every step is one transaction in the caller's session: the till's own state, the
 ``collection.status_changed`` outbox event the hub ingests, and a journal entry (and stock

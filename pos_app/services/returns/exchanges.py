@@ -1,4 +1,4 @@
-"""Exchanges: a return and a new sale in one basket, one transaction (DESIGN §8).
+"""Exchanges: a return and a new sale in one basket, one transaction (docs/architecture.md §8).
 
 What a retailer expects, and what this does:
 

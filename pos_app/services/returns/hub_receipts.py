@@ -1,4 +1,5 @@
-"""In-store receipts checked with the hub (DESIGN §8): other tills' sales, and this till's own.
+"""In-store receipts checked with the hub (docs/architecture.md §8): other tills' sales, and this
+till's own.
 
 A receipt barcode not in this till's database is a sale of another till or store: the hub
 answers it by receipt number (``find_receipt_on_hub``, network only, from a worker thread) with

@@ -1,4 +1,4 @@
-"""Returns of in-store sales: look up, price, complete in one transaction (DESIGN §8).
+"""Returns of in-store sales: look up, price, complete in one transaction (docs/architecture.md §8).
 
 Like checkout, the caller owns the session and the transaction; this service only adds rows, so
 a refused or failed return leaves nothing behind. A completed return is:

@@ -1,5 +1,5 @@
 """What can come back: an original sale of this till looked up by its receipt number, or the
-items of a receipt-less return priced from today's catalog (DESIGN §8).
+items of a receipt-less return priced from today's catalog (docs/architecture.md §8).
 
 Returned quantities and refunds are counted from this till's own return lines (the hub is the
 authority across tills: pos_app.services.returns.hub_receipts and web_returns build the same

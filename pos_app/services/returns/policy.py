@@ -1,4 +1,5 @@
-"""The store's return policy from the hub (DESIGN §8): stored from the feed, used by returns.
+"""The store's return policy from the hub (docs/architecture.md §8): stored from the feed, used by
+returns.
 
 Head office authors it (``omnitill hub set-return-policy``); the feed brings the whole policy
 as one change; the till keeps the latest in ``return_policy`` (one row) and the returns

@@ -1,4 +1,5 @@
-"""Returns the hub flagged for head office, as a manager sees them at the till (DESIGN §8).
+"""Returns the hub flagged for head office, as a manager sees them at the till
+(docs/architecture.md §8).
 
 The hub never refuses a return (the money already left the till): an over-return across
 tills is accepted with a warning. The pusher stores those warnings on the outbox row; this

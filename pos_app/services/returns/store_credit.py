@@ -1,4 +1,4 @@
-"""Store credit codes made at the till (the contract with the hub, DESIGN §8).
+"""Store credit codes made at the till (the contract with the hub, docs/architecture.md §8).
 
 A store credit refund is a refund tender of kind "store_credit" with a negative amount and
 ``account`` = a code made here; the hub opens the balance when it ingests the return event.

@@ -1,4 +1,5 @@
-"""Returns of web orders in store (DESIGN §8): the hub's numbers, this till's machinery.
+"""Returns of web orders in store (docs/architecture.md §8): the hub's numbers, this till's
+machinery.
 
 Look-up: by order number or customer email, straight to the hub (``find_on_hub``, network
 only, called from a worker thread). The hub answers per line what was bought and what came

@@ -1,4 +1,4 @@
-"""Completing a sale: one transaction, all or nothing (DESIGN §3).
+"""Completing a sale: one transaction, all or nothing (docs/architecture.md §3).
 
 The caller owns the session and the transaction (`with session_factory.begin() as s:`); this
 service only adds rows, so a failure anywhere before the commit leaves no sale, no journal

@@ -1,4 +1,4 @@
-"""Opening the cash drawer: every open is journaled with its reason (DESIGN §3, §5).
+"""Opening the cash drawer: every open is journaled with its reason (docs/architecture.md §3, §5).
 
 The journal entry is written in the caller's transaction — for a sale, the same transaction
 as the sale — and the drawer is kicked only after that commit (``kick``). So an open that was

@@ -1,7 +1,7 @@
 """Park (suspend) a basket and resume it later, at this or any till of the store.
 
-A parked basket keeps the prices it was rung at (DESIGN §6: a price change mid-basket does not
-reprice it); its lines are stored as JSON in one row, written and deleted in the caller's
+A parked basket keeps the prices it was rung at (docs/architecture.md §6: a price change mid-basket
+does not reprice it); its lines are stored as JSON in one row, written and deleted in the caller's
 transaction, so resuming is all-or-nothing: two tills cannot both resume the same basket
 (the second finds the row gone).
 """
@@ -12,7 +12,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from pos_app.db.models import ParkedBasket
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import Money
+from pos_app.domain.pricing import Traceability
+from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.sale.basket import Basket, BasketLine, Discount
 from pos_app.services.staff.auth import Permission, StaffMember, require
 from pos_app.services.store.till_context import TillContext
@@ -67,7 +69,21 @@ def _line_json(line: BasketLine) -> dict[str, Any]:
         "price_override_reason": line.price_override_reason,
         "discounts": [[d.kind, str(d.value), d.reason] for d in line.discounts],
         "scanned_code": line.scanned_code,
+        "trace": _trace_json(line.trace),
     }
+
+
+def _trace_json(trace: Traceability | None) -> list[str | None] | None:
+    if trace is None:
+        return None
+    return [trace.lot, trace.serial, trace.expiry.isoformat() if trace.expiry else None]
+
+
+def _trace_from_json(data: list[str | None] | None) -> Traceability | None:
+    if data is None:
+        return None
+    lot, serial, expiry = data
+    return Traceability(lot, serial, date.fromisoformat(expiry) if expiry else None)
 
 
 def _line_from_json(data: dict[str, Any], context: TillContext) -> BasketLine:
@@ -88,7 +104,32 @@ def _line_from_json(data: dict[str, Any], context: TillContext) -> BasketLine:
         price_override_reason=data["price_override_reason"],
         discounts=[Discount(k, Decimal(v), r) for k, v, r in data["discounts"]],
         scanned_code=data["scanned_code"],
+        trace=_trace_from_json(data.get("trace")),  # baskets parked before GS1 have none
     )
+
+
+def basket_payload(basket: Basket) -> str:
+    """The basket's lines and discounts as stored JSON (a parked basket, the basket in
+    progress): the prices it was rung at, not the catalog's of the day it comes back."""
+    discount = basket.basket_discount
+    payload = {
+        "version": PAYLOAD_VERSION,
+        "lines": [_line_json(line) for line in basket.lines],
+        "basket_discount": None
+        if discount is None
+        else [discount.kind, str(discount.value), discount.reason],
+    }
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"))
+
+
+def basket_from_payload(text: str, context: TillContext) -> Basket:
+    data = json.loads(text)
+    if data.get("version") != PAYLOAD_VERSION:
+        raise ParkingError("That basket was saved by a newer version of OmniTill.")
+    lines = [_line_from_json(line, context) for line in data["lines"]]
+    bd = data.get("basket_discount")
+    discount = None if bd is None else Discount(bd[0], Decimal(bd[1]), bd[2])
+    return Basket.restore(context.currency, context.tax_mode, context.tax_rates, lines, discount)
 
 
 def _summary(row: ParkedBasket, context: TillContext) -> ParkedSummary:
@@ -119,18 +160,13 @@ class ParkingService:
         actor: StaffMember,
         context: TillContext,
         label: str = "",
+        promotions: PromotionContext | None = None,
     ) -> ParkedSummary:
+        """``promotions``: what the screen priced the basket with, so the parked total is the
+        one the cashier saw (issue 15: "Basket parked (€10.18)" for a €9.28 basket)."""
         require(actor, Permission.PARK)
         if basket.is_empty:
             raise ParkingError("There is nothing to park: the basket is empty.")
-        discount = basket.basket_discount
-        payload = {
-            "version": PAYLOAD_VERSION,
-            "lines": [_line_json(line) for line in basket.lines],
-            "basket_discount": None
-            if discount is None
-            else [discount.kind, str(discount.value), discount.reason],
-        }
         row = ParkedBasket(
             uuid=str(self._new_uuid()),
             till_id=context.till_id,
@@ -139,8 +175,8 @@ class ParkingService:
             created_at=self._clock(),
             currency=context.currency.code,
             line_count=len(basket.lines),
-            total_minor=basket.totals().total.to_minor(),
-            payload=json.dumps(payload, sort_keys=True, separators=(",", ":")),
+            total_minor=basket.totals(promotions).total.to_minor(),
+            payload=basket_payload(basket),
         )
         session.add(row)
         session.flush()
@@ -163,15 +199,7 @@ class ParkingService:
             raise ParkingError("That basket was already resumed (here or at another till).")
         if row.currency != context.currency.code:
             raise ParkingError(f"That basket is in {row.currency}; this till sells in another.")
-        data = json.loads(row.payload)
-        if data.get("version") != PAYLOAD_VERSION:
-            raise ParkingError("That parked basket was saved by a newer version of OmniTill.")
-        lines = [_line_from_json(line, context) for line in data["lines"]]
-        bd = data.get("basket_discount")
-        discount = None if bd is None else Discount(bd[0], Decimal(bd[1]), bd[2])
-        basket = Basket.restore(
-            context.currency, context.tax_mode, context.tax_rates, lines, discount
-        )
+        basket = basket_from_payload(row.payload, context)
         session.delete(row)
         session.flush()
         return basket

@@ -81,6 +81,10 @@ def line_row(line: BasketLine, lt: LineTotals) -> dict[str, Any]:
         "name": item.name,
         "department": item.department,
         "scanned_code": line.scanned_code,
+        # What a GS1 scan said about this unit (issue 17): lot, serial, expiry (ISO date).
+        "gs1_lot": line.trace.lot if line.trace else None,
+        "gs1_serial": line.trace.serial if line.trace else None,
+        "gs1_expiry": line.trace.expiry.isoformat() if line.trace and line.trace.expiry else None,
         "tax_class": item.tax_class,
         "quantity_milli": quantity_milli(line.quantity),
         "unit_price_minor": line.unit_price.to_minor(),
@@ -160,6 +164,13 @@ def journal_body(
         # Only when there are some, so a sale without promotions serialises (and hashes) as
         # it always did.
         body["promotions"] = promoted
+    traced = [
+        [ln["line_no"], ln["gs1_lot"], ln["gs1_serial"], ln["gs1_expiry"]]
+        for ln in lines
+        if ln["gs1_lot"] or ln["gs1_serial"] or ln["gs1_expiry"]
+    ]
+    if traced:  # likewise: GS1 lot, serial and expiry only where a scan carried them
+        body["gs1"] = traced
     return body
 
 

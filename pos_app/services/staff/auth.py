@@ -1,4 +1,4 @@
-"""Staff sign-in, roles and permissions, manager approvals (DESIGN §10).
+"""Staff sign-in, roles and permissions, manager approvals (docs/architecture.md §10).
 
 - PINs (4-8 digits) are hashed with argon2id by the credential module the hub shares
   (pos_app.domain.staff.credentials); the stored string carries its parameters. A hash in an
@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.db.models import AuthLockout, Staff
 from pos_app.domain.staff.credentials import PinHasher
+from pos_app.domain.staff.roles import Role
 from pos_app.services.store import journal
 
 __all__ = [
@@ -60,12 +61,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Role(StrEnum):
-    ASSOCIATE = "associate"
-    SUPERVISOR = "supervisor"
-    MANAGER = "manager"
-
-
 class Permission(StrEnum):
     SELL = "sell"
     CHANGE_QUANTITY = "change_quantity"
@@ -91,6 +86,7 @@ _SUPERVISOR = _ASSOCIATE | {
 }
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.ASSOCIATE: _ASSOCIATE,
+    Role.FULFILMENT: _ASSOCIATE,
     Role.SUPERVISOR: frozenset(_SUPERVISOR),
     Role.MANAGER: frozenset(Permission),
 }

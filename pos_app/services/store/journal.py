@@ -1,4 +1,4 @@
-"""The tamper-evident receipt journal (DESIGN §3).
+"""The tamper-evident receipt journal (docs/architecture.md §3).
 
 Each entry's payload is canonical JSON (sorted keys, no spaces, UTF-8, no floats) that names
 its own sequence number, kind, time and the previous entry's hash; the entry's hash is the

@@ -1,6 +1,6 @@
 """Stock as the till shows it: the hub's level − this till's movements the hub has not seen.
 
-DESIGN §6: tills send deltas, never levels. The hub's level arrives through the feed
+docs/architecture.md §6: tills send deltas, never levels. The hub's level arrives through the feed
 (``hub_stock_levels``); this till's own movements that are still in the outbox (not yet
 acknowledged) are subtracted, read straight from the queued events' ``stock_movements``, so
 every event kind that moves stock counts, whatever table it came from. Rejected events count

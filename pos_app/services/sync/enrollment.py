@@ -1,4 +1,4 @@
-"""Enrolling a till with a hub: a one-time code for a device token (DESIGN §6).
+"""Enrolling a till with a hub: a one-time code for a device token (docs/architecture.md §6).
 
 Nothing is written unless the hub accepted the code: the URL is checked, the hub is asked, and
 only then is the store profile updated (the till's identity on its receipts and journal) and

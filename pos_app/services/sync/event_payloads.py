@@ -1,4 +1,4 @@
-"""The parts of a till event payload that sales and returns share (DESIGN §6).
+"""The parts of a till event payload that sales and returns share (docs/architecture.md §6).
 
 The hub validates both with the same model, so the envelope, totals, tenders and stock
 movements are built in one place and cannot drift apart. They read plain column → value rows:
@@ -48,7 +48,8 @@ def sale_envelope(sale: Row) -> dict[str, Any]:
 
 
 def tenders_of(tenders: Iterable[Row]) -> list[dict[str, Any]]:
-    # Approval code, last 4 and scheme only: the till never holds card data (DESIGN §2).
+    # Approval code, last 4 and scheme only: the till never holds card data
+    # (docs/architecture.md §2).
     return [
         {
             "kind": t["kind"],

@@ -2,8 +2,8 @@
 
 A page is applied in chunks; each chunk is one short write transaction that writes its changes
 AND the position of its last change, so a crash or an error leaves the cursor exactly at the
-data (never ahead: DESIGN §6). Short chunks keep the single writer lock free for sales: a
-checkout waits at most one chunk. Within a chunk the latest change of a key wins, and every
+data (never ahead: docs/architecture.md §6). Short chunks keep the single writer lock free for
+sales: a checkout waits at most one chunk. Within a chunk the latest change of a key wins, and every
 kind is written with a few set-based statements (no ORM objects): a first sync of a big
 catalog is millions of rows. Products go through the ``products`` table, whose triggers keep the
 FTS name index in step, so a synced item is scannable and searchable at once.
@@ -33,13 +33,11 @@ from pos_app.db.models import (
     WebOrderRow,
 )
 from pos_app.db.write_gate import WriteGate
+from pos_app.domain.staff.roles import Role
 from pos_app.services.returns.policy import apply_policy_changes
 from sync.protocol import FeedChange, FeedKind, StoreInfo, WebOrder
 
 DEFAULT_CHUNK = 250
-# The hub has a "fulfilment" role the till's sign-in does not know (yet); unknown roles get
-# the least privilege rather than a sign-in that fails to load.
-TILL_ROLES = frozenset({"associate", "supervisor", "manager"})
 
 
 class FeedApplyError(Exception):
@@ -75,7 +73,9 @@ class _StaffData(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
     staff_code: str
     name: str
-    role: str
+    # A role the till does not know fails the chunk (FeedApplyError names it): never a
+    # silent demotion or promotion of someone's rights.
+    role: Role
     pin_hash: str
     active: bool = True
 
@@ -292,7 +292,7 @@ def _staff(session: Session, changes: list[FeedChange]) -> None:
             {
                 "code": data.staff_code,
                 "name": data.name,
-                "role": data.role if data.role in TILL_ROLES else "associate",
+                "role": str(data.role),
                 "pin_hash": data.pin_hash,  # verified offline at the till
                 "hub_pin_hash": data.pin_hash,
                 "active": data.active,

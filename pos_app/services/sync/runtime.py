@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.engine import make_session_factory
 from pos_app.db.write_gate import WriteGate
+from pos_app.domain.retry import Backoff
 from pos_app.services.sync.feed_apply import FeedApplier
 from pos_app.services.sync.state import OfflineJournal, open_offline_since
-from sync.client.backoff import Backoff
 from sync.client.config import HubConfig
 from sync.client.http import HubHttp, Timeouts
 from sync.client.lookups import LOOKUP_TIMEOUTS, HubLookups

@@ -1,7 +1,7 @@
 """Till-side records of the sync: offline periods in the journal, the store profile from the hub.
 
-An offline period is journaled when it starts and when it ends (DESIGN §3: receipts made
-offline say so, and the journal shows when the till could not reach the hub). A restart in
+An offline period is journaled when it starts and when it ends (docs/architecture.md §3: receipts
+made offline say so, and the journal shows when the till could not reach the hub). A restart in
 the middle of an outage does not open a second period: the last offline entry is checked.
 """
 

@@ -14,6 +14,7 @@ inline prompt asks for a manager's PIN and a reason, and the action is retried w
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection
 from concurrent.futures import Future
 from typing import Any, TypeVar
@@ -41,6 +42,9 @@ from sync.protocol import FeedKind
 T = TypeVar("T")
 # Queues a document on the receipt printer's own worker; None when there is no printer.
 PrintDocument = Callable[[ReceiptDocument], "Future[bool] | None"]
+
+
+log = logging.getLogger(__name__)
 
 
 class CollectionsController(QObject):
@@ -138,11 +142,13 @@ class CollectionsController(QObject):
 
     def set_badge(self, new: int, review: int) -> None:
         self.new_count = new
+        # The counts go on the shortcut line: the name's line is already as wide as the button
+        # (issue 15: "lick & collect (1 new" at 1024 px).
         text = self._badge_text
         if new:
-            text = text.replace("\n", self.tr("  (%1 new)\n").replace("%1", str(new)), 1)
+            text += self.tr("  ·  %1 new").replace("%1", str(new))
         if review:
-            text = text.replace("\n", self.tr("  ⚠%1\n").replace("%1", str(review)), 1)
+            text += self.tr("  ⚠%1").replace("%1", str(review))
         self.badge_button.setText(text)
 
     def open(self) -> None:
@@ -157,6 +163,8 @@ class CollectionsController(QObject):
         self.error_shown.emit(str(exc))
 
     def _show(self, detail: OrderDetail, info: str = "") -> None:
+        if (detail.summary.number, detail.summary.state) != (self.current, self.current_state):
+            log.info("order %s shown: %s", detail.summary.number, detail.summary.state.value)
         self.current, self.current_state = detail.summary.number, detail.summary.state
         self.current_detail = detail
         self.page.show_detail(detail)

@@ -1,7 +1,7 @@
 """Wires the devices into the till: receipts, drawer kicks, the customer display, the serial
 scanner and the status bar's device state. Slots hand work to ``TillDevices`` (which runs it
 on the device's own worker and returns at once) and show what comes back through
-``DeviceSignals``; nothing here waits for a device (DESIGN §4, §5).
+``DeviceSignals``; nothing here waits for a device (docs/architecture.md §4, §5).
 
 Order after a sale: the sale (and the drawer open it caused) is committed on the DB lane
 first; only then does ``SaleController`` emit ``drawer_open_recorded`` (→ kick) and
@@ -12,12 +12,14 @@ print queue; the status bar counts it and it prints when the printer is back.
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from PySide6.QtCore import QObject, QTimer
 
-from hardware.base import DeviceKind, DeviceState, DeviceStatus
+from hardware.base import DeviceError, DeviceKind, DeviceState, DeviceStatus
 from hardware.qt_bridge import DeviceSignals
 from hardware.till_devices import DeviceListeners, TillDevices
+from pos_app.domain.catalog import CatalogItem
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.sale.drawer import DrawerOpen
 from pos_app.services.sale.screen_pricing import ScreenPrice
@@ -46,6 +48,8 @@ class DeviceController(QObject):
         signals.receipt_printed.connect(self.on_signals_receipt_printed)
         signals.barcode_scanned.connect(self.on_signals_barcode_scanned)
         signals.scan_rejected.connect(self.on_signals_scan_rejected)
+        signals.weight_read.connect(self.on_signals_weight_read)
+        controller.claim_weighing(self.weigh)
         controller.sale_completed.connect(self.on_controller_sale_completed)
         controller.drawer_open_recorded.connect(self.on_controller_drawer_open_recorded)
         controller.line_added.connect(self.on_controller_line_added)
@@ -146,6 +150,24 @@ class DeviceController(QObject):
 
     def on_signals_barcode_scanned(self, code: str, _source: str) -> None:
         self.controller.on_scanner_barcode_scanned(code)  # the keyboard wedge's path
+
+    def weigh(self, item: CatalogItem) -> bool:
+        """Read the serial scale for ``item`` (on the scale's worker); False without one."""
+        job = self.devices.read_weight()
+        if job is None:
+            return False
+        self.window.sale.message.show_info(self.tr("Weighing %s…") % item.name)
+        self.signals.track_weight(item, job)
+        return True
+
+    def on_signals_weight_read(self, item: object, weight: object) -> None:
+        assert isinstance(item, CatalogItem)
+        if isinstance(weight, Decimal):
+            self.controller.add_weighed(item, weight)
+            return
+        message = weight.message if isinstance(weight, DeviceError) else str(weight)
+        self.controller.error_shown.emit(message)
+        self.window.sale.message.show_error(self.tr("Scale: %s") % message)
 
     def on_signals_scan_rejected(self, message: str) -> None:
         self.controller.error_shown.emit(message)

@@ -34,6 +34,8 @@ from hardware.sim.escpos_parser import DrawerKick
 from hardware.sim.printer import SimReceipt, SimulatedPrinter
 from hardware.sim.serial_devices import PtyDevice, SimulatedDisplay
 
+ROLL_SEPARATOR = "──── cut ────"
+
 
 class SimFeed(QObject):
     receipt_printed = Signal(object)  # SimReceipt
@@ -41,11 +43,16 @@ class SimFeed(QObject):
 
 
 class SimulatedDevices:
-    def __init__(self) -> None:
+    """``roll``: a text file the simulated printer's paper also goes to, one parsed receipt after
+    the other (the demo keeps it in its data folder: what was printed outlives the window, and
+    the real-window tests read it)."""
+
+    def __init__(self, roll: Path | None = None) -> None:
         self.feed = SimFeed()
+        self.roll = roll
         self._tmp = tempfile.TemporaryDirectory(prefix="omnitill-demo-")
         self.printer = SimulatedPrinter(
-            on_receipt=self.feed.receipt_printed.emit, on_kick=self.feed.drawer_kicked.emit
+            on_receipt=self._on_printer_receipt, on_kick=self.feed.drawer_kicked.emit
         ).start()
         self.display_port = PtyDevice(link=Path(self._tmp.name) / "ttyDisplay")
         self.display = SimulatedDisplay(self.display_port)
@@ -57,6 +64,14 @@ class SimulatedDevices:
             drawer="printer",
             display=self.display_port.path,
         )
+
+    def _on_printer_receipt(self, receipt: SimReceipt) -> None:
+        # The simulator's thread: a plain append, then the panel is told through a signal.
+        if self.roll is not None:
+            self.roll.parent.mkdir(parents=True, exist_ok=True)
+            with self.roll.open("a", encoding="utf-8") as out:
+                out.write(f"{ROLL_SEPARATOR}\n{receipt.render()}\n")
+        self.feed.receipt_printed.emit(receipt)
 
     def stop(self) -> None:
         self.display.close()
@@ -147,14 +162,13 @@ class PrinterSimPanel(QWidget):
         self.sims.printer.set_offline(checked)
 
 
-def add_sim_dock(window: QMainWindow, panel: PrinterSimPanel, *, docked: bool) -> QDockWidget:
-    """The panel as a dock on the till window: docked on wide screens, floating on small."""
+def add_sim_dock(window: QMainWindow, panel: PrinterSimPanel) -> QDockWidget:
+    """The panel docked on the right of the till window, never floating over it (where the
+    screen is too small for both, pos_app.ui.window_placement hides it behind a switch)."""
     dock = QDockWidget(panel.tr("Printer (simulated)"), window)
     dock.setObjectName("simDock")
     dock.setWidget(panel)
     dock.setMinimumWidth(420)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)  # docked: it never floats
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    if not docked:
-        dock.setFloating(True)
-        dock.resize(420, 640)
     return dock

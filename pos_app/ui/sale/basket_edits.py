@@ -51,12 +51,15 @@ class BasketEditsMixin:
         def show_basket(self, select_line: int | None = None) -> None: ...
         def _selected_line(self) -> int | None: ...
 
-    def _guarded(self, action: Callable[[Approval | None], object], what: str) -> None:
-        """Run a permission-checked action; on denial, ask for a manager's approval."""
+    def _guarded(
+        self, action: Callable[[Approval | None], object], what: str, reason: str = ""
+    ) -> None:
+        """Run a permission-checked action; on denial, ask for a manager's approval (and for a
+        reason, unless the cashier already gave one: ``reason``)."""
         try:
             action(None)
         except PermissionDeniedError as denied:
-            self._ask_approval(denied, action, what)
+            self._ask_approval(denied, action, what, reason.strip())
             return
         except DomainError as exc:
             self.show_error(str(exc))
@@ -69,11 +72,13 @@ class BasketEditsMixin:
         denied: PermissionDeniedError,
         action: Callable[[Approval | None], object],
         what: str,
+        given_reason: str = "",
     ) -> None:
         assert self.register is not None
         cashier = self.register.cashier
 
-        def apply(pin: str, reason: str) -> None:
+        def apply(pin: str, typed_reason: str) -> None:
+            reason = given_reason or typed_reason
             self.window.sale.prompt.message.show_info(self.tr("Checking…"), 0)
 
             def done(result: AuthResult) -> None:
@@ -106,7 +111,8 @@ class BasketEditsMixin:
             .replace("%2", what),
             placeholder=self.tr("Manager PIN"),
             masked=True,
-            needs_reason=True,
+            # The reason the cashier typed goes with the approval: never asked twice (issue 15).
+            needs_reason=not given_reason,
         )
         self.window.sale.prompt.message.show_error(str(denied))
 
@@ -196,6 +202,7 @@ class BasketEditsMixin:
             self._guarded(
                 lambda ok: register.discount_line(line_no, discount, ok),
                 f"line {line_no} {line.item.sku} {shown} off",
+                reason,
             )
 
         self.ask(
@@ -226,6 +233,7 @@ class BasketEditsMixin:
             self._guarded(
                 lambda ok: register.discount_basket(discount, ok),
                 f"basket discount {value.strip()}",
+                reason,
             )
 
         self.ask(
@@ -256,6 +264,7 @@ class BasketEditsMixin:
                 lambda ok: register.override_price(line_no, price, reason, ok),
                 f"line {line_no} {line.item.sku} price {line.unit_price.format_amount()} -> "
                 f"{price.format_amount()}",
+                reason,
             )
 
         self.ask(
@@ -276,7 +285,7 @@ class BasketEditsMixin:
             if not reason.strip():
                 self.show_error(self.tr("Give a reason to void the basket."))
                 return
-            self._guarded(lambda ok: register.void(ok), f"void basket: {reason.strip()}")
+            self._guarded(lambda ok: register.void(ok), "void basket", reason)
 
         self.ask(
             "void",

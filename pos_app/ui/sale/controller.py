@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Signal
@@ -23,11 +23,13 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.sale.basket import Basket, BasketTotals
+from pos_app.domain.sale.gs1_scan import expiry_warning
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.customers.directory import CustomerRef
 from pos_app.services.sale.checkout import CheckoutService, CompletedSale
 from pos_app.services.sale.drawer import DrawerOpen, DrawerService
+from pos_app.services.sale.in_progress import BasketInProgress, SavedBasket
 from pos_app.services.sale.parking import ParkedSummary, ParkingService
 from pos_app.services.sale.register import Register
 from pos_app.services.sale.screen_pricing import ScreenPrice
@@ -47,9 +49,15 @@ from pos_app.ui.sale.drawer_actions import DrawerActionsMixin
 from pos_app.ui.sale.pricing_lane import PricingLane
 from pos_app.ui.sale.screen_links import ScreenLinksMixin
 from pos_app.ui.sale.tender_panel import PaymentPurpose
+from pos_app.ui.scanner import MAX_BURST, TOO_LONG_MARK
 from pos_app.ui.staff.idle import IdleWatcher
 
 log = logging.getLogger(__name__)
+
+
+def masked(code: str) -> str:
+    """The first three and last four characters of a scanned code, for the log."""
+    return code if len(code) <= 8 else f"{code[:3]}…{code[-4:]}"
 
 
 def _snapshot(basket: Basket) -> Basket:
@@ -91,6 +99,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         is_offline: Callable[[], bool] = lambda: False,
         price_with: Callable[[bool], PromotionContext | None] = lambda _has_customer: None,
         pricing_lane: PricingLane | None = None,
+        in_progress: BasketInProgress | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.model, self.context = window, model, context
@@ -106,11 +115,15 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self.pricing_lane = pricing_lane or PricingLane(parent=self)
         self.priced: ScreenPrice | None = None  # the latest pricing the screen shows
         self.register: Register | None = None
+        # The basket being rung, saved at each change (services.sale.in_progress).
+        self.in_progress = in_progress if in_progress is not None else BasketInProgress()
+        self._saved_payload: str | None = None  # what the DB lane was last asked to save
         self._customer: CustomerRef | None = None  # attach_customer (ui.customers.controller)
         # Scans other screens take: see route_scans, claim_scans_first, claim_unknown_scans.
         self._page_scans: dict[QWidget, Callable[[str], None]] = {}
         self._first_claims: list[Callable[[str], bool]] = []
         self._unknown_claims: list[Callable[[str], bool]] = []
+        self._weigh_claims: list[Callable[[CatalogItem], bool]] = []  # claim_weighing
         # Another screen taking a payment through the tender panel: (complete, cancel).
         self._tender_for: tuple[Callable[[list[Tender]], None], Callable[[], None]] | None = None
         self._pending: Pending | None = None
@@ -200,6 +213,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         # Asked at once: deferring it until the event loop had painted the row cost ~30 ms
         # before pricing began and saved nothing on the row itself (measured, issue 18).
         self.pricing_lane.request(_snapshot(basket), self.pricing())
+        self._save_in_progress(self.register)
 
     @property
     def pricing_settled(self) -> bool:
@@ -221,6 +235,34 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         if self.priced is not None and self.pricing_settled:
             return self.priced.totals
         return self.register.basket.totals(self.pricing())
+
+    def _save_in_progress(self, register: Register) -> None:
+        """One small write on the DB lane when the basket changed (none when it did not)."""
+        payload = self.in_progress.payload(register.basket)
+        if payload == self._saved_payload:
+            return
+        self._saved_payload = payload
+        in_progress, cashier, context = self.in_progress, register.cashier.name, self.context
+        self.lane.run(
+            lambda s: in_progress.save(s, payload, cashier=cashier, context=context),
+            None,
+            lambda exc: log.error("basket in progress not saved: %s", exc),
+        )
+
+    def _parking(
+        self, basket: Basket, actor: StaffMember, label: str = ""
+    ) -> Callable[[Session], ParkedSummary]:
+        """The park op: the basket becomes a parked one and stops being the one in progress,
+        in one transaction."""
+
+        promotions = self.pricing()  # the total the cashier saw is the total parked
+
+        def op(session: Session) -> ParkedSummary:
+            self.in_progress.clear(session, self.context)
+            return self.parking.park(session, basket, actor=actor, context=self.context,
+                                     label=label, promotions=promotions)  # fmt: skip
+
+        return op
 
     def _selected_line(self) -> int | None:
         return self.model.line_no_at(self.window.sale.selected_row())
@@ -260,7 +302,8 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self._start_session(result.staff)
 
     def _start_session(self, staff: StaffMember) -> None:
-        self.register = Register(self.context, staff)
+        self.register = register = Register(self.context, staff)
+        self._saved_payload = None  # an empty new basket writes nothing: a saved one stays
         self.window.status.set_user(staff.name, staff.role)
         self.window.signin.message.clear_message()
         self.window.show_page(self.window.sale)
@@ -269,20 +312,39 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self.show_basket()
         self.idle.start()
         self.signed_in.emit(staff)
+        in_progress, context = self.in_progress, self.context
+        self.lane.run(
+            lambda s: in_progress.load(s, context),
+            lambda saved: self._restore_in_progress(register, saved),
+            lambda exc: self.show_error(
+                self.tr("The basket in progress could not be restored: %s") % exc
+            ),
+        )
+
+    def _restore_in_progress(self, register: Register, saved: SavedBasket | None) -> None:
+        if saved is None or register is not self.register or not register.basket.is_empty:
+            return  # nothing saved, signed out again, or the cashier already started ringing
+        register.replace_basket(saved.basket)
+        self._saved_payload = self.in_progress.payload(saved.basket)
+        self.show_basket()
+        self.show_info(
+            self.tr("The basket in progress is back (%1 line(s), rung by %2).")
+            .replace("%1", str(len(saved.basket.lines)))
+            .replace("%2", saved.cashier)
+        )  # fmt: skip
 
     def sign_out(self) -> None:
         register = self.register
         if register is not None and not register.basket.is_empty:
             basket, actor = _snapshot(register.basket), register.cashier
             self.lane.run(
-                lambda s: self.parking.park(
-                    s, basket, actor=actor, context=self.context, label=self.tr("at sign-out")
-                ),
+                self._parking(basket, actor, self.tr("at sign-out")),
                 lambda summary: self.basket_parked.emit(summary),
                 lambda exc: log.error("auto-park at sign-out failed: %s", exc),
             )
         self.register = None
         self.priced = None
+        self._saved_payload = None
         self._pending = None
         self._tender_for = None
         self.idle.stop()
@@ -305,6 +367,9 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
 
     def on_scanner_barcode_scanned(self, code: str) -> None:
         page = self.window.current_page
+        # Support log: which screen got a scan and its shape, masked (a loyalty card is personal).
+        name = page.objectName() if page is not None else "-"
+        log.info("scan on %s: %s (%d characters)", name, masked(code), len(code))
         routed = self._page_scans.get(page) if page is not None else None
         if routed is not None:
             routed(code)  # that screen's scan: a pickup code, a receipt barcode
@@ -314,6 +379,12 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
             return
         if page is self.window.tender:
             self.show_error(self.tr("Finish or go back from the payment before scanning."))
+            return
+        if code.endswith(TOO_LONG_MARK):  # one burst, far too long for any barcode
+            self.show_error(
+                self.tr("That scan was too long to be a barcode (over %1 characters); "
+                        "nothing was added. Scan the item again.").replace("%1", str(MAX_BURST))
+            )  # fmt: skip
             return
         if self._claimed(self._first_claims, code):
             return  # a loyalty card, not a product
@@ -339,7 +410,11 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
                 return  # a coupon barcode
             self.show_error(str(exc))
             return
-        self.window.sale.message.clear_message()
+        warning = expiry_warning(line.trace, date.today())  # the store's local date
+        if warning is not None:
+            self.show_error(warning)  # sold all the same; the cashier decides (issue 17)
+        else:
+            self.window.sale.message.clear_message()
         self.show_basket(line.line_no)
         self.line_added.emit(line.line_no)
 
@@ -347,6 +422,8 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         if self.register is None:
             return
         if item.sold_by_weight:
+            if any(weigh(item) for weigh in self._weigh_claims):
+                return  # the scale's weight comes back through add_weighed
 
             def weigh(value: str, _reason: str) -> None:
                 qty = formatting.parse_decimal(value)
@@ -360,6 +437,11 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
             )
             return
         self._add_item(item, None)
+
+    def add_weighed(self, item: CatalogItem, kg: Decimal) -> None:
+        """An item sold by weight, with the weight the scale read."""
+        if self.register is not None:
+            self._add_item(item, kg)
 
     def _add_item(self, item: CatalogItem, quantity: Decimal | None) -> None:
         assert self.register is not None
@@ -398,7 +480,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
             self.basket_parked.emit(summary)
 
         self.lane.run(
-            lambda s: self.parking.park(s, basket, actor=actor, context=self.context),
+            self._parking(basket, actor),
             parked,
             lambda exc: self.show_error(str(exc)),
         )
@@ -510,6 +592,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
                 coupons=coupons,
                 coupons_checked_online=checked,
             )
+            self.in_progress.clear(session, self.context)  # sold: never comes back
             opened = None
             if drawer is not None:
                 opened = drawer.record_sale_open(

@@ -46,7 +46,9 @@ class DrawerActionsMixin:
         def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
         def show_error(self, text: str) -> None: ...
         def show_info(self, text: str) -> None: ...
-        def _guarded(self, action: Callable[[Approval | None], object], what: str) -> None: ...
+        def _guarded(
+            self, action: Callable[[Approval | None], object], what: str, reason: str = ""
+        ) -> None: ...
         # What this mixin uses of BasketEditsMixin.ask (which takes more keywords).
         def ask(
             self, kind: str, title: str, apply: Callable[[str, str], None], *, placeholder: str
@@ -70,7 +72,8 @@ class DrawerActionsMixin:
                 return
             self._guarded(
                 lambda approval: self._open_no_sale(cashier, approval, reason),
-                f"no-sale drawer open: {reason}",
+                "no-sale drawer open",
+                reason,
             )
 
         self.ask(

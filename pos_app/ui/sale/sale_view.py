@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -75,7 +76,9 @@ class SaleView(QWidget):
 
         right_frame = QFrame()
         right_frame.setObjectName("rightColumn")
-        right_frame.setMinimumWidth(330)
+        # Two columns of action buttons whose longest label ("No sale (drawer)") fits at 1024 px
+        # wide (issue 15: "emove lin", "Void baske" when the column was 330 px).
+        right_frame.setMinimumWidth(400)
         right_frame.setMaximumWidth(480)
         right = QVBoxLayout(right_frame)
         right.setContentsMargins(0, 0, 0, 0)
@@ -133,6 +136,13 @@ class SaleView(QWidget):
             extras.addWidget(button, 1)
         grid.addLayout(extras, 6, 0, 1, 2)
         grid.setRowStretch(7, 1)
+        for column in (0, 1):  # equal halves: a long label must not squeeze the other column
+            grid.setColumnStretch(column, 1)
+            grid.setColumnMinimumWidth(column, 170)
+        more = (self.no_sale_button, self.sign_out_button, self.collections_button,
+                self.returns_button)  # fmt: skip
+        for button in (*buttons, *more):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         grid.addWidget(self.pay_button, 8, 0, 1, 2)
         self.prompt = PromptPanel()
         self.parked = ParkedPanel()

@@ -15,6 +15,8 @@ its private methods; instead:
 - **Scans** other screens take: ``route_scans`` (a screen shown instead of the sale takes all
   of them: collections, returns), ``claim_scans_first`` (a loyalty card is no product) and
   ``claim_unknown_scans`` (a coupon barcode that matched no product).
+- **Weighing**: ``claim_weighing`` (the serial scale weighs an item sold by weight; its
+  weight comes back through ``add_weighed``).
 - **Acting on the sale**: ``attach_customer`` (and the read-only ``customer``); on the
   controller itself ``ask``/``close_prompt`` (the inline prompt), ``show_error``/``show_info``,
   ``take_payment``/``end_payment`` (the tender panel for another screen's payment),
@@ -26,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from pos_app.domain.catalog import CatalogItem
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.customers.directory import CustomerRef
 
@@ -40,6 +43,7 @@ class ScreenLinksMixin:
     _page_scans: dict[QWidget, Callable[[str], None]]
     _first_claims: list[Callable[[str], bool]]
     _unknown_claims: list[Callable[[str], bool]]
+    _weigh_claims: list[Callable[[CatalogItem], bool]]
     drawer_open_recorded: Any
     sale_completed: Any
 
@@ -82,6 +86,11 @@ class ScreenLinksMixin:
         """Offer a code that is no product to ``claim`` before saying so; True: it took it
         (a coupon barcode)."""
         self._unknown_claims.append(claim)
+
+    def claim_weighing(self, weigh: Callable[[CatalogItem], bool]) -> None:
+        """Offer an item sold by weight to ``weigh`` before asking for its weight; True: it
+        weighs it (the serial scale, ui.devices) and calls ``add_weighed`` with the weight."""
+        self._weigh_claims.append(weigh)
 
     def _claimed(self, claims: list[Callable[[str], bool]], code: str) -> bool:
         return any(claim(code) for claim in claims)

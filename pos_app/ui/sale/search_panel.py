@@ -66,6 +66,16 @@ class SearchPanel(QWidget):
         self.results.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.edit.text()
+        ):
+            self.clear()  # Esc empties the search box (with text in it; else Esc goes on)
+            self.text_edited.emit("")
+            return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and self._hits:
             assert isinstance(event, QKeyEvent)
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))

@@ -264,6 +264,16 @@ class TenderPanel(QWidget):
         if result is None or self._total is None:
             return
         self.due_value.setText(formatting.money(result.amount_due, symbol=True))
+        # Cash rounding changes what is due: say so, with the total it was rounded from, so
+        # the €33.24 on the sale screen does not silently become €33.25 here (issue 15).
+        adjustment = result.rounding_adjustment
+        self.due_caption.setText(
+            self.tr("Total due")
+            if adjustment.is_zero()
+            else self.tr("Total %1 · Rounded %2")
+            .replace("%1", formatting.money(self._total, symbol=True))
+            .replace("%2", formatting.signed_money(adjustment))
+        )  # fmt: skip
         self.paid_value.setText(formatting.money(result.paid, symbol=True))
         if result.is_complete:
             self.left_caption.setText(self.tr("CHANGE"))
@@ -319,7 +329,12 @@ class TenderPanel(QWidget):
             )
             button = action_button(text, "", "quickCash")
             button.clicked.connect(lambda _=False, a=amount: self._add_cash(a))
-            self.quick.addWidget(button, 0, i)
+            # "Exact" on a row of its own, the notes under it: four in a row cut the € signs
+            # and the cents on a 1024-px screen (issue 15).
+            if i == 0:
+                self.quick.addWidget(button, 0, 0, 1, 3)
+            else:
+                self.quick.addWidget(button, 1, i - 1)
 
     # -- slots ---------------------------------------------------------------------------------
 

@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hardware.base import DeviceError, PaperLevel, PrinterStatus, StatusNotSupportedError
+from hardware.base import (
+    DeviceError,
+    DeviceTimeoutError,
+    PaperLevel,
+    PrinterStatus,
+    StatusNotSupportedError,
+)
 from hardware.config import DeviceConfig, DeviceConfigError, find_device_config, load_device_config
 from hardware.device_setup import (
     BAUD_RATES,
@@ -48,6 +54,7 @@ from hardware.device_setup import (
     save_device_config,
     serial_ports,
 )
+from hardware.printer_connections import SerialConnection, parse_printer_url
 from hardware.workers import DeviceWorker
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
 
@@ -224,7 +231,7 @@ class DevicesPage(QWidget):
         rows = _form_widget(serial)
         self.serial_port = _combo([], "printerSerialCombo")
         self.serial_port.setEditable(True)
-        self.refresh_button = _button(self.tr("Look again"), "refreshPortsButton")
+        self.refresh_button = _button(self.tr("Rescan"), "refreshPortsButton")
         port_row = QHBoxLayout()
         port_row.addWidget(self.serial_port, 1)
         port_row.addWidget(self.refresh_button)
@@ -260,6 +267,22 @@ class DevicesPage(QWidget):
         width_row = QFormLayout()
         self.paper_width = _combo([("80 mm", 80), ("58 mm", 58)], "paperWidthCombo")
         width_row.addRow(self.tr("Paper width"), self.paper_width)
+        # Status is advice (hardware.escpos_printer): a printer that never answers still prints.
+        self.printer_status = _combo(
+            [
+                (self.tr("Ask, print if silent"), "auto"),
+                (self.tr("Never ask"), "off"),
+                (self.tr("Must answer"), "required"),
+            ],
+            "printerStatusCombo",
+        )
+        self.printer_status.setToolTip(
+            self.tr(
+                "Ask, print if silent: a printer that never answers (print server, cable "
+                "without a return wire) still prints. Must answer: no answer, no receipt."
+            )
+        )
+        width_row.addRow(self.tr("Status"), self.printer_status)
         layout.addLayout(width_row)
 
         actions = QHBoxLayout()
@@ -290,7 +313,18 @@ class DevicesPage(QWidget):
             ],
             "drawerCombo",
         )
-        self.drawer_port = _edit(self.tr("e.g. /dev/ttyS1 or COM2"), "drawerPortEdit", 200)
+        self.drawer_port = _combo([], "drawerPortCombo")  # the serial ports, or type one
+        self.drawer_port.setEditable(True)
+        drawer_edit = self.drawer_port.lineEdit()
+        assert drawer_edit is not None  # editable
+        drawer_edit.setPlaceholderText(self.tr("e.g. /dev/ttyS1 or COM2"))
+        for combo in (self.serial_port, self.drawer_port):  # a chosen port shows its name
+            combo.activated.connect(lambda i, c=combo: c.setEditText(str(c.itemData(i))))
+            # Long port descriptions must not widen the combo past its column.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         rows.addRow(self.tr("Drawer"), self.drawer)
         rows.addRow(self.tr("Drawer port"), self.drawer_port)
         self.drawer.currentIndexChanged.connect(self._show_drawer_port)
@@ -335,6 +369,7 @@ class DevicesPage(QWidget):
         self.print_button.setEnabled(can_talk)
         self.test_button.setEnabled(kind in ("network", "serial"))
         self.paper_width.setEnabled(can_talk)
+        self.printer_status.setEnabled(kind in ("network", "serial", "usb"))
         focus = {"network": self.host, "serial": self.serial_port, "usb": self.usb_id}.get(kind)
         if focus is not None:
             focus.setFocus()
@@ -345,17 +380,20 @@ class DevicesPage(QWidget):
         )
 
     def refresh_ports(self) -> None:
-        current = self.serial_port.currentText()
-        self.serial_port.clear()
+        """List the serial ports (COM3 on Windows, /dev/ttyUSB0 on Linux) for the printer
+        and the drawer; what was typed stays."""
         try:
             ports = self._list_ports()
         except OSError as exc:  # no permission to enumerate, for instance
             log.warning("cannot list serial ports: %s", exc)
             ports = []
-        for device, description in ports:
-            label = f"{device} — {description}" if description and description != "n/a" else device
-            self.serial_port.addItem(label, device)
-        self.serial_port.setEditText(current)
+        for combo in (self.serial_port, self.drawer_port):
+            current = combo.currentText()
+            combo.clear()
+            for device, description in ports:
+                plain = not description or description == "n/a"
+                combo.addItem(device if plain else f"{device} — {description}", device)
+            combo.setEditText(current)
         if not ports:
             edit = self.serial_port.lineEdit()
             if edit is not None:  # the combo is editable (_build_printer), so it has one
@@ -381,27 +419,35 @@ class DevicesPage(QWidget):
             self.host.setText(host)
             self.tcp_port.setText(port)
         elif kind == "serial":
-            port, _, query = address.removeprefix("serial://").partition("?baud=")
-            self.serial_port.setEditText(port)
-            self.baudrate.setCurrentIndex(max(0, self.baudrate.findData(int(query or 19200))))
+            connection = parse_printer_url(address)
+            assert isinstance(connection, SerialConnection)
+            self.serial_port.setEditText(connection.device)
+            self.baudrate.setCurrentIndex(max(0, self.baudrate.findData(connection.baudrate)))
         elif kind == "usb":
             self.usb_id.setText(address.removeprefix("usb://"))
         self.paper_width.setCurrentIndex(self.paper_width.findData(self._base.paper_width_mm))
+        self.printer_status.setCurrentIndex(
+            max(0, self.printer_status.findData(self._base.printer_status))
+        )
         self.suffix.setCurrentIndex(max(0, self.suffix.findData(self._base.keyboard_suffix)))
         drawer = self._base.drawer
         if drawer == "printer":
             drawer = f"printer:{self._base.drawer_pin}"
         elif drawer != "none":
-            self.drawer_port.setText(drawer.removeprefix("serial://").partition("?")[0])
+            self.drawer_port.setEditText(drawer.removeprefix("serial://").partition("?")[0])
             drawer = "serial"
         self.drawer.setCurrentIndex(max(0, self.drawer.findData(drawer)))
         return kind
 
+    @staticmethod
+    def _port(combo: QComboBox) -> str:
+        typed = combo.currentText().strip()
+        index = combo.findText(typed)  # a listed port shows "device — description"
+        return str(combo.itemData(index)) if index >= 0 else typed
+
     def choices(self) -> DeviceChoices:
         drawer, _, pin = str(self.drawer.currentData()).partition(":")
-        typed = self.serial_port.currentText().strip()
-        index = self.serial_port.findText(typed)  # a listed port shows "device — description"
-        serial_port = str(self.serial_port.itemData(index)) if index >= 0 else typed
+        serial_port = self._port(self.serial_port)
         return DeviceChoices(
             printer=self.printer_kind,
             host=self.host.text(),
@@ -413,8 +459,9 @@ class DevicesPage(QWidget):
             # The combo's data are the DrawerKind values above (with ":pin" for "printer").
             drawer=cast(DrawerKind, drawer),
             drawer_pin=int(pin or 2),
-            drawer_port=self.drawer_port.text(),
+            drawer_port=self._port(self.drawer_port),
             keyboard_suffix=str(self.suffix.currentData()),
+            printer_status=self.printer_status.currentData(),
         )
 
     def config(self) -> DeviceConfig:
@@ -445,13 +492,22 @@ class DevicesPage(QWidget):
             return
         data_dir = self._data_dir
         # Read on the GUI thread; the worker only gets plain values.
-        must_answer = config.printer is not None and self.printer_kind in ("network", "serial")
+        must_check = (
+            config.printer is not None
+            and self.printer_kind in ("network", "serial")
+            and config.printer_status != "off"  # set not to answer: nothing to ask
+        )
 
         def work() -> object:
-            # A network or serial printer must answer before its address is saved: a typo
-            # in the address would otherwise only show at the first sale.
-            if must_answer:
-                check_printer(config)
+            # A network or serial printer is asked before its address is saved: a typo in
+            # the address would otherwise only show at the first sale. One that is reached
+            # but stays silent is fine unless its status is "required" (it prints anyway).
+            if must_check:
+                try:
+                    check_printer(config)
+                except DeviceTimeoutError:
+                    if config.printer_status == "required":
+                        raise
             return save_device_config(data_dir, config)
 
         self.message.show_info(self.tr("Checking the printer and saving…"), timeout_ms=0)

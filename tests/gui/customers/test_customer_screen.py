@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.services.customers.directory import CustomerCache, CustomerRef
 from pos_app.ui.customers.controller import OFFLINE_NOTE
-from tests.gui.sale.test_sale_flow import COFFEE, rows
-from tests.unit.services.customers.test_directory import MEMBERS
-from tests.unit.services.promotions.test_promotions_checkout import add_promo
+from tests.helpers.catalog import COFFEE
+from tests.helpers.promotions import MEMBERS, add_promo
+from tests.helpers.till_db import rows
 
 ANN = CustomerRef(email="ann@example.com", name="Ann Lee", phone="+44 20 7946 0000", hub_id=7,
                   loyalty_card="LOY00012345")  # fmt: skip

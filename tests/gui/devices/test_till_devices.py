@@ -7,12 +7,9 @@ test writes into. Waits are qtbot.waitSignal/waitUntil, never sleeps.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from hardware.base import DeviceState
@@ -20,49 +17,11 @@ from hardware.config import DeviceConfig, ScannerSettings
 from hardware.sim.serial_devices import PtyDevice
 from hardware.till_devices import TillDevices
 from pos_app.ui.devices.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
-from tests.gui.sale.test_responsiveness import LIMIT_MS, Heartbeat
-from tests.gui.sale.test_sale_flow import COFFEE, MILK, rows
+from tests.helpers.catalog import COFFEE, MILK
+from tests.helpers.devices import WAIT_MS, drawer_opens, pay_cash, status_text
 from tests.helpers.gui import Driver
-
-PRINTER_TIMEOUT_S = 0.5
-WAIT_MS = 5000
-
-
-@pytest.fixture
-def sims() -> Iterator[SimulatedDevices]:
-    devices = SimulatedDevices()
-    yield devices
-    devices.stop()
-
-
-@pytest.fixture
-def till(make_till: Any, staffed_db: Path, sims: SimulatedDevices) -> Driver:
-    devices = TillDevices(
-        sims.config(timeout_s=PRINTER_TIMEOUT_S), retry_initial_s=0.05, retry_max_s=0.2
-    )
-    d: Driver = make_till(staffed_db, devices=devices)
-    d.sign_in("1111")
-    return d
-
-
-def status_text(d: Driver) -> str:
-    return d.window.status.devices_label.text()
-
-
-def pay_cash(d: Driver, amount: str) -> Any:
-    """Tender ``amount`` in cash and complete; returns the CompletedSale."""
-    w = d.window
-    d.press(w.sale.search.edit, Qt.Key.Key_F12)
-    d.type(w.tender.cash_edit, amount)
-    d.press(w.tender.cash_edit, Qt.Key.Key_Return)
-    with d.qtbot.waitSignal(d.controller.sale_completed, timeout=WAIT_MS) as done:
-        d.press(w.tender.cash_edit, Qt.Key.Key_F12)
-    return done.args[0]
-
-
-def drawer_opens(db: Path) -> list[dict[str, Any]]:
-    found = rows(db, "SELECT payload FROM journal_entries WHERE kind='drawer_open' ORDER BY seq")
-    return [json.loads(str(payload))["body"] for (payload,) in found]
+from tests.helpers.heartbeat import LIMIT_MS, Heartbeat
+from tests.helpers.till_db import rows
 
 
 def test_cash_sale_prints_kicks_the_drawer_and_shows_the_change(
@@ -210,7 +169,7 @@ def test_demo_printer_panel_shows_what_was_printed(
 ) -> None:
     d = till
     panel = PrinterSimPanel(sims)
-    dock = add_sim_dock(d.window, panel, docked=True)
+    dock = add_sim_dock(d.window, panel)
     d.scan_and_wait(COFFEE)
     done = pay_cash(d, "20")
     qtbot.waitUntil(lambda: done.receipt_no in panel.paper.toPlainText(), timeout=WAIT_MS)

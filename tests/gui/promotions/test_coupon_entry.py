@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from tests.gui.sale.test_sale_flow import COFFEE, rows
+from tests.helpers.catalog import COFFEE
 from tests.helpers.gui import Driver, store_promotion
+from tests.helpers.till_db import rows
 
 FLYER = {
     "kind": "amount",

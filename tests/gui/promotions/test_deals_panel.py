@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import PromotionRow
-from tests.gui.sale.test_sale_flow import COFFEE, MILK
+from tests.helpers.catalog import COFFEE, MILK
 
 PROMOS = [
     ("MILK3", "Milk 3 for 3.00", {"kind": "multi_buy", "quantity": 3, "price": "3.00",

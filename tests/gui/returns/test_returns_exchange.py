@@ -9,12 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from pos_app.ui.devices.sim_panel import SimulatedDevices
-from tests.gui.devices.test_till_devices import WAIT_MS, drawer_opens, pay_cash, sims, till
-from tests.gui.returns.test_returns_refunds import open_returns
-from tests.gui.sale.test_sale_flow import COFFEE, TSHIRT, rows
+from tests.helpers.catalog import COFFEE, TSHIRT
+from tests.helpers.devices import WAIT_MS, drawer_opens, open_returns, pay_cash
 from tests.helpers.gui import Driver
-
-__all__ = ["sims", "till"]  # fixtures used by the tests below
+from tests.helpers.till_db import rows
 
 TENDERS = (
     "SELECT s.kind, t.kind, t.amount_minor FROM sale_tenders t JOIN sales s ON t.sale_id = s.id"

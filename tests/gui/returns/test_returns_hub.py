@@ -14,38 +14,25 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import StockMovement
-from pos_app.domain.barcodes import VariableMeasureConfig
-from pos_app.domain.money import Money
-from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.returns.hub_receipts import (
     HubReturnsService,
     find_receipt_on_hub,
     offline_message,
 )
-from pos_app.services.sale.checkout import CheckoutService
-from pos_app.services.store.till_context import load_till_context
 from sync.hub.models import ReturnableLineRow
-from tests.gui.sale.test_sale_flow import COFFEE
+from tests.helpers.catalog import COFFEE
 from tests.helpers.gui import HUMAN_GAP_MS
 from tests.helpers.hub import Api
-from tests.sync.hub.test_receipt_returns import copy_till, lookups_of, push, return_found
+from tests.helpers.hub_calls import lookups_of, push
+from tests.helpers.returns import return_found
+from tests.helpers.sales import ring_up
+from tests.helpers.till_db import copy_till
 
 
 def sale_at(db: sessionmaker[Session], codes: list[str]) -> str:
     """Till A rings the items and takes cash, as its checkout does; the receipt number."""
-    with db.begin() as session:
-        ctx = load_till_context(session)
-        basket = ctx.new_basket()
-        catalog = SqlCatalog(session, ctx.currency)
-        for code in codes:
-            basket.add_by_barcode(code, catalog, VariableMeasureConfig.default())
-        tender = Tender(TenderKind.CASH, Money.of("100", ctx.currency))
-        done = CheckoutService().complete_sale(
-            session, basket=basket, tenders=[tender], cashier="alice", context=ctx
-        )
-        return done.receipt_no
+    return ring_up(db, codes).receipt_no
 
 
 def test_another_tills_receipt_is_returned_here(

@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from pos_app.domain.returns.rules import IdDocument
-from tests.gui.sale.test_sale_flow import TSHIRT, rows
+from tests.helpers.catalog import TSHIRT
 from tests.helpers.gui import HUMAN_GAP_MS, Driver
+from tests.helpers.till_db import rows
 
 WAIT_MS = 5000
 LICENCE_NO = "DL-99887766"

@@ -11,23 +11,10 @@ from PySide6.QtCore import Qt
 
 from hardware.sim.printer import SimReceipt
 from pos_app.ui.devices.sim_panel import SimulatedDevices
-from tests.gui.devices.test_till_devices import WAIT_MS, drawer_opens, pay_cash, sims, till
-from tests.gui.sale.test_sale_flow import COFFEE, MILK, TSHIRT, rows
-from tests.helpers.gui import HUMAN_GAP_MS, Driver
-
-__all__ = ["sims", "till"]  # fixtures used by the tests below
-
-
-def open_returns(d: Driver, receipt_no: str) -> Any:
-    """Ctrl+R from the sale screen, then scan the receipt; returns the returns page."""
-    d.clock.advance(HUMAN_GAP_MS)
-    d.qtbot.keyClick(d.focus(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    returns = d.till.returns
-    assert returns is not None
-    assert d.window.pages.currentWidget() is d.window.returns
-    with d.qtbot.waitSignal(returns.sale_found, timeout=WAIT_MS):
-        d.scan(receipt_no)
-    return d.window.returns
+from tests.helpers.catalog import COFFEE, MILK, TSHIRT
+from tests.helpers.devices import WAIT_MS, drawer_opens, open_returns, pay_cash
+from tests.helpers.gui import Driver
+from tests.helpers.till_db import rows
 
 
 def pay_card(d: Driver, amount: str) -> Any:

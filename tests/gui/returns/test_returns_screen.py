@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 
 from pos_app.domain.returns.rules import Condition
 from pos_app.ui.returns.page import CONDITION_COLUMN
-from tests.gui.sale.test_sale_flow import COFFEE, TSHIRT, rows
+from tests.helpers.catalog import COFFEE, TSHIRT
 from tests.helpers.gui import HUMAN_GAP_MS, Driver
+from tests.helpers.till_db import rows
 
 
 def test_return_one_line_of_a_cash_sale(signed_in: Driver, staffed_db: Path) -> None:

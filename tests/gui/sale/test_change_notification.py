@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from pos_app.services.changes import OpChanges
-from tests.gui.sale.test_sale_flow import COFFEE, TSHIRT, rows
+from tests.helpers.catalog import COFFEE, TSHIRT
 from tests.helpers.gui import Driver
+from tests.helpers.till_db import rows
 
 Heard = list[tuple[OpChanges, object | None]]
 

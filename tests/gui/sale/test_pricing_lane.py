@@ -15,7 +15,7 @@ from typing import Any
 from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.sale.basket import Basket
 from pos_app.services.sale.screen_pricing import ScreenPrice, price_for_screen
-from tests.gui.sale.test_sale_flow import COFFEE, MILK, TSHIRT
+from tests.helpers.catalog import COFFEE, MILK, TSHIRT
 from tests.helpers.gui import Driver, store_promotion
 
 COFFEE_PROMO = {"kind": "amount", "value": "2.00", "sku": "COF-1"}

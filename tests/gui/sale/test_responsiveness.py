@@ -13,33 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.demo import scale_label
 from tests.helpers.gui import Driver
-
-LIMIT_MS = 250.0
-
-
-class Heartbeat(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.worst_ms = 0.0
-        self._last = time.perf_counter()
-        self.timer = QTimer(self)
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self.on_timer_timeout)
-
-    def on_timer_timeout(self) -> None:
-        now = time.perf_counter()
-        self.worst_ms = max(self.worst_ms, (now - self._last) * 1000)
-        self._last = now
-
-    def start(self) -> None:
-        self._last = time.perf_counter()
-        self.worst_ms = 0.0
-        self.timer.start()
+from tests.helpers.heartbeat import LIMIT_MS, Heartbeat
 
 
 @pytest.fixture

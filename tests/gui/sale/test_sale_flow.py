@@ -8,20 +8,18 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
 
+from tests.helpers.catalog import BATTERIES, COFFEE, MILK, TSHIRT
 from tests.helpers.gui import Driver, store_promotion
+from tests.helpers.till_db import rows
 
-COFFEE, MILK, TSHIRT, BATTERIES = "4006381333931", "96385074", "0036000291452", "5012345678900"
 
-
-def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
-    engine = create_engine(f"sqlite:///{db}")
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text(sql))]
-    finally:
-        engine.dispose()
+def with_web_welcome(db: Path) -> None:
+    """The feed's promotion: 10% off grocery (the coffee)."""
+    store_promotion(
+        db, "WEB-WELCOME", "Web welcome",
+        {"kind": "percent", "value": "10", "department": "grocery"},
+    )  # fmt: skip
 
 
 def test_scans_and_human_search_typing_do_not_mix(signed_in: Driver, staffed_db: Path) -> None:
@@ -173,19 +171,20 @@ def test_permission_denied_then_manager_override_is_journaled(
     d.type(prompt.value_edit, "5.00")
     d.type(prompt.reason_edit, "damaged box")
     d.press(prompt.reason_edit, Qt.Key.Key_Return)
-    # Ann is an associate: the service refuses, and a manager PIN is asked for, inline.
+    # Ann is an associate: the service refuses, and a manager PIN is asked for, inline. The
+    # reason Ann gave goes with it: the manager's prompt does not ask for it again (issue 15).
     assert "may not price override" in prompt.message.text()
     assert prompt.value_edit.echoMode() == prompt.value_edit.EchoMode.Password
+    assert not prompt.reason_edit.isVisible()
     assert d.cell(0, 3) == "8.99"
     with d.qtbot.waitSignal(d.controller.error_shown) as err:  # Ann's own PIN cannot approve
         d.type(prompt.value_edit, "1111")
-        d.type(prompt.reason_edit, "damaged box")
-        d.press(prompt.reason_edit, Qt.Key.Key_Return)
+        d.press(prompt.value_edit, Qt.Key.Key_Return)
     assert "cannot approve" in err.args[0]
     prompt.value_edit.clear()
     with d.qtbot.waitSignal(d.controller.approval_granted) as granted:
         d.type(prompt.value_edit, "9999")
-        d.press(prompt.reason_edit, Qt.Key.Key_Return)
+        d.press(prompt.value_edit, Qt.Key.Key_Return)
     assert granted.args[0].approver.name == "Max"
     assert d.cell(0, 3) == "5.00"
     assert "(price changed)" in d.cell(0, 1)
@@ -247,10 +246,7 @@ def test_line_discount_as_amount_or_percent(driver: Driver) -> None:
 def test_a_promotion_from_the_feed_prices_the_screen_and_the_sale_alike(
     make_till: Any, staffed_db: Path
 ) -> None:
-    store_promotion(
-        staffed_db, "WEB-WELCOME", "Web welcome",
-        {"kind": "percent", "value": "10", "department": "grocery"},
-    )  # fmt: skip
+    with_web_welcome(staffed_db)
     d = make_till(staffed_db)
     d.sign_in()
     w = d.window
@@ -267,3 +263,32 @@ def test_a_promotion_from_the_feed_prices_the_screen_and_the_sale_alike(
     assert rows(
         staffed_db, "SELECT sku, promotion_discount_minor FROM sale_lines ORDER BY line_no"
     ) == [("COF-1", 90), ("TSH-1", 0)]
+
+
+def test_the_parked_message_shows_the_promoted_total(make_till: Any, staffed_db: Path) -> None:
+    """Issue 15 defect 5: "Basket parked (€10.18)" for a basket shown at €9.28."""
+    with_web_welcome(staffed_db)
+    d = make_till(staffed_db)
+    d.sign_in()
+    d.scan_and_wait(COFFEE)  # 8.99 - 10% = 8.09
+    assert d.window.sale.totals.total_value.text() == "€8.09"
+    with d.qtbot.waitSignal(d.controller.basket_parked, timeout=5000) as parked:
+        d.press(d.window.sale.search.edit, Qt.Key.Key_F7)
+    assert parked.args[0].total.to_minor() == 809
+    assert "€8.09" in d.window.sale.message.text()
+    assert rows(staffed_db, "SELECT total_minor FROM parked_baskets") == [(809,)]
+
+
+def test_cash_rounding_is_shown_as_a_rounded_line(signed_in: Driver) -> None:
+    """Issue 15 defect 5: the total due in cash changed with no word of rounding."""
+    d, w = signed_in, signed_in.window
+    d.scan_and_wait(COFFEE)  # 8.99, the store rounds cash to 0.05
+    assert w.sale.totals.total_value.text() == "€8.99"
+    d.press(w.sale.search.edit, Qt.Key.Key_F12)
+    assert w.tender.due_value.text() == "€8.99"
+    assert w.tender.due_caption.text() == "Total due"
+    d.type(w.tender.cash_edit, "10")
+    d.press(w.tender.cash_edit, Qt.Key.Key_Return)  # cash chosen: rounded to 0.05
+    assert w.tender.due_value.text() == "€9.00"
+    assert w.tender.due_caption.text() == "Total €8.99 · Rounded +€0.01"
+    assert w.tender.left_value.text() == "€1.00"  # the change: 10.00 - 9.00

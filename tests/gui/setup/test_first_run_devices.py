@@ -8,7 +8,6 @@ cannot run here (no USB device in CI): its id is validated and saved, never open
 from __future__ import annotations
 
 import os
-import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +24,7 @@ from hardware.sim.serial_devices import PtyDevice
 from pos_app.ui.app import load_theme, till_device_config
 from pos_app.ui.scanner import scanner_config_for
 from pos_app.ui.setup.devices_step import DevicesPage
+from tests.helpers.net import unused_port
 
 WAIT_MS = 10_000
 # Short, so a printer that never answers fails its check quickly; long enough for a busy CI.
@@ -63,13 +63,6 @@ def page(qtbot: QtBot, data_dir: Path) -> Iterator[DevicesPage]:
     widget = make_page(qtbot, data_dir)
     yield widget
     widget.shutdown()
-
-
-def closed_port() -> int:
-    """A loopback port nothing listens on: connecting is refused at once."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def network(page: DevicesPage, qtbot: QtBot, port: int) -> None:
@@ -113,7 +106,7 @@ def test_network_printer_tests_online_prints_the_test_receipt_and_saves(
 def test_a_printer_that_does_not_answer_is_an_inline_error_and_nothing_is_saved(
     qtbot: QtBot, page: DevicesPage, data_dir: Path
 ) -> None:
-    network(page, qtbot, closed_port())
+    network(page, qtbot, unused_port())
     qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.printer_result.level == "error", timeout=WAIT_MS)
     assert "No answer from the printer" in result_text(page)

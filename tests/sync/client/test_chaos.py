@@ -1,6 +1,7 @@
-"""Exactly once under chaos (DESIGN §6, §10): a long outage, a proxy that drops, delays and
-resets connections, and kill -9 of the till's sync process while pushing and while applying
-the feed. Real hub on loopback, real SQLite till file, real processes; deadlines, no sleeps.
+"""Exactly once under chaos (docs/architecture.md §6, §10): a long outage, a proxy that drops,
+delays and resets connections, and kill -9 of the till's sync process while pushing and while
+applying the feed. Real hub on loopback, real SQLite till file, real processes; deadlines, no
+sleeps.
 """
 
 from __future__ import annotations

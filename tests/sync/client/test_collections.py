@@ -15,27 +15,23 @@ from sync.hub.models import WebOrderRow as HubWebOrder
 from sync.hub.web_orders import change_status
 from sync.protocol import CollectionStatus
 from tests.helpers.hub import TILL_STORE, EnrolledTill
+from tests.helpers.web_orders import order
 
 COFFEE, TSHIRT = "4006381333931", "0036000291452"
 
 
 def create_order(till: EnrolledTill, number: str, **changes: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "number": number,
-        "pickup_store_id": TILL_STORE,
-        "customer": {"email": "ann@example.com", "name": "Ann Lee"},
-        "currency": "EUR",
-        "payment_status": "paid",
-        "lines": [
-            {"sku": "TSH-1", "name": "T-Shirt", "quantity_milli": 2000, "unit_price_minor": 1500},
-            {"sku": "COF-1", "name": "Coffee", "quantity_milli": 1000, "unit_price_minor": 899},
-        ],
-    }
+    lines = [
+        {"sku": "TSH-1", "name": "T-Shirt", "quantity_milli": 2000, "unit_price_minor": 1500},
+        {"sku": "COF-1", "name": "Coffee", "quantity_milli": 1000, "unit_price_minor": 899},
+    ]
+    customer = {"email": "ann@example.com", "name": "Ann Lee"}
+    body = order(number, pickup_store_id=TILL_STORE, customer=customer, lines=lines)
     body.update(changes)
     answer = till.hub.admin.post("/v1/web-orders", json=body)
     assert answer.status_code == 201, answer.text
-    order: dict[str, Any] = answer.json()["order"]
-    return order
+    created: dict[str, Any] = answer.json()["order"]
+    return created
 
 
 def hub_status(till: EnrolledTill, number: str) -> str:

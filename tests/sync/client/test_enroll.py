@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import stat
 from pathlib import Path
 
@@ -16,12 +15,7 @@ from pos_app.db.models import StoreProfile
 from pos_app.services.sync.enrollment import EnrollmentError, enroll
 from sync.client.config import CONFIG_FILENAME, ConfigError, load_config
 from tests.helpers.hub import TILL_STORE, RestartableHub
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.helpers.net import unused_port
 
 
 def test_enroll_stores_token_0600_and_the_store_profile(
@@ -88,7 +82,7 @@ def test_cli_enroll_failures_are_one_line_and_write_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], hub: str, message: str
 ) -> None:
     data_dir = tmp_path / "till"
-    url = hub.format(closed=closed_port())
+    url = hub.format(closed=unused_port())
     code = main(["--data-dir", str(data_dir), "enroll", "--hub", url, "--code", "ABCD-EFGH-JKMN"])
     err = capsys.readouterr().err
     assert code == 1

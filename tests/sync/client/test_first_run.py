@@ -17,7 +17,7 @@ from pos_app.ui.app import load_theme
 from pos_app.ui.setup.first_run import HUB, FirstRunPage
 from sync.client.config import CONFIG_FILENAME, load_config
 from tests.helpers.hub import TILL_STORE, RestartableHub
-from tests.sync.client.test_enroll import closed_port
+from tests.helpers.net import unused_port
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_a_bad_code_or_unreachable_hub_shows_an_inline_error_and_writes_nothing(
     where: str,
 ) -> None:
     restartable_hub.add_store(TILL_STORE)
-    url = restartable_hub.base_url if where == "bad code" else f"http://127.0.0.1:{closed_port()}"
+    url = restartable_hub.base_url if where == "bad code" else f"http://127.0.0.1:{unused_port()}"
     connect(qtbot, page, url, "WRONG-CODE-0000")
     qtbot.waitUntil(lambda: not page.busy, timeout=20_000)
     assert page.message.level == "error"

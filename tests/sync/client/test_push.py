@@ -12,8 +12,8 @@ import requests
 from sqlalchemy import func, select
 
 from pos_app.db.models import OutboxEvent
+from pos_app.domain.retry import Backoff
 from pos_app.services.sale.checkout import CompletedSale
-from sync.client.backoff import Backoff
 from sync.client.http import HubHttp
 from sync.client.pusher import OutboxPusher
 from sync.client.status import StatusTracker

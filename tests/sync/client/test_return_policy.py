@@ -24,7 +24,7 @@ from pos_app.services.staff.auth import Role, StaffMember
 from pos_app.services.store.till_context import load_till_context
 from sync.hub.models import FeedRow
 from tests.helpers.hub import TILL_STORE, EnrolledTill
-from tests.sync.hub.test_cli import run
+from tests.helpers.hub_calls import run_hub
 
 COFFEE, BATTERIES = "4006381333931", "5012345678900"  # grocery, household
 ANN = StaffMember(staff_id=901, code="A1", name="Ann", role=Role.ASSOCIATE)
@@ -51,7 +51,7 @@ def test_policy_from_the_hub_refuses_a_late_return_at_the_till(
         non_returnable_departments=["household"],
         receiptless_allowed=False,
     )
-    code, out, err = run(
+    code, out, err = run_hub(
         capsys, "set-return-policy", "--db", hub_db_url, "--store", TILL_STORE, "--file", str(path)
     )
     assert code == 0, err
@@ -89,7 +89,7 @@ def test_policy_from_the_hub_refuses_a_late_return_at_the_till(
 def test_a_bad_policy_file_is_one_clear_line_and_changes_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, hub_db_url: str, hub
 ) -> None:
-    run(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")
+    run_hub(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")
     with hub.db.read() as session:
         before = session.scalar(select(func.count()).select_from(FeedRow))
     for policy, expected in (
@@ -97,7 +97,7 @@ def test_a_bad_policy_file_is_one_clear_line_and_changes_nothing(
         ({"windw_days": 3}, "windw_days: Extra inputs are not permitted"),
         ({"cash_limit_minor_by_role": {"Manager!": 5}}, "cash_limit_minor_by_role.Manager!"),
     ):
-        code, _, err = run(
+        code, _, err = run_hub(
             capsys, "set-return-policy", "--db", hub_db_url, "--store", "s1",
             "--file", str(policy_file(tmp_path, **policy)),
         )  # fmt: skip
@@ -105,12 +105,12 @@ def test_a_bad_policy_file_is_one_clear_line_and_changes_nothing(
         assert expected in err
         assert len(err.strip().splitlines()) == 1
     (tmp_path / "list.json").write_text("[1]", encoding="utf-8")
-    code, _, err = run(
+    code, _, err = run_hub(
         capsys, "set-return-policy", "--db", hub_db_url, "--store", "s1",
         "--file", str(tmp_path / "list.json"),
     )  # fmt: skip
     assert (code, "must hold a JSON object" in err) == (1, True)
-    code, _, err = run(
+    code, _, err = run_hub(
         capsys, "set-return-policy", "--db", hub_db_url, "--store", "nowhere",
         "--file", str(policy_file(tmp_path)),
     )  # fmt: skip

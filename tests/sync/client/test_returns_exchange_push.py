@@ -12,17 +12,17 @@ from pos_app.domain.returns.rules import RefundMethod
 from pos_app.services.returns.in_store import ReturnsService
 from pos_app.services.sale.checkout import CompletedSale
 from sync.hub.models import IngestedEvent
+from tests.helpers.catalog import COFFEE, TSHIRT
 from tests.helpers.hub import EnrolledTill, StatusRecorder
-from tests.unit.services.returns.test_exchanges import exchange
-from tests.unit.services.returns.test_in_store import COFFEE, SHIRT, do_return, one
+from tests.helpers.returns import do_return, exchange, one
 
 
 def test_exchange_and_store_credit_refund_are_accepted_by_the_hub(
     enrolled_till: EnrolledTill, sell: Callable[..., CompletedSale]
 ) -> None:
     db = enrolled_till.write
-    sale = sell([COFFEE, SHIRT], tendered="30")
-    swap = exchange(db, sale.receipt_no, [SHIRT], cash="10")  # coffee back, a shirt out
+    sale = sell([COFFEE, TSHIRT], tendered="30")
+    swap = exchange(db, sale.receipt_no, [TSHIRT], cash="10")  # coffee back, a shirt out
     credit = do_return(
         db,
         sale.receipt_no,

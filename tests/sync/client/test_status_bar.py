@@ -1,4 +1,5 @@
-"""The till's status bar follows the real sync client against a real hub (DESIGN §4, §6)."""
+"""The till's status bar follows the real sync client against a real hub
+(docs/architecture.md §4, §6)."""
 
 from __future__ import annotations
 

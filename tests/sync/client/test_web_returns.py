@@ -1,4 +1,5 @@
-"""Web orders returned in store, over a real hub (DESIGN §8): the till's service end to end.
+"""Web orders returned in store, over a real hub (docs/architecture.md §8): the till's service end
+to end.
 
 A real till database returns the order through ``WebReturnsService`` using the hub's numbers
 (``HubLookups`` over HTTP); its outbox is then pushed with the till's own token, and the hub's

@@ -1,4 +1,4 @@
-"""Enrollment, revocation and store scoping (DESIGN §6 Auth, §10)."""
+"""Enrollment, revocation and store scoping (docs/architecture.md §6 Auth, §10)."""
 
 from __future__ import annotations
 

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from pos_app.cli import main
 from pos_app.domain.staff.credentials import PinHasher
-from sync.hub import credentials
+from sync.hub import credentials, headoffice
+from sync.hub.errors import Invalid
 from sync.hub.models import FeedRow, Product, Staff, StockLevel, WebOrderRow
-from tests.helpers.hub import ServedHub
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["hub", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers.hub_calls import run_hub
+from tests.helpers.net import unused_port, wait_for_health
 
 
 def write_catalog(path: Path, rows: list[dict[str, str]]) -> Path:
@@ -46,24 +43,26 @@ def catalog_rows(count: int, price: str = "1.99") -> list[dict[str, str]]:
 
 
 def test_init_store_enroll_code_and_revoke(capsys, hub_db_url: str, hub) -> None:
-    code, out, err = run(capsys, "init", "--db", hub_db_url)
+    code, out, err = run_hub(capsys, "init", "--db", hub_db_url)
     assert code == 0, err
     assert out.strip().startswith(credentials.ADMIN_TOKEN_PREFIX)
-    assert run(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")[0] == 0
-    code, out, _ = run(capsys, "enroll-code", "--db", hub_db_url, "--store", "s1")
+    assert (
+        run_hub(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")[0] == 0
+    )
+    code, out, _ = run_hub(capsys, "enroll-code", "--db", hub_db_url, "--store", "s1")
     assert code == 0
     assert len(credentials.normalise_code(out.strip())) == credentials.ENROLL_CODE_LENGTH
-    code, _, err = run(capsys, "enroll-code", "--db", hub_db_url, "--store", "nope")
+    code, _, err = run_hub(capsys, "enroll-code", "--db", hub_db_url, "--store", "nope")
     assert code == 1
     assert "no store 'nope'" in err
-    code, _, err = run(capsys, "revoke", "--db", hub_db_url, "--till", "s1-T999")
+    code, _, err = run_hub(capsys, "revoke", "--db", hub_db_url, "--till", "s1-T999")
     assert code == 1
     assert "no till" in err
 
 
 def test_import_catalog_writes_products_and_feed_rows(capsys, tmp_path, hub_db_url, hub) -> None:
     path = write_catalog(tmp_path / "catalog.csv", catalog_rows(1_234))
-    code, out, err = run(capsys, "import-catalog", "--db", hub_db_url, str(path))
+    code, out, err = run_hub(capsys, "import-catalog", "--db", hub_db_url, str(path))
     assert code == 0, err
     assert "1,234 rows, 1,234 new or changed" in out
     assert "1,234/1,234" in err  # the progress bar
@@ -89,7 +88,7 @@ def test_import_catalog_writes_products_and_feed_rows(capsys, tmp_path, hub_db_u
     rows = catalog_rows(1_234)
     rows[5]["price"] = "2.49"
     write_catalog(path, rows)
-    code, out, _ = run(capsys, "import-catalog", "--db", hub_db_url, str(path), "--quiet")
+    code, out, _ = run_hub(capsys, "import-catalog", "--db", hub_db_url, str(path), "--quiet")
     assert code == 0
     assert "1 new or changed" in out
     with hub.db.read() as session:
@@ -101,42 +100,42 @@ def test_a_bad_catalog_changes_nothing_and_names_the_lines(capsys, tmp_path, hub
     rows[3]["price"] = "cheap"
     rows[7]["sku"] = "has space"
     path = write_catalog(tmp_path / "bad.csv", rows)
-    code, _, err = run(capsys, "import-catalog", "--db", hub_db_url, str(path))
+    code, _, err = run_hub(capsys, "import-catalog", "--db", hub_db_url, str(path))
     assert code == 1
     assert "line 5: price 'cheap' is not a number" in err
     assert "line 9: sku 'has space'" in err
     missing = tmp_path / "header.csv"
     missing.write_text("code,title\nA,B\n", encoding="utf-8")
-    code, _, err = run(capsys, "import-catalog", "--db", hub_db_url, str(missing))
+    code, _, err = run_hub(capsys, "import-catalog", "--db", hub_db_url, str(missing))
     assert code == 1
     assert "header lacks" in err
 
 
 def test_set_stock_add_promo_add_staff(capsys, tmp_path, hub_db_url, hub) -> None:
-    run(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")
-    code, out, _ = run(
+    run_hub(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")
+    code, out, _ = run_hub(
         capsys, "set-stock", "--db", hub_db_url, "--store", "s1", "--sku", "A", "--quantity", "2.5"
     )
     assert code == 0
     assert "2.5" in out
     rules = tmp_path / "rules.json"
     rules.write_text('{"kind": "buy_x_get_y", "buy": 2, "get": 1, "sku": "A"}', encoding="utf-8")
-    code, _, err = run(
+    code, _, err = run_hub(
         capsys, "add-promo", "--db", hub_db_url, "--id", "P1", "--name", "3 for 2",
         "--rules", f"@{rules}",
     )  # fmt: skip
     assert code == 0, err
-    code, _, err = run(
+    code, _, err = run_hub(
         capsys, "add-promo", "--db", hub_db_url, "--id", "P2", "--name", "x", "--rules", "[1]"
     )
     assert code == 2
     assert "JSON object" in err
-    code, _, err = run(
+    code, _, err = run_hub(
         capsys, "add-staff", "--db", hub_db_url, "--store", "s1", "--code", "alice",
         "--name", "Alice", "--role", "manager", "--pin", "4821",
     )  # fmt: skip
     assert code == 0, err
-    code, _, err = run(
+    code, _, err = run_hub(
         capsys, "add-staff", "--db", hub_db_url, "--store", "s1", "--code", "bob",
         "--name", "Bob", "--role", "associate", "--pin", "12",
     )  # fmt: skip
@@ -154,15 +153,15 @@ def test_set_stock_add_promo_add_staff(capsys, tmp_path, hub_db_url, hub) -> Non
 
 
 def test_simulate_web_orders_stops_at_its_count(capsys, tmp_path, hub_db_url, hub) -> None:
-    run(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")
-    code, _, err = run(
+    run_hub(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")
+    code, _, err = run_hub(
         capsys, "simulate-web-orders", "--db", hub_db_url, "--store", "s1", "--count", "2"
     )
     assert code == 1
     assert "import-catalog" in err
     path = write_catalog(tmp_path / "c.csv", catalog_rows(50))
-    run(capsys, "import-catalog", "--db", hub_db_url, str(path), "--quiet")
-    code, out, err = run(
+    run_hub(capsys, "import-catalog", "--db", hub_db_url, str(path), "--quiet")
+    code, out, err = run_hub(
         capsys, "simulate-web-orders", "--db", hub_db_url, "--store", "s1", "--rate", "200",
         "--count", "5", "--seed", "3",
     )  # fmt: skip
@@ -176,15 +175,41 @@ def test_simulate_web_orders_stops_at_its_count(capsys, tmp_path, hub_db_url, hu
 
 
 def test_bad_database_url_is_one_clear_line(capsys) -> None:
-    code, _, err = run(capsys, "init", "--db", "mysql://nope")
+    code, _, err = run_hub(capsys, "init", "--db", "mysql://nope")
     assert code == 1
     assert "unsupported database" in err
 
 
 def test_hub_serve_runs_uvicorn(tmp_path: Path) -> None:
-    served = ServedHub(f"sqlite:///{tmp_path / 'served.sqlite3'}")
+    url = f"sqlite:///{tmp_path / 'served.sqlite3'}"
+    port = unused_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pos_app.cli", "hub", "serve", "--db", url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
-        assert served.health() == {"status": "ok"}
+        assert wait_for_health(process, port) == {"status": "ok"}
         assert (tmp_path / "served.sqlite3").exists()
     finally:
-        served.stop()
+        process.terminate()
+        process.wait(timeout=20)
+        if process.stderr:
+            process.stderr.close()
+
+
+def test_add_staff_knows_the_till_roles_and_refuses_others(capsys, hub_db_url, hub) -> None:
+    run_hub(capsys, "add-store", "--db", hub_db_url, "--store", "s1", "--name", "One")
+    code, _, err = run_hub(
+        capsys, "add-staff", "--db", hub_db_url, "--store", "s1", "--code", "sam",
+        "--name", "Sam", "--role", "supervisor", "--pin", "4821",
+    )  # fmt: skip
+    assert code == 0, err  # the till has supervisors; head office can now add them
+    with pytest.raises(Invalid, match="unknown staff role 'cashier'"):
+        headoffice.add_staff(
+            hub, store_id="s1", staff_code="cy", name="Cy", role="cashier", pin="4821"
+        )
+    with hub.db.read() as session:
+        assert [(s.staff_code, s.role) for s in session.scalars(select(Staff))] == [
+            ("sam", "supervisor")
+        ]

@@ -20,8 +20,7 @@ from sync.client.lookups import HubLookups
 from sync.hub import headoffice
 from sync.hub.models import CouponDoubleUse, CouponRedemption
 from tests.helpers.hub import HubUnderTest
-from tests.unit.services.promotions.test_coupons import SINGLE, promotions, sell
-from tests.unit.services.promotions.test_promotions_checkout import add_promo
+from tests.helpers.promotions import SINGLE, active_promotions, add_promo, sell_with_coupons
 
 STORE = "store-1"
 CODE = "FLYER-7"
@@ -82,9 +81,9 @@ def test_two_offline_tills_use_one_code_and_the_hub_flags_the_second(
     sales = []
     for till in (seeded, second_till):  # both offline: each takes the code once
         add_promo(till, "C1", SINGLE)
-        accepted = CouponDesk(till).check(CODE, promotions(till), in_basket=())
+        accepted = CouponDesk(till).check(CODE, active_promotions(till), in_basket=())
         assert accepted.checked is CouponCheck.LATER
-        sales.append(sell(till, frozenset({CODE})))
+        sales.append(sell_with_coupons(till, frozenset({CODE})))
     first, second = (str(s.sale_uuid) for s in sales)
 
     answer = till_1.post("/v1/events", json={"events": outbox(seeded)}).json()["results"]
@@ -120,9 +119,9 @@ def test_online_a_code_used_at_another_till_is_refused_with_the_reason(
     for till in (seeded, second_till):
         add_promo(till, "C1", SINGLE)
 
-    accepted = desk_1.check(CODE, promotions(seeded), in_basket=())
+    accepted = desk_1.check(CODE, active_promotions(seeded), in_basket=())
     assert accepted.checked is CouponCheck.ONLINE
-    done = sell(seeded, frozenset({CODE}), online=frozenset({CODE}))
+    done = sell_with_coupons(seeded, frozenset({CODE}), online=frozenset({CODE}))
     assert (
         json.loads(till_1.post("/v1/events", json={"events": outbox(seeded)}).text)["results"][0][
             "warnings"
@@ -132,8 +131,8 @@ def test_online_a_code_used_at_another_till_is_refused_with_the_reason(
     assert hub_rows(running_hub)[0] == [(CODE, str(done.sale_uuid))]
 
     with pytest.raises(CouponError, match=f"Coupon {CODE} was already used on .* at store"):
-        desk_2.check(CODE, promotions(second_till), in_basket=())
+        desk_2.check(CODE, active_promotions(second_till), in_basket=())
     with pytest.raises(CouponError, match="already used at this till"):
-        desk_1.check(CODE, promotions(seeded), in_basket=())
+        desk_1.check(CODE, active_promotions(seeded), in_basket=())
     desk_1.close()
     desk_2.close()

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.services.customers import directory as till_customers
 from pos_app.services.customers.directory import CustomerCache, CustomerRef
 from pos_app.services.promotions.store_promotions import PromotionService
-from tests.sync.hub.test_ingest import outbox
-from tests.unit.services.customers.test_directory import _sell
+from tests.helpers.promotions import sell_to
+from tests.helpers.till_db import outbox
 
 STORE = "store-1"  # the seeded till's store
 
@@ -66,7 +66,7 @@ def test_history_shows_web_orders_in_store_sales_and_store_credit(
               "balance_minor": 1250, "customer_email": "ann@example.com"}  # fmt: skip
     assert running_hub.admin.put("/v1/admin/stored-value", json=credit).status_code == 200
 
-    sale = _sell(seeded, CustomerRef(email=ann["email"], name="Ann", hub_id=ann["id"]),
+    sale = sell_to(seeded, CustomerRef(email=ann["email"], name="Ann", hub_id=ann["id"]),
                  PromotionService())  # fmt: skip
     results = push(till, outbox(seeded))
     assert [r["status"] for r in results] == ["accepted"]
@@ -96,7 +96,7 @@ def test_a_customer_created_offline_is_created_or_linked_when_it_syncs(
             new = till_customers.new_customer(name, email, "", "LOY00055555")
             till_customers.queue_created(session, new, store_id=STORE, now=now, cache=cache)
     cy = CustomerRef(email="cy@example.com", name="Cy", pending=True)  # no hub id yet
-    _sell(seeded, cy, PromotionService())
+    sell_to(seeded, cy, PromotionService())
     results = push(till, outbox(seeded))
     assert [r["status"] for r in results] == ["accepted"] * 3
     assert "linked" in results[1]["warnings"][0]

@@ -191,8 +191,8 @@ def test_chain_rows_reach_every_store(running_hub) -> None:
 
 
 def test_positions_become_visible_in_commit_order(hub_db: HubDatabase) -> None:
-    """DESIGN §6: T1 takes its position first, T2 works at the same time and must not let a
-    reader past T1's position before T1 commits. On PostgreSQL, first the control: without the
+    """docs/architecture.md §6: T1 takes its position first, T2 works at the same time and must not
+    let a reader past T1's position before T1 commits. On PostgreSQL, first the control: without the
     lock a plain sequence really does skip a row on this server. On SQLite T2 cannot even
     begin while T1 writes (one writer), which gives the same order."""
 

@@ -8,24 +8,13 @@ import uuid
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.models import OutboxEvent
 from sync.hub import headoffice
 from sync.hub.models import IngestedEvent, StockLevel
 from sync.protocol import StoredValueIn
+from tests.helpers.catalog import STORE
 from tests.helpers.events import sale as sale_event
-
-STORE = "store-1"  # the till fixtures' store (tests/conftest.py)
-
-
-def outbox(till_db: sessionmaker[Session]) -> list[dict[str, Any]]:
-    """The till's real outbox, as its sync client would send it."""
-    with till_db() as session:
-        rows = session.execute(select(OutboxEvent).order_by(OutboxEvent.id)).scalars().all()
-        return [
-            {"event_id": r.event_id, "kind": r.kind, "payload": json.loads(r.payload)} for r in rows
-        ]
+from tests.helpers.till_db import outbox
 
 
 def stock_adjustment(sku: str, delta_milli: int, store: str = STORE) -> dict[str, Any]:

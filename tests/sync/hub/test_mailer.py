@@ -5,7 +5,6 @@ error and retries; a refused recipient is marked failed; no SMTP configured says
 from __future__ import annotations
 
 import email
-import socket
 import threading
 from collections.abc import Iterator
 from email.message import Message
@@ -27,9 +26,11 @@ from sync.hub.mailer import NOT_CONFIGURED, SmtpMailer
 from sync.hub.server import ServerThread
 from sync.hub.settings import HubSettings, MailerTiming, SmtpSettings
 from tests.helpers.hub import HubUnderTest, eventually
-from tests.sync.hub.test_ingest import outbox
-from tests.sync.hub.test_notifications import event, send, web_order
-from tests.unit.services.customers.test_directory import NOW, _sell
+from tests.helpers.hub_calls import send
+from tests.helpers.net import unused_port
+from tests.helpers.promotions import NOW, sell_to
+from tests.helpers.till_db import outbox
+from tests.helpers.web_orders import event, web_order
 
 STORE = "store-1"
 WEB_STORE = "s1"  # the store of tests.sync.hub.test_web_orders.order()
@@ -63,15 +64,9 @@ class Inbox:
             return list(self.messages)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def smtp_port() -> int:
-    return free_port()
+    return unused_port()
 
 
 @pytest.fixture
@@ -106,7 +101,7 @@ def mail_hub(hub_db_url: str, hub: Hub, smtp_port: int) -> Iterator[HubUnderTest
 
 def request_email(seeded: sessionmaker[Session], to: str) -> CompletedSale:
     """A real sale with a customer attached, then its receipt emailed: two outbox events."""
-    done = _sell(seeded, CustomerRef(email=to, name="Ann"), PromotionService())
+    done = sell_to(seeded, CustomerRef(email=to, name="Ann"), PromotionService())
     message = till_customers.receipt_email(
         sale_uuid=done.sale_uuid, receipt_no=done.receipt_no, store_name="Test Store", to=to,
         receipt_text=render_text(done.receipt, 42),

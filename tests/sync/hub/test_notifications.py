@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -14,9 +13,9 @@ from pos_app.cli import main
 from sync.hub import notifications
 from sync.hub.models import CustomerNotificationRow, RefundRequestRow
 from sync.hub.settings import HubSettings
-from tests.sync.hub.test_web_orders import STORE, order
+from tests.helpers.hub_calls import send
+from tests.helpers.web_orders import COFFEE_MINOR, STORE, T_SHIRT_MINOR, event, web_order
 
-T_SHIRT, COFFEE = 1500, 899
 PICKUP_PAGE = "https://shop.example/pickup?code={code}"
 
 
@@ -26,36 +25,6 @@ def hub_settings(hub_db_url: str) -> HubSettings:
     return HubSettings(
         db_url=hub_db_url, feed_recheck_seconds=30.0, pool_size=5, pickup_link_template=PICKUP_PAGE
     )
-
-
-def event(number: str, status: str, collected: tuple[int, int] = (0, 0)) -> dict[str, Any]:
-    """A till's status event, with its lines as the till sends them."""
-    lines = [
-        {"line_no": 1, "sku": "TSH-1", "picked_milli": 2000, "collected_milli": collected[0]},
-        {"line_no": 2, "sku": "COF-1", "picked_milli": 1000, "collected_milli": collected[1]},
-    ]
-    return {
-        "event_id": str(uuid.uuid4()),
-        "kind": "collection.status_changed",
-        "payload": {"store_id": STORE, "order_number": number, "status": status, "lines": lines},
-    }
-
-
-def web_order(running_hub: Any, number: str, **changes: Any) -> dict[str, Any]:
-    lines = [
-        {"sku": "TSH-1", "name": "T-Shirt", "quantity_milli": 2000, "unit_price_minor": T_SHIRT},
-        {"sku": "COF-1", "name": "Coffee", "quantity_milli": 1000, "unit_price_minor": COFFEE},
-    ]
-    answer = running_hub.admin.post("/v1/web-orders", json=order(number, lines=lines, **changes))
-    assert answer.status_code == 201, answer.text
-    created: dict[str, Any] = answer.json()["order"]
-    return created
-
-
-def send(till: Any, *events: dict[str, Any]) -> list[str]:
-    answer = till.post("/v1/events", json={"events": list(events)})
-    assert answer.status_code == 200, answer.text
-    return [r["status"] for r in answer.json()["results"]]
 
 
 @pytest.fixture
@@ -106,7 +75,7 @@ def test_paid_order_cancelled_at_the_till_requests_one_refund_for_what_was_not_t
     answer = running_hub.admin.get("/v1/admin/refund-requests", params={"store": STORE})
     assert answer.status_code == 200, answer.text
     (refund,) = answer.json()
-    assert refund["amount_minor"] == T_SHIRT + COFFEE  # one T-shirt was taken away
+    assert refund["amount_minor"] == T_SHIRT_MINOR + COFFEE_MINOR  # one T-shirt was taken away
     assert (refund["currency"], refund["status"]) == ("EUR", "requested")
     assert refund["source_event_id"] == cancel["event_id"]
     assert refund["reason"] == "order cancelled (in store)"
@@ -126,7 +95,7 @@ def test_paid_order_collected_with_a_short_line_requests_a_refund_for_it(
     assert send(store_till, short, event("W-521", "collected", (2000, 1000))) == ["accepted"] * 2
     answer = running_hub.admin.get("/v1/admin/refund-requests", params={"store": STORE})
     (refund,) = answer.json()  # W-521 was handed over whole: nothing to refund
-    assert (refund["order_number"], refund["amount_minor"]) == ("W-520", COFFEE)
+    assert (refund["order_number"], refund["amount_minor"]) == ("W-520", COFFEE_MINOR)
     assert refund["reason"] == "order collected without the goods that were short (in store)"
     assert refund["source_event_id"] == short["event_id"]
     kinds = sorted(n["kind"] for n in running_hub.admin.get("/v1/admin/notifications").json())
@@ -143,7 +112,7 @@ def test_expired_paid_order_refunds_everything_and_online_cancel_too(
     refunds = {
         r["order_number"]: r for r in running_hub.admin.get("/v1/admin/refund-requests").json()
     }
-    assert refunds["W-502"]["amount_minor"] == 2 * T_SHIRT + COFFEE
+    assert refunds["W-502"]["amount_minor"] == 2 * T_SHIRT_MINOR + COFFEE_MINOR
     assert refunds["W-503"]["reason"] == "order cancelled (online)"
     assert refunds["W-503"]["source_event_id"] is None
 

@@ -12,7 +12,9 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.services.sale.checkout import CompletedSale
-from tests.sync.hub.test_returns import COFFEE, STORE, outbox, return_at_till
+from tests.helpers.catalog import COFFEE, STORE
+from tests.helpers.returns import return_at_till
+from tests.helpers.till_db import outbox
 
 
 def test_a_sale_from_till_a_is_found_by_receipt_at_other_tills_and_stores(

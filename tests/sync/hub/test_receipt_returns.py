@@ -7,7 +7,6 @@ events sent as each till's outbox holds them, with each till's own token.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,74 +15,25 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import OutboxEvent, Sale, StockMovement, StoreProfile
 from pos_app.domain.money import Money
-from pos_app.domain.returns.rules import Condition, ReasonCode, ReturnError, ReturnItem
+from pos_app.domain.returns.rules import ReturnError
 from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind
 from pos_app.services.returns.hub_receipts import (
     HubReturnsService,
     find_receipt_on_hub,
     is_local_receipt,
 )
-from pos_app.services.returns.in_store import CompletedReturn, ReturnableSale, ReturnsService
+from pos_app.services.returns.in_store import ReturnsService
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.store.till_context import load_till_context
 from sync.client.errors import NotFound
-from sync.client.http import HubHttp
-from sync.client.lookups import LOOKUP_TIMEOUTS, HubLookups
 from sync.protocol import OriginalKind, Returnable, ReturnableLine
-from tests.sync.hub.test_returns import COFFEE, MANAGER, STORE
-from tests.unit.services.returns.test_exchanges import exchange
-from tests.unit.services.returns.test_in_store import COFFEE as RETURNS_COFFEE
-from tests.unit.services.returns.test_in_store import SHIRT, one
-from tests.unit.services.returns.test_refunds import VISA, sell_with
-
-
-def copy_till(seeded: sessionmaker[Session], path: Path, till_id: str) -> sessionmaker[Session]:
-    """Another till of the same store: the seeded database (before any sale), renamed."""
-    source = seeded.kw["bind"].url.database
-    with sqlite3.connect(source) as src, sqlite3.connect(path) as dst:
-        src.backup(dst)
-    factory = make_session_factory(create_till_engine(path))
-    with factory.begin() as session:
-        session.execute(update(StoreProfile).values(till_id=till_id))
-    return factory
-
-
-def push(db: sessionmaker[Session], api: Any) -> None:
-    """Send the till's unsent outbox with its token, as its pusher would, and mark it sent."""
-    with db.begin() as session:
-        rows = session.scalars(
-            select(OutboxEvent).where(OutboxEvent.sent_at.is_(None)).order_by(OutboxEvent.id)
-        ).all()
-        events = [
-            {"event_id": r.event_id, "kind": r.kind, "payload": json.loads(r.payload)} for r in rows
-        ]
-        answer = api.post("/v1/events", json={"events": events})
-        assert answer.status_code == 200, answer.text
-        assert {r["status"] for r in answer.json()["results"]} <= {"accepted"}, answer.text
-        for row in rows:
-            row.sent_at = row.created_at
-
-
-def lookups_of(running_hub: Any, api: Any) -> HubLookups:
-    token = api.session.headers["Authorization"].split()[1]
-    return HubLookups(HubHttp(running_hub.base_url, token, timeouts=LOOKUP_TIMEOUTS))
-
-
-def return_found(
-    db: sessionmaker[Session], original: ReturnableSale, qty_milli: int
-) -> CompletedReturn:
-    with db.begin() as session:
-        return ReturnsService().complete_return(
-            session,
-            receipt_no=original.receipt_no,
-            items=[ReturnItem(1, qty_milli, ReasonCode.CHANGED_MIND, Condition.UNOPENED)],
-            cashier=MANAGER,
-            context=load_till_context(session),
-            found=original,
-        )
+from tests.helpers.catalog import COFFEE, STORE, TSHIRT
+from tests.helpers.hub_calls import lookups_of, push
+from tests.helpers.returns import MANAGER, VISA, exchange, one, return_found
+from tests.helpers.sales import sell_with
+from tests.helpers.till_db import copy_till
 
 
 def test_a_receipt_of_till_a_is_returned_at_till_b_until_nothing_is_left(
@@ -206,7 +156,7 @@ def test_a_split_card_and_cash_sale_of_till_a_is_refunded_the_same_way_at_till_b
         currency = load_till_context(session).currency
     sale = sell_with(
         seeded,
-        [SHIRT, RETURNS_COFFEE],  # 23.99: 10.00 on the card, the rest in cash (30.00 handed)
+        [TSHIRT, COFFEE],  # 23.99: 10.00 on the card, the rest in cash (30.00 handed)
         [
             Tender(TenderKind.CARD, Money.of("10.00", currency), card=VISA),
             Tender(TenderKind.CASH, Money.of("20.00", currency)),
@@ -251,13 +201,13 @@ def test_another_tills_receipt_is_exchanged_here(
     till_b_db = copy_till(seeded, tmp_path / "till-b.sqlite3", till_b_id)
     with seeded.begin() as session:
         session.execute(update(StoreProfile).values(till_id=till_a_id))
-    sale = sell([RETURNS_COFFEE], tendered="10")  # 8.99
+    sale = sell([COFFEE], tendered="10")  # 8.99
     push(seeded, till_a)
     with till_b_db() as session:
         original = HubReturnsService.prepare(
             session, find_receipt_on_hub(lookups_of(running_hub, till_b), sale.receipt_no)
         )
-    done = exchange(till_b_db, sale.receipt_no, [SHIRT], cash="10", found=original)
+    done = exchange(till_b_db, sale.receipt_no, [TSHIRT], cash="10", found=original)
     assert done.net.to_minor() == 601  # a 15.00 shirt for the 8.99 coffee
     assert done.returned.original_receipt_no == sale.receipt_no
     with till_b_db() as session:

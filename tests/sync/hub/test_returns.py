@@ -7,7 +7,6 @@ the returns of "another till" are the same wire events sent with that till's own
 from __future__ import annotations
 
 import copy
-import json
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -15,38 +14,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.models import OutboxEvent
-from pos_app.domain.returns.rules import Condition, ReasonCode, ReturnItem
-from pos_app.services.returns.in_store import ReturnsService
 from pos_app.services.sale.checkout import CompletedSale
-from pos_app.services.staff.auth import Role, StaffMember
-from pos_app.services.store.till_context import load_till_context
 from sync.hub import headoffice
 from sync.hub.models import ReturnReview, StockLevel
-from tests.sync.hub.test_cli import run
-
-STORE = "store-1"
-COFFEE = "4006381333931"
-MANAGER = StaffMember(staff_id=902, code="M1", name="Mia", role=Role.MANAGER)
-
-
-def outbox(till_db: sessionmaker[Session]) -> list[dict[str, Any]]:
-    with till_db() as session:
-        rows = session.execute(select(OutboxEvent).order_by(OutboxEvent.id)).scalars().all()
-        return [
-            {"event_id": r.event_id, "kind": r.kind, "payload": json.loads(r.payload)} for r in rows
-        ]
-
-
-def return_at_till(db: sessionmaker[Session], receipt_no: str, qty_milli: int) -> None:
-    with db.begin() as session:
-        ReturnsService().complete_return(
-            session,
-            receipt_no=receipt_no,
-            items=[ReturnItem(1, qty_milli, ReasonCode.CHANGED_MIND, Condition.UNOPENED)],
-            cashier=MANAGER,
-            context=load_till_context(session),
-        )
+from tests.helpers.catalog import COFFEE, STORE
+from tests.helpers.hub_calls import run_hub
+from tests.helpers.returns import return_at_till
+from tests.helpers.till_db import outbox
 
 
 def again_elsewhere(event: dict[str, Any], qty_milli: int, till: str, **payload: Any) -> Any:
@@ -209,7 +183,7 @@ def test_head_office_lists_what_to_review(
     sale_event, first_return = outbox(seeded)
     twice = again_elsewhere(first_return, 1000, till_id)
     till.post("/v1/events", json={"events": [sale_event, first_return, twice]})
-    code, out, err = run(capsys, "returns-review", "--db", hub_db_url, "--store", STORE)
+    code, out, err = run_hub(capsys, "returns-review", "--db", hub_db_url, "--store", STORE)
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "1 return(s) to review"

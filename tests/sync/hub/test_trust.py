@@ -17,7 +17,7 @@ from sync.hub import headoffice
 from sync.hub.models import IngestedEvent, ReturnableLineRow, StockLevel, StoredValue
 from tests.helpers.events import sale
 from tests.helpers.hub import HubUnderTest
-from tests.sync.hub.test_cli import run
+from tests.helpers.hub_calls import run_hub as run
 
 STORE = "store-1"
 HELD = "quarantined by the hub"

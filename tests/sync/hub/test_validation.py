@@ -1,4 +1,5 @@
-"""Bad input gets a 4xx with a message that says what is wrong; never a 500 (DESIGN §10)."""
+"""Bad input gets a 4xx with a message that says what is wrong; never a 500
+(docs/architecture.md §10)."""
 
 from __future__ import annotations
 

@@ -9,24 +9,7 @@ from typing import Any
 import pytest
 
 from sync.hub import headoffice
-
-STORE = "s1"
-
-
-def order(number: str, **changes: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "number": number,
-        "pickup_store_id": STORE,
-        "customer": {"email": "Ann@Example.com", "name": "Ann", "phone": "+44 20 7946 0000"},
-        "currency": "EUR",
-        "payment_status": "paid",
-        "lines": [
-            {"sku": "A", "name": "Apple", "quantity_milli": 2000, "unit_price_minor": 150},
-            {"sku": "B", "name": "Bread", "quantity_milli": 1000, "unit_price_minor": 320},
-        ],
-    }
-    body.update(changes)
-    return body
+from tests.helpers.web_orders import STORE, order
 
 
 def status_event(number: str, status: str) -> dict[str, Any]:

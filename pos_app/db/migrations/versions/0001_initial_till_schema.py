@@ -196,9 +196,9 @@ def upgrade() -> None:
     with op.batch_alter_table("stock_movements", schema=None) as batch_op:
         batch_op.create_index("ix_stock_movements_sku", ["sku"], unique=False)
 
-    # Name search (DESIGN §3): an external-content FTS5 index kept in step by triggers, so
-    # type-ahead over a million names is an index query, never a scan. "trigram" would match
-    # inside words but triples the index; prefix indexes on the unicode61 tokens serve
+    # Name search (docs/architecture.md §3): an external-content FTS5 index kept in step by
+    # triggers, so type-ahead over a million names is an index query, never a scan. "trigram" would
+    # match inside words but triples the index; prefix indexes on the unicode61 tokens serve
     # type-ahead ("cof" finds "Coffee") at a fraction of the size.
     op.execute(
         "CREATE VIRTUAL TABLE products_fts USING fts5("

@@ -1,7 +1,7 @@
 """staff.hub_pin_hash: the PIN hash the hub last fed, so a local upgrade survives the feed
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-04 17:00:00.000000
 
 A sign-in re-hashes a legacy PIN hash (scrypt) as argon2id at the till. The feed must not put
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """event trust: content hash, quarantine state and the stored answer of each ingested event
 
 Revision ID: 0007
-Revises: 0009
+Revises: 0012_i20console
 Create Date: 2026-12-04 17:00:00
 
 ``content_hash`` binds an event id to its content (the same id with other content is refused);
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0009"  # after i16shop's 0009 (merged from main)
+down_revision = "0012_i20console"  # after main's hub migrations (re-chained at merge)
 branch_labels = None
 depends_on = None
 

@@ -14,11 +14,7 @@ from pos_app.domain.money import EUR, Money
 from pos_app.domain.promotions import PromoLine, PromotionContext, parse_promotion
 from pos_app.domain.promotions.engine import standalone_saving
 from pos_app.domain.promotions.hints import apply_hint, near_misses
-from tests.unit.domain.promotions.test_domain_promotions_properties import (
-    DEPARTMENTS,
-    SKUS,
-    promotions,
-)
+from tests.helpers.promotion_strategies import DEPARTMENTS, SKUS, small_promotion_sets
 
 NOW = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
 
@@ -103,7 +99,7 @@ base_lines = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(base_lines, promotions())
+@given(base_lines, small_promotion_sets())
 def test_a_hint_followed_makes_its_promotion_save_more(specs: list[Any], promos: Any) -> None:
     lines = [
         PromoLine(

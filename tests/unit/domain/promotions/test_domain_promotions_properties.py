@@ -14,19 +14,13 @@ from pos_app.domain.money import EUR, Money
 from pos_app.domain.promotions import Promotion, PromotionContext
 from pos_app.domain.sale.basket import Basket, BasketTotals, Discount
 from pos_app.domain.tax import TaxMode, TaxRate
-from tests.helpers.promotion_strategies import amount, promotion_sets
+from tests.helpers.promotion_strategies import SKUS, amount, small_promotion_sets
 
 RATES = {
     "std": TaxRate("std", Decimal("0.20"), "VAT 20%"),
     "red": TaxRate("red", Decimal("0.055"), "VAT 5.5%"),
 }
 NOW = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
-SKUS = ("A", "B", "C", "D")
-DEPARTMENTS = ("d1", "d2")
-
-
-def promotions() -> st.SearchStrategy[tuple[Promotion, ...]]:
-    return promotion_sets(SKUS, DEPARTMENTS, max_count=5)
 
 
 @dataclass(frozen=True)
@@ -76,7 +70,7 @@ def build(specs: list[Line], basket_discount: Discount | None) -> Basket:
 cases = st.tuples(
     st.lists(lines(), max_size=10),
     st.none() | st.builds(Discount, st.just("amount"), amount(1, 2000).map(Decimal), st.just("y")),
-    promotions(),
+    small_promotion_sets(),
 )
 Case = tuple[list[Line], Discount | None, tuple[Promotion, ...]]
 

@@ -1,10 +1,10 @@
-"""Click-and-collect at the till, against a real SQLite database (DESIGN §7)."""
+"""Click-and-collect at the till, against a real SQLite database (docs/architecture.md §7)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -29,43 +29,10 @@ from pos_app.services.store import journal
 from pos_app.services.store.till_context import load_till_context
 from pos_app.services.sync.feed_apply import apply_changes
 from sync.protocol import FeedChange, FeedKind
+from tests.helpers.catalog import COFFEE, MILK, TSHIRT
+from tests.helpers.click_collect import NOW, events, pick_all, run, web_order
 
-NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
-COFFEE, TSHIRT, MILK = "4006381333931", "0036000291452", "96385074"
 MAX = StaffMember(staff_id=90, code="M9", name="Max", role=Role.MANAGER)
-
-
-def web_order(number: str, status: str = "new", **changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "number": number,
-        "pickup_store_id": "store-1",
-        "status": status,
-        "payment_status": "paid",
-        "pickup_code": f"PC{number[-4:]}XY".replace("-", "0"),
-        "currency": "EUR",
-        "total_minor": 3298,
-        "customer_email": "ann@example.com",
-        "customer_name": "Ann Lee",
-        "customer_phone": "+44 20 7946 0000",
-        "lines": [
-            {
-                "sku": "TSH-1",
-                "name": "Cotton T-Shirt M",
-                "quantity_milli": 2000,
-                "unit_price_minor": 1200,
-            },
-            {
-                "sku": "COF-1",
-                "name": "Arabica Coffee Beans 500 g",
-                "quantity_milli": 1000,
-                "unit_price_minor": 899,
-            },
-        ],
-        "created_at": (NOW - timedelta(hours=2)).isoformat(),
-        "source": "api",
-    }
-    data.update(changes)
-    return data
 
 
 @pytest.fixture
@@ -93,25 +60,6 @@ def clock() -> list[datetime]:
 @pytest.fixture
 def svc(clock: list[datetime]) -> CollectionsService:
     return CollectionsService(clock=lambda: clock[0])
-
-
-def run(seeded: sessionmaker[Session], fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-    with seeded.begin() as session:
-        ctx = load_till_context(session)
-        return fn(session, *args, context=ctx, **kw)
-
-
-def events(seeded: sessionmaker[Session]) -> list[dict[str, Any]]:
-    with seeded() as session:
-        rows = session.scalars(select(OutboxEvent).order_by(OutboxEvent.id)).all()
-        return [json.loads(r.payload) for r in rows if r.kind == "collection.status_changed"]
-
-
-def pick_all(seeded: sessionmaker[Session], svc: CollectionsService, number: str) -> None:
-    run(seeded, svc.start_picking, number, staff="bob")
-    with seeded.begin() as session:
-        for code in (TSHIRT, TSHIRT, COFFEE):
-            svc.scan_pick(session, number, code, staff="bob")
 
 
 def test_queue_counts_states_oldest_first_with_due_by_and_overdue(seeded, feed, svc) -> None:

@@ -4,17 +4,13 @@ real checkout (customer-only promotions, the sale row and its event), outbox eve
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import CustomerCacheRow, OutboxEvent, Sale
-from pos_app.domain.barcodes import VariableMeasureConfig
-from pos_app.domain.money import Money
-from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.customers import directory as svc
 from pos_app.services.customers.directory import (
     CustomerCache,
@@ -25,13 +21,8 @@ from pos_app.services.customers.directory import (
     QueryKind,
 )
 from pos_app.services.promotions.store_promotions import PromotionService
-from pos_app.services.sale.checkout import CheckoutService, CompletedSale
-from pos_app.services.store.till_context import load_till_context
-from tests.unit.services.promotions.test_promotions_checkout import add_promo
+from tests.helpers.promotions import MEMBERS, NOW, add_promo, sell_to
 
-NOW = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
-COFFEE = "4006381333931"  # 8.99, grocery
-MEMBERS = {"kind": "percent", "value": "10", "department": "grocery", "customer_only": True}
 CARDS = LoyaltyCardFormat()
 
 
@@ -83,35 +74,15 @@ def test_cache_answers_offline_and_keeps_only_the_most_recent(
         assert cache.find(session, CustomerQuery(QueryKind.PHONE, "+44200000003"))[0].name == "C3"
 
 
-def _sell(
-    factory: sessionmaker[Session], customer: CustomerRef | None, promotions: PromotionService
-) -> CompletedSale:
-    with factory.begin() as session:
-        ctx = load_till_context(session)
-        basket = ctx.new_basket()
-        basket.add_by_barcode(
-            COFFEE, SqlCatalog(session, ctx.currency), VariableMeasureConfig.default()
-        )
-        return CheckoutService(clock=lambda: NOW, promotions=promotions).complete_sale(
-            session,
-            basket=basket,
-            tenders=[Tender(TenderKind.CASH, Money.of("20", ctx.currency))],
-            cashier="alice",
-            context=ctx,
-            customer_id=customer.hub_id if customer else None,
-            customer_email=customer.email if customer else None,
-        )
-
-
 def test_customer_only_promotion_applies_only_with_a_customer_attached(
     seeded: sessionmaker[Session],
 ) -> None:
     add_promo(seeded, "MEMBERS10", MEMBERS)
     promotions = PromotionService(tz=UTC)
-    anonymous = _sell(seeded, None, promotions)
+    anonymous = sell_to(seeded, None, promotions)
     assert anonymous.totals.total.to_minor() == 899
     ann = CustomerRef(email="ann@example.com", name="Ann", hub_id=42)
-    member = _sell(seeded, ann, promotions)
+    member = sell_to(seeded, ann, promotions)
     assert member.totals.total.to_minor() == 809  # 8.99 - 0.90
 
     with seeded() as session:

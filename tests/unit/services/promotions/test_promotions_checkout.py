@@ -5,50 +5,23 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.catalog_repo import SqlCatalog
-from pos_app.db.models import JournalEntry, OutboxEvent, PromotionRow, Sale
-from pos_app.domain.barcodes import VariableMeasureConfig
+from pos_app.db.models import JournalEntry, OutboxEvent, Sale
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import render_text
-from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.promotions.store_promotions import PromotionService
-from pos_app.services.sale.checkout import CheckoutService, CompletedSale
+from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.store import journal
-from pos_app.services.store.till_context import load_till_context
+from tests.helpers.catalog import COFFEE, MILK, TSHIRT
+from tests.helpers.promotions import NOW, add_promo
+from tests.helpers.sales import ring_up
 
-NOW = datetime(2026, 3, 2, 10, 30, tzinfo=UTC)
-COFFEE, MILK, SHIRT = "4006381333931", "96385074", "0036000291452"
 WELCOME = {"kind": "percent", "value": "10", "department": "grocery"}  # the demo hub's rule
 MILK_3_FOR_3 = {"kind": "multi_buy", "quantity": 3, "price": "3.00", "sku": "MLK-1"}
-
-
-def add_promo(
-    factory: sessionmaker[Session],
-    promo_id: str,
-    rules: dict[str, Any] | str,
-    *,
-    store_id: str | None = None,
-    ends_at: datetime | None = None,
-    position: int = 1,
-) -> None:
-    with factory.begin() as session:
-        session.merge(
-            PromotionRow(
-                promo_id=promo_id,
-                name=f"Deal {promo_id}",
-                store_id=store_id,
-                starts_at=None,
-                ends_at=ends_at,
-                rules=rules if isinstance(rules, str) else json.dumps(rules),
-                feed_position=position,
-            )
-        )
 
 
 def sell(
@@ -57,27 +30,14 @@ def sell(
     promotions: PromotionService | None,
     now: datetime = NOW,
 ) -> CompletedSale:
-    with factory.begin() as session:
-        ctx = load_till_context(session)
-        basket = ctx.new_basket()
-        catalog = SqlCatalog(session, ctx.currency)
-        for code in codes:
-            basket.add_by_barcode(code, catalog, VariableMeasureConfig.default())
-        checkout = CheckoutService(clock=lambda: now, promotions=promotions)
-        return checkout.complete_sale(
-            session,
-            basket=basket,
-            tenders=[Tender(TenderKind.CASH, Money.of("100", ctx.currency))],
-            cashier="alice",
-            context=ctx,
-        )
+    return ring_up(factory, codes, clock=lambda: now, promotions=promotions)
 
 
 def test_promoted_sale_stores_and_journals_each_line(seeded: sessionmaker[Session]) -> None:
     add_promo(seeded, "WEB-WELCOME", WELCOME)
     add_promo(seeded, "MILK3", MILK_3_FOR_3)
     # Coffee 8.99 - 10 % (0.899 -> 0.90); 3 milks 3.57 for 3.00 (0.57); the shirt 15.00 as is.
-    done = sell(seeded, [COFFEE, MILK, MILK, MILK, SHIRT], PromotionService(tz=UTC))
+    done = sell(seeded, [COFFEE, MILK, MILK, MILK, TSHIRT], PromotionService(tz=UTC))
     assert done.totals.total.amount == Money.of("26.09", done.totals.currency).amount
     with seeded() as session:
         sale = session.scalars(select(Sale)).one()

@@ -10,50 +10,19 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import JournalEntry, OutboxEvent, Sale, StockMovement
-from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import render_text
 from pos_app.domain.returns.rules import RefundMethod, ReturnError
 from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind
-from pos_app.services.returns.exchanges import CompletedExchange, ExchangeService
 from pos_app.services.returns.in_store import ReturnApprovalRequiredError, ReturnsService
-from pos_app.services.sale.checkout import CheckoutService, CompletedSale
+from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.store import journal
 from pos_app.services.store.till_context import load_till_context
 from sync.protocol import SalePayload
-from tests.unit.services.returns.test_in_store import ALICE, COFFEE, SHIRT, do_return, later, one
-from tests.unit.services.returns.test_refunds import VISA, sell_with
-
-
-def exchange(
-    db: sessionmaker[Session],
-    receipt_no: str,
-    new_codes: list[str],
-    cash: str | None = None,
-    returns: ReturnsService | None = None,
-    **kwargs: Any,
-) -> CompletedExchange:
-    with db.begin() as session:
-        ctx = load_till_context(session)
-        basket = ctx.new_basket()
-        for code in new_codes:
-            basket.add_by_barcode(
-                code, SqlCatalog(session, ctx.currency), VariableMeasureConfig.default()
-            )
-        payments = [] if cash is None else [Tender(TenderKind.CASH, Money.of(cash, ctx.currency))]
-        service = ExchangeService(returns or ReturnsService(), CheckoutService())
-        return service.complete_exchange(
-            session,
-            receipt_no=receipt_no,
-            items=kwargs.pop("items", [one()]),
-            basket=basket,
-            payments=payments,
-            cashier=ALICE,
-            context=ctx,
-            **kwargs,
-        )
+from tests.helpers.catalog import COFFEE, TSHIRT
+from tests.helpers.returns import VISA, do_return, exchange, later, one
+from tests.helpers.sales import sell_with
 
 
 def tenders(db: sessionmaker[Session], receipt_no: str) -> list[tuple[str, int, str | None]]:
@@ -71,7 +40,7 @@ def test_exchange_with_money_due_the_customer_pays_the_difference_in_cash(
     seeded: sessionmaker[Session], sell: Callable[..., CompletedSale]
 ) -> None:
     sale = sell([COFFEE], tendered="10")  # 8.99
-    done = exchange(seeded, sale.receipt_no, [SHIRT], cash="10")  # for a 15.00 shirt
+    done = exchange(seeded, sale.receipt_no, [TSHIRT], cash="10")  # for a 15.00 shirt
     assert done.net.to_minor() == 601
     new, back = done.sale, done.returned
     assert (new.receipt_no, back.receipt_no) == ("till-1-000002", "till-1-000003")
@@ -118,7 +87,7 @@ def test_exchange_with_money_due_the_customer_pays_the_difference_in_cash(
 def test_exchange_with_money_back_refunds_the_difference_by_the_refund_rules(
     seeded: sessionmaker[Session], sell: Callable[..., CompletedSale]
 ) -> None:
-    sale = sell([SHIRT], tendered="15")
+    sale = sell([TSHIRT], tendered="15")
     done = exchange(seeded, sale.receipt_no, [COFFEE])  # 15.00 back, 8.99 taken
     assert done.net.to_minor() == -601
     new, back = done.sale, done.returned
@@ -138,8 +107,8 @@ def test_exchange_with_money_back_refunds_the_difference_by_the_refund_rules(
 def test_even_exchange_moves_no_money(
     seeded: sessionmaker[Session], sell: Callable[..., CompletedSale]
 ) -> None:
-    sale = sell([SHIRT], tendered="15")
-    done = exchange(seeded, sale.receipt_no, [SHIRT])  # another size, same price
+    sale = sell([TSHIRT], tendered="15")
+    done = exchange(seeded, sale.receipt_no, [TSHIRT])  # another size, same price
     assert done.net.is_zero()
     assert not done.cash_moved
     assert tenders(seeded, done.sale.receipt_no) == [("exchange", 1500, done.returned.receipt_no)]
@@ -154,14 +123,14 @@ def test_even_exchange_moves_no_money(
 def test_a_refused_exchange_writes_nothing(
     seeded: sessionmaker[Session], sell: Callable[..., CompletedSale]
 ) -> None:
-    sale = sell([SHIRT], tendered="15")
+    sale = sell([TSHIRT], tendered="15")
     late = ReturnsService(clock=later(60))
     with pytest.raises(ReturnApprovalRequiredError, match="outside the 30-day return window"):
         exchange(seeded, sale.receipt_no, [COFFEE], returns=late)
     with pytest.raises(ReturnError, match="owes nothing"):
         exchange(seeded, sale.receipt_no, [COFFEE], cash="5")
     with pytest.raises(ReturnError, match="only 1 of 1 can still be returned"):
-        exchange(seeded, sale.receipt_no, [SHIRT], items=[one(2000)])
+        exchange(seeded, sale.receipt_no, [TSHIRT], items=[one(2000)])
     with seeded() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 1
         assert session.scalar(select(func.count()).select_from(JournalEntry)) == 1
@@ -174,7 +143,7 @@ def test_money_back_on_a_card_sale_goes_to_the_card_or_to_store_credit(
     with seeded() as session:
         currency = load_till_context(session).currency
     card_tender = Tender(TenderKind.CARD, Money.of("30.00", currency), card=VISA)
-    sale = sell_with(seeded, [SHIRT, SHIRT], [card_tender])
+    sale = sell_with(seeded, [TSHIRT, TSHIRT], [card_tender])
     with pytest.raises(ReturnError, match="payment terminal"):
         exchange(seeded, sale.receipt_no, [COFFEE])  # 15.00 back, 8.99 taken: 6.01 to refund
     ref = CardReference(approval_code="R5", last4="4242", scheme="VISA")
@@ -205,8 +174,8 @@ def test_items_taken_in_an_exchange_come_back_as_store_credit_not_cash(
     with seeded() as session:
         currency = load_till_context(session).currency
     card_tender = Tender(TenderKind.CARD, Money.of("15.00", currency), card=VISA)
-    sale = sell_with(seeded, [SHIRT], [card_tender])
-    swapped = exchange(seeded, sale.receipt_no, [SHIRT])  # even: another size
+    sale = sell_with(seeded, [TSHIRT], [card_tender])
+    swapped = exchange(seeded, sale.receipt_no, [TSHIRT])  # even: another size
     service = ReturnsService(new_credit_code=lambda: "SCBACKAGAIN2")
     back = do_return(seeded, swapped.sale.receipt_no, [one()], service=service)
     assert tenders(seeded, back.receipt_no) == [("store_credit", -1500, "SCBACKAGAIN2")]

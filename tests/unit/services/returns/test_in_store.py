@@ -1,11 +1,9 @@
-"""Returns of in-store sales against a real SQLite till database (DESIGN §8)."""
+"""Returns of in-store sales against a real SQLite till database (docs/architecture.md §8)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -18,15 +16,12 @@ from pos_app.domain.money import Money
 from pos_app.domain.receipt import render_text
 from pos_app.domain.returns.rules import (
     Condition,
-    ReasonCode,
     ReturnError,
-    ReturnItem,
     ReturnPolicy,
 )
 from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind
 from pos_app.services.returns.in_store import (
     RETURN_EVENT,
-    CompletedReturn,
     ReturnApprovalRequiredError,
     ReturnsService,
 )
@@ -35,38 +30,10 @@ from pos_app.services.staff.auth import AuthService, Permission, PinHasher, Role
 from pos_app.services.store import journal
 from pos_app.services.store.till_context import load_till_context
 from sync.protocol import SalePayload
+from tests.helpers.catalog import COFFEE, TSHIRT
+from tests.helpers.returns import ALICE, do_return, later, one
 
-COFFEE, SHIRT = "4006381333931", "0036000291452"
 FAST = PinHasher(time_cost=1, memory_kib=64)
-ALICE = StaffMember(staff_id=901, code="A1", name="Alice", role=Role.ASSOCIATE)
-
-
-def later(days: int = 1) -> Callable[[], datetime]:
-    return lambda: datetime.now(UTC) + timedelta(days=days)
-
-
-def one(qty: int = 1000, line_no: int = 1, condition: Condition = Condition.UNOPENED) -> ReturnItem:
-    return ReturnItem(line_no, qty, ReasonCode.CHANGED_MIND, condition)
-
-
-def do_return(
-    db: sessionmaker[Session],
-    receipt_no: str,
-    items: list[ReturnItem],
-    service: ReturnsService | None = None,
-    cashier: StaffMember = ALICE,
-    **kwargs: Any,
-) -> CompletedReturn:
-    with db.begin() as session:
-        ctx = load_till_context(session)
-        return (service or ReturnsService()).complete_return(
-            session,
-            receipt_no=receipt_no,
-            items=items,
-            cashier=cashier,
-            context=ctx,
-            **kwargs,
-        )
 
 
 def returnable(db: sessionmaker[Session], receipt_no: str) -> list[int]:
@@ -78,7 +45,7 @@ def returnable(db: sessionmaker[Session], receipt_no: str) -> list[int]:
 def test_return_part_then_the_rest_then_nothing_more(
     seeded: sessionmaker[Session], sell: Callable[..., CompletedSale]
 ) -> None:
-    sale = sell([COFFEE, COFFEE, COFFEE, SHIRT])
+    sale = sell([COFFEE, COFFEE, COFFEE, TSHIRT])
     before = returnable(seeded, sale.receipt_no)
     assert before == [3000, 1000]
 
@@ -156,7 +123,7 @@ def test_stock_moves_by_disposition(
     condition: Condition,
     expected: list[tuple[str, int]],
 ) -> None:
-    sale = sell([SHIRT])
+    sale = sell([TSHIRT])
     do_return(seeded, sale.receipt_no, [one(condition=condition)])
     with seeded() as session:
         moves = session.scalars(
@@ -260,7 +227,7 @@ def test_card_sale_is_refunded_to_the_card_with_the_terminal_reference(
         ctx = load_till_context(session)
         basket = ctx.new_basket()
         basket.add_by_barcode(
-            SHIRT, SqlCatalog(session, ctx.currency), VariableMeasureConfig.default()
+            TSHIRT, SqlCatalog(session, ctx.currency), VariableMeasureConfig.default()
         )
         card = CardReference(approval_code="A1", last4="4242", scheme="VISA")
         sale = CheckoutService().complete_sale(

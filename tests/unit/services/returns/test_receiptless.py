@@ -15,7 +15,7 @@ from pos_app.services.returns.in_store import ReturnApprovalRequiredError, Retur
 from pos_app.services.staff.auth import AuthService, Permission, PinHasher, Role
 from pos_app.services.store import journal
 from sync.protocol import SalePayload
-from tests.unit.services.returns.test_in_store import do_return, one
+from tests.helpers.returns import do_return, one
 
 FAST = PinHasher(time_cost=1, memory_kib=64)
 PASSPORT_NO = "X12345678AB"

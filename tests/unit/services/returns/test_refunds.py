@@ -9,35 +9,21 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import OutboxEvent, Sale
-from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import render_text
 from pos_app.domain.returns.rules import RefundMethod
 from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind
 from pos_app.services.returns.in_store import ReturnApprovalRequiredError, ReturnsService
 from pos_app.services.returns.store_credit import CREDIT_CODE_ALPHABET, new_store_credit_code
-from pos_app.services.sale.checkout import CheckoutService, CompletedSale
+from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.staff.auth import AuthService, Permission, PinHasher, Role
 from pos_app.services.store.till_context import load_till_context
-from tests.unit.services.returns.test_in_store import ALICE, COFFEE, SHIRT, do_return, one
+from tests.helpers.catalog import COFFEE, TSHIRT
+from tests.helpers.returns import ALICE, VISA, do_return, one
+from tests.helpers.sales import sell_with
 
 FAST = PinHasher(time_cost=1, memory_kib=64)
-VISA = CardReference(approval_code="A1", last4="4242", scheme="VISA")
-
-
-def sell_with(db: sessionmaker[Session], codes: list[str], tenders: list[Tender]) -> CompletedSale:
-    with db.begin() as session:
-        ctx = load_till_context(session)
-        basket = ctx.new_basket()
-        for code in codes:
-            basket.add_by_barcode(
-                code, SqlCatalog(session, ctx.currency), VariableMeasureConfig.default()
-            )
-        return CheckoutService().complete_sale(
-            session, basket=basket, tenders=tenders, cashier="alice", context=ctx
-        )
 
 
 def test_store_credit_code_is_made_with_an_unambiguous_alphabet() -> None:
@@ -81,7 +67,7 @@ def test_split_sale_refunds_the_card_first_then_cash(seeded: sessionmaker[Sessio
         currency = load_till_context(session).currency
     sale = sell_with(
         seeded,
-        [SHIRT, COFFEE],  # 23.99: 10.00 on the card, the rest in cash
+        [TSHIRT, COFFEE],  # 23.99: 10.00 on the card, the rest in cash
         [
             Tender(TenderKind.CARD, Money.of("10.00", currency), card=VISA),
             Tender(TenderKind.CASH, Money.of("20.00", currency)),
@@ -105,7 +91,7 @@ def test_cash_above_the_associate_limit_needs_a_manager_not_the_associate(
     with seeded.begin() as session:
         ann = auth.enroll(session, code="A7", name="Ann", role=Role.ASSOCIATE, pin="1111")
         auth.enroll(session, code="M1", name="Max", role=Role.MANAGER, pin="9999")
-    sale = sell([SHIRT] * 4, tendered="60")  # 60.00 > the associate's 50.00 cash limit
+    sale = sell([TSHIRT] * 4, tendered="60")  # 60.00 > the associate's 50.00 cash limit
     # Three shirts (45.00) are within the limit; four are not.
     with pytest.raises(ReturnApprovalRequiredError, match="above the associate limit"):
         do_return(seeded, sale.receipt_no, [one(4000)], cashier=ann)
@@ -123,7 +109,7 @@ def test_cash_above_the_associate_limit_needs_a_manager_not_the_associate(
     done = do_return(seeded, sale.receipt_no, [one(4000)], cashier=ann, approval=ok.approval)
     assert done.cash_out.to_minor() == 6000
     # Store credit puts no cash in anyone's hand: no cash limit, so no approval for 3 more.
-    sale2 = sell([SHIRT] * 4, tendered="60")
+    sale2 = sell([TSHIRT] * 4, tendered="60")
     credit = do_return(
         seeded, sale2.receipt_no, [one(4000)], cashier=ALICE, prefer=RefundMethod.STORE_CREDIT
     )

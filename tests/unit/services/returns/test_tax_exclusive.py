@@ -12,7 +12,8 @@ from pos_app.domain.receipt import render_text
 from pos_app.services.returns.in_store import ReturnsService
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.store import journal
-from tests.unit.services.returns.test_in_store import COFFEE, SHIRT, do_return, one
+from tests.helpers.catalog import COFFEE, TSHIRT
+from tests.helpers.returns import do_return, one
 
 
 def test_partial_then_full_return_refunds_net_plus_tax_as_charged(
@@ -21,7 +22,7 @@ def test_partial_then_full_return_refunds_net_plus_tax_as_charged(
     with seeded.begin() as session:
         session.execute(update(StoreProfile).values(tax_mode="exclusive"))
     # 3 shirts 45.00 net + 20 % = 9.00; coffee 8.99 net + 5.5 % = 0.49 (0.49445); 63.48 total.
-    sale = sell([SHIRT, SHIRT, SHIRT, COFFEE], tendered="70")
+    sale = sell([TSHIRT, TSHIRT, TSHIRT, COFFEE], tendered="70")
     with seeded() as session:
         row = session.scalars(select(Sale).where(Sale.uuid == sale.sale_uuid)).one()
         assert (row.tax_mode, row.total_minor, row.tax_minor) == ("exclusive", 6348, 949)

@@ -1,4 +1,5 @@
-"""Tampering with the journal is detected, and the tampered entry is named (DESIGN §3)."""
+"""Tampering with the journal is detected, and the tampered entry is named
+(docs/architecture.md §3)."""
 
 from __future__ import annotations
 

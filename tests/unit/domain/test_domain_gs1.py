@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from hardware.gs1 import Gs1Error, parse_gs1
+from pos_app.domain.gs1 import Gs1Error, parse_gs1
 
 GS = "\x1d"
 
@@ -35,7 +35,8 @@ def test_variable_length_field_ends_at_the_separator_not_later() -> None:
 
 def test_other_measures_keep_their_decimals() -> None:
     data = parse_gs1("01095011015300033922000499")  # 392x: price payable, 2 decimals
-    assert data.measures == {"3922": Decimal("4.99")}
+    assert data.measures == {}
+    assert (data.amount_payable, data.amount_currency) == (Decimal("4.99"), None)
     assert data.net_weight_kg is None
     weight = parse_gs1("0109501101530003" + "3102012345")
     assert weight.net_weight_kg == Decimal("123.45")

@@ -1,10 +1,12 @@
-"""GS1 element strings from scanners (GS1-128, GS1 DataMatrix, GS1 DataBar) via biip.
+"""GS1 element strings from scanners (GS1-128, GS1 DataMatrix, GS1 QR, GS1 DataBar) via biip.
 
 biip (maintained, typed) knows the AI table, fixed/variable lengths, dates and decimal
 measures; this module only turns its result into what the till uses — GTIN (01), lot (10),
-expiry (17), serial (21), and the 3xxx net measures — and its errors into one typed error with
-a message a cashier can act on. Scanners send FNC1 as GS (0x1D); some prefix a symbology
-identifier (]C1, ]d2, ]e0, ]Q3), which is removed first.
+expiry (17), serial (21), the 3xxx net measures and the amount payable (392n, 393n) — and its
+errors into one typed error with a message a cashier can act on. Scanners send FNC1 as GS
+(0x1D); most prefix a symbology identifier (]C1 GS1-128, ]d2 GS1 DataMatrix, ]Q3 GS1 QR,
+]e0 GS1 DataBar), which is removed first. ``Basket.add_by_barcode`` sends a scan here when
+``looks_like_gs1`` says so.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from biip.gs1_messages import GS1Message
 
 from pos_app.domain.errors import BarcodeError
 
-__all__ = ["Gs1Data", "Gs1Error", "parse_gs1"]
+__all__ = ["Gs1Data", "Gs1Error", "looks_like_gs1", "parse_gs1"]
 
 GS = "\x1d"
 MAX_LENGTH = 512  # a GS1 DataMatrix holds far less; longer input is noise
@@ -40,12 +42,25 @@ class Gs1Data:
     # Every element as (AI, raw value), in scan order, for anything not mapped above.
     elements: tuple[tuple[str, str], ...] = ()
 
+    # 392n: the amount payable in the till's own currency; 393n: with its ISO 4217 number.
+    amount_payable: Decimal | None = None
+    amount_currency: str | None = None  # the numeric code from 393n; None for 392n
+
     @property
     def net_weight_kg(self) -> Decimal | None:
         for ai, value in self.measures.items():
             if ai.startswith("310"):
                 return value
         return None
+
+
+def looks_like_gs1(raw: str) -> bool:
+    """A GS1 element string rather than a plain GTIN: a GS1 symbology identifier, an FNC1
+    (GS) anywhere, or digits that start with AI 01/02 and run past a GTIN-14."""
+    text = raw.strip("\r\n ")
+    if text.startswith(_SYMBOLOGY_PREFIXES) or GS in text:
+        return True
+    return len(text) > 16 and text.isascii() and text.isdigit() and text[:2] in ("01", "02")
 
 
 def _preview(text: str) -> str:
@@ -71,6 +86,8 @@ def parse_gs1(data: str) -> Gs1Data:
 
     gtin = lot = serial = None
     expiry: date | None = None
+    amount: Decimal | None = None
+    amount_currency: str | None = None
     measures: dict[str, Decimal] = {}
     elements: list[tuple[str, str]] = []
     for element in message.element_strings:
@@ -86,6 +103,9 @@ def parse_gs1(data: str) -> Gs1Data:
             expiry = element.date
         elif ai == "21":
             serial = element.value
+        elif ai.startswith(("392", "393")) and element.decimal is not None:
+            amount = element.decimal
+            amount_currency = element.value[:3] if ai.startswith("393") else None
         elif ai.startswith("3") and element.decimal is not None:
             measures[ai] = element.decimal
-    return Gs1Data(gtin, lot, expiry, serial, measures, tuple(elements))
+    return Gs1Data(gtin, lot, expiry, serial, measures, tuple(elements), amount, amount_currency)

@@ -1,0 +1,271 @@
+"""Head-office console page times on PostgreSQL (issue 20): p95 per page at chain scale.
+
+    .venv/bin/python bench/bench_console.py                     # 1,000,000 products, 500 tills,
+                                                                # 100,000 web orders, ~3 minutes
+    .venv/bin/python bench/bench_console.py --products 100000 --orders 20000 --repeat 20
+
+A throwaway database (random name) on the server named by --pg-url (default:
+$OMNITILL_TEST_PG_URL or the local server) is migrated, filled with COPY (stores, tills, their
+sale events, customers, web orders, refund requests, products), then served by the real hub app
+on loopback. Each page is fetched --repeat times by a signed-in admin and by a store manager;
+the time is measured at the client (loopback HTTP included), so it bounds the server time from
+above. The database is dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import statistics
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import psycopg
+import requests
+from sqlalchemy.engine import make_url
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from sync.hub import migrate  # noqa: E402 - after the path set-up above
+from sync.hub.app import create_app  # noqa: E402
+from sync.hub.console import accounts  # noqa: E402
+from sync.hub.console.roles import Role  # noqa: E402
+from sync.hub.context import Hub  # noqa: E402
+from sync.hub.db import HubDatabase  # noqa: E402
+from sync.hub.server import ServerThread  # noqa: E402
+from sync.hub.settings import HubSettings  # noqa: E402
+
+TILLS_PER_STORE = 10
+PASSWORD = "bench password 1"
+PAGES = [
+    "/console/",
+    "/console/orders",
+    "/console/orders?status=ready",
+    "/console/refunds",
+    "/console/orders/{number}",
+    "/console/tills",
+    "/console/users",
+    "/console/audit",
+]
+BUDGET_MS = 300.0
+
+
+def copy_rows(conn: psycopg.Connection, table: str, columns: str, rows: Iterator[tuple]) -> int:
+    count = 0
+    with conn.cursor() as cur, cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+            count += 1
+    return count
+
+
+def fill(url: str, *, products: int, tills: int, orders: int, events_per_till: int) -> None:
+    rng = random.Random(20)
+    now = datetime.now(UTC)
+    stores = max(1, tills // TILLS_PER_STORE)
+    store_ids = [f"st-{i:03d}" for i in range(stores)]
+    with psycopg.connect(url) as conn:
+        copy_rows(
+            conn,
+            "stores",
+            "store_id, name, currency, tax_mode, cash_rounding_step, created_at",
+            ((s, f"Store {s}", "EUR", "inclusive", "0.01", now) for s in store_ids),
+        )
+        till_ids = [f"{s}-T{t:03d}" for s in store_ids for t in range(TILLS_PER_STORE)][:tills]
+        copy_rows(
+            conn,
+            "tills",
+            "till_id, store_id, name, token_hash, created_at",
+            ((t, t[:6], "till", secrets.token_hex(32), now) for t in till_ids),
+        )
+        copy_rows(
+            conn,
+            "events",
+            "event_id, store_id, till_id, kind, payload, received_at",
+            (
+                (
+                    str(uuid.uuid4()),
+                    t[:6],
+                    t,
+                    "sale.completed",
+                    "{}",
+                    now - timedelta(minutes=rng.randrange(0, 60 * 24 * 30)),
+                )
+                for t in till_ids
+                for _ in range(events_per_till)
+            ),
+        )
+        copy_rows(
+            conn,
+            "customers",
+            "id, email, name, created_at",
+            ((i, f"c{i}@example.com", f"Customer {i}", now) for i in range(1, orders + 1)),
+        )
+        states = ["new", "picking", "ready", "collected", "collected", "collected", "cancelled"]
+        line = json.dumps(
+            [{"sku": "SKU-1", "name": "Mug", "quantity_milli": 1000, "unit_price_minor": 1250}]
+        )
+        copy_rows(
+            conn,
+            "web_orders",
+            "id, number, store_id, customer_id, status, payment_status, pickup_code, "
+            "currency, total_minor, lines, source, created_at, updated_at",
+            (
+                (
+                    i,
+                    f"W-{i:07d}",
+                    rng.choice(store_ids),
+                    i,
+                    rng.choice(states),
+                    "paid",
+                    f"P{i:09d}",
+                    "EUR",
+                    1250,
+                    line,
+                    "api",
+                    now - timedelta(minutes=rng.randrange(0, 60 * 24 * 60)),
+                    now,
+                )
+                for i in range(1, orders + 1)
+            ),
+        )
+        copy_rows(
+            conn,
+            "refund_requests",
+            "order_number, store_id, amount_minor, currency, reason, status, created_at",
+            (
+                (
+                    f"W-{i:07d}",
+                    rng.choice(store_ids),
+                    1250,
+                    "EUR",
+                    "order cancelled (online)",
+                    "requested",
+                    now,
+                )
+                for i in range(1, orders + 1, 20)
+            ),
+        )
+        copy_rows(
+            conn,
+            "products",
+            "sku, name, department, tax_class, price_minor, sold_by_weight, active, barcodes",
+            (
+                (
+                    f"SKU-{i:07d}",
+                    f"Product {i}",
+                    "grocery",
+                    "standard",
+                    100 + i % 5000,
+                    False,
+                    True,
+                    f"{2000000000000 + i}",
+                )
+                for i in range(products)
+            ),
+        )
+        conn.execute("SELECT setval('customers_id_seq', %s)", (orders + 1,))
+        conn.execute("SELECT setval('web_orders_id_seq', %s)", (orders + 1,))
+        conn.execute("ANALYZE")
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get(
+            "OMNITILL_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
+    parser.add_argument("--products", type=int, default=1_000_000)
+    parser.add_argument("--tills", type=int, default=500)
+    parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--events-per-till", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=40)
+    args = parser.parse_args(argv)
+    server = make_url(args.pg_url).set(drivername="postgresql")
+    name = f"omnitill_bench_{secrets.token_hex(4)}"
+    admin_url = server.render_as_string(hide_password=False)
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    db_url = server.set(database=name).render_as_string(hide_password=False)
+    try:
+        db = HubDatabase(db_url.replace("postgresql://", "postgresql+psycopg://", 1))
+        migrate.upgrade(db.engine)
+        started = time.perf_counter()
+        fill(
+            db_url,
+            products=args.products,
+            tills=args.tills,
+            orders=args.orders,
+            events_per_till=args.events_per_till,
+        )
+        print(f"filled in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        hub = Hub(db=db)
+        accounts.add_user(
+            hub, email="admin@bench", role=Role.ADMIN, stores=[], password=PASSWORD, actor="bench"
+        )
+        accounts.add_user(
+            hub,
+            email="manager@bench",
+            role=Role.STORE_MANAGER,
+            stores=["st-001"],
+            password=PASSWORD,
+            actor="bench",
+        )
+        app = create_app(HubSettings(db_url=db.url, pool_size=5))
+        thread = ServerThread(app).start()
+        try:
+            results = run_pages(thread.base_url, args.repeat)
+        finally:
+            thread.stop()
+        db.dispose()
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    worst = max(ms for _, _, ms in results)
+    for who, page, ms in results:
+        print(f"{who:<8} {page:<32} p95 {ms:7.1f} ms")
+    print(f"worst p95 {worst:.1f} ms (budget {BUDGET_MS:.0f} ms)")
+    return 0 if worst <= BUDGET_MS else 1
+
+
+def run_pages(base: str, repeat: int) -> list[tuple[str, str, float]]:
+    results = []
+    for who in ("admin", "manager"):
+        session = requests.Session()
+        form = session.get(base + "/console/sign-in").text
+        csrf = form.split('name="csrf" value="')[1].split('"')[0]
+        answer = session.post(
+            base + "/console/sign-in",
+            allow_redirects=False,
+            data={"email": f"{who}@bench", "password": PASSWORD, "csrf": csrf},
+        )
+        assert answer.status_code == 303, answer.text
+        for page in PAGES:
+            path = page.format(number="W-0000011")
+            samples = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                got = session.get(base + path, allow_redirects=False)
+                samples.append((time.perf_counter() - t0) * 1000)
+                assert got.status_code in (200, 403, 404), (path, got.status_code)
+            results.append((who, f"{path} [{got.status_code}]", p95(samples)))
+    return results
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

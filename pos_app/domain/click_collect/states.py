@@ -1,0 +1,63 @@
+"""Click-and-collect order states and the moves between them: the one home of this rule,
+used by the till (which checks a move first, so an associate is told at once, even offline)
+and by the hub (which decides in the end, refusing an impossible move with the reason) and
+its wire contract (sync/protocol.py). See docs/architecture.md §7.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pos_app.domain.errors import DomainError
+
+__all__ = ["ACTIVE", "ALLOWED_MOVES", "CollectionError", "OrderState", "check_move", "describe"]
+
+
+class CollectionError(DomainError):
+    """A click-and-collect step cannot be done as asked; nothing was written."""
+
+
+class OrderState(StrEnum):
+    NEW = "new"
+    PICKING = "picking"
+    READY = "ready"
+    PARTIALLY_COLLECTED = "partially_collected"
+    COLLECTED = "collected"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+
+S = OrderState
+ALLOWED_MOVES: dict[OrderState, frozenset[OrderState]] = {
+    S.NEW: frozenset({S.PICKING, S.CANCELLED, S.EXPIRED}),
+    S.PICKING: frozenset({S.NEW, S.READY, S.CANCELLED, S.EXPIRED}),
+    S.READY: frozenset({S.COLLECTED, S.PARTIALLY_COLLECTED, S.CANCELLED, S.EXPIRED}),
+    # A customer may collect the rest of a partly collected order in several visits.
+    S.PARTIALLY_COLLECTED: frozenset({S.PARTIALLY_COLLECTED, S.COLLECTED, S.CANCELLED, S.EXPIRED}),
+    S.COLLECTED: frozenset(),
+    S.CANCELLED: frozenset(),
+    S.EXPIRED: frozenset(),
+}
+# Orders still waiting for something to happen at the store.
+ACTIVE = frozenset({S.NEW, S.PICKING, S.READY, S.PARTIALLY_COLLECTED})
+
+_WORDS = {
+    S.NEW: "new",
+    S.PICKING: "being picked",
+    S.READY: "ready for collection",
+    S.PARTIALLY_COLLECTED: "partly collected",
+    S.COLLECTED: "collected",
+    S.CANCELLED: "cancelled",
+    S.EXPIRED: "expired",
+}
+
+
+def describe(state: OrderState) -> str:
+    return _WORDS[state]
+
+
+def check_move(number: str, current: OrderState, target: OrderState) -> None:
+    if target not in ALLOWED_MOVES[current]:
+        raise CollectionError(
+            f"Order {number} is {describe(current)}; it cannot become {describe(target)}."
+        )

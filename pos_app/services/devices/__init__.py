@@ -1,0 +1,1 @@
+"""The till's use of its devices that needs the database: the print queue and reprints."""
