@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,8 +26,11 @@ from pos_app.domain.pricing import BasketTotals
 from pos_app.domain.promotions import Promotion
 from pos_app.domain.promotions.coupons import MAX_COUPONS, CouponError, coupon_promotion
 from sync.client.errors import HubError
-from sync.client.lookups import HubLookups
-from sync.protocol import CouponStatus
+
+if TYPE_CHECKING:
+    # The hub client and its pydantic wire models load only when a coupon is checked
+    # online (~0.4 s of the till's start-up otherwise, docs/architecture.md, start-up).
+    from sync.client.lookups import HubLookups
 
 OFFLINE_RULE = (
     "Hub offline: coupon {code} accepted once at this till and checked later "
@@ -159,6 +162,8 @@ class CouponDesk:
                 answer = None  # unreachable or refused: the offline rule decides
         if answer is None:
             return AcceptedCoupon(code, promo, CouponCheck.LATER, OFFLINE_RULE.format(code=code))
+        from sync.protocol import CouponStatus  # loaded already: the answer is one of its models
+
         if answer.status is CouponStatus.USED:
             when = f" on {answer.redeemed_at:%d/%m/%Y}" if answer.redeemed_at else ""
             where = f" at store {answer.redeemed_store_id}" if answer.redeemed_store_id else ""

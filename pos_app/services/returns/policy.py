@@ -9,19 +9,31 @@ service uses it instead of its defaults. A till that never got one keeps the def
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import ReturnPolicyRow
 from pos_app.domain.returns.rules import ReturnPolicy
-from sync.protocol import FeedChange, ReturnPolicyIn
+
+if TYPE_CHECKING:
+    from sync.protocol import FeedChange, ReturnPolicyIn
+
+
+def _wire_model() -> type[ReturnPolicyIn]:
+    # The wire model (pydantic, with the whole protocol module: ~0.4 s) loads when a policy
+    # is read, not when the till starts and imports the returns screen (docs/architecture.md,
+    # start-up).
+    from sync.protocol import ReturnPolicyIn
+
+    return ReturnPolicyIn
 
 
 def apply_policy_changes(session: Session, changes: list[FeedChange]) -> None:
     """Feed applier: the last change wins (there is one policy per store)."""
     change = max(changes, key=lambda c: c.position)
-    policy = ReturnPolicyIn.model_validate(change.data)  # ValueError names what is wrong
+    policy = _wire_model().model_validate(change.data)  # ValueError names what is wrong
     stmt = insert(ReturnPolicyRow).values(
         id=1, data=policy.model_dump_json(), feed_position=change.position
     )
@@ -50,4 +62,4 @@ def load_return_policy(session: Session) -> ReturnPolicy | None:
     row = session.get(ReturnPolicyRow, 1)
     if row is None:
         return None
-    return to_domain(ReturnPolicyIn.model_validate(json.loads(row.data)))
+    return to_domain(_wire_model().model_validate(json.loads(row.data)))

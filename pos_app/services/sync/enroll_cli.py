@@ -14,11 +14,6 @@ from typing import Any
 
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
-from pos_app.services.sync.enrollment import (
-    EnrollmentError,
-    complete_enrollment,
-    request_enrollment,
-)
 from sync.client.config import resolve_config_dir
 
 EXIT_OK = 0
@@ -45,6 +40,14 @@ def register_enroll_command(sub: Any) -> None:
 
 
 def run_enroll_command(args: argparse.Namespace) -> int:
+    # Enrollment speaks the hub protocol (pydantic models, ~0.4 s to import): only when asked,
+    # not on every start of the till, whose CLI registers this command.
+    from pos_app.services.sync.enrollment import (
+        EnrollmentError,
+        complete_enrollment,
+        request_enrollment,
+    )
+
     data_dir: Path | None = args.data_dir
     config_dir = resolve_config_dir(args.config_dir, data_dir)
     till_name = args.till_name if args.till_name is not None else socket.gethostname()
