@@ -75,7 +75,7 @@ def working_copy(source: Path) -> Path:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(source, target)
     engine = create_till_engine(target)
-    auth = AuthService(till_id="till-1", hasher=PinHasher(n=2**8))
+    auth = AuthService(till_id="till-1", hasher=PinHasher(time_cost=1, memory_kib=64))
     with make_session_factory(engine).begin() as s:
         auth.enroll(s, code="B1", name="Bench", role=Role.MANAGER, pin="1234")
     engine.dispose()

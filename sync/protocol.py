@@ -37,6 +37,9 @@ MAX_LINES = 500
 # attack, and refusing it up front keeps it out of the database driver.
 MAX_AMOUNT = 10**12
 MAX_QUANTITY_MILLI = 10**9
+# One event's payload as JSON; a larger one is refused alone (a real sale of 500 lines is
+# well under 300 KB), so no till can make the hub store megabytes verbatim.
+MAX_EVENT_BYTES = 512 * 1024
 
 StoreId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 Sku = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^\S+$")]
@@ -164,6 +167,10 @@ class TenderIn(WireModel):
 class SaleTotalsIn(WireModel):
     total_minor: Minor
     tax_minor: Minor = 0
+    # Cash rounding (total + rounding is what was due) and the change handed back in cash:
+    # the hub checks tenders - change = total + rounding (sync/hub/event_checks.py).
+    rounding_minor: Minor = 0
+    change_minor: Minor = 0
 
 
 CouponCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{2,31}$")]
@@ -557,6 +564,36 @@ class RefundRequest(WireModel):
     status: RefundRequestStatus
     created_at: datetime
     source_event_id: str | None
+
+
+class QuarantineState(StrEnum):
+    QUARANTINED = "quarantined"  # failed the hub's checks; moved no money or stock yet
+    RELEASED = "released"  # head office found it right: applied as if just received
+    REJECTED = "rejected"  # head office found it wrong: kept for the record, never applied
+
+
+class QuarantinedEvent(WireModel):
+    """A till event the hub held for head-office review, and why."""
+
+    event_id: str
+    store_id: str
+    till_id: str
+    kind: str
+    state: QuarantineState
+    reasons: list[str]
+    received_at: datetime
+    currency: str | None = None
+    total_minor: int | None = None
+    reviewed_at: datetime | None = None
+    reviewed_by: str | None = None
+    review_note: str | None = None
+    warnings: list[str] = Field(default=[], description="what releasing it reported")
+
+
+class QuarantineReview(WireModel):
+    note: Annotated[str, StringConstraints(min_length=1, max_length=500)] = Field(
+        description="why head office released or rejected it (kept with the event)"
+    )
 
 
 # --- returns ------------------------------------------------------------------------------

@@ -287,7 +287,10 @@ class Staff(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)  # staff number, on receipts
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(16))
-    pin_hash: Mapped[str] = mapped_column(String(200))  # "scrypt$n$r$p$salt$hash"
+    pin_hash: Mapped[str] = mapped_column(String(200))  # argon2id (or a legacy scrypt) string
+    # The hash the hub last fed for this person (None: made at this till). A sign-in may
+    # upgrade pin_hash locally; the feed replaces it only when the hub's hash changes.
+    hub_pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
     badge_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -91,6 +91,9 @@ DEFAULT_IDLE_MS = 5 * 60 * 1000
 # threads are daemons that end with the process. Exit stays well under 2 s (issue 15).
 SYNC_STOP_S = 0.5
 DEMO_PRINTER_ROLL = "demo-printer-roll.txt"  # in the demo's data folder
+# Feed kinds that change the till context (services/store/till_context.py); the return
+# policy is reloaded by the returns screen itself (_build_returns).
+STORE_SETTINGS = frozenset({FeedKind.STORE, FeedKind.TAX_CLASS})
 
 
 @dataclass
@@ -251,12 +254,21 @@ def build_till(
         changes.subscribe(bridge.on_op_changes)  # queued events are sent at once
 
         def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
+            if kinds & STORE_SETTINGS:
+                # Tax rates or the store profile changed: every part of the running till
+                # takes the new context now (no restart; a few-row read).
+                with reader_factory() as session:
+                    fresh = load_till_context(session)
+                for part in (returns, collections, customers):
+                    part.context = fresh
+                status.set_store(fresh.store_name, fresh.till_id)
+                prices.use_context(fresh)
+                controller.use_context(fresh)
             if FeedKind.PROMOTION in kinds:
                 prices.reload()
                 changes.publish(OpChanges(promotions=True))
 
         bridge.feed_applied.connect(on_bridge_feed_applied)
-        sync.start()
     device_controller = DeviceController(
         devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms
     )
@@ -272,6 +284,8 @@ def build_till(
         is_offline=sync.is_offline if sync is not None else (lambda: True),
         parent=window,
     )
+    if sync is not None:
+        sync.start()  # after every part that follows its feed exists
     promotions = PromotionsUi(controller, prices, reader_factory, sync)
     shifts = build_shifts(
         window, controller, lane, context, auth, devices, db_path.parent / "reports", changes

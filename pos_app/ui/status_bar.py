@@ -17,9 +17,8 @@ class TillStatusBar(QFrame):
         layout.setContentsMargins(12, 4, 12, 4)
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")
-        self.place_label = QLabel(
-            self.tr("%1 · till %2").replace("%1", store_name).replace("%2", till_id)
-        )
+        self.place_label = QLabel()
+        self.set_store(store_name, till_id)
         self.offline_banner = QLabel(self.tr("OFFLINE — sales are kept and sent later"))
         self.offline_banner.setObjectName("offlineBanner")
         self.offline_banner.hide()
@@ -44,6 +43,12 @@ class TillStatusBar(QFrame):
         layout.addWidget(self.devices_label)
         self.set_user(None)
         self._show_devices()
+
+    def set_store(self, store_name: str, till_id: str) -> None:
+        """The store's name as the hub last sent it (the feed may rename it)."""
+        self.place_label.setText(
+            self.tr("%1 · till %2").replace("%1", store_name).replace("%2", till_id)
+        )
 
     def add_switch(self, action: QAction) -> None:
         """A checkable action at the right end (the demo's printer panel: show or hide)."""

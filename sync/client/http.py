@@ -7,6 +7,7 @@ one retry layer (with backoff), and interactive look-ups must fail fast instead.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -41,6 +42,20 @@ class Timeouts:
 
     def pair(self, extra_read: float = 0.0) -> tuple[float, float]:
         return (self.connect, self.read + extra_read)
+
+
+def plain_http_elsewhere(url: str) -> bool:
+    """True for ``http://`` to a host that is not this machine: readable on the network."""
+    parts = urlsplit(url)
+    if parts.scheme != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost":
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True  # a name other than localhost may resolve anywhere
 
 
 def normalise_hub_url(url: str) -> str:
@@ -91,6 +106,7 @@ class HubHttp:
         params: dict[str, Any] | None = None,
         json: Any = None,
         timeout: tuple[float, float] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Any:
         """The decoded JSON body of a 2xx answer, or a typed ``HubError``."""
         import requests  # already loaded by __init__: a dictionary look-up
@@ -98,7 +114,12 @@ class HubHttp:
         url = self.base_url + path
         try:
             response = self._session.request(
-                method, url, params=params, json=json, timeout=timeout or self.timeouts.pair()
+                method,
+                url,
+                params=params,
+                json=json,
+                headers=headers,
+                timeout=timeout or self.timeouts.pair(),
             )
         except requests.Timeout:
             raise HubUnreachable(f"hub did not answer in time ({self.base_url})") from None

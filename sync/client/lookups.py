@@ -58,16 +58,22 @@ class HubLookups:
         return self._list(_ORDERS, "/v1/lookup/web-orders", {"email": email})
 
     def customers(
-        self, *, email: str | None = None, phone: str | None = None, card: str | None = None
+        self,
+        *,
+        email: str | None = None,
+        phone: str | None = None,
+        card: str | None = None,
+        staff: str | None = None,
     ) -> list[Customer]:
-        """By email, phone or loyalty card number (give exactly one)."""
+        """By email, phone or loyalty card number (give exactly one); ``staff``: who asks
+        (the hub logs every customer look-up with the till and the signed-in person)."""
         given = (("email", email), ("phone", phone), ("card", card))
         params = {k: v for k, v in given if v is not None}
-        return self._list(_CUSTOMERS, "/v1/lookup/customers", params)
+        return self._list(_CUSTOMERS, "/v1/lookup/customers", params, _staff(staff))
 
-    def customer_history(self, customer_id: int) -> CustomerHistory:
+    def customer_history(self, customer_id: int, staff: str | None = None) -> CustomerHistory:
         path = f"/v1/lookup/customers/{int(customer_id)}/history"
-        return self._http.model(CustomerHistory, "GET", path)
+        return self._http.model(CustomerHistory, "GET", path, headers=_staff(staff))
 
     def create_customer(self, spec: CustomerCreate) -> Customer:
         """Raises ``Conflict`` when a customer already has this email."""
@@ -112,9 +118,22 @@ class HubLookups:
             CouponCheckResult, "POST", f"/v1/coupons/{quote(code, safe='')}/check"
         )
 
-    def _list(self, adapter: TypeAdapter[list[T]], path: str, params: dict[str, str]) -> list[T]:
-        body = self._http.call("GET", path, params=params)
+    def _list(
+        self,
+        adapter: TypeAdapter[list[T]],
+        path: str,
+        params: dict[str, str],
+        headers: dict[str, str] | None = None,
+    ) -> list[T]:
+        body = self._http.call("GET", path, params=params, headers=headers)
         try:
             return adapter.validate_python(body)
         except ValidationError:
             raise BadResponse(f"unexpected answer from the hub for {path}") from None
+
+
+STAFF_HEADER = "X-OmniTill-Staff"
+
+
+def _staff(code: str | None) -> dict[str, str]:
+    return {STAFF_HEADER: code[:64]} if code else {}

@@ -28,6 +28,7 @@ from sync.protocol import MAX_EVENTS_PER_BATCH, EventBatchResponse, EventStatus
 
 log = logging.getLogger(__name__)
 CHANNEL = "push"
+TOO_LARGE = 413
 
 
 class Outbox(Protocol):
@@ -41,10 +42,11 @@ class PushReport:
     acknowledged: int = 0
     rejected: int = 0
     error: str | None = None
+    shrunk: bool = False  # the hub found the batch too large: send again at once, smaller
 
     @property
     def idle(self) -> bool:
-        return self.error is None and not (self.acknowledged or self.rejected)
+        return self.error is None and not (self.acknowledged or self.rejected or self.shrunk)
 
 
 class OutboxPusher:
@@ -131,6 +133,8 @@ class OutboxPusher:
                 return PushReport()
             report = self._send(batch)
         except HubError as exc:
+            if exc.status == TOO_LARGE:
+                return self._too_large(batch, str(exc))
             self._tracker.failed(CHANNEL, str(exc))
             return PushReport(error=str(exc))
         except Exception as exc:  # the local database, say; keep the thread alive and retry
@@ -164,6 +168,17 @@ class OutboxPusher:
         for outcome in rejected:
             log.warning("outbox event #%s rejected by the hub: %s", outcome.row_id, outcome.reason)
         return PushReport(acknowledged=len(outcomes) - len(rejected), rejected=len(rejected))
+
+    def _too_large(self, batch: list[QueuedEvent], reason: str) -> PushReport:
+        """413: halve the batch; a single event the hub will never take is flagged, visible."""
+        if len(batch) > 1:
+            self._batch_size = max(1, len(batch) // 2)
+            log.info("the hub refused %d events as too large; sending %d at a time",
+                     len(batch), self._batch_size)  # fmt: skip
+            return PushReport(shrunk=True)
+        self._outbox.record([Outcome(batch[0].row_id, False, f"too large for the hub: {reason}")])
+        self._refresh_counts()
+        return PushReport(rejected=1)
 
     def _refresh_counts(self) -> None:
         queued, rejected = self._outbox.counts()

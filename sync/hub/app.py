@@ -26,6 +26,7 @@ from sync.hub.context import Hub
 from sync.hub.db import HubDatabase
 from sync.hub.deps import AppServices
 from sync.hub.errors import HubError
+from sync.hub.limits import AttemptLimiter, RequestGuard
 from sync.hub.mailer import ReceiptSender
 from sync.hub.notify import ChangeNotifier, PostgresListener
 from sync.hub.routes_admin import router as admin_router
@@ -44,6 +45,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
         (403, "token not allowed here (wrong kind, or another store)"),
         (404, "not found (another store's data is not found either)"),
         (409, "conflicts with the current state"),
+        (413, "request body larger than the hub's limit"),
         (503, "database unavailable; retry later"),
     )
 }
@@ -68,6 +70,7 @@ def create_app(settings: HubSettings) -> FastAPI:
                 parallelism=settings.password_parallelism,
             ),
         ),
+        enroll_limiter=AttemptLimiter(settings.enroll_attempts_per_minute, 60.0),
     )
 
     @asynccontextmanager
@@ -102,6 +105,7 @@ def create_app(settings: HubSettings) -> FastAPI:
         responses=ERROR_RESPONSES,
     )
     app.state.services = services
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     app.include_router(till_router)
     app.include_router(admin_router)
     app.include_router(customers_router)

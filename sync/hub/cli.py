@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.staff.roles import Role
+from sync.hub import cli_quarantine
 from sync.hub.console.roles import Role as ConsoleRole
 
 if TYPE_CHECKING:
@@ -84,6 +85,14 @@ def register_hub_commands(sub: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8600)
     serve.add_argument("--workers", type=int, default=1, help="PostgreSQL only")
+    serve.add_argument("--tls-cert", type=Path, default=None, help="PEM certificate: serve HTTPS")
+    serve.add_argument("--tls-key", type=Path, default=None, help="PEM private key of --tls-cert")
+    serve.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=8 * 1024 * 1024,
+        help="refuse larger request bodies (413) before reading them",
+    )
     serve.add_argument(
         "--pickup-link",
         default=None,
@@ -117,6 +126,11 @@ def register_hub_commands(sub: Any) -> None:
     promo.add_argument("--starts", default=None, help="ISO time")
     promo.add_argument("--ends", default=None, help="ISO time")
     promo.add_argument("--rules", required=True, help="JSON object, or @file.json / @file.yaml")
+    unpromo = action("remove-promo", "end a promotion now; its tills drop it through the feed")
+    unpromo.add_argument("--id", dest="promo_id", required=True)
+    unstaff = action("remove-staff", "a person leaves a store: its tills stop signing them in")
+    unstaff.add_argument("--store", required=True)
+    unstaff.add_argument("--code", required=True)
     staff = action("add-staff", "create or update a staff member (PIN asked when not given)")
     staff.add_argument("--store", required=True)
     staff.add_argument("--code", required=True)
@@ -148,6 +162,8 @@ def register_hub_commands(sub: Any) -> None:
     policy = action("set-return-policy", "set a store's return rules (sent to its tills)")
     policy.add_argument("--store", required=True)
     policy.add_argument("--file", type=Path, required=True, help="the policy as a JSON object")
+    held = action("quarantine", "till events the hub held for review: list, release, reject")
+    cli_quarantine.add_arguments(held)
     review = action("returns-review", "returns flagged for head office, refunds owed online")
     review.add_argument("--store", default=None, help="default: every store")
     shifts = action("shifts", "store days: the tills' Z reports summed per store and day")
@@ -276,15 +292,28 @@ def _dispatch(args: argparse.Namespace) -> int:
             args.output.write_text(document, encoding="utf-8")
         return EXIT_OK
     if command == "serve":
-        from sync.hub.server import serve
+        from sync.hub.server import TlsFiles, serve
         from sync.hub.settings import HubSettings, SmtpSettings
 
-        print(f"hub on http://{args.host}:{args.port}  (Ctrl+C stops)", file=sys.stderr)
+        if (args.tls_cert is None) != (args.tls_key is None):
+            print("omnitill hub: --tls-cert and --tls-key go together", file=sys.stderr)
+            return EXIT_USAGE
+        if args.max_body_bytes < 1024:
+            print("omnitill hub: --max-body-bytes: at least 1024", file=sys.stderr)
+            return EXIT_USAGE
+        tls = TlsFiles(args.tls_cert, args.tls_key) if args.tls_cert else None
+        scheme = "https" if tls else "http"
+        print(f"hub on {scheme}://{args.host}:{args.port}  (Ctrl+C stops)", file=sys.stderr)
         smtp = SmtpSettings.from_env()  # OMNITILL_SMTP_HOST/_PORT/_FROM/_STARTTLS/_USER/…
         if smtp is None:
             print("no OMNITILL_SMTP_HOST: receipt emails stay queued", file=sys.stderr)
-        settings = HubSettings(db_url=args.db, pickup_link_template=args.pickup_link, smtp=smtp)
-        serve(settings, host=args.host, port=args.port, workers=args.workers)
+        settings = HubSettings(
+            db_url=args.db,
+            pickup_link_template=args.pickup_link,
+            smtp=smtp,
+            max_body_bytes=args.max_body_bytes,
+        )
+        serve(settings, host=args.host, port=args.port, workers=args.workers, tls=tls)
         return EXIT_OK
     hub = _hub(args.db)
     try:
@@ -294,7 +323,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             token = tenancy.create_admin_token(
                 hub, args.label, user_email=getattr(args, "user", None)
             )
-            token_id = headoffice.admin_token_id(credentials.token_digest(token))
+            token_id = credentials.admin_token_id(credentials.token_digest(token))
             print(token)
             print(f"admin token {token_id} shown once: keep it safe", file=sys.stderr)
         elif command == "add-store":
@@ -332,6 +361,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         elif command == "set-return-policy":
             headoffice.set_return_policy(hub, args.store, _return_policy(args.file))
             print(f"return policy of store {args.store} saved; its tills get it in the feed")
+        elif command == "quarantine":
+            return cli_quarantine.run(hub, args)
         elif command == "returns-review":
             _print_returns_review(hub, args.store)
         elif command in ("shifts", "accounting-export"):
@@ -354,6 +385,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             )
             headoffice.add_promotion(hub, promo)
             print(f"promotion {args.promo_id} saved")
+        elif command == "remove-promo":
+            headoffice.remove_promotion(hub, args.promo_id)
+            print(f"promotion {args.promo_id} removed; its tills drop it")
+        elif command == "remove-staff":
+            headoffice.remove_staff(hub, store_id=args.store, staff_code=args.code)
+            print(f"staff {args.code} removed from store {args.store}")
         elif command == "add-staff":
             pin = args.pin if args.pin is not None else getpass.getpass("PIN: ")
             headoffice.add_staff(

@@ -10,6 +10,7 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
+from pos_app.domain.staff.credentials import PinHasher
 from sync.hub import feed
 from sync.hub.db import HubDatabase
 from sync.hub.feed import PendingChanges
@@ -26,6 +27,8 @@ class Hub:
     wake_listeners: list[WakeCallback] = field(default_factory=list)
     # See HubSettings.pickup_link_template.
     pickup_link_template: str | None = None
+    # Staff PINs: the same argon2id hashing the tills verify with (pos_app.domain.staff).
+    pin_hasher: PinHasher = field(default_factory=PinHasher)
     # Hashes and checks console passwords (sync/hub/console/accounts.py).
     passwords: PasswordHasher = field(default_factory=PasswordHasher)
 

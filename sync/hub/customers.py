@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from sync.hub.context import Hub
 from sync.hub.errors import Conflict, Invalid, NotFound
-from sync.hub.models import Customer, CustomerSale, ReceiptEmail, StoredValue, WebOrderRow
+from sync.hub.models import (
+    Customer,
+    CustomerLookup,
+    CustomerSale,
+    ReceiptEmail,
+    StoredValue,
+    WebOrderRow,
+)
 from sync.protocol import Customer as CustomerOut
 from sync.protocol import (
     CustomerCreate,
@@ -244,3 +251,19 @@ def receipt_email_status(
         )
         for r in rows
     ]
+
+
+def log_lookup(
+    hub: Hub, *, caller: str, staff_code: str | None, query: str, customer_ids: list[int]
+) -> None:
+    """One row per look-up, in its own short write: who looked at which customers."""
+    with hub.change() as (session, _):
+        session.add(
+            CustomerLookup(
+                at=hub.clock(),
+                caller=caller[:100],
+                staff_code=staff_code[:64] if staff_code else None,
+                query=query,
+                customer_ids=" ".join(str(i) for i in customer_ids),
+            )
+        )

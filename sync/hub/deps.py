@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, cast
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync.hub.context import Hub
 from sync.hub.errors import Unauthorized
+from sync.hub.limits import CALLER_KEY, AttemptLimiter
 from sync.hub.notify import ChangeNotifier
 from sync.hub.settings import HubSettings
 from sync.hub.tenancy import Principal, authenticate, require_admin, require_till
@@ -20,6 +21,7 @@ class AppServices:
     settings: HubSettings
     hub: Hub
     notifier: ChangeNotifier | None = None  # set when the server's event loop starts
+    enroll_limiter: AttemptLimiter | None = None  # None: enrollment is not throttled
 
 
 def services(request: Request) -> AppServices:
@@ -30,6 +32,7 @@ bearer = HTTPBearer(auto_error=False, description="an admin token or a till's de
 
 
 def principal(
+    request: Request,
     svc: Annotated[AppServices, Depends(services)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
@@ -38,7 +41,9 @@ def principal(
     if len(credentials.credentials) > 200:
         raise Unauthorized("token unknown")
     with svc.hub.db.read() as session:
-        return authenticate(session, credentials.credentials)
+        who = authenticate(session, credentials.credentials)
+    request.scope.setdefault("state", {})[CALLER_KEY] = who.label  # for the access log
+    return who
 
 
 def admin(who: Annotated[Principal, Depends(principal)]) -> Principal:
@@ -55,3 +60,5 @@ Services = Annotated[AppServices, Depends(services)]
 Caller = Annotated[Principal, Depends(principal)]
 Admin = Annotated[Principal, Depends(admin)]
 TillCaller = Annotated[Principal, Depends(till_store)]
+# The staff code of the person signed in at the till (sync.client.lookups.STAFF_HEADER).
+StaffHeader = Annotated[str | None, Header(alias="X-OmniTill-Staff", max_length=64)]

@@ -6,6 +6,7 @@ change exactly when it is committed.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -68,14 +69,14 @@ def set_tax_class(hub: Hub, tax_class: str, rate: str, label: str) -> None:
 
 
 def add_staff(hub: Hub, *, store_id: str, staff_code: str, name: str, role: str, pin: str) -> None:
-    """Add or replace a staff member; the PIN is stored (and fed to tills) only as scrypt."""
+    """Add or replace a staff member; the PIN is stored (and fed to tills) only as argon2id."""
     if not PIN_PATTERN.match(pin):
         raise Invalid("a PIN is 4 to 8 digits")
     try:
         parse_role(role)
     except RoleError as exc:
         raise Invalid(str(exc)) from None
-    pin_hash = credentials.hash_pin(pin)
+    pin_hash = hub.pin_hasher.hash(pin)
     with hub.change() as (session, pending):
         get_store(session, store_id)
         values = {
@@ -143,6 +144,12 @@ def add_promotion(hub: Hub, promo: PromotionIn) -> None:
     with hub.change() as (session, pending):
         # The till's own parser, in this transaction: a refused promotion stores nothing.
         check_promotion(session, promo)
+        scope = promo.store_id if promo.store_id is not None else CHAIN_SCOPE
+        before = session.get(Promotion, promo.promo_id)
+        if before is not None and _scope_of(before) != scope:
+            # Moved: the tills of its old scope must drop it (a later upsert wins where the
+            # scopes overlap, as positions are in this order).
+            _promotion_tombstone(pending, before, hub.clock())
         stmt = dialect_insert(session, Promotion).values(
             promo_id=promo.promo_id,
             store_id=promo.store_id,
@@ -155,8 +162,45 @@ def add_promotion(hub: Hub, promo: PromotionIn) -> None:
                 set_={k: stmt.excluded[k] for k in ("store_id", "data", "updated_at")},
             )
         )
-        scope = promo.store_id if promo.store_id is not None else CHAIN_SCOPE
         pending.add(scope, FeedKind.PROMOTION, promo.promo_id, document)
+
+
+def _scope_of(row: Promotion) -> str:
+    return row.store_id if row.store_id is not None else CHAIN_SCOPE
+
+
+def _promotion_tombstone(pending: PendingChanges, row: Promotion, now: datetime) -> None:
+    """Feed the removal of ``row`` to its scope's tills.
+
+    The tombstone is the last document with ``removed: true`` and ``ends_at`` now, so a till
+    that predates tombstones still stops applying it instead of failing on the change.
+    """
+    document = {**json.loads(row.data), "removed": True, "ends_at": now.isoformat()}
+    pending.add(_scope_of(row), FeedKind.PROMOTION, row.promo_id, document)
+
+
+def remove_promotion(hub: Hub, promo_id: str) -> None:
+    """End a promotion now and remove it from every till that had it."""
+    with hub.change() as (session, pending):
+        row = session.get(Promotion, promo_id)
+        if row is None:
+            raise NotFound(f"no promotion {promo_id!r}")
+        _promotion_tombstone(pending, row, hub.clock())
+        session.delete(row)
+
+
+def remove_staff(hub: Hub, *, store_id: str, staff_code: str) -> None:
+    """A person leaves the store (or moves to another): its tills stop signing them in."""
+    with hub.change() as (session, pending):
+        row = session.scalars(
+            select(Staff).where(Staff.store_id == store_id, Staff.staff_code == staff_code)
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"no staff {staff_code!r} at store {store_id!r}")
+        row.active, row.updated_at = False, hub.clock()
+        data = {"staff_code": row.staff_code, "name": row.name, "role": row.role,
+                "pin_hash": row.pin_hash, "active": False}  # fmt: skip
+        pending.add(store_id, FeedKind.STAFF, staff_code, data)
 
 
 def customer_by_email(session: Session, email: str) -> Customer | None:
@@ -197,7 +241,6 @@ def issue_stored_value(hub: Hub, spec: StoredValueIn) -> StoredValueBalance:
 
 # -- admin tokens ----------------------------------------------------------------------------
 
-ADMIN_TOKEN_ID_LENGTH = 12  # hex digits of the token's SHA-256 shown as its id
 MIN_TOKEN_PREFIX = 6
 
 
@@ -211,12 +254,8 @@ class AdminTokenInfo:
     revoked_at: datetime | None
 
 
-def admin_token_id(token_hash: str) -> str:
-    return token_hash[:ADMIN_TOKEN_ID_LENGTH]
-
-
 def _admin_info(row: AdminToken) -> AdminTokenInfo:
-    return AdminTokenInfo(admin_token_id(row.token_hash), row.label, row.created_at,
+    return AdminTokenInfo(credentials.admin_token_id(row.token_hash), row.label, row.created_at,
                           row.revoked_at)  # fmt: skip
 
 

@@ -1,8 +1,12 @@
 """``POST /v1/events``: idempotent ingest of a till's outbox (docs/architecture.md §6).
 
 Each event is validated on its own; a malformed one is rejected alone with the reason. Valid
-events are stored under their till-made UUID (unique, kept forever), and an event already
-stored is acknowledged as a duplicate, so at-least-once delivery becomes exactly-once. Stock
+events are stored under their till-made UUID (unique, kept forever) with their content hash;
+the same event again is acknowledged as a duplicate with its original answer, so at-least-once
+delivery becomes exactly-once, while the same id with other content or from another till is
+refused (sync/hub/event_store.py). A sale or return that fails the trust checks
+(sync/hub/event_checks.py) is stored QUARANTINED, answered "accepted" with a warning, and moves
+nothing until head office releases it (sync/hub/quarantine.py). Stock
 deltas of the newly stored events are applied in the same transaction, summed per SKU and
 applied in SKU order (two batches touching the same SKUs lock them in the same order, so they
 cannot deadlock). A sale is never refused for stock: a level that goes negative is recorded
@@ -11,6 +15,7 @@ and reported as a warning.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,18 +25,21 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from sync.hub import customers
+from sync.hub import customers, event_store
 from sync.hub.context import Hub
 from sync.hub.coupons import record_redemptions
 from sync.hub.db import dialect_insert
 from sync.hub.errors import describe
+from sync.hub.event_checks import StoreRules, content_reasons, stored_value_reasons
+from sync.hub.event_store import NewEvent
 from sync.hub.feed import PendingChanges, dumps
 from sync.hub.headoffice import feed_stock
-from sync.hub.models import IngestedEvent, StockLevel, StoredValue
-from sync.hub.returns_ledger import LedgerEvent, SaleLedger, record_return
+from sync.hub.models import StockLevel, Store, StoredValue
+from sync.hub.returns_ledger import REVIEW_SUFFIX, LedgerEvent, SaleLedger, record_return
 from sync.hub.store_days import record_shift
 from sync.hub.web_orders import change_status
 from sync.protocol import (
+    MAX_EVENT_BYTES,
     CollectionStatusPayload,
     CustomerCreatedPayload,
     EventBatchResponse,
@@ -56,6 +64,7 @@ PAYLOAD_MODELS: dict[EventKind, type[BaseModel]] = {
     EventKind.RECEIPT_EMAIL_REQUESTED: ReceiptEmailPayload,
 }
 STORED_VALUE_TENDERS = frozenset({"store_credit", "gift_card"})
+HELD = "quarantined by the hub (it moved no money or stock): "
 
 
 @dataclass
@@ -65,7 +74,21 @@ class _Valid:
     kind: EventKind
     payload: BaseModel
     raw_payload: dict[str, Any]
-    warnings: list[str] = field(default_factory=list)
+    content_hash: str = ""
+    payload_text: str = ""  # canonical JSON, as stored
+    reasons: list[str] = field(default_factory=list)  # non-empty: quarantined
+    warnings: list[str] = field(default_factory=list)  # kept: repeated for a duplicate
+    # Negative stock levels: true at the moment of the answer only, and on most events of a
+    # store that does not count stock, so they are not stored for repeats (keeps ingest fast).
+    stock_warnings: list[str] = field(default_factory=list)
+
+    def answer_warnings(self) -> list[str]:
+        return [*self.warnings, *self.stock_warnings]
+
+    def stored(self) -> NewEvent:
+        return NewEvent(
+            self.event_id, str(self.kind), self.payload_text, self.content_hash, self.reasons
+        )
 
 
 def _validate(index: int, raw: Any, store_id: str) -> _Valid | EventResult:
@@ -77,14 +100,20 @@ def _validate(index: int, raw: Any, store_id: str) -> _Valid | EventResult:
     except ValidationError as exc:
         return _rejected(index, event_id, describe(exc))
     event_id = str(envelope.event_id)
-    if "\\u0000" in dumps(envelope.payload):
+    text = dumps(envelope.payload)
+    if len(text) > MAX_EVENT_BYTES:
+        return _rejected(
+            index, event_id, f"payload of {len(text)} bytes; at most {MAX_EVENT_BYTES}"
+        )
+    if "\\u0000" in text:
         # PostgreSQL text cannot hold NUL; refuse it here, alone, not as a failed batch.
         return _rejected(index, event_id, "payload contains a NUL character")
     payload_store = getattr(payload, "store_id", None)
     if payload_store != store_id:
         reason = f"event is for store {payload_store!r}; this till belongs to {store_id!r}"
         return _rejected(index, event_id, reason)
-    return _Valid(index, event_id, envelope.kind, payload, envelope.payload)
+    digest = event_store.content_hash(str(envelope.kind), text)
+    return _Valid(index, event_id, envelope.kind, payload, envelope.payload, digest, text)
 
 
 def _rejected(index: int, event_id: str | None, reason: str) -> EventResult:
@@ -99,29 +128,23 @@ def _movements(event: _Valid) -> Sequence[StockMovementIn]:
 def _store_new_events(
     session: Session, events: Sequence[_Valid], store_id: str, till_id: str, hub: Hub
 ) -> set[str]:
-    """Insert; the ids that come back are new, the others were already stored (duplicates)."""
-    if not events:
-        return set()
-    now = hub.clock()
-    # Core executemany (not one multi-row VALUES): the statement compiles once and is cached;
-    # SQLAlchemy batches the rows itself and returns RETURNING rows from every batch.
-    stmt = (
-        dialect_insert(session, IngestedEvent)
-        .on_conflict_do_nothing(index_elements=["event_id"])
-        .returning(IngestedEvent.event_id)
+    stored = [e.stored() for e in events]
+    return event_store.insert_new(session, stored, store_id, till_id, hub.clock())
+
+
+def _repeat_result(event: _Valid, stored: event_store.Known | None, till_id: str) -> EventResult:
+    """The answer to an id stored before: the original answer, or a refusal."""
+    if stored is None:  # cannot happen (it conflicted), but never acknowledge blindly
+        return _rejected(event.index, event.event_id, "the hub could not read this event back")
+    reason = event_store.refusal(event.event_id, stored, till_id, event.content_hash)
+    if reason is not None:
+        return _rejected(event.index, event.event_id, reason)
+    return EventResult(
+        index=event.index,
+        event_id=event.event_id,
+        status=EventStatus.DUPLICATE,
+        warnings=list(stored.warnings),
     )
-    rows = [
-        {
-            "event_id": e.event_id,
-            "store_id": store_id,
-            "till_id": till_id,
-            "kind": str(e.kind),
-            "payload": dumps(e.raw_payload),
-            "received_at": now,
-        }
-        for e in events
-    ]
-    return set(session.connection().execute(stmt, rows).scalars())
 
 
 def _apply_collection_event(
@@ -133,7 +156,7 @@ def _apply_collection_event(
     savepoint = session.begin_nested()
     if not _store_new_events(session, [event], store_id, till_id, hub):
         savepoint.commit()
-        return EventStatus.DUPLICATE, None
+        return EventStatus.DUPLICATE, None  # judged by the caller, as other repeats
     reason = change_status(
         session,
         pending,
@@ -262,28 +285,107 @@ def _apply_customer_parts(session: Session, event: _Valid, hub: Hub) -> None:
         event.warnings.append(warning)
 
 
+def _check_trust(event: _Valid, rules: StoreRules, hub: Hub) -> None:
+    if isinstance(event.payload, SalePayload):
+        event.reasons.extend(content_reasons(event.kind, event.payload, rules, hub.clock()))
+
+
+def _held_by_state(session: Session, event: _Valid, currency: str) -> bool:
+    """Stored-value checks against the accounts as they stand now; True: quarantined."""
+    if not event.reasons and isinstance(event.payload, SalePayload):
+        reasons = stored_value_reasons(session, event.kind, event.payload, currency)
+        if reasons:
+            event.reasons.extend(reasons)
+            event_store.quarantine(session, event.event_id, event.reasons)
+    if event.reasons:
+        # The suffix makes the till keep it in front of its manager (returns/reviews.py).
+        event.warnings.append(HELD + "; ".join(event.reasons) + REVIEW_SUFFIX)
+    return bool(event.reasons)
+
+
+def apply_event(
+    session: Session, event: _Valid, store_id: str, till_id: str, hub: Hub, sales: SaleLedger
+) -> None:
+    """What an accepted (or released) event moves, except stock (``apply_stock``)."""
+    _apply_tenders(session, event, hub)
+    _record_returns(session, event, till_id, hub, sales)
+    _apply_customer_parts(session, event, hub)
+    if event.kind is EventKind.SALE_COMPLETED and isinstance(event.payload, SalePayload):
+        event.warnings.extend(record_redemptions(session, event.payload, store_id, hub.clock()))
+    if isinstance(event.payload, ShiftClosedPayload):
+        event.warnings.extend(record_shift(session, event.event_id, event.payload, hub.clock()))
+
+
+def apply_stock_of(
+    session: Session,
+    pending: PendingChanges,
+    applied: Sequence[_Valid],
+    store_id: str,
+    hub: Hub,
+    sales: SaleLedger,
+) -> None:
+    """The ledger's bulk write and the summed stock deltas of ``applied``, with warnings."""
+    sales.flush()
+    for event in applied:
+        event.warnings.extend(sales.warnings.get(event.event_id, ()))
+    deltas: dict[str, int] = defaultdict(int)
+    for event in applied:
+        for movement in _movements(event):
+            deltas[movement.sku] += movement.quantity_delta_milli
+    negative = _apply_stock(session, pending, store_id, deltas, hub)
+    for event in applied:
+        skus = {m.sku for m in _movements(event)} & negative.keys()
+        event.stock_warnings.extend(
+            f"stock of {sku} is now {negative[sku] / 1000:g} (negative; recorded anyway)"
+            for sku in sorted(skus)
+        )
+
+
+def parse_stored(event_id: str, kind: str, payload: str) -> _Valid:
+    """An event as stored, for head office's release of a quarantined one."""
+    raw = {"event_id": event_id, "kind": kind, "payload": json.loads(payload)}
+    envelope = EventEnvelope.model_validate(raw)
+    model = PAYLOAD_MODELS[envelope.kind].model_validate(envelope.payload)
+    return _Valid(0, event_id, envelope.kind, model, envelope.payload)
+
+
 def ingest_batch(
     hub: Hub, *, store_id: str, till_id: str, raw_events: Sequence[Any]
 ) -> EventBatchResponse:
     results: dict[int, EventResult] = {}
     valid: list[_Valid] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for index, raw in enumerate(raw_events):
         checked = _validate(index, raw, store_id)
         if isinstance(checked, EventResult):
             results[index] = checked
         elif checked.event_id in seen:  # the same event twice in one batch
-            results[index] = EventResult(
-                index=index, event_id=checked.event_id, status=EventStatus.DUPLICATE
+            same = seen[checked.event_id] == checked.content_hash
+            results[index] = (
+                EventResult(index=index, event_id=checked.event_id, status=EventStatus.DUPLICATE)
+                if same
+                else _rejected(
+                    index,
+                    checked.event_id,
+                    "the same event id twice in one batch "
+                    "with different content; the second was not recorded",
+                )
             )
         else:
-            seen.add(checked.event_id)
+            seen[checked.event_id] = checked.content_hash
             valid.append(checked)
 
     with hub.change() as (session, pending):
+        store = session.get(Store, store_id)
+        rules = StoreRules.of(store) if store is not None else None
+        if rules is not None:
+            for event in valid:
+                _check_trust(event, rules, hub)
         plain = [e for e in valid if e.kind is not EventKind.COLLECTION_STATUS_CHANGED]
         new_ids = _store_new_events(session, plain, store_id, till_id, hub)
         applied: list[_Valid] = []
+        answered: list[_Valid] = []
+        repeats: list[_Valid] = []
         sales = SaleLedger(session, hub.clock())
         for event in valid:
             reason = None
@@ -298,41 +400,26 @@ def ingest_batch(
             if reason is not None:
                 results[event.index] = _rejected(event.index, event.event_id, reason)
                 continue
-            if status is EventStatus.ACCEPTED:
+            if status is EventStatus.DUPLICATE:
+                repeats.append(event)
+                continue
+            answered.append(event)
+            if not _held_by_state(session, event, rules.currency if rules else ""):
                 applied.append(event)
-                _apply_tenders(session, event, hub)
-                _record_returns(session, event, till_id, hub, sales)
-                _apply_customer_parts(session, event, hub)
-                if isinstance(event.payload, ShiftClosedPayload):
-                    event.warnings.extend(
-                        record_shift(session, event.event_id, event.payload, hub.clock())
-                    )
-                if event.kind is EventKind.SALE_COMPLETED and isinstance(
-                    event.payload, SalePayload
-                ):
-                    event.warnings.extend(
-                        record_redemptions(session, event.payload, store_id, hub.clock())
-                    )
+                apply_event(session, event, store_id, till_id, hub, sales)
             results[event.index] = EventResult(
                 index=event.index, event_id=event.event_id, status=status
             )
 
-        sales.flush()
-        for event in applied:
-            event.warnings.extend(sales.warnings.get(event.event_id, ()))
-        deltas: dict[str, int] = defaultdict(int)
-        for event in applied:
-            for movement in _movements(event):
-                deltas[movement.sku] += movement.quantity_delta_milli
-        negative = _apply_stock(session, pending, store_id, deltas, hub)
-        for event in applied:
-            skus = {m.sku for m in _movements(event)} & negative.keys()
-            event.warnings.extend(
-                f"stock of {sku} is now {negative[sku] / 1000:g} (negative; recorded anyway)"
-                for sku in sorted(skus)
-            )
-            if event.warnings:
+        stored = event_store.known(session, (e.event_id for e in repeats))
+        for event in repeats:
+            results[event.index] = _repeat_result(event, stored.get(event.event_id), till_id)
+        apply_stock_of(session, pending, applied, store_id, hub, sales)
+        for event in answered:
+            warnings = event.answer_warnings()
+            if warnings:
                 results[event.index] = results[event.index].model_copy(
-                    update={"warnings": event.warnings}
+                    update={"warnings": warnings}
                 )
+        event_store.keep_answers(session, {e.event_id: e.warnings for e in answered})
     return EventBatchResponse(results=[results[i] for i in range(len(raw_events))])

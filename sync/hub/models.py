@@ -110,7 +110,7 @@ class Staff(Base):
     staff_code: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(32))
-    pin_hash: Mapped[str] = mapped_column(String(200))  # scrypt$n$r$p$salt$hash
+    pin_hash: Mapped[str] = mapped_column(String(200))  # argon2id (pos_app.domain.staff)
     active: Mapped[bool] = mapped_column(Boolean)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
@@ -169,6 +169,21 @@ class Customer(Base):
     loyalty_card: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
     __table_args__ = (Index("ix_customers_loyalty_card", "loyalty_card", unique=True),)
+
+
+class CustomerLookup(Base):
+    """Who looked customers up (the chain-wide view is personal data): one row per look-up."""
+
+    __tablename__ = "customer_lookups"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    caller: Mapped[str] = mapped_column(String(100))  # "till <id>" or "admin <token id>"
+    staff_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    query: Mapped[str] = mapped_column(String(16))  # email | phone | card | history
+    customer_ids: Mapped[str] = mapped_column(Text)  # space-separated ids it showed
+
+    __table_args__ = (Index("ix_customer_lookups_at", "at"),)
 
 
 class WebOrderRow(Base):
@@ -267,9 +282,21 @@ class IngestedEvent(Base):
     kind: Mapped[str] = mapped_column(String(64))
     payload: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # SHA-256 of kind + payload: the same id with other content is refused, not a duplicate
+    # (sync/hub/event_store.py). None for events stored before the hash was kept.
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # applied | quarantined (failed sync/hub/event_checks.py; moved nothing) | released |
+    # rejected (head office's verdicts on a quarantined event, sync/hub/quarantine.py).
+    state: Mapped[str] = mapped_column(String(16), default="applied", server_default="applied")
+    reasons: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON list: why held
+    warnings: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON list: the answer
+    reviewed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    review_note: Mapped[str | None] = mapped_column(String(500), nullable=True)
 
     __table_args__ = (
         Index("ix_events_store_kind", "store_id", "kind"),
+        Index("ix_events_state", "state"),
         Index("ix_events_till_received", "till_id", "received_at"),
     )
 

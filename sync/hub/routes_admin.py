@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from sync.hub import headoffice, notifications, store_days, tenancy, web_orders
+from sync.hub import headoffice, notifications, quarantine, store_days, tenancy, web_orders
 from sync.hub.deps import Admin, Services
 from sync.hub.errors import Invalid
 from sync.hub.models import Store
@@ -17,6 +17,9 @@ from sync.protocol import (
     EnrollCodeResponse,
     NotificationStatus,
     PromotionIn,
+    QuarantinedEvent,
+    QuarantineReview,
+    QuarantineState,
     RefundRequest,
     StockLevel,
     StockLevelIn,
@@ -73,6 +76,19 @@ def put_stock(
 @router.put("/admin/promotions", status_code=status.HTTP_204_NO_CONTENT, tags=["admin"])
 def put_promotion(promo: PromotionIn, svc: Services, _: Admin) -> Response:
     headoffice.add_promotion(svc.hub, promo)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.delete(
+    "/admin/promotions/{promo_id}", status_code=status.HTTP_204_NO_CONTENT, tags=["admin"]
+)
+def delete_promotion(
+    promo_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")],
+    svc: Services,
+    _: Admin,
+) -> Response:
+    """End a promotion now; the tills that had it drop it through the feed."""
+    headoffice.remove_promotion(svc.hub, promo_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -163,3 +179,36 @@ def get_store_days(
     _known_store(svc, store)
     with svc.hub.db.read() as session:
         return store_days.store_days(session, store_id=store, day=day, limit=limit)
+
+
+EventIdPath = Annotated[str, Path(min_length=1, max_length=64)]
+
+
+@router.get("/admin/quarantine", response_model=list[QuarantinedEvent], tags=["admin"])
+def get_quarantine(
+    svc: Services,
+    _: Admin,
+    store: Annotated[str | None, Query(max_length=64)] = None,
+    state: QuarantineState = QuarantineState.QUARANTINED,
+) -> list[QuarantinedEvent]:
+    """Till events held for review (failed the hub's checks), oldest first."""
+    with svc.hub.db.read() as session:
+        return quarantine.list_events(session, store_id=store, state=str(state))
+
+
+@router.post(
+    "/admin/quarantine/{event_id}/release", response_model=QuarantinedEvent, tags=["admin"]
+)
+def release_event(
+    event_id: EventIdPath, review: QuarantineReview, svc: Services, who: Admin
+) -> QuarantinedEvent:
+    """Apply a held event now (stored value, stock, returns), as if just received."""
+    return quarantine.release(svc.hub, event_id, by=who.label, note=review.note)
+
+
+@router.post("/admin/quarantine/{event_id}/reject", response_model=QuarantinedEvent, tags=["admin"])
+def reject_event(
+    event_id: EventIdPath, review: QuarantineReview, svc: Services, who: Admin
+) -> QuarantinedEvent:
+    """Keep a held event for the record; it never moves money or stock."""
+    return quarantine.reject(svc.hub, event_id, by=who.label, note=review.note)

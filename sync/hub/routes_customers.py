@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from sync.hub import customers
-from sync.hub.deps import Caller, Services, TillCaller
+from sync.hub.deps import Caller, Services, StaffHeader, TillCaller
 from sync.protocol import Customer, CustomerCreate, CustomerHistory, ReceiptEmailStatus
 
 router = APIRouter(prefix="/v1")
@@ -27,10 +27,18 @@ def create_customer(spec: CustomerCreate, svc: Services, who: Caller) -> Custome
     response_model=CustomerHistory,
     tags=["lookup"],
 )
-def customer_history(svc: Services, who: Caller, customer_id: CustomerId) -> CustomerHistory:
-    """The customer's recent web orders and in-store sales (newest first) and store credit."""
+def customer_history(
+    svc: Services, who: Caller, customer_id: CustomerId, staff: StaffHeader = None
+) -> CustomerHistory:
+    """The customer's recent web orders and in-store sales (newest first) and store credit.
+
+    Logged with the caller and the signed-in staff the till names."""
     with svc.hub.db.read() as session:
-        return customers.history(session, customer_id)
+        found = customers.history(session, customer_id)
+    customers.log_lookup(
+        svc.hub, caller=who.label, staff_code=staff, query="history", customer_ids=[customer_id]
+    )
+    return found
 
 
 @router.get(

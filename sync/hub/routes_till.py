@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from sync.hub import coupons, customers, feed, lookups, returns_ledger, tenancy
-from sync.hub.deps import Caller, Services, TillCaller
+from sync.hub.deps import Caller, Services, StaffHeader, TillCaller
 from sync.hub.ingest import ingest_batch
 from sync.protocol import (
     MAX_FEED_PAGE,
@@ -18,6 +18,7 @@ from sync.protocol import (
     Customer,
     EnrollRequest,
     EnrollResponse,
+    ErrorBody,
     EventBatch,
     EventBatchResponse,
     FeedPage,
@@ -31,9 +32,16 @@ MAX_POSITION = 2**63 - 1
 router = APIRouter(prefix="/v1")
 
 
-@router.post("/enroll", response_model=EnrollResponse, tags=["till"])
-def enroll(request: EnrollRequest, svc: Services) -> EnrollResponse:
+@router.post(
+    "/enroll",
+    response_model=EnrollResponse,
+    tags=["till"],
+    responses={429: {"model": ErrorBody, "description": "too many attempts from this address"}},
+)
+def enroll(request: EnrollRequest, svc: Services, http: Request) -> EnrollResponse:
     """Trade a one-time enrollment code for this till's device token (shown once)."""
+    if svc.enroll_limiter is not None:
+        svc.enroll_limiter.check(http.client.host if http.client else "unknown")
     return tenancy.enroll(svc.hub, request)
 
 
@@ -102,10 +110,17 @@ def find_customers(
     email: Annotated[str | None, Query(max_length=254)] = None,
     phone: Annotated[str | None, Query(max_length=32)] = None,
     card: Annotated[str | None, Query(max_length=32)] = None,
+    staff: StaffHeader = None,
 ) -> list[Customer]:
-    """Customers (chain data) by email, phone or loyalty card number; give exactly one."""
+    """Customers (chain data) by email, phone or loyalty card number; give exactly one.
+
+    Every look-up is logged with the caller and the signed-in staff the till names."""
     with svc.hub.db.read() as session:
-        return customers.find(session, email=email, phone=phone, card=card)
+        found = customers.find(session, email=email, phone=phone, card=card)
+    query = "email" if email is not None else "phone" if phone is not None else "card"
+    ids = [c.id for c in found if c.id is not None]
+    customers.log_lookup(svc.hub, caller=who.label, staff_code=staff, query=query, customer_ids=ids)
+    return found
 
 
 @router.get("/lookup/stock/{sku}", response_model=StockElsewhere, tags=["lookup"])

@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
+from pathlib import Path
 from types import FrameType, TracebackType
 
 import uvicorn
@@ -38,15 +41,39 @@ def bound_socket(host: str, port: int, *, reuse_port: bool = False) -> socket.so
     return sock
 
 
-def _config(app: FastAPI, graceful_s: float | None = None) -> uvicorn.Config:
+@dataclass(frozen=True)
+class TlsFiles:
+    """A PEM certificate (chain) and its private key: the hub then speaks HTTPS only."""
+
+    cert: Path
+    key: Path
+
+    def check(self) -> None:
+        """A clear error before start-up instead of a traceback from inside uvicorn."""
+        for what, path in (("certificate", self.cert), ("key", self.key)):
+            if not path.is_file():
+                raise ValueError(f"TLS {what} file not found: {path}")
+        try:
+            ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(self.cert, self.key)
+        except (ssl.SSLError, OSError) as exc:
+            raise ValueError(f"TLS certificate and key do not load together: {exc}") from None
+
+
+def _config(
+    app: FastAPI, graceful_s: float | None = None, tls: TlsFiles | None = None
+) -> uvicorn.Config:
     return uvicorn.Config(
         app,
         log_level="warning",
         lifespan="on",
         ws="none",  # no websockets here; not importing them keeps their warnings away
-        access_log=False,
+        access_log=False,  # ours is sync/hub/limits.py: it names the caller, never a token
         timeout_keep_alive=30,
-        timeout_graceful_shutdown=graceful_s,  # type: ignore[arg-type]  # a float works (wait_for)
+        # A client that never finishes (e.g. a failed TLS handshake left open) must not hold
+        # a stop for ever: after this, remaining connections are cut.
+        timeout_graceful_shutdown=graceful_s if graceful_s is not None else 10,  # type: ignore[arg-type]
+        ssl_certfile=str(tls.cert) if tls else None,
+        ssl_keyfile=str(tls.key) if tls else None,
     )
 
 
@@ -107,30 +134,39 @@ class ServerThread:
         self.stop()
 
 
-def run_worker(settings: HubSettings, host: str, port: int, *, reuse_port: bool) -> None:
+def run_worker(
+    settings: HubSettings, host: str, port: int, *, reuse_port: bool, tls: TlsFiles | None = None
+) -> None:
     """One uvicorn server in this process, in the foreground, until SIGINT/SIGTERM."""
     sock = bound_socket(host, port, reuse_port=reuse_port)
     try:
-        uvicorn.Server(_config(create_app(settings))).run(sockets=[sock])
+        uvicorn.Server(_config(create_app(settings), tls=tls)).run(sockets=[sock])
     finally:
         sock.close()
 
 
-def serve(settings: HubSettings, *, host: str, port: int, workers: int = 1) -> None:
+def serve(
+    settings: HubSettings, *, host: str, port: int, workers: int = 1, tls: TlsFiles | None = None
+) -> None:
     """Migrate once, then serve in the foreground until interrupted."""
+    if tls is not None:
+        tls.check()
     db = HubDatabase(settings.db_url)
     try:
         migrate.upgrade(db.engine)
     finally:
         db.dispose()
     if workers == 1:
-        run_worker(settings, host, port, reuse_port=False)
+        run_worker(settings, host, port, reuse_port=False, tls=tls)
         return
     if not settings.db_url.startswith("postgresql"):
         raise ValueError("several workers need PostgreSQL (SQLite has one writer)")
     argv = [sys.executable, "-m", "sync.hub.server", settings.db_url, host, str(port)]
     if settings.pickup_link_template:
         argv += ["--pickup-link", settings.pickup_link_template]
+    argv += ["--max-body-bytes", str(settings.max_body_bytes)]
+    if tls is not None:
+        argv += ["--tls-cert", str(tls.cert), "--tls-key", str(tls.key)]
     children = [subprocess.Popen(argv) for _ in range(workers)]
 
     def on_term(signum: int, frame: FrameType | None) -> None:
@@ -159,6 +195,9 @@ def _worker_main() -> None:
     parser.add_argument("host")
     parser.add_argument("port", type=int)
     parser.add_argument("--pickup-link", default=None)
+    parser.add_argument("--max-body-bytes", type=int, default=HubSettings.max_body_bytes)
+    parser.add_argument("--tls-cert", type=Path, default=None)
+    parser.add_argument("--tls-key", type=Path, default=None)
     args = parser.parse_args()
     # SMTP settings come from the environment the parent was started with (never argv: the
     # password would show in the process list).
@@ -166,8 +205,10 @@ def _worker_main() -> None:
         db_url=args.db_url,
         pickup_link_template=args.pickup_link,
         smtp=SmtpSettings.from_env(),
+        max_body_bytes=args.max_body_bytes,
     )
-    run_worker(settings, args.host, args.port, reuse_port=True)
+    tls = TlsFiles(args.tls_cert, args.tls_key) if args.tls_cert and args.tls_key else None
+    run_worker(settings, args.host, args.port, reuse_port=True, tls=tls)
 
 
 if __name__ == "__main__":

@@ -82,3 +82,9 @@ class HubSettings:
     smtp: SmtpSettings | None = None
     mailer: MailerTiming = MailerTiming()
     run_mailer: bool = True  # the background sender in this process (off: a CLI/openapi app)
+    # Every request body, on every route, is refused (413) beyond this, before it is parsed
+    # (sync/hub/limits.py). A till's push batch is a few hundred KB; its pusher halves a
+    # batch the hub refused as too large.
+    max_body_bytes: int = 8 * 1024 * 1024
+    # Enrollment attempts per client address per minute (429 beyond).
+    enroll_attempts_per_minute: int = 10

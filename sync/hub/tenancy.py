@@ -37,10 +37,16 @@ class Principal:
 
     store_id: str | None
     till_id: str | None
+    admin_id: str | None = None  # head office: the token's id (credentials.admin_token_id)
 
     @property
     def is_admin(self) -> bool:
         return self.store_id is None
+
+    @property
+    def label(self) -> str:
+        """Who, for logs and reviews: ``till <id>`` or ``admin <token id>``; never a token."""
+        return f"admin {self.admin_id}" if self.is_admin else f"till {self.till_id}"
 
 
 def store_info(store: Store) -> StoreInfo:
@@ -92,7 +98,7 @@ def authenticate(session: Session, token: str) -> Principal:
                 raise Forbidden(
                     f"the admin API needs an admin user's token ({user.email} is {user.role})"
                 )
-        return Principal(store_id=None, till_id=None)
+        return Principal(store_id=None, till_id=None, admin_id=credentials.admin_token_id(digest))
     till = session.execute(select(Till).where(Till.token_hash == digest)).scalar_one_or_none()
     if till is None:
         raise Unauthorized("device token unknown; enroll this till again")

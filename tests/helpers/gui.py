@@ -26,7 +26,7 @@ from pos_app.ui.app import TillApp, build_till, load_theme
 
 SCANNER_GAP_MS = 8
 HUMAN_GAP_MS = 150
-FAST_HASHER = PinHasher(n=2**8)  # scrypt cost is not what these tests are about
+FAST_HASHER = PinHasher(time_cost=1, memory_kib=64)  # argon2 cost is not what these tests are about
 
 
 class FakeClock:

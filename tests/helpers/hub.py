@@ -363,3 +363,51 @@ def enrolled_till(
         yield till
     finally:
         till.close()
+
+
+# --- `omnitill hub serve` as a real process ----------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class ServedHub:
+    """``omnitill hub serve`` in a subprocess; ``health()`` once it answers."""
+
+    def __init__(self, db_url: str, *extra: str, scheme: str = "http", verify: Any = True) -> None:
+        import subprocess
+        import sys
+
+        self.port = free_port()
+        self.base_url = f"{scheme}://127.0.0.1:{self.port}"
+        self.verify = verify
+        argv = [sys.executable, "-m", "pos_app.cli", "hub", "serve", "--db", db_url]
+        self.process = subprocess.Popen(
+            [*argv, "--port", str(self.port), *extra],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    def health(self, timeout: float = 30.0) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        pause = threading.Event()
+        while True:
+            assert self.process.poll() is None, self.process.stderr.read().decode()  # type: ignore[union-attr]
+            try:
+                answer = requests.get(f"{self.base_url}/v1/health", timeout=2, verify=self.verify)
+                return dict(answer.json())
+            except requests.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+                pause.wait(0.05)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        if self.process.stderr:
+            self.process.stderr.close()

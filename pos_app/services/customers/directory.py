@@ -316,16 +316,21 @@ class CustomerExistsError(CustomerError):
         self.existing = existing
 
 
-def search_hub(lookups: HubLookups, query: CustomerQuery) -> list[CustomerRef]:
-    found = lookups.customers(**{query.kind.value: query.value})
+def search_hub(
+    lookups: HubLookups, query: CustomerQuery, staff: str | None = None
+) -> list[CustomerRef]:
+    """``staff``: the signed-in person's code; the hub logs who looked whom up."""
+    found = lookups.customers(staff=staff, **{query.kind.value: query.value})
     return [CustomerRef.from_wire(c) for c in found[:MAX_FOUND]]
 
 
-def history_at_hub(lookups: HubLookups, customer: CustomerRef) -> CustomerHistory | None:
+def history_at_hub(
+    lookups: HubLookups, customer: CustomerRef, staff: str | None = None
+) -> CustomerHistory | None:
     """Orders across channels and store credit; None for a customer the hub has not seen."""
     if customer.hub_id is None:
         return None
-    return lookups.customer_history(customer.hub_id)
+    return lookups.customer_history(customer.hub_id, staff=staff)
 
 
 def create_at_hub(lookups: HubLookups, customer: NewCustomer) -> CustomerRef:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.catalog import CatalogItem, CatalogLookup
 from pos_app.domain.money import Money
-from pos_app.domain.sale.basket import Basket, BasketLine, Discount
+from pos_app.domain.sale.basket import Basket, BasketError, BasketLine, Discount
 from pos_app.services.promotions.coupons import AcceptedCoupon, CouponCheck
 from pos_app.services.staff.auth import Approval, Permission, StaffMember, require
 from pos_app.services.store.till_context import TillContext
@@ -110,6 +110,28 @@ class Register:
             raise ValueError("Finish, park or void the current basket before resuming another.")
         self._basket = basket
         self._coupons.clear()
+
+    def use_context(self, context: TillContext) -> None:
+        """Store settings changed (the hub's feed): later lines and baskets use the new ones.
+
+        The basket in progress is rebuilt with the new tax rates, so a till enrolled a moment
+        ago sells as soon as its rates arrive. If its lines cannot be kept under the new
+        settings (another currency), the basket is kept as it was and finished as it is.
+        """
+        self._context = context
+        basket = self._basket
+        if basket.currency != context.currency:
+            return
+        try:
+            self._basket = Basket.restore(
+                context.currency,
+                context.tax_mode,
+                context.tax_rates,
+                basket.lines,
+                basket.basket_discount,
+            )
+        except BasketError:
+            return
 
     def start_new_sale(self) -> None:
         """After a completed (or parked) sale: a fresh, empty basket."""

@@ -1,10 +1,14 @@
 """Staff sign-in, roles and permissions, manager approvals (docs/architecture.md §10).
 
-- PINs (4-8 digits) are hashed with scrypt; the stored string carries its parameters
-  (``scrypt$n$r$p$salt$hash``) so they can be raised later without invalidating old hashes.
+- PINs (4-8 digits) are hashed with argon2id by the credential module the hub shares
+  (pos_app.domain.staff.credentials); the stored string carries its parameters. A hash in an
+  older format (scrypt) or with older parameters is re-hashed on the next successful sign-in.
+  That upgraded hash is this till's own: ``hub_pin_hash`` keeps what the hub last fed, so a
+  feed carrying the same hash again leaves the upgrade alone and a new PIN set at head office
+  still replaces it (services/sync/feed_apply.py).
   Badges are long random codes, stored as SHA-256 only (an indexed look-up, no salt needed).
 - Sign-in is PIN-only (type the PIN, press Enter): the PIN is checked against every active
-  staff member, ~50 ms each at the default cost, so a till with 20 staff answers in about a
+  staff member, ~50 ms each at the default argon2id cost, so a till with 20 staff answers in about a
   second at worst, on the database lane, never on the GUI thread. PINs are unique per till.
 - Lockout: after ``max_failures`` wrong PINs or badges in a row at this till, the PIN pad is
   locked for ``cooldown``. The count lives in the database, so restarting the till does not
@@ -19,8 +23,6 @@ Failures are returned, not raised: the caller's transaction must commit the fail
 from __future__ import annotations
 
 import hashlib
-import hmac
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import AuthLockout, Staff
+from pos_app.domain.staff.credentials import PinHasher
 from pos_app.domain.staff.roles import Role
 from pos_app.services.store import journal
 
@@ -151,35 +154,6 @@ class AuthResult:
     @property
     def ok(self) -> bool:
         return self.staff is not None
-
-
-@dataclass(frozen=True)
-class PinHasher:
-    n: int = 2**14
-    r: int = 8
-    p: int = 1
-    dklen: int = 32
-
-    def hash(self, pin: str) -> str:
-        salt = os.urandom(16)
-        digest = self._derive(pin, salt, self.n, self.r, self.p, self.dklen)
-        return f"scrypt${self.n}${self.r}${self.p}${salt.hex()}${digest.hex()}"
-
-    def verify(self, pin: str, stored: str) -> bool:
-        try:
-            scheme, n, r, p, salt, digest = stored.split("$")
-            if scheme != "scrypt":
-                return False
-            expected = bytes.fromhex(digest)
-            got = self._derive(pin, bytes.fromhex(salt), int(n), int(r), int(p), len(expected))
-        except ValueError:
-            return False
-        return hmac.compare_digest(got, expected)
-
-    @staticmethod
-    def _derive(pin: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
-        maxmem = 128 * r * (n + p + 2) + 1024 * 1024
-        return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=dklen)
 
 
 def hash_badge(badge: str) -> str:
@@ -339,6 +313,9 @@ class AuthService:
         rows = session.scalars(select(Staff).where(Staff.active).order_by(Staff.id)).all()
         for row in rows:
             if self._hasher.verify(pin, row.pin_hash):
+                if self._hasher.needs_rehash(row.pin_hash):
+                    # The PIN is known only now: upgrade the stored hash in this transaction.
+                    row.pin_hash = self._hasher.hash(pin)
                 return row
         return None
 

@@ -26,6 +26,11 @@ def register_enroll_command(sub: Any) -> None:
     enroll.add_argument("--code", required=True, help="the enrollment code from head office")
     enroll.add_argument("--till-name", default=None, help="how the hub lists this till")
     enroll.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow a plain http:// hub on another machine (the token crosses in clear)",
+    )
+    enroll.add_argument(
         "--config-dir",
         type=Path,
         default=None,
@@ -47,7 +52,7 @@ def run_enroll_command(args: argparse.Namespace) -> int:
     config_dir = resolve_config_dir(args.config_dir, data_dir)
     till_name = args.till_name if args.till_name is not None else socket.gethostname()
     try:
-        url, answer = request_enrollment(args.hub, args.code, till_name)
+        url, answer = request_enrollment(args.hub, args.code, till_name, insecure=args.insecure)
         path = database_path(data_dir)
         try:
             engine = create_till_engine(path)

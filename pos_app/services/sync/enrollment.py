@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.services.sync.state import write_store_profile
 from sync.client.config import HubConfig, save_config
 from sync.client.errors import BadResponse, Forbidden, HubError, InvalidRequest, NotFound
-from sync.client.http import HubHttp, Timeouts, normalise_hub_url
+from sync.client.http import HubHttp, Timeouts, normalise_hub_url, plain_http_elsewhere
 from sync.protocol import EnrollResponse
 
 ENROLL_TIMEOUTS = Timeouts(connect=5.0, read=15.0)
@@ -38,12 +38,25 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def request_enrollment(hub_url: str, code: str, till_name: str = "") -> tuple[str, EnrollResponse]:
-    """Ask the hub; returns the normalised URL and its answer, or raises EnrollmentError."""
+def request_enrollment(
+    hub_url: str, code: str, till_name: str = "", *, insecure: bool = False
+) -> tuple[str, EnrollResponse]:
+    """Ask the hub; returns the normalised URL and its answer, or raises EnrollmentError.
+
+    Plain ``http://`` is refused unless the hub is on this machine or ``insecure`` is given:
+    the code, and then every request's device token, would cross the network in clear.
+    """
     try:
         url = normalise_hub_url(hub_url)
     except ValueError as exc:
         raise EnrollmentError(str(exc)) from None
+    if plain_http_elsewhere(url) and not insecure:
+        raise EnrollmentError(
+            f"{url} is plain http: the enrollment code and this till's device token would "
+            "cross the network unencrypted, readable and reusable by anyone on it. Use the "
+            "hub's https:// address (omnitill hub serve --tls-cert/--tls-key), or pass "
+            "--insecure on a network you trust."
+        )
     if not code.strip():
         raise EnrollmentError("the enrollment code is empty")
     http = HubHttp(url, None, timeouts=ENROLL_TIMEOUTS)

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import delete, select, update
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -293,21 +293,36 @@ def _staff(session: Session, changes: list[FeedChange]) -> None:
                 "code": data.staff_code,
                 "name": data.name,
                 "role": str(data.role),
-                "pin_hash": data.pin_hash,  # scrypt from the hub, verified offline at the till
+                "pin_hash": data.pin_hash,  # verified offline at the till
+                "hub_pin_hash": data.pin_hash,
                 "active": data.active,
             }
         )
     stmt = insert(Staff)
+    # A sign-in may have upgraded the hub's (legacy) hash locally (services/staff/auth.py):
+    # keep that upgrade while the hub still sends the hash it sent before; a different hash
+    # from the hub is a new PIN set at head office and replaces it.
+    same_pin = Staff.hub_pin_hash == stmt.excluded.hub_pin_hash
     session.execute(
         stmt.on_conflict_do_update(
             index_elements=["code"],
-            set_={k: stmt.excluded[k] for k in ("name", "role", "pin_hash", "active")},
+            set_={
+                **{k: stmt.excluded[k] for k in ("name", "role", "active", "hub_pin_hash")},
+                "pin_hash": case((same_pin, Staff.pin_hash), else_=stmt.excluded.pin_hash),
+            },
         ),
         rows,
     )
 
 
 def _promotions(session: Session, changes: list[FeedChange]) -> None:
+    # A tombstone: the promotion left this store's scope (moved, or removed at head office).
+    removed = [c.key for c in changes if c.data.get("removed") is True]
+    if removed:
+        session.execute(delete(PromotionRow).where(PromotionRow.promo_id.in_(removed)))
+    changes = [c for c in changes if c.data.get("removed") is not True]
+    if not changes:
+        return
     rows = []
     for change in changes:
         promo = _PromotionData.model_validate(change.data)

@@ -199,6 +199,11 @@ class CustomerController(QObject):
 
     # -- search, details -------------------------------------------------------------------------
 
+    def _staff_code(self) -> str | None:
+        """Who is signed in: sent with every customer look-up, which the hub logs."""
+        register = self.sales.register
+        return register.cashier.code if register is not None else None
+
     def _fail(self, text: str) -> None:
         self.panel.message.show_error(text)
         self.error_shown.emit(text)
@@ -240,7 +245,8 @@ class CustomerController(QObject):
             self.lane.run(lambda s: self.cache.find(s, query), offline,
                           lambda e: self._fail(str(e)))  # fmt: skip
 
-        self.hub.run(lambda hub: svc.search_hub(hub, query), found, failed)
+        staff = self._staff_code()
+        self.hub.run(lambda hub: svc.search_hub(hub, query, staff), found, failed)
 
     def on_panel_customer_chosen(self, customer: CustomerRef) -> None:
         self._chosen += 1
@@ -264,7 +270,8 @@ class CustomerController(QObject):
                 note = self.tr("Recent orders unavailable: %s") % exc
             self.panel.show_customer(customer, None, note)
 
-        self.hub.run(lambda hub: svc.history_at_hub(hub, customer), shown, failed)
+        staff = self._staff_code()
+        self.hub.run(lambda hub: svc.history_at_hub(hub, customer, staff), shown, failed)
 
     # -- attach, detach, create -----------------------------------------------------------------
 

@@ -30,6 +30,10 @@ class PromotionPrices:
         self._active: tuple[Promotion, ...] = ()
         self.reload()
 
+    def use_context(self, context: TillContext) -> None:
+        self._context = context
+        self.reload()
+
     def reload(self) -> None:
         """Re-read the active promotions (a few rows; called at start and on feed changes)."""
         with self._read() as session:

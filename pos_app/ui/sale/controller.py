@@ -189,6 +189,13 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
             return context
         return replace(context, coupons=context.coupons | self.register.coupons)
 
+    def use_context(self, context: TillContext) -> None:
+        """Store settings changed: the next scan, and the basket on screen, use ``context``."""
+        self.context = context
+        if self.register is not None:
+            self.register.use_context(context)
+        self.show_basket()
+
     # -- the basket on screen ------------------------------------------------------------------
 
     def show_basket(self, select_line: int | None = None) -> None:

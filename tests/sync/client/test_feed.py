@@ -21,10 +21,11 @@ from pos_app.db.models import (
     WebOrderRow,
 )
 from pos_app.domain.money import currency_by_code
+from pos_app.domain.staff.credentials import PinHasher
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.store.stock_view import stock_of
 from pos_app.services.sync.feed_apply import FeedApplier, FeedApplyError
-from sync.hub import credentials, headoffice
+from sync.hub import headoffice
 from sync.hub.catalog_import import import_catalog
 from sync.protocol import FeedChange, FeedKind, PromotionIn
 from tests.helpers.hub import TILL_STORE, EnrolledTill, StatusRecorder
@@ -91,7 +92,7 @@ def test_hub_catalog_and_master_data_land_at_the_till(
         assert session.get(HubStockLevel, "HUB-1").quantity_milli == 7_000
         staff = session.scalars(select(Staff).where(Staff.code == "E42")).one()
         assert (staff.name, staff.role) == ("Ana", "manager")
-        assert credentials.verify_pin("4711", staff.pin_hash)  # checked offline at the till
+        assert PinHasher().verify("4711", staff.pin_hash)  # checked offline at the till
         promo = session.get(PromotionRow, "P1")
         assert promo is not None
         assert '"get":1' in promo.rules

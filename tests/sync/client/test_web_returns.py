@@ -226,7 +226,7 @@ def test_offline_web_return_needs_a_manager_override_and_is_flagged_at_the_hub(
             SERVICE.prepare_offline(session, "W-404")
         (order,) = SERVICE.prepare_offline(session, "ann@example.com")
     assert not order.checked_online
-    cashier_auth = AuthService(till_id="till-1", hasher=PinHasher(n=2**8))
+    cashier_auth = AuthService(till_id="till-1", hasher=PinHasher(time_cost=1, memory_kib=64))
     with seeded.begin() as session:
         cashier = cashier_auth.enroll(
             session, code="C1", name="Cat", role=Role.ASSOCIATE, pin="1111"

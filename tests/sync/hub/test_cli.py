@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from pos_app.domain.staff.credentials import PinHasher
 from sync.hub import credentials, headoffice
 from sync.hub.errors import Invalid
 from sync.hub.models import FeedRow, Product, Staff, StockLevel, WebOrderRow
@@ -145,10 +146,10 @@ def test_set_stock_add_promo_add_staff(capsys, tmp_path, hub_db_url, hub) -> Non
         assert level is not None
         assert level.quantity_milli == 2500
         staff = session.execute(select(Staff)).scalar_one()
-    assert staff.pin_hash.startswith("scrypt$16384$8$1$")
+    assert staff.pin_hash.startswith("$argon2id$")
     assert "4821" not in staff.pin_hash
-    assert credentials.verify_pin("4821", staff.pin_hash)
-    assert not credentials.verify_pin("4822", staff.pin_hash)
+    assert PinHasher().verify("4821", staff.pin_hash)
+    assert not PinHasher().verify("4822", staff.pin_hash)
 
 
 def test_simulate_web_orders_stops_at_its_count(capsys, tmp_path, hub_db_url, hub) -> None:

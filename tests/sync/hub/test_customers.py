@@ -116,7 +116,10 @@ def test_a_sale_naming_an_unknown_customer_is_kept_with_a_warning(running_hub) -
     payload = {
         "sale_uuid": str(uuid.uuid4()), "store_id": STORE, "till_id": "t", "receipt_no": "t-1",
         "created_at": "2026-03-02T10:30:00+00:00", "currency": "EUR",
-        "totals": {"total_minor": 100}, "lines": [], "stock_movements": [],
+        "totals": {"total_minor": 100},
+        "lines": [{"line_no": 1, "sku": "A", "quantity_milli": 1000, "unit_price_minor": 100,
+                   "amount_minor": 100}],
+        "tenders": [{"kind": "card", "amount_minor": 100}], "stock_movements": [],
         "customer_id": 4242,
     }  # fmt: skip
     event = {"event_id": str(uuid.uuid4()), "kind": "sale.completed", "payload": payload}

@@ -13,6 +13,7 @@ from sync.hub import headoffice
 from sync.hub.models import IngestedEvent, StockLevel
 from sync.protocol import StoredValueIn
 from tests.helpers.catalog import STORE
+from tests.helpers.events import sale as sale_event
 from tests.helpers.till_db import outbox
 
 
@@ -171,32 +172,10 @@ def test_gift_card_tender_draws_on_the_hub_balance(running_hub) -> None:
         running_hub.hub,
         StoredValueIn(code="GC-1234", kind="gift_card", currency="EUR", balance_minor=2_000),
     )
-    sale = {
-        "event_id": str(uuid.uuid4()),
-        "kind": "sale.completed",
-        "payload": {
-            "sale_uuid": str(uuid.uuid4()),
-            "store_id": STORE,
-            "till_id": "till-1",
-            "receipt_no": "till-1-000001",
-            "created_at": "2026-11-25T10:00:00+00:00",
-            "currency": "EUR",
-            "totals": {"total_minor": 1_500},
-            "lines": [
-                {
-                    "line_no": 1,
-                    "sku": "A",
-                    "quantity_milli": 1_000,
-                    "unit_price_minor": 1_500,
-                    "amount_minor": 1_500,
-                }
-            ],
-            "tenders": [{"kind": "gift_card", "amount_minor": 1_500, "account": "GC-1234"}],
-            "stock_movements": [
-                {"uuid": str(uuid.uuid4()), "sku": "A", "quantity_delta_milli": -1_000}
-            ],
-        },
-    }
+    sale = sale_event(price=1_500, sku="A", store=STORE)
+    sale["payload"]["tenders"] = [
+        {"kind": "gift_card", "amount_minor": 1_500, "account": "GC-1234"}
+    ]
     result = till.post("/v1/events", json={"events": [sale]}).json()["results"][0]
     assert result["status"] == "accepted", result
     balance = till.get("/v1/lookup/stored-value/GC-1234").json()

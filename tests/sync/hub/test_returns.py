@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.services.sale.checkout import CompletedSale
+from sync.hub import headoffice
 from sync.hub.models import ReturnReview, StockLevel
 from tests.helpers.catalog import COFFEE, STORE
 from tests.helpers.hub_calls import run_hub
@@ -114,23 +115,27 @@ def test_a_return_that_arrives_before_its_sale_is_checked_when_the_sale_comes(
     assert len(reviews(running_hub.hub)) == 1
 
 
+def as_store_credit(event: dict[str, Any], account: str) -> dict[str, Any]:
+    """The same return refunded as store credit on ``account`` instead of cash."""
+    credit = copy.deepcopy(event)
+    body = credit["payload"]
+    body["totals"]["rounding_minor"] = 0  # no cash: no cash rounding
+    amount = body["totals"]["total_minor"]
+    body["tenders"] = [{"kind": "store_credit", "amount_minor": amount, "account": account}]
+    return credit
+
+
 def test_store_credit_refund_opens_the_account_once(
     running_hub: Any, seeded: sessionmaker[Session], sell: Callable[..., CompletedSale]
 ) -> None:
-    sale = sell([COFFEE])
+    sale = sell([COFFEE, COFFEE])
     return_at_till(seeded, sale.receipt_no, 1000)
     running_hub.add_store(STORE)
     till, till_id = running_hub.enroll(STORE)
     sale_event, cash_return = outbox(seeded)
-    credit = again_elsewhere(cash_return, 0, till_id)
-    credit["payload"]["lines"] = []
-    credit["payload"]["stock_movements"] = []
-    credit["payload"]["tenders"] = [
-        {"kind": "store_credit", "amount_minor": -899, "account": "SC-7F3K-22"}
-    ]
-    more = copy.deepcopy(credit)
-    more["event_id"] = str(uuid.uuid4())
-    more["payload"]["tenders"][0]["amount_minor"] = -101
+    credit = as_store_credit(cash_return, "SC-7F3K-22")
+    headoffice.set_stock(running_hub.hub, STORE, "COF-1", 5_000)  # no negative-stock warning
+    more = as_store_credit(again_elsewhere(cash_return, 1000, till_id), "SC-7F3K-22")
     first = till.post("/v1/events", json={"events": [sale_event, credit]}).json()["results"]
     assert [r["status"] for r in first] == ["accepted", "accepted"]
     assert first[1]["warnings"] == []
@@ -145,7 +150,7 @@ def test_store_credit_refund_opens_the_account_once(
         "balance_minor": 899,
     }
     till.post("/v1/events", json={"events": [more, more]})
-    assert till.get("/v1/lookup/stored-value/SC-7F3K-22").json()["balance_minor"] == 1000
+    assert till.get("/v1/lookup/stored-value/SC-7F3K-22").json()["balance_minor"] == 1798
 
 
 def test_returnable_lookup_refuses_bad_questions_clearly(running_hub: Any) -> None:
@@ -201,6 +206,9 @@ def test_an_exchange_counts_its_returned_and_its_new_lines(
                     quantity_milli=1000, amount_minor=1500, original_sale_uuid=None,
                     original_line_no=None)  # fmt: skip
     exchange["payload"]["lines"].append(new_line)
+    # The customer pays the difference (15.00 - 8.99) by card.
+    exchange["payload"]["totals"].update(total_minor=601, rounding_minor=0, change_minor=0)
+    exchange["payload"]["tenders"] = [{"kind": "card", "amount_minor": 601}]
     results = till.post("/v1/events", json={"events": [sale_event, first_return, exchange]})
     assert [r["warnings"] for r in results.json()["results"]] == [[], [], []]
     original = till.get("/v1/lookup/returnable", params={"sale_uuid": sale.sale_uuid}).json()

@@ -291,7 +291,7 @@ def test_collection_receipt_for_a_prepaid_order_says_so_and_what_remains(seeded,
 
 
 def test_expiry_and_review_need_a_manager_or_an_approval(seeded, feed, svc, clock) -> None:
-    auth = AuthService(till_id="till-1", hasher=PinHasher(n=2**8))
+    auth = AuthService(till_id="till-1", hasher=PinHasher(time_cost=1, memory_kib=64))
     with seeded.begin() as session:
         auth.enroll(session, code="A1", name="Ann", role=Role.ASSOCIATE, pin="1111")
         auth.enroll(session, code="M1", name="Max", role=Role.MANAGER, pin="9999")

@@ -33,7 +33,7 @@ from sync.protocol import SalePayload
 from tests.helpers.catalog import COFFEE, TSHIRT
 from tests.helpers.returns import ALICE, do_return, later, one
 
-FAST = PinHasher(n=2**8)
+FAST = PinHasher(time_cost=1, memory_kib=64)
 
 
 def returnable(db: sessionmaker[Session], receipt_no: str) -> list[int]:

@@ -17,7 +17,7 @@ from pos_app.services.store import journal
 from sync.protocol import SalePayload
 from tests.helpers.returns import do_return, one
 
-FAST = PinHasher(n=2**8)
+FAST = PinHasher(time_cost=1, memory_kib=64)
 PASSPORT_NO = "X12345678AB"
 
 

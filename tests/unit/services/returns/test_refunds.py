@@ -23,7 +23,7 @@ from tests.helpers.catalog import COFFEE, TSHIRT
 from tests.helpers.returns import ALICE, VISA, do_return, one
 from tests.helpers.sales import sell_with
 
-FAST = PinHasher(n=2**8)
+FAST = PinHasher(time_cost=1, memory_kib=64)
 
 
 def test_store_credit_code_is_made_with_an_unambiguous_alphabet() -> None:

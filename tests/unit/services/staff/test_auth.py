@@ -20,8 +20,9 @@ from pos_app.services.staff.auth import (
     require,
 )
 from pos_app.services.store import journal
+from tests.helpers.pins import legacy_scrypt
 
-FAST = PinHasher(n=2**8)
+FAST = PinHasher(time_cost=1, memory_kib=64)
 
 
 class Clock:
@@ -51,18 +52,20 @@ def staffed(seeded: sessionmaker[Session], auth: AuthService) -> sessionmaker[Se
     return seeded
 
 
-def test_pin_hash_is_salted_scrypt_with_parameters() -> None:
-    hasher = PinHasher()
-    first, second = hasher.hash("1234"), hasher.hash("1234")
-    assert first != second  # salted
-    assert first.startswith("scrypt$16384$8$1$")
-    assert "1234" not in first
-    assert hasher.verify("1234", first)
-    assert not hasher.verify("1235", first)
-    assert not hasher.verify("1234", "bcrypt$whatever")
-    assert not hasher.verify("1234", "scrypt$x$y")
-    # The stored parameters are used, not the hasher's current ones.
-    assert PinHasher(n=2**15).verify("1234", first)
+def test_a_legacy_pin_hash_is_upgraded_on_sign_in(
+    staffed: sessionmaker[Session], auth: AuthService
+) -> None:
+    legacy = legacy_scrypt("4821", b"\x01" * 16, encode="hex")
+    with staffed.begin() as s:
+        s.add(Staff(code="OLD", name="Olga", role="associate", pin_hash=legacy, active=True))
+    with staffed.begin() as s:
+        assert auth.sign_in(s, "4821").ok
+    with staffed() as s:
+        upgraded = s.scalars(select(Staff.pin_hash).where(Staff.code == "OLD")).one()
+    assert upgraded.startswith("$argon2id$")
+    assert FAST.verify("4821", upgraded)
+    with staffed.begin() as s:  # and it still signs in with the upgraded hash
+        assert auth.sign_in(s, "4821").ok
 
 
 def test_sign_in_success(staffed: sessionmaker[Session], auth: AuthService) -> None:
@@ -78,7 +81,7 @@ def test_sign_in_success(staffed: sessionmaker[Session], auth: AuthService) -> N
 def test_pins_are_stored_hashed(staffed: sessionmaker[Session]) -> None:
     with staffed() as s:
         hashes = s.scalars(select(Staff.pin_hash)).all()
-    assert all(h.startswith("scrypt$") and "1111" not in h for h in hashes)
+    assert all(h.startswith("$argon2id$") and "1111" not in h for h in hashes)
 
 
 def test_lockout_after_failures_and_cooldown(
