@@ -87,7 +87,11 @@ def test_paper_out_sale_completes_receipt_waits_then_prints(
         timeout=WAIT_MS,
     )
     assert d.window.status.devices_label.property("level") == "error"
-    assert d.window.receipt.print_note.property("state") == "waiting"
+    # The status bar hears the printer's status and the receipt page hears the job's result:
+    # two signals from the printer's worker, in either order.
+    d.qtbot.waitUntil(
+        lambda: d.window.receipt.print_note.property("state") == "waiting", timeout=WAIT_MS
+    )
     assert "paper out" in d.window.receipt.print_note.text()
     assert sims.printer.receipts == []
     assert len(sims.printer.wait_for_kicks(1)) == 1  # the drawer opens without paper
