@@ -161,6 +161,7 @@ class ShiftsController(QObject):
             else self.tr("Count the opening float.")
         )
         p.panels.setCurrentWidget(p.count_panel)
+        p.count.focus_first()  # counted on the keyboard too: digits, Tab to the next
 
     def on_count_confirmed(self) -> None:
         who = self._who()

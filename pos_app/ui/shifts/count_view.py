@@ -67,6 +67,13 @@ class CountView(QWidget):
             grid.addWidget(widget, row, col)
         self.edits[value], self.subtotals[value] = edit, subtotal
 
+    def focus_first(self) -> None:
+        """Keyboard counting: the largest denomination's field takes the keys, its text selected
+        so typing replaces the 0."""
+        first = self.edits[max(self.edits)]
+        first.setFocus()
+        first.selectAll()
+
     def step(self, value: int, by: int) -> None:
         edit = self.edits[value]
         edit.setText(str(min(MAX_PIECES, max(0, self.count_of(value) + by))))

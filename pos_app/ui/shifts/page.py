@@ -38,14 +38,14 @@ class ShiftsPage(QWidget):
 
         actions = QGridLayout()
         actions.setSpacing(8)
-        self.open_button = action_button(self.tr("Open shift"))
-        self.x_button = action_button(self.tr("X report"))
-        self.paid_in_button = action_button(self.tr("Paid in"))
-        self.paid_out_button = action_button(self.tr("Paid out"))
-        self.safe_drop_button = action_button(self.tr("Safe drop"))
-        self.no_sale_button = action_button(self.tr("No sale"))
-        self.close_button = action_button(self.tr("Close shift\n(blind count)"), role="danger")
-        self.reprint_button = action_button(self.tr("Reprint last Z"))
+        self.open_button = action_button(self.tr("Open shift"), "F2")
+        self.x_button = action_button(self.tr("X report"), "F3")
+        self.paid_in_button = action_button(self.tr("Paid in"), "F4")
+        self.paid_out_button = action_button(self.tr("Paid out"), "F5")
+        self.safe_drop_button = action_button(self.tr("Safe drop"), "F6")
+        self.no_sale_button = action_button(self.tr("No sale"), "F7")
+        self.close_button = action_button(self.tr("Close shift (blind)"), "F8", role="danger")
+        self.reprint_button = action_button(self.tr("Reprint last Z"), "F9")
         self.back_button = action_button(self.tr("Back"), "Esc")
         order = (
             self.open_button, self.x_button, self.paid_in_button, self.paid_out_button,
@@ -79,7 +79,7 @@ class ShiftsPage(QWidget):
         card_row.addWidget(self.card_label)
         card_row.addWidget(self.card_total)
         count_layout.addLayout(card_row)
-        self.count_confirm = action_button(self.tr("Confirm count"), role="pay")
+        self.count_confirm = action_button(self.tr("Confirm count"), "F12", role="pay")
         count_layout.addWidget(self.count_confirm)
         self.panels.addWidget(self.count_panel)
 
@@ -99,7 +99,7 @@ class ShiftsPage(QWidget):
         form.addRow(self.tr("Amount"), self.amount)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Note (optional)"), self.note)
-        self.movement_confirm = action_button(self.tr("Record and open drawer"), role="pay")
+        self.movement_confirm = action_button(self.tr("Record and open drawer"), "F12", role="pay")
         form.addRow(self.movement_confirm)
         self.panels.addWidget(self.movement_panel)
 
@@ -117,7 +117,7 @@ class ShiftsPage(QWidget):
         self.approval_reason.setMaxLength(200)
         approval.addRow(self.tr("Manager PIN"), self.manager_pin)
         approval.addRow(self.tr("Reason"), self.approval_reason)
-        self.approval_confirm = action_button(self.tr("Approve and close"), role="pay")
+        self.approval_confirm = action_button(self.tr("Approve and close"), "F12", role="pay")
         approval.addRow(self.approval_confirm)
         self.panels.addWidget(self.approval_panel)
 

@@ -1,0 +1,108 @@
+"""Screenshots of the store day in the real till window (issue 19): the real `omnitill demo`
+process on Xvfb, driven by xdotool only (keys, as a cashier at a keyboard till), grabbed from
+the X server with ImageMagick's ``import``.
+
+    python tools/screenshots/real_shifts.py [OUTPUT_FOLDER]   # default: docs/screenshots
+
+Writes real-12-shift-{count-float,x-report,blind-count,z-report}-{1024x768,1920x1080}.png:
+the float counted by denomination, a sale, the X report, the blind count of the drawer and
+the Z report. Needs Xvfb, xdotool and ImageMagick (dev.py installs them).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers.realwindow import TillProcess, XServer  # noqa: E402
+
+SIZES = ((1024, 768), (1920, 1080))
+SETTLE_S = 0.8  # a screenshot tool, not a test: let the last repaint land
+# The euro's notes and coins, largest first, as the count screen lists them (minor units).
+EURO = (20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
+
+
+def shoot(x: XServer, out: Path, name: str) -> None:
+    time.sleep(SETTLE_S)
+    x.screenshot(out / f"real-12-shift-{name}-{x.size[0]}x{x.size[1]}.png")
+
+
+def pieces_of(amount_minor: int) -> list[int]:
+    """How many of each denomination make ``amount_minor`` (largest first, greedy)."""
+    counts = []
+    for value in EURO:
+        counts.append(amount_minor // value)
+        amount_minor %= value
+    return counts
+
+
+def count_on_keyboard(till: TillProcess, counts: list[int]) -> None:
+    """The count screen takes the keys: a number per denomination, Tab to the next one."""
+    for n in counts:
+        till.key("ctrl+a")
+        till.type(str(n))
+        till.key("Tab")
+
+
+def run(out: Path, width: int, height: int) -> None:
+    x = XServer(width, height)
+    folder = Path(tempfile.mkdtemp(prefix="omnitill-shift-shots-"))
+    till = TillProcess(x, folder / "data", folder / "run", ["demo", "--products", "300"])
+    try:
+        till.start()
+        till.sign_in("9999")  # the demo manager: counts, closes and approves
+        till.key("ctrl+t")
+        till.wait_screen("ShiftsPage")
+        till.key("F2")  # open the shift: count the float
+        count_on_keyboard(till, pieces_of(100_00))
+        shoot(x, out, "count-float")
+        till.key("F12")
+        till.wait_for(lambda: bool(till.query("SELECT 1 FROM shifts WHERE status = 'open'")),
+                      "the shift to open")  # fmt: skip
+        till.key("Escape")
+        till.wait_screen("saleView")
+        codes = till.query(
+            "SELECT b.barcode FROM product_barcodes b JOIN products p ON p.id = b.product_id"
+            " WHERE length(b.barcode) = 13 AND NOT p.sold_by_weight ORDER BY b.barcode LIMIT 3"
+        )
+        for (code,) in codes:
+            till.scan(code)
+        till.key("F12")
+        till.wait_screen("tenderPanel")
+        till.type("100")
+        till.key("Return")
+        till.key("F12")
+        till.wait_screen("receiptView")
+        till.key("F12")
+        till.wait_screen("saleView")
+        [(cash,)] = till.query("SELECT SUM(total_minor + rounding_minor) FROM sales")
+        till.key("ctrl+t")
+        till.wait_screen("ShiftsPage")
+        till.key("F3")
+        shoot(x, out, "x-report")
+        till.key("F8")  # close: the blind count
+        count_on_keyboard(till, pieces_of(100_00 + int(cash)))
+        shoot(x, out, "blind-count")
+        till.key("F12")
+        till.wait_for(lambda: bool(till.query("SELECT 1 FROM z_reports")), "the Z report")
+        shoot(x, out, "z-report")
+    finally:
+        till.stop()
+        x.stop()
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    for width, height in SIZES:
+        run(out, width, height)
+        print(f"store-day screenshots at {width}x{height} in {out}")
+
+
+if __name__ == "__main__":
+    main()
