@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from biip import ParseConfig, ParseError
-from biip.gs1_messages import GS1Message
-
 from pos_app.domain.errors import BarcodeError
 
 __all__ = ["Gs1Data", "Gs1Error", "looks_like_gs1", "parse_gs1"]
@@ -79,6 +76,11 @@ def parse_gs1(data: str) -> Gs1Data:
     text = text.lstrip(GS)  # a leading FNC1 only marks the code as GS1
     if not text:
         raise Gs1Error("empty GS1 code")
+    # biip is a till dependency (the `till` extra): imported when a GS1 code is scanned, so the
+    # hub (which imports the domain) and the till's start need it not.
+    from biip import ParseConfig, ParseError
+    from biip.gs1_messages import GS1Message
+
     try:
         message = GS1Message.parse(text, config=ParseConfig(separator_chars=[GS]))
     except ParseError as exc:
