@@ -46,6 +46,7 @@ from pos_app.services.sale.parking import ParkingService
 from pos_app.services.sale.screen_pricing import price_for_screen
 from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.till_context import TillContext, load_till_context
+from pos_app.services.sync.live_context import changes_context
 from pos_app.services.sync.runtime import TillSync
 from pos_app.ui.click_collect.controller import CollectionsController
 from pos_app.ui.customers.controller import CustomerController, HubLane
@@ -91,9 +92,6 @@ DEFAULT_IDLE_MS = 5 * 60 * 1000
 # threads are daemons that end with the process. Exit stays well under 2 s (issue 15).
 SYNC_STOP_S = 0.5
 DEMO_PRINTER_ROLL = "demo-printer-roll.txt"  # in the demo's data folder
-# Feed kinds that change the till context (services/store/till_context.py); the return
-# policy is reloaded by the returns screen itself (_build_returns).
-STORE_SETTINGS = frozenset({FeedKind.STORE, FeedKind.TAX_CLASS})
 
 
 @dataclass
@@ -254,7 +252,7 @@ def build_till(
         changes.subscribe(bridge.on_op_changes)  # queued events are sent at once
 
         def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
-            if kinds & STORE_SETTINGS:
+            if changes_context(kinds):
                 # Tax rates or the store profile changed: every part of the running till
                 # takes the new context now (no restart; a few-row read).
                 with reader_factory() as session:
