@@ -20,9 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.helpers.realwindow import TillProcess, XServer  # noqa: E402
+from tools.screenshots.real_window import SETTLE_S, at_every_size  # noqa: E402
 
-SIZES = ((1024, 768), (1920, 1080))
-SETTLE_S = 0.8  # a screenshot tool, not a test: let the last repaint land
 # The euro's notes and coins, largest first, as the count screen lists them (minor units).
 EURO = (20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
 
@@ -97,11 +96,7 @@ def run(out: Path, width: int, height: int) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    for width, height in SIZES:
-        run(out, width, height)
-        print(f"store-day screenshots at {width}x{height} in {out}")
+    at_every_size(run, "store-day screenshots")
 
 
 if __name__ == "__main__":

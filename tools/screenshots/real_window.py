@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,12 +68,17 @@ def run(out: Path, width: int, height: int) -> None:
         x.stop()
 
 
-def main() -> None:
+def at_every_size(script: Callable[[Path, int, int], None], what: str) -> None:
+    """Run a screenshot script at each size into the folder named on the command line."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     for width, height in SIZES:
-        run(out, width, height)
-        print(f"screenshots at {width}x{height} in {out}")
+        script(out, width, height)
+        print(f"{what} at {width}x{height} in {out}")
+
+
+def main() -> None:
+    at_every_size(run, "screenshots")
 
 
 if __name__ == "__main__":
