@@ -92,7 +92,10 @@ def test_head_office_cancels_an_order_the_till_hears_and_marks_the_refund(
 
     p.goto(base + "/")
     assert p.url.endswith("/console/sign-in")
-    p.keyboard.type(ADMIN_EMAIL)  # the e-mail field has the focus: keyboard only
+    # The e-mail field takes the focus by itself (autofocus, which Chromium applies after the
+    # load event, so wait for it rather than type into nothing): keyboard only from here.
+    p.wait_for_function("document.activeElement && document.activeElement.name === 'email'")
+    p.keyboard.type(ADMIN_EMAIL)
     p.keyboard.press("Tab")
     p.keyboard.type(PASSWORD)
     p.screenshot(path=shots / "console-sign-in.png")
