@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,6 +54,7 @@ from hardware.device_setup import (
 )
 from hardware.printer_connections import SerialConnection, parse_printer_url
 from hardware.workers import DeviceWorker
+from pos_app.ui.setup.card import centred_card
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
 
 log = logging.getLogger(__name__)
@@ -150,18 +149,7 @@ class DevicesPage(QWidget):
         self._scan_timer.setInterval(SCAN_PAUSE_MS)
         self._scan_timer.timeout.connect(self.on_scan_timer_timeout)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 12, 24, 12)
-        card = QFrame(self)
-        card.setObjectName("firstRunCard")
-        card.setMaximumWidth(1100)
-        card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(20, 12, 20, 12)
-        layout.setSpacing(8)
+        layout = centred_card(self, max_width=1100, margin_v=12, spacing=8)
         title = QLabel(self.tr("Devices (step 2 of 2)"))
         title.setObjectName("firstRunTitle")
         intro = QLabel(

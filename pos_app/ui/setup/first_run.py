@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -46,6 +45,7 @@ from pos_app.services.store.store_setup import (
     write_standalone_store,
 )
 from pos_app.services.sync.enrollment import EnrollmentError, enroll
+from pos_app.ui.setup.card import centred_card
 from pos_app.ui.setup.devices_step import DevicesPage
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
 
@@ -143,18 +143,7 @@ class FirstRunPage(QWidget):
         self._jobs: set[_Job] = set()
         self.busy = False
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
-        card = QFrame(self)
-        card.setObjectName("firstRunCard")
-        card.setMaximumWidth(900)
-        card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
+        layout = centred_card(self, max_width=900, margin_v=16, spacing=10)
 
         title = QLabel(self.tr("Set up this till"))
         title.setObjectName("firstRunTitle")
