@@ -45,8 +45,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
+from pos_app.domain.gs1 import GS
+
 Clock = Callable[[], float]
-_GS = "\x1d"  # the group separator a GS1 code's FNC1 arrives as
 MAX_BURST = 128  # no barcode a till scans is longer (GS1-128 is 48 data characters at most)
 TOO_LONG_MARK = "\u2026"  # ends a code cut at MAX_BURST: the till rejects it, saying so
 _MODIFIER_KEYS = frozenset(
@@ -189,7 +190,7 @@ class ScanFilter(QObject):
 
     @staticmethod
     def _holdable(event: QKeyEvent, text: str) -> bool:
-        if text == _GS:
+        if text == GS:  # the group separator a GS1 code's FNC1 arrives as
             return True  # FNC1 in a GS1 code: wedge scanners type GS as Ctrl+] (issue 17)
         if event.modifiers() & ~(_KEYPAD | Qt.KeyboardModifier.ShiftModifier):
             return False
