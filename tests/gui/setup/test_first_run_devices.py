@@ -82,7 +82,8 @@ def test_network_printer_tests_online_prints_the_test_receipt_and_saves(
     page.paper_width.setCurrentIndex(page.paper_width.findData(58))
     page.drawer.setCurrentIndex(page.drawer.findData("printer:5"))
     qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
-    assert page.busy  # the click returned at once; the worker asks the printer
+    # Not asserting `page.busy` here: a fast worker may answer before the click returns. That
+    # the click never waits for the printer is proven by the silent-printer test below.
     qtbot.waitUntil(lambda: "Printer online" in result_text(page), timeout=WAIT_MS)
     assert sim.status_requests >= 1  # it really asked over DLE EOT
     assert page.printer_result.level == "info"
