@@ -174,6 +174,16 @@ def run(args: list[str], env: dict[str, str] | None = None) -> int:
     return subprocess.run(args, cwd=ROOT, env=env, check=False).returncode
 
 
+def pytest_workers(extra: list[str]) -> list[str]:
+    """One pytest worker per core (pytest-xdist), unless the command line chose (-n, -p no:xdist).
+
+    The tests share no ports, folders or databases (free ports, tmp_path, random PostgreSQL
+    database names, Xvfb picks its own display), so they run side by side; --dist loadfile keeps
+    a module's tests, and its module fixtures, on one worker."""
+    chosen = any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in extra)
+    return [] if chosen else ["-n", str(min(os.cpu_count() or 1, 4)), "--dist", "loadfile"]
+
+
 def command_test(extra: list[str]) -> int:
     python = str(venv_python())
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
@@ -181,7 +191,7 @@ def command_test(extra: list[str]) -> int:
         ("ruff", [python, "-m", "ruff", "check", "."]),
         ("ruff format", [python, "-m", "ruff", "format", "--check", "."]),
         ("mypy", [python, "-m", "mypy"]),
-        ("pytest", [python, "-m", "pytest", *extra]),
+        ("pytest", [python, "-m", "pytest", *pytest_workers(extra), *extra]),
     ]
     for name, args in steps:
         say(f"running {name}")
