@@ -149,8 +149,8 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chain]:
 
         def serving() -> bool:
             try:
-                return requests.get(f"{hub_url}/openapi.json", timeout=1).status_code == 200
-            except requests.ConnectionError:
+                return requests.get(f"{hub_url}/v1/health", timeout=5).status_code == 200
+            except (requests.ConnectionError, requests.Timeout):  # not up yet, or slow when busy
                 return False
 
         eventually(serving, WAIT, "hub serve to answer")

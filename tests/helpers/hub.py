@@ -401,7 +401,7 @@ class ServedHub:
             try:
                 answer = requests.get(f"{self.base_url}/v1/health", timeout=2, verify=self.verify)
                 return dict(answer.json())
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # slow start on a busy machine
                 if time.monotonic() > deadline:
                     raise
                 pause.wait(0.05)

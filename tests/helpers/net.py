@@ -29,7 +29,7 @@ def wait_for_health(process: subprocess.Popen[bytes], port: int, timeout: float 
             raise AssertionError(process.stderr.read() if process.stderr else "exited")
         try:
             return requests.get(f"http://127.0.0.1:{port}/v1/health", timeout=2).json()
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # slow start on a busy machine
             if time.monotonic() > deadline:
                 raise
             pause.wait(0.05)
