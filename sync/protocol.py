@@ -52,6 +52,15 @@ Email = Annotated[
 ]
 Phone = Annotated[str, StringConstraints(max_length=32, pattern=r"^\+?[0-9 ()./-]{3,31}$")]
 LoyaltyCard = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,6}[0-9]{6,16}$")]
+# How every API path, response and event names a hub customer: an opaque random UUID (lower-case,
+# canonical form), never the hub's sequential key, so the chain-wide view cannot be walked by
+# counting (docs/architecture.md §10).
+CustomerRef = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", to_lower=True
+    ),
+]
 
 
 class WireModel(BaseModel):
@@ -212,10 +221,16 @@ class SalePayload(WireModel):
     presented: ShortText | None = Field(
         default=None, description="what the customer showed for an offline web-order return"
     )
-    # The customer attached at the till, if any: the hub id when the till knew it, else the
-    # email of a customer created at the till while offline (its customer.created goes first).
-    customer_id: Annotated[int, Field(ge=1, le=MAX_AMOUNT)] | None = None
+    # The customer attached at the till, if any: the hub's opaque ref when the till knew it,
+    # else the email of a customer created at the till while offline (its customer.created
+    # goes first).
+    customer_ref: CustomerRef | None = None
     customer_email: Email | None = None
+    # Before hub migration 0014 tills sent the hub's integer key; events of that age still
+    # queued at a till are accepted (the hub resolves it). A till never sends it any more.
+    customer_id: Annotated[int, Field(ge=1, le=MAX_AMOUNT)] | None = Field(
+        default=None, description="legacy integer key (queued before hub 0014): use customer_ref"
+    )
     coupons: list[CouponUseIn] = Field(default=[], max_length=10)
 
 
@@ -485,7 +500,9 @@ class Customer(WireModel):
     email: str
     name: str
     phone: str | None
-    id: int | None = Field(default=None, description="the hub's customer id")
+    ref: CustomerRef | None = Field(
+        default=None, description="the hub's opaque customer id (a UUID)"
+    )
     loyalty_card: str | None = None
 
 

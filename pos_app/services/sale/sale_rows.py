@@ -45,7 +45,7 @@ def sale_row(
     totals: BasketTotals,
     settlement: Settlement,
     offline: bool,
-    customer_id: int | None,
+    customer_ref: str | None,
     customer_email: str | None,
 ) -> dict[str, Any]:
     return {
@@ -67,7 +67,7 @@ def sale_row(
         "paid_minor": settlement.paid.to_minor(),
         "change_minor": settlement.change.to_minor(),
         "offline": offline,
-        "customer_id": customer_id,
+        "customer_ref": customer_ref,
         "customer_email": customer_email,
     }
 
@@ -183,7 +183,7 @@ def event_payload(
     journal: tuple[int, str],
 ) -> dict[str, Any]:
     customer = {
-        key: sale[key] for key in ("customer_id", "customer_email") if sale[key] is not None
+        key: sale[key] for key in ("customer_ref", "customer_email") if sale[key] is not None
     }  # only when a customer is attached: other sales' events stay as they were
     seq, digest = journal
     return {
