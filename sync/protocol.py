@@ -19,9 +19,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from pos_app.domain.click_collect.states import OrderState
+from pos_app.domain.gs1 import CSET82_PATTERN
 from pos_app.domain.returns.rules import (
     DEFAULT_APPROVAL_THRESHOLD_MINOR,
     DEFAULT_CASH_LIMITS_MINOR,
@@ -153,12 +154,35 @@ OrderNumber = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_
 LineNo = Annotated[int, Field(ge=1, le=100_000)]
 
 
+Gs1Text = Annotated[str, StringConstraints(pattern=CSET82_PATTERN)]
+
+
+class Gs1TraceIn(WireModel):
+    """What a GS1 scan said about the unit sold (lot AI 10, serial AI 21, expiry AI 17): the
+    hub keeps it for recalls (sync/hub/traces.py). At least one of the three."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lot: Gs1Text | None = None
+    serial: Gs1Text | None = None
+    expiry: date | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Gs1TraceIn:
+        if self.lot is None and self.serial is None and self.expiry is None:
+            raise ValueError("a GS1 trace names a lot, a serial or an expiry")
+        return self
+
+
 class SaleLineIn(WireModel):
     line_no: LineNo
     sku: Sku
     name: ShortText = ""
     quantity_milli: QuantityMilli
     unit_price_minor: Minor
+    # Optional: only lines scanned from a GS1 code with lot/serial/expiry carry it, and the
+    # events of tills that predate it are accepted as they are.
+    gs1: Gs1TraceIn | None = None
     amount_minor: Minor
     # A return line names what it returns: a line of an in-store sale, or of a web order.
     # Optional, so the events of tills that predate them are still accepted.

@@ -610,3 +610,31 @@ class ShopifyRefund(Base):
     currency: Mapped[str] = mapped_column(String(3))
     quantities: Mapped[str] = mapped_column(Text)  # JSON {sku: refunded units}
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Gs1Trace(Base):
+    """A unit sold (or returned: negative quantity) that a GS1 scan traced with a lot, serial
+    or expiry (issue 17 point 4): which stores sold lot ABC123, for a recall
+    (sync/hub/traces.py, ``omnitill hub traces``). One row per traced line of a sale event."""
+
+    __tablename__ = "gs1_traces"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36))
+    store_id: Mapped[str] = mapped_column(String(64))
+    till_id: Mapped[str] = mapped_column(String(80))
+    sale_uuid: Mapped[str] = mapped_column(String(36))
+    receipt_no: Mapped[str] = mapped_column(String(64))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64))
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    lot: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    serial: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    expiry: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO date
+    sold_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "line_no", name="uq_gs1_traces_event_line"),
+        Index("ix_gs1_traces_lot", "lot"),
+        Index("ix_gs1_traces_serial", "serial"),
+    )

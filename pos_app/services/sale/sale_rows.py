@@ -174,6 +174,13 @@ def journal_body(
     return body
 
 
+def _gs1_of(line: Row) -> dict[str, Any]:
+    """The line's GS1 lot/serial/expiry for the hub's recall search (sync/hub/traces.py); only
+    on lines a GS1 scan traced, so other lines' events stay as they were."""
+    trace = {key: line[f"gs1_{key}"] for key in ("lot", "serial", "expiry") if line[f"gs1_{key}"]}
+    return {"gs1": trace} if trace else {}
+
+
 def event_payload(
     sale: Row,
     lines: Sequence[Row],
@@ -205,6 +212,7 @@ def event_payload(
                 "amount_minor": ln["amount_minor"],
                 "tax_class": ln["tax_class"],
                 "price_override_reason": ln["price_override_reason"],
+                **_gs1_of(ln),
             }
             for ln in lines
         ],
