@@ -107,8 +107,11 @@ def fill(url: str, *, products: int, tills: int, orders: int, events_per_till: i
         copy_rows(
             conn,
             "customers",
-            "id, email, name, created_at",
-            ((i, f"c{i}@example.com", f"Customer {i}", now) for i in range(1, orders + 1)),
+            "id, public_id, email, name, created_at",
+            (
+                (i, str(uuid.uuid4()), f"c{i}@example.com", f"Customer {i}", now)
+                for i in range(1, orders + 1)
+            ),
         )
         states = ["new", "picking", "ready", "collected", "collected", "collected", "cancelled"]
         line = json.dumps(

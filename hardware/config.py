@@ -9,6 +9,7 @@
     status = "auto"                     # "auto", "off" or "required" (see escpos_printer)
     profile = "TM-T88V"                 # a python-escpos profile; code_page = "CP858"
     qr = "https://shop.example/r/{receipt_no}"  # a QR code on each receipt (optional)
+    keep_days = 90                      # printed receipts kept in the print queue, 1-3650
     [drawer]
     via = "printer"                     # "printer", "serial:///dev/ttyS1?open=dtr", or "none"
     pin = 2                             # printer-kicked drawers: pin 2 or 5
@@ -59,7 +60,16 @@ DrawerVia = str  # "none", "printer", or a serial:// drawer address
 _NONE = ("", "none", "off")
 _SECTIONS: Mapping[str, frozenset[str]] = {
     "printer": frozenset(
-        {"address", "paper_width_mm", "timeout_s", "profile", "code_page", "status", "qr"}
+        {
+            "address",
+            "paper_width_mm",
+            "timeout_s",
+            "profile",
+            "code_page",
+            "status",
+            "qr",
+            "keep_days",
+        }
     ),
     "drawer": frozenset({"via", "pin"}),
     "display": frozenset({"port", "baudrate"}),
@@ -89,6 +99,9 @@ class DeviceConfig:
     code_page: str = "CP858"
     printer_status: StatusMode = "auto"
     qr_template: str | None = None  # e.g. "https://shop.example/r/{receipt_no}"
+    # Printed jobs older than this leave the print queue (services/devices/print_jobs.py); a
+    # reprint of an older receipt is rebuilt from the sale rows.
+    print_keep_days: int = 90
     drawer: DrawerVia = "none"
     drawer_pin: Literal[2, 5] = 2
     display: str | None = None  # serial port of a customer display
@@ -117,6 +130,11 @@ class DeviceConfig:
         if not 0 < self.printer_timeout_s <= 30:
             raise DeviceConfigError(
                 f"printer.timeout_s must be in (0, 30] seconds, not {self.printer_timeout_s!r}"
+            )
+        if not 1 <= self.print_keep_days <= 3650:
+            raise DeviceConfigError(
+                f"printer.keep_days must be a whole number of days from 1 to 3650, "
+                f"not {self.print_keep_days!r}"
             )
         if self.drawer_pin not in (2, 5):
             raise DeviceConfigError(f"drawer.pin must be 2 or 5, not {self.drawer_pin!r}")
@@ -231,6 +249,11 @@ def config_from_mapping(data: Mapping[str, Any]) -> DeviceConfig:
         kwargs["printer_status"] = _text("printer", "status", printer["status"]).lower()
     if "qr" in printer:
         kwargs["qr_template"] = _optional("printer", "qr", printer["qr"])
+    if "keep_days" in printer:
+        days = _number("printer", "keep_days", printer["keep_days"])
+        if days != int(days):
+            raise DeviceConfigError(f"printer.keep_days must be a whole number, not {days!r}")
+        kwargs["print_keep_days"] = int(days)
     drawer = cast(Mapping[str, Any], data.get("drawer", {}))
     if "via" in drawer:
         kwargs["drawer"] = _optional("drawer", "via", drawer["via"]) or "none"

@@ -284,7 +284,8 @@ def cmd_reprint(args: argparse.Namespace) -> int:
         factory = make_session_factory(engine)
         with factory() as session:
             till_id = load_till_context(session).till_id
-        devices = TillDevices(config, print_jobs=SqlPrintJobs(factory, till_id))
+        jobs = SqlPrintJobs(factory, till_id, keep_days=config.print_keep_days)
+        devices = TillDevices(config, print_jobs=jobs)
         devices.start(DeviceListeners())
         try:
             job = devices.reprint(args.receipt_no)

@@ -19,9 +19,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from pos_app.domain.click_collect.states import OrderState
+from pos_app.domain.gs1 import CSET82_PATTERN
 from pos_app.domain.returns.rules import (
     DEFAULT_APPROVAL_THRESHOLD_MINOR,
     DEFAULT_CASH_LIMITS_MINOR,
@@ -52,6 +53,15 @@ Email = Annotated[
 ]
 Phone = Annotated[str, StringConstraints(max_length=32, pattern=r"^\+?[0-9 ()./-]{3,31}$")]
 LoyaltyCard = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,6}[0-9]{6,16}$")]
+# How every API path, response and event names a hub customer: an opaque random UUID (lower-case,
+# canonical form), never the hub's sequential key, so the chain-wide view cannot be walked by
+# counting (docs/architecture.md §10).
+CustomerRef = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", to_lower=True
+    ),
+]
 
 
 class WireModel(BaseModel):
@@ -144,12 +154,35 @@ OrderNumber = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_
 LineNo = Annotated[int, Field(ge=1, le=100_000)]
 
 
+Gs1Text = Annotated[str, StringConstraints(pattern=CSET82_PATTERN)]
+
+
+class Gs1TraceIn(WireModel):
+    """What a GS1 scan said about the unit sold (lot AI 10, serial AI 21, expiry AI 17): the
+    hub keeps it for recalls (sync/hub/traces.py). At least one of the three."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lot: Gs1Text | None = None
+    serial: Gs1Text | None = None
+    expiry: date | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Gs1TraceIn:
+        if self.lot is None and self.serial is None and self.expiry is None:
+            raise ValueError("a GS1 trace names a lot, a serial or an expiry")
+        return self
+
+
 class SaleLineIn(WireModel):
     line_no: LineNo
     sku: Sku
     name: ShortText = ""
     quantity_milli: QuantityMilli
     unit_price_minor: Minor
+    # Optional: only lines scanned from a GS1 code with lot/serial/expiry carry it, and the
+    # events of tills that predate it are accepted as they are.
+    gs1: Gs1TraceIn | None = None
     amount_minor: Minor
     # A return line names what it returns: a line of an in-store sale, or of a web order.
     # Optional, so the events of tills that predate them are still accepted.
@@ -212,10 +245,16 @@ class SalePayload(WireModel):
     presented: ShortText | None = Field(
         default=None, description="what the customer showed for an offline web-order return"
     )
-    # The customer attached at the till, if any: the hub id when the till knew it, else the
-    # email of a customer created at the till while offline (its customer.created goes first).
-    customer_id: Annotated[int, Field(ge=1, le=MAX_AMOUNT)] | None = None
+    # The customer attached at the till, if any: the hub's opaque ref when the till knew it,
+    # else the email of a customer created at the till while offline (its customer.created
+    # goes first).
+    customer_ref: CustomerRef | None = None
     customer_email: Email | None = None
+    # Before hub migration 0014 tills sent the hub's integer key; events of that age still
+    # queued at a till are accepted (the hub resolves it). A till never sends it any more.
+    customer_id: Annotated[int, Field(ge=1, le=MAX_AMOUNT)] | None = Field(
+        default=None, description="legacy integer key (queued before hub 0014): use customer_ref"
+    )
     coupons: list[CouponUseIn] = Field(default=[], max_length=10)
 
 
@@ -485,7 +524,9 @@ class Customer(WireModel):
     email: str
     name: str
     phone: str | None
-    id: int | None = Field(default=None, description="the hub's customer id")
+    ref: CustomerRef | None = Field(
+        default=None, description="the hub's opaque customer id (a UUID)"
+    )
     loyalty_card: str | None = None
 
 

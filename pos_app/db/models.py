@@ -101,10 +101,12 @@ class Sale(Base):
     paid_minor: Mapped[int] = mapped_column(Integer)
     change_minor: Mapped[int] = mapped_column(Integer)
     offline: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The customer attached to the sale: the hub's id, or (a customer created at this till
-    # while offline, not yet known to the hub) only the email.
-    customer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The customer attached to the sale: the hub's opaque ref (a UUID), or (a customer created
+    # at this till while offline, not yet known to the hub) only the email.
+    customer_ref: Mapped[str | None] = mapped_column(String(36), nullable=True)
     customer_email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    # Legacy: the hub's integer key, on sales made before till migration 0015 only.
+    customer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     lines: Mapped[list[SaleLine]] = relationship(
         back_populates="sale", order_by="SaleLine.line_no", cascade="all, delete-orphan"
@@ -120,6 +122,10 @@ class Sale(Base):
         Index("ix_sales_created_at", "created_at"),
         # A shift's X and Z read its sales by journal range (services.shifts.records).
         Index("ix_sales_till_journal", "till_id", "journal_seq"),
+        # The sale-history screen: a till's sales newest first, and by amount
+        # (services.sale.history).
+        Index("ix_sales_till_created", "till_id", "created_at"),
+        Index("ix_sales_total", "total_minor"),
     )
 
 
@@ -369,7 +375,7 @@ class CustomerCacheRow(Base):
     __tablename__ = "customer_cache"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    hub_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hub_ref: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the hub's opaque id
     email: Mapped[str] = mapped_column(String(254), unique=True)  # lower-cased
     name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(32), nullable=True)

@@ -199,7 +199,9 @@ def build_till(
     with reader_factory() as session:
         context = load_till_context(session)
     if devices.print_jobs is None:  # receipts wait in the database, across restarts
-        devices.print_jobs = SqlPrintJobs(factory, context.till_id)
+        devices.print_jobs = SqlPrintJobs(
+            factory, context.till_id, keep_days=devices.config.print_keep_days
+        )
 
     promotion_service = PromotionService()
     prices = PromotionPrices(promotion_service, reader_factory, context)

@@ -71,8 +71,9 @@ class HubLookups:
         params = {k: v for k, v in given if v is not None}
         return self._list(_CUSTOMERS, "/v1/lookup/customers", params, _staff(staff))
 
-    def customer_history(self, customer_id: int, staff: str | None = None) -> CustomerHistory:
-        path = f"/v1/lookup/customers/{int(customer_id)}/history"
+    def customer_history(self, customer_ref: str, staff: str | None = None) -> CustomerHistory:
+        """``customer_ref``: the hub's opaque id (``Customer.ref``)."""
+        path = f"/v1/lookup/customers/{quote(customer_ref, safe='')}/history"
         return self._http.model(CustomerHistory, "GET", path, headers=_staff(staff))
 
     def create_customer(self, spec: CustomerCreate) -> Customer:

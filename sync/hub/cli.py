@@ -162,6 +162,10 @@ def register_hub_commands(sub: Any) -> None:
     policy = action("set-return-policy", "set a store's return rules (sent to its tills)")
     policy.add_argument("--store", required=True)
     policy.add_argument("--file", type=Path, required=True, help="the policy as a JSON object")
+    recall = action("traces", "GS1 recall: which stores sold a lot or a serial number")
+    wanted = recall.add_mutually_exclusive_group(required=True)
+    wanted.add_argument("--lot", help="a batch/lot number (GS1 AI 10), e.g. ABC123")
+    wanted.add_argument("--serial", help="a serial number (GS1 AI 21)")
     held = action("quarantine", "till events the hub held for review: list, release, reject")
     cli_quarantine.add_arguments(held)
     review = action("returns-review", "returns flagged for head office, refunds owed online")
@@ -363,6 +367,13 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"return policy of store {args.store} saved; its tills get it in the feed")
         elif command == "quarantine":
             return cli_quarantine.run(hub, args)
+        elif command == "traces":
+            from sync.hub import traces
+
+            with hub.db.read() as session:
+                found = traces.find(session, lot=args.lot, serial=args.serial)
+            what = f"lot {args.lot}" if args.lot is not None else f"serial {args.serial}"
+            print("\n".join(traces.report(found, what)))
         elif command == "returns-review":
             _print_returns_review(hub, args.store)
         elif command in ("shifts", "accounting-export"):

@@ -8,6 +8,7 @@ synced later becomes the existing customer with that email instead of a duplicat
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime
 
@@ -40,12 +41,27 @@ from sync.protocol import (
 
 MAX_RESULTS = 50
 HISTORY_LIMIT = 20
+_REF = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def customer_out(row: Customer) -> CustomerOut:
+    """The customer as the API shows it: named by the opaque public_id, never the key."""
     return CustomerOut(
-        id=row.id, email=row.email, name=row.name, phone=row.phone, loyalty_card=row.loyalty_card
+        ref=row.public_id,
+        email=row.email,
+        name=row.name,
+        phone=row.phone,
+        loyalty_card=row.loyalty_card,
     )
+
+
+def by_ref(session: Session, ref: str) -> Customer | None:
+    """The customer with this opaque id; None for anything else (a guess, an old integer)."""
+    if not _REF.fullmatch(ref):
+        return None
+    return session.execute(
+        select(Customer).where(Customer.public_id == ref.lower())
+    ).scalar_one_or_none()
 
 
 def find(
@@ -98,11 +114,15 @@ def create(hub: Hub, spec: CustomerCreate) -> CustomerOut:
         return customer_out(row)
 
 
-def history(session: Session, customer_id: int) -> CustomerHistory:
-    """Recent orders in every channel (newest first) and the store credit accounts."""
-    customer = session.get(Customer, customer_id)
+def history(session: Session, ref: str) -> CustomerHistory:
+    """Recent orders in every channel (newest first) and the store credit accounts.
+
+    NotFound for any ref that is not a customer's: a guessed or sequential id gets a 404,
+    never another customer."""
+    customer = by_ref(session, ref)
     if customer is None:
-        raise NotFound(f"no customer {customer_id}")
+        raise NotFound("no such customer")
+    customer_id = customer.id
     web = session.execute(
         select(WebOrderRow)
         .where(WebOrderRow.customer_id == customer_id)
@@ -179,16 +199,22 @@ def apply_created(session: Session, payload: CustomerCreatedPayload, now: dateti
 
 
 def link_sale(session: Session, payload: SalePayload, kind: str) -> str | None:
-    """Record an ingested sale/return in its customer's history; a warning when unknown."""
-    if payload.customer_id is None and payload.customer_email is None:
+    """Record an ingested sale/return in its customer's history; a warning when unknown.
+
+    The customer is named by its opaque ref; an event queued at a till before hub migration
+    0014 names it by the old integer key, which is still honoured (the till got that key from
+    this hub, and the event was accepted by the till's customer before ids became opaque)."""
+    if payload.customer_ref is None and payload.customer_id is None and not payload.customer_email:
         return None
     customer: Customer | None = None
-    if payload.customer_id is not None:
+    if payload.customer_ref is not None:
+        customer = by_ref(session, payload.customer_ref)
+    elif payload.customer_id is not None:
         customer = session.get(Customer, payload.customer_id)
     if customer is None and payload.customer_email is not None:
         customer = _by_email(session, payload.customer_email)
     if customer is None:
-        who = payload.customer_id or payload.customer_email
+        who = payload.customer_ref or payload.customer_id or payload.customer_email
         return f"customer {who} is not known at the hub; the sale is kept without it"
     if session.get(CustomerSale, str(payload.sale_uuid)) is not None:
         return None  # the same sale sent again under another event id: already linked
@@ -254,7 +280,7 @@ def receipt_email_status(
 
 
 def log_lookup(
-    hub: Hub, *, caller: str, staff_code: str | None, query: str, customer_ids: list[int]
+    hub: Hub, *, caller: str, staff_code: str | None, query: str, customer_ids: list[str]
 ) -> None:
     """One row per look-up, in its own short write: who looked at which customers."""
     with hub.change() as (session, _):

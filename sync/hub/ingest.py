@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from sync.hub import customers, event_store
+from sync.hub import customers, event_store, traces
 from sync.hub.context import Hub
 from sync.hub.coupons import record_redemptions
 from sync.hub.db import dialect_insert
@@ -404,6 +404,8 @@ def ingest_batch(
                 repeats.append(event)
                 continue
             answered.append(event)
+            if isinstance(event.payload, SalePayload):  # held or not: a recall needs it
+                traces.record(session, event.event_id, event.payload, store_id, till_id)
             if not _held_by_state(session, event, rules.currency if rules else ""):
                 applied.append(event)
                 apply_event(session, event, store_id, till_id, hub, sales)

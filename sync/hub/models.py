@@ -8,6 +8,7 @@ sent and never queries inside them. The schema is owned by the Alembic migration
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -161,14 +162,21 @@ class Promotion(Base):
 class Customer(Base):
     __tablename__ = "customers"
 
+    # The integer key joins tables inside the hub and never leaves it; tills, the API and the
+    # events name a customer by public_id, a random UUID4 (docs/architecture.md §10: ids are
+    # opaque, so the chain-wide view cannot be walked by counting).
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(36), default=lambda: str(uuid.uuid4()))
     email: Mapped[str] = mapped_column(String(254), unique=True)  # lower-cased
     name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     loyalty_card: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
-    __table_args__ = (Index("ix_customers_loyalty_card", "loyalty_card", unique=True),)
+    __table_args__ = (
+        Index("ix_customers_loyalty_card", "loyalty_card", unique=True),
+        Index("ix_customers_public_id", "public_id", unique=True),
+    )
 
 
 class CustomerLookup(Base):
@@ -181,7 +189,9 @@ class CustomerLookup(Base):
     caller: Mapped[str] = mapped_column(String(100))  # "till <id>" or "admin <token id>"
     staff_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
     query: Mapped[str] = mapped_column(String(16))  # email | phone | card | history
-    customer_ids: Mapped[str] = mapped_column(Text)  # space-separated ids it showed
+    # Space-separated opaque ids (public_id) of the customers it showed; rows written before
+    # hub migration 0014 hold the old integer keys.
+    customer_ids: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (Index("ix_customer_lookups_at", "at"),)
 
@@ -600,3 +610,31 @@ class ShopifyRefund(Base):
     currency: Mapped[str] = mapped_column(String(3))
     quantities: Mapped[str] = mapped_column(Text)  # JSON {sku: refunded units}
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Gs1Trace(Base):
+    """A unit sold (or returned: negative quantity) that a GS1 scan traced with a lot, serial
+    or expiry (issue 17 point 4): which stores sold lot ABC123, for a recall
+    (sync/hub/traces.py, ``omnitill hub traces``). One row per traced line of a sale event."""
+
+    __tablename__ = "gs1_traces"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(36))
+    store_id: Mapped[str] = mapped_column(String(64))
+    till_id: Mapped[str] = mapped_column(String(80))
+    sale_uuid: Mapped[str] = mapped_column(String(36))
+    receipt_no: Mapped[str] = mapped_column(String(64))
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64))
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    lot: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    serial: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    expiry: Mapped[str | None] = mapped_column(String(10), nullable=True)  # ISO date
+    sold_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "line_no", name="uq_gs1_traces_event_line"),
+        Index("ix_gs1_traces_lot", "lot"),
+        Index("ix_gs1_traces_serial", "serial"),
+    )

@@ -10,10 +10,13 @@ from fastapi import APIRouter, Path
 
 from sync.hub import customers
 from sync.hub.deps import Caller, Services, StaffHeader, TillCaller
+from sync.hub.errors import NotFound
 from sync.protocol import Customer, CustomerCreate, CustomerHistory, ReceiptEmailStatus
 
 router = APIRouter(prefix="/v1")
-CustomerId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+# Any short string: what is not a customer's opaque ref (a guess, an old integer id) is a 404
+# like a ref nobody has, so the answer never tells a guesser more than "no such customer".
+CustomerRefPath = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 @router.post("/customers", response_model=Customer, status_code=201, tags=["customers"])
@@ -23,20 +26,32 @@ def create_customer(spec: CustomerCreate, svc: Services, who: Caller) -> Custome
 
 
 @router.get(
-    "/lookup/customers/{customer_id}/history",
+    "/lookup/customers/{customer_ref}/history",
     response_model=CustomerHistory,
     tags=["lookup"],
 )
 def customer_history(
-    svc: Services, who: Caller, customer_id: CustomerId, staff: StaffHeader = None
+    svc: Services, who: Caller, customer_ref: CustomerRefPath, staff: StaffHeader = None
 ) -> CustomerHistory:
     """The customer's recent web orders and in-store sales (newest first) and store credit.
 
     Logged with the caller and the signed-in staff the till names."""
-    with svc.hub.db.read() as session:
-        found = customers.history(session, customer_id)
+    try:
+        with svc.hub.db.read() as session:
+            found = customers.history(session, customer_ref)
+    except NotFound:
+        # A miss is logged too: a run of misses from one till is someone guessing ids.
+        customers.log_lookup(
+            svc.hub, caller=who.label, staff_code=staff, query="history", customer_ids=[]
+        )
+        raise
+    assert found.customer.ref is not None
     customers.log_lookup(
-        svc.hub, caller=who.label, staff_code=staff, query="history", customer_ids=[customer_id]
+        svc.hub,
+        caller=who.label,
+        staff_code=staff,
+        query="history",
+        customer_ids=[found.customer.ref],
     )
     return found
 

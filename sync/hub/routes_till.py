@@ -118,7 +118,7 @@ def find_customers(
     with svc.hub.db.read() as session:
         found = customers.find(session, email=email, phone=phone, card=card)
     query = "email" if email is not None else "phone" if phone is not None else "card"
-    ids = [c.id for c in found if c.id is not None]
+    ids = [c.ref for c in found if c.ref is not None]
     customers.log_lookup(svc.hub, caller=who.label, staff_code=staff, query=query, customer_ids=ids)
     return found
 

@@ -401,7 +401,9 @@ def test_upgrade_to_the_receipt_series_keeps_numbers_and_continues_without_gaps(
     migrate.upgrade(engine)
     try:
         factory = make_session_factory(engine)
-        assert _snapshot(engine)["sales"] == before
+        # The old columns as they were (later revisions add columns, e.g. 0015 customer_ref).
+        after = _snapshot(engine)["sales"]
+        assert [{key: row[key] for key in before[0]} for row in after] == before
         with factory() as session:
             assert ReturnsService().find_sale(session, f"{TILL}-000007").receipt_no == (
                 f"{TILL}-000007"

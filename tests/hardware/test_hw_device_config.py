@@ -20,6 +20,7 @@ FULL_TOML = """
 address = "tcp://192.168.1.50:9100"
 paper_width_mm = 58
 timeout_s = 2.5
+keep_days = 30
 [drawer]
 via = "printer"
 pin = 5
@@ -39,6 +40,7 @@ def test_a_full_toml_file_is_read(tmp_path: Path) -> None:
         printer="tcp://192.168.1.50:9100",
         paper_width_mm=58,
         printer_timeout_s=2.5,
+        print_keep_days=30,
         drawer="printer",
         drawer_pin=5,
         display="/dev/ttyUSB1",
@@ -73,6 +75,9 @@ def test_no_file_means_no_devices(tmp_path: Path) -> None:
         ("[printer]\npaper_width_mm = 76", "paper_width_mm must be 58 or 80, not 76"),
         ('[printer]\npaper_width_mm = "wide"', "paper_width_mm must be a number"),
         ("[printer]\ntimeout_s = 0", "timeout_s must be in (0, 30]"),
+        ("[printer]\nkeep_days = 0", "keep_days must be a whole number of days from 1 to 3650"),
+        ("[printer]\nkeep_days = 7.5", "keep_days must be a whole number"),
+        ('[printer]\nkeep_days = "90"', "keep_days must be a number"),
         ('[printer]\nadress = "tcp://x"', "unknown key(s) in [printer]: adress"),
         ('[drawer]\nvia = "printer"', "needs a printer address"),
         ('[drawer]\nvia = "none"\npin = 3', "pin must be 2 or 5"),

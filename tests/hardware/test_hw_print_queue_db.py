@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from hardware.till_devices import DeviceListeners, TillDevices
 from pos_app import cli
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import JournalEntry, PrintJob
-from pos_app.services.devices.print_jobs import REPRINT_JOURNAL_KIND, SqlPrintJobs
+from pos_app.services.devices.print_jobs import REPRINT_JOURNAL_KIND, SqlPrintJobs, prune_printed
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.store.journal import verify_journal
 from tests.helpers.hub import eventually
@@ -170,3 +171,68 @@ def test_omnitill_reprint_prints_any_past_receipt_on_the_configured_printer(
     assert cli.main(["--data-dir", str(db_path.parent), "reprint", "T9-000001"]) == 1
     assert "never printed at this till" in capsys.readouterr().err
     assert len(sim_printer.receipts) == 3
+
+
+def test_printed_jobs_older_than_keep_days_are_pruned_at_start_and_daily(
+    sell: Callable[..., CompletedSale], db_path: Path
+) -> None:
+    """The queue does not grow for ever: printed jobs older than ``[printer] keep_days`` go at
+    start and once a day after; a job still waiting is never pruned, however old."""
+    engine = create_till_engine(db_path, writer=True)
+    factory = make_session_factory(engine)
+    day0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+    now = [day0]
+    try:
+        store = SqlPrintJobs(factory, "till-1", clock=lambda: now[0], keep_days=90)
+        old_printed = store.add(sell(["96385074"]).receipt, "receipt")
+        old_waiting = store.add(sell(["96385074"]).receipt, "receipt")  # printer down since
+        store.mark_printed(old_printed)
+        now[0] = day0 + timedelta(days=80)
+        recent = store.add(sell(["4006381333931"]).receipt, "receipt")
+        store.mark_printed(recent)
+
+        def left() -> list[int]:
+            with factory() as session:
+                return list(session.scalars(select(PrintJob.id).order_by(PrintJob.id)))
+
+        assert left() == [old_printed, old_waiting, recent]
+        now[0] = day0 + timedelta(days=91)  # a restart 91 days later
+        restarted = SqlPrintJobs(factory, "till-1", clock=lambda: now[0], keep_days=90)
+        assert [job for job, _ in restarted.waiting()] == [old_waiting]
+        assert restarted.pruned == 1
+        assert left() == [old_waiting, recent]
+        now[0] = day0 + timedelta(days=91, hours=20)  # the same day: no second prune
+        restarted.mark_printed(old_waiting)
+        assert left() == [old_waiting, recent]
+        now[0] = day0 + timedelta(days=171)  # still running: the next print prunes again
+        restarted.mark_printed(restarted.add(sell(["96385074"]).receipt, "receipt"))
+        assert len(left()) == 2  # recent (printed day 80) went; the two printed today stay
+        assert recent not in left()
+        assert (restarted.pruned, DeviceConfig().print_keep_days) == (1, 90)
+    finally:
+        engine.dispose()
+
+
+def test_a_pruned_receipt_is_reprinted_from_the_sale_rows(
+    sell: Callable[..., CompletedSale],
+    sim_printer: SimulatedPrinter,
+    open_till_devices: Callable[[], tuple[TillDevices, sessionmaker[Session]]],
+) -> None:
+    first, _ = _two_printed_sales(sell, open_till_devices)
+    devices, factory = open_till_devices()
+    with factory.begin() as session:
+        assert prune_printed(session, datetime.now(UTC) + timedelta(days=1)) == 2
+    job = devices.reprint(first.receipt_no)
+    assert job is not None
+    assert job.result(timeout=WAIT_S) is True
+    original, _, copy = sim_printer.wait_for_receipts(3)
+    assert copy.barcodes[0].data == first.receipt_no
+    assert "*** DUPLICATE ***" in copy.text
+    # Rebuilt from the rows, it says what the original said: every word but the banner.
+    assert copy.text.replace("*** DUPLICATE ***", "").split() == original.text.split()
+    with factory() as session:
+        [entry] = session.scalars(
+            select(JournalEntry).where(JournalEntry.kind == REPRINT_JOURNAL_KIND)
+        ).all()
+        assert json.loads(entry.payload)["body"]["rebuilt"] is True
+        assert verify_journal(session).ok

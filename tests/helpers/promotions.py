@@ -68,7 +68,7 @@ def sell_to(
     return _coffee(
         factory,
         promotions,
-        customer_id=customer.hub_id if customer else None,
+        customer_ref=customer.hub_ref if customer else None,
         customer_email=customer.email if customer else None,
     )
 

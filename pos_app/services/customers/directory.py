@@ -112,7 +112,7 @@ class CustomerRef:
     email: str
     name: str
     phone: str | None = None
-    hub_id: int | None = None
+    hub_ref: str | None = None  # the hub's opaque customer id
     loyalty_card: str | None = None
     pending: bool = False  # created here while offline; the hub has not seen it yet
 
@@ -122,7 +122,7 @@ class CustomerRef:
             email=customer.email,
             name=customer.name,
             phone=customer.phone,
-            hub_id=customer.id,
+            hub_ref=customer.ref,
             loyalty_card=customer.loyalty_card,
         )
 
@@ -174,10 +174,10 @@ class CustomerCache:
                 row = CustomerCacheRow(email=customer.email.lower())
                 session.add(row)
             row.name, row.phone, row.seen_at = customer.name, customer.phone, now
-            if customer.hub_id is not None:  # the hub knows it now: no longer pending
-                row.hub_id, row.pending = customer.hub_id, False
+            if customer.hub_ref is not None:  # the hub knows it now: no longer pending
+                row.hub_ref, row.pending = customer.hub_ref, False
             else:
-                row.pending = row.hub_id is None and customer.pending
+                row.pending = row.hub_ref is None and customer.pending
             row.loyalty_card = customer.loyalty_card or row.loyalty_card
         session.flush()
         count = session.scalar(select(func.count()).select_from(CustomerCacheRow)) or 0
@@ -211,7 +211,7 @@ class CustomerCache:
                 email=r.email,
                 name=r.name,
                 phone=r.phone,
-                hub_id=r.hub_id,
+                hub_ref=r.hub_ref,
                 loyalty_card=r.loyalty_card,
                 pending=r.pending,
             )
@@ -328,9 +328,9 @@ def history_at_hub(
     lookups: HubLookups, customer: CustomerRef, staff: str | None = None
 ) -> CustomerHistory | None:
     """Orders across channels and store credit; None for a customer the hub has not seen."""
-    if customer.hub_id is None:
+    if customer.hub_ref is None:
         return None
-    return lookups.customer_history(customer.hub_id, staff=staff)
+    return lookups.customer_history(customer.hub_ref, staff=staff)
 
 
 def create_at_hub(lookups: HubLookups, customer: NewCustomer) -> CustomerRef:

@@ -91,13 +91,13 @@ class CheckoutService:
         coupons: frozenset[str] = frozenset(),
         has_customer: bool = False,
         journal_extra: Mapping[str, Any] | None = None,
-        customer_id: int | None = None,
+        customer_ref: str | None = None,
         customer_email: str | None = None,
         coupons_checked_online: frozenset[str] = frozenset(),
     ) -> CompletedSale:
         """``journal_extra``: more keys for the journal body (an exchange names its return).
 
-        ``customer_id`` / ``customer_email``: the attached customer (services.customers.directory),
+        ``customer_ref`` / ``customer_email``: the attached customer (services.customers.directory),
         recorded on the sale and its event; either one makes customer-only promotions apply."""
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
@@ -105,7 +105,7 @@ class CheckoutService:
             require_open_shift(session, context.till_id)  # the store's rule, checked here
         except ShiftError as exc:
             raise CheckoutError(str(exc)) from exc
-        has_customer = has_customer or customer_id is not None or customer_email is not None
+        has_customer = has_customer or customer_ref is not None or customer_email is not None
         now = self._clock()
         promotions = self._promotion_context(session, context, now, coupons, has_customer)
         totals = basket.totals(promotions)
@@ -127,7 +127,7 @@ class CheckoutService:
             totals=totals,
             settlement=settlement,
             offline=offline,
-            customer_id=customer_id,
+            customer_ref=customer_ref,
             customer_email=customer_email,
         )
         try:

@@ -45,7 +45,7 @@ def sale_row(
     totals: BasketTotals,
     settlement: Settlement,
     offline: bool,
-    customer_id: int | None,
+    customer_ref: str | None,
     customer_email: str | None,
 ) -> dict[str, Any]:
     return {
@@ -67,7 +67,7 @@ def sale_row(
         "paid_minor": settlement.paid.to_minor(),
         "change_minor": settlement.change.to_minor(),
         "offline": offline,
-        "customer_id": customer_id,
+        "customer_ref": customer_ref,
         "customer_email": customer_email,
     }
 
@@ -174,6 +174,13 @@ def journal_body(
     return body
 
 
+def _gs1_of(line: Row) -> dict[str, Any]:
+    """The line's GS1 lot/serial/expiry for the hub's recall search (sync/hub/traces.py); only
+    on lines a GS1 scan traced, so other lines' events stay as they were."""
+    trace = {key: line[f"gs1_{key}"] for key in ("lot", "serial", "expiry") if line[f"gs1_{key}"]}
+    return {"gs1": trace} if trace else {}
+
+
 def event_payload(
     sale: Row,
     lines: Sequence[Row],
@@ -183,7 +190,7 @@ def event_payload(
     journal: tuple[int, str],
 ) -> dict[str, Any]:
     customer = {
-        key: sale[key] for key in ("customer_id", "customer_email") if sale[key] is not None
+        key: sale[key] for key in ("customer_ref", "customer_email") if sale[key] is not None
     }  # only when a customer is attached: other sales' events stay as they were
     seq, digest = journal
     return {
@@ -205,6 +212,7 @@ def event_payload(
                 "amount_minor": ln["amount_minor"],
                 "tax_class": ln["tax_class"],
                 "price_override_reason": ln["price_override_reason"],
+                **_gs1_of(ln),
             }
             for ln in lines
         ],

@@ -251,7 +251,7 @@ class CustomerController(QObject):
     def on_panel_customer_chosen(self, customer: CustomerRef) -> None:
         self._chosen += 1
         generation = self._chosen
-        if customer.hub_id is None:
+        if customer.hub_ref is None:
             note = self.tr("Created at this till: its history shows once the hub has it.")
             self.panel.show_customer(customer, None, note)
             return

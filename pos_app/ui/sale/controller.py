@@ -587,7 +587,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
                 cashier=cashier,
                 context=self.context,
                 offline=self.is_offline(),
-                customer_id=customer.hub_id if customer is not None else None,
+                customer_ref=customer.hub_ref if customer is not None else None,
                 customer_email=customer.email if customer is not None else None,
                 coupons=coupons,
                 coupons_checked_online=checked,

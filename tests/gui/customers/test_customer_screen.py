@@ -17,8 +17,13 @@ from tests.helpers.catalog import COFFEE
 from tests.helpers.promotions import MEMBERS, add_promo
 from tests.helpers.till_db import rows
 
-ANN = CustomerRef(email="ann@example.com", name="Ann Lee", phone="+44 20 7946 0000", hub_id=7,
-                  loyalty_card="LOY00012345")  # fmt: skip
+ANN = CustomerRef(
+    email="ann@example.com",
+    name="Ann Lee",
+    phone="+44 20 7946 0000",
+    hub_ref="0f8e2c4a-6b1d-4c3e-9a7f-5d2b8e1c0a93",
+    loyalty_card="LOY00012345",
+)
 
 
 def remember(seeded: sessionmaker[Session], *customers: CustomerRef) -> None:
@@ -57,8 +62,8 @@ def test_loyalty_card_scan_attaches_the_customer_and_the_member_price(
     d.press(w.tender.cash_edit, Qt.Key.Key_Return)
     with d.qtbot.waitSignal(d.controller.sale_completed, timeout=5000):
         d.press(w.tender.cash_edit, Qt.Key.Key_F12)
-    assert rows(staffed_db, "SELECT total_minor, customer_id, customer_email FROM sales") == [
-        (809, 7, "ann@example.com")
+    assert rows(staffed_db, "SELECT total_minor, customer_ref, customer_email FROM sales") == [
+        (809, ANN.hub_ref, "ann@example.com")
     ]
     assert d.controller.customer is None  # the next sale starts without a customer
 

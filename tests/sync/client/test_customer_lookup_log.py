@@ -32,7 +32,7 @@ def test_each_customer_look_up_names_the_till_and_the_staff(enrolled_till: Enrol
         logged = [(r.caller, r.staff_code, r.query, r.customer_ids) for r in rows]
     till = f"till {config.till_id}"
     assert logged == [
-        (till, "A1", "email", str(made.id)),
-        (till, "A1", "history", str(made.id)),
+        (till, "A1", "email", made.ref),
+        (till, "A1", "history", made.ref),
         (till, None, "phone", ""),
     ]

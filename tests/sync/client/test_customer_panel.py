@@ -79,7 +79,7 @@ def test_create_online_known_email_then_offline(
     with d.qtbot.waitSignal(customers.customer_attached, timeout=10_000):
         panel.create_button.click()
     assert d.controller.customer is not None
-    assert d.controller.customer.hub_id is not None  # created at the hub at once
+    assert d.controller.customer.hub_ref is not None  # created at the hub at once
     assert d.controller.customer.loyalty_card == "LOY00098765"
     assert hub_emails(enrolled_till) == ["bo@example.com"]
     # Next visit: scanning the card on the sale screen finds Bo at the hub.

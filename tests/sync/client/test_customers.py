@@ -28,7 +28,7 @@ def test_created_online_at_once_and_a_known_email_offers_the_existing_one(
     lookups = lookups_of(enrolled_till)
     try:
         ann = svc.create_at_hub(lookups, svc.new_customer("Ann Lee", "ann@example.com", ""))
-        assert ann.hub_id is not None
+        assert ann.hub_ref is not None
         with pytest.raises(CustomerExistsError, match="already exists") as caught:
             svc.create_at_hub(lookups, svc.new_customer("Ann L.", "ANN@example.com", ""))
         assert caught.value.existing == ann
@@ -65,13 +65,13 @@ def test_created_offline_is_queued_then_created_once_at_the_hub(
         eventually(lambda: len(enrolled_till.hub_event_ids()) == 1, 15.0, "the event at the hub")
         found = svc.search_hub(lookups, query)
         assert [(c.name, c.email) for c in found] == [("Bo Chen", "bo@example.com")]
-        assert found[0].hub_id is not None
+        assert found[0].hub_ref is not None
         # Seen online now: the cache row gets the hub id and is no longer pending.
         with enrolled_till.write.begin() as session:
             cache.remember(session, found, datetime.now(UTC))
         with enrolled_till.read() as session:
             [cached] = cache.find(session, query)
-        assert cached.hub_id == found[0].hub_id
+        assert cached.hub_ref == found[0].hub_ref
         assert not cached.pending
     finally:
         lookups.close()

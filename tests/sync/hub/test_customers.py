@@ -27,7 +27,7 @@ def test_create_then_find_by_email_phone_and_card(running_hub) -> None:
     assert created.status_code == 201, created.text
     ann = created.json()
     assert ann["email"] == "ann@example.com"
-    assert ann["id"] >= 1
+    assert uuid.UUID(ann["ref"]).version == 4  # opaque, not a sequential key
 
     again = till.post("/v1/customers", json=dict(spec, loyalty_card=None, name="Other"))
     assert again.status_code == 409
@@ -66,12 +66,12 @@ def test_history_shows_web_orders_in_store_sales_and_store_credit(
               "balance_minor": 1250, "customer_email": "ann@example.com"}  # fmt: skip
     assert running_hub.admin.put("/v1/admin/stored-value", json=credit).status_code == 200
 
-    sale = sell_to(seeded, CustomerRef(email=ann["email"], name="Ann", hub_id=ann["id"]),
+    sale = sell_to(seeded, CustomerRef(email=ann["email"], name="Ann", hub_ref=ann["ref"]),
                  PromotionService())  # fmt: skip
     results = push(till, outbox(seeded))
     assert [r["status"] for r in results] == ["accepted"]
 
-    history = till.get(f"/v1/lookup/customers/{ann['id']}/history")
+    history = till.get(f"/v1/lookup/customers/{ann['ref']}/history")
     assert history.status_code == 200, history.text
     body = history.json()
     # Newest first: the web order is from today, the till sale from the test clock's March.
@@ -104,7 +104,7 @@ def test_a_customer_created_offline_is_created_or_linked_when_it_syncs(
     assert [(c["name"], c["email"]) for c in cy_hub] == [("Cy", "cy@example.com")]
     bo_hub = till.get("/v1/lookup/customers", params={"email": "bo@example.com"}).json()
     assert [c["name"] for c in bo_hub] == ["Bo (web)"]  # one customer, not a duplicate
-    history = till.get(f"/v1/lookup/customers/{cy_hub[0]['id']}/history").json()
+    history = till.get(f"/v1/lookup/customers/{cy_hub[0]['ref']}/history").json()
     assert [o["channel"] for o in history["orders"]] == ["store"]  # linked by email
     # The same events again: duplicates, nothing created twice.
     assert {r["status"] for r in push(till, outbox(seeded))} == {"duplicate"}
@@ -120,7 +120,7 @@ def test_a_sale_naming_an_unknown_customer_is_kept_with_a_warning(running_hub) -
         "lines": [{"line_no": 1, "sku": "A", "quantity_milli": 1000, "unit_price_minor": 100,
                    "amount_minor": 100}],
         "tenders": [{"kind": "card", "amount_minor": 100}], "stock_movements": [],
-        "customer_id": 4242,
+        "customer_ref": str(uuid.uuid4()),
     }  # fmt: skip
     event = {"event_id": str(uuid.uuid4()), "kind": "sale.completed", "payload": payload}
     [result] = push(till, [event])

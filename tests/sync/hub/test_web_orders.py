@@ -104,7 +104,7 @@ def test_lookups(running_hub, store_till) -> None:
             "email": "ann@example.com",
             "name": "Ann",
             "phone": "+44 20 7946 0000",
-            "id": customers.json()[0]["id"],
+            "ref": customers.json()[0]["ref"],
             "loyalty_card": None,
         }
     ]

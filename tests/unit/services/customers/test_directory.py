@@ -25,6 +25,8 @@ from tests.helpers.promotions import MEMBERS, NOW, add_promo, sell_to
 
 CARDS = LoyaltyCardFormat()
 
+ANN_REF = "3b9a1c2e-4d5f-4a6b-8c7d-9e0f1a2b3c4d"  # an opaque hub customer id (a UUID4)
+
 
 def test_what_the_cashier_types_or_scans_is_recognised() -> None:
     assert svc.parse_query(" Ann@Example.COM ", CARDS) == CustomerQuery(
@@ -62,7 +64,8 @@ def test_cache_answers_offline_and_keeps_only_the_most_recent(
     with seeded.begin() as session:
         for i in range(5):
             ref = CustomerRef(
-                email=f"c{i}@example.com", name=f"C{i}", phone=f"+4420000000{i}", hub_id=i + 1,
+                email=f"c{i}@example.com", name=f"C{i}", phone=f"+4420000000{i}",
+                hub_ref=f"00000000-0000-4000-8000-00000000000{i}",
                 loyalty_card=f"LOY0000000{i}",
             )  # fmt: skip
             cache.remember(session, [ref], NOW + timedelta(minutes=i))
@@ -70,7 +73,9 @@ def test_cache_answers_offline_and_keeps_only_the_most_recent(
         assert session.scalar(select(func.count()).select_from(CustomerCacheRow)) == 3
         assert cache.find(session, CustomerQuery(QueryKind.EMAIL, "c0@example.com")) == []
         found = cache.find(session, CustomerQuery(QueryKind.CARD, "LOY00000004"))
-        assert [(c.name, c.hub_id) for c in found] == [("C4", 5)]
+        assert [(c.name, c.hub_ref) for c in found] == [
+            ("C4", "00000000-0000-4000-8000-000000000004")
+        ]
         assert cache.find(session, CustomerQuery(QueryKind.PHONE, "+44200000003"))[0].name == "C3"
 
 
@@ -81,21 +86,22 @@ def test_customer_only_promotion_applies_only_with_a_customer_attached(
     promotions = PromotionService(tz=UTC)
     anonymous = sell_to(seeded, None, promotions)
     assert anonymous.totals.total.to_minor() == 899
-    ann = CustomerRef(email="ann@example.com", name="Ann", hub_id=42)
+    ann = CustomerRef(email="ann@example.com", name="Ann", hub_ref=ANN_REF)
     member = sell_to(seeded, ann, promotions)
     assert member.totals.total.to_minor() == 809  # 8.99 - 0.90
 
     with seeded() as session:
         rows = {s.uuid: s for s in session.scalars(select(Sale))}
-        assert (rows[member.sale_uuid].customer_id, rows[member.sale_uuid].customer_email) == (
-            42,
+        assert (rows[member.sale_uuid].customer_ref, rows[member.sale_uuid].customer_email) == (
+            ANN_REF,
             "ann@example.com",
         )
-        assert rows[anonymous.sale_uuid].customer_id is None
+        assert rows[anonymous.sale_uuid].customer_ref is None
         events = {e.event_id: json.loads(e.payload) for e in session.scalars(select(OutboxEvent))}
-    assert events[member.outbox_event_id]["customer_id"] == 42
+    assert events[member.outbox_event_id]["customer_ref"] == ANN_REF
     assert events[member.outbox_event_id]["customer_email"] == "ann@example.com"
-    assert "customer_id" not in events[anonymous.outbox_event_id]
+    assert "customer_ref" not in events[anonymous.outbox_event_id]
+    assert "customer_id" not in events[member.outbox_event_id]  # never the legacy key
 
 
 def test_customer_created_offline_is_one_outbox_event_and_a_pending_cache_row(
@@ -106,7 +112,7 @@ def test_customer_created_offline_is_one_outbox_event_and_a_pending_cache_row(
     with seeded.begin() as session:
         ref = svc.queue_created(session, new, store_id="store-1", now=NOW, cache=cache)
     assert ref.pending
-    assert ref.hub_id is None
+    assert ref.hub_ref is None
     with seeded() as session:
         events = session.scalars(select(OutboxEvent)).all()
         assert [e.kind for e in events] == ["customer.created"]
