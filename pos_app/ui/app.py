@@ -316,7 +316,9 @@ def _build_collections(
 
     def print_labels(ready: Ready) -> None:
         for label in ready.labels:
-            devices.print_receipt(label)  # queued on the printer's own thread
+            # Queued on the printer's own thread; a label is a work document, so "reprint the
+            # last receipt" still gives the customer's receipt, not a bag label.
+            devices.print_receipt(label, reprintable=False)
 
     def back() -> None:
         window.show_page(window.sale if controller.register is not None else window.signin)

@@ -28,7 +28,7 @@ from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.changes import ChangeNotifier, OpChanges
-from pos_app.services.click_collect.queue import OrderDetail, Queue
+from pos_app.services.click_collect.queue import OrderDetail, OrderSummary, Queue
 from pos_app.services.click_collect.steps import CollectionsService, HandOver, Ready
 from pos_app.services.sale.drawer import DrawerOpen
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
@@ -89,8 +89,12 @@ class CollectionsController(QObject):
         self.current_state: OrderState | None = None
         self._badge_text = badge_button.text()
         self.new_count = 0
+        # What the list is filtered by (the search box's text once entered); a refresh (a new
+        # web order from the feed, a step) keeps the filter the box shows (issue 15).
+        self.filter: str | None = None
         page.order_chosen.connect(self.on_page_order_chosen)
         page.search_entered.connect(self.on_page_search_entered)
+        page.search_cleared.connect(self.on_page_search_cleared)
         page.start_button.clicked.connect(self.on_start_button_clicked)
         page.short_button.clicked.connect(self.on_short_button_clicked)
         page.ready_button.clicked.connect(self.on_ready_button_clicked)
@@ -119,21 +123,24 @@ class CollectionsController(QObject):
     # -- refreshing ------------------------------------------------------------------------
 
     def refresh(self, *, announce: bool = False) -> None:
-        service, ctx = self.service, self.context
+        service, ctx, text = self.service, self.context, self.filter
 
-        def op(session: Session) -> Queue:
+        def op(session: Session) -> tuple[Queue, list[OrderSummary] | None]:
             # Conflicts from the feed / refused events; gives back stock held for an order
             # closed online.
             service.reconcile(session, context=ctx)
-            return service.queue(session)
+            return service.queue(session), (None if text is None else service.find(session, text))
 
-        def done(queue: Queue) -> None:
+        def done(outcome: tuple[Queue, list[OrderSummary] | None]) -> None:
+            queue, found = outcome
             count = queue.counts[OrderState.NEW]
             if announce and count > self.new_count:
                 QApplication.beep()
                 self.new_orders_arrived.emit(count)
             self.set_badge(count, queue.review_count)
             self.page.show_queue(queue, self.current)
+            if found is not None and self.filter == text:  # not cleared meanwhile
+                self.page.show_orders(found, self.current)
             # Refreshed after each step (and reconciled): the events it queued go out now.
             self.changes.publish(OpChanges(collections=True, outbox=True), origin=self)
             self.queue_refreshed.emit(queue)
@@ -168,9 +175,25 @@ class CollectionsController(QObject):
         self.current, self.current_state = detail.summary.number, detail.summary.state
         self.current_detail = detail
         self.page.show_detail(detail)
+        self.page.set_next_action(self._next_button(detail))
+        if detail.summary.state is OrderState.PICKING and detail.fully_picked:
+            done = self.tr("All picked: Ready + label (F5) is next.")
+            info = f"{info} {done}" if info else done
         if info:
             self.page.message.show_info(info)
         self.refresh()
+
+    def _next_button(self, detail: OrderDetail) -> QPushButton | None:
+        """The step an associate takes next on this order (issue 15: nothing pointed to Ready
+        once picking was complete); None while items remain to scan."""
+        page, state = self.page, detail.summary.state
+        if state is OrderState.NEW:
+            return page.start_button
+        if state is OrderState.PICKING:
+            return page.ready_button if detail.fully_picked else None
+        if state in (OrderState.READY, OrderState.PARTIALLY_COLLECTED):
+            return page.handover_button
+        return None
 
     def _on_order(self, op: Callable[[Session, str, str], Any], info: str = "") -> None:
         number, staff = self.current, self._staff()
@@ -189,7 +212,14 @@ class CollectionsController(QObject):
         self.page.message.clear_message()  # what was said was about the previous order
         self.lane.run(lambda s: self.service.detail(s, number), self._show, self._failed)
 
+    def on_page_search_cleared(self) -> None:
+        if self.filter is not None:
+            self.filter = None
+            self.refresh()  # the whole queue again
+
     def on_page_search_entered(self, text: str) -> None:
+        self.filter = text if text.strip() else None
+
         def found(orders: list[Any]) -> None:
             if len(orders) == 1:
                 self.on_page_order_chosen(orders[0].number)
