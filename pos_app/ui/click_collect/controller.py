@@ -1,7 +1,8 @@
 """Wires the collections screen to the service: every action is a DbLane op with callbacks.
 
 The sync client's feed listener is re-emitted as a Qt signal (it fires on the sync thread);
-a new web order beeps and updates the badge on the sale screen's Collections button.
+a new web order flashes the sale screen's Collections button (``cue.py``: the X bell is
+silent on most tills) and updates its badge.
 
 Hand-over gives what the Give now boxes say (all that waits, by default). A pay-in-store order
 first goes through the till's normal tender panel (``SaleController.take_payment``) for the
@@ -20,7 +21,7 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from pos_app.domain.click_collect.orders import CollectionError, OrderState
@@ -33,6 +34,7 @@ from pos_app.services.click_collect.steps import CollectionsService, HandOver, R
 from pos_app.services.sale.drawer import DrawerOpen
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
 from pos_app.services.store.till_context import TillContext
+from pos_app.ui.click_collect.cue import NewOrderCue
 from pos_app.ui.click_collect.page import CollectionsPage
 from pos_app.ui.runner import DbLane
 from pos_app.ui.sale.controller import SaleController
@@ -89,6 +91,7 @@ class CollectionsController(QObject):
         self.current_state: OrderState | None = None
         self._badge_text = badge_button.text()
         self.new_count = 0
+        self.cue = NewOrderCue(badge_button)
         # What the list is filtered by (the search box's text once entered); a refresh (a new
         # web order from the feed, a step) keeps the filter the box shows (issue 15).
         self.filter: str | None = None
@@ -135,7 +138,7 @@ class CollectionsController(QObject):
             queue, found = outcome
             count = queue.counts[OrderState.NEW]
             if announce and count > self.new_count:
-                QApplication.beep()
+                self.cue.start()
                 self.new_orders_arrived.emit(count)
             self.set_badge(count, queue.review_count)
             self.page.show_queue(queue, self.current)
@@ -159,6 +162,7 @@ class CollectionsController(QObject):
         self.badge_button.setText(text)
 
     def open(self) -> None:
+        self.cue.stop()
         self._show_page(self.page)
         self.page.search.setFocus()
         self.refresh()

@@ -151,3 +151,28 @@ def test_the_order_being_picked_stays_on_top_and_in_view(
     (item,) = queue.selectedItems()
     assert item.data(Qt.ItemDataRole.UserRole) == "W-0015"
     assert queue.viewport().rect().intersects(queue.visualItemRect(item))
+
+
+def test_a_new_web_order_flashes_the_button_until_the_queue_is_opened(
+    signed_in: Driver, seeded: sessionmaker[Session]
+) -> None:
+    d = signed_in
+    ctl = d.till.collections
+    assert ctl is not None
+    button = d.window.sale.collections_button
+    assert not button.property("attention")
+    add_order(seeded, "W-0009")
+    with d.qtbot.waitSignal(ctl.new_orders_arrived, timeout=WAIT_MS):
+        worker = threading.Thread(target=ctl.feed_listener, args=({FeedKind.WEB_ORDER}, 1))
+        worker.start()
+        worker.join()
+    # Seen, not only heard (the X bell is silent on most tills): the button flashes on and
+    # off, then stays marked.
+    assert button.property("attention") is True
+    seen: set[bool] = set()
+    d.qtbot.waitUntil(lambda: seen.add(bool(button.property("flash"))) or len(seen) == 2)
+    d.qtbot.waitUntil(lambda: button.property("flash") is False and not ctl.cue._timer.isActive())
+    assert button.property("attention") is True
+    with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=WAIT_MS):
+        d.press(d.focus(), Qt.Key.Key_F1)
+    assert not button.property("attention")
