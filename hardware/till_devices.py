@@ -322,6 +322,11 @@ class TillDevices:
         if self.display is not None:
             self._display(partial(self.display.show_total, total))
 
+    def display_clear(self) -> None:
+        """A blank screen: the next customer never sees the last one's PAID/CHANGE."""
+        if self.display is not None:
+            self._display(self.display.clear)
+
     def display_thank_you(self) -> None:
         if self.display is not None:
             self._display(self.display.show_thank_you)

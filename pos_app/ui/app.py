@@ -181,6 +181,7 @@ def build_till(
     sync_options: dict[str, Any] | None = None,
     hold_days: int = DEFAULT_HOLD_DAYS,
     pricer: Pricer = price_for_screen,
+    web_features: bool | None = None,
 ) -> TillApp:
     """Open the till database at ``db_path`` (migrated on the way) and build the window.
 
@@ -188,6 +189,8 @@ def build_till(
     them the till runs with no printer, drawer, display or serial scanner. With ``hub`` (an
     enrolled till) the sync client runs too; without it the till is standalone. ``pricer``
     prices the basket for the screen on the pricing lane (a test may slow it down).
+    ``web_features`` (Click & collect, e-mail receipts: both need a hub) defaults to whether
+    the till has a hub; a standalone till does not offer them (issue 15).
     """
     devices = devices or TillDevices(DeviceConfig())
     app = QApplication.instance()
@@ -284,6 +287,10 @@ def build_till(
         is_offline=sync.is_offline if sync is not None else (lambda: True),
         parent=window,
     )
+    if not (hub is not None if web_features is None else web_features):
+        # Nothing to collect and nobody to send an e-mail: the buttons (and their keys) go.
+        window.sale.collections_button.hide()
+        customers.email_bar.hide()
     if sync is not None:
         sync.start()  # after every part that follows its feed exists
     promotions = PromotionsUi(controller, prices, reader_factory, sync)
@@ -318,7 +325,9 @@ def _build_collections(
 
     def print_labels(ready: Ready) -> None:
         for label in ready.labels:
-            devices.print_receipt(label)  # queued on the printer's own thread
+            # Queued on the printer's own thread; a label is a work document, so "reprint the
+            # last receipt" still gives the customer's receipt, not a bag label.
+            devices.print_receipt(label, reprintable=False)
 
     def back() -> None:
         window.show_page(window.sale if controller.register is not None else window.signin)

@@ -148,6 +148,9 @@ def make_till(qtbot: QtBot, fake_clock: FakeClock) -> Iterator[Any]:
         load_theme(app)
         kwargs.setdefault("auth_factory", fast_auth)
         kwargs.setdefault("search_debounce_ms", 5)
+        # The tests put web orders and customers in the till as an enrolled till has them,
+        # without running a hub: its web features are on unless a test says otherwise.
+        kwargs.setdefault("web_features", True)
         till = build_till(db, clock=fake_clock, **kwargs)
         made.append(till)
         till.window.resize(1024, 768)

@@ -92,7 +92,7 @@ def main(out: Path) -> None:
         first = _order(0, *CUSTOMERS[0])["lines"][0]["sku"]
         code = next(f.barcode for f in DEMO_FEATURED if f.sku == first)
         for k, (width, height) in enumerate(SIZES):
-            till = build_till(db, demo_hint=demo_hint())
+            till = build_till(db, demo_hint=demo_hint(), web_features=True)  # as if enrolled
             w, c, cc = till.window, till.controller, till.collections
             assert cc is not None
             w.resize(width, height)

@@ -47,7 +47,11 @@ def bag_label(
     issued_at: datetime,
     currency: Currency,
 ) -> ReceiptDocument:
-    """A label for one bag, printed like a receipt: the order number is the barcode."""
+    """A label for one bag, printed like a receipt: the order number is the barcode.
+
+    A work document (``priced=False``): the items and their quantities, never prices or a
+    total (issue 15: every line printed at 0.00 and "TOTAL EUR 0.00"); a line picked short to
+    nothing is left off, it is not in the bag."""
     zero = Money.zero(currency)
     return ReceiptDocument(
         kind="collection label",
@@ -57,7 +61,7 @@ def bag_label(
         receipt_no=number,
         issued_at=issued_at,
         cashier=staff,
-        lines=tuple(ReceiptLine(name, qty, zero, zero) for name, qty in items),
+        lines=tuple(ReceiptLine(name, qty, zero, zero) for name, qty in items if qty > 0),
         subtotal=zero,
         discount_total=zero,
         tax_lines=(),
@@ -69,6 +73,7 @@ def bag_label(
         footer=("Click & collect",),
         offline=False,
         barcode=number,
+        priced=False,
     )
 
 

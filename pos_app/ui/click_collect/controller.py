@@ -1,7 +1,8 @@
 """Wires the collections screen to the service: every action is a DbLane op with callbacks.
 
 The sync client's feed listener is re-emitted as a Qt signal (it fires on the sync thread);
-a new web order beeps and updates the badge on the sale screen's Collections button.
+a new web order flashes the sale screen's Collections button (``cue.py``: the X bell is
+silent on most tills) and updates its badge.
 
 Hand-over gives what the Give now boxes say (all that waits, by default). A pay-in-store order
 first goes through the till's normal tender panel (``SaleController.take_payment``) for the
@@ -20,7 +21,7 @@ from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from pos_app.domain.click_collect.orders import CollectionError, OrderState
@@ -28,11 +29,12 @@ from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.changes import ChangeNotifier, OpChanges
-from pos_app.services.click_collect.queue import OrderDetail, Queue
+from pos_app.services.click_collect.queue import OrderDetail, OrderSummary, Queue
 from pos_app.services.click_collect.steps import CollectionsService, HandOver, Ready
 from pos_app.services.sale.drawer import DrawerOpen
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
 from pos_app.services.store.till_context import TillContext
+from pos_app.ui.click_collect.cue import NewOrderCue
 from pos_app.ui.click_collect.page import CollectionsPage
 from pos_app.ui.runner import DbLane
 from pos_app.ui.sale.controller import SaleController
@@ -89,8 +91,13 @@ class CollectionsController(QObject):
         self.current_state: OrderState | None = None
         self._badge_text = badge_button.text()
         self.new_count = 0
+        self.cue = NewOrderCue(badge_button)
+        # What the list is filtered by (the search box's text once entered); a refresh (a new
+        # web order from the feed, a step) keeps the filter the box shows (issue 15).
+        self.filter: str | None = None
         page.order_chosen.connect(self.on_page_order_chosen)
         page.search_entered.connect(self.on_page_search_entered)
+        page.search_cleared.connect(self.on_page_search_cleared)
         page.start_button.clicked.connect(self.on_start_button_clicked)
         page.short_button.clicked.connect(self.on_short_button_clicked)
         page.ready_button.clicked.connect(self.on_ready_button_clicked)
@@ -119,21 +126,24 @@ class CollectionsController(QObject):
     # -- refreshing ------------------------------------------------------------------------
 
     def refresh(self, *, announce: bool = False) -> None:
-        service, ctx = self.service, self.context
+        service, ctx, text = self.service, self.context, self.filter
 
-        def op(session: Session) -> Queue:
+        def op(session: Session) -> tuple[Queue, list[OrderSummary] | None]:
             # Conflicts from the feed / refused events; gives back stock held for an order
             # closed online.
             service.reconcile(session, context=ctx)
-            return service.queue(session)
+            return service.queue(session), (None if text is None else service.find(session, text))
 
-        def done(queue: Queue) -> None:
+        def done(outcome: tuple[Queue, list[OrderSummary] | None]) -> None:
+            queue, found = outcome
             count = queue.counts[OrderState.NEW]
             if announce and count > self.new_count:
-                QApplication.beep()
+                self.cue.start()
                 self.new_orders_arrived.emit(count)
             self.set_badge(count, queue.review_count)
             self.page.show_queue(queue, self.current)
+            if found is not None and self.filter == text:  # not cleared meanwhile
+                self.page.show_orders(found, self.current)
             # Refreshed after each step (and reconciled): the events it queued go out now.
             self.changes.publish(OpChanges(collections=True, outbox=True), origin=self)
             self.queue_refreshed.emit(queue)
@@ -152,6 +162,7 @@ class CollectionsController(QObject):
         self.badge_button.setText(text)
 
     def open(self) -> None:
+        self.cue.stop()
         self._show_page(self.page)
         self.page.search.setFocus()
         self.refresh()
@@ -168,9 +179,25 @@ class CollectionsController(QObject):
         self.current, self.current_state = detail.summary.number, detail.summary.state
         self.current_detail = detail
         self.page.show_detail(detail)
+        self.page.set_next_action(self._next_button(detail))
+        if detail.summary.state is OrderState.PICKING and detail.fully_picked:
+            done = self.tr("All picked: Ready + label (F5) is next.")
+            info = f"{info} {done}" if info else done
         if info:
             self.page.message.show_info(info)
         self.refresh()
+
+    def _next_button(self, detail: OrderDetail) -> QPushButton | None:
+        """The step an associate takes next on this order (issue 15: nothing pointed to Ready
+        once picking was complete); None while items remain to scan."""
+        page, state = self.page, detail.summary.state
+        if state is OrderState.NEW:
+            return page.start_button
+        if state is OrderState.PICKING:
+            return page.ready_button if detail.fully_picked else None
+        if state in (OrderState.READY, OrderState.PARTIALLY_COLLECTED):
+            return page.handover_button
+        return None
 
     def _on_order(self, op: Callable[[Session, str, str], Any], info: str = "") -> None:
         number, staff = self.current, self._staff()
@@ -189,7 +216,14 @@ class CollectionsController(QObject):
         self.page.message.clear_message()  # what was said was about the previous order
         self.lane.run(lambda s: self.service.detail(s, number), self._show, self._failed)
 
+    def on_page_search_cleared(self) -> None:
+        if self.filter is not None:
+            self.filter = None
+            self.refresh()  # the whole queue again
+
     def on_page_search_entered(self, text: str) -> None:
+        self.filter = text if text.strip() else None
+
         def found(orders: list[Any]) -> None:
             if len(orders) == 1:
                 self.on_page_order_chosen(orders[0].number)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -24,11 +25,15 @@ from PySide6.QtWidgets import (
 from pos_app.domain.click_collect.orders import OrderState
 from pos_app.domain.receipt import ReceiptDocument, render_text
 from pos_app.services.click_collect.queue import QUEUE_ORDER, OrderDetail, OrderSummary, Queue
+from pos_app.ui import formatting
 from pos_app.ui.prompt_panel import PromptPanel
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
 
 GIVE_COLUMN = 5
 HANDING_OVER = (OrderState.READY, OrderState.PARTIALLY_COLLECTED)
+# The list shows the work in hand first: an order being picked stays at the top, never pushed
+# below a morning's new orders (issue 15); then the queue's own order.
+LIST_ORDER = (OrderState.PICKING, *(s for s in QUEUE_ORDER if s is not OrderState.PICKING))
 
 
 def _milli(value: int) -> str:
@@ -38,6 +43,7 @@ def _milli(value: int) -> str:
 class CollectionsPage(QWidget):
     order_chosen = Signal(str)
     search_entered = Signal(str)
+    search_cleared = Signal()
     line_chosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,6 +66,7 @@ class CollectionsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Scan QR / type order no., name, email or phone"))
         self.search.setMinimumHeight(TOUCH_MIN)
         self.search.returnPressed.connect(self._on_search_return)
+        self.search.textChanged.connect(self._on_search_text_changed)
         left.addWidget(self.search)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -118,6 +125,22 @@ class CollectionsPage(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellClicked.connect(self._on_table_cell_clicked)
         right.addWidget(self.table, 1)
+        # A pay-in-store hand-over's change, as big as the sale screen shows it.
+        self.change_caption = QLabel(self.tr("CHANGE"))
+        self.change_caption.setObjectName("leftCaption")
+        self.change_value = QLabel()
+        self.change_value.setObjectName("changeValue")
+        self.change_value.setProperty("state", "change")
+        self.change_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        change_row = QHBoxLayout()
+        change_row.addWidget(self.change_caption)
+        change_row.addWidget(self.change_value, 1)
+        self.change_box = QWidget()
+        self.change_box.setObjectName("collectionChange")
+        self.change_box.setLayout(change_row)
+        change_row.setContentsMargins(0, 0, 0, 0)
+        self.change_box.hide()
+        right.addWidget(self.change_box)
         # The collection receipt just printed, in place of the lines until an order is chosen.
         self.receipt_preview = QPlainTextEdit()
         self.receipt_preview.setObjectName("collectionReceipt")
@@ -166,10 +189,29 @@ class CollectionsPage(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.action_pad)
         root.addLayout(right, 2)
-        self._numbers: list[str] = []
+        self._buttons = buttons
+        self.next_button: QPushButton | None = None
 
     def _on_search_return(self) -> None:
-        self.search_entered.emit(self.search.text())
+        text = self.search.text()
+        if not text.strip() and self.next_button is not None:
+            self.next_button.click()  # Enter in the empty box: the highlighted next step
+            return
+        self.search_entered.emit(text)
+
+    def _on_search_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self.search_cleared.emit()
+
+    def set_next_action(self, button: QPushButton | None) -> None:
+        """Highlight the order's next step (Start pick, Ready + label, Hand over) as the
+        default: it is drawn as the primary button and Enter in the empty search box presses
+        it. None: nothing to press (picking: scan the next item)."""
+        self.next_button = button
+        for each in self._buttons:
+            each.setProperty("next", each is button)
+            each.style().unpolish(each)
+            each.style().polish(each)
 
     def _on_queue_item_clicked(self, item: QListWidgetItem) -> None:
         self.order_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
@@ -192,6 +234,9 @@ class CollectionsPage(QWidget):
         self.receipt_preview.setPlainText(render_text(receipt, 42))
         self.table.hide()
         self.receipt_preview.show()
+        if receipt.tenders:  # paid here: the change to give, before anything else
+            self.change_value.setText(formatting.money(receipt.change, symbol=True))
+            self.change_box.show()
 
     def handover_quantities(self) -> dict[int, int] | None:
         """Per line, what to give now (milli), from the Give now boxes; None if there are none."""
@@ -229,7 +274,8 @@ class CollectionsPage(QWidget):
         self, orders: tuple[OrderSummary, ...] | list[OrderSummary], current: str | None = None
     ) -> None:
         self.queue_list.clear()
-        rank = {s: i for i, s in enumerate(QUEUE_ORDER)}
+        rank = {s: i for i, s in enumerate(LIST_ORDER)}
+        chosen: QListWidgetItem | None = None
         for o in sorted(orders, key=lambda o: (not o.needs_review, rank[o.state], o.created_at)):
             due = o.due_by.astimezone().strftime("%a %d %b %H:%M")
             flags = []
@@ -248,8 +294,12 @@ class CollectionsPage(QWidget):
             self.queue_list.addItem(item)
             if o.number == current:
                 item.setSelected(True)
+                chosen = item
+        if chosen is not None:  # the order in hand stays in view after every refresh
+            self.queue_list.scrollToItem(chosen)
 
     def show_detail(self, detail: OrderDetail | None) -> None:
+        self.change_box.hide()
         if detail is None:
             self.title.setText(self.tr("Choose an order on the left"))
             self.info.clear()

@@ -3,6 +3,13 @@ scanner and the status bar's device state. Slots hand work to ``TillDevices`` (w
 on the device's own worker and returns at once) and show what comes back through
 ``DeviceSignals``; nothing here waits for a device (docs/architecture.md §4, §5).
 
+The printer's state in the status bar follows events, not a clock (issue 15: it lagged up to
+15 s): the printer is asked how it is when a customer's first item is rung, when the tender
+opens and at Next customer (at most once per ``EVENT_PROBE_GAP_S``), every print job reports
+what it found, and while the printer is in trouble it is asked again every
+``TROUBLE_PROBE_MS`` so "paper back" shows at once; the slow ``probe_ms`` timer is only the
+safety net for an idle till.
+
 Order after a sale: the sale (and the drawer open it caused) is committed on the DB lane
 first; only then does ``SaleController`` emit ``drawer_open_recorded`` (→ kick) and
 ``sale_completed`` (→ print, display the change). A receipt that cannot print waits in the
@@ -12,6 +19,8 @@ print queue; the status bar counts it and it prints when the printer is back.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, QTimer
@@ -27,6 +36,8 @@ from pos_app.ui.sale.controller import SaleController
 
 log = logging.getLogger(__name__)
 PRINTER_PROBE_MS = 15_000
+TROUBLE_PROBE_MS = 2_000  # while the printer is not ready: recovery shows within this
+EVENT_PROBE_GAP_S = 2.0  # at most one event-driven check this often (a fast scanner)
 
 
 class DeviceController(QObject):
@@ -37,8 +48,11 @@ class DeviceController(QObject):
         controller: SaleController,
         *,
         probe_ms: int = PRINTER_PROBE_MS,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(controller)
+        self._probe_ms, self._clock = probe_ms, clock
+        self._last_probe: float | None = None
         self.devices, self.signals, self.controller = devices, signals, controller
         self.window = controller.window
         self._shown_receipt: str | None = None  # the receipt on the preview page
@@ -55,6 +69,8 @@ class DeviceController(QObject):
         controller.line_added.connect(self.on_controller_line_added)
         controller.basket_repriced.connect(self.on_controller_basket_repriced)
         self.window.receipt.reprint_requested.connect(self.on_receipt_reprint_requested)
+        self.window.receipt.new_sale_requested.connect(self.on_receipt_new_sale_requested)
+        self.window.pages.currentChanged.connect(self.on_pages_current_changed)
         self.probe_timer = QTimer(self)
         self.probe_timer.setInterval(probe_ms)
         self.probe_timer.timeout.connect(self.on_probe_timer_timeout)
@@ -96,6 +112,25 @@ class DeviceController(QObject):
     def on_controller_line_added(self, line_no: int) -> None:
         # Shown once the pricing lane has the basket's new total (never priced on this thread).
         self._line_to_show = line_no
+        self._probe_printer()  # a customer at the till: is the printer fit for the receipt?
+
+    def on_pages_current_changed(self, _index: int) -> None:
+        if self.window.current_page is self.window.tender:  # about to print a receipt
+            self._probe_printer()
+
+    def on_receipt_new_sale_requested(self) -> None:
+        self.devices.display_clear()  # the last customer's PAID/CHANGE goes (issue 15)
+        self._probe_printer()
+
+    def _probe_printer(self) -> None:
+        """An event-driven check, at most one per EVENT_PROBE_GAP_S."""
+        if not self.devices.has_printer:
+            return
+        now = self._clock()
+        if self._last_probe is not None and now - self._last_probe < EVENT_PROBE_GAP_S:
+            return
+        self._last_probe = now
+        self.devices.probe_printer()
 
     def on_controller_basket_repriced(self, priced: ScreenPrice) -> None:
         line_no, self._line_to_show = self._line_to_show, None
@@ -128,6 +163,8 @@ class DeviceController(QObject):
         if status.kind is DeviceKind.PRINTER:
             self._printer_state = status.state
             self._show_printer()
+            trouble = status.state is not DeviceState.READY
+            self.probe_timer.setInterval(TROUBLE_PROBE_MS if trouble else self._probe_ms)
             note = self.window.receipt.print_note
             if status.state is DeviceState.READY and note.property("state") == "waiting":
                 self.window.receipt.set_print_note("printed")

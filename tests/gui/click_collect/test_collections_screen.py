@@ -16,35 +16,12 @@ from pos_app.db.models import OutboxEvent, Sale
 from pos_app.domain.click_collect.orders import OrderState
 from pos_app.services.click_collect.steps import CollectionsService
 from pos_app.services.sale.checkout import SALE_EVENT
-from pos_app.services.sync.feed_apply import apply_changes
 from pos_app.ui.devices.sim_panel import SimulatedDevices
-from sync.protocol import FeedChange, FeedKind
+from sync.protocol import FeedKind
 from tests.helpers.catalog import COFFEE, MILK, TSHIRT
-from tests.helpers.click_collect import events, pick_all, run, web_order
+from tests.helpers.click_collect import events, run
+from tests.helpers.collections_gui import add_order, open_order, ready_order
 from tests.helpers.gui import Driver
-
-_positions = iter(range(1, 1_000_000))
-
-
-def add_order(seeded: sessionmaker[Session], number: str, **changes: Any) -> None:
-    change = FeedChange(
-        position=next(_positions),
-        kind=FeedKind.WEB_ORDER,
-        key=number,
-        data=web_order(number, **{"created_at": datetime.now(UTC).isoformat(), **changes}),
-    )
-    with seeded.begin() as session:
-        apply_changes(session, [change])
-
-
-def open_order(d: Driver, number: str) -> None:
-    ctl = d.till.collections
-    assert ctl is not None
-    with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=5000):
-        d.press(d.focus(), Qt.Key.Key_F1)
-    assert d.window.current_page is d.window.collections
-    with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=5000):
-        ctl.page.order_chosen.emit(number)
 
 
 def test_scan_to_pick_through_the_scan_filter_with_inline_errors(
@@ -96,14 +73,6 @@ def test_badge_counts_new_orders_when_the_feed_brings_one(
         ctl.feed_listener({FeedKind.STOCK}, 1)
         ctl.refresh()
     assert "1 new" in button.text()
-
-
-def ready_order(seeded: sessionmaker[Session], number: str, **changes: Any) -> None:
-    """A web order picked and bagged (through the service, as another till would have)."""
-    add_order(seeded, number, **changes)
-    svc = CollectionsService()
-    pick_all(seeded, svc, number)
-    run(seeded, svc.mark_ready, number, staff="bob")
 
 
 def test_pay_in_store_hand_over_goes_through_the_tender_panel(
