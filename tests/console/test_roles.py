@@ -31,6 +31,9 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("POST", "/console/users/{user_id}/reset-password", {Role.ADMIN}),
     ("GET", "/console/audit", {Role.ADMIN, Role.AUDITOR}),
     ("POST", "/console/sign-out", EVERYONE),
+    ("GET", "/console/reports", {Role.ADMIN, Role.MERCHANDISER, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("GET", "/console/reports/sales.csv", EVERYONE),
+    ("GET", "/console/reports/days", EVERYONE),
 ]
 
 
