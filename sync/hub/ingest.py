@@ -175,10 +175,11 @@ def _apply_collection_event(
     return EventStatus.ACCEPTED, None
 
 
-def _apply_stock(
+def apply_stock_deltas(
     session: Session, pending: PendingChanges, store_id: str, deltas: dict[str, int], hub: Hub
 ) -> dict[str, int]:
-    """Add the deltas; returns the new level of every SKU that is now below zero."""
+    """Add the deltas and feed the new levels; returns every SKU's level now below zero.
+    Head office's stock adjustments (sync/hub/console/stock.py) go through here too."""
     if not deltas:
         return {}
     now = hub.clock()
@@ -334,7 +335,7 @@ def apply_stock_of(
     for event in applied:
         for movement in _movements(event):
             deltas[movement.sku] += movement.quantity_delta_milli
-    negative = _apply_stock(session, pending, store_id, deltas, hub)
+    negative = apply_stock_deltas(session, pending, store_id, deltas, hub)
     # The daily sales rollup (dashboard, reports) in this same transaction.
     sales_rollup.record(
         session,

@@ -13,6 +13,8 @@ from sync.hub.models import ConsoleUser, RefundRequestRow
 from sync.hub.web_orders import close_web_order
 from sync.protocol import CollectionStatus
 from tests.helpers.console import STORE, ConsoleHub, add_order, csrf_of
+from tests.helpers.console_data import add_products
+from tests.helpers.hub import eventually
 
 EVERYONE = set(Role)
 # (method, path template, the roles allowed; None: public)
@@ -30,10 +32,21 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("GET", "/console/users", {Role.ADMIN}),
     ("POST", "/console/users/{user_id}/reset-password", {Role.ADMIN}),
     ("GET", "/console/audit", {Role.ADMIN, Role.AUDITOR}),
-    ("POST", "/console/sign-out", EVERYONE),
     ("GET", "/console/reports", {Role.ADMIN, Role.MERCHANDISER, Role.STORE_MANAGER, Role.AUDITOR}),
     ("GET", "/console/reports/sales.csv", EVERYONE),
     ("GET", "/console/reports/days", EVERYONE),
+    ("GET", "/console/catalog", EVERYONE),
+    ("GET", "/console/catalog/search", EVERYONE),
+    ("GET", "/console/catalog/products/{sku}", EVERYONE),
+    ("POST", "/console/catalog/products/{sku}", {Role.ADMIN, Role.MERCHANDISER}),
+    ("POST", "/console/catalog/products/{sku}/stock", {Role.ADMIN, Role.STORE_MANAGER}),
+    ("GET", "/console/catalog/export.csv", EVERYONE),
+    ("GET", "/console/catalog/import", {Role.ADMIN, Role.MERCHANDISER}),
+    ("POST", "/console/catalog/import", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/catalog/import/{job_id}", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/catalog/import/{job_id}/progress", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/stock", EVERYONE),
+    ("POST", "/console/sign-out", EVERYONE),  # last: it ends the session
 ]
 
 
@@ -60,8 +73,27 @@ def _targets(console: ConsoleHub, tag: str) -> dict[str, str]:
             select(ConsoleUser.id).where(ConsoleUser.email == console.emails[Role.AUDITOR])
         ).one()
     _, till_id = console.hub.enroll(STORE)
+    add_products(hub, ("MUG-1", "Stoneware mug", "kitchen", 1250))
     return {"number": f"W-{tag}", "refund_id": str(refund_id), "user_id": str(user_id),
-            "store_id": STORE, "till_id": till_id}  # fmt: skip
+            "store_id": STORE, "till_id": till_id, "sku": "MUG-1",
+            "job_id": _import_job(console)}  # fmt: skip
+
+
+def _import_job(console: ConsoleHub) -> str:
+    """A finished catalog import, started by an admin."""
+    admin = console.sign_in(Role.ADMIN)
+    csrf = csrf_of(admin.get("/console/").text)
+    answer = admin.post("/console/catalog/import", data={"csrf": csrf}, files=UPLOAD,
+                        allow_redirects=False)  # fmt: skip
+    path = answer.headers["location"]
+    eventually(lambda: admin.get(path + "/progress").json()["finished"], 20, "the import")
+    return path.rsplit("/", 1)[1]
+
+
+# Every form's fields at once: each route takes the ones it needs and ignores the rest.
+FORM = {"reference": "BANK-1", "name": "Stoneware mug", "price": "12.50", "active": "1",
+        "store_id": STORE, "quantity": "1", "reason": "role matrix"}  # fmt: skip
+UPLOAD = {"file": ("products.csv", b"sku,name,price\nMUG-1,Stoneware mug,12.50\n", "text/csv")}
 
 
 @pytest.mark.parametrize("role", [*Role, None], ids=[*(r.value for r in Role), "signed-out"])
@@ -74,7 +106,8 @@ def test_every_route_with_every_role(console: ConsoleHub, role: Role | None) -> 
         if method == "GET":
             answer = api.get(path, allow_redirects=False)
         else:
-            answer = api.post(path, data={"csrf": csrf, "reference": "BANK-1"},
+            files = UPLOAD if path.endswith("/catalog/import") else None
+            answer = api.post(path, data={"csrf": csrf, **FORM}, files=files,
                               allow_redirects=False)  # fmt: skip
         where = f"{method} {path} as {role}"
         for name, value in HEADERS.items():

@@ -20,7 +20,8 @@ from sqlalchemy import select
 from sync.hub import tenancy, web_orders
 from sync.hub.console import accounts, dashboard, refunds
 from sync.hub.console.accounts import ConsoleIdentity
-from sync.hub.console.render import HERE, Csrf, P, page, router, see_other, stores_of
+from sync.hub.console.render import HERE, Csrf, P, page, see_other, stores_of
+from sync.hub.console.render import router as router
 from sync.hub.console.roles import Role
 from sync.hub.console.security import (
     PREFIX,
@@ -40,7 +41,8 @@ PRE_COOKIE = "omnitill_console_pre"  # the sign-in form's CSRF token (double sub
 static = StaticFiles(directory=HERE / "static")
 _page, _stores, _see_other = page, stores_of, see_other
 # The other pages add their routes to the same router, each group in its own module.
-import_module("sync.hub.console.pages_reports")
+for _pages in ("pages_reports", "pages_catalog"):
+    import_module(f"sync.hub.console.{_pages}")
 
 
 def error_page(request: Request, exc: HubError) -> Response:
