@@ -3,15 +3,19 @@ forbidden matrix (sync/hub/console/roles.py), the security headers, and escaping
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
 from sync.hub.console import routes
 from sync.hub.console.roles import Role
 from sync.hub.console.security import HEADERS
+from sync.hub.context import Hub
+from sync.hub.headoffice import add_promotion
 from sync.hub.models import ConsoleUser, RefundRequestRow
 from sync.hub.web_orders import close_web_order
-from sync.protocol import CollectionStatus
+from sync.protocol import CollectionStatus, PromotionIn
 from tests.helpers.console import STORE, ConsoleHub, add_order, csrf_of
 from tests.helpers.console_data import add_products
 from tests.helpers.hub import eventually
@@ -46,6 +50,15 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("GET", "/console/catalog/import/{job_id}", {Role.ADMIN, Role.MERCHANDISER}),
     ("GET", "/console/catalog/import/{job_id}/progress", {Role.ADMIN, Role.MERCHANDISER}),
     ("GET", "/console/stock", EVERYONE),
+    (
+        "GET",
+        "/console/promotions",
+        {Role.ADMIN, Role.MERCHANDISER, Role.STORE_MANAGER, Role.AUDITOR},
+    ),
+    ("GET", "/console/promotions/new", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/promotions/{promo_id}", EVERYONE),
+    ("POST", "/console/promotions", {Role.ADMIN, Role.MERCHANDISER}),
+    ("POST", "/console/promotions/{promo_id}/end", {Role.ADMIN, Role.MERCHANDISER}),
     ("POST", "/console/sign-out", EVERYONE),  # last: it ends the session
 ]
 
@@ -76,7 +89,13 @@ def _targets(console: ConsoleHub, tag: str) -> dict[str, str]:
     add_products(hub, ("MUG-1", "Stoneware mug", "kitchen", 1250))
     return {"number": f"W-{tag}", "refund_id": str(refund_id), "user_id": str(user_id),
             "store_id": STORE, "till_id": till_id, "sku": "MUG-1",
-            "job_id": _import_job(console)}  # fmt: skip
+            "job_id": _import_job(console), "promo_id": _promotion(hub, tag)}  # fmt: skip
+
+
+def _promotion(hub: Hub, tag: str) -> str:
+    promo_id = f"P-{tag}"
+    add_promotion(hub, PromotionIn(promo_id=promo_id, name="Ten off", rules=RULES))
+    return promo_id
 
 
 def _import_job(console: ConsoleHub) -> str:
@@ -91,8 +110,10 @@ def _import_job(console: ConsoleHub) -> str:
 
 
 # Every form's fields at once: each route takes the ones it needs and ignores the rest.
+RULES = {"kind": "percent", "value": "10"}
 FORM = {"reference": "BANK-1", "name": "Stoneware mug", "price": "12.50", "active": "1",
-        "store_id": STORE, "quantity": "1", "reason": "role matrix"}  # fmt: skip
+        "store_id": STORE, "quantity": "1", "reason": "role matrix", "promo_id": "MATRIX",
+        "rules": json.dumps(RULES)}  # fmt: skip
 UPLOAD = {"file": ("products.csv", b"sku,name,price\nMUG-1,Stoneware mug,12.50\n", "text/csv")}
 
 
