@@ -171,8 +171,9 @@ def _records(stream: TextIO) -> Iterator[tuple[int, dict[str, str | None]]]:
         yield reader.line_num, record
 
 
-def check_file(path: Path) -> int:
-    """Validate every row; returns the row count or raises Invalid listing the first errors."""
+def check_rows(path: Path, max_errors: int = MAX_REPORTED_ERRORS) -> tuple[int, list[str]]:
+    """Every row checked: the row count and the first ``max_errors`` problems, one a row
+    ("line N: what is wrong"). The console shows them as the import's error report."""
     errors: list[str] = []
     count = 0
     with path.open(newline="", encoding="utf-8-sig") as stream:
@@ -181,12 +182,26 @@ def check_file(path: Path) -> int:
             try:
                 parse_row(record, line)
             except ValueError as exc:
-                errors.append(f"line {line}: {exc}")
-                if len(errors) >= MAX_REPORTED_ERRORS:
-                    break
+                if len(errors) < max_errors:
+                    errors.append(f"line {line}: {exc}")
+    return count, errors
+
+
+def check_file(path: Path) -> int:
+    """Validate every row; returns the row count or raises Invalid listing the first errors."""
+    count, errors = check_rows(path)
     if errors:
         raise Invalid("the catalog was not imported:\n  " + "\n  ".join(errors))
     return count
+
+
+def product_document(row: Row) -> dict[str, Any]:
+    """A product's feed document: the same object ``_FEED_DATA`` builds in SQL for an import,
+    for a product changed on its own (the console's product page)."""
+    sku, name, department, tax_class, price, weighed, active, barcodes, _ = row
+    return {"sku": sku, "name": name, "department": department, "tax_class": tax_class,
+            "price_minor": price, "sold_by_weight": weighed, "active": active,
+            "barcodes": barcodes.split()}  # fmt: skip
 
 
 def _fill_staging(conn: Connection, rows: list[Row]) -> None:

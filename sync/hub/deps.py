@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, cast
 
 from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from sync.hub.console.imports import CatalogImports
 from sync.hub.context import Hub
 from sync.hub.errors import Unauthorized
 from sync.hub.limits import CALLER_KEY, AttemptLimiter
@@ -22,6 +23,8 @@ class AppServices:
     hub: Hub
     notifier: ChangeNotifier | None = None  # set when the server's event loop starts
     enroll_limiter: AttemptLimiter | None = None  # None: enrollment is not throttled
+    # The console's catalog imports (running and finished), sync/hub/console/imports.py.
+    imports: CatalogImports = field(default_factory=CatalogImports)
 
 
 def services(request: Request) -> AppServices:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -138,31 +139,41 @@ def set_return_policy(hub: Hub, store_id: str, policy: ReturnPolicyIn) -> None:
 
 
 def add_promotion(hub: Hub, promo: PromotionIn) -> None:
+    with hub.change() as (session, pending):
+        add_promotion_in(session, pending, hub, promo)
+
+
+def add_promotion_in(
+    session: Session, pending: PendingChanges, hub: Hub, promo: PromotionIn
+) -> dict[str, Any] | None:
+    """Store and feed ``promo`` in the caller's transaction (the console adds its audit entry);
+    returns the document it replaced, if any."""
     if promo.starts_at and promo.ends_at and promo.ends_at <= promo.starts_at:
         raise Invalid("a promotion must end after it starts")
     document = promo.model_dump(mode="json")
-    with hub.change() as (session, pending):
-        # The till's own parser, in this transaction: a refused promotion stores nothing.
-        check_promotion(session, promo)
-        scope = promo.store_id if promo.store_id is not None else CHAIN_SCOPE
-        before = session.get(Promotion, promo.promo_id)
-        if before is not None and _scope_of(before) != scope:
-            # Moved: the tills of its old scope must drop it (a later upsert wins where the
-            # scopes overlap, as positions are in this order).
-            _promotion_tombstone(pending, before, hub.clock())
-        stmt = dialect_insert(session, Promotion).values(
-            promo_id=promo.promo_id,
-            store_id=promo.store_id,
-            data=dumps(document),
-            updated_at=hub.clock(),
+    # The till's own parser, in this transaction: a refused promotion stores nothing.
+    check_promotion(session, promo)
+    scope = promo.store_id if promo.store_id is not None else CHAIN_SCOPE
+    before = session.get(Promotion, promo.promo_id)
+    replaced = json.loads(before.data) if before is not None else None
+    if before is not None and _scope_of(before) != scope:
+        # Moved: the tills of its old scope must drop it (a later upsert wins where the
+        # scopes overlap, as positions are in this order).
+        _promotion_tombstone(pending, before, hub.clock())
+    stmt = dialect_insert(session, Promotion).values(
+        promo_id=promo.promo_id,
+        store_id=promo.store_id,
+        data=dumps(document),
+        updated_at=hub.clock(),
+    )
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["promo_id"],
+            set_={k: stmt.excluded[k] for k in ("store_id", "data", "updated_at")},
         )
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["promo_id"],
-                set_={k: stmt.excluded[k] for k in ("store_id", "data", "updated_at")},
-            )
-        )
-        pending.add(scope, FeedKind.PROMOTION, promo.promo_id, document)
+    )
+    pending.add(scope, FeedKind.PROMOTION, promo.promo_id, document)
+    return replaced
 
 
 def _scope_of(row: Promotion) -> str:
@@ -182,11 +193,20 @@ def _promotion_tombstone(pending: PendingChanges, row: Promotion, now: datetime)
 def remove_promotion(hub: Hub, promo_id: str) -> None:
     """End a promotion now and remove it from every till that had it."""
     with hub.change() as (session, pending):
-        row = session.get(Promotion, promo_id)
-        if row is None:
-            raise NotFound(f"no promotion {promo_id!r}")
-        _promotion_tombstone(pending, row, hub.clock())
-        session.delete(row)
+        remove_promotion_in(session, pending, hub, promo_id)
+
+
+def remove_promotion_in(
+    session: Session, pending: PendingChanges, hub: Hub, promo_id: str
+) -> dict[str, Any]:
+    """``remove_promotion`` in the caller's transaction; returns the removed document."""
+    row = session.get(Promotion, promo_id)
+    if row is None:
+        raise NotFound(f"no promotion {promo_id!r}")
+    document: dict[str, Any] = json.loads(row.data)
+    _promotion_tombstone(pending, row, hub.clock())
+    session.delete(row)
+    return document
 
 
 def remove_staff(hub: Hub, *, store_id: str, staff_code: str) -> None:

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from sync.hub import customers, event_store, traces
+from sync.hub import customers, event_store, sales_rollup, traces
 from sync.hub.context import Hub
 from sync.hub.coupons import record_redemptions
 from sync.hub.db import dialect_insert
@@ -64,6 +64,7 @@ PAYLOAD_MODELS: dict[EventKind, type[BaseModel]] = {
     EventKind.RECEIPT_EMAIL_REQUESTED: ReceiptEmailPayload,
 }
 STORED_VALUE_TENDERS = frozenset({"store_credit", "gift_card"})
+ROLLED_UP = frozenset({EventKind.SALE_COMPLETED, EventKind.RETURN_COMPLETED})
 HELD = "quarantined by the hub (it moved no money or stock): "
 
 
@@ -174,10 +175,11 @@ def _apply_collection_event(
     return EventStatus.ACCEPTED, None
 
 
-def _apply_stock(
+def apply_stock_deltas(
     session: Session, pending: PendingChanges, store_id: str, deltas: dict[str, int], hub: Hub
 ) -> dict[str, int]:
-    """Add the deltas; returns the new level of every SKU that is now below zero."""
+    """Add the deltas and feed the new levels; returns every SKU's level now below zero.
+    Head office's stock adjustments (sync/hub/console/stock.py) go through here too."""
     if not deltas:
         return {}
     now = hub.clock()
@@ -324,7 +326,8 @@ def apply_stock_of(
     hub: Hub,
     sales: SaleLedger,
 ) -> None:
-    """The ledger's bulk write and the summed stock deltas of ``applied``, with warnings."""
+    """The ledger's bulk write, the summed stock deltas of ``applied`` (with warnings) and the
+    daily sales rollup."""
     sales.flush()
     for event in applied:
         event.warnings.extend(sales.warnings.get(event.event_id, ()))
@@ -332,7 +335,12 @@ def apply_stock_of(
     for event in applied:
         for movement in _movements(event):
             deltas[movement.sku] += movement.quantity_delta_milli
-    negative = _apply_stock(session, pending, store_id, deltas, hub)
+    negative = apply_stock_deltas(session, pending, store_id, deltas, hub)
+    # The daily sales rollup (dashboard, reports) in this same transaction.
+    sales_rollup.record(
+        session,
+        [e.payload for e in applied if e.kind in ROLLED_UP and isinstance(e.payload, SalePayload)],
+    )
     for event in applied:
         skus = {m.sku for m in _movements(event)} & negative.keys()
         event.stock_warnings.extend(

@@ -9,12 +9,13 @@ sent and never queries inside them. The schema is owned by the Alembic migration
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -137,6 +138,17 @@ class Product(Base):
     sold_by_weight: Mapped[bool] = mapped_column(Boolean)
     active: Mapped[bool] = mapped_column(Boolean)
     barcodes: Mapped[str] = mapped_column(Text)  # space-separated
+
+    # Search as you type (migration 0017, PostgreSQL only): trigram GIN indexes answer
+    # "contains" on name and barcodes, text_pattern_ops a SKU prefix whatever the collation.
+    __table_args__ = (
+        Index("ix_products_name_trgm", "name", postgresql_using="gin",
+              postgresql_ops={"name": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
+        Index("ix_products_barcodes_trgm", "barcodes", postgresql_using="gin",
+              postgresql_ops={"barcodes": "gin_trgm_ops"}).ddl_if(dialect="postgresql"),
+        Index("ix_products_sku_prefix", "sku",
+              postgresql_ops={"sku": "text_pattern_ops"}).ddl_if(dialect="postgresql"),
+    )  # fmt: skip
 
 
 class StockLevel(Base):
@@ -638,3 +650,39 @@ class Gs1Trace(Base):
         Index("ix_gs1_traces_lot", "lot"),
         Index("ix_gs1_traces_serial", "serial"),
     )
+class SalesDaily(Base):
+    """Till sales summed per day × store × channel × tender × department (migration 0017).
+
+    Written in the ingest transaction of each applied sale or return (sync/hub/sales_rollup.py),
+    so the dashboard and the reports read a few hundred rows instead of every sale line.
+    """
+
+    __tablename__ = "sales_daily"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # the sale's UTC day
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    tender: Mapped[str] = mapped_column(String(32), primary_key=True)
+    department: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sales: Mapped[int] = mapped_column(Integer)  # sales (and returns) with a share in this row
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_sales_daily_store_day", "store_id", "day"),)
+
+
+class StockAdjustment(Base):
+    """A stock change made at head office, with its reason (migration 0017): the history
+    behind the levels the console shows (sync/hub/console/stock.py)."""
+
+    __tablename__ = "stock_adjustments"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("stores.store_id"))
+    sku: Mapped[str] = mapped_column(String(64))
+    delta_milli: Mapped[int] = mapped_column(BigInteger)
+    level_milli: Mapped[int] = mapped_column(BigInteger)  # the level after the change
+    reason: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(254))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (Index("ix_stock_adjustments_store_sku", "store_id", "sku", "id"),)

@@ -36,6 +36,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from sync.hub.db import dialect_insert
+from sync.hub.errors import Invalid, NotFound
 from sync.hub.models import Customer, CustomerNotificationRow, RefundRequestRow, Store, WebOrderRow
 from sync.protocol import (
     CollectionLineIn,
@@ -284,6 +285,20 @@ def mark_failed(session: Session, notification_id: int, error: str, *, now: date
     gave_up = row.attempts >= MAX_ATTEMPTS
     row.status = str(NotificationStatus.FAILED if gave_up else NotificationStatus.QUEUED)
     session.flush()
+
+
+def requeue(session: Session, notification_id: int) -> CustomerNotificationRow:
+    """Head office's resend of a failed notification: queued again with fresh attempts (the
+    sender picks it up as any other); Invalid if it has not failed."""
+    N = CustomerNotificationRow
+    row = session.get(N, notification_id, with_for_update=True)
+    if row is None:
+        raise NotFound(f"no notification {notification_id}")
+    if row.status != str(NotificationStatus.FAILED):
+        raise Invalid(f"notification {notification_id} is {row.status}, not failed")
+    row.status, row.attempts, row.claimed_at = str(NotificationStatus.QUEUED), 0, None
+    session.flush()
+    return row
 
 
 # -- head office's read-only view ------------------------------------------------------------

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from sync.hub.context import Hub
 from sync.hub.errors import Invalid, NotFound
 from sync.hub.event_store import QUARANTINED, REJECTED, RELEASED
+from sync.hub.feed import PendingChanges
 from sync.hub.ingest import apply_event, apply_stock_of, parse_stored
 from sync.hub.models import IngestedEvent
 from sync.hub.returns_ledger import SaleLedger
@@ -74,21 +75,32 @@ def _held(session: Session, event_id: str) -> IngestedEvent:
 def release(hub: Hub, event_id: str, *, by: str, note: str) -> QuarantinedEvent:
     """Apply a held event now, as ingest would have; the warnings say what it caused."""
     with hub.change() as (session, pending):
-        row = _held(session, event_id)
-        event = parse_stored(row.event_id, row.kind, row.payload)
-        sales = SaleLedger(session, hub.clock())
-        apply_event(session, event, row.store_id, row.till_id, hub, sales)
-        apply_stock_of(session, pending, [event], row.store_id, hub, sales)
-        _review(row, RELEASED, by, note, hub)
-        return _out(row, event.answer_warnings())
+        return release_in(session, pending, hub, event_id, by=by, note=note)
+
+
+def release_in(
+    session: Session, pending: PendingChanges, hub: Hub, event_id: str, *, by: str, note: str
+) -> QuarantinedEvent:
+    """``release`` in the caller's transaction (the console adds its audit entry)."""
+    row = _held(session, event_id)
+    event = parse_stored(row.event_id, row.kind, row.payload)
+    sales = SaleLedger(session, hub.clock())
+    apply_event(session, event, row.store_id, row.till_id, hub, sales)
+    apply_stock_of(session, pending, [event], row.store_id, hub, sales)
+    _review(row, RELEASED, by, note, hub)
+    return _out(row, event.answer_warnings())
 
 
 def reject(hub: Hub, event_id: str, *, by: str, note: str) -> QuarantinedEvent:
     """Keep a held event for the record and never apply it."""
     with hub.change() as (session, _):
-        row = _held(session, event_id)
-        _review(row, REJECTED, by, note, hub)
-        return _out(row)
+        return reject_in(session, hub, event_id, by=by, note=note)
+
+
+def reject_in(session: Session, hub: Hub, event_id: str, *, by: str, note: str) -> QuarantinedEvent:
+    row = _held(session, event_id)
+    _review(row, REJECTED, by, note, hub)
+    return _out(row)
 
 
 def _review(row: IngestedEvent, state: str, by: str, note: str, hub: Hub) -> None:

@@ -3,16 +3,22 @@ forbidden matrix (sync/hub/console/roles.py), the security headers, and escaping
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
 from sync.hub.console import routes
 from sync.hub.console.roles import Role
 from sync.hub.console.security import HEADERS
-from sync.hub.models import ConsoleUser, RefundRequestRow
+from sync.hub.context import Hub
+from sync.hub.headoffice import add_promotion
+from sync.hub.models import ConsoleUser, CustomerNotificationRow, RefundRequestRow, ReturnReview
 from sync.hub.web_orders import close_web_order
-from sync.protocol import CollectionStatus
+from sync.protocol import CollectionStatus, PromotionIn
 from tests.helpers.console import STORE, ConsoleHub, add_order, csrf_of
+from tests.helpers.console_data import add_products, ingest, till_sale
+from tests.helpers.hub import eventually
 
 EVERYONE = set(Role)
 # (method, path template, the roles allowed; None: public)
@@ -30,7 +36,38 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("GET", "/console/users", {Role.ADMIN}),
     ("POST", "/console/users/{user_id}/reset-password", {Role.ADMIN}),
     ("GET", "/console/audit", {Role.ADMIN, Role.AUDITOR}),
-    ("POST", "/console/sign-out", EVERYONE),
+    ("GET", "/console/reports", {Role.ADMIN, Role.MERCHANDISER, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("GET", "/console/reports/sales.csv", EVERYONE),
+    ("GET", "/console/reports/days", EVERYONE),
+    ("GET", "/console/catalog", EVERYONE),
+    ("GET", "/console/catalog/search", EVERYONE),
+    ("GET", "/console/catalog/products/{sku}", EVERYONE),
+    ("POST", "/console/catalog/products/{sku}", {Role.ADMIN, Role.MERCHANDISER}),
+    ("POST", "/console/catalog/products/{sku}/stock", {Role.ADMIN, Role.STORE_MANAGER}),
+    ("GET", "/console/catalog/export.csv", EVERYONE),
+    ("GET", "/console/catalog/import", {Role.ADMIN, Role.MERCHANDISER}),
+    ("POST", "/console/catalog/import", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/catalog/import/{job_id}", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/catalog/import/{job_id}/progress", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/stock", EVERYONE),
+    (
+        "GET",
+        "/console/promotions",
+        {Role.ADMIN, Role.MERCHANDISER, Role.STORE_MANAGER, Role.AUDITOR},
+    ),
+    ("GET", "/console/promotions/new", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/promotions/{promo_id}", EVERYONE),
+    ("POST", "/console/promotions", {Role.ADMIN, Role.MERCHANDISER}),
+    ("POST", "/console/promotions/{promo_id}/end", {Role.ADMIN, Role.MERCHANDISER}),
+    ("GET", "/console/review", {Role.ADMIN, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("GET", "/console/review/coupons", {Role.ADMIN, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("GET", "/console/review/quarantine", {Role.ADMIN, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("GET", "/console/review/notifications", {Role.ADMIN, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("POST", "/console/review/returns/{review_id}/resolve", {Role.ADMIN}),
+    ("POST", "/console/review/quarantine/{event_id}/release", {Role.ADMIN}),
+    ("POST", "/console/review/quarantine/{event_id}/reject", {Role.ADMIN}),
+    ("POST", "/console/review/notifications/{notification_id}/resend", {Role.ADMIN}),
+    ("POST", "/console/sign-out", EVERYONE),  # last: it ends the session
 ]
 
 
@@ -57,8 +94,71 @@ def _targets(console: ConsoleHub, tag: str) -> dict[str, str]:
             select(ConsoleUser.id).where(ConsoleUser.email == console.emails[Role.AUDITOR])
         ).one()
     _, till_id = console.hub.enroll(STORE)
+    add_products(hub, ("MUG-1", "Stoneware mug", "kitchen", 1250))
     return {"number": f"W-{tag}", "refund_id": str(refund_id), "user_id": str(user_id),
-            "store_id": STORE, "till_id": till_id}  # fmt: skip
+            "store_id": STORE, "till_id": till_id, "sku": "MUG-1",
+            "job_id": _import_job(console), "promo_id": _promotion(hub, tag),
+            **_to_review(hub)}  # fmt: skip
+
+
+def _to_review(hub: Hub) -> dict[str, str]:
+    """A flagged return, two quarantined events and a failed notification to act on."""
+    now = hub.clock()
+    held = []
+    for _ in range(2):
+        event = till_sale(STORE, [("MUG-1", 1250)], [("cash", 1250)])
+        event["payload"]["stock_movements"][0]["quantity_delta_milli"] = 10**9
+        ingest(hub, STORE, event)
+        held.append(event["event_id"])
+    with hub.db.write() as session:
+        flagged = ReturnReview(
+            event_id="e",
+            store_id=STORE,
+            till_id="t",
+            receipt_no="R-1",
+            reason="over-return",
+            created_at=now,
+        )
+        failed = CustomerNotificationRow(
+            order_number="W-1",
+            store_id=STORE,
+            kind="ready",
+            recipient_email="jo@example.com",
+            subject="Ready",
+            body="b",
+            status="failed",
+            created_at=now,
+            attempts=5,
+        )
+        session.add_all([flagged, failed])
+        session.flush()
+        ids = {"review_id": str(flagged.id), "notification_id": str(failed.id)}
+    return {**ids, "event_id": held[0], "other_event_id": held[1]}  # fmt: skip
+
+
+def _promotion(hub: Hub, tag: str) -> str:
+    promo_id = f"P-{tag}"
+    add_promotion(hub, PromotionIn(promo_id=promo_id, name="Ten off", rules=RULES))
+    return promo_id
+
+
+def _import_job(console: ConsoleHub) -> str:
+    """A finished catalog import, started by an admin."""
+    admin = console.sign_in(Role.ADMIN)
+    csrf = csrf_of(admin.get("/console/").text)
+    answer = admin.post("/console/catalog/import", data={"csrf": csrf}, files=UPLOAD,
+                        allow_redirects=False)  # fmt: skip
+    path = answer.headers["location"]
+    eventually(lambda: admin.get(path + "/progress").json()["finished"], 20, "the import")
+    return path.rsplit("/", 1)[1]
+
+
+# Every form's fields at once: each route takes the ones it needs and ignores the rest.
+RULES = {"kind": "percent", "value": "10"}
+FORM = {"reference": "BANK-1", "name": "Stoneware mug", "price": "12.50", "active": "1",
+        "store_id": STORE, "quantity": "1", "reason": "role matrix", "promo_id": "MATRIX",
+        "rules": json.dumps(RULES), "note": "role matrix"}  # fmt: skip
+UPLOAD = {"file": ("products.csv", b"sku,name,price\nMUG-1,Stoneware mug,12.50\n", "text/csv")}
 
 
 @pytest.mark.parametrize("role", [*Role, None], ids=[*(r.value for r in Role), "signed-out"])
@@ -67,11 +167,15 @@ def test_every_route_with_every_role(console: ConsoleHub, role: Role | None) -> 
     targets = _targets(console, role.value if role else "anon")
     csrf = csrf_of(api.get("/console/").text) if role is not None else "x"
     for method, template, allowed in MATRIX:
-        path = template.format(**targets)
+        # A held event takes one verdict: the reject is tried on another one.
+        rejecting = template.endswith("/reject")
+        path = template.format(**{**targets, "event_id": targets["other_event_id"]}
+                               if rejecting else targets)  # fmt: skip
         if method == "GET":
             answer = api.get(path, allow_redirects=False)
         else:
-            answer = api.post(path, data={"csrf": csrf, "reference": "BANK-1"},
+            files = UPLOAD if path.endswith("/catalog/import") else None
+            answer = api.post(path, data={"csrf": csrf, **FORM}, files=files,
                               allow_redirects=False)  # fmt: skip
         where = f"{method} {path} as {role}"
         for name, value in HEADERS.items():

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from sync.hub.models import (
     IngestedEvent,
     RefundRequestRow,
-    ReturnableLineRow,
-    ReturnableSaleRow,
+    SalesDaily,
     Till,
     WebOrderRow,
 )
+from sync.hub.sales_rollup import ALL, STORE_CHANNEL
 from sync.protocol import CollectionStatus as S
 
 OPEN_STATES = (S.NEW, S.PICKING, S.READY, S.PARTIALLY_COLLECTED)
@@ -60,13 +60,14 @@ def _scoped(query: Any, column: Any, stores: Sequence[str] | None) -> Any:
 
 
 def sales_today(session: Session, now: datetime, stores: Sequence[str] | None) -> list[SalesRow]:
+    """Today's sales per store and channel: till sales from the daily rollup (one row per
+    store, sync/hub/sales_rollup.py), web orders placed today (indexed by creation time)."""
     start = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
-    R, L, W = ReturnableSaleRow, ReturnableLineRow, WebOrderRow
+    D, W = SalesDaily, WebOrderRow
     till_q = (
-        select(R.store_id, func.count(func.distinct(R.sale_uuid)), func.sum(L.amount_minor))
-        .join(L, (L.original_kind == "sale") & (L.original_ref == R.sale_uuid))
-        .where(R.created_at >= start)
-        .group_by(R.store_id)
+        select(D.store_id, func.sum(D.sales), func.sum(D.amount_minor))
+        .where(D.day == now.date(), D.channel == STORE_CHANNEL, D.tender == ALL)
+        .group_by(D.store_id)
     )
     web_q = (
         select(W.store_id, func.count(), func.sum(W.total_minor))
@@ -74,8 +75,8 @@ def sales_today(session: Session, now: datetime, stores: Sequence[str] | None) -
         .group_by(W.store_id)
     )
     rows = [
-        SalesRow(store, "in store", count, int(amount or 0))
-        for store, count, amount in session.execute(_scoped(till_q, R.store_id, stores))
+        SalesRow(store, "in store", int(count or 0), int(amount or 0))
+        for store, count, amount in session.execute(_scoped(till_q, D.store_id, stores))
     ]
     rows += [
         SalesRow(store, "web", count, int(amount or 0))

@@ -1,8 +1,10 @@
 """Console roles and what each may do: the one home of the permission matrix.
 
-Admin: everything. Merchandiser: catalog, prices, promotions, coupons (chain-wide). Store
-manager: their own stores' orders, refunds, returns, staff and reports. Auditor: reads
-everything, changes nothing.
+Admin: everything. Merchandiser: catalog, prices, promotions, coupons (chain-wide), stock and
+sales reports to read. Store manager: their own stores' orders, refunds, stock adjustments,
+staff (PIN resets), reports, and what head office reviews there, to read. Auditor: reads
+everything, changes nothing. Tax classes, return policies and review verdicts (release a
+quarantined event, resend a notification) are the admin's.
 """
 
 from __future__ import annotations
@@ -27,17 +29,67 @@ class Permission(StrEnum):
     TILLS_VIEW = "tills.view"
     TILLS_MANAGE = "tills.manage"
     AUDIT_VIEW = "audit.view"
+    REPORTS_VIEW = "reports.view"
+    CATALOG_VIEW = "catalog.view"
+    CATALOG_EDIT = "catalog.edit"
+    STOCK_VIEW = "stock.view"
+    STOCK_ADJUST = "stock.adjust"
+    PROMOTIONS_VIEW = "promotions.view"
+    PROMOTIONS_EDIT = "promotions.edit"
+    STAFF_VIEW = "staff.view"
+    STAFF_MANAGE = "staff.manage"
+    SETTINGS_VIEW = "settings.view"  # tax classes, return policies
+    SETTINGS_EDIT = "settings.edit"
+    REVIEW_VIEW = "review.view"  # returns, coupon double uses, quarantine, notifications
+    REVIEW_ACT = "review.act"
 
 
 P = Permission
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
-    Role.MERCHANDISER: frozenset({P.DASHBOARD}),
+    Role.MERCHANDISER: frozenset(
+        {
+            P.DASHBOARD,
+            P.CATALOG_VIEW,
+            P.CATALOG_EDIT,
+            P.PROMOTIONS_VIEW,
+            P.PROMOTIONS_EDIT,
+            P.STOCK_VIEW,
+            P.REPORTS_VIEW,
+        }
+    ),
     Role.STORE_MANAGER: frozenset(
-        {P.DASHBOARD, P.ORDERS_VIEW, P.ORDERS_CANCEL, P.REFUNDS_VIEW, P.REFUNDS_MARK}
+        {
+            P.DASHBOARD,
+            P.ORDERS_VIEW,
+            P.ORDERS_CANCEL,
+            P.REFUNDS_VIEW,
+            P.REFUNDS_MARK,
+            P.REPORTS_VIEW,
+            P.CATALOG_VIEW,
+            P.STOCK_VIEW,
+            P.STOCK_ADJUST,
+            P.STAFF_VIEW,
+            P.STAFF_MANAGE,
+            P.PROMOTIONS_VIEW,
+            P.REVIEW_VIEW,
+        }
     ),
     Role.AUDITOR: frozenset(
-        {P.DASHBOARD, P.ORDERS_VIEW, P.REFUNDS_VIEW, P.AUDIT_VIEW, P.TILLS_VIEW}
+        {
+            P.DASHBOARD,
+            P.ORDERS_VIEW,
+            P.REFUNDS_VIEW,
+            P.AUDIT_VIEW,
+            P.TILLS_VIEW,
+            P.REPORTS_VIEW,
+            P.CATALOG_VIEW,
+            P.STOCK_VIEW,
+            P.PROMOTIONS_VIEW,
+            P.STAFF_VIEW,
+            P.SETTINGS_VIEW,
+            P.REVIEW_VIEW,
+        }
     ),
 }
 

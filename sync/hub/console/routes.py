@@ -8,21 +8,21 @@ refunds, accounts) so a rule has one home, and each is written to the audit log.
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
+from importlib import import_module
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import Form, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import select
 
 from sync.hub import tenancy, web_orders
 from sync.hub.console import accounts, dashboard, refunds
 from sync.hub.console.accounts import ConsoleIdentity
-from sync.hub.console.roles import Permission, Role, allows, is_store_scoped
+from sync.hub.console.render import HERE, Csrf, P, page, see_other, stores_of
+from sync.hub.console.render import router as router
+from sync.hub.console.roles import Role
 from sync.hub.console.security import (
     PREFIX,
     SESSION_COOKIE,
@@ -37,30 +37,12 @@ from sync.hub.errors import HubError, NotFound, Unauthorized
 from sync.hub.models import Customer, Store, WebOrderRow
 from sync.protocol import CollectionStatus
 
-HERE = Path(__file__).parent
 PRE_COOKIE = "omnitill_console_pre"  # the sign-in form's CSRF token (double submit)
-# Autoescape on for every template: whatever a user typed is shown as text, never as markup.
-templates = Jinja2Templates(
-    env=Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
-)
-router = APIRouter(prefix=PREFIX, include_in_schema=False)
 static = StaticFiles(directory=HERE / "static")
-P = Permission
-Csrf = Annotated[str, Form(max_length=100)]
-
-
-def _page(request: Request, name: str, who: ConsoleIdentity | None, **context: Any) -> HTMLResponse:
-    context.update(request=request, who=who, P=P, allows=allows)
-    response: HTMLResponse = templates.TemplateResponse(request, name, context)
-    return response
-
-
-def _stores(who: ConsoleIdentity) -> list[str] | None:
-    return list(who.stores) if is_store_scoped(who.role) else None
-
-
-def _see_other(path: str) -> RedirectResponse:
-    return RedirectResponse(PREFIX + path, status_code=303)
+_page, _stores, _see_other = page, stores_of, see_other
+# The other pages add their routes to the same router, each group in its own module.
+for _pages in ("pages_reports", "pages_catalog", "pages_promotions", "pages_review"):
+    import_module(f"sync.hub.console.{_pages}")
 
 
 def error_page(request: Request, exc: HubError) -> Response:

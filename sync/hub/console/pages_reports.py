@@ -1,0 +1,90 @@
+"""Console report pages: sales (day × store × channel × tender × department) with a CSV
+export, and store days (the sums of the tills' Z reports, sync/hub/store_days.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from sync.hub import store_days
+from sync.hub.console import reports
+from sync.hub.console.render import P, page, router, stores_of
+from sync.hub.console.security import current_identity, require
+from sync.hub.deps import Services
+from sync.hub.errors import Invalid, NotFound
+
+Text = Annotated[str, Query(max_length=64)]
+By = Annotated[list[str], Query(max_length=5)]
+
+
+def _query(
+    svc: Services, start: str, end: str, by: list[str], store: str, channel: str
+) -> reports.SalesQuery:
+    try:
+        return reports.parse_query(start, end, by, store, channel, svc.hub.clock().date())
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def sales_report(
+    request: Request,
+    svc: Services,
+    start: Text = "",
+    end: Text = "",
+    by: By = [],  # noqa: B006 - FastAPI copies the default
+    store: Text = "",
+    channel: Text = "",
+) -> Response:
+    who = current_identity(svc, request)
+    require(who, P.REPORTS_VIEW)
+    q = _query(svc, start, end, by, store, channel)
+    with svc.hub.db.read() as session:
+        rows = reports.sales(session, q, stores_of(who))
+    return page(request, "reports.html", who, q=q, rows=rows[: reports.MAX_SHOWN],
+                total_rows=len(rows), dimensions=list(reports.Dimension),
+                query_string=request.url.query)  # fmt: skip
+
+
+@router.get("/reports/sales.csv")
+def sales_csv(
+    request: Request,
+    svc: Services,
+    start: Text = "",
+    end: Text = "",
+    by: By = [],  # noqa: B006 - FastAPI copies the default
+    store: Text = "",
+    channel: Text = "",
+) -> Response:
+    who = current_identity(svc, request)
+    require(who, P.REPORTS_VIEW)
+    q = _query(svc, start, end, by, store, channel)
+    with svc.hub.db.read() as session:
+        rows = reports.sales(session, q, stores_of(who))
+    name = f"sales-{q.start.isoformat()}-{q.end.isoformat()}.csv"
+    return Response(
+        reports.to_csv(q, rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/reports/days", response_class=HTMLResponse)
+def days(request: Request, svc: Services, store: Text = "", day: Text = "") -> Response:
+    """Store days, newest first: each the sum of its tills' Z reports."""
+    who = current_identity(svc, request)
+    require(who, P.REPORTS_VIEW)
+    try:
+        on = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise Invalid("day is YYYY-MM-DD") from None
+    if store and not who.sees_store(store):
+        raise NotFound(f"no store {store!r}")
+    scope = stores_of(who)
+    with svc.hub.db.read() as session:
+        found = store_days.store_days(session, store_id=store or None, day=on, limit=100)
+    rows = [d for d in found if scope is None or d.store_id in scope]
+    return page(request, "days.html", who, days=rows, filters={"store": store, "day": day})

@@ -1,0 +1,124 @@
+"""The daily sales rollup: till sales per day × store × channel × tender × department.
+
+Written in the ingest transaction of the events it sums (``record``, called with the applied
+events of a batch, or with a quarantined event head office releases), so the dashboard and the
+reports read the rollup, never the sale lines (docs/architecture.md §10, "Reports").
+
+A sale's departments come from the hub's catalog at ingest (a SKU the hub does not know is
+``UNKNOWN_DEPARTMENT``). A sale paid by several tenders is split over them pro rata, in whole
+minor units (the till's allocation rule), so every amount adds up to the sale's lines. Change
+given in cash is taken off the cash tender first. Returns count with their negative amounts.
+Rows are upserted in key order, so two batches cannot deadlock on them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.domain.errors import DomainError
+from pos_app.domain.money import Currency, Money, allocate, currency_by_code
+from sync.hub.db import dialect_insert
+from sync.hub.models import Product, SalesDaily
+from sync.protocol import SalePayload
+
+STORE_CHANNEL = "store"  # a till sale; web orders are read from web_orders (reports.py)
+UNKNOWN_DEPARTMENT = "(unknown)"
+NO_TENDER = "(none)"
+# The per-sale total row of a (day, store, channel): tender and department both ALL. A sale
+# paid two ways counts in two tender rows; the ALL row counts it once.
+ALL = "*"
+CASH = "cash"
+FALLBACK_CURRENCY = "EUR"
+
+Key = tuple[date, str, str, str, str]  # day, store, channel, tender, department
+
+
+@dataclass
+class _Cell:
+    sales: int = 0
+    amount_minor: int = 0
+
+
+def tender_split(payload: SalePayload) -> list[tuple[str, int]]:
+    """What paid the sale, per tender kind, net of cash change; [(NO_TENDER, 1)] if nothing."""
+    paid: dict[str, int] = defaultdict(int)
+    for tender in payload.tenders:
+        paid[tender.kind[:32]] += tender.amount_minor
+    if payload.totals.change_minor and CASH in paid:
+        paid[CASH] -= payload.totals.change_minor
+    parts = [(kind, amount) for kind, amount in sorted(paid.items()) if amount]
+    return parts or [(NO_TENDER, 1)]
+
+
+def split(
+    amount: int, tenders: Sequence[tuple[str, int]], currency: Currency
+) -> list[tuple[str, int]]:
+    """``amount`` over the tenders pro rata, in whole minor units that add up exactly: the
+    till's own rule for splitting money (pos_app.domain.money.allocate)."""
+    shares = allocate(Money.from_minor(amount, currency), [abs(w) for _, w in tenders])
+    return [(name, share.to_minor()) for (name, _), share in zip(tenders, shares, strict=True)]
+
+
+def _currency(code: str) -> Currency:
+    try:
+        return currency_by_code(code)
+    except DomainError:
+        # Splitting counts whole minor units whatever the currency: any one will do.
+        return currency_by_code(FALLBACK_CURRENCY)
+
+
+def _departments(session: Session, skus: set[str]) -> dict[str, str]:
+    if not skus:
+        return {}
+    rows = session.execute(select(Product.sku, Product.department).where(Product.sku.in_(skus)))
+    return {sku: department or UNKNOWN_DEPARTMENT for sku, department in rows}
+
+
+def cells(payloads: Iterable[SalePayload], departments: dict[str, str]) -> dict[Key, _Cell]:
+    summed: dict[Key, _Cell] = defaultdict(_Cell)
+    for payload in payloads:
+        day = payload.created_at.astimezone(UTC).date()
+        by_department: dict[str, int] = defaultdict(int)
+        for line in payload.lines:
+            by_department[departments.get(line.sku, UNKNOWN_DEPARTMENT)[:64]] += line.amount_minor
+        tenders = tender_split(payload)
+        currency = _currency(payload.currency)
+        for department, amount in sorted(by_department.items()):
+            for tender, share in split(amount, tenders, currency):
+                cell = summed[(day, payload.store_id, STORE_CHANNEL, tender, department)]
+                cell.sales += 1
+                cell.amount_minor += share
+        total = summed[(day, payload.store_id, STORE_CHANNEL, ALL, ALL)]
+        total.sales += 1  # one per sale: the exact count when neither tender nor department
+        total.amount_minor += sum(by_department.values())
+    return summed
+
+
+def record(session: Session, payloads: Sequence[SalePayload]) -> None:
+    """Add these applied sales and returns to the rollup, in the caller's transaction."""
+    if not payloads:
+        return
+    skus = {line.sku for payload in payloads for line in payload.lines}
+    summed = cells(payloads, _departments(session, skus))
+    if not summed:
+        return
+    stmt = dialect_insert(session, SalesDaily)
+    upsert = stmt.on_conflict_do_update(
+        index_elements=["day", "store_id", "channel", "tender", "department"],
+        set_={
+            "sales": SalesDaily.sales + stmt.excluded.sales,
+            "amount_minor": SalesDaily.amount_minor + stmt.excluded.amount_minor,
+        },
+    )
+    rows = [
+        {"day": key[0], "store_id": key[1], "channel": key[2], "tender": key[3],
+         "department": key[4], "sales": cell.sales, "amount_minor": cell.amount_minor}
+        for key, cell in sorted(summed.items())
+    ]  # fmt: skip
+    session.connection().execute(upsert, rows)
