@@ -293,7 +293,8 @@ class StockPublisher:
         now = self._clock()
         lease = now + timedelta(seconds=self.timing.lease_seconds)
         limit = self.timing.batch * 5
-        with self._db.write() as session:
+        # Look first with a read (no write lock on SQLite when nothing is due), then claim.
+        with self._db.read() as session:
             due = list(
                 session.scalars(
                     select(StockPush.id)
@@ -302,8 +303,9 @@ class StockPublisher:
                     .limit(limit)
                 )
             )
-            if not due:
-                return []
+        if not due:
+            return []
+        with self._db.write() as session:
             rows = session.execute(
                 update(StockPush)
                 .where(
