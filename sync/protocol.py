@@ -537,9 +537,26 @@ class CustomerCreate(WireModel):
     loyalty_card: LoyaltyCard | None = None
 
 
+class LocationStock(WireModel):
+    """One location's stock of a SKU as the hub counts it (docs/architecture.md, one stock truth):
+    available-to-sell = on hand - reserved by open web orders - safety stock."""
+
+    store_id: str
+    name: str
+    kind: Literal["store", "warehouse"]
+    region: str = ""
+    on_hand_milli: int
+    reserved_milli: int
+    safety_milli: int
+    available_milli: int
+
+
 class StockElsewhere(WireModel):
     sku: str
     levels: list[StockLevel]
+    locations: list[LocationStock] = Field(
+        default=[], description="every store and warehouse, with its available-to-sell"
+    )
 
 
 class StoredValueKind(StrEnum):

@@ -78,6 +78,7 @@ from pos_app.ui.shortcuts import ShortcutGuard, ShortcutOverlay
 from pos_app.ui.staff.idle import IdleWatcher
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
+from pos_app.ui.stock.controller import StockController
 from pos_app.ui.sync_bridge import SyncBridge
 from pos_app.ui.window_placement import show_till_window
 from sync.client.config import ConfigError, HubConfig
@@ -278,11 +279,12 @@ def build_till(
     device_controller.start()
     collections = _build_collections(window, controller, lane, context, sync, devices, hold_days)
     returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
+    hub_lane = HubLane(sync.lookups if sync is not None else None, parent=window)
     customers = CustomerController(
         sales=controller,
         changes=changes,
         lane=lane,
-        hub=HubLane(sync.lookups if sync is not None else None, parent=window),
+        hub=hub_lane,
         context=context,
         is_offline=sync.is_offline if sync is not None else (lambda: True),
         parent=window,
@@ -291,6 +293,8 @@ def build_till(
         # Nothing to collect and nobody to send an e-mail: the buttons (and their keys) go.
         window.sale.collections_button.hide()
         customers.email_bar.hide()
+    # Other stores' stock (Ctrl+I), on the same hub lane as the customer look-ups.
+    StockController(sales=controller, hub=hub_lane, store_id=context.store_id, parent=window)
     if sync is not None:
         sync.start()  # after every part that follows its feed exists
     promotions = PromotionsUi(controller, prices, reader_factory, sync)

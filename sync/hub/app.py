@@ -26,6 +26,7 @@ from sync.hub.context import Hub
 from sync.hub.db import HubDatabase
 from sync.hub.deps import AppServices
 from sync.hub.errors import HubError
+from sync.hub.jobs import HubJobs
 from sync.hub.limits import AttemptLimiter, RequestGuard
 from sync.hub.mailer import ReceiptSender
 from sync.hub.notify import ChangeNotifier, PostgresListener
@@ -86,9 +87,15 @@ def create_app(settings: HubSettings) -> FastAPI:
         mailer = ReceiptSender(db, settings.smtp, settings.mailer) if settings.run_mailer else None
         if mailer is not None:
             mailer.start()
+        # Expiry and web-store stock pushes: scheduled here, never at a manager's click.
+        jobs = HubJobs(services.hub) if settings.run_jobs else None
+        if jobs is not None:
+            jobs.start()
         try:
             yield
         finally:
+            if jobs is not None:
+                await asyncio.to_thread(jobs.stop)
             if mailer is not None:
                 await asyncio.to_thread(mailer.stop)
             services.hub.wake_listeners.remove(notifier.wake)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.staff.roles import Role
-from sync.hub import cli_quarantine
+from sync.hub import cli_quarantine, cli_stock
 from sync.hub.console.roles import Role as ConsoleRole
 
 if TYPE_CHECKING:
@@ -92,6 +92,11 @@ def register_hub_commands(sub: Any) -> None:
         type=int,
         default=8 * 1024 * 1024,
         help="refuse larger request bodies (413) before reading them",
+    )
+    serve.add_argument(
+        "--no-jobs",
+        action="store_true",
+        help="do not expire orders or publish stock here (a timer runs `hub run-jobs`)",
     )
     serve.add_argument(
         "--pickup-link",
@@ -191,6 +196,7 @@ def register_hub_commands(sub: Any) -> None:
     flags.add_argument("--limit", type=int, default=100)
     srefunds = action("shopify-refunds", "what Shopify paid back, per refund (newest first)")
     srefunds.add_argument("--limit", type=int, default=100)
+    cli_stock.add_commands(action, _quantity_milli)
     openapi = action("openapi", "print the hub's OpenAPI document", db=False)
     openapi.add_argument("--output", type=Path, default=None)
 
@@ -316,11 +322,14 @@ def _dispatch(args: argparse.Namespace) -> int:
             pickup_link_template=args.pickup_link,
             smtp=smtp,
             max_body_bytes=args.max_body_bytes,
+            run_jobs=not args.no_jobs,
         )
         serve(settings, host=args.host, port=args.port, workers=args.workers, tls=tls)
         return EXIT_OK
     hub = _hub(args.db)
     try:
+        if command in cli_stock.COMMANDS:
+            return cli_stock.run(hub, args)
         if command == "admin-token" and args.verb != "create":
             return _admin_tokens(hub, args.verb, args.token_ref)
         if command in ("init", "admin-token"):

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.staff.roles import RoleError, parse_role
-from sync.hub import credentials
+from sync.hub import credentials, stock_truth
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
 from sync.hub.errors import Invalid, NotFound
@@ -127,6 +127,7 @@ def set_stock(hub: Hub, store_id: str, sku: str, quantity_milli: int) -> StockLe
                 },
             )
         )
+        stock_truth.touch(session, store_id, [sku], now=hub.clock())
         feed_stock(pending, store_id, sku, quantity_milli)
     return stock_level_out(store_id, sku, quantity_milli)
 

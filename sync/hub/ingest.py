@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from sync.hub import customers, event_store, sales_rollup, traces
+from sync.hub import customers, event_store, sales_rollup, stock_truth, traces
 from sync.hub.context import Hub
 from sync.hub.coupons import record_redemptions
 from sync.hub.db import dialect_insert
@@ -198,6 +198,7 @@ def apply_stock_deltas(
         for sku in sorted(deltas)
     ]
     levels = {row[0]: row[1] for row in session.connection().execute(upsert, rows)}
+    stock_truth.touch(session, store_id, levels, now=now)  # the web stores owe an update
     for sku in sorted(levels):
         feed_stock(pending, store_id, sku, levels[sku])
     return {sku: level for sku, level in levels.items() if level < 0}

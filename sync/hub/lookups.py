@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.hub import stock_truth
 from sync.hub.errors import Invalid, NotFound
 from sync.hub.headoffice import stock_level_out
 from sync.hub.models import Customer, StockLevel, StoredValue, WebOrderRow
@@ -55,7 +56,9 @@ def stock_in_stores(session: Session, sku: str) -> StockElsewhere:
         .order_by(StockLevel.store_id)
     ).all()
     return StockElsewhere(
-        sku=sku, levels=[stock_level_out(store, sku, quantity) for store, quantity in rows]
+        sku=sku,
+        levels=[stock_level_out(store, sku, quantity) for store, quantity in rows],
+        locations=stock_truth.stock_everywhere(session, sku),
     )
 
 

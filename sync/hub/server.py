@@ -165,6 +165,8 @@ def serve(
     if settings.pickup_link_template:
         argv += ["--pickup-link", settings.pickup_link_template]
     argv += ["--max-body-bytes", str(settings.max_body_bytes)]
+    if not settings.run_jobs:
+        argv += ["--no-jobs"]
     if tls is not None:
         argv += ["--tls-cert", str(tls.cert), "--tls-key", str(tls.key)]
     children = [subprocess.Popen(argv) for _ in range(workers)]
@@ -198,6 +200,7 @@ def _worker_main() -> None:
     parser.add_argument("--max-body-bytes", type=int, default=HubSettings.max_body_bytes)
     parser.add_argument("--tls-cert", type=Path, default=None)
     parser.add_argument("--tls-key", type=Path, default=None)
+    parser.add_argument("--no-jobs", action="store_true")
     args = parser.parse_args()
     # SMTP settings come from the environment the parent was started with (never argv: the
     # password would show in the process list).
@@ -206,6 +209,7 @@ def _worker_main() -> None:
         pickup_link_template=args.pickup_link,
         smtp=SmtpSettings.from_env(),
         max_body_bytes=args.max_body_bytes,
+        run_jobs=not args.no_jobs,
     )
     tls = TlsFiles(args.tls_cert, args.tls_key) if args.tls_cert and args.tls_key else None
     run_worker(settings, args.host, args.port, reuse_port=True, tls=tls)

@@ -82,6 +82,9 @@ class HubSettings:
     smtp: SmtpSettings | None = None
     mailer: MailerTiming = MailerTiming()
     run_mailer: bool = True  # the background sender in this process (off: a CLI/openapi app)
+    # Expiring uncollected orders and publishing stock to the web stores (sync/hub/jobs.py),
+    # on a thread of this process; off when a systemd timer runs ``hub run-jobs`` instead.
+    run_jobs: bool = True
     # Every request body, on every route, is refused (413) beyond this, before it is parsed
     # (sync/hub/limits.py). A till's push batch is a few hundred KB; its pusher halves a
     # batch the hub refused as too large.

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.click_collect.states import ALLOWED_MOVES
-from sync.hub import credentials
+from sync.hub import credentials, stock_truth
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
 from sync.hub.errors import Conflict, NotFound
@@ -146,6 +146,13 @@ def insert_web_order(
     )
     session.add(row)
     session.flush()
+    stock_truth.reserve_order(
+        session,
+        order_number=row.number,
+        store_id=row.store_id,
+        lines=[(line.sku, line.quantity_milli) for line in spec.lines],
+        now=now,
+    )
     order = order_out(row, customer)
     feed_order(pending, order)
     return WebOrderCreated(created=True, order=order)
@@ -181,6 +188,7 @@ def change_status(
     row.status = str(status)
     row.updated_at = hub.clock()
     session.flush()
+    stock_truth.settle_order(session, order_number=number, status=status, now=row.updated_at)
     record_status_effects(
         session,
         order=row,

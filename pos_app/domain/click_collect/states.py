@@ -10,7 +10,19 @@ from enum import StrEnum
 
 from pos_app.domain.errors import DomainError
 
-__all__ = ["ACTIVE", "ALLOWED_MOVES", "CollectionError", "OrderState", "check_move", "describe"]
+__all__ = [
+    "ACTIVE",
+    "ALLOWED_MOVES",
+    "DEFAULT_HOLD_DAYS",
+    "CollectionError",
+    "OrderState",
+    "check_move",
+    "describe",
+]
+
+# How long a store holds an order that nobody collects (the till's queue marks it overdue; the
+# hub expires it then and gives its reserved stock back).
+DEFAULT_HOLD_DAYS = 7
 
 
 class CollectionError(DomainError):

@@ -22,9 +22,9 @@ from pos_app.db.models import (
     WebOrderRow,
 )
 from pos_app.domain.click_collect.orders import ACTIVE, CollectionError, OrderState, describe
+from pos_app.domain.click_collect.states import DEFAULT_HOLD_DAYS as DEFAULT_HOLD_DAYS
 
 COLLECTION_EVENT = "collection.status_changed"
-DEFAULT_HOLD_DAYS = 7
 QUEUE_LIMIT = 500
 QUEUE_ORDER = (
     OrderState.NEW,

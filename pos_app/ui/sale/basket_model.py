@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.money import Money, sum_money
 from pos_app.domain.pricing import line_discount_amounts, line_gross
 from pos_app.domain.sale.basket import Basket, BasketLine, BasketTotals, LineTotals
@@ -108,6 +109,10 @@ class BasketTableModel(QAbstractTableModel):
 
     def line_no_at(self, row: int) -> int | None:
         return self._rows[row].line.line_no if 0 <= row < len(self._rows) else None
+
+    def item_at(self, row: int) -> CatalogItem | None:
+        """The catalog item of a row (the stock panel asks where else it is in stock)."""
+        return self._rows[row].line.item if 0 <= row < len(self._rows) else None
 
     def row_of(self, line_no: int) -> int | None:
         for i, row in enumerate(self._rows):

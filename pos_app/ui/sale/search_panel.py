@@ -59,6 +59,13 @@ class SearchPanel(QWidget):
         self.results.setFixedHeight(rows * (TOUCH_MIN + 2) + 4)
         self.results.setVisible(bool(hits))
 
+    def current_item(self) -> CatalogItem | None:
+        """The highlighted search result, while results are shown."""
+        row = self.results.currentRow()
+        if self.results.isVisible() and 0 <= row < len(self._hits):
+            return self._hits[row].item
+        return None
+
     def clear(self) -> None:
         self.edit.clear()
         self._hits = []

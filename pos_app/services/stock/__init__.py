@@ -1,0 +1,1 @@
+"""Stock across the chain at the till: other stores' and the warehouse's available-to-sell."""

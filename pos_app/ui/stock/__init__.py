@@ -1,0 +1,1 @@
+"""The sale screen's stock panel: a SKU's stock in every store and the warehouse."""

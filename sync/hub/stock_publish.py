@@ -1,0 +1,677 @@
+"""Stock out to the web store: available-to-sell per location, through Shopify's GraphQL Admin
+API (docs/architecture.md, "One stock truth").
+
+Why GraphQL ``inventorySetQuantities`` (API 2026-04): REST is legacy for new integrations, and
+the mutation sets absolute levels for up to many (item, location) pairs in one call, which is
+what a source of truth does. We set ``name: "available"`` with ``reason: "correction"`` and
+``changeFromQuantity: null`` on every quantity: the field is mandatory, and null skips the
+compare-and-swap check, which is what Shopify advises for "the source of truth" (Shopify's own
+checkout lowers ``available`` between two of our pushes, so a compare would fail for no
+reason). From 2026-04 the mutation must carry ``@idempotent(key:)``; the key is derived from the
+rows and *versions* sent, so a retry of the same send is recognised by Shopify while a later
+send of the same level (after it went down and up again) is a new request.
+
+Ordering: one ``stock_pushes`` row per (shop, location, SKU). A publisher claims due rows by
+moving ``due_at`` forward (a conditional UPDATE: two publishers, in two hub workers, never hold
+the same row), reads the ATS *after* claiming, sends it, and records the version it read. The
+next send of that row reads again, later, so an older level is never sent after a newer one.
+Coalescing: after a send the row is not due again before ``coalesce_seconds``, however many
+changes arrive meanwhile (they only bump its version).
+
+Failures: THROTTLED (HTTP 200 with ``errors[].extensions.code``) and HTTP 429 wait as the
+answer says (``extensions.cost.throttleStatus``: the missing points over ``restoreRate``;
+``Retry-After``) and count no attempt; timeouts, resets and 5xx retry with capped exponential
+backoff; ``userErrors`` that name a quantity (unknown item or location, not stocked there) fail
+that row with the reason (listed by ``hub stock-pushes``), the others go again at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import requests
+from sqlalchemy import case, select, update
+from sqlalchemy.orm import Session
+
+from pos_app.domain.retry import capped_delay
+from sync.hub import stock_truth
+from sync.hub.db import HubDatabase, dialect_insert
+from sync.hub.models import ShopifyItem, ShopifyLocation, ShopifyPublish, StockPush, utc_now
+
+log = logging.getLogger(__name__)
+API_VERSION = "2026-04"
+REASON = "correction"
+MAX_ERROR = 500
+# Codes that name something Shopify does not have: retrying the same row cannot help.
+PERMANENT_CODES = frozenset(
+    {
+        "INVALID_INVENTORY_ITEM",
+        "INVALID_LOCATION",
+        "ITEM_NOT_STOCKED_AT_LOCATION",
+        "NON_MUTABLE_INVENTORY_ITEM",
+        "INVALID_QUANTITY_TOO_HIGH",
+    }
+)
+SET_AVAILABLE = """
+mutation SetAvailable($input: InventorySetQuantitiesInput!) {
+  inventorySetQuantities(input: $input) @idempotent(key: "%s") {
+    inventoryAdjustmentGroup { reason }
+    userErrors { code field message }
+  }
+}
+"""
+FIND_ITEMS = """
+query FindItems($first: Int!, $query: String!) {
+  inventoryItems(first: $first, query: $query) { nodes { id sku } }
+}
+"""
+
+
+def default_endpoint(shop_domain: str) -> str:
+    return f"https://{shop_domain}/admin/api/{API_VERSION}/graphql.json"
+
+
+@dataclass(frozen=True)
+class PublishTiming:
+    poll_seconds: float = 0.5
+    coalesce_seconds: float = 3.0  # at most one update per item and location this often
+    retry_base_seconds: float = 2.0
+    retry_cap_seconds: float = 600.0
+    max_attempts: int = 15  # then failed (a new change of the item queues it again)
+    batch: int = 100  # quantities per mutation
+    lease_seconds: float = 60.0  # > the request timeout: a claim outlives its send
+    timeout_seconds: float = 10.0
+    max_throttle_wait: float = 30.0
+
+
+class Throttled(Exception):
+    def __init__(self, wait_seconds: float) -> None:
+        super().__init__(f"throttled by the web store; waiting {wait_seconds:.1f} s")
+        self.wait_seconds = wait_seconds
+
+
+class Unavailable(Exception):
+    """The web store could not be reached or failed (timeouts, resets, 5xx): retry later."""
+
+
+class Refused(Exception):
+    """The web store refused the request as a whole (401, a GraphQL error): retry later, loudly."""
+
+
+@dataclass(frozen=True)
+class UserError:
+    code: str
+    field: tuple[str, ...]
+    message: str
+
+    @property
+    def quantity_index(self) -> int | None:
+        if len(self.field) >= 3 and self.field[1] == "quantities" and self.field[2].isdigit():
+            return int(self.field[2])
+        return None
+
+
+class ShopifyAdmin:
+    """The two GraphQL calls we make, with Shopify's error shapes turned into exceptions."""
+
+    def __init__(
+        self, endpoint: str, token: str, http: requests.Session, timeout: float = 10.0
+    ) -> None:
+        self.endpoint = endpoint
+        self.token = token
+        self.http = http
+        self.timeout = timeout
+
+    def call(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        try:
+            answer = self.http.post(
+                self.endpoint,
+                json={"query": query, "variables": variables},
+                headers={"X-Shopify-Access-Token": self.token, "Accept": "application/json"},
+                timeout=self.timeout,
+            )
+        except requests.RequestException as exc:
+            raise Unavailable(f"{type(exc).__name__}: {exc}"[:MAX_ERROR]) from None
+        if answer.status_code == 429:
+            raise Throttled(_retry_after(answer.headers.get("Retry-After")))
+        if answer.status_code >= 500:
+            raise Unavailable(f"HTTP {answer.status_code} from the web store")
+        if answer.status_code != 200:
+            raise Refused(f"HTTP {answer.status_code}: {answer.text[:200]}")
+        try:
+            body = answer.json()
+        except ValueError:
+            raise Unavailable("the web store answered something that is not JSON") from None
+        if not isinstance(body, dict):
+            raise Unavailable("the web store answered an unexpected document")
+        errors = body.get("errors")
+        if errors:
+            if _is_throttled(errors):
+                raise Throttled(_throttle_wait(body.get("extensions")))
+            raise Refused(f"GraphQL error: {str(errors)[:300]}")
+        data = body.get("data")
+        if not isinstance(data, dict):
+            raise Unavailable("the web store's answer has no data")
+        return data
+
+    def find_items(self, skus: Sequence[str]) -> dict[str, str]:
+        """{sku: inventory item gid} of the SKUs Shopify knows (at most 50 per call)."""
+        terms = " OR ".join(f"sku:'{sku}'" for sku in skus)
+        data = self.call(FIND_ITEMS, {"first": len(skus), "query": terms})
+        nodes = ((data.get("inventoryItems") or {}).get("nodes")) or []
+        return {
+            str(n["sku"]): str(n["id"])
+            for n in nodes
+            if isinstance(n, dict) and n.get("sku") in skus and n.get("id")
+        }
+
+    def set_available(
+        self, quantities: Sequence[dict[str, Any]], *, key: str, reference: str
+    ) -> list[UserError]:
+        spec = {
+            "name": "available",
+            "reason": REASON,
+            "referenceDocumentUri": reference,
+            "quantities": [{**q, "changeFromQuantity": None} for q in quantities],
+        }
+        data = self.call(SET_AVAILABLE % key, {"input": spec})
+        payload = data.get("inventorySetQuantities") or {}
+        return [
+            UserError(
+                str(e.get("code")),
+                tuple(str(p) for p in e.get("field") or ()),
+                str(e.get("message")),
+            )
+            for e in payload.get("userErrors") or ()
+            if isinstance(e, dict)
+        ]
+
+
+def _retry_after(value: str | None) -> float:
+    try:
+        return max(0.1, float(value)) if value else 1.0
+    except ValueError:
+        return 1.0
+
+
+def _is_throttled(errors: Any) -> bool:
+    return isinstance(errors, list) and any(
+        isinstance(e, dict) and (e.get("extensions") or {}).get("code") == "THROTTLED"
+        for e in errors
+    )
+
+
+def _throttle_wait(extensions: Any) -> float:
+    """Seconds until the bucket holds the request's cost again (1 s when not said)."""
+    try:
+        cost = extensions["cost"]
+        status = cost["throttleStatus"]
+        missing = float(cost["requestedQueryCost"]) - float(status["currentlyAvailable"])
+        return max(0.1, missing / float(status["restoreRate"]))
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return 1.0
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    shop: str
+    store_id: str
+    sku: str
+    version: int
+    attempts: int
+    changed_at: datetime
+
+
+@dataclass
+class PublishReport:
+    sent: int = 0  # rows whose level reached the web store
+    requests: int = 0
+    failed: int = 0
+    retried: int = 0
+    throttled: int = 0
+    delays: list[float] = field(default_factory=list)  # first change -> sent, per row
+
+
+class StockPublisher:
+    """Sends what ``stock_pushes`` says is owed; ``run_once`` is one pass (the jobs thread, the
+    ``hub run-jobs`` command and the tests call it)."""
+
+    def __init__(
+        self,
+        db: HubDatabase,
+        timing: PublishTiming | None = None,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        http: requests.Session | None = None,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        self._db = db
+        self.timing = timing or PublishTiming()
+        self._clock = clock
+        self._http = http or requests.Session()
+        self._stop = threading.Event()
+        self._sleep = sleep or self._stop.wait
+        self._failing = False
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def run_once(self) -> PublishReport:
+        report = PublishReport()
+        claimed = self._claim()
+        by_shop: dict[str, list[Claimed]] = defaultdict(list)
+        for row in claimed:
+            by_shop[row.shop].append(row)
+        for shop, rows in sorted(by_shop.items()):
+            self._publish_shop(shop, rows, report)
+        return report
+
+    def run_until_idle(self, max_passes: int = 1000) -> PublishReport:
+        """Passes until nothing is due now (tests and ``hub run-jobs``)."""
+        total = PublishReport()
+        for _ in range(max_passes):
+            report = self.run_once()
+            for name in ("sent", "requests", "failed", "retried", "throttled"):
+                setattr(total, name, getattr(total, name) + getattr(report, name))
+            total.delays.extend(report.delays)
+            if report.requests == 0 and report.sent == 0 and report.failed == 0:
+                break
+        return total
+
+    # -- claiming --------------------------------------------------------------------------
+
+    def _claim(self) -> list[Claimed]:
+        now = self._clock()
+        lease = now + timedelta(seconds=self.timing.lease_seconds)
+        limit = self.timing.batch * 5
+        # Look first with a read (no write lock on SQLite when nothing is due), then claim.
+        with self._db.read() as session:
+            due = list(
+                session.scalars(
+                    select(StockPush.id)
+                    .where(StockPush.status == stock_truth.PENDING, StockPush.due_at <= now)
+                    .order_by(StockPush.due_at, StockPush.id)
+                    .limit(limit)
+                )
+            )
+        if not due:
+            return []
+        with self._db.write() as session:
+            rows = session.execute(
+                update(StockPush)
+                .where(
+                    StockPush.id.in_(due),
+                    StockPush.status == stock_truth.PENDING,
+                    StockPush.due_at <= now,
+                )
+                .values(due_at=lease)
+                .returning(
+                    StockPush.id,
+                    StockPush.shop_domain,
+                    StockPush.store_id,
+                    StockPush.sku,
+                    StockPush.version,
+                    StockPush.attempts,
+                    StockPush.changed_at,
+                )
+            ).all()
+        return sorted((Claimed(*row) for row in rows), key=lambda c: c.id)
+
+    # -- one shop --------------------------------------------------------------------------
+
+    def _publish_shop(self, shop: str, rows: list[Claimed], report: PublishReport) -> None:
+        with self._db.read() as session:
+            config = session.get(ShopifyPublish, shop)
+            locations = dict(
+                session.execute(
+                    select(ShopifyLocation.store_id, ShopifyLocation.location_gid).where(
+                        ShopifyLocation.shop_domain == shop
+                    )
+                ).all()
+            )
+        if config is None:
+            self._fail(rows, "the shop no longer publishes stock", permanent=True, report=report)
+            return
+        admin = ShopifyAdmin(
+            config.endpoint, config.access_token, self._http, self.timing.timeout_seconds
+        )
+        try:
+            items = self._items(admin, shop, sorted({r.sku for r in rows}))
+        except Throttled as exc:
+            report.throttled += 1
+            self._release(rows, exc.wait_seconds)
+            self._sleep(min(exc.wait_seconds, self.timing.max_throttle_wait))
+            return
+        except (Unavailable, Refused) as exc:
+            self._fail(rows, str(exc), permanent=False, report=report)
+            return
+        sendable: list[Claimed] = []
+        for row in rows:
+            if row.store_id not in locations:
+                self._fail(
+                    [row],
+                    f"store {row.store_id} has no Shopify location",
+                    permanent=True,
+                    report=report,
+                )
+            elif items.get(row.sku) is None:
+                self._fail(
+                    [row],
+                    f"SKU {row.sku} is not an inventory item in {shop}",
+                    permanent=True,
+                    report=report,
+                )
+            else:
+                sendable.append(row)
+        size = self.timing.batch
+        for start in range(0, len(sendable), size):
+            if not self._send(admin, sendable[start : start + size], locations, items, report):
+                self._release(sendable[start + size :], 0.0)  # throttled: the rest later
+                return
+
+    def _items(self, admin: ShopifyAdmin, shop: str, skus: list[str]) -> dict[str, str | None]:
+        """Each SKU's inventory item: from the table, else asked once and kept (a SKU Shopify
+        does not have is asked again after an hour: it may have been added since)."""
+        now = self._clock()
+        with self._db.read() as session:
+            known = {
+                row.sku: row
+                for row in session.scalars(
+                    select(ShopifyItem).where(
+                        ShopifyItem.shop_domain == shop, ShopifyItem.sku.in_(skus)
+                    )
+                )
+            }
+        found: dict[str, str | None] = {}
+        ask: list[str] = []
+        for sku in skus:
+            row = known.get(sku)
+            if row is not None and (
+                row.inventory_item_gid is not None or now - row.checked_at < timedelta(hours=1)
+            ):
+                found[sku] = row.inventory_item_gid
+            else:
+                ask.append(sku)
+        for start in range(0, len(ask), 50):
+            part = ask[start : start + 50]
+            answer = admin.find_items(part)
+            with self._db.write() as session:
+                for sku in part:
+                    found[sku] = answer.get(sku)
+                    stmt = dialect_insert(session, ShopifyItem).values(
+                        shop_domain=shop, sku=sku, inventory_item_gid=found[sku], checked_at=now
+                    )
+                    session.execute(
+                        stmt.on_conflict_do_update(
+                            index_elements=["shop_domain", "sku"],
+                            set_={
+                                "inventory_item_gid": stmt.excluded.inventory_item_gid,
+                                "checked_at": stmt.excluded.checked_at,
+                            },
+                        )
+                    )
+        return found
+
+    def _send(
+        self,
+        admin: ShopifyAdmin,
+        rows: list[Claimed],
+        locations: dict[str, str],
+        items: dict[str, str | None],
+        report: PublishReport,
+    ) -> bool:
+        """One mutation; False when throttled (the caller stops this pass for the shop)."""
+        # Read the levels now, after the claim: nothing older than this can be sent later.
+        levels: dict[int, int] = {}
+        with self._db.read() as session:
+            by_store: dict[str, list[Claimed]] = defaultdict(list)
+            for row in rows:
+                by_store[row.store_id].append(row)
+            for store_id, part in by_store.items():
+                ats = stock_truth.available_at(session, store_id, [r.sku for r in part])
+                for row in part:
+                    levels[row.id] = stock_truth.publishable_units(ats[row.sku])
+        quantities = [
+            {
+                "inventoryItemId": items[row.sku],
+                "locationId": locations[row.store_id],
+                "quantity": levels[row.id],
+            }
+            for row in rows
+        ]
+        key = _idempotency_key(rows, quantities)
+        report.requests += 1
+        try:
+            errors = admin.set_available(
+                quantities, key=key, reference=f"gid://omnitill/StockSync/{key}"
+            )
+        except Throttled as exc:
+            report.throttled += 1
+            self._release(rows, exc.wait_seconds)
+            self._sleep(min(exc.wait_seconds, self.timing.max_throttle_wait))
+            return False
+        except (Unavailable, Refused) as exc:
+            self._fail(rows, str(exc), permanent=False, report=report)
+            return True
+        if not errors:
+            self._sent(rows, levels, report)
+            return True
+        # All or nothing: nothing was applied. Rows an error names fail; the rest go again.
+        named: dict[int, UserError] = {}
+        general: list[UserError] = []
+        for error in errors:
+            index = error.quantity_index
+            if index is not None and index < len(rows):
+                named.setdefault(index, error)
+            else:
+                general.append(error)
+        if general:
+            text = "; ".join(f"{e.code}: {e.message}" for e in general)
+            self._fail(rows, f"refused by the web store: {text}", permanent=False, report=report)
+            return True
+        for index, error in sorted(named.items()):
+            self._fail(
+                [rows[index]],
+                f"{error.code}: {error.message}",
+                permanent=error.code in PERMANENT_CODES,
+                report=report,
+            )
+        rest = [row for i, row in enumerate(rows) if i not in named]
+        self._release(rest, 0.0)
+        report.retried += len(rest)
+        return True
+
+    # -- recording outcomes ----------------------------------------------------------------
+
+    def _sent(self, rows: list[Claimed], levels: dict[int, int], report: PublishReport) -> None:
+        now = self._clock()
+        next_due = now + timedelta(seconds=self.timing.coalesce_seconds)
+        with self._db.write() as session:
+            for row in rows:
+                session.execute(
+                    update(StockPush)
+                    .where(StockPush.id == row.id)
+                    .values(
+                        sent_version=row.version,
+                        sent_level=levels[row.id],
+                        sent_at=now,
+                        attempts=0,
+                        last_error=None,
+                        # Changed again while we sent: pending, due after the window.
+                        status=case(
+                            (StockPush.version > row.version, stock_truth.PENDING),
+                            else_=stock_truth.SENT,
+                        ),
+                        due_at=next_due,
+                    )
+                )
+        report.sent += len(rows)
+        report.delays.extend((now - row.changed_at).total_seconds() for row in rows)
+        if self._failing:
+            self._failing = False
+            log.info("web-store stock updates are going through again")
+
+    def _release(self, rows: list[Claimed], wait_seconds: float) -> None:
+        """Give rows back unsent and without an attempt counted (a throttle, a retry)."""
+        if not rows:
+            return
+        due = self._clock() + timedelta(seconds=wait_seconds)
+        with self._db.write() as session:
+            session.execute(
+                update(StockPush).where(StockPush.id.in_([r.id for r in rows])).values(due_at=due)
+            )
+
+    def _fail(
+        self, rows: list[Claimed], error: str, *, permanent: bool, report: PublishReport
+    ) -> None:
+        now = self._clock()
+        timing = self.timing
+        with self._db.write() as session:
+            for row in rows:
+                attempts = row.attempts + 1
+                give_up = permanent or attempts >= timing.max_attempts
+                delay = capped_delay(
+                    timing.retry_base_seconds, timing.retry_cap_seconds, attempts - 1
+                )
+                session.execute(
+                    update(StockPush)
+                    .where(StockPush.id == row.id)
+                    .values(
+                        attempts=attempts,
+                        last_error=error[:MAX_ERROR],
+                        status=stock_truth.FAILED if give_up else stock_truth.PENDING,
+                        due_at=now + timedelta(seconds=delay),
+                    )
+                )
+        report.failed += sum(1 for _ in rows) if permanent else 0
+        report.retried += 0 if permanent else len(rows)
+        if not permanent and not self._failing:
+            self._failing = True
+            log.warning("web-store stock updates failing (will retry): %s", error)
+
+
+def _idempotency_key(rows: Sequence[Claimed], quantities: Sequence[dict[str, Any]]) -> str:
+    """The same rows at the same versions with the same levels: the same key (a retry)."""
+    text = repr([(r.id, r.version) for r in rows]) + repr(list(quantities))
+    return str(uuid.UUID(hashlib.sha256(text.encode()).hexdigest()[:32]))
+
+
+# --- head office's view -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PushRow:
+    shop: str
+    store_id: str
+    sku: str
+    status: str
+    version: int
+    sent_version: int
+    sent_level: int | None
+    attempts: int
+    last_error: str | None
+    changed_at: datetime
+    due_at: datetime
+    sent_at: datetime | None
+
+
+def list_pushes(session: Session, *, status: str | None = None, limit: int = 100) -> list[PushRow]:
+    """Updates the web stores are owed (pending) or could not take (failed), oldest first."""
+    wanted = [status] if status else [stock_truth.PENDING, stock_truth.FAILED]
+    rows = session.scalars(
+        select(StockPush)
+        .where(StockPush.status.in_(wanted))
+        .order_by(StockPush.changed_at, StockPush.id)
+        .limit(limit)
+    )
+    return [
+        PushRow(
+            r.shop_domain,
+            r.store_id,
+            r.sku,
+            r.status,
+            r.version,
+            r.sent_version,
+            r.sent_level,
+            r.attempts,
+            r.last_error,
+            r.changed_at,
+            r.due_at,
+            r.sent_at,
+        )
+        for r in rows
+    ]
+
+
+def retry_failed(session: Session, *, now: datetime) -> int:
+    """Queue every failed update again (after fixing the shop's mapping, say)."""
+    result = session.execute(
+        update(StockPush)
+        .where(StockPush.status == stock_truth.FAILED)
+        .values(status=stock_truth.PENDING, attempts=0, due_at=now)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# --- connecting a shop --------------------------------------------------------------------------
+
+
+def connect_shop(
+    session: Session,
+    *,
+    shop_domain: str,
+    access_token: str,
+    locations: dict[str, str],
+    now: datetime,
+    endpoint: str | None = None,
+) -> int:
+    """Publish ATS of ``locations`` ({store id: Shopify location gid}) to a connected shop;
+    every SKU those stores count is queued at once. The number of updates queued."""
+    from sync.hub.errors import Invalid
+    from sync.hub.models import ShopifyShop, StockLevel, Store
+
+    if session.get(ShopifyShop, shop_domain) is None:
+        raise Invalid(f"shop {shop_domain!r} is not connected (hub add-shop first)")
+    if not access_token.strip():
+        raise Invalid("the shop's Admin API access token is empty")
+    for store_id, gid in locations.items():
+        if session.get(Store, store_id) is None:
+            raise Invalid(f"no store {store_id!r}")
+        if not gid.startswith("gid://shopify/Location/") or len(gid) > 100:
+            raise Invalid(f"{gid!r} is not a Shopify location id (gid://shopify/Location/…)")
+    values = {
+        "shop_domain": shop_domain,
+        "access_token": access_token.strip(),
+        "endpoint": endpoint or default_endpoint(shop_domain),
+        "created_at": now,
+    }
+    stmt = dialect_insert(session, ShopifyPublish).values(values)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["shop_domain"],
+            set_={"access_token": stmt.excluded.access_token, "endpoint": stmt.excluded.endpoint},
+        )
+    )
+    queued = 0
+    for store_id, gid in sorted(locations.items()):
+        loc = dialect_insert(session, ShopifyLocation).values(
+            shop_domain=shop_domain, store_id=store_id, location_gid=gid
+        )
+        session.execute(
+            loc.on_conflict_do_update(
+                index_elements=["shop_domain", "store_id"],
+                set_={"location_gid": loc.excluded.location_gid},
+            )
+        )
+        skus = list(session.scalars(select(StockLevel.sku).where(StockLevel.store_id == store_id)))
+        queued += stock_truth.touch(session, store_id, skus, now=now)
+    return queued

@@ -1,0 +1,95 @@
+"""Other stores at the till (issue 21): from a basket line or a search result, the Stock panel
+lists on hand and available-to-sell in this store, the other stores and the warehouse, asked
+off the GUI thread from a real hub over HTTP; with the hub gone it shows what it last knew and
+says when ("Offline — last known at HH:MM")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from sync.hub import headoffice, stock_truth
+from sync.hub.web_orders import create_web_order
+from sync.protocol import WebOrderIn
+from tests.helpers.catalog import COFFEE
+from tests.helpers.gui import HUMAN_GAP_MS
+from tests.helpers.hub import TILL_STORE
+
+SKU = "COF-1"
+
+
+def stock_setup(hub_under_test: Any) -> None:
+    hub = hub_under_test.hub
+    hub_under_test.add_store("store-2")
+    hub_under_test.add_store("wh")
+    with hub.db.write() as session:
+        stock_truth.set_location(session, "wh", kind="warehouse", region="North", now=hub.clock())
+        stock_truth.set_location(session, "store-2", region="East", now=hub.clock())
+    headoffice.set_stock(hub, TILL_STORE, SKU, 2_000)
+    headoffice.set_stock(hub, "store-2", SKU, 5_000)
+    headoffice.set_stock(hub, "wh", SKU, 40_000)
+    order = {
+        "number": "W-9",
+        "pickup_store_id": "store-2",
+        "customer": {"email": "ann@example.com", "name": "Ann"},
+        "currency": "EUR",
+        "payment_status": "paid",
+        "lines": [{"sku": SKU, "name": "Coffee", "quantity_milli": 1000, "unit_price_minor": 899}],
+    }
+    create_web_order(hub, WebOrderIn.model_validate(order))
+
+
+def table(panel: Any) -> list[list[str]]:
+    return [
+        [panel.table.item(r, c).text() for c in range(panel.table.columnCount())]
+        for r in range(panel.table.rowCount())
+    ]
+
+
+def test_stock_everywhere_from_a_line_and_a_search_result_and_offline(
+    make_till: Any, staffed_db: Path, enrolled_till: Any
+) -> None:
+    from pos_app.ui.stock.controller import StockController
+
+    stock_setup(enrolled_till.hub)
+    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
+    d.sign_in("1111")
+    stock = d.window.findChild(StockController)
+    assert stock is not None
+    panel = stock.panel
+
+    d.clock.advance(HUMAN_GAP_MS)
+    d.qtbot.keyClick(d.focus(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert "Scan or search an item first" in d.window.sale.message.text()  # nothing chosen
+
+    d.scan_and_wait(COFFEE)
+    with d.qtbot.waitSignal(stock.view_shown, timeout=8000) as shown:
+        d.clock.advance(HUMAN_GAP_MS)
+        d.qtbot.keyClick(d.focus(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    view = shown.args[0]
+    assert view.online
+    assert d.window.sale.side.currentWidget() is panel
+    assert "COF-1" in panel.title.text()
+    assert table(panel) == [
+        ["Store store-1 (this store)", "2", "2"],
+        ["Store store-2\nEast", "5", "4"],  # one unit reserved by a web order
+        ["Store wh\nNorth, warehouse", "40", "40"],
+    ]
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert panel.table.item(1, 2).textAlignment() == right
+
+    panel.close_button.click()
+    assert d.window.sale.side.currentWidget() is d.window.sale.action_pad
+
+    # The hub goes away: the panel shows what it last knew, and when.
+    enrolled_till.hub.stop()
+    d.type(d.window.sale.search.edit, "Coffee")
+    d.qtbot.waitUntil(lambda: d.window.sale.search.current_item() is not None, timeout=5000)
+    with d.qtbot.waitSignal(stock.view_shown, timeout=15000) as offline:
+        d.window.sale.stock_button.click()
+    view = offline.args[0]
+    assert not view.online
+    assert "Offline — last known at" in panel.message.text()
+    assert table(panel)[1] == ["Store store-2\nEast", "5", "4"]
