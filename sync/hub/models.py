@@ -650,6 +650,8 @@ class Gs1Trace(Base):
         Index("ix_gs1_traces_lot", "lot"),
         Index("ix_gs1_traces_serial", "serial"),
     )
+
+
 class SalesDaily(Base):
     """Till sales summed per day × store × channel × tender × department (migration 0017).
 
@@ -686,6 +688,8 @@ class StockAdjustment(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     __table_args__ = (Index("ix_stock_adjustments_store_sku", "store_id", "sku", "id"),)
+
+
 # --- one stock truth (hub migration 0019; docs/architecture.md "One stock truth") ----------
 
 
