@@ -11,8 +11,9 @@ catalog.
   set to 0 so only the work is timed (query on the search thread + the hop back).
 - event-loop stall: a 5 ms QTimer heartbeat during a scripted sale (scans, search, park,
   resume, cash, complete); the worst gap is what a cashier could feel.
-- cold start: a fresh interpreter imports Qt and the till, builds the window on the database,
-  shows it and answers a first look-up ("ready to scan"); wall time and peak RSS (VmHWM).
+- cold start: a fresh interpreter starts as ``omnitill run`` does, in two stages: the window
+  with the sign-in screen is painted first ("sign-in"), then the till is built behind it and
+  answers a first look-up ("ready to scan"); wall time of each and peak RSS (VmHWM).
 
 The catalog comes from bench/run.py's cache (built with generate_demo_data if missing).
 """
@@ -121,7 +122,8 @@ def in_process(db: Path, scans: int, searches: int, seed: int) -> dict[str, obje
 
     from pos_app.db.demo_data import DEMO_FEATURED
     from pos_app.services.staff.auth import Role, StaffMember
-    from pos_app.ui.app import build_till, load_theme
+    from pos_app.ui.app import build_till
+    from pos_app.ui.boot import load_theme
 
     app = QApplication.instance() or QApplication(["bench"])
     assert isinstance(app, QApplication)
@@ -251,20 +253,30 @@ def _wait(predicate: object, timeout_ms: int) -> None:
 
 
 def cold_child(db: Path, barcode: str) -> None:
+    """The two-stage start of ``ui.start.run_till``: the sign-in window is painted first
+    (``SIGNIN`` on stdout), the till is built behind it and answers a look-up (``READY``)."""
     t0 = time.perf_counter()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from pos_app.ui.app import build_till, load_theme
+    from pos_app.ui.boot import after_first_paint, load_theme, open_shell
 
     app = QApplication(["omnitill"])
     load_theme(app)
     t_imported = time.perf_counter()
-    till = build_till(db)
-    till.window.resize(1024, 768)
-    till.window.show()
+    shell = open_shell(db)
+    shell.window.resize(1024, 768)
+    shell.window.show()
+    painted: list[float] = []
+    after_first_paint(shell.signin, lambda: painted.append(time.perf_counter()))
+    _wait(lambda: bool(painted), 10_000)
+    t_signin = painted[0]
+    print("SIGNIN", flush=True)
+    from pos_app.ui.app import build_till
+
+    till = build_till(db, shell=shell)
     QCoreApplication.processEvents()
-    t_shown = time.perf_counter()
+    t_built = time.perf_counter()
     item = till.controller.catalog.by_barcode(barcode)
     t_ready = time.perf_counter()
     if item is None:
@@ -272,8 +284,9 @@ def cold_child(db: Path, barcode: str) -> None:
     print("READY", flush=True)
     figures = {
         "imports_ms": (t_imported - t0) * 1000,
-        "window_ms": (t_shown - t_imported) * 1000,
-        "first_lookup_ms": (t_ready - t_shown) * 1000,
+        "signin_ms": (t_signin - t0) * 1000,
+        "build_ms": (t_built - t_signin) * 1000,
+        "first_lookup_ms": (t_ready - t_built) * 1000,
         "rss_mb": _peak_rss_mb(),
     }
     till.close()
@@ -293,7 +306,9 @@ def cold_start(db: Path, seed: int) -> list[dict[str, float]]:
             env=env,
         )
         assert proc.stdout is not None
-        line = proc.stdout.readline()
+        first = proc.stdout.readline()
+        signin_wall_ms = (time.perf_counter() - started) * 1000
+        line = proc.stdout.readline() if first.strip() == "SIGNIN" else first
         wall_ms = (time.perf_counter() - started) * 1000
         out = proc.stdout.read()  # not communicate(): it would skip what readline buffered
         err = proc.stderr.read() if proc.stderr is not None else ""
@@ -302,6 +317,7 @@ def cold_start(db: Path, seed: int) -> list[dict[str, float]]:
             raise RuntimeError(f"cold-start child failed: {err.strip()[-2000:]}")
         figures = json.loads(out.strip().splitlines()[-1])
         figures["wall_ms"] = wall_ms
+        figures["signin_wall_ms"] = signin_wall_ms
         runs.append(figures)
     return runs
 
@@ -330,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(floor, Stat)
     assert isinstance(search, Stat)
     wall = Stat.of_ms([r["wall_ms"] for r in runs])
+    signin = Stat.of_ms([r["signin_wall_ms"] for r in runs])
     rss = max(r["rss_mb"] for r in runs)
     stall = float(figures["worst_stall_ms"])  # type: ignore[arg-type]
     ratio = scan.p99_ms / floor.p99_ms if floor.p99_ms > 0 else float("inf")
@@ -352,6 +369,12 @@ def main(argv: list[str] | None = None) -> int:
             search,
             f"p99 ≤ {SEARCH_BUDGET_MS:g} ms",
             search.p99_ms <= SEARCH_BUDGET_MS,
+        ),
+        (
+            "cold start → sign-in screen painted",
+            signin,
+            f"≤ {COLD_BUDGET_S:g} s",
+            signin.max_ms <= COLD_BUDGET_S * 1000,
         ),
         (
             "cold start → ready to scan",
@@ -377,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     breakdown = {
         k: round(statistics.median(r[k] for r in runs), 1)
-        for k in ("imports_ms", "window_ms", "first_lookup_ms")
+        for k in ("imports_ms", "signin_ms", "build_ms", "first_lookup_ms")
     }
     print(f"  cold start median breakdown: {breakdown}")
     results = REPO_ROOT / "bench" / "results"

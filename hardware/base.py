@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from pos_app.domain.receipt import ReceiptDocument
+if TYPE_CHECKING:  # annotations only: the status bar imports this module at the first paint
+    from pos_app.domain.receipt import ReceiptDocument
 
 __all__ = [
     "CashDrawer",

@@ -27,9 +27,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from escpos import printer as escpos_printers
-from escpos.exceptions import DeviceNotFoundError
-
 from hardware.base import (
     DeviceError,
     DeviceTimeoutError,
@@ -138,7 +135,10 @@ class EscposPrinter:
         self.config = config
         self.name = config.name
         self._connector = connector
-        profile_columns = escpos_printers.Dummy(profile=config.profile).profile.get_columns("a")
+        # The profile only: escpos.printer is imported at the first job (escpos_render).
+        from escpos.capabilities import get_profile
+
+        profile_columns = get_profile(config.profile).get_columns("a")
         self.columns = columns_for(config.paper_width_mm, profile_columns)
         self._renderer = EscposRenderer(
             config.profile,
@@ -237,6 +237,8 @@ class EscposPrinter:
         return status
 
     def _open(self) -> Any:
+        from escpos.exceptions import DeviceNotFoundError
+
         try:
             conn = self._connector(self.config.connection, self.config.timeout_s)
         except DeviceUnavailableError as exc:

@@ -17,9 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from escpos.capabilities import CAPABILITIES
-from escpos.printer import Dummy
-
 from hardware.receipt_barcode import code128_bytes, code128_payload, module_width_for
 from hardware.receipt_layout import BarcodeBlock, Block, CutBlock, QrBlock, TextBlock, printable
 from hardware.receipt_raster import drawable, fits_code_page, line_image, raster_bytes
@@ -55,6 +52,8 @@ class DrawerPulse:
 
 def drawer_kick_bytes(pulse: DrawerPulse) -> bytes:
     """The kick command, made by python-escpos' ``cashdraw`` from a decimal sequence."""
+    from escpos.printer import Dummy
+
     printer = Dummy()
     printer.cashdraw([27, 112, 0 if pulse.pin == 2 else 1, pulse.on_ms // 2, pulse.off_ms // 2])
     return bytes(printer.output)
@@ -62,6 +61,8 @@ def drawer_kick_bytes(pulse: DrawerPulse) -> bytes:
 
 def known_profiles() -> list[str]:
     """The printer models python-escpos has a capability profile for."""
+    from escpos.capabilities import CAPABILITIES
+
     return sorted(CAPABILITIES["profiles"])
 
 
@@ -83,7 +84,9 @@ def check_profile(profile: str) -> None:
 def check_code_page(profile: str, code_page: str) -> None:
     """ValueError naming the profile's code pages unless it has this one."""
     check_profile(profile)
-    pages = sorted(p for p in Dummy(profile=profile).profile.get_code_pages() if p != "Unknown")
+    from escpos.capabilities import get_profile
+
+    pages = sorted(p for p in get_profile(profile).get_code_pages() if p != "Unknown")
     if code_page not in pages:
         raise ValueError(
             f"printer profile {profile!r} has no code page {code_page!r}"
@@ -102,16 +105,20 @@ class EscposRenderer:
         dots: int = 576,
         columns: int = 42,
     ) -> None:
+        from escpos.capabilities import get_profile
+
         check_code_page(profile, code_page)
-        probe = Dummy(profile=profile)
+        probe = get_profile(profile)
         self.profile = profile
         self.code_page = code_page
         self.dots = dots  # across the roll: sizes the receipt barcode and raster lines
         self.columns = columns
-        self._hw_barcodes = bool(probe.profile.supports("barcodeB"))
-        self._hw_qr = bool(probe.profile.supports("qrCode"))
+        self._hw_barcodes = bool(probe.supports("barcodeB"))
+        self._hw_qr = bool(probe.supports("qrCode"))
 
     def render(self, blocks: Sequence[Block]) -> bytes:
+        from escpos.printer import Dummy  # at the first job, on the printer's worker thread
+
         printer: Any = Dummy(profile=self.profile)
         printer.hw("INIT")
         printer.charcode(self.code_page)

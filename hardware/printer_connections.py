@@ -1,4 +1,5 @@
-"""How the till reaches a receipt printer: the address forms and python-escpos connectors.
+"""How the till reaches a receipt printer: the address forms, and python-escpos connectors
+(those in ``escpos_connectors``, imported at the first job).
 
 Addresses: tcp://host[:port], serial:///dev/ttyS0?baud=9600&flow=rtscts, serial://COM3?baud=…,
 usb://04b8:0202?in_ep=0x81&out_ep=0x02, cups://queue, file:///dev/usb/lp0.
@@ -15,16 +16,10 @@ python-escpos 3.1 caveats handled here:
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
-import serial
-from escpos import printer as escpos_printers
-from escpos.exceptions import DeviceNotFoundError
-
-from hardware.base import DeviceUnavailableError
 from hardware.serial_port import serial_port_from_url
 
 __all__ = [
@@ -148,92 +143,12 @@ def parse_printer_url(url: str) -> Connection:
     )
 
 
-class _Network(escpos_printers.Network):  # type: ignore[misc]
-    """escpos' Network, except that a failed connect closes its socket, a status read takes
-    the one byte the printer sends, and EOF is a lost connection."""
-
-    def open(self, raise_not_found: bool = True) -> None:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.settimeout(self.timeout)
-        try:
-            sock.connect((self.host, self.port))
-        except OSError as exc:
-            sock.close()
-            raise DeviceNotFoundError(f"Could not open socket for {self.host}: {exc}") from exc
-        self.device = sock
-
-    def _read(self) -> bytes:
-        data: bytes = self.device.recv(STATUS_REPLY_BYTES)
-        if not data:
-            raise ConnectionResetError("the printer closed the connection")
-        return data
-
-
-class _Serial(escpos_printers.Serial):  # type: ignore[misc]
-    """escpos' Serial on any pyserial port name or URL, with RTS/CTS or XON/XOFF, reading the
-    one status byte (pyserial returns as soon as that many bytes arrived)."""
-
-    def __init__(self, connection: SerialConnection, timeout_s: float) -> None:
-        super().__init__(
-            connection.device,
-            baudrate=connection.baudrate,
-            timeout=timeout_s,
-            xonxoff=connection.flow == "xonxoff",
-            dsrdtr=False,
-        )
-        self.rtscts = connection.flow == "rtscts"
-
-    def open(self, raise_not_found: bool = True) -> None:
-        try:
-            port = serial.serial_for_url(self.devfile, do_not_open=True)
-            port.baudrate = self.baudrate
-            port.timeout = self.timeout
-            # A printer holding CTS low (paper out with RTS/CTS) must not hang the job forever.
-            port.write_timeout = self.timeout
-            port.xonxoff = self.xonxoff
-            port.rtscts = self.rtscts
-            port.open()
-        except (ValueError, OSError, serial.SerialException) as exc:
-            raise DeviceNotFoundError(
-                f"Unable to open serial printer on {self.devfile}: {exc}"
-            ) from exc
-        self.device = port
-
-    def _read(self) -> bytes:
-        data: bytes = self.device.read(STATUS_REPLY_BYTES)
-        if not data:
-            raise TimeoutError(f"no reply within {self.timeout} s")
-        return data
-
-    def close(self) -> None:
-        port: Any = getattr(self, "_device", False)
-        self._device = False
-        if port:
-            try:
-                port.flush()
-            finally:
-                port.close()
-
-
 def make_connector(connection: Connection, timeout_s: float) -> Any:
-    """The python-escpos printer object for one job (not opened yet)."""
-    if isinstance(connection, NetworkConnection):
-        return _Network(connection.host, connection.port, timeout=timeout_s)
-    if isinstance(connection, SerialConnection):
-        return _Serial(connection, timeout_s)
-    if isinstance(connection, UsbConnection):
-        # Check before constructing: an escpos Usb made without pyusb raises again from __del__.
-        if not escpos_printers.Usb.is_usable():
-            raise DeviceUnavailableError("usb", "USB printing needs pyusb (pip install pyusb)")
-        return escpos_printers.Usb(
-            connection.vendor_id,
-            connection.product_id,
-            timeout=int(timeout_s * 1000),  # pyusb counts milliseconds
-            in_ep=connection.in_ep,
-            out_ep=connection.out_ep,
-        )
-    if isinstance(connection, CupsConnection):
-        if not escpos_printers.CupsPrinter.is_usable():
-            raise DeviceUnavailableError("cups", "CUPS printing needs pycups (pip install pycups)")
-        return escpos_printers.CupsPrinter(connection.queue, host=connection.host)
-    return escpos_printers.File(connection.path)
+    """The python-escpos printer object for one job (not opened yet).
+
+    python-escpos is imported here, at the first job, not when the till starts: it costs
+    0.1-0.35 s of the cold start (issue 18; docs/architecture.md §4, "Start-up").
+    """
+    from hardware.escpos_connectors import connector_for
+
+    return connector_for(connection, timeout_s)

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from escpos.printer import Dummy
-
 __all__ = [
     "PRINTABLE_DOTS",
     "code128_bytes",
@@ -38,7 +36,9 @@ def printable_dots(profile: str, paper_width_mm: Literal[58, 80]) -> int:
     """Dots across the roll: the profile's own figure for full-width paper when it has one
     (a 180 dpi TM-T88V has 512), else the 203 dpi figure for the roll."""
     if paper_width_mm == 80:
-        media = Dummy(profile=profile).profile.profile_data.get("media", {})
+        from escpos.capabilities import get_profile  # not escpos.printer: see escpos_render
+
+        media = get_profile(profile).profile_data.get("media", {})
         pixels = media.get("width", {}).get("pixels")
         if isinstance(pixels, int) and 0 < pixels <= PRINTABLE_DOTS[80]:
             return pixels

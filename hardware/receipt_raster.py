@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
-from escpos.magicencode import Encoder
 from PIL import Image, ImageDraw, ImageFont
 
 from hardware.receipt_image import FONT_FILES, find_font
@@ -39,7 +39,14 @@ _PLAIN = str.maketrans(
 _TYPOGRAPHIC = frozenset(chr(code) for code in _PLAIN)
 _ASCII = frozenset(chr(code) for code in range(128))
 LINE_DOTS = 24  # font A is 24 dots high
-_ENCODER = Encoder({})
+
+
+@cache
+def _encoder() -> Any:
+    """python-escpos' encoder, made at the first use (its import is a start-up cost)."""
+    from escpos.magicencode import Encoder
+
+    return Encoder({})
 
 
 def plain_punctuation(text: str) -> str:
@@ -79,7 +86,7 @@ def fits_code_page(text: str, code_page: str) -> bool:
 @cache
 def _page_letters(code_page: str) -> frozenset[str]:
     """The letters ``code_page`` has above ASCII (python-escpos' own table of it)."""
-    return frozenset(_ENCODER._get_codepage_char_map(code_page))
+    return frozenset(_encoder()._get_codepage_char_map(code_page))
 
 
 def drawable(text: str) -> bool:

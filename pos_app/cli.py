@@ -209,7 +209,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from pos_app.demo import run_scripted_demo
 
         return run_scripted_demo(args.data_dir, products=args.products)
-    from pos_app.ui.app import run_demo_window
+    from pos_app.ui.start import run_demo_window
 
     return run_demo_window(
         args.data_dir,
@@ -225,7 +225,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from hardware.config import DeviceConfigError, find_device_config, load_device_config
     from pos_app.services.staff.auth import AuthService
     from pos_app.services.store.till_context import TillNotConfiguredError, load_till_context
-    from pos_app.ui.app import run_till
+    from pos_app.ui.start import run_till
     from sync.client.config import ConfigError, load_config, resolve_config_dir
 
     # The device settings are checked before anything else opens (the database, a device):

@@ -1,31 +1,24 @@
 """The composition root: builds engines, services, lanes and widgets, and wires them.
 
 Nothing else in the UI creates a service or an engine; nothing is global. ``build_till``
-is what the tests and the bench use; ``run_till`` is what ``omnitill run`` and
-``omnitill demo`` call.
+is what the tests and the bench use; ``ui.start.run_till`` (``omnitill run`` and
+``omnitill demo``) shows the sign-in window first (``ui.boot``) and calls ``build_till``
+behind it, so this module's imports are off the path to the first paint.
 """
 
 from __future__ import annotations
 
 import logging
-import signal
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
 
-from hardware.config import (
-    DeviceConfig,
-    DeviceConfigError,
-    find_device_config,
-    load_device_config,
-)
+from hardware.config import DeviceConfig
 from hardware.qt_bridge import DeviceSignals
 from hardware.till_devices import TillDevices
 from pos_app.db import migrate
@@ -48,10 +41,10 @@ from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.till_context import TillContext, load_till_context
 from pos_app.services.sync.live_context import changes_context
 from pos_app.services.sync.runtime import TillSync
+from pos_app.ui.boot import DEFAULT_IDLE_MS, TillShell, open_shell
 from pos_app.ui.click_collect.controller import CollectionsController
 from pos_app.ui.customers.controller import CustomerController, HubLane
 from pos_app.ui.devices.controller import PRINTER_PROBE_MS, DeviceController
-from pos_app.ui.devices.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.promotions.features import PromotionsUi
 from pos_app.ui.promotions.prices import PromotionPrices
@@ -70,29 +63,21 @@ from pos_app.ui.scanner import (
     ScanFilter,
     ScannerConfig,
     monotonic_ms,
-    scanner_config_for,
 )
 from pos_app.ui.shifts.controller import ShiftsController
 from pos_app.ui.shifts.wiring import build_shifts
 from pos_app.ui.shortcuts import ShortcutGuard, ShortcutOverlay
 from pos_app.ui.staff.idle import IdleWatcher
-from pos_app.ui.staff.signin_view import SignInView
-from pos_app.ui.status_bar import TillStatusBar
 from pos_app.ui.stock.controller import StockController
 from pos_app.ui.sync_bridge import SyncBridge
-from pos_app.ui.window_placement import show_till_window
-from sync.client.config import ConfigError, HubConfig
-from sync.client.config import load_config as load_hub_config
+from sync.client.config import HubConfig
 from sync.protocol import FeedKind
 
 log = logging.getLogger(__name__)
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-DEFAULT_IDLE_MS = 5 * 60 * 1000
 # How long closing waits for the sync threads. Not longer: the outbox is on disk and a push cut
 # off is sent again (event ids make it idempotent), a long-poll in flight only reads, and the
 # threads are daemons that end with the process. Exit stays well under 2 s (issue 15).
 SYNC_STOP_S = 0.5
-DEMO_PRINTER_ROLL = "demo-printer-roll.txt"  # in the demo's data folder
 
 
 @dataclass
@@ -152,21 +137,6 @@ class TillApp:
         log.info("till closed in %.2f s", time.monotonic() - started)
 
 
-def load_theme(app: QApplication) -> None:
-    qss = RESOURCES / "theme.qss"
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
-
-
-def install_translator(app: QApplication) -> QTranslator | None:
-    translator = QTranslator(app)
-    folder = RESOURCES / "translations"
-    if translator.load(QLocale(), "omnitill", "_", str(folder)):
-        app.installTranslator(translator)
-        return translator
-    return None
-
-
 def build_till(
     db_path: Path,
     *,
@@ -183,6 +153,7 @@ def build_till(
     hold_days: int = DEFAULT_HOLD_DAYS,
     pricer: Pricer = price_for_screen,
     web_features: bool | None = None,
+    shell: TillShell | None = None,
 ) -> TillApp:
     """Open the till database at ``db_path`` (migrated on the way) and build the window.
 
@@ -192,6 +163,8 @@ def build_till(
     prices the basket for the screen on the pricing lane (a test may slow it down).
     ``web_features`` (Click & collect, e-mail receipts: both need a hub) defaults to whether
     the till has a hub; a standalone till does not offer them (issue 15).
+    ``shell`` is the sign-in window already on screen (``boot.open_shell``, the fast start);
+    without it the window is built here.
     """
     devices = devices or TillDevices(DeviceConfig())
     app = QApplication.instance()
@@ -210,14 +183,15 @@ def build_till(
     promotion_service = PromotionService()
     prices = PromotionPrices(promotion_service, reader_factory, context)
     model = BasketTableModel()
-    status = TillStatusBar(context.store_name, context.till_id)
-    window = TillWindow(
-        SignInView(context.store_name, demo_hint),
-        SaleView(model),
-        TenderPanel(),
-        ReceiptView(),
-        status,
-    )
+    if shell is None:
+        shell = open_shell(db_path, demo_hint=demo_hint)
+    # The shell's labels came from a raw peek (or nothing, before a migration): the context
+    # is the authority.
+    shell.signin.set_store_name(context.store_name)
+    status = shell.status
+    status.set_store(context.store_name, context.till_id)
+    window = shell.window
+    window.add_work_pages(SaleView(model), TenderPanel(), ReceiptView())
     gate = WriteGate()  # the sale lane goes ahead of the feed applier's chunks
     lane = DbLane(factory, parent=window, gate=gate)
     search = SearchLane(
@@ -308,6 +282,7 @@ def build_till(
     shortcuts = ShortcutGuard(window, parent=window)  # button shortcuts beat line edits
     app.installEventFilter(shortcuts)
     ShortcutOverlay(window)  # Ctrl+/ lists them
+    shell.hand_over(controller.on_signin_pin_submitted)  # a PIN typed while this loaded
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
         device_controller, changes, bridge, collections, returns, customers, promotions,
@@ -423,120 +398,3 @@ def _build_returns(
     )
     returns.receipt_ready.connect(devices.print_receipt)  # the return receipt
     return returns
-
-
-def till_device_config(data_dir: Path, given: DeviceConfig | None = None) -> DeviceConfig:
-    """``given`` (CLI flags), else devices.toml/.json in the data folder, else no devices.
-    Raises DeviceConfigError with one clear line."""
-    if given is not None:
-        return given
-    path = find_device_config(data_dir)
-    return load_device_config(path) if path is not None else DeviceConfig()
-
-
-def run_till(
-    db_path: Path,
-    *,
-    demo_hint: str = "",
-    argv: list[str] | None = None,
-    devices: DeviceConfig | None = None,
-    sims: SimulatedDevices | None = None,
-    hub_config_dir: Path | None = None,
-    idle_ms: int = DEFAULT_IDLE_MS,
-    windowed: bool = False,
-) -> int:
-    try:
-        config = till_device_config(db_path.parent, devices)
-    except DeviceConfigError as exc:
-        print(f"omnitill: device settings: {exc}", file=sys.stderr)
-        return 2  # a settings file to fix, as for a bad command line
-    log.info("devices: %s", config.summary)
-    app = QApplication.instance() or QApplication(argv or ["omnitill"])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("OmniTill")
-    install_translator(app)
-    load_theme(app)
-    config_dir = hub_config_dir if hub_config_dir is not None else db_path.parent
-    try:
-        hub = load_hub_config(config_dir)
-        if hub is None:  # not enrolled: a till with no store profile is set up on screen first
-            from pos_app.ui.setup.first_run import run_first_run
-
-            if not run_first_run(db_path, config_dir):
-                return 0  # closed without setting up: nothing was written
-            hub = load_hub_config(config_dir)  # written if it was enrolled just now
-            config = till_device_config(db_path.parent, devices)  # its devices step saved
-    except DeviceConfigError as exc:
-        print(f"omnitill: device settings: {exc}", file=sys.stderr)
-        return 2
-    except ConfigError as exc:
-        print(f"omnitill: hub settings: {exc}", file=sys.stderr)
-        return 1
-    till = build_till(
-        db_path,
-        demo_hint=demo_hint,
-        devices=TillDevices(config),
-        hub=hub,
-        idle_ms=idle_ms,
-        scanner=scanner_config_for(config.keyboard_suffix),
-    )
-    dock = None
-    if sims is not None:
-        dock = add_sim_dock(till.window, PrinterSimPanel(sims))
-        till.window.status.add_switch(dock.toggleViewAction())
-    show_till_window(till.window, windowed=windowed, side_panel=dock)
-
-    # Ctrl-C in the terminal, and SIGTERM (a service manager, a shutdown), close the till
-    # cleanly: the basket in progress is already saved, and the hub, sync, devices and the
-    # demo's temporary folders it started are stopped. Qt's loop never hands control back to
-    # Python, so a timer lets the handler run.
-    def on_signal(signum: int, _frame: object) -> None:
-        log.info("%s: closing the till", signal.Signals(signum).name)
-        app.quit()
-
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, on_signal)
-    wake = QTimer(till.window)
-    wake.timeout.connect(lambda: None)
-    wake.start(250)
-    try:
-        return app.exec()
-    finally:
-        log.info("closing the till")
-        till.close()
-
-
-def run_demo_window(
-    data_dir: Path | None,
-    *,
-    products: int,
-    with_hub: bool = True,
-    idle_ms: int = DEFAULT_IDLE_MS,
-    windowed: bool = False,
-    web_order_every_s: float = 30.0,
-) -> int:
-    """`omnitill demo`: the till window on the demo store, demo PINs shown at sign-in, driving a
-    simulated printer (TCP, parsed receipts shown in a side panel) and a pty customer display,
-    enrolled with a demo hub on loopback that keeps sending click-and-collect orders."""
-    from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
-    from pos_app.ui.demo_hub import connect_demo_hub
-
-    path = prepare_demo_till(data_dir, products=products)
-    hub = connect_demo_hub(path, order_every_s=web_order_every_s) if with_hub else None
-    sims = SimulatedDevices(roll=path.parent / DEMO_PRINTER_ROLL)
-    try:
-        return run_till(
-            path,
-            demo_hint=demo_hint(),
-            devices=sims.config(),
-            sims=sims,
-            hub_config_dir=path.parent if with_hub else path.parent / "no-hub",
-            idle_ms=idle_ms,
-            windowed=windowed,
-        )
-    finally:
-        started = time.monotonic()
-        sims.stop()
-        if hub is not None:
-            hub.stop()
-        log.info("demo devices and hub stopped in %.2f s", time.monotonic() - started)

@@ -48,3 +48,9 @@ def show_till_window(
         window.show()
     else:
         window.showMaximized()
+
+
+def fit_side_panel(window: QMainWindow, side_panel: QDockWidget) -> None:
+    """A panel docked after the window was shown: visible only where both fit."""
+    available = screen_for(window).availableGeometry()
+    side_panel.setVisible(available.width() >= ROOM_FOR_SIDE_PANEL)

@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
+from sync.hub import feed
 from sync.hub.console import routes as console
 from sync.hub.console.security import PREFIX, add_security_headers
 from sync.hub.context import Hub
@@ -83,6 +84,8 @@ def create_app(settings: HubSettings) -> FastAPI:
         if db.is_postgres:
             listener = PostgresListener(libpq_conninfo(db.url), notifier)
             await asyncio.to_thread(listener.start)
+            # Rows a writer committed just before a crash, before it could number them.
+            await asyncio.to_thread(feed.publish, db.engine)
         # Receipt emails go out on their own thread, never inside a request.
         mailer = ReceiptSender(db, settings.smtp, settings.mailer) if settings.run_mailer else None
         if mailer is not None:

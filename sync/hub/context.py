@@ -34,11 +34,13 @@ class Hub:
 
     @contextmanager
     def change(self) -> Iterator[tuple[Session, PendingChanges]]:
-        """One write transaction; its feed rows are appended last, then readers are woken."""
+        """One write transaction; its feed rows are appended last, numbered, then readers woken."""
         pending = PendingChanges()
         with self.db.write() as session:
             yield session, pending
             feed.append(session, pending.changes)
         if pending.changes:
+            # After the commit, outside the write transaction (sync/hub/feed.py).
+            feed.publish(self.db.engine)
             for listener in self.wake_listeners:
                 listener(pending.scopes)

@@ -4,7 +4,7 @@
 success. On SQLite it is ``BEGIN IMMEDIATE`` behind an in-process lock, so there is exactly one
 writer at a time (feed positions then commit in order by construction, and waiting writers
 queue on the lock instead of spinning in SQLite's busy handler). On PostgreSQL writers run
-concurrently; ``feed.append`` orders their feed rows.
+concurrently; ``feed.append`` and ``feed.publish`` order their feed rows.
 """
 
 from __future__ import annotations

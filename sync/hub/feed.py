@@ -5,28 +5,40 @@ row below N. A plain sequence breaks it on PostgreSQL, because positions are han
 and become visible at COMMIT: if T1 takes 10, T2 takes 11 and T2 commits first, a reader sees 11,
 moves its cursor past 10, and loses 10 when T1 commits.
 
-Here every writer takes one transaction-scoped advisory lock *just before* inserting its feed
-rows and holds it until its commit, so positions are handed out and committed in the same
-order. It serialises only that last step (the rest of an ingest transaction runs in
-parallel), and writers must do nothing else that waits on another writer after taking it (they
-insert feed rows, notify, commit), so it cannot deadlock. On SQLite there is one writer at a
-time anyway (``BEGIN IMMEDIATE``), so the order is given.
+PostgreSQL: number after commit. A writing transaction puts its rows in ``feed_pending``
+(``append``, no lock: ingest transactions commit in parallel and share WAL flushes). After its
+commit, ``publish`` runs one short transaction that takes the advisory lock, moves *every*
+committed pending row into ``feed`` (positions from the feed's sequence, in pending order), and
+commits before releasing the lock. Positions are therefore handed out and made visible by one
+step at a time, each step's positions above every earlier step's: a reader can never see N while
+a lower position is still to come. Many writers waiting for the lock are served by whichever
+gets it first (it moves their rows too); the others find nothing to move and commit no WAL.
+A writer that dies between its commit and ``publish`` leaves rows in ``feed_pending`` for the
+next ``publish`` of any writer or of the server's start. The previous design held the lock from
+the feed insert to the commit of every writer, which put every ingest commit (and its WAL
+flush) in one queue: the measured ceiling of issue 18 point 4.
 
-Wake-ups: a writer calls ``pg_notify`` in its transaction (delivered at commit, to every
-worker's listener) and, after commit, the local ``ChangeNotifier`` directly.
+SQLite: one writer at a time (``BEGIN IMMEDIATE``), so ``append`` writes ``feed`` directly and
+the order is given; ``publish`` has nothing to do.
+
+Bulk writers (``catalog_import``) may still insert into ``feed`` directly while holding the same
+lock: they are one more numbering step.
+
+Wake-ups: ``publish`` calls ``pg_notify`` in its transaction (delivered at commit, to every
+worker's listener); ``Hub.change`` then calls the local ``ChangeNotifier`` directly.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, union_all
+from sqlalchemy import Engine, func, insert, select, text, union_all
 from sqlalchemy.orm import Session
 
-from sync.hub.models import CHAIN_SCOPE, FeedRow
+from sync.hub.models import CHAIN_SCOPE, FeedRow, PendingFeedRow
 from sync.protocol import FeedKind, FeedPage
 
 # Any fixed 64-bit number, the same in every worker; names the "feed append" lock.
@@ -60,36 +72,53 @@ class PendingChanges:
         return {c.scope for c in self.changes}
 
 
-def take_feed_lock(session: Session) -> None:
-    """Serialise feed appends until this transaction ends (no-op on SQLite: one writer)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK_KEY})
-
-
-def notify_scopes(session: Session, scopes: Iterable[str]) -> None:
-    """Queue a wake-up for other workers; PostgreSQL sends it at commit, never before."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for scope in sorted(set(scopes)):
-        session.execute(
-            text("SELECT pg_notify(:channel, :scope)"),
-            {"channel": NOTIFY_CHANNEL, "scope": scope},
-        )
-
-
 def append(session: Session, changes: Sequence[Change]) -> None:
-    """Write feed rows as the last step of the caller's transaction (see the module doc)."""
+    """Write the caller's feed rows in its transaction; ``publish`` numbers them after commit.
+
+    On SQLite they go straight to ``feed`` (one writer: positions commit in order).
+    """
     if not changes:
         return
-    take_feed_lock(session)
+    postgres = session.get_bind().dialect.name == "postgresql"
     session.connection().execute(
-        insert(FeedRow),
+        insert(PendingFeedRow if postgres else FeedRow),
         [
             {"scope": c.scope, "kind": str(c.kind), "key": c.key, "data": dumps(c.data)}
             for c in changes
         ],
     )
-    notify_scopes(session, {c.scope for c in changes})
+
+
+# One statement: move every committed pending row into the feed (the sequence default numbers
+# them after the sort, so in pending order) and wake each scope's listeners at commit.
+_PUBLISH = text(
+    """
+    WITH moved AS (
+        DELETE FROM feed_pending RETURNING id, scope, kind, key, data
+    ), numbered AS (
+        INSERT INTO feed (scope, kind, key, data)
+        SELECT scope, kind, key, data FROM moved ORDER BY id
+        RETURNING scope
+    )
+    SELECT count(*) AS rows, pg_notify(:channel, scope) AS sent
+    FROM numbered GROUP BY scope
+    """
+)
+
+
+def publish(engine: Engine) -> int:
+    """Number the committed pending rows (PostgreSQL); how many this call moved.
+
+    Call it after the commit of a transaction that called ``append``. Its own transaction:
+    lock first, then a new statement, so (READ COMMITTED) its snapshot is taken after the
+    previous numbering step committed and sees every writer that committed before.
+    """
+    if engine.dialect.name != "postgresql":
+        return 0
+    with engine.begin() as connection:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK_KEY})
+        rows = connection.execute(_PUBLISH, {"channel": NOTIFY_CHANNEL}).all()
+    return sum(int(r.rows) for r in rows)
 
 
 def read_page_json(session: Session, store_id: str, cursor: int, limit: int) -> bytes:

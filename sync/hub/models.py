@@ -344,6 +344,24 @@ class FeedRow(Base):
     )
 
 
+class PendingFeedRow(Base):
+    """A feed row committed by its writer but not yet numbered (PostgreSQL only).
+
+    Writers insert here with no lock, in parallel; ``feed.publish`` moves committed rows into
+    ``feed`` in one short step that hands out positions and commits them in the same order
+    (docs/architecture.md §6, "Feed positions"). ``id`` keeps each writer's own order and the
+    commit order of writers that touched the same record (the later one waited on the row lock).
+    """
+
+    __tablename__ = "feed_pending"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(128))
+    data: Mapped[str] = mapped_column(Text)
+
+
 class ReturnableLineRow(Base):
     """Bought and returned quantity of one original line, across every till, store and channel.
 

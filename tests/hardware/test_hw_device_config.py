@@ -13,7 +13,7 @@ from hardware.config import (
     find_device_config,
     load_device_config,
 )
-from pos_app.ui.app import till_device_config
+from pos_app.ui.start import till_device_config
 
 FULL_TOML = """
 [printer]

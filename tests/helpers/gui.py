@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import PromotionRow
 from pos_app.services.staff.auth import AuthService, LockoutPolicy, PinHasher, Role
-from pos_app.ui.app import TillApp, build_till, load_theme
+from pos_app.ui.app import TillApp, build_till
+from pos_app.ui.boot import load_theme
 
 SCANNER_GAP_MS = 8
 HUMAN_GAP_MS = 150

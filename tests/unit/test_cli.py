@@ -71,11 +71,11 @@ def test_run_on_a_new_till_opens_the_first_run_screen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No hub settings and no store profile: no error, the till window (first run) opens."""
-    import pos_app.ui.app
+    import pos_app.ui.start
 
     calls: list[Path] = []
     monkeypatch.setattr(
-        pos_app.ui.app,
+        pos_app.ui.start,
         "run_till",
         lambda path, **kwargs: calls.append(kwargs["hub_config_dir"]) or 0,
     )

@@ -3,8 +3,11 @@ modules it only needs later or never (docs/architecture.md, start-up).
 
 Measured with ``python -X importtime`` on this machine: the hub protocol's pydantic models
 ~0.4 s, the hub server (FastAPI, uvicorn) more. Each is loaded when first used: the wire models
-when the hub is spoken to or a hub document is read, the hub server never in a till. (The
-printer driver, python-escpos, is still loaded by ``hardware.config``: not yet deferred.)
+when the hub is spoken to or a hub document is read, the hub server never in a till; the
+printer driver, python-escpos (0.1-0.35 s), at the first print job.
+
+The window with the sign-in screen is painted before the rest of the till loads
+(``ui.start``, two stages): its own path imports neither the data layer nor the till's screens.
 
 A fresh interpreter each time: in the test process these modules are long loaded by other tests.
 """
@@ -26,6 +29,7 @@ SIGN_IN_PATH = (
     "pos_app.services.store.till_context",
     "pos_app.services.staff.auth",
     "pos_app.ui.staff.signin_view",
+    "pos_app.ui.start",
 )
 
 # Heavy and not needed to sign in. (SQLAlchemy, Qt and the pricing domain are needed: the
@@ -38,6 +42,19 @@ DEFERRED = (
     "uvicorn",
     "sync.hub.app",
     "alembic",  # migrations run only when the schema is behind
+    "escpos",  # the printer driver: at the first print job
+)
+
+# Up to the first paint of the sign-in window (stage 1 of ``ui.start``): Qt and that window.
+FIRST_PAINT_PATH = ("pos_app.ui.start", "pos_app.ui.boot")
+AFTER_FIRST_PAINT = (
+    *DEFERRED,
+    "sqlalchemy",  # the data layer (the store's name is peeked with sqlite3)
+    "pos_app.db.models",
+    "pos_app.ui.app",  # the composition root and every screen behind sign-in
+    "pos_app.ui.sale",
+    "hardware.config",  # device settings are read behind the sign-in screen
+    "pos_app.domain.pricing",
 )
 
 
@@ -62,9 +79,39 @@ def test_sign_in_path_imports_no_heavy_module() -> None:
     assert heavy == []
 
 
+def test_first_paint_path_imports_only_the_sign_in_window() -> None:
+    loaded = _loaded_after(FIRST_PAINT_PATH)
+    later = sorted(
+        name
+        for name in loaded
+        if any(name == d or name.startswith(d + ".") for d in AFTER_FIRST_PAINT)
+    )
+    assert later == []
+
+
+def test_printing_imports_the_printer_driver_when_a_job_is_rendered() -> None:
+    loaded = _loaded_after(("hardware.till_devices", "hardware.escpos_printer"))
+    assert not any(name == "escpos" or name.startswith("escpos.printer") for name in loaded)
+    code = (
+        "import sys\n"
+        "from hardware.escpos_render import EscposRenderer\n"
+        "EscposRenderer().render([])\n"
+        "print('escpos.printer' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "True"
+
+
 @pytest.mark.parametrize(
     ("module", "heavy"),
-    [("sync.hub.app", "fastapi"), ("sync.client.lookups", "pydantic")],
+    [
+        ("sync.hub.app", "fastapi"),
+        ("sync.client.lookups", "pydantic"),
+        ("pos_app.ui.app", "sqlalchemy"),
+        ("hardware.escpos_connectors", "escpos"),
+    ],
 )
 def test_the_check_sees_a_heavy_import(module: str, heavy: str) -> None:
     # The same check run on a module that does need the heavy one finds it (the test above

@@ -22,7 +22,8 @@ from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.demo import scale_label
 from pos_app.domain.sale.basket import Discount
 from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
-from pos_app.ui.app import build_till, load_theme
+from pos_app.ui.app import build_till
+from pos_app.ui.boot import load_theme
 
 SIZES = ((1024, 768), (1920, 1080))
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pos_app.db.demo_data import DEMO_FEATURED
 from pos_app.domain.shifts.figures import MovementKind
 from pos_app.services.staff.demo_staff import demo_hint, prepare_demo_till
-from pos_app.ui.app import build_till, load_theme
+from pos_app.ui.app import build_till
+from pos_app.ui.boot import load_theme
 from tools.screenshots.returns import _sell
 from tools.screenshots.sale import SIZES, settle
 

@@ -34,7 +34,7 @@ class SignInView(QWidget):
 
         layout = QVBoxLayout(card)
         layout.setSpacing(12)
-        store = QLabel(store_name)
+        self.store_label = store = QLabel(store_name)
         store.setObjectName("signInStore")
         store.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title = QLabel(self.tr("Enter your PIN or scan your badge"))
@@ -80,6 +80,9 @@ class SignInView(QWidget):
         self._unlock_timer = QTimer(self)
         self._unlock_timer.setSingleShot(True)
         self._unlock_timer.timeout.connect(self.on_unlock_timer_timeout)
+
+    def set_store_name(self, store_name: str) -> None:
+        self.store_label.setText(store_name)
 
     def reset(self) -> None:
         self.pin_edit.clear()

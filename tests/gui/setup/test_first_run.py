@@ -20,7 +20,7 @@ from pos_app.services.store.store_setup import (
     write_standalone_store,
 )
 from pos_app.services.store.till_context import load_till_context
-from pos_app.ui.app import load_theme
+from pos_app.ui.boot import load_theme
 from pos_app.ui.setup.first_run import STANDALONE, FirstRunPage
 from tests.helpers.gui import FAST_HASHER
 

@@ -21,7 +21,8 @@ from hardware.config import DeviceConfig, load_device_config
 from hardware.device_setup import DeviceChoices, config_from_choices, device_config_toml
 from hardware.sim.printer import SimulatedPrinter
 from hardware.sim.serial_devices import PtyDevice
-from pos_app.ui.app import load_theme, till_device_config
+from pos_app.ui.boot import load_theme
+from pos_app.ui.start import till_device_config
 from pos_app.ui.scanner import scanner_config_for
 from pos_app.ui.setup.devices_step import DevicesPage
 from tests.helpers.net import unused_port

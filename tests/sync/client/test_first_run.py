@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.models import StoreProfile
-from pos_app.ui.app import load_theme
+from pos_app.ui.boot import load_theme
 from pos_app.ui.setup.first_run import HUB, FirstRunPage
 from sync.client.config import CONFIG_FILENAME, load_config
 from tests.helpers.hub import TILL_STORE, RestartableHub

@@ -8,13 +8,9 @@ import uuid
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, text
 
-from sync.hub import feed, headoffice
-from sync.hub.db import HubDatabase
-from sync.hub.feed import Change
-from sync.hub.models import CHAIN_SCOPE, FeedRow
-from sync.protocol import FeedKind
+from sync.hub import headoffice
+from sync.hub.models import CHAIN_SCOPE
 
 STORE = "s1"
 
@@ -188,74 +184,6 @@ def test_chain_rows_reach_every_store(running_hub) -> None:
     for till in (till_a, till_b):
         changes, _ = pull_all(till)
         assert ("tax_class", "reduced") in {(c["kind"], c["key"]) for c in changes}
-
-
-def test_positions_become_visible_in_commit_order(hub_db: HubDatabase) -> None:
-    """docs/architecture.md §6: T1 takes its position first, T2 works at the same time and must not
-    let a reader past T1's position before T1 commits. On PostgreSQL, first the control: without the
-    lock a plain sequence really does skip a row on this server. On SQLite T2 cannot even
-    begin while T1 writes (one writer), which gives the same order."""
-
-    def read_after(cursor: int) -> list[int]:
-        with hub_db.read() as session:
-            return [c.position for c in feed.read_page(session, STORE, cursor, 100).changes]
-
-    def row(key: str) -> dict[str, str]:
-        return {"scope": STORE, "kind": "stock", "key": key, "data": "{}"}
-
-    cursor = 0
-    if hub_db.is_postgres:
-        # Control: plain inserts, T1 first, T2 commits first: the cursor jumps past T1's row.
-        with hub_db.engine.connect() as t1, hub_db.engine.connect() as t2:
-            insert_t1 = insert(FeedRow).values(row("t1")).returning(FeedRow.position)
-            p1 = t1.execute(insert_t1).scalar()
-            t2.execute(insert(FeedRow).values(row("t2")))
-            t2.commit()
-            first_read = read_after(0)
-            t1.commit()
-        assert p1 not in first_read  # the reader moved its cursor past p1 …
-        assert read_after(max(first_read)) == []  # … and never sees it: the hazard is real
-        cursor = max(read_after(0))
-
-    # With feed.append: T1 takes its position and holds the lock until it commits.
-    t2_position: list[int] = []
-    t2_started = threading.Event()
-
-    def second_writer() -> None:
-        with hub_db.write() as session:
-            t2_started.set()
-            feed.append(session, [Change(STORE, FeedKind.STOCK, "t2", {})])
-            t2_position.append(feed.head_position(session))
-
-    with hub_db.write() as session:
-        feed.append(session, [Change(STORE, FeedKind.STOCK, "t1", {})])
-        t1_position = feed.head_position(session)
-        thread = threading.Thread(target=second_writer)
-        thread.start()
-        if hub_db.is_postgres:
-            assert t2_started.wait(10)
-            _wait_for_lock_waiter(hub_db)
-        else:
-            assert not t2_started.wait(0.2)  # still queued behind the one writer
-        assert read_after(cursor) == []  # T2 cannot get ahead of T1
-    thread.join(timeout=10)
-    assert read_after(cursor) == [t1_position, t2_position[0]]
-    assert t1_position < t2_position[0]
-
-
-def _wait_for_lock_waiter(hub_db: HubDatabase) -> None:
-    """Poll (with a deadline) until another backend waits on the feed's advisory lock."""
-    deadline = time.monotonic() + 10
-    query = text(
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-        "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-    )
-    while time.monotonic() < deadline:
-        with hub_db.engine.connect() as connection:
-            if connection.execute(query).scalar_one():
-                return
-        time.sleep(0.01)
-    raise AssertionError("the second writer never waited on the feed lock")
 
 
 def test_chain_scope_is_not_a_valid_store_id() -> None:
