@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0021"
-down_revision = "0013"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
