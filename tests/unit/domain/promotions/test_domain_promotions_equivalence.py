@@ -27,6 +27,7 @@ from pos_app.domain.promotions import (
     apply_promotions,
     parse_promotion,
 )
+from pos_app.domain.promotions.state import BasketState, run_combination
 from tests.helpers import reference_promotions_engine as reference
 from tests.helpers.promotion_strategies import promotion_sets
 
@@ -113,6 +114,26 @@ def test_identical_to_the_reference_engine(
     order = list(range(len(lines)))
     rnd.shuffle(order)
     check(lines, PromotionContext(promos, NOW), order)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    baskets(),
+    promotion_sets(SKUS, DEPARTMENTS, max_count=8, threshold_amounts=True),
+    st.randoms(use_true_random=False),
+)
+def test_never_more_than_alone(
+    lines: list[PromoLine], promos: tuple[Promotion, ...], rnd: random.Random
+) -> None:
+    # The bound the search prunes with: in any combination, each promotion takes at most what
+    # it takes alone (fewer open lines, or less left of them, never gives a rule more).
+    basket = BasketState(lines)
+    chosen = [p for p in promos if rnd.random() < 0.6]
+    taken: dict[str, int] = {}
+    for _, promo, cents in run_combination(chosen, basket).applied:
+        taken[promo.promo_id] = taken.get(promo.promo_id, 0) + cents
+    for promo in chosen:
+        assert taken.get(promo.promo_id, 0) <= basket.alone(promo).saving
 
 
 def test_bench_baskets_identical_to_the_reference_engine() -> None:
