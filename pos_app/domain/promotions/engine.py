@@ -27,8 +27,10 @@ combination that saves most:
 - promotions that could apply are those available in the context and saving something alone;
 - they are split into groups that share no eligible line (groups cannot affect each other);
 - within a group of at most EXHAUSTIVE_LIMIT promotions every subset is tried (2^n - 1, at most
-  63 evaluations); a larger group is filled greedily, largest stand-alone saving first, keeping
-  a promotion only if it raises the group's saving (O(n^2) evaluations; it can miss the optimum);
+  63 evaluations), except those whose stand-alone savings add up to no more than the best
+  found (a promotion never takes more in a combination than alone); a larger group is filled
+  greedily, largest stand-alone saving first, keeping a promotion only if it raises the
+  group's saving (O(n^2) evaluations; it can miss the optimum);
   in a larger group, the promotions on some lines only are first split into their own groups
   (the basket-wide ones are what joined them) and solved alone; then the better of: the
   basket-wide ones added greedily on top of those winners, or the basket-wide ones first and
@@ -179,9 +181,20 @@ def standalone_saving(promo: Promotion, lines: Sequence[PromoLine]) -> int:
 def _best_of_group(group: Sequence[Promotion], basket: BasketState) -> Outcome:
     best = Outcome(0, ())
     if len(group) <= EXHAUSTIVE_LIMIT:
+        # Branch and bound: no promotion takes more in a combination than it takes alone
+        # (every rule gives no more on fewer lines or on less of each line, and its rounded
+        # total is allocated whole; test_never_more_than_alone checks it), so a subset whose
+        # stand-alone savings add up to no more than the best found cannot beat it, and ties
+        # keep the first found: skipping it changes nothing.
+        alone = [basket.alone(p).saving for p in group]
         for size in range(1, len(group) + 1):
-            for subset in combinations(group, size):
-                outcome = basket.alone(subset[0]) if size == 1 else run_combination(subset, basket)
+            for subset in combinations(range(len(group)), size):
+                if size == 1:
+                    outcome = basket.alone(group[subset[0]])
+                elif sum(alone[i] for i in subset) <= best.saving:
+                    continue
+                else:
+                    outcome = run_combination([group[i] for i in subset], basket)
                 if outcome.saving > best.saving:
                     best = outcome
         return best

@@ -256,11 +256,15 @@ class Chain:
                 mask = masks[k]
                 rem, clo, tou = before[k]
                 k += 1
-                # Its open lines as in the kept run, corrected on the changed lines only.
+                # Its open lines as in the kept run, corrected on the changed lines only
+                # (walking the shorter of its lines and the changed ones).
                 compound = promo.stacking is Stacking.COMPOUND
                 open_: dict[int, int] = dict(self.opens[k - 1])
-                for i, (r, c, t) in own.items():
-                    if mask >> i & 1:
+                reach = basket.reach(promo)
+                for i in reach if len(reach) < len(own) else [j for j in own if mask >> j & 1]:
+                    state = own.get(i)
+                    if state is not None:
+                        r, c, t = state
                         if not c and (compound or not t):
                             open_[i] = r
                         else:
@@ -278,11 +282,29 @@ class Chain:
             else:
                 break
             new = basket.cents(promo, open_) if open_ else {}
-            fresh = {i for i, _ in new.items() ^ base.items()} - own.keys()
-            for i, (r, c, _) in own.items():
+            if compound:
+                # A compound promotion leaves its lines open: a different amount is a
+                # different remainder for what follows.
+                fresh = {i for i, _ in new.items() ^ base.items()} - own.keys()
+            else:
+                # A best-price one closes every line it takes something off, so a line it
+                # discounts in both runs is closed in both, whatever the amounts: no later
+                # promotion can see it again (the saving's difference is in ``delta``).
+                fresh = (new.keys() ^ base.keys()) - own.keys()
+            reach = basket.reach(promo)
+            for i in reach if len(reach) < len(own) else list(own):
+                state = own.get(i)
+                if state is None:
+                    continue
+                r, c, t = state
                 now = new.get(i, 0)
                 if now:
-                    own[i] = (r - now, c or not compound, True)
+                    c = c or not compound
+                    own[i] = (r - now, c, True)
+                if c and (clo[i] or (not compound and i in base)):
+                    # Closed in both runs from here on: the same for every later promotion.
+                    del own[i]
+                    diff &= ~(1 << i)
             for i in fresh:
                 now = new.get(i, 0)
                 own[i] = (
