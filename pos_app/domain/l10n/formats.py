@@ -8,15 +8,15 @@ everywhere (docs/architecture.md, "Locale and formats").
 
 from __future__ import annotations
 
+import datetime as dt
 from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cache
 from typing import Literal
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.numbers import NumberPattern, format_currency
 
 from pos_app.domain.l10n.locales import normalize_locale
@@ -61,6 +61,17 @@ class Formats:
     def minus_sign(self) -> str:
         return str(self._babel.number_symbols["latn"]["minusSign"])
 
+    @property
+    def decimal_symbol(self) -> str:
+        """ "," in fr_FR and de_DE, "." in en_GB."""
+        return str(self._babel.number_symbols["latn"]["decimal"])
+
+    def editable(self, value: Money | Decimal) -> str:
+        """An amount or quantity to prefill a field with: the locale's decimal sign, no grouping,
+        no symbol ("1234,50" in fr_FR), so what the field shows parses back to the same value."""
+        text = value.format_amount() if isinstance(value, Money) else format(value.normalize(), "f")
+        return text.replace(".", self.decimal_symbol)
+
     def money(self, value: Money, *, symbol: bool = True) -> str:
         """ "12,99 €" (fr_FR); without the symbol "12,99", for columns headed by the currency.
 
@@ -101,18 +112,28 @@ class Formats:
             return self.number(value, 3) + "\u00a0kg"
         return self.number(value.normalize())
 
-    def date(self, value: date | datetime, style: DateStyle = "short") -> str:
-        if isinstance(value, datetime):
+    def date(self, value: dt.date | dt.datetime, style: DateStyle = "short") -> str:
+        if isinstance(value, dt.datetime):
             value = value.date()
         return format_date(value, style, locale=self._babel)
 
-    def time(self, value: time | datetime, style: DateStyle = "short") -> str:
+    def time(self, value: dt.time | dt.datetime, style: DateStyle = "short") -> str:
         """Hours and minutes in the locale's clock ("14:03", "2:03 PM"), in the value's zone."""
-        if isinstance(value, datetime):
+        if isinstance(value, dt.datetime):
             value = value.time()
         return format_time(value, style, locale=self._babel)
 
-    def datetime(self, value: datetime, style: DateStyle = "short") -> str:
+    def day(self, value: dt.date | dt.datetime, *, weekday: bool = True, year: bool = False) -> str:
+        """A short day for lists: "Sat 5 Dec" (en_GB), "sam. 5 déc." (fr_FR), "Sa., 5. Dez."."""
+        skeleton = ("y" if year else "") + "MMM" + ("Ed" if weekday else "d")
+        return format_skeleton(skeleton, value, locale=self._babel)
+
+    def day_and_time(self, value: dt.datetime, *, year: bool = False) -> str:
+        """ "Sat 5 Dec, 14:03" (en_GB), "sam. 5 déc. 14:03" (fr_FR): a due time, a sale's time."""
+        pattern = str(self._babel.datetime_formats["short"])
+        return pattern.replace("{1}", self.day(value, year=year)).replace("{0}", self.time(value))
+
+    def datetime(self, value: dt.datetime, style: DateStyle = "short") -> str:
         """Date and time in the value's own time zone (convert with ``astimezone`` first)."""
         naive = value.replace(tzinfo=None)
         return format_datetime(naive, style, locale=self._babel)

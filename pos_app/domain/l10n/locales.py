@@ -48,7 +48,9 @@ def normalize_locale(text: str) -> str:
     if not cleaned or len(cleaned) > _MAX_TEXT or not cleaned.isascii():
         raise LocaleError(f"{cleaned[:_MAX_TEXT]!r} is not a locale; use one such as fr_FR.")
     parts = cleaned.replace("-", "_").split("_")
-    if not all(part.isalnum() for part in parts):
+    # A language is two or three letters: Babel would read POSIX's "C" as en_US_POSIX.
+    language = parts[0]
+    if not (2 <= len(language) <= 3 and language.isalpha()) or not all(p.isalnum() for p in parts):
         raise LocaleError(f"{cleaned!r} is not a locale; use one such as fr_FR.")
     # CLDR identifiers are language (lower case), then script/territory (Title/UPPER case).
     parts[0] = parts[0].lower()
