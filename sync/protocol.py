@@ -19,10 +19,18 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from pos_app.domain.click_collect.states import OrderState
 from pos_app.domain.gs1 import CSET82_PATTERN
+from pos_app.domain.l10n.locales import DEFAULT_LOCALE, normalize_locale
 from pos_app.domain.returns.rules import (
     DEFAULT_APPROVAL_THRESHOLD_MINOR,
     DEFAULT_CASH_LIMITS_MINOR,
@@ -52,6 +60,8 @@ Email = Annotated[
     str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$", strip_whitespace=True)
 ]
 Phone = Annotated[str, StringConstraints(max_length=32, pattern=r"^\+?[0-9 ()./-]{3,31}$")]
+# A CLDR locale ("fr_FR"), normalised; LocaleError is a ValueError, so pydantic reports it.
+LocaleId = Annotated[str, StringConstraints(max_length=32), AfterValidator(normalize_locale)]
 LoyaltyCard = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,6}[0-9]{6,16}$")]
 # How every API path, response and event names a hub customer: an opaque random UUID (lower-case,
 # canonical form), never the hub's sequential key, so the chain-wide view cannot be walked by
@@ -88,6 +98,8 @@ class StoreInfo(WireModel):
     currency: Currency
     tax_mode: Literal["inclusive", "exclusive"]
     cash_rounding_step: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d{1,4})?$")]
+    # an older hub sends none: its tills keep the English formats they had
+    locale: LocaleId = DEFAULT_LOCALE
 
 
 class EnrollResponse(WireModel):
@@ -416,6 +428,7 @@ class StoreIn(WireModel):
     currency: Currency = "EUR"
     tax_mode: Literal["inclusive", "exclusive"] = "inclusive"
     cash_rounding_step: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d{1,4})?$")] = "0.01"
+    locale: LocaleId = DEFAULT_LOCALE  # CLDR, e.g. fr_FR
 
 
 class EnrollCodeResponse(WireModel):

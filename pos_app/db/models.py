@@ -41,6 +41,8 @@ class StoreProfile(Base):
     tax_mode: Mapped[str] = mapped_column(String(16))
     cash_rounding_step: Mapped[str] = mapped_column(String(16), default="0.01")
     receipt_footer: Mapped[str] = mapped_column(Text, default="")
+    # CLDR locale of the screens' formats and the receipts (migration 0017; l10n.locales)
+    locale: Mapped[str] = mapped_column(String(32), default="en_GB", server_default="en_GB")
 
 
 class TaxRateRow(Base):

@@ -45,3 +45,7 @@ class TenderError(DomainError):
 
 class ReceiptError(DomainError):
     """A receipt cannot be built from the given sale."""
+
+
+class LocaleError(DomainError):
+    """A locale setting (e.g. "fr_FR") is not one the formats know."""

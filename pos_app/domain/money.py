@@ -17,6 +17,10 @@ from typing import Final
 
 from pos_app.domain.errors import CurrencyMismatchError, MoneyError
 
+# Decimals per currency come from CLDR (the one home of that rule for the till's currencies below
+# and the hub's mapping of web-store prices, e.g. Shopify's decimal strings).
+from pos_app.domain.l10n.currencies import minor_units_of
+
 __all__ = [
     "AUD",
     "CAD",
@@ -67,17 +71,6 @@ class Currency:
     def quantum(self) -> Decimal:
         """The smallest coin or note step, e.g. Decimal("0.01") for two minor units."""
         return Decimal(1).scaleb(-self.minor_units)
-
-
-# ISO 4217 currencies without minor units that shops sell in; every other currency here has two
-# (the one home of this rule: the till's currencies below and the hub's mapping of web-store
-# prices, e.g. Shopify's decimal strings, both ask minor_units_of).
-ZERO_DECIMAL_CURRENCIES: Final = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "HUF"})
-
-
-def minor_units_of(code: str) -> int:
-    """How many decimals an amount in currency ``code`` (upper-case ISO 4217) has."""
-    return 0 if code in ZERO_DECIMAL_CURRENCIES else 2
 
 
 def _iso(code: str) -> Currency:

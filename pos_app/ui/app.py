@@ -41,6 +41,7 @@ from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.till_context import TillContext, load_till_context
 from pos_app.services.sync.live_context import changes_context
 from pos_app.services.sync.runtime import TillSync
+from pos_app.ui import formatting
 from pos_app.ui.boot import DEFAULT_IDLE_MS, TillShell, open_shell
 from pos_app.ui.click_collect.controller import CollectionsController
 from pos_app.ui.customers.controller import CustomerController, HubLane
@@ -175,6 +176,7 @@ def build_till(
     factory, reader_factory = make_session_factory(writer), make_session_factory(reader)
     with reader_factory() as session:
         context = load_till_context(session)
+    formatting.use_locale(context.locale)  # every screen's money and dates in the store's locale
     if devices.print_jobs is None:  # receipts wait in the database, across restarts
         devices.print_jobs = SqlPrintJobs(
             factory, context.till_id, keep_days=devices.config.print_keep_days
@@ -237,6 +239,7 @@ def build_till(
                 # takes the new context now (no restart; a few-row read).
                 with reader_factory() as session:
                     fresh = load_till_context(session)
+                formatting.use_locale(fresh.locale)
                 for part in (returns, collections, customers):
                     part.context = fresh
                 status.set_store(fresh.store_name, fresh.till_id)

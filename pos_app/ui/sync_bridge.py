@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos_app.services.changes import OpChanges
 from pos_app.services.sync.runtime import TillSync
+from pos_app.ui import formatting
 from pos_app.ui.status_bar import TillStatusBar
 from sync.client.status import SyncStatus
 
@@ -28,7 +29,7 @@ def describe_sync(status: SyncStatus | None, now: datetime) -> tuple[str, str, b
         parts.append(tr("Sync: online"))
         severity = "ok"
     else:
-        since = status.offline_since.astimezone().strftime("%H:%M") if status.offline_since else ""
+        since = formatting.time(status.offline_since) if status.offline_since else ""
         parts.append(tr("Sync: OFFLINE since %1").replace("%1", since) if since else tr("OFFLINE"))
         severity = "error"
     if status.queued:

@@ -109,6 +109,11 @@ def register_hub_commands(sub: Any) -> None:
     store.add_argument("--currency", default="EUR")
     store.add_argument("--tax-mode", choices=("inclusive", "exclusive"), default="inclusive")
     store.add_argument("--rounding", default="0.01", help="cash rounding step, e.g. 0.05")
+    store.add_argument(
+        "--locale",
+        default="en_GB",
+        help="CLDR locale of its tills' formats and receipts, e.g. fr_FR (default en_GB)",
+    )
     tax = action("set-tax-class", "create or update a tax class (chain-wide)")
     tax.add_argument("--class", dest="tax_class", required=True)
     tax.add_argument("--rate", required=True, help="a fraction, e.g. 0.20")
@@ -346,6 +351,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 currency=args.currency,
                 tax_mode=args.tax_mode,
                 cash_rounding_step=args.rounding,
+                locale=args.locale,
             )
             tenancy.upsert_store(hub, spec)
             print(f"store {args.store} saved")

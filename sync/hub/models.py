@@ -67,6 +67,8 @@ class Store(Base):
     tax_mode: Mapped[str] = mapped_column(String(16))
     cash_rounding_step: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # CLDR locale of its tills' formats and receipts, and of mails to its customers (0022)
+    locale: Mapped[str] = mapped_column(String(32), default="en_GB", server_default="en_GB")
 
 
 class Till(Base):

@@ -56,6 +56,7 @@ def store_info(store: Store) -> StoreInfo:
         currency=store.currency,
         tax_mode="exclusive" if store.tax_mode == "exclusive" else "inclusive",
         cash_rounding_step=store.cash_rounding_step,
+        locale=store.locale,
     )
 
 
@@ -134,6 +135,7 @@ def upsert_store(hub: Hub, spec: StoreIn) -> StoreInfo:
             "currency": spec.currency,
             "tax_mode": spec.tax_mode,
             "cash_rounding_step": spec.cash_rounding_step,
+            "locale": spec.locale,
             "created_at": hub.clock(),
         }
         stmt = dialect_insert(session, Store).values(values)
@@ -149,6 +151,7 @@ def upsert_store(hub: Hub, spec: StoreIn) -> StoreInfo:
             currency=spec.currency,
             tax_mode=spec.tax_mode,
             cash_rounding_step=spec.cash_rounding_step,
+            locale=spec.locale,
         )
         pending.add(spec.store_id, FeedKind.STORE, spec.store_id, info.model_dump(mode="json"))
     return info

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import PromotionRow
 from pos_app.services.staff.auth import AuthService, LockoutPolicy, PinHasher, Role
+from pos_app.ui import formatting
 from pos_app.ui.app import TillApp, build_till
 from pos_app.ui.boot import load_theme
 
@@ -142,6 +143,9 @@ def fake_clock() -> FakeClock:
 @pytest.fixture
 def make_till(qtbot: QtBot, fake_clock: FakeClock) -> Iterator[Any]:
     made: list[TillApp] = []
+    # build_till makes the store's locale Qt's default (ui/formatting.py); the next test starts
+    # from the one it found.
+    locale_before = QLocale()
 
     def _make(db: Path, **kwargs: Any) -> Driver:
         app = QApplication.instance()
@@ -163,6 +167,15 @@ def make_till(qtbot: QtBot, fake_clock: FakeClock) -> Iterator[Any]:
     yield _make
     for till in made:
         till.close()
+    QLocale.setDefault(locale_before)
+
+
+@pytest.fixture
+def till_locale() -> Iterator[Any]:
+    """Set the till's locale (Qt's default, read by ui/formatting.py) for one test only."""
+    before = QLocale()
+    yield formatting.use_locale
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import StoreProfile, TaxRateRow
-from pos_app.domain.errors import MoneyError
+from pos_app.domain.errors import LocaleError, MoneyError
+from pos_app.domain.l10n.locales import DEFAULT_LOCALE, normalize_locale
 from pos_app.domain.money import currency_by_code
 from pos_app.domain.tax import TaxMode
 from pos_app.services.staff.auth import AuthError, AuthService, Role, StaffMember, check_pin_format
@@ -53,6 +54,7 @@ class StandaloneStore:
     cash_rounding_step: Decimal
     manager_name: str
     manager_pin: str
+    locale: str = DEFAULT_LOCALE
 
 
 def _clean_name(value: str, what: str, limit: int) -> str:
@@ -75,6 +77,7 @@ def validate_standalone(
     manager_name: str,
     pin: str,
     pin_again: str,
+    locale: str = DEFAULT_LOCALE,
 ) -> StandaloneStore:
     """Check every field; returns the cleaned set-up or raises StoreSetupError."""
     name = _clean_name(store_name, "shop name", MAX_STORE_NAME)
@@ -101,6 +104,10 @@ def validate_standalone(
             f"The cash rounding step must be a whole number of {money.code} coins "
             f"(a multiple of {money.quantum})."
         )
+    try:
+        store_locale = normalize_locale(locale)
+    except LocaleError as exc:
+        raise StoreSetupError(str(exc)) from None
     manager = _clean_name(manager_name, "manager's name", MAX_STAFF_NAME)
     try:
         check_pin_format(pin)
@@ -115,6 +122,7 @@ def validate_standalone(
         cash_rounding_step=step.quantize(money.quantum),
         manager_name=manager,
         manager_pin=pin,
+        locale=store_locale,
     )
 
 
@@ -136,6 +144,7 @@ def write_standalone_store(
             tax_mode=str(setup.tax_mode),
             cash_rounding_step=str(setup.cash_rounding_step),
             receipt_footer="",
+            locale=setup.locale,
         )
     )
     session.query(TaxRateRow).delete()

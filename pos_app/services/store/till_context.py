@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -10,9 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import StoreProfile, TaxRateRow
+from pos_app.domain.errors import LocaleError
+from pos_app.domain.l10n.locales import DEFAULT_LOCALE, normalize_locale
 from pos_app.domain.money import Currency, currency_by_code
 from pos_app.domain.sale.basket import Basket
 from pos_app.domain.tax import TaxMode, TaxRate
+
+log = logging.getLogger(__name__)
 
 
 class TillNotConfiguredError(Exception):
@@ -30,6 +35,8 @@ class TillContext:
     tax_rates: Mapping[str, TaxRate]
     cash_rounding_step: Decimal
     footer: tuple[str, ...]
+    # CLDR locale of the screens' formats and the receipts ("fr_FR"; l10n.locales)
+    locale: str = DEFAULT_LOCALE
 
     def new_basket(self) -> Basket:
         return Basket(self.currency, self.tax_mode, self.tax_rates)
@@ -49,6 +56,13 @@ def load_till_context(session: Session) -> TillContext:
         step = Decimal(profile.cash_rounding_step)
     except InvalidOperation as exc:
         raise TillNotConfiguredError(f"store profile holds a malformed number: {exc}") from exc
+    try:
+        locale = normalize_locale(profile.locale)
+    except LocaleError:
+        # Formats are not worth refusing to sell over: a locale this Babel does not know
+        # (written by a newer hub) falls back to the default, and the log says so.
+        log.warning("store locale %r unknown here; using %s", profile.locale, DEFAULT_LOCALE)
+        locale = DEFAULT_LOCALE
     return TillContext(
         store_id=profile.store_id,
         till_id=profile.till_id,
@@ -59,4 +73,5 @@ def load_till_context(session: Session) -> TillContext:
         tax_rates=rates,
         cash_rounding_step=step,
         footer=tuple(line for line in profile.receipt_footer.splitlines() if line.strip()),
+        locale=locale,
     )

@@ -262,6 +262,7 @@ def _store(session: Session, changes: list[FeedChange]) -> None:
             currency=info.currency,
             tax_mode=info.tax_mode,
             cash_rounding_step=info.cash_rounding_step,
+            locale=info.locale,
         )
     )
 

@@ -93,6 +93,7 @@ def write_store_profile(session: Session, store: StoreInfo, till_id: str) -> Non
                 tax_mode=store.tax_mode,
                 cash_rounding_step=store.cash_rounding_step,
                 receipt_footer="",
+                locale=store.locale,
             )
         )
         return
@@ -102,3 +103,4 @@ def write_store_profile(session: Session, store: StoreInfo, till_id: str) -> Non
     profile.currency = store.currency
     profile.tax_mode = store.tax_mode
     profile.cash_rounding_step = store.cash_rounding_step
+    profile.locale = store.locale

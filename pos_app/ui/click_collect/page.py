@@ -277,7 +277,7 @@ class CollectionsPage(QWidget):
         rank = {s: i for i, s in enumerate(LIST_ORDER)}
         chosen: QListWidgetItem | None = None
         for o in sorted(orders, key=lambda o: (not o.needs_review, rank[o.state], o.created_at)):
-            due = o.due_by.astimezone().strftime("%a %d %b %H:%M")
+            due = formatting.day_and_time(o.due_by)
             flags = []
             if o.needs_review:
                 flags.append(self.tr("⚠ CHECK"))
@@ -312,7 +312,7 @@ class CollectionsPage(QWidget):
         self.title.setText(f"{s.number} — {self._labels[s.state]}")
         pay = self.tr("Paid online") if s.paid else self.tr("PAY IN STORE")
         claimed = self.tr(" · picking: %1").replace("%1", s.claimed_by) if s.claimed_by else ""
-        due = s.due_by.astimezone().strftime("%a %d %b %H:%M")
+        due = formatting.day_and_time(s.due_by)
         overdue = self.tr(" · OVERDUE") if s.overdue else ""
         self.info.setText(
             f"{s.customer_name} · {s.customer_email} · {s.customer_phone or ''}\n"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.money import Currency, Money, MoneyError
+from pos_app.domain.money import Currency, Money, MoneyError, minor_units_of
 from pos_app.services.customers.directory import CustomerRef
 from pos_app.ui import formatting
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
@@ -229,7 +229,7 @@ class CustomerPanel(QFrame):
         self.history.setRowCount(len(history.orders))
         for row, order in enumerate(history.orders):
             channel = self.tr("Web") if order.channel == "web" else self.tr("Store")
-            date = order.created_at.astimezone().strftime("%d %b")
+            date = formatting.day(order.created_at, weekday=False)
             status = "" if order.status == "sale" else f" · {order.status}"
             reference = order.reference
             if reference.startswith(order.store_id + "-"):  # a receipt no. starts with the till id
@@ -301,7 +301,7 @@ def _money(minor: int, currency_code: str, till: Currency | None) -> str:
     # shown with two (every currency a web shop of ours sells in).
     currency = till if till is not None and till.code == currency_code else None
     try:
-        currency = currency or Currency(currency_code, 2)
+        currency = currency or Currency(currency_code, minor_units_of(currency_code))
         return formatting.money(Money.from_minor(minor, currency), symbol=True)
     except (TypeError, ValueError, MoneyError):
         return f"{minor} {currency_code}"

@@ -95,8 +95,9 @@ def until(promo: Promotion, now: datetime) -> str:
     if promo.ends_at is None:
         return _tr("no end date")
     end = promo.ends_at.astimezone(now.tzinfo)
-    fmt = "%H:%M" if end.date() == now.date() else "%a %d %b %H:%M"
-    return _tr("until %s") % end.strftime(fmt)
+    today = end.date() == now.date()
+    shown = formatting.formats().time(end) if today else formatting.formats().day_and_time(end)
+    return _tr("until %s") % shown
 
 
 def tags(promo: Promotion) -> list[str]:

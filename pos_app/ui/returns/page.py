@@ -375,7 +375,7 @@ class ReturnsPage(QWidget):
         self.show_plan(None)
         if sale is None:
             return
-        when = sale.created_at.astimezone().strftime("%a %d %b %Y %H:%M")
+        when = formatting.day_and_time(sale.created_at, year=True)
         title = self.tr("Receipt %1 — %2").replace("%1", sale.receipt_no)
         if sale.receiptless:
             title = self.tr("No receipt — today's prices, store credit only, manager approves")

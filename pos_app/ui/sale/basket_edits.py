@@ -179,7 +179,7 @@ class BasketEditsMixin:
             "qty",
             self.tr("Quantity of %s") % line.item.name,
             apply,
-            initial=formatting.quantity(line.quantity, False).split()[0],
+            initial=formatting.editable(line.quantity),
         )
 
     def on_remove_button_clicked(self) -> None:
@@ -289,7 +289,7 @@ class BasketEditsMixin:
             "price",
             self.tr("New unit price of %s") % line.item.name,
             apply,
-            initial=line.unit_price.format_amount(),
+            initial=formatting.editable(line.unit_price),
             needs_reason=True,
         )
 

@@ -38,7 +38,7 @@ class ParkedPanel(QFrame):
     def show_parked(self, parked: list[ParkedSummary]) -> None:
         self.list.clear()
         for summary in parked:
-            when = summary.created_at.astimezone().strftime("%H:%M")
+            when = formatting.time(summary.created_at)
             label = f" · {summary.label}" if summary.label else ""
             text = self.tr("%1  %2 · %3 lines · %4%5")
             text = (

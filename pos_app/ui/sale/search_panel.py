@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 from pos_app.db.catalog_repo import SearchHit
 from pos_app.domain.catalog import CatalogItem
 from pos_app.ui import formatting
+from pos_app.ui.amount_rows import AmountRowDelegate, amount_row
 from pos_app.ui.widgets import TOUCH_MIN
 
 
@@ -34,6 +35,7 @@ class SearchPanel(QWidget):
         self.results.setObjectName("searchResults")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.setUniformItemSizes(True)
+        self.results.setItemDelegate(AmountRowDelegate(self.results))
         self.results.itemClicked.connect(self.on_results_item_clicked)
         self.results.hide()
         layout.addWidget(self.edit)
@@ -47,9 +49,12 @@ class SearchPanel(QWidget):
         self.results.clear()
         for hit in hits:
             item = hit.item
+            price = formatting.money(item.unit_price, symbol=True)
             row = QListWidgetItem(
-                f"{item.name}   ·   {item.sku}   ·   {formatting.money(item.unit_price)}"
-                + (self.tr(" /kg") if item.sold_by_weight else "")
+                amount_row(
+                    f"{item.name}   ·   {item.sku}",
+                    price + (self.tr(" /kg") if item.sold_by_weight else ""),
+                )
             )
             row.setSizeHint(QSize(0, TOUCH_MIN))
             self.results.addItem(row)

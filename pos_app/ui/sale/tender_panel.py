@@ -37,6 +37,7 @@ from pos_app.domain.sale.tenders import (
     settle,
 )
 from pos_app.ui import formatting
+from pos_app.ui.amount_rows import AmountRowDelegate, amount_row
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, KeyPad, action_button, apply_key
 
 NOTES = (Decimal(5), Decimal(10), Decimal(20), Decimal(50), Decimal(100), Decimal(200))
@@ -158,6 +159,7 @@ class TenderPanel(QWidget):
         self.payments = QListWidget()
         self.payments.setObjectName("paymentsList")
         self.payments.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.payments.setItemDelegate(AmountRowDelegate(self.payments))
         self.payments.setMinimumHeight(60)
         side.addWidget(self.payments, 1)
         self.remove_payment_button = action_button(self.tr("Remove last payment"))
@@ -287,7 +289,9 @@ class TenderPanel(QWidget):
         self.left_value.style().polish(self.left_value)
         self.payments.clear()
         for tender in self._tenders:
-            self.payments.addItem(f"{tender_label(tender)}   {formatting.money(tender.amount)}")
+            self.payments.addItem(
+                amount_row(tender_label(tender), formatting.money(tender.amount, symbol=True))
+            )
         self.complete_button.setEnabled(result.is_complete and not self._busy)
         self._fill_quick_cash()
         remaining_non_cash = self._total - self._non_cash()

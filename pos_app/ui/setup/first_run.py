@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import StoreProfile
+from pos_app.domain.l10n.locales import DEFAULT_LOCALE, SETUP_LOCALES, display_name
 from pos_app.domain.tax import TaxMode
 from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.store_setup import (
@@ -229,10 +230,16 @@ class FirstRunPage(QWidget):
         )
         self.rounding = _combo([(step, step) for step in ROUNDING_STEPS], "roundingCombo")
         self.rounding.setEditable(True)
+        # Formats and receipts follow the shop's locale (domain/l10n); the hub can set any.
+        self.locale_combo = _combo(
+            [(f"{display_name(code)} ({code})", code) for code in SETUP_LOCALES], "localeCombo"
+        )
+        self.locale_combo.setCurrentIndex(SETUP_LOCALES.index(DEFAULT_LOCALE))
         shop_rows.addRow(self.tr("Shop name"), self.store_name)
         shop_rows.addRow(self.tr("Currency"), self.currency)
         shop_rows.addRow(self.tr("Tax"), self.tax_mode)
         shop_rows.addRow(self.tr("Round cash to"), self.rounding)
+        shop_rows.addRow(self.tr("Language and formats"), self.locale_combo)
         manager = QGroupBox(self.tr("First manager"))
         manager_rows = _form(manager)
         self.manager_name = _field(self.tr("full name"), "managerNameEdit", max_length=100)
@@ -311,6 +318,7 @@ class FirstRunPage(QWidget):
                 manager_name=self.manager_name.text(),
                 pin=self.pin.text(),
                 pin_again=self.pin_again.text(),
+                locale=str(self.locale_combo.currentData() or ""),
             )
         except StoreSetupError as exc:
             self._refuse(str(exc), None)

@@ -31,6 +31,7 @@ from pos_app.services.shifts.service import (
 )
 from pos_app.services.staff.auth import AuthService, Permission, StaffMember
 from pos_app.services.store.till_context import TillContext
+from pos_app.ui import formatting
 from pos_app.ui.runner import DbLane
 from pos_app.ui.shifts.page import ShiftsPage
 
@@ -113,7 +114,7 @@ class ShiftsController(QObject):
         if shift is None:
             p.title.setText(self.tr("Till %1: no shift open").replace("%1", self.context.till_id))
         else:
-            opened = shift.opened_at.astimezone().strftime("%H:%M")
+            opened = formatting.time(shift.opened_at)
             p.title.setText(
                 self.tr("Till %1: shift %2, opened %3 by %4")
                 .replace("%1", shift.till_id)

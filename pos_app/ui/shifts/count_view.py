@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBox
 
 from pos_app.domain.money import Currency, Money
 from pos_app.domain.shifts.denominations import MAX_PIECES, denominations_for
+from pos_app.ui import formatting
 from pos_app.ui.widgets import TOUCH_MIN, action_button
 
 
@@ -44,7 +45,7 @@ class CountView(QWidget):
         self._update()
 
     def _add_row(self, grid: QGridLayout, row: int, value: int) -> None:
-        label = QLabel(Money.from_minor(value, self.currency).format_amount())
+        label = QLabel(formatting.money(Money.from_minor(value, self.currency)))
         label.setMinimumWidth(60)
         label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         minus, plus = action_button("−"), action_button("+")
@@ -98,10 +99,8 @@ class CountView(QWidget):
     def _update(self) -> None:
         for value, label in self.subtotals.items():
             amount = Money.from_minor(value * self.count_of(value), self.currency)
-            label.setText(amount.format_amount())
+            label.setText(formatting.money(amount))
         total = self.total_minor()
-        counted = Money.from_minor(total, self.currency).format_amount()
-        self.total_label.setText(
-            self.tr("Counted: %1 %2").replace("%1", counted).replace("%2", self.currency.code)
-        )
+        counted = formatting.money(Money.from_minor(total, self.currency), symbol=True)
+        self.total_label.setText(self.tr("Counted: %1").replace("%1", counted))
         self.total_changed.emit(total)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -58,12 +59,28 @@ def test_money_is_right_aligned_and_discounts_shown(qtbot: QtBot) -> None:
         return model.data(model.index(row, col), role)
 
     assert [cell(0, c) for c in range(6)] == ["1", "Item A", "2", "10.00", "−2.00", "18.00"]
-    assert [cell(1, c) for c in (2, 3, 5)] == ["0.750 kg", "3.20", "2.40"]
+    assert [cell(1, c) for c in (2, 3, 5)] == ["0.750\u00a0kg", "3.20", "2.40"]
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     for col in (2, 3, 4, 5):
         assert cell(0, col, Qt.ItemDataRole.TextAlignmentRole) == right
     assert "10% off: loyalty" in str(cell(0, 1, Qt.ItemDataRole.ToolTipRole))
     assert cell(1, 0, BasketTableModel.LineNoRole) == 2
+
+
+def test_the_basket_is_shown_in_the_store_locale(qtbot: QtBot, till_locale: Any) -> None:
+    till_locale("fr_FR")
+    basket = Basket(EUR, TaxMode.INCLUSIVE, RATES)
+    basket.add_item(item("A", "1000.00"), 2)
+    basket.add_item(item("W", "3.20", weighed=True), Decimal("0.750"))
+    basket.add_line_discount(1, Discount("percent", Decimal(10), "loyalty"))
+    model = BasketTableModel()
+    model.refresh(basket)
+
+    def cell(row: int, col: int) -> object:
+        return model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)
+
+    assert [cell(0, c) for c in (3, 4, 5)] == ["1\u202f000,00", "−200,00", "1\u202f800,00"]
+    assert [cell(1, c) for c in (2, 3, 5)] == ["0,750\u00a0kg", "3,20", "2,40"]
 
 
 def test_promotion_discounts_are_shown_per_line(qtbot: QtBot) -> None:

@@ -14,8 +14,11 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.models import TaxRateRow
-from sync.hub import headoffice
+from pos_app.ui import formatting
+from sync.hub import headoffice, tenancy
+from sync.protocol import StoreIn
 from tests.gui.sale.test_sale_flow import COFFEE
+from tests.helpers.hub import TILL_STORE
 
 
 def test_tax_rates_from_the_feed_are_used_without_a_restart(
@@ -44,3 +47,23 @@ def test_tax_rates_from_the_feed_are_used_without_a_restart(
     )
     assert len(controller.register.basket.lines) == 1
     assert d.till.returns.context.tax_rates["reduced"].label == "VAT 10%"
+
+
+def test_the_store_locale_from_the_hub_reaches_the_running_screens(
+    make_till: Any, staffed_db: Path, enrolled_till: Any
+) -> None:
+    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
+    d.sign_in("1111")
+    d.scan_and_wait(COFFEE)
+    total = d.till.window.sale.totals.total_value
+    assert "." in total.text()
+    assert "," not in total.text()
+
+    # Head office sets the store's locale (as `omnitill hub add-store --locale fr_FR` does).
+    spec = StoreIn(store_id=TILL_STORE, name=f"Store {TILL_STORE}", locale="fr_FR")
+    tenancy.upsert_store(enrolled_till.hub.hub, spec)
+    d.qtbot.waitUntil(lambda: d.controller.context.locale == "fr_FR", timeout=10_000)
+    assert formatting.current_locale() == "fr_FR"
+    d.scan_and_wait(COFFEE)  # the totals are shown again, now in French
+    d.qtbot.waitUntil(lambda: "," in total.text(), timeout=5000)
+    assert total.text().endswith("\u00a0€")

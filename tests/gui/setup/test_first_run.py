@@ -108,6 +108,8 @@ def test_service_writes_profile_rates_and_a_manager_who_can_sign_in(
         ({"pin": "12", "pin_again": "12"}, "4 to 8 digits"),
         ({"pin": "12ab", "pin_again": "12ab"}, "4 to 8 digits"),
         ({"pin_again": "4322"}, "not the same"),
+        ({"locale": "xx_YY"}, "not a locale"),
+        ({"locale": "fr_FR'; --"}, "not a locale"),
     ],
 )
 def test_service_refuses_garbage_with_a_clear_message(
@@ -124,6 +126,9 @@ def test_standalone_from_the_screen_then_the_manager_signs_in(
     qtbot.mouseClick(page.standalone_choice, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.store_name, "Corner Shop")
     page.currency.setCurrentIndex(page.currency.findData("GBP"))
+    assert page.locale_combo.currentData() == "en_GB"  # the default
+    page.locale_combo.setCurrentIndex(page.locale_combo.findData("fr_FR"))
+    assert page.locale_combo.currentText() == "français (France) (fr_FR)"
     qtbot.keyClicks(page.manager_name, "Max")
     qtbot.keyClicks(page.pin, "2468")
     qtbot.keyClicks(page.pin_again, "2468")
@@ -137,6 +142,7 @@ def test_standalone_from_the_screen_then_the_manager_signs_in(
         assert result.staff is not None
         assert result.staff.name == "Max"
         assert load_till_context(session).currency.code == "GBP"
+        assert load_till_context(session).locale == "fr_FR"
 
 
 def test_standalone_garbage_is_refused_inline_and_nothing_is_written(

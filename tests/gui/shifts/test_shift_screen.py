@@ -35,7 +35,7 @@ def test_open_sell_cash_out_x_blind_close_z_and_a_new_shift(
     for value, times in ((2000, 2), (1000, 1)):
         for _ in range(times):
             page.count.step(value, 1)  # what the row's + button does
-    assert page.count.total_label.text() == "Counted: 50.00 EUR"
+    assert page.count.total_label.text() == "Counted: €50.00"
     with d.qtbot.waitSignal(shifts.report_ready, timeout=5000) as x_after_open:
         click(d, page.count_confirm)
     assert "Opening float" in x_after_open.args[0]

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from pos_app.domain.staff.credentials import PinHasher
 from sync.hub import credentials, headoffice
 from sync.hub.errors import Invalid
-from sync.hub.models import FeedRow, Product, Staff, StockLevel, WebOrderRow
+from sync.hub.models import FeedRow, Product, Staff, StockLevel, Store, WebOrderRow
 from tests.helpers.hub_calls import run_hub
 from tests.helpers.net import unused_port, wait_for_health
 
@@ -58,6 +58,23 @@ def test_init_store_enroll_code_and_revoke(capsys, hub_db_url: str, hub) -> None
     code, _, err = run_hub(capsys, "revoke", "--db", hub_db_url, "--till", "s1-T999")
     assert code == 1
     assert "no till" in err
+
+
+def test_add_store_sets_the_store_locale_and_refuses_an_unknown_one(
+    capsys, hub_db_url: str, hub
+) -> None:
+    args = ("add-store", "--db", hub_db_url, "--store", "paris", "--name", "Paris")
+    code, _, err = run_hub(capsys, *args, "--locale", "fr-fr")
+    assert code == 0, err
+    with hub.db.read() as session:
+        assert session.get(Store, "paris").locale == "fr_FR"
+        feed = session.scalars(select(FeedRow).where(FeedRow.kind == "store")).all()
+        assert [json.loads(row.data)["locale"] for row in feed] == ["fr_FR"]  # tills get it
+    code, _, err = run_hub(capsys, *args, "--locale", "klingon")
+    assert code != 0
+    assert "locale" in err
+    with hub.db.read() as session:
+        assert session.get(Store, "paris").locale == "fr_FR"  # unchanged
 
 
 def test_import_catalog_writes_products_and_feed_rows(capsys, tmp_path, hub_db_url, hub) -> None:

@@ -1,0 +1,49 @@
+"""The till's one money formatter follows the store's locale (issue 22, issue 15 defect 5)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from pos_app.domain.money import CHF, EUR, Money
+from pos_app.ui import formatting
+
+NBSP = "\u00a0"
+
+
+def test_money_in_the_store_locale(till_locale: Any) -> None:
+    till_locale("fr_FR")
+    assert formatting.current_locale() == "fr_FR"
+    assert formatting.money(Money.of("12.99", EUR), symbol=True) == f"12,99{NBSP}€"
+    assert formatting.money(Money.of("12.99", EUR)) == "12,99"
+    assert formatting.money(Money.of("-5.85", EUR), symbol=True) == f"−5,85{NBSP}€"
+    assert formatting.signed_money(Money.of("0.02", EUR)) == f"+0,02{NBSP}€"
+    till_locale("de_CH")
+    assert formatting.money(Money.of("12.95", CHF), symbol=True) == f"CHF{NBSP}12.95"
+
+
+def test_qt_c_locale_falls_back_to_english(till_locale: Any) -> None:
+    till_locale("C")
+    assert formatting.current_locale() == "en_GB"
+    assert formatting.money(Money.of("1234.5", EUR), symbol=True) == "€1,234.50"
+    assert formatting.money(Money.of("-0.01", EUR), symbol=True) == "−€0.01"
+
+
+def test_prefilled_amounts_parse_back_to_the_same_value(till_locale: Any) -> None:
+    for locale in ("fr_FR", "de_DE", "en_GB", "en_US"):
+        till_locale(locale)
+        for text in ("1234.50", "0.125", "1000"):
+            price = Money.of(text, EUR)
+            assert formatting.parse_decimal(formatting.editable(price)) == price.amount
+        assert formatting.parse_decimal(formatting.editable(Decimal("1000"))) == 1000
+
+
+def test_dates_and_times_in_the_store_locale(till_locale: Any) -> None:
+    moment = datetime(2026, 12, 5, 13, 3, tzinfo=UTC)
+    till_locale("fr_FR")
+    assert formatting.day(moment, weekday=False).startswith("5 déc.")
+    assert "déc." in formatting.day_and_time(moment)
+    till_locale("de_DE")
+    assert "Dez." in formatting.day_and_time(moment, year=True)
+    assert "2026" in formatting.day_and_time(moment, year=True)
