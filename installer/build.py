@@ -114,6 +114,8 @@ def main() -> int:
         say("not the locked versions (python3 dev.py bundle installs them): " + "; ".join(wrong))
         return 1
     started = time.monotonic()
+    say("compiling the translations (resources/translations/*.qm, bundled with resources/)")
+    subprocess.run([sys.executable, "-m", "pos_app.ui.translations"], cwd=ROOT, check=True)
     say(f"building omnitill {release} with PyInstaller …")
     build()
     built = time.monotonic() - started

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
 
@@ -79,6 +79,7 @@ from pos_app.ui.staff.idle import IdleWatcher
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
 from pos_app.ui.sync_bridge import SyncBridge
+from pos_app.ui.translations import install_translator, ui_locale
 from pos_app.ui.window_placement import show_till_window
 from sync.client.config import ConfigError, HubConfig
 from sync.client.config import load_config as load_hub_config
@@ -157,15 +158,6 @@ def load_theme(app: QApplication) -> None:
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
-def install_translator(app: QApplication) -> QTranslator | None:
-    translator = QTranslator(app)
-    folder = RESOURCES / "translations"
-    if translator.load(QLocale(), "omnitill", "_", str(folder)):
-        app.installTranslator(translator)
-        return translator
-    return None
-
-
 def build_till(
     db_path: Path,
     *,
@@ -198,6 +190,7 @@ def build_till(
     factory, reader_factory = make_session_factory(writer), make_session_factory(reader)
     with reader_factory() as session:
         context = load_till_context(session)
+    install_translator(app, ui_locale(context))  # before any widget: texts are set once
     if devices.print_jobs is None:  # receipts wait in the database, across restarts
         devices.print_jobs = SqlPrintJobs(factory, context.till_id)
 
@@ -439,7 +432,7 @@ def run_till(
     app = QApplication.instance() or QApplication(argv or ["omnitill"])
     assert isinstance(app, QApplication)
     app.setApplicationName("OmniTill")
-    install_translator(app)
+    install_translator(app, ui_locale())  # the first-run screens; build_till: the store's
     load_theme(app)
     config_dir = hub_config_dir if hub_config_dir is not None else db_path.parent
     try:
