@@ -321,11 +321,11 @@
     </message>
     <message>
         <source>Line short</source>
-        <translation>Zeile fehlt</translation>
+        <translation>Fehlt</translation>
     </message>
     <message>
         <source>Ready + label</source>
-        <translation>Fertig + Etikett</translation>
+        <translation>Fertig+Etikett</translation>
     </message>
     <message>
         <source>Hand over</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>Print pick list</source>
-        <translation>Pickliste drucken</translation>
+        <translation>Pickliste</translation>
     </message>
     <message>
         <source>NEEDS REVIEW: %1</source>
@@ -370,6 +370,13 @@
     <message>
         <source>PAY IN STORE</source>
         <translation>ZAHLUNG IM LADEN</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n item(s) · %2</source>
+        <translation>
+            <numerusform>%1 · %n Artikel · %2</numerusform>
+            <numerusform>%1 · %n Artikel · %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>due by %1</source>
@@ -641,6 +648,10 @@
     <message>
         <source> on %s</source>
         <translation> auf %s</translation>
+    </message>
+    <message>
+        <source> on %1 items</source>
+        <translation> auf %1 Artikel</translation>
     </message>
     <message>
         <source> on the basket</source>
@@ -1011,7 +1022,7 @@
     <name>EmailReceiptBar</name>
     <message>
         <source>Email address for the receipt</source>
-        <translation>E-Mail-Adresse für den Bon</translation>
+        <translation>E-Mail für den Bon</translation>
     </message>
     <message>
         <source>Email receipt</source>
@@ -2011,6 +2022,10 @@ Enter</translation>
         <source>Esc or Ctrl+/ closes this list.</source>
         <translation>Esc oder Ctrl+/ schließt diese Liste.</translation>
     </message>
+    <message>
+        <source>this list</source>
+        <translation>diese Liste</translation>
+    </message>
 </context>
 <context>
     <name>SignInView</name>
@@ -2043,7 +2058,7 @@ Enter</translation>
     <name>SyncBridge</name>
     <message>
         <source>Sync: standalone (no hub)</source>
-        <translation>Sync: eigenständig (keine Zentrale)</translation>
+        <translation>Sync: eigenständig</translation>
     </message>
     <message>
         <source>Sync: connecting…</source>
@@ -2197,7 +2212,7 @@ Enter</translation>
     </message>
     <message>
         <source>Sync: standalone (no hub)</source>
-        <translation>Sync: eigenständig (keine Zentrale)</translation>
+        <translation>Sync: eigenständig</translation>
     </message>
     <message>
         <source>%1 · till %2</source>

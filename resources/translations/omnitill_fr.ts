@@ -253,7 +253,7 @@
     <name>CollectionsPage</name>
     <message>
         <source>New</source>
-        <translation>Nouvelles</translation>
+        <translation>Nouvelle</translation>
     </message>
     <message>
         <source>Picking</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Ready</source>
-        <translation>Prêtes</translation>
+        <translation>Prête</translation>
     </message>
     <message>
         <source>Part collected</source>
@@ -269,15 +269,15 @@
     </message>
     <message>
         <source>Collected today</source>
-        <translation>Retirées aujourd&apos;hui</translation>
+        <translation>Retirée aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Annulées</translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation>Expirées</translation>
+        <translation>Expirée</translation>
     </message>
     <message>
         <source>Scan QR / type order no., name, email or phone</source>
@@ -321,11 +321,11 @@
     </message>
     <message>
         <source>Line short</source>
-        <translation>Manquant</translation>
+        <translation>Manque</translation>
     </message>
     <message>
         <source>Ready + label</source>
-        <translation>Prête + étiq.</translation>
+        <translation>Prête+étiq.</translation>
     </message>
     <message>
         <source>Hand over</source>
@@ -337,7 +337,7 @@
     </message>
     <message>
         <source>Expire late</source>
-        <translation>Expirer retards</translation>
+        <translation>Expirer</translation>
     </message>
     <message>
         <source>Reviewed</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>Print pick list</source>
-        <translation>Imprimer la liste</translation>
+        <translation>Imprimer</translation>
     </message>
     <message>
         <source>NEEDS REVIEW: %1</source>
@@ -370,6 +370,13 @@
     <message>
         <source>PAY IN STORE</source>
         <translation>À PAYER EN MAGASIN</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n item(s) · %2</source>
+        <translation>
+            <numerusform>%1 · %n article · %2</numerusform>
+            <numerusform>%1 · %n articles · %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>due by %1</source>
@@ -641,6 +648,10 @@
     <message>
         <source> on %s</source>
         <translation> sur %s</translation>
+    </message>
+    <message>
+        <source> on %1 items</source>
+        <translation> sur %1 articles</translation>
     </message>
     <message>
         <source> on the basket</source>
@@ -1011,7 +1022,7 @@
     <name>EmailReceiptBar</name>
     <message>
         <source>Email address for the receipt</source>
-        <translation>Adresse e-mail pour le ticket</translation>
+        <translation>E-mail pour le ticket</translation>
     </message>
     <message>
         <source>Email receipt</source>
@@ -1954,7 +1965,7 @@ Entrée</translation>
     </message>
     <message>
         <source>Reprint last Z</source>
-        <translation>Réimprimer dernier Z</translation>
+        <translation>Réimprimer Z</translation>
     </message>
     <message>
         <source>Back</source>
@@ -2011,6 +2022,10 @@ Entrée</translation>
         <source>Esc or Ctrl+/ closes this list.</source>
         <translation>Esc ou Ctrl+/ ferme cette liste.</translation>
     </message>
+    <message>
+        <source>this list</source>
+        <translation>cette liste</translation>
+    </message>
 </context>
 <context>
     <name>SignInView</name>
@@ -2043,7 +2058,7 @@ Entrée</translation>
     <name>SyncBridge</name>
     <message>
         <source>Sync: standalone (no hub)</source>
-        <translation>Synchro&#xa0;: autonome (sans siège)</translation>
+        <translation>Synchro&#xa0;: autonome</translation>
     </message>
     <message>
         <source>Sync: connecting…</source>
@@ -2098,7 +2113,7 @@ Entrée</translation>
     </message>
     <message>
         <source>Cash handed over (Enter = exact)</source>
-        <translation>Espèces reçues (Entrée = montant exact)</translation>
+        <translation>Espèces reçues (Entrée = exact)</translation>
     </message>
     <message>
         <source>Add cash  (Enter)</source>
@@ -2201,7 +2216,7 @@ Entrée</translation>
     </message>
     <message>
         <source>Sync: standalone (no hub)</source>
-        <translation>Synchro&#xa0;: autonome (sans siège)</translation>
+        <translation>Synchro&#xa0;: autonome</translation>
     </message>
     <message>
         <source>Signed out</source>

@@ -9,6 +9,7 @@ words cut at 1024×768.
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -28,6 +29,7 @@ from pos_app.ui.translations import (
     compile_translations,
     install_translator,
     ui_locale,
+    ui_sources,
     update_sources,
 )
 from tests.gui.test_layout_fits import cut_buttons, show
@@ -112,6 +114,54 @@ def test_the_ts_files_are_up_to_date_with_the_sources(tmp_path: Path) -> None:
         shipped = {(m.context, m.source, m.numerus) for m in read_ts(ts)}
         assert sorted(extracted - shipped) == [], f"not in omnitill_{lang}.ts: run the update"
         assert sorted(shipped - extracted) == [], f"gone from the sources: {lang}"
+
+
+def tr_calls(path: Path) -> list[tuple[int, str, str, bool]]:
+    """(line, context, text, plural) of each tr() / translate() / QT_TRANSLATE_NOOP with a
+    literal text in a module: the context is the enclosing class for tr(), the first argument
+    otherwise."""
+    found: list[tuple[int, str, str, bool]] = []
+
+    def visit(node: ast.AST, cls: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                visit(child, child.name)
+                continue
+            if isinstance(child, ast.Call):
+                f = child.func
+                name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+                args = child.args
+                if name == "tr" and args:
+                    ctx, text, rest = cls, args[0], args[1:]
+                elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2:
+                    first = args[0]
+                    ctx = first.value if isinstance(first, ast.Constant) else "?"
+                    text, rest = args[1], args[2:]
+                else:
+                    text = None
+                if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                    found.append((child.lineno, str(ctx), text.value, len(rest) >= 2))
+            visit(child, cls)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), "")
+    return found
+
+
+def test_every_text_marked_in_the_sources_is_in_the_ts_under_its_class() -> None:
+    """What lupdate cannot see is never translated: a tr() inside an f-string with quotes, a
+    call among translate()'s arguments, a def nested in an if in a class (the class is lost),
+    translate() with a count (filed as no plural) all fail here."""
+    ts = read_ts(TRANSLATIONS / f"omnitill_{SHIPPED[0]}.ts")
+    known = {(m.context, m.source): m.numerus for m in ts}
+    lost = []
+    for path in ui_sources():
+        for line, ctx, text, plural in tr_calls(path):
+            where = f"{path.name}:{line} {ctx}: {text!r}"
+            if (ctx, text) not in known:
+                lost.append(where)
+            elif plural and not known[(ctx, text)]:
+                lost.append(where + " is not filed as a plural")
+    assert lost == []
 
 
 @pytest.mark.parametrize(

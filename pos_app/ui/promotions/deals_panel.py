@@ -92,7 +92,8 @@ def describe(promo: Promotion, name_of: Callable[[str], str | None] = lambda _sk
             name_of(s) or s for s in sorted(scope.skus)
         )
     elif scope.skus:
-        text += translate("DealsPanel", " on %n item(s)", None, len(scope.skus))
+        # Three or more, so always plural: lupdate files translate(..., n) as no plural.
+        text += translate("DealsPanel", " on %1 items").replace("%1", str(len(scope.skus)))
     elif not isinstance(r, SpendThreshold):
         text += translate("DealsPanel", " on the basket")
     return text
