@@ -1656,7 +1656,7 @@ Enter</translation>
     </message>
     <message>
         <source>Back %1 · New %2 · </source>
-        <translation>Zurück %1 · Neu %2 · </translation>
+        <translation>Rückgabe %1 · Neu %2 · </translation>
     </message>
     <message>
         <source>Customer pays %1</source>
