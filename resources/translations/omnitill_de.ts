@@ -912,7 +912,7 @@
     </message>
     <message>
         <source>scan something now</source>
-        <translation>jetzt etwas scannen</translation>
+        <translation>jetzt scannen</translation>
     </message>
     <message>
         <source>Nothing scanned yet.</source>
@@ -1124,7 +1124,7 @@
     </message>
     <message>
         <source>as printed on receipts</source>
-        <translation>wie auf den Bons gedruckt</translation>
+        <translation>wie auf den Bons</translation>
     </message>
     <message>
         <source>Prices include tax (VAT)</source>

@@ -912,7 +912,7 @@
     </message>
     <message>
         <source>scan something now</source>
-        <translation>scannez quelque chose maintenant</translation>
+        <translation>scannez maintenant</translation>
     </message>
     <message>
         <source>Nothing scanned yet.</source>
@@ -1124,11 +1124,11 @@
     </message>
     <message>
         <source>as printed on receipts</source>
-        <translation>tel qu&apos;imprimé sur les tickets</translation>
+        <translation>comme sur les tickets</translation>
     </message>
     <message>
         <source>Prices include tax (VAT)</source>
-        <translation>Prix TTC (TVA comprise)</translation>
+        <translation>Prix TTC (TVA incluse)</translation>
     </message>
     <message>
         <source>Tax added at the till</source>

@@ -22,6 +22,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from pos_app.services.staff.auth import AuthService
+from pos_app.ui.app import load_theme
+from pos_app.ui.setup.devices_step import DevicesPage
+from pos_app.ui.setup.first_run import STANDALONE, FirstRunPage
 from pos_app.ui.translations import (
     LOCALE_ENV,
     SHIPPED,
@@ -33,7 +37,7 @@ from pos_app.ui.translations import (
     update_sources,
 )
 from tests.gui.test_layout_fits import cut_buttons, show
-from tests.helpers.gui import Driver
+from tests.helpers.gui import FAST_HASHER, Driver
 
 PLACEHOLDER = re.compile(r"%(?:\d|s|n)")
 # Keys named in a text ("(F2)", "Esc", "Ctrl+O hides"): the buttons show them untranslated.
@@ -270,4 +274,35 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     d.qtbot.wait(1)
     assert says["shift"] in texts(shifts.page)
     problems["shifts"] = cut_buttons(shifts.page)
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("till_language", ["fr_FR", "de_DE"], indirect=True)
+def test_the_first_run_screens_speak_the_language_and_fit_1024x768(
+    till_language: str, qtbot: Any, session_factory: Any, tmp_path: Path
+) -> None:
+    """Set up before any store exists: the language comes from OMNITILL_LOCALE (or the
+    computer), both steps in it, nothing cut on a 1024x768 screen."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    load_theme(app)
+    auth = AuthService(till_id="t", hasher=FAST_HASHER)
+    first = FirstRunPage(session_factory, tmp_path / "cfg", auth=auth, till_name="t")
+    devices = DevicesPage(tmp_path / "data", list_ports=list)
+    problems = {}
+    for name, page in (("first run", first), ("devices", devices)):
+        qtbot.addWidget(page)
+        page.resize(1024, 768)
+        page.show()
+        qtbot.waitExposed(page)
+        if page is first:
+            first.choose(STANDALONE)
+        qtbot.wait(1)
+        problems[name] = cut_buttons(page)
+        page.grab().save(str(tmp_path / f"{name}-{till_language}.png"))
+    want = {"fr_FR": ("Configurer le magasin", "Enregistrer"),
+            "de_DE": ("Laden einrichten", "Geräte speichern")}[till_language]  # fmt: skip
+    assert want[0] in texts(first)
+    assert want[1] in texts(devices)
+    devices.shutdown()
     assert {k: v for k, v in problems.items() if v} == {}

@@ -223,7 +223,8 @@ def till_language(
     reads French."""
     locale = str(getattr(request, "param", "fr_FR"))
     monkeypatch.setenv(LOCALE_ENV, locale)
-    yield locale
     app = QApplication.instance()
     assert app is not None
+    install_translator(app, locale)  # for screens built without build_till (first run)
+    yield locale
     install_translator(app, "en_US")
