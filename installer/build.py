@@ -119,6 +119,9 @@ def main() -> int:
     say(f"building omnitill {release} with PyInstaller …")
     build()
     built = time.monotonic() - started
+    if not list(BUNDLE.rglob("omnitill_*.qm")):
+        say("the bundle has no compiled translations (resources/translations/*.qm)")
+        return 1
     say(f"built {BUNDLE} in {built:.0f} s, {folder_size(BUNDLE) / 1e6:.0f} MB")
     self_test(release)
     archive = pack(release)

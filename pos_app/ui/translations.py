@@ -28,11 +28,13 @@ _TRANSLATOR_NAME = "omnitillTranslator"  # objectName of the translators install
 
 
 def ui_locale(context: object | None = None, env: Mapping[str, str] | None = None) -> str:
-    """The locale the screens speak, e.g. "fr_FR": the store's (``context.locale`` once the
-    store profile carries it), else ``OMNITILL_LOCALE``, else the computer's."""
-    store = getattr(context, "locale", None) if context is not None else None
-    if isinstance(store, str) and store.strip():
-        return store.strip()
+    """The locale the screens speak, e.g. "fr_FR": the store's (``context.locale`` or
+    ``context.store_locale``, once the store profile carries it), else ``OMNITILL_LOCALE``,
+    else the computer's."""
+    for name in ("locale", "store_locale"):
+        store = getattr(context, name, None) if context is not None else None
+        if isinstance(store, str) and store.strip():
+            return store.strip()
     chosen = (os.environ if env is None else env).get(LOCALE_ENV, "").strip()
     return chosen or QLocale.system().name()
 
@@ -59,7 +61,7 @@ def install_translator(
         app.installTranslator(translator)
         log.info("screens in %s (%s)", qlocale.name(), translator.filePath())
         return translator
-    if qlocale.language() != QLocale.Language.English:
+    if qlocale.language() not in (QLocale.Language.English, QLocale.Language.C):
         lang = qlocale.name().split("_")[0]
         built = "" if lang not in SHIPPED else " (run `python3 dev.py setup` to compile it)"
         log.warning("no translation for %s in %s%s: screens in English", locale, folder, built)

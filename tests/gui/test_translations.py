@@ -199,10 +199,16 @@ class _Context:
     locale: str
 
 
+@dataclass
+class _StoreLocale:
+    store_locale: str
+
+
 def test_the_store_locale_wins_then_the_environment_then_the_computer() -> None:
     assert ui_locale(_Context("de_DE"), {LOCALE_ENV: "fr_FR"}) == "de_DE"
     assert ui_locale(object(), {LOCALE_ENV: "fr_FR"}) == "fr_FR"  # a context with no locale
     assert ui_locale(_Context(""), {LOCALE_ENV: " fr_FR "}) == "fr_FR"
+    assert ui_locale(_StoreLocale("de_CH"), {}) == "de_CH"
     assert ui_locale(None, {}) != ""  # the computer's, whatever it is
 
 
