@@ -9,7 +9,7 @@
 Needs only python3 >= 3.11. Creates ./.venv, installs the project with its dev tools at the
 versions pinned in requirements/constraints.txt (again only when pyproject.toml or that file
 changed), installs the Debian packages Qt needs when they are missing (as root, or through
-passwordless sudo; otherwise it says what to install), then runs.
+passwordless sudo; otherwise it says what to install), compiles the translations, then runs.
 """
 
 from __future__ import annotations
@@ -156,6 +156,13 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted)
 
 
+def compile_translations() -> None:
+    """The screens' languages: resources/translations/*.ts -> .qm with pyside6-lrelease (build
+    output, not committed; only the stale ones are compiled again)."""
+    python = str(venv_python())
+    subprocess.run([python, "-m", "pos_app.ui.translations"], cwd=ROOT, check=True)
+
+
 def command_lock() -> int:
     """Pin every dependency of every extra anew (after a dependency is added or bumped)."""
     if not venv_python().exists():
@@ -219,6 +226,7 @@ def main(argv: list[str]) -> int:
         return command_lock()
     ensure_debian_packages()
     ensure_venv()
+    compile_translations()
     command, extra = argv[0], argv[1:]
     if command == "test":
         return command_test(extra)

@@ -114,9 +114,14 @@ def main() -> int:
         say("not the locked versions (python3 dev.py bundle installs them): " + "; ".join(wrong))
         return 1
     started = time.monotonic()
+    say("compiling the translations (resources/translations/*.qm, bundled with resources/)")
+    subprocess.run([sys.executable, "-m", "pos_app.ui.translations"], cwd=ROOT, check=True)
     say(f"building omnitill {release} with PyInstaller …")
     build()
     built = time.monotonic() - started
+    if not list(BUNDLE.rglob("omnitill_*.qm")):
+        say("the bundle has no compiled translations (resources/translations/*.qm)")
+        return 1
     say(f"built {BUNDLE} in {built:.0f} s, {folder_size(BUNDLE) / 1e6:.0f} MB")
     self_test(release)
     archive = pack(release)

@@ -6,6 +6,9 @@ import os
 
 # Qt must never try to open a real display in tests, however pytest was started.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The screens speak the store's language (pos_app.ui.translations); tests assert the English
+# source texts whatever the machine's locale, and the language tests set their own.
+os.environ["OMNITILL_LOCALE"] = "en_US"
 
 import logging
 from collections.abc import Callable, Iterator

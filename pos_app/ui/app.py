@@ -71,6 +71,7 @@ from pos_app.ui.shortcuts import ShortcutGuard, ShortcutOverlay
 from pos_app.ui.staff.idle import IdleWatcher
 from pos_app.ui.stock.controller import StockController
 from pos_app.ui.sync_bridge import SyncBridge
+from pos_app.ui.translations import install_translator, ui_locale
 from sync.client.config import HubConfig
 from sync.protocol import FeedKind
 
@@ -177,6 +178,9 @@ def build_till(
     with reader_factory() as session:
         context = load_till_context(session)
     formatting.use_locale(context.locale)  # every screen's money and dates in the store's locale
+    # The shell (open_shell) already speaks the locale peeked from the database; this catches a
+    # store whose locale changed since (the screens built from here on speak it).
+    install_translator(app, ui_locale(context))
     if devices.print_jobs is None:  # receipts wait in the database, across restarts
         devices.print_jobs = SqlPrintJobs(
             factory, context.till_id, keep_days=devices.config.print_keep_days

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_app.db.peek import store_labels
+from pos_app.db.peek import store_labels, store_locale
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
+from pos_app.ui.translations import install_translator
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_IDLE_MS = 5 * 60 * 1000  # sign-out after this long without a touch or key
@@ -31,15 +32,6 @@ def load_theme(app: QApplication) -> None:
     qss = RESOURCES / "theme.qss"
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
-
-
-def install_translator(app: QApplication) -> QTranslator | None:
-    translator = QTranslator(app)
-    folder = RESOURCES / "translations"
-    if translator.load(QLocale(), "omnitill", "_", str(folder)):
-        app.installTranslator(translator)
-        return translator
-    return None
 
 
 @dataclass
@@ -63,6 +55,10 @@ class TillShell:
 def open_shell(db_path: Path, *, demo_hint: str = "") -> TillShell:
     """The window with only the sign-in page and the status bar (not shown yet)."""
     store_name, till_id = store_labels(db_path) or ("", "")
+    app, locale = QApplication.instance(), store_locale(db_path)
+    if app is not None and locale is not None:
+        # The store's language before the first widget (texts are set when a widget is built).
+        install_translator(app, locale)
     signin = SignInView(store_name, demo_hint)
     status = TillStatusBar(store_name, till_id)
     shell = TillShell(TillWindow(signin, status), signin, status)

@@ -104,7 +104,7 @@ class ShortcutOverlay(QFrame):
             return
         self._focus_before = QApplication.focusWidget()
         lines = [f"{keys:<10} {label}" for keys, label in self.entries()]
-        lines.append(f"{OVERLAY_KEYS:<10} {self.tr('this list')}")
+        lines.append(f"{OVERLAY_KEYS:<10} " + self.tr("this list"))
         self.body.setText("\n".join(lines))
         self.adjustSize()
         area = self._window.rect()

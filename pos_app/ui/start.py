@@ -26,10 +26,10 @@ from pos_app.db.peek import store_labels
 from pos_app.ui.boot import (
     DEFAULT_IDLE_MS,
     after_first_paint,
-    install_translator,
     load_theme,
     open_shell,
 )
+from pos_app.ui.translations import install_translator, ui_locale
 from pos_app.ui.window_placement import fit_side_panel, show_till_window
 from sync.client.config import ConfigError
 from sync.client.config import load_config as load_hub_config
@@ -69,7 +69,9 @@ def run_till(
     app = QApplication.instance() or QApplication(argv or ["omnitill"])
     assert isinstance(app, QApplication)
     app.setApplicationName("OmniTill")
-    install_translator(app)
+    # No store yet: the first-run screens speak OMNITILL_LOCALE, else the computer's language;
+    # open_shell switches to the store's (peeked from the database) before the sign-in window.
+    install_translator(app, ui_locale())
     load_theme(app)
     config_dir = hub_config_dir if hub_config_dir is not None else db_path.parent
     try:

@@ -16,33 +16,45 @@ from sync.client.status import SyncStatus
 def describe_sync(status: SyncStatus | None, now: datetime) -> tuple[str, str, bool]:
     """(text, severity, offline) for the status bar; severity is ok / warn / error."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SyncBridge", text)
-
+    # QCoreApplication.translate spelled out at each call: pyside6-lupdate reads the context
+    # from it (a local helper would file the texts under no context).
+    translate = QCoreApplication.translate
     if status is None:
-        return tr("Sync: standalone (no hub)"), "ok", False
+        return translate("SyncBridge", "Sync: standalone (no hub)"), "ok", False
     parts: list[str] = []
     if status.online is None:
-        parts.append(tr("Sync: connecting…"))
+        parts.append(translate("SyncBridge", "Sync: connecting…"))
         severity = "warn"
     elif status.online:
-        parts.append(tr("Sync: online"))
+        parts.append(translate("SyncBridge", "Sync: online"))
         severity = "ok"
     else:
         since = formatting.time(status.offline_since) if status.offline_since else ""
-        parts.append(tr("Sync: OFFLINE since %1").replace("%1", since) if since else tr("OFFLINE"))
+        parts.append(
+            translate("SyncBridge", "Sync: OFFLINE since %1").replace("%1", since)
+            if since
+            else translate("SyncBridge", "OFFLINE")
+        )
         severity = "error"
     if status.queued:
-        parts.append(tr("%1 to send").replace("%1", str(status.queued)))
+        parts.append(translate("SyncBridge", "%1 to send").replace("%1", str(status.queued)))
     if status.feed is not None and status.feed.catching_up:
-        parts.append(tr("catalog: %1 updates").replace("%1", f"{status.feed.applied:,}"))
+        parts.append(
+            translate("SyncBridge", "catalog: %1 updates").replace("%1", f"{status.feed.applied:,}")
+        )
     if status.rejected:
-        parts.append(tr("%1 refused by hub — manager").replace("%1", str(status.rejected)))
+        parts.append(
+            translate("SyncBridge", "%1 refused by hub — manager").replace(
+                "%1", str(status.rejected)
+            )
+        )
         severity = "error" if severity == "error" else "warn"
     if status.last_success is not None:
         minutes = int((now - status.last_success).total_seconds() // 60)
         if minutes >= 1:
-            parts.append(tr("last sync %1 min ago").replace("%1", str(minutes)))
+            parts.append(
+                translate("SyncBridge", "last sync %1 min ago").replace("%1", str(minutes))
+            )
     return " · ".join(parts), severity, status.online is False
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos_app.db.engine import create_till_engine, make_session_factory
-from pos_app.db.peek import store_labels
+from pos_app.db.peek import store_labels, store_locale
 from pos_app.services.store.till_context import load_till_context
 from pos_app.ui.boot import after_first_paint, open_shell
 from tests.helpers.gui import Driver
@@ -25,10 +25,13 @@ def test_the_peek_reads_what_the_till_context_reads(staffed_db: Path, tmp_path: 
         context = load_till_context(session)
     engine.dispose()
     assert store_labels(staffed_db) == (context.store_name, context.till_id)
+    assert store_locale(staffed_db) == context.locale  # the sign-in window's language
     assert store_labels(tmp_path / "missing.sqlite3") is None
+    assert store_locale(tmp_path / "missing.sqlite3") is None
     empty = tmp_path / "new.sqlite3"
     sqlite3.connect(empty).close()  # a file with no schema yet: the first start migrates it
     assert store_labels(empty) is None
+    assert store_locale(empty) is None
     assert not (tmp_path / "missing.sqlite3").exists()  # read-only: never creates the file
 
 

@@ -25,6 +25,7 @@ from pos_app.services.staff.auth import AuthService, LockoutPolicy, PinHasher, R
 from pos_app.ui import formatting
 from pos_app.ui.app import TillApp, build_till
 from pos_app.ui.boot import load_theme
+from pos_app.ui.translations import LOCALE_ENV, compile_translations, install_translator
 
 SCANNER_GAP_MS = 8
 HUMAN_GAP_MS = 150
@@ -219,3 +220,28 @@ def big_db(catalog_200k: Path, tmp_path: Path) -> Path:
     target.parent.mkdir()
     shutil.copyfile(catalog_200k, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def compiled_translations() -> list[Path]:
+    """The .qm files in resources/translations, compiled as `python3 dev.py setup` does (only
+    when stale; written aside and renamed, so parallel runs are safe)."""
+    return compile_translations()
+
+
+@pytest.fixture
+def till_language(
+    request: pytest.FixtureRequest,
+    compiled_translations: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[str]:
+    """The store's locale for the tills this test builds (parametrise it indirectly, e.g.
+    "fr_FR"); build_till installs its translator. English again afterwards, so no other test
+    reads French."""
+    locale = str(getattr(request, "param", "fr_FR"))
+    monkeypatch.setenv(LOCALE_ENV, locale)
+    app = QApplication.instance()
+    assert app is not None
+    install_translator(app, locale)  # for screens built without build_till (first run)
+    yield locale
+    install_translator(app, "en_US")

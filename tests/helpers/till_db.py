@@ -43,3 +43,14 @@ def copy_till(seeded: sessionmaker[Session], path: Path, till_id: str) -> sessio
     with factory.begin() as session:
         session.execute(update(StoreProfile).values(till_id=till_id))
     return factory
+
+
+def set_store_locale(db: Path, locale: str) -> None:
+    """The store's locale in a till file, as the hub's store feed (or the standalone set-up)
+    writes it: the till's screens, formats and receipts follow it."""
+    engine = create_till_engine(db)
+    try:
+        with make_session_factory(engine).begin() as session:
+            session.execute(update(StoreProfile).values(locale=locale))
+    finally:
+        engine.dispose()

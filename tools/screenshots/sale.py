@@ -2,7 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python tools/screenshots/sale.py [OUT_DIR]
 
-Drives the real window on a throw-away demo database, as the GUI tests do.
+Drives the real window on a throw-away demo database, as the GUI tests do. In the store's
+language: OMNITILL_LOCALE=fr_FR … tools/screenshots/sale.py docs/screenshots/fr (the .qm
+compiled first: python -m pos_app.ui.translations).
 """
 
 from __future__ import annotations

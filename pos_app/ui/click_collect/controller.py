@@ -411,9 +411,7 @@ class CollectionsController(QObject):
         ctx = self.context
 
         def expired(numbers: list[str]) -> None:
-            self.page.message.show_info(
-                self.tr("Expired %1 overdue orders.").replace("%1", str(len(numbers)))
-            )
+            self.page.message.show_info(self.tr("Expired %n overdue order(s).", "", len(numbers)))
             self.refresh()
 
         self._guarded(

@@ -285,7 +285,8 @@ class CollectionsPage(QWidget):
                 flags.append(self.tr("OVERDUE"))
             head = f"{o.number}  ·  {self._labels[o.state]}  {' '.join(flags)}"
             pay = self.tr("paid") if o.paid else self.tr("PAY IN STORE")
-            body = f"{o.customer_name} · {o.item_count} {self.tr('items')} · {pay}\n"
+            body = self.tr("%1 · %n item(s) · %2", "", o.item_count).replace("%1", o.customer_name)
+            body = body.replace("%2", pay) + "\n"
             body += self.tr("due by %1").replace("%1", due)
             item = QListWidgetItem(f"{head}\n{body}")
             item.setData(Qt.ItemDataRole.UserRole, o.number)
@@ -316,7 +317,7 @@ class CollectionsPage(QWidget):
         overdue = self.tr(" · OVERDUE") if s.overdue else ""
         self.info.setText(
             f"{s.customer_name} · {s.customer_email} · {s.customer_phone or ''}\n"
-            f"{pay} · {self.tr('due by')} {due}{overdue}{claimed}"
+            f"{pay} · " + self.tr("due by %1").replace("%1", due) + f"{overdue}{claimed}"
         )
         self.receipt_preview.hide()
         self.table.show()

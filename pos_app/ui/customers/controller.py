@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QPushButton
 
 from pos_app.domain.receipt import render_text
@@ -38,7 +38,9 @@ from sync.client.lookups import HubLookups
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-OFFLINE_NOTE = "Offline — from this till's recent customers."
+OFFLINE_NOTE = str(
+    QT_TRANSLATE_NOOP("CustomerController", "Offline — from this till's recent customers.")
+)
 SHORTCUT = "Ctrl+U"  # F1-F12 are all taken on the sale screen
 
 

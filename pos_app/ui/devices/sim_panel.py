@@ -15,7 +15,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -165,7 +165,7 @@ class PrinterSimPanel(QWidget):
 def add_sim_dock(window: QMainWindow, panel: PrinterSimPanel) -> QDockWidget:
     """The panel docked on the right of the till window, never floating over it (where the
     screen is too small for both, pos_app.ui.window_placement hides it behind a switch)."""
-    dock = QDockWidget(panel.tr("Printer (simulated)"), window)
+    dock = QDockWidget(QCoreApplication.translate("PrinterSimPanel", "Printer (simulated)"), window)
     dock.setObjectName("simDock")
     dock.setWidget(panel)
     dock.setMinimumWidth(420)

@@ -35,10 +35,9 @@ from pos_app.ui.widgets import TOUCH_MIN
 PROMOTED_ROW = TOUCH_MIN + 22  # room for the promotion's name under the item's
 
 
-def _tr(text: str, n: int = -1) -> str:
-    """These texts are made by functions, not widgets: translated in the panel's context (an
-    unbound ``QObject.tr`` worked at run time but is no API: its stubs want an instance)."""
-    return QCoreApplication.translate("DealsPanel", text, None, n)
+# These texts are made by functions, not widgets: translated in the panel's context, with the
+# context at each call so that pyside6-lupdate files them there (it cannot see through a helper).
+translate = QCoreApplication.translate
 
 
 def _pct(value: Decimal) -> str:
@@ -49,20 +48,26 @@ def describe(promo: Promotion, name_of: Callable[[str], str | None] = lambda _sk
     """What a promotion gives, in a few words (the reward and what it is on)."""
     r = promo.reward
     if isinstance(r, PercentOff):
-        text = _tr("%s off") % _pct(r.percent)
+        text = translate("DealsPanel", "%s off") % _pct(r.percent)
     elif isinstance(r, AmountOff):
-        each = "" if promo.scope.is_basket else _tr(" each")
-        text = _tr("%s off") % formatting.money(r.amount) + each
+        each = "" if promo.scope.is_basket else translate("DealsPanel", " each")
+        text = translate("DealsPanel", "%s off") % formatting.money(r.amount) + each
     elif isinstance(r, FixedPrice):
-        text = _tr("now %s each") % formatting.money(r.price)
+        text = translate("DealsPanel", "now %s each") % formatting.money(r.price)
     elif isinstance(r, MultiBuy):
         text = (
-            _tr("%1 for %2").replace("%1", str(r.quantity)).replace("%2", formatting.money(r.price))
+            translate("DealsPanel", "%1 for %2")
+            .replace("%1", str(r.quantity))
+            .replace("%2", formatting.money(r.price))
         )
     elif isinstance(r, BuyXGetY):
-        free = _tr("free") if r.percent == 100 else _tr("%s off") % _pct(r.percent)
+        free = (
+            translate("DealsPanel", "free")
+            if r.percent == 100
+            else translate("DealsPanel", "%s off") % _pct(r.percent)
+        )
         text = (
-            _tr("buy %1 get %2 %3")
+            translate("DealsPanel", "buy %1 get %2 %3")
             .replace("%1", str(r.buy))
             .replace("%2", str(r.get))
             .replace("%3", free)
@@ -75,52 +80,59 @@ def describe(promo: Promotion, name_of: Callable[[str], str | None] = lambda _sk
             assert r.amount is not None
             off = formatting.money(r.amount)
         text = (
-            _tr("%1 off when you spend %2")
+            translate("DealsPanel", "%1 off when you spend %2")
             .replace("%1", off)
             .replace("%2", formatting.money(r.threshold))
         )
     scope = promo.scope
     if scope.departments:
-        text += _tr(" on %s") % ", ".join(sorted(scope.departments))
+        text += translate("DealsPanel", " on %s") % ", ".join(sorted(scope.departments))
     elif scope.skus and len(scope.skus) <= 2:
-        text += _tr(" on %s") % ", ".join(name_of(s) or s for s in sorted(scope.skus))
+        text += translate("DealsPanel", " on %s") % ", ".join(
+            name_of(s) or s for s in sorted(scope.skus)
+        )
     elif scope.skus:
-        text += _tr(" on %n item(s)", len(scope.skus))
+        # Three or more, so always plural: lupdate files translate(..., n) as no plural.
+        text += translate("DealsPanel", " on %1 items").replace("%1", str(len(scope.skus)))
     elif not isinstance(r, SpendThreshold):
-        text += _tr(" on the basket")
+        text += translate("DealsPanel", " on the basket")
     return text
 
 
 def until(promo: Promotion, now: datetime) -> str:
     if promo.ends_at is None:
-        return _tr("no end date")
+        return translate("DealsPanel", "no end date")
     end = promo.ends_at.astimezone(now.tzinfo)
     today = end.date() == now.date()
     shown = formatting.formats().time(end) if today else formatting.formats().day_and_time(end)
-    return _tr("until %s") % shown
+    return translate("DealsPanel", "until %s") % shown
 
 
 def tags(promo: Promotion) -> list[str]:
-    found = [_tr("also online") if Channel.ONLINE in promo.channels else _tr("store only")]
+    found = [
+        translate("DealsPanel", "also online")
+        if Channel.ONLINE in promo.channels
+        else translate("DealsPanel", "store only")
+    ]
     if promo.coupon is not None:
-        found.append(_tr("coupon %s") % promo.coupon)
+        found.append(translate("DealsPanel", "coupon %s") % promo.coupon)
     if promo.customer_only:
-        found.append(_tr("members"))
+        found.append(translate("DealsPanel", "members"))
     return found
 
 
 def hint_text(hint: NearMiss) -> str:
     if hint.sku is not None:
         return (
-            _tr("Add %1 more %2 for %3")
+            translate("DealsPanel", "Add %1 more %2 for %3")
             .replace("%1", str(hint.units))
             .replace("%2", hint.item_name)
             .replace("%3", hint.promo_name)
         )
     assert hint.amount is not None
-    where = _tr(" on %s") % hint.item_name if hint.item_name else ""
+    where = translate("DealsPanel", " on %s") % hint.item_name if hint.item_name else ""
     return (
-        _tr("Spend %1 more%2 for %3")
+        translate("DealsPanel", "Spend %1 more%2 for %3")
         .replace("%1", formatting.money(hint.amount))
         .replace("%2", where)
         .replace("%3", hint.promo_name)

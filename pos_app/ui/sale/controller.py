@@ -328,8 +328,8 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self._saved_payload = self.in_progress.payload(saved.basket)
         self.show_basket()
         self.show_info(
-            self.tr("The basket in progress is back (%1 line(s), rung by %2).")
-            .replace("%1", str(len(saved.basket.lines)))
+            self.tr("The basket in progress is back (%n line(s), rung by %2).", "",
+                    len(saved.basket.lines))
             .replace("%2", saved.cashier)
         )  # fmt: skip
 

@@ -41,19 +41,6 @@ class DrawerActionsMixin:
     drawer: DrawerService | None
     changes: ChangeNotifier
 
-    if TYPE_CHECKING:  # provided by SaleController / BasketEditsMixin / QObject
-
-        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
-        def show_error(self, text: str) -> None: ...
-        def show_info(self, text: str) -> None: ...
-        def _guarded(
-            self, action: Callable[[Approval | None], object], what: str, reason: str = ""
-        ) -> None: ...
-        # What this mixin uses of BasketEditsMixin.ask (which takes more keywords).
-        def ask(
-            self, kind: str, title: str, apply: Callable[[str, str], None], *, placeholder: str
-        ) -> None: ...
-
     def on_no_sale_button_clicked(self) -> None:
         if self.register is None:
             return
@@ -101,3 +88,17 @@ class DrawerActionsMixin:
             self.changes.publish(OpChanges(drawer_open=opened), origin=self)
 
         self.lane.run(op, recorded, lambda exc: self.show_error(str(exc)))
+
+    # Stubs last: pyside6-lupdate loses the class (the tr() context) after a def nested in an if.
+    if TYPE_CHECKING:  # provided by SaleController / BasketEditsMixin / QObject
+
+        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+        def show_error(self, text: str) -> None: ...
+        def show_info(self, text: str) -> None: ...
+        def _guarded(
+            self, action: Callable[[Approval | None], object], what: str, reason: str = ""
+        ) -> None: ...
+        # What this mixin uses of BasketEditsMixin.ask (which takes more keywords).
+        def ask(
+            self, kind: str, title: str, apply: Callable[[str, str], None], *, placeholder: str
+        ) -> None: ...

@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,9 +58,16 @@ from pos_app.ui.setup.card import centred_card
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
 
 log = logging.getLogger(__name__)
+# Module-level texts (status words, device errors) in the page's context; spelled out at each call
+# so that pyside6-lupdate finds them.
+translate = QCoreApplication.translate
 
 PRINTER_KINDS: tuple[PrinterKind, ...] = ("network", "serial", "usb", "none")
-SUFFIX_NAMES = {"enter": "Enter", "tab": "Tab", "none": "nothing"}
+SUFFIX_NAMES = {
+    "enter": str(QT_TRANSLATE_NOOP("DevicesPage", "Enter")),
+    "tab": str(QT_TRANSLATE_NOOP("DevicesPage", "Tab")),
+    "none": str(QT_TRANSLATE_NOOP("DevicesPage", "nothing")),
+}
 SCAN_PAUSE_MS = 300  # with no suffix, a pause this long ends what the scanner typed
 
 
@@ -113,14 +120,16 @@ def _form(box: QGroupBox) -> QFormLayout:
 def describe_status(status: PrinterStatus) -> tuple[bool, str]:
     """(usable, words) for a DLE EOT answer."""
     if status.paper is PaperLevel.OUT:
-        return False, "The printer answers, but it is out of paper."
+        return False, translate("DevicesPage", "The printer answers, but it is out of paper.")
     if status.cover_open:
-        return False, "The printer answers, but its cover is open."
+        return False, translate("DevicesPage", "The printer answers, but its cover is open.")
     if not status.online or status.error:
-        return False, "The printer answers, but it is offline or reports an error."
+        return False, translate(
+            "DevicesPage", "The printer answers, but it is offline or reports an error."
+        )
     if status.paper is PaperLevel.NEAR_END:
-        return True, "Printer online — paper is running low."
-    return True, "Printer online, paper OK."
+        return True, translate("DevicesPage", "Printer online — paper is running low.")
+    return True, translate("DevicesPage", "Printer online, paper OK.")
 
 
 class DevicesPage(QWidget):
@@ -397,7 +406,9 @@ class DevicesPage(QWidget):
         try:
             self._base = load_device_config(path)
         except DeviceConfigError as exc:
-            self.message.show_error(_sentence(f"{exc}; saving replaces it"))
+            self.message.show_error(
+                _sentence(self.tr("%1; saving replaces it").replace("%1", str(exc)))
+            )
             return "network"
         address = self._base.printer or "none"
         schemes: dict[str, PrinterKind] = {"tcp": "network", "serial": "serial", "usb": "usb"}
@@ -529,7 +540,13 @@ class DevicesPage(QWidget):
                 answers.answered.emit(action, None, str(exc))
             else:
                 log.error("device set-up %s failed", action, exc_info=exc)
-                answers.answered.emit(action, None, f"something went wrong ({type(exc).__name__})")
+                answers.answered.emit(
+                    action,
+                    None,
+                    translate("DevicesPage", "something went wrong (%1)").replace(
+                        "%1", type(exc).__name__
+                    ),
+                )
 
         self._worker.submit(work).add_done_callback(report)
 
@@ -600,7 +617,7 @@ class DevicesPage(QWidget):
         self.scan_test.clear()
         if not code:
             self.scan_result.setText(self.tr("Received only %1, no code.")
-                                     .replace("%1", SUFFIX_NAMES[ended]))  # fmt: skip
+                                     .replace("%1", self.tr(SUFFIX_NAMES[ended])))  # fmt: skip
             return
         setting = str(self.suffix.currentData())
         match = (
@@ -613,7 +630,7 @@ class DevicesPage(QWidget):
         self.scan_result.setText(
             self.tr("Received “%1”, then %2 — %3")
             .replace("%1", code)
-            .replace("%2", SUFFIX_NAMES[ended])
+            .replace("%2", self.tr(SUFFIX_NAMES[ended]))
             .replace("%3", match)
         )
 
@@ -637,12 +654,18 @@ def _form_widget(widget: QWidget) -> QFormLayout:
 
 def _device_words(exc: DeviceError) -> str:
     if isinstance(exc, StatusNotSupportedError):
-        return "this connection cannot report status; print a test receipt instead"
+        return translate(
+            "DevicesPage", "this connection cannot report status; print a test receipt instead"
+        )
     message = exc.message
     if message.startswith("no answer"):  # "no answer within 3.0 s" and the like
-        return "no answer from the printer" + message.removeprefix("no answer")
+        return translate("DevicesPage", "no answer from the printer") + message.removeprefix(
+            "no answer"
+        )
     if message.startswith("no status reply"):
-        return "no answer from the printer" + message.removeprefix("no status reply")
+        return translate("DevicesPage", "no answer from the printer") + message.removeprefix(
+            "no status reply"
+        )
     if "cannot connect" in message:
-        return f"no answer from the printer ({message})"
+        return translate("DevicesPage", "no answer from the printer (%1)").replace("%1", message)
     return message

@@ -14,7 +14,7 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -79,7 +79,10 @@ class _Job(QRunnable):
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # never leave the screen busy forever
             log.exception("first-run set-up failed")
-            self.signals.failed.emit(f"something went wrong ({type(exc).__name__}); try again")
+            self.signals.failed.emit(
+                QCoreApplication.translate("FirstRunWindow", "something went wrong (%1); try again")
+                .replace("%1", type(exc).__name__)
+            )  # fmt: skip
         else:
             self.signals.succeeded.emit(result)
 

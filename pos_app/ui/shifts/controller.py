@@ -14,7 +14,7 @@ from decimal import InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from sqlalchemy.orm import Session
 
 from pos_app.domain.errors import DomainError
@@ -36,10 +36,10 @@ from pos_app.ui.runner import DbLane
 from pos_app.ui.shifts.page import ShiftsPage
 
 MOVEMENT_TITLES = {
-    MovementKind.PAID_IN: "Paid in",
-    MovementKind.PAID_OUT: "Paid out",
-    MovementKind.SAFE_DROP: "Safe drop",
-    MovementKind.NO_SALE: "No sale (open the drawer)",
+    MovementKind.PAID_IN: str(QT_TRANSLATE_NOOP("ShiftsController", "Paid in")),
+    MovementKind.PAID_OUT: str(QT_TRANSLATE_NOOP("ShiftsController", "Paid out")),
+    MovementKind.SAFE_DROP: str(QT_TRANSLATE_NOOP("ShiftsController", "Safe drop")),
+    MovementKind.NO_SALE: str(QT_TRANSLATE_NOOP("ShiftsController", "No sale (open the drawer)")),
 }
 
 
@@ -266,7 +266,7 @@ class ShiftsController(QObject):
         def op(session: Session) -> StoredZ:
             numbers = list_z(session, ctx.till_id)
             if not numbers:
-                raise DomainError("No Z report has been closed on this till yet.")
+                raise DomainError(self.tr("No Z report has been closed on this till yet."))
             return load_z(
                 session,
                 till_id=ctx.till_id,

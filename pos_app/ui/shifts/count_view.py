@@ -57,7 +57,7 @@ class CountView(QWidget):
         edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         edit.setFixedWidth(64)
         edit.setMinimumHeight(TOUCH_MIN)
-        edit.setAccessibleName(f"count of {label.text()}")
+        edit.setAccessibleName(self.tr("count of %1").replace("%1", label.text()))
         subtotal = QLabel()
         subtotal.setMinimumWidth(84)
         subtotal.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

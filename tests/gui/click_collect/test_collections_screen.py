@@ -198,7 +198,7 @@ def test_expire_late_asks_for_a_manager_and_runs_once_approved(
         page.prompt.ok_button.click()
     assert granted.args[0].approver.name == "Max"
     assert not page.prompt.isVisible()
-    assert "Expired 1 overdue orders." in page.message.text()
+    assert "Expired 1 overdue order(s)." in page.message.text()
     last = events(seeded)[-1]
     assert (last["status"], last["staff"]) == ("expired", "Ann (approved by Max)")
 
