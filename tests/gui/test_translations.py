@@ -270,6 +270,28 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     model = d.controller.model
     assert model.headerData(1, Qt.Orientation.Horizontal) == says["item"]
     problems["sale"] = cut_buttons(w.sale) + english_left(w.sale, till_language)
+    # The panels beside the basket: the quantity prompt (F3), the deals (Ctrl+O) and the
+    # customer (Ctrl+U), each closed again.
+    d.press(w.sale.search.edit, Qt.Key.Key_F3)
+    d.qtbot.waitUntil(lambda: w.sale.prompt.isVisible())
+    problems["prompt"] = cut_buttons(w.sale) + english_left(w.sale, till_language)
+    d.press(w.sale.prompt, Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: not w.sale.prompt.isVisible())
+    assert d.till.promotions is not None
+    deals = d.till.promotions.deals.panel
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_O, ctrl)
+    d.qtbot.waitUntil(deals.isVisible)
+    problems["deals"] = english_left(deals, till_language)
+    d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_O, ctrl)
+    d.qtbot.waitUntil(lambda: not deals.isVisible())
+    assert d.till.customers is not None
+    customer = d.till.customers.panel
+    d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_U, ctrl)
+    d.qtbot.waitUntil(customer.isVisible)
+    problems["customer"] = cut_buttons(customer) + english_left(customer, till_language)
+    d.press(customer, Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: not customer.isVisible())
 
     d.press(w.sale.search.edit, Qt.Key.Key_F12)
     d.qtbot.waitUntil(lambda: w.tender.isVisible())
