@@ -4,8 +4,8 @@ The screens' texts go through ``tr()`` (pos_app/ui); pyside6-lupdate extracts th
 ``resources/translations/omnitill_<lang>.ts`` and pyside6-lrelease compiles those into the
 ``.qm`` files loaded here (``python3 dev.py setup`` and ``installer/build.py`` run it; the
 ``.qm`` are build output, not committed). The locale is the store's, not the computer's: a
-till in a Paris shop speaks French whatever its Windows was installed in (docs/architecture.md,
-"Translations").
+till in a Paris shop speaks French whatever its Windows was installed in (docs/architecture.md
+§14).
 """
 
 from __future__ import annotations
@@ -120,12 +120,28 @@ def compile_translations(folder: Path = TRANSLATIONS, out: Path | None = None) -
     return made
 
 
+def unfinished(ts: Path) -> list[str]:
+    """Each message of ``ts`` still to translate (after an update), as "Context: source"."""
+    import xml.etree.ElementTree as ET  # only this command reads .ts files
+
+    todo = []
+    for context in ET.parse(ts).getroot().iter("context"):  # noqa: S314 (our own .ts files)
+        for message in context.iter("message"):
+            element = message.find("translation")
+            if element is None or element.get("type") == "unfinished":
+                todo.append(f"{context.findtext('name')}: {message.findtext('source')!r}")
+    return todo
+
+
 if __name__ == "__main__":
     # python -m pos_app.ui.translations          compile (what dev.py and installer/build.py run)
-    # python -m pos_app.ui.translations update   the .ts files from the sources, then translate
+    # python -m pos_app.ui.translations update   the .ts files from the sources, then lists
+    #                                            what is left to translate (pyside6-linguist)
     if sys.argv[1:] == ["update"]:
         update_sources([TRANSLATIONS / f"omnitill_{lang}.ts" for lang in SHIPPED])
-        print("updated", ", ".join(f"omnitill_{lang}.ts" for lang in SHIPPED))
+        for lang in SHIPPED:
+            todo = unfinished(TRANSLATIONS / f"omnitill_{lang}.ts")
+            print(f"omnitill_{lang}.ts: {len(todo)} to translate", *todo, sep="\n  ")
     else:
         for path in compile_translations():
             print(f"compiled {path}")
