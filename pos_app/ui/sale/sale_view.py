@@ -110,6 +110,8 @@ class SaleView(QWidget):
         self.deals_button = action_button(self.tr("Deals"), "Ctrl+O")
         # Driven by customer_controller.py; shows the attached customer's name.
         self.customer_button = action_button(self.tr("Customer"), "Ctrl+U")
+        # Driven by ui/history (past sales, their receipts, reprints).
+        self.history_button = action_button(self.tr("History"), "Ctrl+H")
         self.pay_button = action_button(self.tr("PAY"), "F12", "pay")
         self.pay_button.setMinimumHeight(TOUCH_MIN * 2)
         buttons = [
@@ -128,10 +130,11 @@ class SaleView(QWidget):
         grid.addWidget(self.sign_out_button, 4, 1)
         grid.addWidget(self.collections_button, 5, 0)
         grid.addWidget(self.returns_button, 5, 1)
-        # Three to a row: with a fourth full row PAY no longer fits a 1024x768 screen.
+        # Compact, in one row: with another full row PAY no longer fits a 1024x768 screen.
         extras = QHBoxLayout()
         extras.setSpacing(8)
-        for button in (self.coupon_button, self.deals_button, self.customer_button):
+        compact = (self.coupon_button, self.deals_button, self.customer_button, self.history_button)
+        for button in compact:
             button.setProperty("compact", True)  # theme.qss: narrower padding, smaller text
             extras.addWidget(button, 1)
         grid.addLayout(extras, 6, 0, 1, 2)
