@@ -46,6 +46,8 @@ from pos_app.ui.boot import DEFAULT_IDLE_MS, TillShell, open_shell
 from pos_app.ui.click_collect.controller import CollectionsController
 from pos_app.ui.customers.controller import CustomerController, HubLane
 from pos_app.ui.devices.controller import PRINTER_PROBE_MS, DeviceController
+from pos_app.ui.history.controller import HistoryController
+from pos_app.ui.history.wiring import build_history
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.promotions.features import PromotionsUi
 from pos_app.ui.promotions.prices import PromotionPrices
@@ -102,6 +104,7 @@ class TillApp:
     shortcuts: ShortcutGuard | None = None
     closed: bool = False
     shifts: ShiftsController | None = None
+    history: HistoryController | None = None
 
     def close(self) -> None:
         if self.closed:
@@ -244,7 +247,7 @@ def build_till(
                 with reader_factory() as session:
                     fresh = load_till_context(session)
                 formatting.use_locale(fresh.locale)
-                for part in (returns, collections, customers):
+                for part in (returns, collections, customers, history):
                     part.context = fresh
                 status.set_store(fresh.store_name, fresh.till_id)
                 prices.use_context(fresh)
@@ -282,6 +285,7 @@ def build_till(
     shifts = build_shifts(
         window, controller, lane, context, auth, devices, db_path.parent / "reports", changes
     )
+    history = build_history(window, controller, lane, context, devices)  # Ctrl+H
     scan_filter = ScanFilter(scanner, clock, parent=window)
     scan_filter.barcode_scanned.connect(controller.on_scanner_barcode_scanned)
     app.installEventFilter(scan_filter)
@@ -293,7 +297,7 @@ def build_till(
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
         device_controller, changes, bridge, collections, returns, customers, promotions,
-        shortcuts, shifts=shifts,
+        shortcuts, shifts=shifts, history=history,
     )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import Sale
@@ -144,7 +144,10 @@ def sales_page(
         stmt = stmt.where(Sale.created_at >= start, Sale.created_at < start + timedelta(days=1))
     if after is not None:
         at, row_id = after
-        stmt = stmt.where(or_(Sale.created_at < at, and_(Sale.created_at == at, Sale.id < row_id)))
+        # A row value: SQLite walks the index from that point on (an OR here scanned more).
+        # The time is bound with the column's own type (ISO UTC text), as stored.
+        bound = tuple_(literal(at, Sale.created_at.type), literal(row_id))
+        stmt = stmt.where(tuple_(Sale.created_at, Sale.id) < bound)
     rows = session.scalars(
         stmt.order_by(Sale.created_at.desc(), Sale.id.desc()).limit(limit + 1)
     ).all()

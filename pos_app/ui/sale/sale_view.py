@@ -113,6 +113,8 @@ class SaleView(QWidget):
         # Driven by ui/stock/controller.py: the selected line's or search result's stock in
         # every store and the warehouse.
         self.stock_button = action_button(self.tr("Stock"), "Ctrl+I")
+        # Driven by ui/history (past sales, their receipts, reprints).
+        self.history_button = action_button(self.tr("History"), "Ctrl+H")
         self.pay_button = action_button(self.tr("PAY"), "F12", "pay")
         self.pay_button.setMinimumHeight(TOUCH_MIN * 2)
         buttons = [
@@ -131,10 +133,16 @@ class SaleView(QWidget):
         grid.addWidget(self.sign_out_button, 4, 1)
         grid.addWidget(self.collections_button, 5, 0)
         grid.addWidget(self.returns_button, 5, 1)
-        # Compact, in one row: with a fourth full row PAY no longer fits a 1024x768 screen.
+        # Compact, in one row: with another full row PAY no longer fits a 1024x768 screen.
         extras = QHBoxLayout()
         extras.setSpacing(8)
-        compact = (self.coupon_button, self.deals_button, self.customer_button, self.stock_button)
+        compact = (
+            self.coupon_button,
+            self.deals_button,
+            self.customer_button,
+            self.stock_button,
+            self.history_button,
+        )
         for button in compact:
             button.setProperty("compact", True)  # theme.qss: narrower padding, smaller text
             extras.addWidget(button, 1)

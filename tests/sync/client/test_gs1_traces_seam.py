@@ -2,9 +2,12 @@
 line with lot, serial and expiry; the till's sync pushes the sale over real HTTP; head office
 finds it with ``omnitill hub traces --lot`` / ``--serial`` (a recall: which stores sold it).
 
-The scan is an element string as a scanner transmits it (]d2 symbology identifier, FNC1 as
-<GS>), with GS1's example GTIN 09501101530003 (GS1 General Specifications, GS1 Company
-Prefix 950 reserved for examples) and AI 17 / 10 / 21 in their General Specifications formats.
+The scans are the GS1 DataMatrix examples of the GS1 General Specifications, as a scanner
+transmits them (]d2 symbology identifier, FNC1 as <GS> after a variable-length field):
+Figure 4.15.1-1, (01)09504000059101(21)12345678p901(10)1234567p(17)141120(8200)http://www.gs1.org/demo/
+(GTIN, serial, lot, expiry 20 Nov 2014, product URL), and Figure 2.6.14-3,
+(01)09501101530003(17)150119(10)AB-123 (GTIN, expiry 19 Jan 2015, lot). Both expired long ago:
+the till sells them and warns (the GS1 expiry test), so they still make a sale to trace.
 """
 
 from __future__ import annotations
@@ -27,25 +30,28 @@ from tests.helpers.hub import TILL_STORE, EnrolledTill, eventually
 from tests.helpers.hub_calls import run_hub
 
 GS = "\x1d"
-SCAN = f"]d20109501101530003{GS}10ABC123{GS}17271231{GS}21SN-0042"  # 17271231: 31 Dec 2027
+FIGURE_4_15_1_1 = (
+    f"]d201095040000591012112345678p901{GS}101234567p{GS}171411208200http://www.gs1.org/demo/"
+)
+FIGURE_2_6_14_3 = "]d201095011015300031715011910AB-123"
 
 
 def test_a_gs1_datamatrix_sold_at_a_till_is_found_by_lot_and_serial_at_the_hub(
     enrolled_till: EnrolledTill, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with enrolled_till.write.begin() as session:
-        session.add(
-            Product(sku="MED-1", name="Plasters 20", department="health", tax_class="reduced",
-                    price_minor=349, sold_by_weight=False, active=True,
-                    barcodes=[ProductBarcode(barcode="9501101530003")])
-        )  # fmt: skip
+        for sku, gtin13 in (("MED-1", "9504000059101"), ("MED-2", "9501101530003")):
+            session.add(
+                Product(sku=sku, name=f"Medicine {sku}", department="health",
+                        tax_class="reduced", price_minor=349, sold_by_weight=False, active=True,
+                        barcodes=[ProductBarcode(barcode=gtin13)])
+            )  # fmt: skip
     with enrolled_till.write.begin() as session:
         ctx = load_till_context(session)
         basket = ctx.new_basket()
         catalog = SqlCatalog(session, ctx.currency)
-        basket.add_by_barcode(SCAN, catalog, VariableMeasureConfig.default())
-        basket.add_by_barcode(f"]d20109501101530003{GS}21SN-0043", catalog,
-                              VariableMeasureConfig.default())  # fmt: skip
+        for scan in (FIGURE_4_15_1_1, FIGURE_2_6_14_3):
+            basket.add_by_barcode(scan, catalog, VariableMeasureConfig.default())
         done = CheckoutService().complete_sale(
             session, basket=basket, cashier="alice", context=ctx,
             tenders=[Tender(TenderKind.CASH, Money.of("20", ctx.currency))],
@@ -56,8 +62,8 @@ def test_a_gs1_datamatrix_sold_at_a_till_is_found_by_lot_and_serial_at_the_hub(
             .one()
         )  # fmt: skip
     assert [ln.get("gs1") for ln in payload["lines"]] == [
-        {"lot": "ABC123", "serial": "SN-0042", "expiry": "2027-12-31"},
-        {"serial": "SN-0043"},
+        {"lot": "1234567p", "serial": "12345678p901", "expiry": "2014-11-20"},
+        {"lot": "AB-123", "expiry": "2015-01-19"},
     ]
 
     enrolled_till.sync().start()
@@ -69,15 +75,17 @@ def test_a_gs1_datamatrix_sold_at_a_till_is_found_by_lot_and_serial_at_the_hub(
 
     eventually(traced, 15.0, "the sale's GS1 traces at the hub")
     db = enrolled_till.hub.settings.db_url
-    code, out, _ = run_hub(capsys, "traces", "--db", db, "--lot", "ABC123")
+    code, out, _ = run_hub(capsys, "traces", "--db", db, "--lot", "AB-123")
     assert code == 0
-    assert "lot ABC123: sold in 1 store(s)" in out
+    assert "lot AB-123: sold in 1 store(s)" in out
     assert f"{TILL_STORE}: 1 unit(s) net of returns" in out
     assert f"receipt {done.receipt_no}" in out
-    assert "serial SN-0042" in out
-    assert "expiry 2027-12-31" in out
-    code, out, _ = run_hub(capsys, "traces", "--db", db, "--serial", "SN-0043")
+    assert "MED-2" in out
+    assert "expiry 2015-01-19" in out
+    code, out, _ = run_hub(capsys, "traces", "--db", db, "--serial", "12345678p901")
     assert (code, out.count("receipt ")) == (0, 1)
+    assert "MED-1" in out
+    assert "lot 1234567p" in out
     code, out, _ = run_hub(capsys, "traces", "--db", db, "--lot", "NOPE")
     assert (code, out.strip()) == (0, "no sale of lot NOPE recorded at the hub")
     with pytest.raises(SystemExit) as usage:  # neither a lot nor a serial: argparse says so
@@ -104,8 +112,8 @@ def test_a_bad_gs1_trace_in_a_sale_event_is_rejected_and_stores_nothing(
         return {"event_id": str(uuid.uuid4()), "kind": "sale.completed", "payload": payload}
 
     bad = [
-        {"lot": "x" * 21},  # AI 10 is X..20
-        {"lot": "ABC 123"},  # a space is not in character set 82
+        {"lot": "x" * 21},  # AI 10 is X..20 (GS1 General Specifications Figure 3.4.1-1)
+        {"lot": "AB 123"},  # a space is not in character set 82 (Figure 7.11-1)
         {"serial": "SN1", "expiry": "2027-13-01"},
         {},  # names nothing
         {"lot": "ABC123", "colour": "red"},  # a typo is an error, not ignored
@@ -117,5 +125,5 @@ def test_a_bad_gs1_trace_in_a_sale_event_is_rejected_and_stores_nothing(
     assert all("gs1" in r["reason"] for r in results)
     with running_hub.hub.db.read() as session:
         assert session.scalars(select(Gs1Trace)).all() == []
-    good = till.post("/v1/events", json={"events": [sale({"lot": "ABC123"})]}).json()
+    good = till.post("/v1/events", json={"events": [sale({"lot": "AB-123"})]}).json()
     assert good["results"][0]["status"] == "accepted"

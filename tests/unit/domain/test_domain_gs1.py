@@ -1,4 +1,11 @@
-"""GS1 element strings as scanners send them (FNC1 as GS), parsed through biip."""
+"""GS1 element strings as scanners send them (FNC1 as GS), parsed through biip.
+
+The reference samples are the GS1 DataMatrix examples of the GS1 General Specifications:
+§4.15.1 Figure 4.15.1-1 (GTIN, serial, lot, expiry, AI 8200 product URL) and §2.6.14 Figure
+2.6.14-3 (GTIN, expiry, lot). AI formats: §3.2 Figure 3.2-1; lot (AI 10) §3.4.1 Figure 3.4.1-1
+(X..20, character set 82 of §7.11 Figure 7.11-1). The others below are made with GS1's example
+GTIN 09501101530003 (GS1 Prefix 950: GS1's own examples).
+"""
 
 from __future__ import annotations
 
@@ -56,3 +63,25 @@ def test_other_measures_keep_their_decimals() -> None:
 def test_malformed_codes_raise_a_clear_typed_error(raw: str, why: str) -> None:
     with pytest.raises(Gs1Error, match=why):
         parse_gs1(raw)
+
+
+@pytest.mark.parametrize(
+    ("scan", "gtin", "lot", "serial", "expiry"),
+    [
+        (  # GS1 General Specifications Figure 4.15.1-1, as a scanner transmits it
+            f"]d20109504000059101" f"2112345678p901{GS}" f"101234567p{GS}" "17141120"
+            "8200http://www.gs1.org/demo/",
+            "09504000059101", "1234567p", "12345678p901", date(2014, 11, 20),
+        ),
+        (  # GS1 General Specifications Figure 2.6.14-3
+            "]d20109501101530003" "17150119" "10AB-123",
+            "09501101530003", "AB-123", None, date(2015, 1, 19),
+        ),
+    ],
+    ids=["figure-4.15.1-1", "figure-2.6.14-3"],
+)  # fmt: skip
+def test_the_general_specifications_datamatrix_examples(
+    scan: str, gtin: str, lot: str, serial: str | None, expiry: date
+) -> None:
+    data = parse_gs1(scan)
+    assert (data.gtin, data.lot, data.serial, data.expiry) == (gtin, lot, serial, expiry)

@@ -1,13 +1,15 @@
 """GS1 DataMatrix / GS1-128 / GS1 QR codes sold at the scan path (issue 17 point 4).
 
 Element strings as a scanner transmits them: the symbology identifier first (]d2 GS1
-DataMatrix, ]C1 GS1-128, ]Q3 GS1 QR — GS1 General Specifications §5 and ISO/IEC 15424), FNC1
-as <GS> (ASCII 29; GS1 General Specifications Change Notification 16-477), AIs from the GS1
-General Specifications §3.2 table (Figure 3.2-1): 01 GTIN (N14), 10 batch/lot (X..20, FNC1
-after it), 17 expiration date (N6 YYMMDD), 21 serial (X..20), 310n net weight kg (N6, n
-decimals), 392n amount payable (N..15, n decimals), 393n amount payable with ISO 4217 number
-(N3+N..15). GTINs are GS1's example numbers (950 prefix: 09501101530003) and the issue's own
-sample (03790000000014); a real sale is committed on a real SQLite file.
+DataMatrix, ]C1 GS1-128, ]Q3 GS1 QR — GS1 General Specifications §5, data carriers, and ISO/IEC
+15424), FNC1 as <GS> (ASCII 29; GS1 General Specifications Change Notification 16-477), AIs
+from the GS1 General Specifications §3.2 table (Figure 3.2-1): 01 GTIN (N14), 10 batch/lot
+(X..20, §3.4.1 Figure 3.4.1-1, FNC1 after it), 17 expiration date (N6 YYMMDD), 21 serial
+(X..20), 310n net weight kg (N6, n decimals), 392n amount payable (N..15, n decimals), 393n
+amount payable with ISO 4217 number (N3+N..15). The reference sample is the General
+Specifications' own GS1 DataMatrix example, Figure 4.15.1-1 (§4.15.1); the others use GS1's
+example GTIN 09501101530003 (GS1 Prefix 950) and the issue's own sample (03790000000014); a real
+sale is committed on a real SQLite file.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ from pos_app.services.staff.auth import Role, StaffMember
 from pos_app.services.store.till_context import load_till_context
 
 GS = "\x1d"
+# GS1 General Specifications Figure 4.15.1-1: (01)09504000059101(21)12345678p901(10)1234567p
+# (17)141120(8200)http://www.gs1.org/demo/ — FNC1 after the two variable-length fields.
+GENSPECS_SAMPLE = (
+    f"]d201095040000591012112345678p901{GS}101234567p{GS}171411208200http://www.gs1.org/demo/"
+)
 ISSUE_SAMPLE = f"]d20103790000000014{GS}10ABC123{GS}1727123121SER42"
 
 
@@ -45,6 +52,7 @@ def gs1_catalog(seeded: sessionmaker[Session]) -> sessionmaker[Session]:
             ("MED-1", "Plasters 20", 349, False, "3790000000014"),
             ("CHZ-1", "Comté by weight", 2490, True, "99501101531003"),  # indicator 9
             ("PIE-1", "Pie of the day", 0, False, "9501101530003"),
+            ("DEMO-1", "GS1 demo item", 199, False, "9504000059101"),
         ):
             session.add(
                 Product(sku=sku, name=name, department="deli", tax_class="reduced",
@@ -174,3 +182,24 @@ def test_a_parked_basket_keeps_lot_serial_and_expiry(gs1_catalog: sessionmaker[S
         basket = ParkingService().resume(session, parked.parked_id, actor=ann, context=ctx)
     [line] = basket.lines
     assert line.trace == Traceability("ABC123", "SER42", date(2027, 12, 31))
+
+
+def test_the_general_specifications_example_sells_with_its_lot_serial_and_expiry(
+    gs1_catalog: sessionmaker[Session],
+) -> None:
+    with gs1_catalog.begin() as session:
+        [line] = _scan(session, GENSPECS_SAMPLE).lines
+        assert line.item.sku == "DEMO-1"
+        assert line.trace == Traceability("1234567p", "12345678p901", date(2014, 11, 20))
+        ctx = load_till_context(session)
+        CheckoutService().complete_sale(
+            session, basket=_scan(session, GENSPECS_SAMPLE), cashier="alice", context=ctx,
+            tenders=[Tender(TenderKind.CASH, Money.of("5", ctx.currency))],
+        )  # fmt: skip
+    with gs1_catalog() as session:
+        row = session.scalars(select(SaleLine)).one()
+        assert (row.gs1_lot, row.gs1_serial, row.gs1_expiry) == (
+            "1234567p",
+            "12345678p901",
+            "2014-11-20",
+        )
