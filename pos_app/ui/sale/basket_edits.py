@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
+from pos_app.domain.reasons import DEFAULT_REASON_CODES, ReasonCode, ReasonKind, for_kind
 from pos_app.domain.sale.basket import Discount
 from pos_app.services.sale.voids import LINE_VOID_KIND, VOID_KIND, record_void
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError
@@ -43,6 +44,9 @@ class BasketEditsMixin:
     auth: AuthService
     approval_granted: Any
     _pending: Pending | None
+    # The chain's reason codes (the feed's, services/sale/reason_codes.py); until the hub
+    # sends a set, the defaults. Replaced whole, never changed in place.
+    reason_codes: tuple[ReasonCode, ...] = DEFAULT_REASON_CODES
 
     if TYPE_CHECKING:  # provided by SaleController / QObject; no stubs at run time (MRO)
 
@@ -138,9 +142,12 @@ class BasketEditsMixin:
         initial: str = "",
         masked: bool = False,
         needs_reason: bool = False,
+        reasons: ReasonKind | None = None,
+        value: bool = True,
     ) -> None:
         """Ask for a value in the sale screen's inline prompt; ``apply(value, reason)`` gets the
-        answer (another screen's feature may ask too: the coupon entry)."""
+        answer (another screen's feature may ask too: the coupon entry). ``reasons``: the kind
+        whose reason codes are offered as buttons (a reason is then required)."""
         self._pending = Pending(kind, apply)
         self.window.sale.show_prompt()
         self.window.sale.prompt.ask(
@@ -149,6 +156,8 @@ class BasketEditsMixin:
             initial=initial,
             masked=masked,
             needs_reason=needs_reason,
+            presets=for_kind(self.reason_codes, reasons) if reasons is not None else (),
+            value=value,
         )
 
     # -- line and basket changes -----------------------------------------------------------
@@ -229,6 +238,7 @@ class BasketEditsMixin:
             apply,
             placeholder="10%",
             needs_reason=True,
+            reasons=ReasonKind.DISCOUNT,
         )
 
     def on_basket_discount_button_clicked(self) -> None:
@@ -260,6 +270,7 @@ class BasketEditsMixin:
             apply,
             placeholder="10%",
             needs_reason=True,
+            reasons=ReasonKind.DISCOUNT,
         )
 
     def on_price_button_clicked(self) -> None:
@@ -291,6 +302,7 @@ class BasketEditsMixin:
             apply,
             initial=line.unit_price.format_amount(),
             needs_reason=True,
+            reasons=ReasonKind.PRICE_OVERRIDE,
         )
 
     def on_void_button_clicked(self) -> None:
@@ -299,7 +311,7 @@ class BasketEditsMixin:
             return
         register = self.register
 
-        def apply(reason: str, _unused: str) -> None:
+        def apply(_value: str, reason: str) -> None:
             if not reason.strip():
                 self.show_error(self.tr("Give a reason to void the basket."))
                 return
@@ -315,7 +327,8 @@ class BasketEditsMixin:
             "void",
             self.tr("Void the whole basket? Give the reason."),
             apply,
-            placeholder=self.tr("Reason"),
+            reasons=ReasonKind.VOID,
+            value=False,
         )
 
     def on_prompt_accepted(self, value: str, reason: str) -> None:
