@@ -19,9 +19,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from pos_app.domain.click_collect.states import OrderState
+from pos_app.domain.reasons import MAX_CODES as MAX_REASON_CODES
+from pos_app.domain.reasons import ReasonKind, parse_reason_codes
 from pos_app.domain.returns.rules import (
     DEFAULT_APPROVAL_THRESHOLD_MINOR,
     DEFAULT_CASH_LIMITS_MINOR,
@@ -353,6 +355,7 @@ class FeedKind(StrEnum):
     WEB_ORDER = "web_order"
     STAFF = "staff"
     RETURN_POLICY = "return_policy"
+    REASON_CODE = "reason_code"  # the chain's whole set, one change (key "reason_codes")
 
 
 class FeedChange(WireModel):
@@ -661,6 +664,30 @@ class ReturnPolicyIn(WireModel):
     approval_threshold_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)] = (
         DEFAULT_APPROVAL_THRESHOLD_MINOR
     )
+
+
+class ReasonCodeIn(WireModel):
+    """A preset reason (pos_app/domain/reasons.py checks a whole set)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{0,19}$")]
+    kind: ReasonKind
+    label: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    needs_text: bool = False
+
+
+class ReasonCodesIn(WireModel):
+    """The chain's reason codes, replaced whole; an empty set means the tills' defaults."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    codes: list[ReasonCodeIn] = Field(default=[], max_length=MAX_REASON_CODES)
+
+    @model_validator(mode="after")
+    def _one_set_of_rules(self) -> ReasonCodesIn:
+        parse_reason_codes(c.model_dump(mode="json") for c in self.codes)  # the domain's check
+        return self
 
 
 class CustomerOrder(WireModel):
