@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.staff.roles import Role
-from sync.hub import cli_quarantine
+from sync.hub import cli_quarantine, cli_reason_codes
 from sync.hub.console.roles import Role as ConsoleRole
 
 if TYPE_CHECKING:
@@ -164,6 +164,8 @@ def register_hub_commands(sub: Any) -> None:
     policy.add_argument("--file", type=Path, required=True, help="the policy as a JSON object")
     held = action("quarantine", "till events the hub held for review: list, release, reject")
     cli_quarantine.add_arguments(held)
+    reasons = action("reason-codes", "the chain's preset reasons: list, set FILE, clear")
+    cli_reason_codes.add_arguments(reasons)
     review = action("returns-review", "returns flagged for head office, refunds owed online")
     review.add_argument("--store", default=None, help="default: every store")
     shifts = action("shifts", "store days: the tills' Z reports summed per store and day")
@@ -363,6 +365,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(f"return policy of store {args.store} saved; its tills get it in the feed")
         elif command == "quarantine":
             return cli_quarantine.run(hub, args)
+        elif command == "reason-codes":
+            return cli_reason_codes.run(hub, args)
         elif command == "returns-review":
             _print_returns_review(hub, args.store)
         elif command in ("shifts", "accounting-export"):
