@@ -65,6 +65,8 @@ class Permission(StrEnum):
     SELL = "sell"
     CHANGE_QUANTITY = "change_quantity"
     REMOVE_LINE = "remove_line"
+    # Remove a line worth more than the line-void limit (domain/sale/limits.py).
+    LINE_VOID_OVER_LIMIT = "line_void_over_limit"
     PARK = "park"
     LINE_DISCOUNT = "line_discount"
     BASKET_DISCOUNT = "basket_discount"
@@ -81,6 +83,7 @@ _ASSOCIATE = frozenset(
     {Permission.SELL, Permission.CHANGE_QUANTITY, Permission.REMOVE_LINE, Permission.PARK}
 )
 _SUPERVISOR = _ASSOCIATE | {
+    Permission.LINE_VOID_OVER_LIMIT,
     Permission.LINE_DISCOUNT,
     Permission.VOID_BASKET,
     Permission.NO_SALE,
@@ -125,6 +128,7 @@ PERMISSION_PHRASES: Mapping[Permission, str] = {
     Permission.SELL: "sell",
     Permission.CHANGE_QUANTITY: "change a quantity",
     Permission.REMOVE_LINE: "remove a line",
+    Permission.LINE_VOID_OVER_LIMIT: "remove a line above the line-void limit",
     Permission.PARK: "park a basket",
     Permission.LINE_DISCOUNT: "give a line discount",
     Permission.BASKET_DISCOUNT: "give a basket discount",

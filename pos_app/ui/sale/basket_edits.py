@@ -68,14 +68,19 @@ class BasketEditsMixin:
         )
 
     def _guarded(
-        self, action: Callable[[Approval | None], object], what: str, reason: str = ""
+        self,
+        action: Callable[[Approval | None], object],
+        what: str,
+        reason: str = "",
+        reasons: ReasonKind | None = None,
     ) -> None:
         """Run a permission-checked action; on denial, ask for a manager's approval (and for a
-        reason, unless the cashier already gave one: ``reason``)."""
+        reason, unless the cashier already gave one: ``reason``; ``reasons``: the kind whose
+        reason codes the manager's prompt offers)."""
         try:
             action(None)
         except PermissionDeniedError as denied:
-            self._ask_approval(denied, action, what, reason.strip())
+            self._ask_approval(denied, action, what, reason.strip(), reasons)
             return
         except DomainError as exc:
             self.show_error(str(exc))
@@ -89,6 +94,7 @@ class BasketEditsMixin:
         action: Callable[[Approval | None], object],
         what: str,
         given_reason: str = "",
+        reasons: ReasonKind | None = None,
     ) -> None:
         assert self.register is not None
         cashier = self.register.cashier
@@ -129,6 +135,9 @@ class BasketEditsMixin:
             masked=True,
             # The reason the cashier typed goes with the approval: never asked twice (issue 15).
             needs_reason=not given_reason,
+            presets=for_kind(self.reason_codes, reasons)
+            if reasons is not None and not given_reason
+            else (),
         )
         self.window.sale.prompt.message.show_error(str(denied))
 
@@ -200,11 +209,12 @@ class BasketEditsMixin:
         what = f"remove line {line_no}"
 
         def remove(approval: Approval | None) -> None:
-            register.remove_line(line_no, approval)
-            self._journal_void(LINE_VOID_KIND, what)
+            register.remove_line(line_no, approval)  # above the limit: a manager's approval
+            reason = f": {approval.reason}" if approval is not None and approval.reason else ""
+            self._journal_void(LINE_VOID_KIND, f"{what}{reason}")
+            self.show_info(self.tr("Removed %s.") % name)
 
-        self._guarded(remove, what)
-        self.show_info(self.tr("Removed %s.") % name)
+        self._guarded(remove, what, reasons=ReasonKind.LINE_VOID)
 
     def on_discount_button_clicked(self) -> None:
         line_no = self._line_or_error()

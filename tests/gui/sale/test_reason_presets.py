@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from pos_app.domain.reasons import ReasonKind, for_kind, parse_reason_codes
 from pos_app.ui.keyboard import BACKSPACE, SPACE
-from tests.helpers.catalog import COFFEE
+from tests.helpers.catalog import COFFEE, TSHIRT
 from tests.helpers.gui import Driver
 from tests.helpers.till_db import rows
 
@@ -82,3 +82,26 @@ def test_head_office_codes_replace_the_defaults(signed_in: Driver) -> None:
     prompt = sale.prompt
     assert prompt.preset_button("DENTED") is not None
     assert prompt.preset_button("WRONG_LABEL") is None
+
+
+def test_a_line_void_above_the_limit_needs_a_manager_with_a_reason_code(
+    signed_in: Driver, staffed_db: Path
+) -> None:
+    d, sale = signed_in, signed_in.window.sale
+    d.scan_and_wait(TSHIRT)
+    d.scan_and_wait(TSHIRT)  # one line of two: 30.00, above the 20.00 line-void limit
+    assert d.till.controller.model.rowCount() == 1
+    d.press(sale.search.edit, Qt.Key.Key_F10)  # remove the line
+    prompt = sale.prompt
+    assert "may not remove a line above the line-void limit" in prompt.message.text()
+    assert d.till.controller.model.rowCount() == 1  # nothing removed yet
+    wrong = prompt.preset_button("WRONG_ITEM")  # the line-void reasons, as buttons
+    assert wrong is not None
+    d.qtbot.mouseClick(wrong, Qt.MouseButton.LeftButton)
+    d.type(prompt.value_edit, "9999")
+    d.press(prompt.value_edit, Qt.Key.Key_Return)
+    d.qtbot.waitUntil(lambda: d.till.controller.model.rowCount() == 0, timeout=5000)
+    query = "SELECT payload FROM journal_entries WHERE kind='line_void'"
+    d.qtbot.waitUntil(lambda: bool(rows(staffed_db, query)))
+    [(payload,)] = rows(staffed_db, query)
+    assert "remove line 1: Wrong item" in str(payload)
