@@ -7,7 +7,8 @@
   (or, word-wrapped, taller) than its contents; measured with the widget's own polished font;
 - two visible sibling widgets that overlap (keypad keys over each other, a keypad over the
   card fields);
-- a widget that sticks out of the window (a status bar cut at the right edge).
+- a widget that sticks out of the window (a status bar cut at the right edge) or out of its
+  parent, which clips it (a key pad's last row cut off under the cash field).
 
 Widgets inside a scroll area's viewport are clipped by it on purpose and are only checked for
 cut text; widgets under ``skip`` (by object name) are not checked at all.
@@ -142,5 +143,14 @@ def layout_problems(root: QWidget, skip: Collection[str] = ()) -> list[str]:
             place = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
             if not frame.contains(place):
                 problems.append(f"outside the window: {_name(widget)} at {place.getRect()}")
+            parent = widget.parentWidget()
+            if parent is not None:
+                box = parent.rect().adjusted(-SLACK_PX, -SLACK_PX, SLACK_PX, SLACK_PX)
+                if not box.contains(widget.geometry()):
+                    size = f"{parent.width()}x{parent.height()}"
+                    problems.append(
+                        f"cut by its parent: {_name(widget)} at {widget.geometry().getRect()}"
+                        f" in {_name(parent)} {size}"
+                    )
         problems += _overlaps(widget, skip, root)
     return problems

@@ -117,11 +117,14 @@ class TenderPanel(QWidget):
         pad.key_pressed.connect(
             lambda key: self.cash_edit.setText(apply_key(self.cash_edit.text(), key))
         )
+        grid = pad.layout()
+        if isinstance(grid, QGridLayout):
+            grid.setVerticalSpacing(4)  # with the order's title, 6 cut the last row at 768 px
         cash_layout.addWidget(pad, 1)
         self.add_cash_button = action_button(self.tr("Add cash  (Enter)"), "", "primary")
         self.add_cash_button.clicked.connect(self.on_cash_edit_return_pressed)
         cash_layout.addWidget(self.add_cash_button)
-        cash_layout.setSpacing(6)
+        cash_layout.setSpacing(4)
         body.addWidget(cash, 3)
 
         side = QVBoxLayout()
