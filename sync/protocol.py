@@ -31,6 +31,8 @@ from pydantic import (
 from pos_app.domain.click_collect.states import OrderState
 from pos_app.domain.gs1 import CSET82_PATTERN
 from pos_app.domain.l10n.locales import DEFAULT_LOCALE, normalize_locale
+from pos_app.domain.reasons import MAX_CODES as MAX_REASON_CODES
+from pos_app.domain.reasons import ReasonKind, parse_reason_codes
 from pos_app.domain.returns.rules import (
     DEFAULT_APPROVAL_THRESHOLD_MINOR,
     DEFAULT_CASH_LIMITS_MINOR,
@@ -404,6 +406,7 @@ class FeedKind(StrEnum):
     WEB_ORDER = "web_order"
     STAFF = "staff"
     RETURN_POLICY = "return_policy"
+    REASON_CODE = "reason_code"  # the chain's whole set, one change (key "reason_codes")
 
 
 class FeedChange(WireModel):
@@ -732,6 +735,30 @@ class ReturnPolicyIn(WireModel):
     approval_threshold_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)] = (
         DEFAULT_APPROVAL_THRESHOLD_MINOR
     )
+
+
+class ReasonCodeIn(WireModel):
+    """A preset reason (pos_app/domain/reasons.py checks a whole set)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{0,19}$")]
+    kind: ReasonKind
+    label: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    needs_text: bool = False
+
+
+class ReasonCodesIn(WireModel):
+    """The chain's reason codes, replaced whole; an empty set means the tills' defaults."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    codes: list[ReasonCodeIn] = Field(default=[], max_length=MAX_REASON_CODES)
+
+    @model_validator(mode="after")
+    def _one_set_of_rules(self) -> ReasonCodesIn:
+        parse_reason_codes(c.model_dump(mode="json") for c in self.codes)  # the domain's check
+        return self
 
 
 class CustomerOrder(WireModel):

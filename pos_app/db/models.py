@@ -417,6 +417,17 @@ class ReturnPolicyRow(Base):
     feed_position: Mapped[int] = mapped_column(Integer)
 
 
+class ReasonCodesRow(Base):
+    """The chain's reason codes as the hub's feed last sent them (one row, id = 1; JSON list).
+    No row: the defaults of pos_app/domain/reasons.py."""
+
+    __tablename__ = "reason_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
+    feed_position: Mapped[int] = mapped_column(Integer)
+
+
 class CouponUse(Base):
     """A coupon code this till took in a sale (migration 0009); see services.promotions.coupons."""
 

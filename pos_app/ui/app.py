@@ -24,6 +24,7 @@ from hardware.till_devices import TillDevices
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.write_gate import WriteGate
+from pos_app.domain.reasons import ReasonCode
 from pos_app.domain.returns.rules import ReturnPolicy
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.click_collect.queue import DEFAULT_HOLD_DAYS
@@ -36,6 +37,7 @@ from pos_app.services.returns.web_orders import WebReturnsService
 from pos_app.services.sale.checkout import CheckoutService
 from pos_app.services.sale.drawer import DrawerService
 from pos_app.services.sale.parking import ParkingService
+from pos_app.services.sale.reason_codes import load_reason_codes
 from pos_app.services.sale.screen_pricing import price_for_screen
 from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.till_context import TillContext, load_till_context
@@ -264,6 +266,7 @@ def build_till(
     collections = _build_collections(window, controller, lane, context, sync, devices, hold_days)
     returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
     hub_lane = HubLane(sync.lookups if sync is not None else None, parent=window)
+    _follow_reason_codes(controller, lane, bridge)
     customers = CustomerController(
         sales=controller,
         changes=changes,
@@ -346,6 +349,24 @@ def _build_collections(
         sync.add_feed_listener(collections.feed_listener)
     collections.refresh()
     return collections
+
+
+def _follow_reason_codes(
+    controller: SaleController, lane: DbLane, bridge: SyncBridge | None
+) -> None:
+    """The prompts offer the chain's reason codes: read at start, again when the feed brings
+    a new set (services/sale/reason_codes.py)."""
+
+    def use(codes: tuple[ReasonCode, ...]) -> None:
+        controller.reason_codes = codes
+
+    lane.run(load_reason_codes, use)
+    if bridge is not None:
+        bridge.feed_applied.connect(
+            lambda kinds: (
+                lane.run(load_reason_codes, use) if FeedKind.REASON_CODE in kinds else None
+            )
+        )
 
 
 def _build_returns(

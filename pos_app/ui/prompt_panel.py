@@ -1,11 +1,34 @@
-"""An inline prompt (quantity, discount, price, manager PIN): no modal dialog blocks the till."""
+"""An inline prompt (quantity, discount, price, manager PIN): no modal dialog blocks the till.
+
+A reason can be one touch: ``ask(presets=…)`` shows the reason codes of the action's kind
+(pos_app/domain/reasons.py) as big buttons, with optional words (required for "Other"); while
+words are required the on-screen keyboard replaces the number pad (issue 15: reasons were free
+text typed on a numeric keypad).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.reasons import ReasonCode, ReasonCodeError, reason_text
+from pos_app.ui.keyboard import TextKeyboard, apply_text_key
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, KeyPad, action_button, apply_key
+
+PRESET_COLUMNS = 2
 
 
 class PromptPanel(QFrame):
@@ -29,8 +52,21 @@ class PromptPanel(QFrame):
         self.reason_edit.setMinimumHeight(TOUCH_MIN)
         self.reason_edit.setPlaceholderText(self.tr("Reason (required)"))
         self.message = InlineMessage()
+        self.presets = QWidget()
+        self.presets.setObjectName("reasonPresets")
+        self._preset_grid = QGridLayout(self.presets)
+        self._preset_grid.setContentsMargins(0, 0, 0, 0)
+        self._preset_grid.setSpacing(6)
+        self._preset_group = QButtonGroup(self)
+        self._preset_group.setExclusive(True)
+        self._preset_group.buttonToggled.connect(self.on_preset_group_button_toggled)
+        self._codes: dict[QPushButton, ReasonCode] = {}
+        self.presets.hide()
         self.pad = KeyPad()
         self.pad.key_pressed.connect(self.on_pad_key_pressed)
+        self.keyboard = TextKeyboard()
+        self.keyboard.key_pressed.connect(self.on_keyboard_key_pressed)
+        self.keyboard.hide()
         buttons = QHBoxLayout()
         # Enter is handled by the fields (it moves on to the reason first), so no shortcut.
         self.ok_button = action_button(self.tr("OK\nEnter"), "", "primary")
@@ -39,7 +75,8 @@ class PromptPanel(QFrame):
         self.cancel_button.clicked.connect(self.cancelled)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok_button)
-        for widget in (self.title, self.value_edit, self.reason_edit, self.message, self.pad):
+        for widget in (self.title, self.value_edit, self.presets, self.reason_edit, self.message,
+                       self.pad, self.keyboard):  # fmt: skip
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -54,7 +91,11 @@ class PromptPanel(QFrame):
         initial: str = "",
         masked: bool = False,
         needs_reason: bool = False,
+        presets: Sequence[ReasonCode] = (),
+        value: bool = True,
     ) -> None:
+        """``presets``: the reason codes to offer (a reason is then required: a preset, or
+        words); ``value`` False: only a reason is asked for (void the basket)."""
         self.title.setText(title)
         self.value_edit.setEchoMode(
             QLineEdit.EchoMode.Password if masked else QLineEdit.EchoMode.Normal
@@ -62,10 +103,59 @@ class PromptPanel(QFrame):
         self.value_edit.setPlaceholderText(placeholder)
         self.value_edit.setText(initial)
         self.value_edit.selectAll()
+        self.value_edit.setVisible(value)
         self.reason_edit.clear()
-        self.reason_edit.setVisible(needs_reason)
+        self._show_presets(presets)
+        self.reason_edit.setVisible(needs_reason or bool(presets))
+        self.reason_edit.setPlaceholderText(
+            self.tr("Details (optional)") if presets else self.tr("Reason (required)")
+        )
+        self._show_keyboard(False)
         self.message.clear_message()
-        self.value_edit.setFocus()
+        (self.value_edit if value else self.reason_edit).setFocus()
+
+    def _show_presets(self, presets: Sequence[ReasonCode]) -> None:
+        for button in list(self._codes):
+            self._preset_group.removeButton(button)
+            self._preset_grid.removeWidget(button)
+            button.deleteLater()
+        self._codes.clear()
+        for index, code in enumerate(presets):
+            button = QPushButton(code.label)
+            button.setObjectName(f"reason_{code.code}")
+            button.setCheckable(True)
+            button.setProperty("role", "reason")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(TOUCH_MIN)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            self._preset_group.addButton(button)
+            self._preset_grid.addWidget(button, index // PRESET_COLUMNS, index % PRESET_COLUMNS)
+            self._codes[button] = code
+        self.presets.setVisible(bool(presets))
+
+    @property
+    def chosen(self) -> ReasonCode | None:
+        button = self._preset_group.checkedButton()
+        return self._codes.get(button) if isinstance(button, QPushButton) else None
+
+    def preset_button(self, code: str) -> QPushButton | None:
+        return next((b for b, c in self._codes.items() if c.code == code), None)
+
+    def _show_keyboard(self, shown: bool) -> None:
+        self.keyboard.setVisible(shown)
+        self.pad.setVisible(not shown)
+
+    def on_preset_group_button_toggled(self, button: QPushButton, checked: bool) -> None:
+        code = self._codes.get(button)
+        if not checked or code is None:
+            return
+        self.reason_edit.setPlaceholderText(
+            self.tr("What is the reason? (required)") if code.needs_text
+            else self.tr("Details (optional)")
+        )  # fmt: skip
+        self._show_keyboard(code.needs_text)  # words needed: letters, not the number pad
+        if code.needs_text:
+            self.reason_edit.setFocus()
 
     def show_error(self, text: str) -> None:
         self.message.show_error(text)
@@ -74,12 +164,27 @@ class PromptPanel(QFrame):
         target = self.value_edit if not self.reason_edit.hasFocus() else self.reason_edit
         target.setText(apply_key(target.text(), key))
 
+    def on_keyboard_key_pressed(self, key: str) -> None:
+        self.reason_edit.setText(apply_text_key(self.reason_edit.text(), key))
+
     def on_value_edit_return_pressed(self) -> None:
-        if self.reason_edit.isVisible() and not self.reason_edit.text().strip():
+        missing = self.presets.isVisible() and self.chosen is None
+        if (
+            self.reason_edit.isVisible()
+            and not self.reason_edit.text().strip()
+            and (missing or not self.presets.isVisible())
+        ):
             self.reason_edit.setFocus()
             return
         self.on_ok_button_clicked()
 
     def on_ok_button_clicked(self) -> None:
         reason = self.reason_edit.text() if self.reason_edit.isVisible() else ""
-        self.accepted.emit(self.value_edit.text(), reason)
+        if self.presets.isVisible():
+            try:
+                reason = reason_text(self.chosen, reason)
+            except ReasonCodeError as exc:
+                self.show_error(str(exc))
+                return
+        value = self.value_edit.text() if self.value_edit.isVisible() else ""
+        self.accepted.emit(value, reason)

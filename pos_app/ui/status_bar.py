@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hardware.base import DeviceKind, DeviceState, DeviceStatus
 
@@ -13,8 +20,25 @@ class TillStatusBar(QFrame):
     def __init__(self, store_name: str, till_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tillStatusBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 4, 12, 4)
+        # Three groups: who and where; the offline banner; sync and devices. They share one
+        # row when it is wide enough and flow onto a second (third) row when not, so every
+        # word stays readable ("till demo-store-T" was cut at 1024 px; issue 15).
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(12, 4, 12, 4)
+        self._outer.setSpacing(2)
+        self._rows = [QHBoxLayout() for _ in range(3)]
+        for row in self._rows:
+            row.setSpacing(16)
+            self._outer.addLayout(row)
+        self.left_part, self.banner_part, self.right_part = QWidget(), QWidget(), QWidget()
+        self._groups = (self.left_part, self.banner_part, self.right_part)
+        for name, part in zip(("statusLeft", "statusBanner", "statusRight"), self._groups,
+                              strict=True):  # fmt: skip
+            part.setObjectName(name)
+        left, banner, right = (QHBoxLayout(part) for part in self._groups)
+        for part_layout in (left, banner, right):
+            part_layout.setContentsMargins(0, 0, 0, 0)
+        self._placed: list[int] = []
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")
         self.place_label = QLabel()
@@ -31,42 +55,87 @@ class TillStatusBar(QFrame):
         self._printer: DeviceState | None = None  # None: no printer set up
         self._waiting = 0
         self._faults: dict[str, DeviceStatus] = {}  # other devices that are not ready
-        layout.addWidget(self.user_label)
-        layout.addWidget(_sep())
-        layout.addWidget(self.place_label)
-        layout.addStretch(1)
-        layout.addWidget(self.offline_banner)
-        layout.addWidget(self.busy_label)
-        layout.addWidget(_sep())
-        layout.addWidget(self.sync_label)
-        layout.addWidget(_sep())
-        layout.addWidget(self.devices_label)
+        left.addWidget(self.user_label)
+        left.addWidget(_sep())
+        left.addWidget(self.place_label)
+        self._switches = left  # the demo's panel switch sits with who and where
+        banner.addWidget(self.offline_banner)
+        banner.addWidget(self.busy_label)
+        right.addWidget(self.sync_label)
+        right.addWidget(_sep())
+        right.addWidget(self.devices_label)
         self.set_user(None)
         self._show_devices()
+        self._arrange()
+
+    @property
+    def row_count(self) -> int:
+        return len(set(self._placed))
+
+    def _arrange(self) -> None:
+        """Fill the rows in order, a group on the next row when it does not fit this one."""
+        if not hasattr(self, "_switches"):
+            return  # still being built
+        # The busy note keeps its room while empty (the rows must not reflow at every save),
+        # measured in its polished font (the theme's size, known once it is shown).
+        busy = self.busy_label
+        busy.setMinimumWidth(busy.fontMetrics().horizontalAdvance(self.tr("Saving…")) + 4)
+        margins = self._outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        placed: list[int] = []
+        row, used = 0, 0
+        for group in self._groups:
+            width = group.sizeHint().width() if group.isVisibleTo(self) else 0
+            if used and used + 16 + width > room:
+                row, used = row + 1, 0
+            placed.append(row)
+            used += (16 if used else 0) + width
+        if placed == self._placed:
+            return
+        self._placed = placed
+        for layout in self._rows:
+            while layout.count():
+                layout.takeAt(0)
+        for index, (group, at) in enumerate(zip(self._groups, placed, strict=True)):
+            target = self._rows[at]
+            if index and target.count() == 1:
+                target.addStretch(1)  # state to the right, who and where to the left
+            target.addWidget(group)
+            if index and target.count() == 1:
+                target.insertStretch(0, 1)
+        first = self._rows[0]
+        if first.count() == 1:
+            first.addStretch(1)  # who and where alone: keep them to the left
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def set_store(self, store_name: str, till_id: str) -> None:
         """The store's name as the hub last sent it (the feed may rename it)."""
         self.place_label.setText(
             self.tr("%1 · till %2").replace("%1", store_name).replace("%2", till_id)
         )
+        self._arrange()
 
     def add_switch(self, action: QAction) -> None:
         """A checkable action at the right end (the demo's printer panel: show or hide)."""
         button = QToolButton()
         button.setDefaultAction(action)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the till keeps the keyboard
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(button)
+        self._switches.addWidget(button)
+        self._arrange()
 
     def set_user(self, name: str | None, role: str = "") -> None:
         if name is None:
             self.user_label.setText(self.tr("Signed out"))
         else:
             self.user_label.setText(self.tr("%1 (%2)").replace("%1", name).replace("%2", role))
+        self._arrange()
 
     def set_offline(self, offline: bool) -> None:
         self.offline_banner.setVisible(offline)
+        self._arrange()
 
     def set_sync(self, text: str, severity: str) -> None:
         """``severity`` is ok / warn / error; the theme colours it like the devices label."""
@@ -74,6 +143,7 @@ class TillStatusBar(QFrame):
         self.sync_label.setProperty("level", severity)
         self.sync_label.style().unpolish(self.sync_label)
         self.sync_label.style().polish(self.sync_label)
+        self._arrange()
 
     def set_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Saving…") if busy else "")
@@ -135,6 +205,7 @@ class TillStatusBar(QFrame):
         self.devices_label.setProperty("level", level)
         self.devices_label.style().unpolish(self.devices_label)
         self.devices_label.style().polish(self.devices_label)
+        self._arrange()
 
 
 def _sep() -> QLabel:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.staff.roles import Role
-from sync.hub import cli_quarantine, cli_stock
+from sync.hub import cli_quarantine, cli_reason_codes, cli_stock
 from sync.hub.console.roles import Role as ConsoleRole
 
 if TYPE_CHECKING:
@@ -178,6 +178,8 @@ def register_hub_commands(sub: Any) -> None:
     wanted.add_argument("--serial", help="a serial number (GS1 AI 21)")
     held = action("quarantine", "till events the hub held for review: list, release, reject")
     cli_quarantine.add_arguments(held)
+    reasons = action("reason-codes", "the chain's preset reasons: list, set FILE, clear")
+    cli_reason_codes.add_arguments(reasons)
     review = action("returns-review", "returns flagged for head office, refunds owed online")
     review.add_argument("--store", default=None, help="default: every store")
     shifts = action("shifts", "store days: the tills' Z reports summed per store and day")
@@ -389,6 +391,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                 found = traces.find(session, lot=args.lot, serial=args.serial)
             what = f"lot {args.lot}" if args.lot is not None else f"serial {args.serial}"
             print("\n".join(traces.report(found, what)))
+        elif command == "reason-codes":
+            return cli_reason_codes.run(hub, args)
         elif command == "returns-review":
             _print_returns_review(hub, args.store)
         elif command in ("shifts", "accounting-export"):

@@ -164,6 +164,20 @@ class StockLevel(Base):
     __table_args__ = (Index("ix_stock_levels_sku", "sku"),)
 
 
+class ReasonCodeRow(Base):
+    """The chain's preset reasons (pos_app/domain/reasons.py), replaced whole by head office;
+    ``position`` keeps the order the tills show them in. No rows: the tills' defaults."""
+
+    __tablename__ = "reason_codes"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    label: Mapped[str] = mapped_column(String(40))
+    needs_text: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class Promotion(Base):
     __tablename__ = "promotions"
 

@@ -7,7 +7,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from sync.hub import headoffice, notifications, quarantine, store_days, tenancy, web_orders
+from sync.hub import (
+    headoffice,
+    notifications,
+    quarantine,
+    reason_codes,
+    store_days,
+    tenancy,
+    web_orders,
+)
 from sync.hub.deps import Admin, Services
 from sync.hub.errors import Invalid
 from sync.hub.models import Store
@@ -20,6 +28,7 @@ from sync.protocol import (
     QuarantinedEvent,
     QuarantineReview,
     QuarantineState,
+    ReasonCodesIn,
     RefundRequest,
     StockLevel,
     StockLevelIn,
@@ -90,6 +99,18 @@ def delete_promotion(
     """End a promotion now; the tills that had it drop it through the feed."""
     headoffice.remove_promotion(svc.hub, promo_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/admin/reason-codes", response_model=ReasonCodesIn, tags=["admin"])
+def get_reason_codes(svc: Services, _: Admin) -> ReasonCodesIn:
+    """The chain's preset reasons; an empty set: the tills use their defaults."""
+    return reason_codes.get_reason_codes(svc.hub)
+
+
+@router.put("/admin/reason-codes", response_model=ReasonCodesIn, tags=["admin"])
+def put_reason_codes(spec: ReasonCodesIn, svc: Services, _: Admin) -> ReasonCodesIn:
+    """Replace the chain's preset reasons (whole); every till gets them in the feed."""
+    return reason_codes.set_reason_codes(svc.hub, spec)
 
 
 @router.put("/admin/stored-value", response_model=StoredValueBalance, tags=["admin"])

@@ -13,6 +13,7 @@ from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.catalog import CatalogItem, CatalogLookup
 from pos_app.domain.money import Money
 from pos_app.domain.sale.basket import Basket, BasketError, BasketLine, Discount
+from pos_app.domain.sale.limits import DEFAULT_LINE_VOID_LIMIT_MINOR, line_void_over_limit
 from pos_app.services.promotions.coupons import AcceptedCoupon, CouponCheck
 from pos_app.services.staff.auth import Approval, Permission, StaffMember, require
 from pos_app.services.store.till_context import TillContext
@@ -24,9 +25,12 @@ class Register:
         context: TillContext,
         cashier: StaffMember,
         scan_config: VariableMeasureConfig | None = None,
+        *,
+        line_void_limit_minor: int | None = DEFAULT_LINE_VOID_LIMIT_MINOR,
     ) -> None:
         self._context = context
         self._cashier = cashier
+        self.line_void_limit_minor = line_void_limit_minor
         self._scan_config = (
             scan_config if scan_config is not None else VariableMeasureConfig.default()
         )
@@ -77,7 +81,11 @@ class Register:
         return self._basket.set_quantity(line_no, quantity)
 
     def remove_line(self, line_no: int, approval: Approval | None = None) -> None:
+        """A line void; above the limit it needs the over-limit right or an approval of it."""
         require(self._cashier, Permission.REMOVE_LINE, approval)
+        line = self._basket.line(line_no)
+        if line_void_over_limit(line.unit_price * line.quantity, self.line_void_limit_minor):
+            require(self._cashier, Permission.LINE_VOID_OVER_LIMIT, approval)
         self._basket.remove_line(line_no)
 
     def discount_line(

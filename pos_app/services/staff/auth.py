@@ -65,6 +65,8 @@ class Permission(StrEnum):
     SELL = "sell"
     CHANGE_QUANTITY = "change_quantity"
     REMOVE_LINE = "remove_line"
+    # Remove a line worth more than the line-void limit (domain/sale/limits.py).
+    LINE_VOID_OVER_LIMIT = "line_void_over_limit"
     PARK = "park"
     LINE_DISCOUNT = "line_discount"
     BASKET_DISCOUNT = "basket_discount"
@@ -81,6 +83,7 @@ _ASSOCIATE = frozenset(
     {Permission.SELL, Permission.CHANGE_QUANTITY, Permission.REMOVE_LINE, Permission.PARK}
 )
 _SUPERVISOR = _ASSOCIATE | {
+    Permission.LINE_VOID_OVER_LIMIT,
     Permission.LINE_DISCOUNT,
     Permission.VOID_BASKET,
     Permission.NO_SALE,
@@ -120,9 +123,29 @@ class Approval:
     journal_seq: int
 
 
+# What a refusal says a person may not do, in words ("may not line discount." was issue 15's).
+PERMISSION_PHRASES: Mapping[Permission, str] = {
+    Permission.SELL: "sell",
+    Permission.CHANGE_QUANTITY: "change a quantity",
+    Permission.REMOVE_LINE: "remove a line",
+    Permission.LINE_VOID_OVER_LIMIT: "remove a line above the line-void limit",
+    Permission.PARK: "park a basket",
+    Permission.LINE_DISCOUNT: "give a line discount",
+    Permission.BASKET_DISCOUNT: "give a basket discount",
+    Permission.PRICE_OVERRIDE: "change a price",
+    Permission.VOID_BASKET: "void the basket",
+    Permission.NO_SALE: "open the drawer without a sale",
+    Permission.RETURN_OVERRIDE: "approve this return",
+    Permission.EXPIRE_ORDERS: "expire late orders",
+    Permission.REVIEW_ORDERS: "clear an order's review",
+    Permission.CASH_OVER_SHORT: "close a shift with cash over or short",
+}
+
+
 class PermissionDeniedError(Exception):
     def __init__(self, staff: StaffMember, permission: Permission) -> None:
-        super().__init__(f"{staff.name} ({staff.role}) may not {permission.replace('_', ' ')}.")
+        doing = PERMISSION_PHRASES.get(permission, permission.replace("_", " "))
+        super().__init__(f"{staff.name} ({staff.role}) may not {doing}.")
         self.staff = staff
         self.permission = permission
 

@@ -35,6 +35,7 @@ from pos_app.db.models import (
 from pos_app.db.write_gate import WriteGate
 from pos_app.domain.staff.roles import Role
 from pos_app.services.returns.policy import apply_policy_changes
+from pos_app.services.sale.reason_codes import apply_reason_code_changes
 from sync.protocol import FeedChange, FeedKind, StoreInfo, WebOrder
 
 DEFAULT_CHUNK = 250
@@ -403,4 +404,5 @@ _APPLIERS: tuple[tuple[FeedKind, Callable[[Session, list[FeedChange]], None]], .
     (FeedKind.STAFF, _staff),
     (FeedKind.WEB_ORDER, _web_orders),
     (FeedKind.RETURN_POLICY, apply_policy_changes),
+    (FeedKind.REASON_CODE, apply_reason_code_changes),
 )

@@ -32,8 +32,8 @@ from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.click_collect.queue import OrderDetail, OrderSummary, Queue
 from pos_app.services.click_collect.steps import CollectionsService, HandOver, Ready
 from pos_app.services.sale.drawer import DrawerOpen
-from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
 from pos_app.services.store.till_context import TillContext
+from pos_app.ui.click_collect.approvals import ApprovalsMixin
 from pos_app.ui.click_collect.cue import NewOrderCue
 from pos_app.ui.click_collect.page import CollectionsPage
 from pos_app.ui.runner import DbLane
@@ -49,7 +49,7 @@ PrintDocument = Callable[[ReceiptDocument], "Future[bool] | None"]
 log = logging.getLogger(__name__)
 
 
-class CollectionsController(QObject):
+class CollectionsController(ApprovalsMixin, QObject):
     feed_applied = Signal(object)  # the kinds of a feed page, re-emitted from the sync thread
     queue_refreshed = Signal(object)  # Queue
     order_marked_ready = Signal(object)  # Ready: the bag labels are to be printed
@@ -432,89 +432,6 @@ class CollectionsController(QObject):
             lambda s, actor, ok: self.service.acknowledge(s, number, actor=actor, approval=ok),
             lambda d: self._show(d, self.tr("Reviewed.")),
         )
-
-    # -- manager approval ------------------------------------------------------------------
-
-    def _actor(self) -> StaffMember | None:
-        sales = self.sales
-        return sales.register.cashier if sales is not None and sales.register else None
-
-    def _guarded(
-        self,
-        what: str,
-        op: Callable[[Session, StaffMember, Approval | None], T],
-        done: Callable[[T], None],
-    ) -> None:
-        """Run a permission-checked op; if the user may not, ask for a manager's PIN inline."""
-        actor = self._actor()
-        if actor is None:
-            self._failed(CollectionError(self.tr("Sign in first.")))
-            return
-
-        def failed(exc: Exception) -> None:
-            if isinstance(exc, PermissionDeniedError) and self.sales is not None:
-                self._ask_approval(exc, what, actor, op, done)
-            else:
-                self._failed(exc)
-
-        self.lane.run(lambda s: op(s, actor, None), done, failed)
-
-    def _ask_approval(
-        self,
-        denied: PermissionDeniedError,
-        what: str,
-        actor: StaffMember,
-        op: Callable[[Session, StaffMember, Approval | None], T],
-        done: Callable[[T], None],
-    ) -> None:
-        assert self.sales is not None
-        auth, prompt = self.sales.auth, self.page.prompt
-
-        def apply(pin: str, reason: str) -> None:
-            prompt.message.show_info(self.tr("Checking…"), 0)
-
-            def approved(result: AuthResult) -> None:
-                if result.approval is None:
-                    prompt.show_error(result.message)
-                    self.error_shown.emit(result.message)
-                    return
-                approval = result.approval
-                self._approve = None
-                self.page.show_actions()
-                self.approval_granted.emit(approval)
-                self.page.message.show_info(
-                    self.tr("Approved by %1.").replace("%1", approval.approver.name)
-                )
-                self.lane.run(lambda s: op(s, actor, approval), done, self._failed)
-
-            self.lane.run(
-                lambda s: auth.approve(
-                    s, pin=pin, permission=denied.permission, requested_by=actor, what=what,
-                    reason=reason,
-                ),
-                approved,
-                lambda exc: prompt.show_error(str(exc)),
-            )  # fmt: skip
-
-        self._approve = apply
-        self.page.show_prompt()
-        title = self.tr("%1 — a manager must approve: %2")
-        prompt.ask(
-            title.replace("%1", str(denied)).replace("%2", what),
-            placeholder=self.tr("Manager PIN"),
-            masked=True,
-            needs_reason=True,
-        )
-        prompt.show_error(str(denied))
-        self.error_shown.emit(str(denied))
-
-    def on_prompt_accepted(self, pin: str, reason: str) -> None:
-        if self._approve is not None:
-            self._approve(pin, reason)
-
-    def on_prompt_cancelled(self) -> None:
-        self._approve = None
-        self.page.show_actions()
 
     def on_back_button_clicked(self) -> None:
         self._back()

@@ -182,6 +182,9 @@ class CollectionsPage(QWidget):
             self.back_button,
         ]
         for i, button in enumerate(buttons):
+            # Five to a row in two thirds of a 1024 px screen: the compact padding keeps
+            # "Ready + label" whole (issue 15).
+            button.setProperty("compact", True)
             grid.addWidget(button, i // 5, i % 5)
         # Not ``actions``: that would hide QWidget.actions(), the widget's QActions.
         self.action_pad = QWidget()

@@ -37,7 +37,7 @@ from pos_app.ui.sale.controller import SaleController
 log = logging.getLogger(__name__)
 PRINTER_PROBE_MS = 15_000
 TROUBLE_PROBE_MS = 2_000  # while the printer is not ready: recovery shows within this
-EVENT_PROBE_GAP_S = 2.0  # at most one event-driven check this often (a fast scanner)
+EVENT_PROBE_GAP_S = 1.0  # at most one event-driven check this often (a fast scanner)
 
 
 class DeviceController(QObject):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
+from pos_app.domain.reasons import DEFAULT_REASON_CODES, ReasonCode, ReasonKind, for_kind
 from pos_app.domain.sale.basket import Discount
 from pos_app.services.sale.voids import LINE_VOID_KIND, VOID_KIND, record_void
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError
@@ -43,6 +44,9 @@ class BasketEditsMixin:
     auth: AuthService
     approval_granted: Any
     _pending: Pending | None
+    # The chain's reason codes (the feed's, services/sale/reason_codes.py); until the hub
+    # sends a set, the defaults. Replaced whole, never changed in place.
+    reason_codes: tuple[ReasonCode, ...] = DEFAULT_REASON_CODES
 
     def _journal_void(self, kind: str, what: str, lines: int = 1) -> None:
         """After the void succeeded in memory: its journal entry (the Z counts voids)."""
@@ -56,14 +60,19 @@ class BasketEditsMixin:
         )
 
     def _guarded(
-        self, action: Callable[[Approval | None], object], what: str, reason: str = ""
+        self,
+        action: Callable[[Approval | None], object],
+        what: str,
+        reason: str = "",
+        reasons: ReasonKind | None = None,
     ) -> None:
         """Run a permission-checked action; on denial, ask for a manager's approval (and for a
-        reason, unless the cashier already gave one: ``reason``)."""
+        reason, unless the cashier already gave one: ``reason``; ``reasons``: the kind whose
+        reason codes the manager's prompt offers)."""
         try:
             action(None)
         except PermissionDeniedError as denied:
-            self._ask_approval(denied, action, what, reason.strip())
+            self._ask_approval(denied, action, what, reason.strip(), reasons)
             return
         except DomainError as exc:
             self.show_error(str(exc))
@@ -77,6 +86,7 @@ class BasketEditsMixin:
         action: Callable[[Approval | None], object],
         what: str,
         given_reason: str = "",
+        reasons: ReasonKind | None = None,
     ) -> None:
         assert self.register is not None
         cashier = self.register.cashier
@@ -117,6 +127,9 @@ class BasketEditsMixin:
             masked=True,
             # The reason the cashier typed goes with the approval: never asked twice (issue 15).
             needs_reason=not given_reason,
+            presets=for_kind(self.reason_codes, reasons)
+            if reasons is not None and not given_reason
+            else (),
         )
         self.window.sale.prompt.message.show_error(str(denied))
 
@@ -130,9 +143,12 @@ class BasketEditsMixin:
         initial: str = "",
         masked: bool = False,
         needs_reason: bool = False,
+        reasons: ReasonKind | None = None,
+        value: bool = True,
     ) -> None:
         """Ask for a value in the sale screen's inline prompt; ``apply(value, reason)`` gets the
-        answer (another screen's feature may ask too: the coupon entry)."""
+        answer (another screen's feature may ask too: the coupon entry). ``reasons``: the kind
+        whose reason codes are offered as buttons (a reason is then required)."""
         self._pending = Pending(kind, apply)
         self.window.sale.show_prompt()
         self.window.sale.prompt.ask(
@@ -141,6 +157,8 @@ class BasketEditsMixin:
             initial=initial,
             masked=masked,
             needs_reason=needs_reason,
+            presets=for_kind(self.reason_codes, reasons) if reasons is not None else (),
+            value=value,
         )
 
     # -- line and basket changes -----------------------------------------------------------
@@ -183,11 +201,12 @@ class BasketEditsMixin:
         what = f"remove line {line_no}"
 
         def remove(approval: Approval | None) -> None:
-            register.remove_line(line_no, approval)
-            self._journal_void(LINE_VOID_KIND, what)
+            register.remove_line(line_no, approval)  # above the limit: a manager's approval
+            reason = f": {approval.reason}" if approval is not None and approval.reason else ""
+            self._journal_void(LINE_VOID_KIND, f"{what}{reason}")
+            self.show_info(self.tr("Removed %s.") % name)
 
-        self._guarded(remove, what)
-        self.show_info(self.tr("Removed %s.") % name)
+        self._guarded(remove, what, reasons=ReasonKind.LINE_VOID)
 
     def on_discount_button_clicked(self) -> None:
         line_no = self._line_or_error()
@@ -221,6 +240,7 @@ class BasketEditsMixin:
             apply,
             placeholder="10%",
             needs_reason=True,
+            reasons=ReasonKind.DISCOUNT,
         )
 
     def on_basket_discount_button_clicked(self) -> None:
@@ -252,6 +272,7 @@ class BasketEditsMixin:
             apply,
             placeholder="10%",
             needs_reason=True,
+            reasons=ReasonKind.DISCOUNT,
         )
 
     def on_price_button_clicked(self) -> None:
@@ -283,6 +304,7 @@ class BasketEditsMixin:
             apply,
             initial=formatting.editable(line.unit_price),
             needs_reason=True,
+            reasons=ReasonKind.PRICE_OVERRIDE,
         )
 
     def on_void_button_clicked(self) -> None:
@@ -291,7 +313,7 @@ class BasketEditsMixin:
             return
         register = self.register
 
-        def apply(reason: str, _unused: str) -> None:
+        def apply(_value: str, reason: str) -> None:
             if not reason.strip():
                 self.show_error(self.tr("Give a reason to void the basket."))
                 return
@@ -307,7 +329,8 @@ class BasketEditsMixin:
             "void",
             self.tr("Void the whole basket? Give the reason."),
             apply,
-            placeholder=self.tr("Reason"),
+            reasons=ReasonKind.VOID,
+            value=False,
         )
 
     def on_prompt_accepted(self, value: str, reason: str) -> None:

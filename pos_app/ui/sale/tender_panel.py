@@ -118,11 +118,14 @@ class TenderPanel(QWidget):
         pad.key_pressed.connect(
             lambda key: self.cash_edit.setText(apply_key(self.cash_edit.text(), key))
         )
+        grid = pad.layout()
+        if isinstance(grid, QGridLayout):
+            grid.setVerticalSpacing(4)  # with the order's title, 6 cut the last row at 768 px
         cash_layout.addWidget(pad, 1)
         self.add_cash_button = action_button(self.tr("Add cash  (Enter)"), "", "primary")
         self.add_cash_button.clicked.connect(self.on_cash_edit_return_pressed)
         cash_layout.addWidget(self.add_cash_button)
-        cash_layout.setSpacing(6)
+        cash_layout.setSpacing(4)
         body.addWidget(cash, 3)
 
         side = QVBoxLayout()
@@ -136,7 +139,9 @@ class TenderPanel(QWidget):
         self.card_scheme = QComboBox()
         self.card_scheme.addItems(SCHEMES)
         self.card_scheme.setMinimumHeight(TOUCH_MIN)
-        for row, (caption, widget) in enumerate(
+        # Two fields to a row: four rows did not fit 768 px high, the fields overlapped (and the
+        # pay-in-store title takes a row more; issue 15).
+        for index, (caption, widget) in enumerate(
             (
                 (self.tr("Amount"), self.card_amount),
                 (self.tr("Approval"), self.card_approval),
@@ -144,12 +149,15 @@ class TenderPanel(QWidget):
                 (self.tr("Scheme"), self.card_scheme),
             )
         ):
-            form.addWidget(QLabel(caption), row, 0)
-            form.addWidget(widget, row, 1)
+            row, column = index // 2, (index % 2) * 2
+            form.addWidget(QLabel(caption), row, column)
+            form.addWidget(widget, row, column + 1)
+        for column in (1, 3):
+            form.setColumnStretch(column, 1)
         self.add_card_button = action_button(self.tr("Add card payment"), "", "primary")
         self.add_card_button.clicked.connect(self.on_add_card_button_clicked)
         self.card_last4.returnPressed.connect(self.on_add_card_button_clicked)
-        form.addWidget(self.add_card_button, 4, 0, 1, 2)
+        form.addWidget(self.add_card_button, 2, 0, 1, 4)
         side.addWidget(card)
         self.store_credit_button = action_button(self.tr("Store credit / gift card"))
         self.store_credit_button.setEnabled(False)
@@ -171,6 +179,8 @@ class TenderPanel(QWidget):
         self.back_button = action_button(self.tr("Back to basket"), "Esc")
         self.back_button.clicked.connect(self.on_back_button_clicked)
         self.complete_button = action_button(self.tr("Complete sale"), "F12", "pay")
+        # Two lines of the pay role's 24 px text: 60 px cut them (issue 15).
+        self.complete_button.setMinimumHeight(TOUCH_MIN + 28)
         self.complete_button.clicked.connect(self.on_complete_button_clicked)
         foot.addWidget(self.back_button, 1)
         foot.addWidget(self.complete_button, 2)

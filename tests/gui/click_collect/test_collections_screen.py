@@ -180,7 +180,7 @@ def test_expire_late_asks_for_a_manager_and_runs_once_approved(
     assert ctl is not None
     with d.qtbot.waitSignal(ctl.error_shown, timeout=5000) as denied:
         page.expire_button.click()
-    assert denied.args == ["Ann (associate) may not expire orders."]
+    assert denied.args == ["Ann (associate) may not expire late orders."]
     assert page.prompt.isVisible()
     assert not page.action_pad.isVisible()  # no clash between Esc shortcuts
     assert events(seeded) == []
@@ -217,7 +217,7 @@ def test_reviewed_needs_a_manager_and_cancel_leaves_the_flag(
     d.qtbot.waitUntil(lambda: page.review.isVisible(), timeout=5000)
     with d.qtbot.waitSignal(ctl.error_shown, timeout=5000) as denied:
         page.review_button.click()
-    assert denied.args == ["Ann (associate) may not review orders."]
+    assert denied.args == ["Ann (associate) may not clear an order's review."]
     page.prompt.cancel_button.click()
     assert page.action_pad.isVisible()
     with seeded() as session:

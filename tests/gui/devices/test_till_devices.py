@@ -131,7 +131,7 @@ def test_no_sale_needs_a_manager_and_is_journaled(
     assert sale.side.currentWidget() is prompt
     d.type(prompt.value_edit, "change for the float")
     d.press(prompt.value_edit, Qt.Key.Key_Return)
-    assert "may not no sale" in prompt.message.text()  # Ann is an associate
+    assert "may not open the drawer without a sale" in prompt.message.text()  # Ann is an associate
     assert drawer_opens(staffed_db) == []
     with d.qtbot.waitSignal(d.controller.drawer_open_recorded, timeout=WAIT_MS) as opened:
         d.type(prompt.value_edit, "9999")

@@ -173,7 +173,7 @@ def test_permission_denied_then_manager_override_is_journaled(
     d.press(prompt.reason_edit, Qt.Key.Key_Return)
     # Ann is an associate: the service refuses, and a manager PIN is asked for, inline. The
     # reason Ann gave goes with it: the manager's prompt does not ask for it again (issue 15).
-    assert "may not price override" in prompt.message.text()
+    assert "may not change a price" in prompt.message.text()
     assert prompt.value_edit.echoMode() == prompt.value_edit.EchoMode.Password
     assert not prompt.reason_edit.isVisible()
     assert d.cell(0, 3) == "8.99"
@@ -212,9 +212,9 @@ def test_quantity_remove_and_void(signed_in: Driver, qtbot: QtBot) -> None:
     d.press(sale.search.edit, Qt.Key.Key_F10)
     assert d.till.controller.model.rowCount() == 1
     d.press(sale.search.edit, Qt.Key.Key_F9)  # void needs a supervisor: denied, then Esc
-    d.type(sale.prompt.value_edit, "customer left")
-    d.press(sale.prompt.value_edit, Qt.Key.Key_Return)
-    assert "may not void basket" in sale.prompt.message.text()
+    d.type(sale.prompt.reason_edit, "customer left")  # only a reason is asked for
+    d.press(sale.prompt.reason_edit, Qt.Key.Key_Return)
+    assert "may not void the basket" in sale.prompt.message.text()
     d.press(sale.prompt.value_edit, Qt.Key.Key_Escape)
     assert sale.side.currentWidget() is sale.action_pad
     assert d.till.controller.model.rowCount() == 1

@@ -137,7 +137,7 @@ def test_roles_and_require() -> None:
     sue = StaffMember(2, "S1", "Sue", Role.SUPERVISOR)
     max_ = StaffMember(3, "M1", "Max", Role.MANAGER)
     require(ann, Permission.SELL)
-    with pytest.raises(PermissionDeniedError, match="may not line discount"):
+    with pytest.raises(PermissionDeniedError, match="may not give a line discount"):
         require(ann, Permission.LINE_DISCOUNT)
     require(sue, Permission.LINE_DISCOUNT)
     with pytest.raises(PermissionDeniedError):

@@ -1,0 +1,150 @@
+"""Reason codes: the preset reasons a till offers when a discount, a price override, a void, a
+line void, a no-sale, a paid in/out or a return needs one (docs/architecture.md §1.2, one home
+for each rule).
+
+Head office sets them for the chain (the hub's ``reason_codes``, sent to the tills in the feed
+as one whole set); a till that never got a set uses ``DEFAULT_REASON_CODES``. A till offers the
+presets of the action's kind as big buttons, plus optional text (required for a code marked
+``needs_text``, e.g. "Other"), so a reason is one touch, not words typed on a number pad. The
+hub and the till both check a set with ``parse_reason_codes``: what one accepts the other does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pos_app.domain.errors import DomainError
+
+__all__ = [
+    "DEFAULT_REASON_CODES",
+    "MAX_CODES",
+    "ReasonCode",
+    "ReasonCodeError",
+    "ReasonKind",
+    "for_kind",
+    "parse_reason_codes",
+    "reason_text",
+]
+
+MAX_CODES = 200  # a whole chain's set; a kind shows at most MAX_PER_KIND buttons
+MAX_PER_KIND = 12
+MAX_LABEL = 40
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,19}$")
+
+
+class ReasonCodeError(DomainError):
+    """A reason code set that cannot be used: what is wrong, in words."""
+
+
+class ReasonKind(StrEnum):
+    DISCOUNT = "discount"
+    PRICE_OVERRIDE = "price_override"
+    VOID = "void"
+    LINE_VOID = "line_void"
+    NO_SALE = "no_sale"
+    PAID_IN = "paid_in"
+    PAID_OUT = "paid_out"
+    RETURN = "return"
+
+
+@dataclass(frozen=True)
+class ReasonCode:
+    code: str
+    kind: ReasonKind
+    label: str
+    needs_text: bool = False  # "Other": the words are required, not optional
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "kind": self.kind.value,
+            "label": self.label,
+            "needs_text": self.needs_text,
+        }
+
+
+def _defaults() -> tuple[ReasonCode, ...]:
+    table: dict[ReasonKind, tuple[tuple[str, str], ...]] = {
+        ReasonKind.DISCOUNT: (("DAMAGED", "Damaged"), ("PRICE_MATCH", "Price match"),
+                              ("LOYALTY", "Loyal customer"), ("STAFF", "Staff discount")),
+        ReasonKind.PRICE_OVERRIDE: (("WRONG_LABEL", "Wrong shelf label"),
+                                    ("PRICE_MATCH", "Price match"), ("DAMAGED", "Damaged")),
+        ReasonKind.VOID: (("CUSTOMER_LEFT", "Customer left"),
+                          ("CHANGED_MIND", "Changed mind"), ("NO_PAYMENT", "Payment failed")),
+        ReasonKind.LINE_VOID: (("WRONG_ITEM", "Wrong item"), ("CHANGED_MIND", "Changed mind"),
+                               ("SCANNED_TWICE", "Scanned twice")),
+        ReasonKind.NO_SALE: (("CHANGE", "Give change"), ("CHECK_FLOAT", "Check the float")),
+        ReasonKind.PAID_IN: (("FLOAT_TOP_UP", "Float top-up"),),
+        ReasonKind.PAID_OUT: (("SUPPLIES", "Store supplies"), ("DELIVERY", "Delivery paid")),
+        ReasonKind.RETURN: (("FAULTY", "Faulty"), ("WRONG_SIZE", "Wrong size"),
+                            ("CHANGED_MIND", "Changed mind")),
+    }  # fmt: skip
+    codes = [ReasonCode(c, kind, label) for kind, rows in table.items() for c, label in rows]
+    codes += [ReasonCode("OTHER", kind, "Other", needs_text=True) for kind in ReasonKind]
+    return tuple(codes)
+
+
+DEFAULT_REASON_CODES: tuple[ReasonCode, ...] = _defaults()
+
+
+def parse_reason_codes(rows: Iterable[Mapping[str, Any]]) -> tuple[ReasonCode, ...]:
+    """A whole set from data (the hub's API, the feed); ReasonCodeError says what is wrong
+    and nothing of a bad set is used."""
+    codes: list[ReasonCode] = []
+    seen: set[tuple[ReasonKind, str]] = set()
+    for index, row in enumerate(rows):
+        where = f"reason code {index + 1}"
+        if len(codes) >= MAX_CODES:
+            raise ReasonCodeError(f"at most {MAX_CODES} reason codes")
+        if not isinstance(row, Mapping):
+            raise ReasonCodeError(f"{where}: not an object")
+        code, kind, label = row.get("code"), row.get("kind"), row.get("label")
+        if not isinstance(code, str) or not _CODE.match(code):
+            raise ReasonCodeError(
+                f"{where}: the code must be 1-20 capitals, digits, _ or - (got {str(code)[:30]!r})"
+            )
+        try:
+            parsed_kind = ReasonKind(str(kind))
+        except ValueError:
+            known = ", ".join(ReasonKind)
+            raise ReasonCodeError(
+                f"{where}: unknown kind {str(kind)[:30]!r} (known: {known})"
+            ) from None
+        if not isinstance(label, str) or not label.strip() or len(label.strip()) > MAX_LABEL:
+            raise ReasonCodeError(f"{where}: the label must be 1-{MAX_LABEL} characters")
+        needs_text = row.get("needs_text", False)
+        if not isinstance(needs_text, bool):
+            raise ReasonCodeError(f"{where}: needs_text must be true or false")
+        if (parsed_kind, code) in seen:
+            raise ReasonCodeError(f"{where}: {code} is twice in {parsed_kind.value}")
+        seen.add((parsed_kind, code))
+        codes.append(ReasonCode(code, parsed_kind, label.strip(), needs_text))
+    per_kind = {kind: sum(1 for c in codes if c.kind is kind) for kind in ReasonKind}
+    crowded = [kind.value for kind, n in per_kind.items() if n > MAX_PER_KIND]
+    if crowded:
+        raise ReasonCodeError(f"at most {MAX_PER_KIND} codes per kind ({', '.join(crowded)})")
+    return tuple(codes)
+
+
+def for_kind(codes: Sequence[ReasonCode], kind: ReasonKind) -> tuple[ReasonCode, ...]:
+    """The presets a till offers for ``kind``: the set's own, or the defaults' when the set
+    has none of that kind (an empty set is "not set", never "no reasons")."""
+    own = tuple(c for c in codes if c.kind is kind)
+    return own or tuple(c for c in DEFAULT_REASON_CODES if c.kind is kind)
+
+
+def reason_text(code: ReasonCode | None, text: str) -> str:
+    """What is journaled with the action: "Damaged: corner crushed", "Damaged" or the text.
+    Raises ReasonCodeError when nothing was given or a code needs words and has none."""
+    words = " ".join(text.split())
+    if code is None:
+        if not words:
+            raise ReasonCodeError("Choose a reason.")
+        return words
+    if code.needs_text and not words:
+        raise ReasonCodeError(f"{code.label}: say what the reason is.")
+    return f"{code.label}: {words}" if words else code.label

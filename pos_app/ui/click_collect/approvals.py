@@ -1,0 +1,118 @@
+"""Manager approvals on the collections screen: a mixin of ``CollectionsController``.
+
+Expiring late orders and clearing a review need a manager: the op runs on the DB lane; on
+``PermissionDeniedError`` the page's inline prompt asks for a manager's PIN and a reason,
+``AuthService.approve`` journals the approval, and the op runs again with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from pos_app.domain.click_collect.orders import CollectionError
+from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
+
+if TYPE_CHECKING:
+    from pos_app.ui.click_collect.page import CollectionsPage
+    from pos_app.ui.runner import DbLane
+    from pos_app.ui.sale.controller import SaleController
+
+T = TypeVar("T")
+
+
+class ApprovalsMixin:
+    page: CollectionsPage
+    lane: DbLane
+    sales: SaleController | None
+    approval_granted: Any
+    error_shown: Any
+    _approve: Callable[[str, str], None] | None
+
+    if TYPE_CHECKING:  # provided by CollectionsController / QObject
+
+        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+        def _failed(self, exc: Exception) -> None: ...
+
+    def _actor(self) -> StaffMember | None:
+        sales = self.sales
+        return sales.register.cashier if sales is not None and sales.register else None
+
+    def _guarded(
+        self,
+        what: str,
+        op: Callable[[Session, StaffMember, Approval | None], T],
+        done: Callable[[T], None],
+    ) -> None:
+        """Run a permission-checked op; if the user may not, ask for a manager's PIN inline."""
+        actor = self._actor()
+        if actor is None:
+            self._failed(CollectionError(self.tr("Sign in first.")))
+            return
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, PermissionDeniedError) and self.sales is not None:
+                self._ask_approval(exc, what, actor, op, done)
+            else:
+                self._failed(exc)
+
+        self.lane.run(lambda s: op(s, actor, None), done, failed)
+
+    def _ask_approval(
+        self,
+        denied: PermissionDeniedError,
+        what: str,
+        actor: StaffMember,
+        op: Callable[[Session, StaffMember, Approval | None], T],
+        done: Callable[[T], None],
+    ) -> None:
+        assert self.sales is not None
+        auth, prompt = self.sales.auth, self.page.prompt
+
+        def apply(pin: str, reason: str) -> None:
+            prompt.message.show_info(self.tr("Checking…"), 0)
+
+            def approved(result: AuthResult) -> None:
+                if result.approval is None:
+                    prompt.show_error(result.message)
+                    self.error_shown.emit(result.message)
+                    return
+                approval = result.approval
+                self._approve = None
+                self.page.show_actions()
+                self.approval_granted.emit(approval)
+                self.page.message.show_info(
+                    self.tr("Approved by %1.").replace("%1", approval.approver.name)
+                )
+                self.lane.run(lambda s: op(s, actor, approval), done, self._failed)
+
+            self.lane.run(
+                lambda s: auth.approve(
+                    s, pin=pin, permission=denied.permission, requested_by=actor, what=what,
+                    reason=reason,
+                ),
+                approved,
+                lambda exc: prompt.show_error(str(exc)),
+            )  # fmt: skip
+
+        self._approve = apply
+        self.page.show_prompt()
+        title = self.tr("%1 — a manager must approve: %2")
+        prompt.ask(
+            title.replace("%1", str(denied)).replace("%2", what),
+            placeholder=self.tr("Manager PIN"),
+            masked=True,
+            needs_reason=True,
+        )
+        prompt.show_error(str(denied))
+        self.error_shown.emit(str(denied))
+
+    def on_prompt_accepted(self, pin: str, reason: str) -> None:
+        if self._approve is not None:
+            self._approve(pin, reason)
+
+    def on_prompt_cancelled(self) -> None:
+        self._approve = None
+        self.page.show_actions()
