@@ -156,9 +156,16 @@ def test_import_search_promote_price_at_the_till_and_export(
         assert rows[0] == ["store", "tender", "department", "currency", "sales", "amount_minor"]
         assert ["store-1", "cash", "kitchen", "EUR", "1", "1125"] in rows
 
+        # A new staff member: the PIN is shown once, on the page that made it.
+        p.goto(base + "/staff")
+        p.fill("input[name=staff_code]", "A7")
+        p.fill("input[name=name]", "Ann Lee")
+        p.click("text=Add (makes a PIN)")
+        p.wait_for_selector("text=shown once")
+        p.screenshot(path=shots / "console-staff.png", full_page=True)
         for path, name in (("/reports/days", "days"), ("/stock", "stock"),
                            ("/review", "review"), ("/review/quarantine", "quarantine"),
-                           ("/staff", "staff"), ("/settings", "settings")):  # fmt: skip
+                           ("/settings", "settings")):  # fmt: skip
             p.goto(base + path)
             p.screenshot(path=shots / f"console-{name}.png", full_page=True)
         p.set_viewport_size({"width": 1920, "height": 1080})

@@ -1,9 +1,10 @@
 """Sales reports: day × store × channel × tender × department, from the daily rollup.
 
-Till sales come from ``sales_daily`` (sync/hub/sales_rollup.py), never from the sale lines;
-web orders (channel ``web``, tender ``online``) from ``web_orders`` by their creation day
-(indexed), cancelled and expired ones left out, as on the dashboard. Amounts are only ever
-added up within one currency: the currency is always a column.
+Everything comes from ``sales_daily`` (sync/hub/sales_rollup.py): till sales and returns
+(channel ``store``) and web orders by the day they were placed, cancelled and expired ones
+taken out again (channel ``web``, tender ``online`` or ``pay_in_store``). Never the sale
+lines or the orders, so a quarter of a 500-till chain is a few hundred thousand small rows
+at most. Amounts are only ever added up within one currency: the currency is a column.
 """
 
 from __future__ import annotations
@@ -12,20 +13,16 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Date, String, cast, func, literal, select, union_all
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from sync.hub.models import SalesDaily, Store, WebOrderRow
-from sync.hub.sales_rollup import ALL, STORE_CHANNEL
-from sync.protocol import CollectionStatus as S
+from sync.hub.models import SalesDaily, Store
+from sync.hub.sales_rollup import ALL, STORE_CHANNEL, WEB_CHANNEL
 
-WEB_CHANNEL = "web"
-WEB_TENDER = "online"
-WEB_DEPARTMENT = "(web order)"
 MAX_DAYS = 366
 MAX_SHOWN = 1000  # rows on the page; the CSV has them all
 
@@ -60,11 +57,11 @@ class SalesQuery:
         return Dimension.TENDER in self.by or Dimension.DEPARTMENT in self.by
 
 
-def _utc_start(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=UTC)
-
-
-def _till_rows(q: SalesQuery, stores: Sequence[str] | None) -> Any:
+def sales(
+    session: Session, q: SalesQuery, stores: Sequence[str] | None, limit: int | None = None
+) -> list[ReportRow]:
+    """The report's rows, summed and sorted by the database; a store manager passes their
+    stores."""
     D = SalesDaily
     columns = {
         Dimension.DAY: D.day,
@@ -73,13 +70,16 @@ def _till_rows(q: SalesQuery, stores: Sequence[str] | None) -> Any:
         Dimension.TENDER: D.tender,
         Dimension.DEPARTMENT: D.department,
     }
-    chosen = [columns[d].label(d.value) for d in q.by]
+    keys = [columns[d] for d in q.by]
     query = (
-        select(*chosen, Store.currency.label("currency"), D.sales.label("sales"),
-               D.amount_minor.label("amount"))
+        select(*keys, Store.currency, func.sum(D.sales), func.sum(D.amount_minor))
         .join(Store, Store.store_id == D.store_id)
         .where(D.day >= q.start, D.day <= q.end)
-    )  # fmt: skip
+        .group_by(*keys, Store.currency)
+        # A web order placed and cancelled leaves its cells at zero: nothing to show.
+        .having(or_(func.sum(D.sales) != 0, func.sum(D.amount_minor) != 0))
+        .order_by(*keys, Store.currency)
+    )
     query = query.where(D.tender != ALL) if q.detailed else query.where(D.tender == ALL)
     if q.store:
         query = query.where(D.store_id == q.store)
@@ -87,70 +87,14 @@ def _till_rows(q: SalesQuery, stores: Sequence[str] | None) -> Any:
         query = query.where(D.channel == q.channel)
     if stores is not None:
         query = query.where(D.store_id.in_(stores))
-    return query
-
-
-def _web_day(session: Session) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.timezone("UTC", WebOrderRow.created_at), Date)
-    return func.date(WebOrderRow.created_at)
-
-
-def _web_rows(session: Session, q: SalesQuery, stores: Sequence[str] | None) -> Any:
-    """Web orders summed per day and store (the only keys they have), as rollup-like rows."""
-    W = WebOrderRow
-    day = _web_day(session)
-    columns = {
-        Dimension.DAY: day,
-        Dimension.STORE: W.store_id,
-        Dimension.CHANNEL: literal(WEB_CHANNEL, String),
-        Dimension.TENDER: literal(WEB_TENDER, String),
-        Dimension.DEPARTMENT: literal(WEB_DEPARTMENT, String),
-    }
-    chosen = [columns[d].label(d.value) for d in q.by]
-    grouped = [columns[d] for d in q.by if d in (Dimension.DAY, Dimension.STORE)]
-    query = (
-        select(*chosen, W.currency.label("currency"), func.count().label("sales"),
-               func.sum(W.total_minor).label("amount"))
-        .where(W.created_at >= _utc_start(q.start))
-        .where(W.created_at < _utc_start(q.end + timedelta(days=1)))
-        .where(W.status.not_in((S.CANCELLED, S.EXPIRED)))
-        .group_by(*grouped, W.currency)
-    )  # fmt: skip
-    if q.store:
-        query = query.where(W.store_id == q.store)
-    if stores is not None:
-        query = query.where(W.store_id.in_(stores))
-    return query
-
-
-def sales(
-    session: Session, q: SalesQuery, stores: Sequence[str] | None, limit: int | None = None
-) -> list[ReportRow]:
-    """The report's rows, sorted by their keys; a store manager passes their stores.
-
-    Both sources are summed and sorted by the database in one statement (a UNION ALL under
-    the grouping): a quarter by day × store × department is ten thousand rows, too many to
-    merge in Python within the page budget on a busy hub."""
-    parts = []
-    if q.channel in (None, STORE_CHANNEL):
-        parts.append(_till_rows(q, stores))
-    if q.channel in (None, WEB_CHANNEL):
-        parts.append(_web_rows(session, q, stores))
-    both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
-    keys = [both.c[d.value] for d in q.by]
-    query = (
-        select(*keys, both.c.currency, func.sum(both.c.sales), func.sum(both.c.amount))
-        .group_by(*keys, both.c.currency)
-        .order_by(*keys, both.c.currency)
-    )
     if limit is not None:
         query = query.limit(limit)
     width = len(q.by)
+    rows: list[tuple[Any, ...]] = [tuple(row) for row in session.execute(query)]
     return [
-        ReportRow(tuple(map(str, row[:width])), row[width], int(row[width + 1] or 0),
+        ReportRow(tuple(map(str, row[:width])), str(row[width]), int(row[width + 1] or 0),
                   int(row[width + 2] or 0))
-        for row in session.execute(query)
+        for row in rows
     ]  # fmt: skip
 
 
