@@ -80,7 +80,8 @@ PAGES = [
 DEPARTMENTS = [f"dept-{i:02d}" for i in range(12)]
 ROLLUP_DAYS = 120
 STOCKED_SKUS = 2_000  # per store
-CELLS = [("*", "*"), *((t, d) for t in ("cash", "card") for d in DEPARTMENTS)]
+CELLS = [("store", "*", "*"), *(("store", t, d) for t in ("cash", "card") for d in DEPARTMENTS),
+         ("web", "*", "*"), *(("web", "online", d) for d in DEPARTMENTS)]  # fmt: skip
 BUDGET_MS = 300.0
 
 
@@ -215,11 +216,11 @@ def fill_issue20(
         "sales_daily",
         "day, store_id, channel, tender, department, sales, amount_minor",
         (
-            (today - timedelta(days=d), s, "store", tender, dept, rng.randrange(1, 40),
+            (today - timedelta(days=d), s, channel, tender, dept, rng.randrange(1, 40),
              rng.randrange(1000, 400_000))
             for s in store_ids
             for d in range(ROLLUP_DAYS)
-            for tender, dept in CELLS
+            for channel, tender, dept in CELLS
         ),
     )  # fmt: skip
     copy_rows(

@@ -33,13 +33,16 @@ def new_pin() -> str:
     return f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
 
 
+SHOWN = 200  # staff rows on the page (two forms each): choose a store for the rest
+
+
 def staff(session: Session, stores: Sequence[str] | None, store: str = "") -> list[Staff]:
     query = select(Staff).order_by(Staff.store_id, Staff.active.desc(), Staff.staff_code)
     if stores is not None:
         query = query.where(Staff.store_id.in_(stores))
     if store:
         query = query.where(Staff.store_id == store)
-    return list(session.scalars(query.limit(1000)))
+    return list(session.scalars(query.limit(SHOWN)))
 
 
 def _member(session: Session, who: ConsoleIdentity, staff_id: int) -> Staff:
