@@ -3,7 +3,7 @@
 Written in the transaction of what it sums: the ingest of till sales and returns (``record``,
 with the applied events of a batch, or a quarantined event head office releases) and the
 creation and cancellation of web orders (``record_web_order``). The dashboard and the reports
-read the rollup, never the sale lines or the orders (docs/architecture.md, "Console").
+read the rollup, never the sale lines or the orders (docs/architecture.md §10.1).
 
 A sale's departments come from the hub's catalog at ingest (a SKU the hub does not know is
 ``UNKNOWN_DEPARTMENT``). A sale paid by several tenders is split over them pro rata, in whole

@@ -170,6 +170,6 @@ def test_import_search_promote_price_at_the_till_and_export(
             p.screenshot(path=shots / f"console-{name}.png", full_page=True)
         p.set_viewport_size({"width": 1920, "height": 1080})
         p.goto(base + "/catalog/products/MUG-1")
-        p.screenshot(path=tmp_path / "product-1920.png", full_page=True)
+        p.screenshot(path=shots / "console-product-1920.png", full_page=True)
         browser.close()
     assert [text for text in csp if "Content Security Policy" in text] == []
