@@ -55,7 +55,33 @@ PAGES = [
     "/console/tills",
     "/console/users",
     "/console/audit",
+    # Issue 20's remaining pages: reports read the daily rollup, search the trigram indexes.
+    "/console/reports",
+    "/console/reports?start={quarter}&by=store&by=tender&by=department",
+    "/console/reports?start={quarter}&by=day&by=channel",
+    "/console/reports/sales.csv?start={quarter}&by=day&by=store&by=department",
+    "/console/reports/days",
+    "/console/catalog",
+    "/console/catalog/search?q=Product 98765",
+    "/console/catalog/search?q=SKU-00123",
+    "/console/catalog/search?q=2000000765432",
+    "/console/catalog/search?q=zzz",
+    "/console/catalog/products/SKU-0000123",
+    "/console/stock?store=st-001",
+    "/console/promotions",
+    "/console/promotions/P-0007",
+    "/console/review",
+    "/console/review/coupons",
+    "/console/review/quarantine",
+    "/console/review/notifications",
+    "/console/staff",
+    "/console/settings",
 ]
+DEPARTMENTS = [f"dept-{i:02d}" for i in range(12)]
+ROLLUP_DAYS = 120
+STOCKED_SKUS = 2_000  # per store
+CELLS = [("store", "*", "*"), *(("store", t, d) for t in ("cash", "card") for d in DEPARTMENTS),
+         ("web", "*", "*"), *(("web", "online", d) for d in DEPARTMENTS)]  # fmt: skip
 BUDGET_MS = 300.0
 
 
@@ -166,7 +192,7 @@ def fill(url: str, *, products: int, tills: int, orders: int, events_per_till: i
                 (
                     f"SKU-{i:07d}",
                     f"Product {i}",
-                    "grocery",
+                    DEPARTMENTS[i % len(DEPARTMENTS)],
                     "standard",
                     100 + i % 5000,
                     False,
@@ -176,9 +202,70 @@ def fill(url: str, *, products: int, tills: int, orders: int, events_per_till: i
                 for i in range(products)
             ),
         )
+        fill_issue20(conn, store_ids, rng, now)
         conn.execute("SELECT setval('customers_id_seq', %s)", (orders + 1,))
         conn.execute("SELECT setval('web_orders_id_seq', %s)", (orders + 1,))
         conn.execute("ANALYZE")
+
+
+def fill_issue20(
+    conn: psycopg.Connection, store_ids: list[str], rng: random.Random, now: datetime
+) -> None:
+    """The daily sales rollup (store × day × channel × tender × department, plus the per-sale
+    total rows), stock levels, promotions, staff, held events and failed notifications."""
+    today = now.date()
+    copy_rows(
+        conn,
+        "sales_daily",
+        "day, store_id, channel, tender, department, sales, amount_minor",
+        (
+            (today - timedelta(days=d), s, channel, tender, dept, rng.randrange(1, 40),
+             rng.randrange(1000, 400_000))
+            for s in store_ids
+            for d in range(ROLLUP_DAYS)
+            for channel, tender, dept in CELLS
+        ),
+    )  # fmt: skip
+    copy_rows(
+        conn,
+        "stock_levels",
+        "store_id, sku, quantity_milli, updated_at",
+        ((s, f"SKU-{i:07d}", rng.randrange(-5, 200) * 1000, now)
+         for s in store_ids for i in range(0, STOCKED_SKUS * 37, 37)),
+    )  # fmt: skip
+    rules = json.dumps({"kind": "percent", "value": "10", "departments": [DEPARTMENTS[0]]})
+    copy_rows(
+        conn,
+        "promotions",
+        "promo_id, store_id, data, updated_at",
+        ((f"P-{i:04d}", None,
+          json.dumps({"promo_id": f"P-{i:04d}", "name": f"Promotion {i}", "store_id": None,
+                      "starts_at": None, "ends_at": None, "rules": json.loads(rules)}), now)
+         for i in range(500)),
+    )  # fmt: skip
+    copy_rows(
+        conn,
+        "staff",
+        "store_id, staff_code, name, role, pin_hash, active, updated_at",
+        ((s, f"E{n:03d}", f"Person {n}", "associate", "x", True, now)
+         for s in store_ids for n in range(12)),
+    )  # fmt: skip
+    copy_rows(
+        conn,
+        "events",
+        "event_id, store_id, till_id, kind, payload, received_at, state, reasons",
+        ((str(uuid.uuid4()), s, f"{s}-T000", "sale.completed",
+          '{"totals": {"total_minor": 500}, "currency": "EUR"}', now, "quarantined",
+          '["stock movement of SKU-1 is 1e+06"]') for s in store_ids for _ in range(4)),
+    )  # fmt: skip
+    copy_rows(
+        conn,
+        "customer_notifications",
+        "order_number, store_id, kind, recipient_email, subject, body, status, created_at, "
+        "attempts",
+        ((f"W-{i:07d}", rng.choice(store_ids), "ready", f"c{i}@example.com", "Ready", "b",
+          "failed" if i % 50 == 0 else "sent", now, 1) for i in range(1, 20_001)),
+    )  # fmt: skip
 
 
 def p95(samples: list[float]) -> float:
@@ -239,14 +326,14 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    worst = max(ms for _, _, ms in results)
-    for who, page, ms in results:
-        print(f"{who:<8} {page:<32} p95 {ms:7.1f} ms")
+    worst = max(ms for _, _, _, ms in results)
+    for who, page, median, ms in results:
+        print(f"{who:<8} {page:<72} p50 {median:7.1f} ms  p95 {ms:7.1f} ms")
     print(f"worst p95 {worst:.1f} ms (budget {BUDGET_MS:.0f} ms)")
     return 0 if worst <= BUDGET_MS else 1
 
 
-def run_pages(base: str, repeat: int) -> list[tuple[str, str, float]]:
+def run_pages(base: str, repeat: int) -> list[tuple[str, str, float, float]]:
     results = []
     for who in ("admin", "manager"):
         session = requests.Session()
@@ -259,14 +346,17 @@ def run_pages(base: str, repeat: int) -> list[tuple[str, str, float]]:
         )
         assert answer.status_code == 303, answer.text
         for page in PAGES:
-            path = page.format(number="W-0000011")
+            quarter = (datetime.now(UTC).date() - timedelta(days=89)).isoformat()
+            path = page.format(number="W-0000011", quarter=quarter)
             samples = []
             for _ in range(repeat):
                 t0 = time.perf_counter()
                 got = session.get(base + path, allow_redirects=False)
                 samples.append((time.perf_counter() - t0) * 1000)
                 assert got.status_code in (200, 403, 404), (path, got.status_code)
-            results.append((who, f"{path} [{got.status_code}]", p95(samples)))
+            results.append(
+                (who, f"{path} [{got.status_code}]", statistics.median(samples), p95(samples))
+            )
     return results
 
 

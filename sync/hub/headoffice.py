@@ -49,55 +49,89 @@ PIN_PATTERN = re.compile(r"^[0-9]{4,8}$")
 
 
 def set_tax_class(hub: Hub, tax_class: str, rate: str, label: str) -> None:
+    with hub.change() as (session, pending):
+        set_tax_class_in(session, pending, tax_class, rate, label)
+
+
+def set_tax_class_in(
+    session: Session, pending: PendingChanges, tax_class: str, rate: str, label: str
+) -> dict[str, str]:
+    """``set_tax_class`` in the caller's transaction; returns what the tills are fed."""
     try:
         value = Decimal(rate)
     except InvalidOperation:
         raise Invalid(f"tax rate {rate!r} is not a number (e.g. 0.20 for 20%)") from None
-    if not Decimal(0) <= value < Decimal(1):
+    if not value.is_finite() or not Decimal(0) <= value < Decimal(1):
         raise Invalid(f"tax rate {rate} must be a fraction between 0 and 1 (e.g. 0.20)")
-    with hub.change() as (session, pending):
-        stmt = dialect_insert(session, TaxClass).values(
-            tax_class=tax_class, rate=str(value), label=label
+    stmt = dialect_insert(session, TaxClass).values(
+        tax_class=tax_class, rate=str(value), label=label
+    )
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["tax_class"],
+            set_={"rate": stmt.excluded.rate, "label": stmt.excluded.label},
         )
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["tax_class"],
-                set_={"rate": stmt.excluded.rate, "label": stmt.excluded.label},
-            )
-        )
-        data = {"tax_class": tax_class, "rate": str(value), "label": label}
-        pending.add(CHAIN_SCOPE, FeedKind.TAX_CLASS, tax_class, data)
+    )
+    data = {"tax_class": tax_class, "rate": str(value), "label": label}
+    pending.add(CHAIN_SCOPE, FeedKind.TAX_CLASS, tax_class, data)
+    return data
 
 
 def add_staff(hub: Hub, *, store_id: str, staff_code: str, name: str, role: str, pin: str) -> None:
     """Add or replace a staff member; the PIN is stored (and fed to tills) only as argon2id."""
+    _check_staff(role, pin)
+    pin_hash = hub.pin_hasher.hash(pin)
+    with hub.change() as (session, pending):
+        add_staff_in(session, pending, hub, store_id=store_id, staff_code=staff_code, name=name,
+                     role=role, pin_hash=pin_hash)  # fmt: skip
+
+
+def _check_staff(role: str, pin: str) -> None:
     if not PIN_PATTERN.match(pin):
         raise Invalid("a PIN is 4 to 8 digits")
     try:
         parse_role(role)
     except RoleError as exc:
         raise Invalid(str(exc)) from None
-    pin_hash = hub.pin_hasher.hash(pin)
-    with hub.change() as (session, pending):
-        get_store(session, store_id)
-        values = {
-            "store_id": store_id,
-            "staff_code": staff_code,
-            "name": name,
-            "role": role,
-            "pin_hash": pin_hash,
-            "active": True,
-            "updated_at": hub.clock(),
-        }
-        stmt = dialect_insert(session, Staff).values(values)
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["store_id", "staff_code"],
-                set_={k: stmt.excluded[k] for k in ("name", "role", "pin_hash", "active")},
-            )
+
+
+def hash_staff_pin(hub: Hub, role: str, pin: str) -> str:
+    """A checked PIN's argon2id hash, made before the transaction (hashing is slow)."""
+    _check_staff(role, pin)
+    return hub.pin_hasher.hash(pin)
+
+
+def add_staff_in(
+    session: Session,
+    pending: PendingChanges,
+    hub: Hub,
+    *,
+    store_id: str,
+    staff_code: str,
+    name: str,
+    role: str,
+    pin_hash: str,
+) -> None:
+    """``add_staff`` in the caller's transaction, with the PIN hashed already."""
+    get_store(session, store_id)
+    values = {
+        "store_id": store_id,
+        "staff_code": staff_code,
+        "name": name,
+        "role": role,
+        "pin_hash": pin_hash,
+        "active": True,
+        "updated_at": hub.clock(),
+    }
+    stmt = dialect_insert(session, Staff).values(values)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["store_id", "staff_code"],
+            set_={k: stmt.excluded[k] for k in ("name", "role", "pin_hash", "active")},
         )
-        data = {k: values[k] for k in ("staff_code", "name", "role", "pin_hash", "active")}
-        pending.add(store_id, FeedKind.STAFF, staff_code, data)
+    )
+    data = {k: values[k] for k in ("staff_code", "name", "role", "pin_hash", "active")}
+    pending.add(store_id, FeedKind.STAFF, staff_code, data)
 
 
 def stock_level_out(store_id: str, sku: str, quantity_milli: int) -> StockLevelOut:
@@ -135,8 +169,14 @@ def set_stock(hub: Hub, store_id: str, sku: str, quantity_milli: int) -> StockLe
 def set_return_policy(hub: Hub, store_id: str, policy: ReturnPolicyIn) -> None:
     """The store's return rules; the feed keeps the latest (tills store and use it)."""
     with hub.change() as (session, pending):
-        get_store(session, store_id)
-        pending.add(store_id, FeedKind.RETURN_POLICY, store_id, policy.model_dump(mode="json"))
+        set_return_policy_in(session, pending, store_id, policy)
+
+
+def set_return_policy_in(
+    session: Session, pending: PendingChanges, store_id: str, policy: ReturnPolicyIn
+) -> None:
+    get_store(session, store_id)
+    pending.add(store_id, FeedKind.RETURN_POLICY, store_id, policy.model_dump(mode="json"))
 
 
 def add_promotion(hub: Hub, promo: PromotionIn) -> None:
@@ -213,15 +253,21 @@ def remove_promotion_in(
 def remove_staff(hub: Hub, *, store_id: str, staff_code: str) -> None:
     """A person leaves the store (or moves to another): its tills stop signing them in."""
     with hub.change() as (session, pending):
-        row = session.scalars(
-            select(Staff).where(Staff.store_id == store_id, Staff.staff_code == staff_code)
-        ).one_or_none()
-        if row is None:
-            raise NotFound(f"no staff {staff_code!r} at store {store_id!r}")
-        row.active, row.updated_at = False, hub.clock()
-        data = {"staff_code": row.staff_code, "name": row.name, "role": row.role,
-                "pin_hash": row.pin_hash, "active": False}  # fmt: skip
-        pending.add(store_id, FeedKind.STAFF, staff_code, data)
+        remove_staff_in(session, pending, hub, store_id=store_id, staff_code=staff_code)
+
+
+def remove_staff_in(
+    session: Session, pending: PendingChanges, hub: Hub, *, store_id: str, staff_code: str
+) -> None:
+    row = session.scalars(
+        select(Staff).where(Staff.store_id == store_id, Staff.staff_code == staff_code)
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"no staff {staff_code!r} at store {store_id!r}")
+    row.active, row.updated_at = False, hub.clock()
+    data = {"staff_code": row.staff_code, "name": row.name, "role": row.role,
+            "pin_hash": row.pin_hash, "active": False}  # fmt: skip
+    pending.add(store_id, FeedKind.STAFF, staff_code, data)
 
 
 def customer_by_email(session: Session, email: str) -> Customer | None:

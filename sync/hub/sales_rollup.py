@@ -1,8 +1,9 @@
-"""The daily sales rollup: till sales per day × store × channel × tender × department.
+"""The daily sales rollup: sales per day × store × channel × tender × department.
 
-Written in the ingest transaction of the events it sums (``record``, called with the applied
-events of a batch, or with a quarantined event head office releases), so the dashboard and the
-reports read the rollup, never the sale lines (docs/architecture.md §10, "Reports").
+Written in the transaction of what it sums: the ingest of till sales and returns (``record``,
+with the applied events of a batch, or a quarantined event head office releases) and the
+creation and cancellation of web orders (``record_web_order``). The dashboard and the reports
+read the rollup, never the sale lines or the orders (docs/architecture.md §10.1).
 
 A sale's departments come from the hub's catalog at ingest (a SKU the hub does not know is
 ``UNKNOWN_DEPARTMENT``). A sale paid by several tenders is split over them pro rata, in whole
@@ -13,6 +14,7 @@ Rows are upserted in key order, so two batches cannot deadlock on them.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,10 +26,12 @@ from sqlalchemy.orm import Session
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, allocate, currency_by_code
 from sync.hub.db import dialect_insert
-from sync.hub.models import Product, SalesDaily
+from sync.hub.models import Product, SalesDaily, WebOrderRow
 from sync.protocol import SalePayload
 
-STORE_CHANNEL = "store"  # a till sale; web orders are read from web_orders (reports.py)
+STORE_CHANNEL = "store"  # a till sale
+WEB_CHANNEL = "web"  # a web order (click and collect, online), by the day it was placed
+WEB_PAID, WEB_PAY_IN_STORE = "online", "pay_in_store"  # a web order's "tender"
 UNKNOWN_DEPARTMENT = "(unknown)"
 NO_TENDER = "(none)"
 # The per-sale total row of a (day, store, channel): tender and department both ALL. A sale
@@ -105,7 +109,29 @@ def record(session: Session, payloads: Sequence[SalePayload]) -> None:
     if not payloads:
         return
     skus = {line.sku for payload in payloads for line in payload.lines}
-    summed = cells(payloads, _departments(session, skus))
+    _upsert(session, cells(payloads, _departments(session, skus)))
+
+
+def record_web_order(session: Session, order: WebOrderRow, sign: int) -> None:
+    """A web order placed (``sign`` 1) or cancelled / expired (-1), in the transaction that
+    creates or closes it: channel ``web`` on the day it was placed, tender ``online`` when
+    paid online, else ``pay_in_store``; split by department like a till sale."""
+    lines = json.loads(order.lines)
+    departments = _departments(session, {str(line["sku"]) for line in lines})
+    by_department: dict[str, int] = defaultdict(int)
+    for line in lines:
+        amount = int(line["unit_price_minor"]) * int(line["quantity_milli"]) // 1000
+        by_department[departments.get(str(line["sku"]), UNKNOWN_DEPARTMENT)[:64]] += amount
+    day = order.created_at.astimezone(UTC).date()
+    tender = WEB_PAID if order.payment_status == "paid" else WEB_PAY_IN_STORE
+    summed: dict[Key, _Cell] = {}
+    for department, amount in by_department.items():
+        summed[(day, order.store_id, WEB_CHANNEL, tender, department)] = _Cell(sign, sign * amount)
+    summed[(day, order.store_id, WEB_CHANNEL, ALL, ALL)] = _Cell(sign, sign * order.total_minor)
+    _upsert(session, summed)
+
+
+def _upsert(session: Session, summed: dict[Key, _Cell]) -> None:
     if not summed:
         return
     stmt = dialect_insert(session, SalesDaily)

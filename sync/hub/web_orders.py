@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.click_collect.states import ALLOWED_MOVES
-from sync.hub import credentials, stock_truth
+from sync.hub import credentials, sales_rollup, stock_truth
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
 from sync.hub.errors import Conflict, NotFound
@@ -35,6 +35,8 @@ from sync.protocol import (
 )
 
 PICKUP_CODE_ATTEMPTS = 5
+# Closed without being sold: out of the day's web sales again (sync/hub/sales_rollup.py).
+NOT_SOLD = (CollectionStatus.CANCELLED, CollectionStatus.EXPIRED)
 
 
 def order_out(row: WebOrderRow, customer: Customer) -> WebOrder:
@@ -153,6 +155,7 @@ def insert_web_order(
         lines=[(line.sku, line.quantity_milli) for line in spec.lines],
         now=now,
     )
+    sales_rollup.record_web_order(session, row, 1)  # the day's web sales, in this transaction
     order = order_out(row, customer)
     feed_order(pending, order)
     return WebOrderCreated(created=True, order=order)
@@ -189,6 +192,8 @@ def change_status(
     row.updated_at = hub.clock()
     session.flush()
     stock_truth.settle_order(session, order_number=number, status=status, now=row.updated_at)
+    if status in NOT_SOLD and current not in NOT_SOLD:
+        sales_rollup.record_web_order(session, row, -1)  # no longer a sale of its day
     record_status_effects(
         session,
         order=row,

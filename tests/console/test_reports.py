@@ -8,6 +8,8 @@ import io
 from datetime import UTC, datetime, timedelta
 
 from sync.hub.console.roles import Role
+from sync.hub.web_orders import close_web_order
+from sync.protocol import CollectionStatus
 from tests.helpers.console import OTHER_STORE, STORE, ConsoleHub, add_order
 from tests.helpers.console_data import add_products, ingest, till_sale
 
@@ -76,3 +78,19 @@ def _table(html: str) -> list[list[str]]:
         [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
         for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
     ]
+
+
+def test_a_cancelled_web_order_leaves_the_days_web_sales(console: ConsoleHub) -> None:
+    today = _sales(console)
+    admin = console.sign_in(Role.ADMIN)
+    query = f"/console/reports?start={today}&end={today}&by=store&by=channel&by=tender"
+    assert (STORE, "web", "online", "EUR", "1", "25.00") in {
+        tuple(r) for r in _table(admin.get(query).text)
+    }
+    close_web_order(console.hub.hub, "WEB-1", CollectionStatus.CANCELLED)
+    rows = {tuple(r) for r in _table(admin.get(query).text)}
+    assert not any(r[1] == "web" for r in rows)
+    assert (STORE, "store", "card", "EUR", "2", "14.00") in rows  # two departments: two shares
+    dashboard = admin.get("/console/").text
+    assert "25.00" not in dashboard
+    assert "14.00" in dashboard

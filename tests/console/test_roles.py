@@ -12,8 +12,14 @@ from sync.hub.console import routes
 from sync.hub.console.roles import Role
 from sync.hub.console.security import HEADERS
 from sync.hub.context import Hub
-from sync.hub.headoffice import add_promotion
-from sync.hub.models import ConsoleUser, CustomerNotificationRow, RefundRequestRow, ReturnReview
+from sync.hub.headoffice import add_promotion, add_staff
+from sync.hub.models import (
+    ConsoleUser,
+    CustomerNotificationRow,
+    RefundRequestRow,
+    ReturnReview,
+    Staff,
+)
 from sync.hub.web_orders import close_web_order
 from sync.protocol import CollectionStatus, PromotionIn
 from tests.helpers.console import STORE, ConsoleHub, add_order, csrf_of
@@ -67,6 +73,13 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("POST", "/console/review/quarantine/{event_id}/release", {Role.ADMIN}),
     ("POST", "/console/review/quarantine/{event_id}/reject", {Role.ADMIN}),
     ("POST", "/console/review/notifications/{notification_id}/resend", {Role.ADMIN}),
+    ("GET", "/console/staff", {Role.ADMIN, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("POST", "/console/staff", {Role.ADMIN, Role.STORE_MANAGER}),
+    ("POST", "/console/staff/{staff_id}/reset-pin", {Role.ADMIN, Role.STORE_MANAGER}),
+    ("POST", "/console/staff/{staff_id}/remove", {Role.ADMIN, Role.STORE_MANAGER}),
+    ("GET", "/console/settings", {Role.ADMIN, Role.AUDITOR}),
+    ("POST", "/console/settings/tax-classes", {Role.ADMIN}),
+    ("POST", "/console/settings/return-policy/{store_id}", {Role.ADMIN}),
     ("POST", "/console/sign-out", EVERYONE),  # last: it ends the session
 ]
 
@@ -98,7 +111,14 @@ def _targets(console: ConsoleHub, tag: str) -> dict[str, str]:
     return {"number": f"W-{tag}", "refund_id": str(refund_id), "user_id": str(user_id),
             "store_id": STORE, "till_id": till_id, "sku": "MUG-1",
             "job_id": _import_job(console), "promo_id": _promotion(hub, tag),
-            **_to_review(hub)}  # fmt: skip
+            **_to_review(hub), "staff_id": _staff(hub, tag)}  # fmt: skip
+
+
+def _staff(hub: Hub, tag: str) -> str:
+    add_staff(hub, store_id=STORE, staff_code=f"S-{tag}", name="Sam", role="associate",
+              pin="1234")  # fmt: skip
+    with hub.db.read() as session:
+        return str(session.scalars(select(Staff.id).where(Staff.staff_code == f"S-{tag}")).one())
 
 
 def _to_review(hub: Hub) -> dict[str, str]:
@@ -157,7 +177,9 @@ def _import_job(console: ConsoleHub) -> str:
 RULES = {"kind": "percent", "value": "10"}
 FORM = {"reference": "BANK-1", "name": "Stoneware mug", "price": "12.50", "active": "1",
         "store_id": STORE, "quantity": "1", "reason": "role matrix", "promo_id": "MATRIX",
-        "rules": json.dumps(RULES), "note": "role matrix"}  # fmt: skip
+        "rules": json.dumps(RULES), "note": "role matrix", "staff_code": "NEW",
+        "role": "associate", "tax_class": "reduced", "rate": "0.05", "label": "VAT 5%",
+        "policy": "{}"}  # fmt: skip
 UPLOAD = {"file": ("products.csv", b"sku,name,price\nMUG-1,Stoneware mug,12.50\n", "text/csv")}
 
 

@@ -1,6 +1,6 @@
 """The console's catalog: search as you type, one product with its stock, edits, export.
 
-Search (docs/architecture.md §10, "Catalog"): a SKU or barcode prefix, or words in the name.
+Search (docs/architecture.md §10.1): a SKU or barcode prefix, or words in the name.
 On PostgreSQL the SKU prefix uses a text_pattern_ops index and name / barcode "contains" the
 pg_trgm GIN indexes (hub migration 0017); SQLite (a small chain's hub) has a range scan of the
 primary key for the SKU and scans names, stopping at the first page of matches.

@@ -20,7 +20,7 @@ from sync.hub.models import (
     Till,
     WebOrderRow,
 )
-from sync.hub.sales_rollup import ALL, STORE_CHANNEL
+from sync.hub.sales_rollup import ALL, STORE_CHANNEL, WEB_CHANNEL
 from sync.protocol import CollectionStatus as S
 
 OPEN_STATES = (S.NEW, S.PICKING, S.READY, S.PARTIALLY_COLLECTED)
@@ -60,29 +60,19 @@ def _scoped(query: Any, column: Any, stores: Sequence[str] | None) -> Any:
 
 
 def sales_today(session: Session, now: datetime, stores: Sequence[str] | None) -> list[SalesRow]:
-    """Today's sales per store and channel: till sales from the daily rollup (one row per
-    store, sync/hub/sales_rollup.py), web orders placed today (indexed by creation time)."""
-    start = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
-    D, W = SalesDaily, WebOrderRow
-    till_q = (
-        select(D.store_id, func.sum(D.sales), func.sum(D.amount_minor))
-        .where(D.day == now.date(), D.channel == STORE_CHANNEL, D.tender == ALL)
-        .group_by(D.store_id)
+    """Today's sales per store and channel, from the daily rollup (sync/hub/sales_rollup.py):
+    one row per store and channel, written with the sales and web orders themselves."""
+    D = SalesDaily
+    query = (
+        select(D.store_id, D.channel, D.sales, D.amount_minor)
+        .where(D.day == now.date(), D.tender == ALL)
+        .order_by(D.store_id, D.channel)
     )
-    web_q = (
-        select(W.store_id, func.count(), func.sum(W.total_minor))
-        .where(W.created_at >= start, W.status.not_in((S.CANCELLED, S.EXPIRED)))
-        .group_by(W.store_id)
-    )
-    rows = [
-        SalesRow(store, "in store", int(count or 0), int(amount or 0))
-        for store, count, amount in session.execute(_scoped(till_q, D.store_id, stores))
+    names = {STORE_CHANNEL: "in store", WEB_CHANNEL: "web"}
+    return [
+        SalesRow(store, names.get(channel, channel), int(count), int(amount))
+        for store, channel, count, amount in session.execute(_scoped(query, D.store_id, stores))
     ]
-    rows += [
-        SalesRow(store, "web", count, int(amount or 0))
-        for store, count, amount in session.execute(_scoped(web_q, W.store_id, stores))
-    ]
-    return sorted(rows, key=lambda r: (r.store_id, r.channel))
 
 
 def open_orders(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Form, Request
+from fastapi import Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
@@ -13,7 +13,7 @@ from sync.hub.console.accounts import ConsoleIdentity
 from sync.hub.console.render import Csrf, P, page, router, see_other, stores_of
 from sync.hub.console.security import check_csrf, current_identity, require
 from sync.hub.deps import Services
-from sync.hub.errors import HubError, NotFound
+from sync.hub.errors import HubError, Invalid, NotFound
 from sync.hub.models import Store
 
 Text = Annotated[str, Form(max_length=200)]
@@ -32,12 +32,17 @@ def _editor(
 
 
 @router.get("/promotions", response_class=HTMLResponse)
-def promotion_list(request: Request, svc: Services) -> Response:
+def promotion_list(
+    request: Request, svc: Services, state: Annotated[str, Query(max_length=16)] = ""
+) -> Response:
     who = current_identity(svc, request)
     require(who, P.PROMOTIONS_VIEW)
+    if state and state not in promotions.STATES:
+        raise Invalid(f"state is one of {', '.join(promotions.STATES)}")
     with svc.hub.db.read() as session:
-        rows = promotions.promotions(session, svc.hub.clock(), stores_of(who))
-    return page(request, "promotions.html", who, rows=rows)
+        rows = promotions.promotions(session, svc.hub.clock(), stores_of(who), state)
+    return page(request, "promotions.html", who, rows=rows, state=state,
+                states=promotions.STATES, shown=promotions.SHOWN)  # fmt: skip
 
 
 @router.get("/promotions/new", response_class=HTMLResponse)

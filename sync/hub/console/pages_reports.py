@@ -43,9 +43,9 @@ def sales_report(
     require(who, P.REPORTS_VIEW)
     q = _query(svc, start, end, by, store, channel)
     with svc.hub.db.read() as session:
-        rows = reports.sales(session, q, stores_of(who))
+        rows = reports.sales(session, q, stores_of(who), limit=reports.MAX_SHOWN + 1)
     return page(request, "reports.html", who, q=q, rows=rows[: reports.MAX_SHOWN],
-                total_rows=len(rows), dimensions=list(reports.Dimension),
+                more=len(rows) > reports.MAX_SHOWN, dimensions=list(reports.Dimension),
                 query_string=request.url.query)  # fmt: skip
 
 

@@ -39,6 +39,8 @@ from sync.hub.promo_check import check_promotion, currencies_for
 from sync.protocol import PromotionIn
 
 CHANNELS = ("both", "store", "online")
+STATES = ("live", "scheduled", "ended")
+SHOWN = 200
 MAX_BASKET_LINES = 50
 FORM_RULE_KEYS = ("channels", "customer_only", "coupon")  # edited as fields, not in the JSON
 
@@ -71,13 +73,17 @@ def _rows(session: Session, now: datetime, query: Any) -> list[PromoRow]:
     return rows
 
 
-def promotions(session: Session, now: datetime, stores: Sequence[str] | None) -> list[PromoRow]:
-    """Every promotion (a store manager: theirs and the chain's), live ones first."""
+def promotions(
+    session: Session, now: datetime, stores: Sequence[str] | None, state: str = ""
+) -> list[PromoRow]:
+    """Promotions (a store manager: theirs and the chain's) in ``state`` (any: ""), live ones
+    first, at most ``SHOWN``: a page of five hundred rows is slower to draw than to read."""
     query = select(Promotion).order_by(Promotion.promo_id)
     if stores is not None:
         query = query.where(or_(Promotion.store_id.is_(None), Promotion.store_id.in_(stores)))
     order = {"live": 0, "scheduled": 1, "ended": 2}
-    return sorted(_rows(session, now, query), key=lambda r: (order[r.state], r.promo.promo_id))
+    rows = [r for r in _rows(session, now, query) if not state or r.state == state]
+    return sorted(rows, key=lambda r: (order[r.state], r.promo.promo_id))[:SHOWN]
 
 
 def one(session: Session, promo_id: str, now: datetime) -> PromoRow | None:

@@ -41,7 +41,13 @@ PRE_COOKIE = "omnitill_console_pre"  # the sign-in form's CSRF token (double sub
 static = StaticFiles(directory=HERE / "static")
 _page, _stores, _see_other = page, stores_of, see_other
 # The other pages add their routes to the same router, each group in its own module.
-for _pages in ("pages_reports", "pages_catalog", "pages_promotions", "pages_review"):
+for _pages in (
+    "pages_reports",
+    "pages_catalog",
+    "pages_promotions",
+    "pages_review",
+    "pages_people",
+):
     import_module(f"sync.hub.console.{_pages}")
 
 
