@@ -188,6 +188,34 @@ class CouponUseIn(WireModel):
     )
 
 
+class AisleLineIn(WireModel):
+    """A basket line sold at the till and fulfilled elsewhere, at what the customer paid."""
+
+    line_no: LineNo
+    sku: Sku
+    name: ShortText = ""
+    quantity_milli: Annotated[int, Field(ge=1, le=MAX_QUANTITY_MILLI)]
+    unit_price_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)]
+
+
+class AisleOrderIn(WireModel):
+    """Endless aisle (docs/architecture.md, "One stock truth"): lines of this sale that
+    another store or the warehouse fulfils, for pickup there or delivery to the customer.
+    The hub makes it a web order (paid) at ``fulfil_store_id`` when it takes the sale."""
+
+    number: OrderNumber
+    fulfil_store_id: StoreId
+    mode: Literal["pickup", "delivery"]
+    customer_email: Email
+    customer_name: ShortText = ""
+    customer_phone: Phone | None = None
+    delivery_address: Annotated[str, StringConstraints(max_length=500)] | None = None
+    lines: list[AisleLineIn] = Field(min_length=1, max_length=MAX_LINES)
+    checked_online: bool = Field(
+        default=True, description="false: sold offline, the hub checks the stock when it arrives"
+    )
+
+
 class SalePayload(WireModel):
     """The ``sale.completed`` / ``return.completed`` payload a till's outbox carries.
 
@@ -217,6 +245,9 @@ class SalePayload(WireModel):
     customer_id: Annotated[int, Field(ge=1, le=MAX_AMOUNT)] | None = None
     customer_email: Email | None = None
     coupons: list[CouponUseIn] = Field(default=[], max_length=10)
+    aisle_order: AisleOrderIn | None = Field(
+        default=None, description="lines fulfilled by another store or the warehouse"
+    )
 
 
 class StockAdjustedPayload(WireModel):
@@ -542,6 +573,7 @@ class NotificationKind(StrEnum):
     READY_FOR_PICKUP = "ready_for_pickup"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
+    ORDER_CONFIRMED = "order_confirmed"  # an endless-aisle order made at a till
 
 
 class NotificationStatus(StrEnum):

@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from sync.hub.console import routes as console
+from sync.hub.console import stock_pushes as console_stock
 from sync.hub.console.security import PREFIX, add_security_headers
 from sync.hub.context import Hub
 from sync.hub.db import HubDatabase
@@ -118,6 +119,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.include_router(customers_router)
     # The head-office console (docs/architecture.md §10): pages, its CSS, headers.
     app.include_router(console.router)
+    app.include_router(console_stock.router)  # its own module (docs/architecture.md §7b)
     app.mount("/console/static", console.static, name="console-static")
     app.middleware("http")(add_security_headers)
     app.include_router(webhooks_router)
