@@ -306,10 +306,20 @@ class StockPublisher:
         if not due:
             return []
         with self._db.write() as session:
+            # SKIP LOCKED (PostgreSQL): rows an ingest is touching right now are left for the
+            # next pass instead of waited for, so a claim never takes part in a deadlock.
+            free = list(
+                session.scalars(
+                    select(StockPush.id)
+                    .where(StockPush.id.in_(due))
+                    .order_by(StockPush.id)
+                    .with_for_update(skip_locked=True)
+                )
+            )
             rows = session.execute(
                 update(StockPush)
                 .where(
-                    StockPush.id.in_(due),
+                    StockPush.id.in_(free),
                     StockPush.status == stock_truth.PENDING,
                     StockPush.due_at <= now,
                 )
@@ -496,7 +506,7 @@ class StockPublisher:
         now = self._clock()
         next_due = now + timedelta(seconds=self.timing.coalesce_seconds)
         with self._db.write() as session:
-            for row in rows:
+            for row in _lock_order(rows):
                 session.execute(
                     update(StockPush)
                     .where(StockPush.id == row.id)
@@ -526,9 +536,8 @@ class StockPublisher:
             return
         due = self._clock() + timedelta(seconds=wait_seconds)
         with self._db.write() as session:
-            session.execute(
-                update(StockPush).where(StockPush.id.in_([r.id for r in rows])).values(due_at=due)
-            )
+            for row in _lock_order(rows):
+                session.execute(update(StockPush).where(StockPush.id == row.id).values(due_at=due))
 
     def _fail(
         self, rows: list[Claimed], error: str, *, permanent: bool, report: PublishReport
@@ -536,7 +545,7 @@ class StockPublisher:
         now = self._clock()
         timing = self.timing
         with self._db.write() as session:
-            for row in rows:
+            for row in _lock_order(rows):
                 attempts = row.attempts + 1
                 give_up = permanent or attempts >= timing.max_attempts
                 delay = capped_delay(
@@ -557,6 +566,12 @@ class StockPublisher:
         if not permanent and not self._failing:
             self._failing = True
             log.warning("web-store stock updates failing (will retry): %s", error)
+
+
+def _lock_order(rows: Sequence[Claimed]) -> list[Claimed]:
+    """Rows in the order every writer locks them (store, shop, SKU; ``stock_truth.touch``),
+    so a publisher's update and an ingest's touch queue instead of deadlocking."""
+    return sorted(rows, key=lambda r: (r.store_id, r.shop, r.sku))
 
 
 def _idempotency_key(rows: Sequence[Claimed], quantities: Sequence[dict[str, Any]]) -> str:
