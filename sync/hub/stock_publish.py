@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 API_VERSION = "2026-04"
 REASON = "correction"
 MAX_ERROR = 500
+MUTATION_COST = 10  # Shopify's documented cost of a mutation (requestedQueryCost)
 # Codes that name something Shopify does not have: retrying the same row cannot help.
 PERMANENT_CODES = frozenset(
     {
@@ -129,6 +130,24 @@ class ShopifyAdmin:
         self.token = token
         self.http = http
         self.timeout = timeout
+        # From the last answer's extensions.cost: the points left and their restore rate.
+        self.available: float | None = None
+        self.restore_rate: float | None = None
+
+    def wait_before(self, cost: float) -> float:
+        """Seconds to wait so the bucket holds ``cost`` again (0 when it does, or unknown):
+        pacing by the documented leaky bucket instead of running into THROTTLED."""
+        if self.available is None or not self.restore_rate or self.available >= cost:
+            return 0.0
+        return (cost - self.available) / self.restore_rate
+
+    def _note_cost(self, extensions: Any) -> None:
+        try:
+            status = extensions["cost"]["throttleStatus"]
+            self.available = float(status["currentlyAvailable"])
+            self.restore_rate = float(status["restoreRate"])
+        except (KeyError, TypeError, ValueError):
+            pass
 
     def call(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -157,6 +176,7 @@ class ShopifyAdmin:
             if _is_throttled(errors):
                 raise Throttled(_throttle_wait(body.get("extensions")))
             raise Refused(f"GraphQL error: {str(errors)[:300]}")
+        self._note_cost(body.get("extensions"))
         data = body.get("data")
         if not isinstance(data, dict):
             raise Unavailable("the web store's answer has no data")
@@ -238,6 +258,7 @@ class PublishReport:
     failed: int = 0
     retried: int = 0
     throttled: int = 0
+    paced: int = 0  # waits taken before a mutation because the bucket was nearly empty
     delays: list[float] = field(default_factory=list)  # first change -> sent, per row
 
 
@@ -280,7 +301,7 @@ class StockPublisher:
         total = PublishReport()
         for _ in range(max_passes):
             report = self.run_once()
-            for name in ("sent", "requests", "failed", "retried", "throttled"):
+            for name in ("sent", "requests", "failed", "retried", "throttled", "paced"):
                 setattr(total, name, getattr(total, name) + getattr(report, name))
             total.delays.extend(report.delays)
             if report.requests == 0 and report.sent == 0 and report.failed == 0:
@@ -459,6 +480,10 @@ class StockPublisher:
             for row in rows
         ]
         key = _idempotency_key(rows, quantities)
+        pause = admin.wait_before(MUTATION_COST)
+        if pause > 0:
+            report.paced += 1
+            self._sleep(min(pause, self.timing.max_throttle_wait))
         report.requests += 1
         try:
             errors = admin.set_available(
