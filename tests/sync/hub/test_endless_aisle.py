@@ -128,3 +128,32 @@ def test_short_stock_and_bad_orders_are_warnings_never_refusals(running_hub, til
     assert made == 2  # A-2 (short, but paid) and A-5
     assert mode is not None
     assert (mode.mode, mode.delivery_address) == ("delivery", "1 High St, Town")
+
+
+def test_an_aisle_line_is_returned_by_its_order_not_by_the_receipt_too(running_hub, till) -> None:
+    event = sale("A-7")
+    payload = event["payload"]  # a basket of two: the ordered coffee and a bag sold here
+    payload["lines"].append(
+        {
+            "line_no": 2,
+            "sku": "BAG",
+            "name": "Bag",
+            "quantity_milli": 1000,
+            "unit_price_minor": 100,
+            "amount_minor": 100,
+        }
+    )
+    payload["totals"]["total_minor"] += 100
+    payload["tenders"][0]["amount_minor"] += 100
+    payload["stock_movements"] = [
+        {"uuid": str(uuid.uuid4()), "sku": "BAG", "quantity_delta_milli": -1000}
+    ]
+    headoffice.set_stock(running_hub.hub, HERE, "BAG", 10_000)
+    result = push(till, event)
+    assert (result["status"], result["warnings"]) == ("accepted", [])
+    by_receipt = till.get("/v1/lookup/returnable", params={"receipt_no": "R-A-7"})
+    assert by_receipt.status_code == 200, by_receipt.text
+    assert [ln["sku"] for ln in by_receipt.json()["lines"]] == ["BAG"]  # one refund per unit
+    by_order = till.get("/v1/lookup/returnable", params={"order_number": "A-7"})
+    assert by_order.status_code == 200, by_order.text
+    assert [ln["sku"] for ln in by_order.json()["lines"]] == ["COF"]
