@@ -541,6 +541,46 @@ class LocationStock(WireModel):
     available_milli: int
 
 
+class StockLocationIn(WireModel):
+    """A store as a stock location (docs/architecture.md §7b); what is not given is kept."""
+
+    kind: Literal["store", "warehouse"] | None = None
+    region: Annotated[str, StringConstraints(max_length=100)] | None = None
+    safety_milli: Annotated[int, Field(ge=0, le=MAX_QUANTITY_MILLI)] | None = Field(
+        default=None, description="held back from the web store for every SKU here"
+    )
+    hold_days: Annotated[int, Field(ge=1, le=365)] | None = Field(
+        default=None, description="uncollected orders expire after this many days"
+    )
+
+
+class StockLocationOut(WireModel):
+    store_id: str
+    kind: Literal["store", "warehouse"]
+    region: str
+    safety_milli: int
+    hold_days: int
+
+
+class SafetyStockIn(WireModel):
+    quantity_milli: Annotated[int, Field(ge=0, le=MAX_QUANTITY_MILLI)] | None = Field(
+        description="null: back to the location's default"
+    )
+
+
+class StockPushOut(WireModel):
+    """A web-store stock update still owed (pending) or refused (failed), with why."""
+
+    shop_domain: str
+    store_id: str
+    sku: str
+    status: Literal["pending", "failed"]
+    last_sent_level: int | None
+    attempts: int
+    last_error: str | None
+    changed_at: datetime
+
+
 class StockElsewhere(WireModel):
     sku: str
     levels: list[StockLevel]

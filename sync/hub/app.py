@@ -33,6 +33,7 @@ from sync.hub.mailer import ReceiptSender
 from sync.hub.notify import ChangeNotifier, PostgresListener
 from sync.hub.routes_admin import router as admin_router
 from sync.hub.routes_customers import router as customers_router
+from sync.hub.routes_stock import router as stock_router
 from sync.hub.routes_till import router as till_router
 from sync.hub.routes_webhooks import router as webhooks_router
 from sync.hub.settings import HubSettings
@@ -116,6 +117,7 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     app.include_router(till_router)
     app.include_router(admin_router)
+    app.include_router(stock_router)
     app.include_router(customers_router)
     # The head-office console (docs/architecture.md §10): pages, its CSS, headers.
     app.include_router(console.router)
