@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pos_app.domain.sale.basket import Basket
 from pos_app.services.customers.directory import CustomerError, valid_email
 
 Mode = Literal["pickup", "delivery"]
@@ -30,6 +31,7 @@ class AisleError(ValueError):
 @dataclass(frozen=True)
 class AisleRequest:
     line_nos: frozenset[int]  # the basket lines fulfilled elsewhere
+    sku: str  # of that line: a different item on that line number is not this order
     fulfil_store_id: str
     fulfil_name: str
     mode: Mode
@@ -37,6 +39,12 @@ class AisleRequest:
     customer_name: str = ""
     delivery_address: str | None = None
     checked_online: bool = True
+
+    def still_in(self, basket: Basket) -> bool:
+        """The ordered line is still in the basket, with the same item."""
+        return any(
+            line.line_no in self.line_nos and line.item.sku == self.sku for line in basket.lines
+        )
 
     def describe(self) -> str:
         how = (
@@ -51,6 +59,7 @@ class AisleRequest:
 def make_request(
     *,
     line_no: int,
+    sku: str,
     fulfil_store_id: str,
     fulfil_name: str,
     mode: Mode,
@@ -71,6 +80,7 @@ def make_request(
         raise AisleError("The name or the address is too long.")
     return AisleRequest(
         line_nos=frozenset({line_no}),
+        sku=sku,
         fulfil_store_id=fulfil_store_id,
         fulfil_name=fulfil_name,
         mode=mode,
@@ -87,7 +97,7 @@ def aisle_payload(
     """The sale event's ``aisle_order``: the ordered lines at what the customer paid."""
     lines = []
     for row in line_rows:
-        if row["line_no"] not in request.line_nos:
+        if row["line_no"] not in request.line_nos or row["sku"] != request.sku:
             continue
         quantity = int(row["quantity_milli"])
         if quantity <= 0:

@@ -206,6 +206,10 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         if self.register is None:
             return
         basket = self.register.basket
+        if self.aisle_order is not None and not self.aisle_order.still_in(basket):
+            # Its line was removed, voided, parked or sold: nothing is ordered with another sale.
+            self.aisle_order = None
+            self.window.sale.message.show_info(self.tr("The order from another store was dropped."))
         # The line is shown at once at its own price; the pricing lane brings promotions,
         # the basket discount, the totals and the hints (on_pricing_lane_priced).
         self.model.show_lines(basket)

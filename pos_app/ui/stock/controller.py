@@ -117,6 +117,7 @@ class StockController(QObject):
         try:
             request = make_request(
                 line_no=self._line_no,
+                sku=view.sku,
                 fulfil_store_id=row.store_id,
                 fulfil_name=row.name,
                 mode="delivery" if mode == "delivery" else "pickup",

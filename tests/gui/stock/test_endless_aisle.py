@@ -159,3 +159,26 @@ def test_offline_the_order_waits_with_the_sale_and_the_hub_checks_stock_later(
         assert stock_truth.reserved_by_order(session, number) == {SKU: (1000, "held")}
         store = session.scalars(select(WebOrderRow.store_id).where(WebOrderRow.number == number))
         assert list(store) == ["wh"]
+
+
+def test_removing_the_ordered_line_drops_the_order(
+    make_till: Any, staffed_db: Path, enrolled_till: Any
+) -> None:
+    from pos_app.ui.stock.controller import StockController
+
+    stock_setup(enrolled_till.hub)
+    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
+    d.sign_in("1111")
+    stock = d.window.findChild(StockController)
+    assert stock is not None
+    d.scan_and_wait(COFFEE)
+    with d.qtbot.waitSignal(stock.view_shown, timeout=8000):
+        stock.on_stock_button_clicked()
+    stock.panel.table.selectRow(1)
+    stock.panel.email_edit.setText("ann@example.com")
+    with d.qtbot.waitSignal(stock.aisle_ordered, timeout=2000):
+        stock.panel.pickup_button.click()
+    assert d.controller.aisle_order is not None
+    d.press(d.window.sale.search.edit, Qt.Key.Key_F10)  # remove the line
+    d.qtbot.waitUntil(lambda: d.controller.model.rowCount() == 0, timeout=5000)
+    assert d.controller.aisle_order is None  # a later sale orders nothing elsewhere
