@@ -27,7 +27,12 @@ from pos_app.services.promotions.coupons import applied_coupons, record_uses
 from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.sale import sale_rows
 from pos_app.services.shifts.service import ShiftError, require_open_shift
-from pos_app.services.stock.aisle import AisleError, AisleRequest, aisle_payload
+from pos_app.services.stock.aisle import (
+    AisleError,
+    AisleRequest,
+    aisle_payload,
+    aisle_receipt_lines,
+)
 from pos_app.services.store import journal
 from pos_app.services.store.receipt_series import next_receipt_no
 from pos_app.services.store.till_context import TillContext
@@ -221,7 +226,7 @@ class CheckoutService:
             receipt_no=receipt_no,
             issued_at=now,
             cashier=cashier,
-            footer=context.footer,
+            footer=(*aisle_receipt_lines(aisle_order), *context.footer),
             offline=offline,
             kind="sale",
         )

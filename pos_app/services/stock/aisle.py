@@ -117,6 +117,7 @@ def aisle_payload(
     return {
         "number": f"A-{receipt_no}"[:64],
         "fulfil_store_id": request.fulfil_store_id,
+        "fulfil_name": request.fulfil_name,  # for the receipt; the hub has its own names
         "mode": request.mode,
         "customer_email": request.customer_email,
         "customer_name": request.customer_name,
@@ -124,3 +125,18 @@ def aisle_payload(
         "lines": lines,
         "checked_online": request.checked_online,
     }
+
+
+def aisle_receipt_lines(order: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """What the receipt says about the ordered lines: the order number and where it comes
+    from (the customer leaves without the goods, and needs the number to ask about them)."""
+    if not order:
+        return ()
+    how = "pickup at" if order["mode"] == "pickup" else "delivery from"
+    store = order.get("fulfil_name") or order["fulfil_store_id"]
+    items = ", ".join(f"{line['name'] or line['sku']}" for line in order["lines"])
+    return (
+        f"Order {order['number']}: {how} {store}",
+        f"  {items}",
+        "  Confirmation sent to " + order["customer_email"],
+    )

@@ -60,6 +60,11 @@ def test_an_item_not_on_the_shelf_is_sold_for_pickup_at_another_store(
         d.press(d.window.tender.cash_edit, Qt.Key.Key_F12)
     number = f"A-{sold.args[0].receipt_no}"
     assert d.controller.aisle_order is None  # the next sale orders nothing
+    # The customer leaves without the coffee: the receipt says where it comes from.
+    assert sold.args[0].receipt.footer[:2] == (
+        f"Order {number}: pickup at Store store-2",
+        "  Arabica Coffee Beans 500 g",
+    )
 
     hub = hub_under_test.hub
 
