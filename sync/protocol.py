@@ -235,6 +235,34 @@ class CouponUseIn(WireModel):
     )
 
 
+class AisleLineIn(WireModel):
+    """A basket line sold at the till and fulfilled elsewhere, at what the customer paid."""
+
+    line_no: LineNo
+    sku: Sku
+    name: ShortText = ""
+    quantity_milli: Annotated[int, Field(ge=1, le=MAX_QUANTITY_MILLI)]
+    unit_price_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)]
+
+
+class AisleOrderIn(WireModel):
+    """Endless aisle (docs/architecture.md, "One stock truth"): lines of this sale that
+    another store or the warehouse fulfils, for pickup there or delivery to the customer.
+    The hub makes it a web order (paid) at ``fulfil_store_id`` when it takes the sale."""
+
+    number: OrderNumber
+    fulfil_store_id: StoreId
+    mode: Literal["pickup", "delivery"]
+    customer_email: Email
+    customer_name: ShortText = ""
+    customer_phone: Phone | None = None
+    delivery_address: Annotated[str, StringConstraints(max_length=500)] | None = None
+    lines: list[AisleLineIn] = Field(min_length=1, max_length=MAX_LINES)
+    checked_online: bool = Field(
+        default=True, description="false: sold offline, the hub checks the stock when it arrives"
+    )
+
+
 class SalePayload(WireModel):
     """The ``sale.completed`` / ``return.completed`` payload a till's outbox carries.
 
@@ -270,6 +298,9 @@ class SalePayload(WireModel):
         default=None, description="legacy integer key (queued before hub 0014): use customer_ref"
     )
     coupons: list[CouponUseIn] = Field(default=[], max_length=10)
+    aisle_order: AisleOrderIn | None = Field(
+        default=None, description="lines fulfilled by another store or the warehouse"
+    )
 
 
 class StockAdjustedPayload(WireModel):
@@ -567,6 +598,46 @@ class LocationStock(WireModel):
     available_milli: int
 
 
+class StockLocationIn(WireModel):
+    """A store as a stock location (docs/architecture.md §7b); what is not given is kept."""
+
+    kind: Literal["store", "warehouse"] | None = None
+    region: Annotated[str, StringConstraints(max_length=100)] | None = None
+    safety_milli: Annotated[int, Field(ge=0, le=MAX_QUANTITY_MILLI)] | None = Field(
+        default=None, description="held back from the web store for every SKU here"
+    )
+    hold_days: Annotated[int, Field(ge=1, le=365)] | None = Field(
+        default=None, description="uncollected orders expire after this many days"
+    )
+
+
+class StockLocationOut(WireModel):
+    store_id: str
+    kind: Literal["store", "warehouse"]
+    region: str
+    safety_milli: int
+    hold_days: int
+
+
+class SafetyStockIn(WireModel):
+    quantity_milli: Annotated[int, Field(ge=0, le=MAX_QUANTITY_MILLI)] | None = Field(
+        description="null: back to the location's default"
+    )
+
+
+class StockPushOut(WireModel):
+    """A web-store stock update still owed (pending) or refused (failed), with why."""
+
+    shop_domain: str
+    store_id: str
+    sku: str
+    status: Literal["pending", "failed"]
+    last_sent_level: int | None
+    attempts: int
+    last_error: str | None
+    changed_at: datetime
+
+
 class StockElsewhere(WireModel):
     sku: str
     levels: list[StockLevel]
@@ -599,6 +670,7 @@ class NotificationKind(StrEnum):
     READY_FOR_PICKUP = "ready_for_pickup"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
+    ORDER_CONFIRMED = "order_confirmed"  # an endless-aisle order made at a till
 
 
 class NotificationStatus(StrEnum):

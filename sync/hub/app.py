@@ -22,6 +22,7 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 
 from sync.hub import feed
 from sync.hub.console import routes as console
+from sync.hub.console import stock_pushes as console_stock
 from sync.hub.console.security import PREFIX, add_security_headers
 from sync.hub.context import Hub
 from sync.hub.db import HubDatabase
@@ -33,6 +34,7 @@ from sync.hub.mailer import ReceiptSender
 from sync.hub.notify import ChangeNotifier, PostgresListener
 from sync.hub.routes_admin import router as admin_router
 from sync.hub.routes_customers import router as customers_router
+from sync.hub.routes_stock import router as stock_router
 from sync.hub.routes_till import router as till_router
 from sync.hub.routes_webhooks import router as webhooks_router
 from sync.hub.settings import HubSettings
@@ -118,9 +120,11 @@ def create_app(settings: HubSettings) -> FastAPI:
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     app.include_router(till_router)
     app.include_router(admin_router)
+    app.include_router(stock_router)
     app.include_router(customers_router)
     # The head-office console (docs/architecture.md §10): pages, its CSS, headers.
     app.include_router(console.router)
+    app.include_router(console_stock.router)  # its own module (docs/architecture.md §7b)
     app.mount("/console/static", console.static, name="console-static")
     app.middleware("http")(add_security_headers)
     app.include_router(webhooks_router)

@@ -29,6 +29,7 @@ from sync.hub import customers, event_store, sales_rollup, stock_truth, traces
 from sync.hub.context import Hub
 from sync.hub.coupons import record_redemptions
 from sync.hub.db import dialect_insert
+from sync.hub.endless_aisle import record_aisle_order
 from sync.hub.errors import describe
 from sync.hub.event_checks import StoreRules, content_reasons, stored_value_reasons
 from sync.hub.event_store import NewEvent
@@ -307,14 +308,24 @@ def _held_by_state(session: Session, event: _Valid, currency: str) -> bool:
 
 
 def apply_event(
-    session: Session, event: _Valid, store_id: str, till_id: str, hub: Hub, sales: SaleLedger
+    session: Session,
+    event: _Valid,
+    store_id: str,
+    till_id: str,
+    hub: Hub,
+    sales: SaleLedger,
+    pending: PendingChanges | None = None,
 ) -> None:
-    """What an accepted (or released) event moves, except stock (``apply_stock``)."""
+    """What an accepted (or released) event moves, except stock (``apply_stock``); feed rows
+    it makes (an endless-aisle order) go to ``pending``."""
     _apply_tenders(session, event, hub)
     _record_returns(session, event, till_id, hub, sales)
     _apply_customer_parts(session, event, hub)
     if event.kind is EventKind.SALE_COMPLETED and isinstance(event.payload, SalePayload):
         event.warnings.extend(record_redemptions(session, event.payload, store_id, hub.clock()))
+        if event.payload.aisle_order is not None:
+            feed = pending if pending is not None else PendingChanges()
+            event.warnings.extend(record_aisle_order(session, feed, hub, event.payload))
     if isinstance(event.payload, ShiftClosedPayload):
         event.warnings.extend(record_shift(session, event.event_id, event.payload, hub.clock()))
 
@@ -417,7 +428,7 @@ def ingest_batch(
                 traces.record(session, event.event_id, event.payload, store_id, till_id)
             if not _held_by_state(session, event, rules.currency if rules else ""):
                 applied.append(event)
-                apply_event(session, event, store_id, till_id, hub, sales)
+                apply_event(session, event, store_id, till_id, hub, sales, pending)
             results[event.index] = EventResult(
                 index=event.index, event_id=event.event_id, status=status
             )

@@ -110,6 +110,7 @@ class HubJobs:
         next_expiry = 0.0
         elapsed = 0.0
         poll = self.timing.publish.poll_seconds
+        failing = False  # log when passes start failing and when they recover, not each one
         while not self._stop.is_set():
             try:
                 if elapsed >= next_expiry:
@@ -117,6 +118,12 @@ class HubJobs:
                     next_expiry = elapsed + self.timing.expiry_every_seconds
                 self.publisher.run_once()
             except Exception:  # the database or the network away for a moment: next round
-                log.exception("hub jobs pass failed")
+                if not failing:
+                    log.exception("hub jobs failing (will keep trying)")
+                failing = True
+            else:
+                if failing:
+                    log.info("hub jobs running again")
+                failing = False
             self._stop.wait(poll)
             elapsed += poll

@@ -849,3 +849,19 @@ class StockPush(Base):
         UniqueConstraint("shop_domain", "store_id", "sku", name="uq_stock_pushes_item"),
         Index("ix_stock_pushes_due", "status", "due_at"),
     )
+
+
+class AisleOrderRow(Base):
+    """An endless-aisle order: sold and paid at a till, fulfilled by another location (hub
+    migration 0020). The order itself is a ``web_orders`` row (its queue, its reservation,
+    its returns); this keeps where it was sold and how it reaches the customer."""
+
+    __tablename__ = "aisle_orders"
+
+    order_number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sale_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    sold_at_store_id: Mapped[str] = mapped_column(String(64))
+    till_id: Mapped[str] = mapped_column(String(80))
+    mode: Mapped[str] = mapped_column(String(16))  # pickup | delivery
+    delivery_address: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

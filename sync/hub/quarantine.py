@@ -85,7 +85,7 @@ def release_in(
     row = _held(session, event_id)
     event = parse_stored(row.event_id, row.kind, row.payload)
     sales = SaleLedger(session, hub.clock())
-    apply_event(session, event, row.store_id, row.till_id, hub, sales)
+    apply_event(session, event, row.store_id, row.till_id, hub, sales, pending)
     apply_stock_of(session, pending, [event], row.store_id, hub, sales)
     _review(row, RELEASED, by, note, hub)
     return _out(row, event.answer_warnings())

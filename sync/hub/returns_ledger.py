@@ -81,6 +81,9 @@ class SaleLedger:
         payload = event.payload
         ref = str(payload.sale_uuid)
         self._events[ref] = event
+        # Endless-aisle lines come back by their order's number (a web order, returnable in any
+        # store once handed over), never by this receipt too: one refund per unit.
+        ordered = {ln.line_no for ln in payload.aisle_order.lines} if payload.aisle_order else set()
         self._rows.extend(
             {
                 "original_kind": str(OriginalKind.SALE),
@@ -95,7 +98,7 @@ class SaleLedger:
                 "updated_at": self._now,
             }
             for line in payload.lines
-            if line.quantity_milli > 0
+            if line.quantity_milli > 0 and line.line_no not in ordered
         )
         self._sales.append(
             {

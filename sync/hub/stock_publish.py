@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 API_VERSION = "2026-04"
 REASON = "correction"
 MAX_ERROR = 500
+MUTATION_COST = 10  # Shopify's documented cost of a mutation (requestedQueryCost)
 # Codes that name something Shopify does not have: retrying the same row cannot help.
 PERMANENT_CODES = frozenset(
     {
@@ -129,6 +130,24 @@ class ShopifyAdmin:
         self.token = token
         self.http = http
         self.timeout = timeout
+        # From the last answer's extensions.cost: the points left and their restore rate.
+        self.available: float | None = None
+        self.restore_rate: float | None = None
+
+    def wait_before(self, cost: float) -> float:
+        """Seconds to wait so the bucket holds ``cost`` again (0 when it does, or unknown):
+        pacing by the documented leaky bucket instead of running into THROTTLED."""
+        if self.available is None or not self.restore_rate or self.available >= cost:
+            return 0.0
+        return (cost - self.available) / self.restore_rate
+
+    def _note_cost(self, extensions: Any) -> None:
+        try:
+            status = extensions["cost"]["throttleStatus"]
+            self.available = float(status["currentlyAvailable"])
+            self.restore_rate = float(status["restoreRate"])
+        except (KeyError, TypeError, ValueError):
+            pass
 
     def call(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -157,6 +176,7 @@ class ShopifyAdmin:
             if _is_throttled(errors):
                 raise Throttled(_throttle_wait(body.get("extensions")))
             raise Refused(f"GraphQL error: {str(errors)[:300]}")
+        self._note_cost(body.get("extensions"))
         data = body.get("data")
         if not isinstance(data, dict):
             raise Unavailable("the web store's answer has no data")
@@ -238,6 +258,7 @@ class PublishReport:
     failed: int = 0
     retried: int = 0
     throttled: int = 0
+    paced: int = 0  # waits taken before a mutation because the bucket was nearly empty
     delays: list[float] = field(default_factory=list)  # first change -> sent, per row
 
 
@@ -280,7 +301,7 @@ class StockPublisher:
         total = PublishReport()
         for _ in range(max_passes):
             report = self.run_once()
-            for name in ("sent", "requests", "failed", "retried", "throttled"):
+            for name in ("sent", "requests", "failed", "retried", "throttled", "paced"):
                 setattr(total, name, getattr(total, name) + getattr(report, name))
             total.delays.extend(report.delays)
             if report.requests == 0 and report.sent == 0 and report.failed == 0:
@@ -306,10 +327,20 @@ class StockPublisher:
         if not due:
             return []
         with self._db.write() as session:
+            # SKIP LOCKED (PostgreSQL): rows an ingest is touching right now are left for the
+            # next pass instead of waited for, so a claim never takes part in a deadlock.
+            free = list(
+                session.scalars(
+                    select(StockPush.id)
+                    .where(StockPush.id.in_(due))
+                    .order_by(StockPush.id)
+                    .with_for_update(skip_locked=True)
+                )
+            )
             rows = session.execute(
                 update(StockPush)
                 .where(
-                    StockPush.id.in_(due),
+                    StockPush.id.in_(free),
                     StockPush.status == stock_truth.PENDING,
                     StockPush.due_at <= now,
                 )
@@ -449,6 +480,10 @@ class StockPublisher:
             for row in rows
         ]
         key = _idempotency_key(rows, quantities)
+        pause = admin.wait_before(MUTATION_COST)
+        if pause > 0:
+            report.paced += 1
+            self._sleep(min(pause, self.timing.max_throttle_wait))
         report.requests += 1
         try:
             errors = admin.set_available(
@@ -496,7 +531,7 @@ class StockPublisher:
         now = self._clock()
         next_due = now + timedelta(seconds=self.timing.coalesce_seconds)
         with self._db.write() as session:
-            for row in rows:
+            for row in _lock_order(rows):
                 session.execute(
                     update(StockPush)
                     .where(StockPush.id == row.id)
@@ -526,9 +561,8 @@ class StockPublisher:
             return
         due = self._clock() + timedelta(seconds=wait_seconds)
         with self._db.write() as session:
-            session.execute(
-                update(StockPush).where(StockPush.id.in_([r.id for r in rows])).values(due_at=due)
-            )
+            for row in _lock_order(rows):
+                session.execute(update(StockPush).where(StockPush.id == row.id).values(due_at=due))
 
     def _fail(
         self, rows: list[Claimed], error: str, *, permanent: bool, report: PublishReport
@@ -536,7 +570,7 @@ class StockPublisher:
         now = self._clock()
         timing = self.timing
         with self._db.write() as session:
-            for row in rows:
+            for row in _lock_order(rows):
                 attempts = row.attempts + 1
                 give_up = permanent or attempts >= timing.max_attempts
                 delay = capped_delay(
@@ -557,6 +591,12 @@ class StockPublisher:
         if not permanent and not self._failing:
             self._failing = True
             log.warning("web-store stock updates failing (will retry): %s", error)
+
+
+def _lock_order(rows: Sequence[Claimed]) -> list[Claimed]:
+    """Rows in the order every writer locks them (store, shop, SKU; ``stock_truth.touch``),
+    so a publisher's update and an ingest's touch queue instead of deadlocking."""
+    return sorted(rows, key=lambda r: (r.store_id, r.shop, r.sku))
 
 
 def _idempotency_key(rows: Sequence[Claimed], quantities: Sequence[dict[str, Any]]) -> str:

@@ -213,8 +213,8 @@ def settle_order(
     by_store: dict[str, list[str]] = defaultdict(list)
     for store_id, sku in ended:
         by_store[store_id].append(sku)
-    for store_id, skus in by_store.items():
-        touch(session, store_id, skus, now=now)
+    for store_id in sorted(by_store):  # the lock order of every writer (store, shop, SKU)
+        touch(session, store_id, by_store[store_id], now=now)
     return sorted(sku for _, sku in ended)
 
 

@@ -27,6 +27,12 @@ from pos_app.services.promotions.coupons import applied_coupons, record_uses
 from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.sale import sale_rows
 from pos_app.services.shifts.service import ShiftError, require_open_shift
+from pos_app.services.stock.aisle import (
+    AisleError,
+    AisleRequest,
+    aisle_payload,
+    aisle_receipt_lines,
+)
 from pos_app.services.store import journal
 from pos_app.services.store.receipt_series import next_receipt_no
 from pos_app.services.store.till_context import TillContext
@@ -94,11 +100,16 @@ class CheckoutService:
         customer_ref: str | None = None,
         customer_email: str | None = None,
         coupons_checked_online: frozenset[str] = frozenset(),
+        aisle: AisleRequest | None = None,
     ) -> CompletedSale:
         """``journal_extra``: more keys for the journal body (an exchange names its return).
 
         ``customer_ref`` / ``customer_email``: the attached customer (services.customers.directory),
-        recorded on the sale and its event; either one makes customer-only promotions apply."""
+        recorded on the sale and its event; either one makes customer-only promotions apply.
+
+        ``aisle``: lines another store or the warehouse fulfils (endless aisle,
+        services/stock/aisle.py): they move no stock here and the order rides in the sale's
+        own outbox event."""
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
         try:
@@ -136,6 +147,10 @@ class CheckoutService:
             ]
         except sale_rows.QuantityError as exc:
             raise CheckoutError(str(exc)) from exc
+        try:
+            aisle_order = aisle_payload(aisle, receipt_no, line_rows) if aisle else None
+        except AisleError as exc:
+            raise CheckoutError(str(exc)) from exc
         tender_rows = [sale_rows.tender_row(i, t) for i, t in enumerate(settlement.tenders, 1)]
         tax_rows = sale_rows.tax_rows(totals)
         movements = [
@@ -147,6 +162,7 @@ class CheckoutService:
                 "created_at": now,
             }
             for row in line_rows
+            if aisle is None or row["line_no"] not in aisle.line_nos
         ]
         coupon_uses = record_uses(
             session,
@@ -163,7 +179,8 @@ class CheckoutService:
         conn.execute(_TENDERS, [{**t, "sale_id": sale_id} for t in tender_rows])
         if tax_rows:
             conn.execute(_TAX_LINES, [{**t, "sale_id": sale_id} for t in tax_rows])
-        conn.execute(_MOVEMENTS, [{**m, "sale_id": sale_id} for m in movements])
+        if movements:
+            conn.execute(_MOVEMENTS, [{**m, "sale_id": sale_id} for m in movements])
 
         entry = journal.append_entry(
             session,
@@ -173,6 +190,7 @@ class CheckoutService:
             body={
                 **sale_rows.journal_body(sale, line_rows, tender_rows, tax_rows),
                 **(journal_extra or {}),
+                **({"aisle_order": aisle_order} if aisle_order else {}),
             },
             position=position,
         )
@@ -182,6 +200,8 @@ class CheckoutService:
         )
         if coupon_uses:  # optional on the wire: the hub records single-use redemptions
             payload["coupons"] = coupon_uses
+        if aisle_order is not None:  # optional on the wire: the hub makes it a web order
+            payload["aisle_order"] = aisle_order
         conn.execute(
             _OUTBOX,
             {
@@ -206,7 +226,7 @@ class CheckoutService:
             receipt_no=receipt_no,
             issued_at=now,
             cashier=cashier,
-            footer=context.footer,
+            footer=(*aisle_receipt_lines(aisle_order), *context.footer),
             offline=offline,
             kind="sale",
         )

@@ -39,6 +39,7 @@ from pos_app.services.staff.auth import (
     PermissionDeniedError,
     StaffMember,
 )
+from pos_app.services.stock.aisle import AisleRequest
 from pos_app.services.store.till_context import TillContext
 from pos_app.ui import formatting
 from pos_app.ui.main_window import TillWindow
@@ -119,6 +120,8 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self.in_progress = in_progress if in_progress is not None else BasketInProgress()
         self._saved_payload: str | None = None  # what the DB lane was last asked to save
         self._customer: CustomerRef | None = None  # attach_customer (ui.customers.controller)
+        # Lines of this sale another store fulfils (endless aisle; ui/stock/controller.py).
+        self.aisle_order: AisleRequest | None = None
         # Scans other screens take: see route_scans, claim_scans_first, claim_unknown_scans.
         self._page_scans: dict[QWidget, Callable[[str], None]] = {}
         self._first_claims: list[Callable[[str], bool]] = []
@@ -203,6 +206,10 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         if self.register is None:
             return
         basket = self.register.basket
+        if self.aisle_order is not None and not self.aisle_order.still_in(basket):
+            # Its line was removed, voided, parked or sold: nothing is ordered with another sale.
+            self.aisle_order = None
+            self.window.sale.message.show_info(self.tr("The order from another store was dropped."))
         # The line is shown at once at its own price; the pricing lane brings promotions,
         # the basket discount, the totals and the hints (on_pricing_lane_priced).
         self.model.show_lines(basket)
@@ -575,6 +582,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         cash = any(t.kind is TenderKind.CASH for t in tenders)
         customer = self._customer
         coupons, checked = register.coupons, register.coupons_checked_online
+        aisle = self.aisle_order
 
         def op(session: Session) -> tuple[CompletedSale, DrawerOpen | None]:
             # One transaction: the sale and the drawer open it causes are journaled together
@@ -591,6 +599,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
                 customer_email=customer.email if customer is not None else None,
                 coupons=coupons,
                 coupons_checked_online=checked,
+                aisle=aisle,
             )
             self.in_progress.clear(session, self.context)  # sold: never comes back
             opened = None
@@ -603,6 +612,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
 
         def completed(outcome: tuple[CompletedSale, DrawerOpen | None]) -> None:
             done, opened = outcome
+            self.aisle_order = None  # ordered with this sale
             register.start_new_sale()
             self.show_basket()
             self.window.receipt.show_receipt(done.receipt)

@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,8 +25,18 @@ from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+def _edit(placeholder: str, name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumHeight(TOUCH_MIN)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
 class StockPanel(QFrame):
     closed = Signal()
+    order_requested = Signal(str)  # "pickup" | "delivery": endless aisle from the chosen row
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,21 +58,44 @@ class StockPanel(QFrame):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_MIN + 8)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        # A row is chosen (touch) to order from it: endless aisle.
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Endless aisle: sell the line here, fulfilled by the chosen store or the warehouse.
+        self.email_edit = _edit(self.tr("Customer e-mail"), "aisleEmail")
+        self.name_edit = _edit(self.tr("Customer name"), "aisleName")
+        self.address_edit = _edit(self.tr("Delivery address (delivery only)"), "aisleAddress")
+        self.pickup_button = action_button(self.tr("Order: pickup there"))
+        self.delivery_button = action_button(self.tr("Order: deliver"))
+        self.pickup_button.clicked.connect(lambda: self.order_requested.emit("pickup"))
+        self.delivery_button.clicked.connect(lambda: self.order_requested.emit("delivery"))
         self.close_button = action_button(self.tr("Close"), "Esc")
         self.close_button.clicked.connect(self.closed)
         root.addWidget(self.title)
         root.addWidget(self.message)
         root.addWidget(self.table, 1)
+        who = QHBoxLayout()  # side by side: the table keeps its rows on a 1024x768 screen
+        who.addWidget(self.email_edit, 3)
+        who.addWidget(self.name_edit, 2)
+        root.addLayout(who)
+        root.addWidget(self.address_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pickup_button)
+        buttons.addWidget(self.delivery_button)
+        root.addLayout(buttons)
         root.addWidget(self.close_button)
         escape = QShortcut(QKeySequence("Esc"), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.closed)
+
+    def chosen_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
 
     def show_checking(self, sku: str, name: str) -> None:
         self.title.setText(self.tr("Stock of %1 (%2)").replace("%1", name).replace("%2", sku))

@@ -10,42 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from sync.hub import headoffice, stock_truth
-from sync.hub.web_orders import create_web_order
-from sync.protocol import WebOrderIn
 from tests.helpers.catalog import COFFEE
 from tests.helpers.gui import HUMAN_GAP_MS
-from tests.helpers.hub import TILL_STORE
-
-SKU = "COF-1"
-
-
-def stock_setup(hub_under_test: Any) -> None:
-    hub = hub_under_test.hub
-    hub_under_test.add_store("store-2")
-    hub_under_test.add_store("wh")
-    with hub.db.write() as session:
-        stock_truth.set_location(session, "wh", kind="warehouse", region="North", now=hub.clock())
-        stock_truth.set_location(session, "store-2", region="East", now=hub.clock())
-    headoffice.set_stock(hub, TILL_STORE, SKU, 2_000)
-    headoffice.set_stock(hub, "store-2", SKU, 5_000)
-    headoffice.set_stock(hub, "wh", SKU, 40_000)
-    order = {
-        "number": "W-9",
-        "pickup_store_id": "store-2",
-        "customer": {"email": "ann@example.com", "name": "Ann"},
-        "currency": "EUR",
-        "payment_status": "paid",
-        "lines": [{"sku": SKU, "name": "Coffee", "quantity_milli": 1000, "unit_price_minor": 899}],
-    }
-    create_web_order(hub, WebOrderIn.model_validate(order))
-
-
-def table(panel: Any) -> list[list[str]]:
-    return [
-        [panel.table.item(r, c).text() for c in range(panel.table.columnCount())]
-        for r in range(panel.table.rowCount())
-    ]
+from tests.helpers.stock import stock_setup, table
 
 
 def test_stock_everywhere_from_a_line_and_a_search_result_and_offline(

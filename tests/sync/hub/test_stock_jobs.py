@@ -197,3 +197,32 @@ def test_cli_locations_publishing_pushes_and_run_jobs(
         assert shop.level("A", location) == 8  # 10 on hand - 2 safety for A
         assert run("stock-pushes")[1].splitlines()[0].startswith("0 web-store")
         assert run("stock-pushes", "retry")[1].startswith("0 failed")
+
+
+def test_failing_jobs_are_logged_when_they_start_failing_not_on_every_pass(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from sync.hub.db import HubDatabase
+    from sync.hub.stock_publish import PublishTiming
+
+    db = HubDatabase(f"sqlite:///{tmp_path / 'no-such-dir' / 'hub.sqlite3'}")
+    timing = jobs.JobsTiming(expiry_every_seconds=0, publish=PublishTiming(poll_seconds=0))
+    worker = jobs.HubJobs(Hub(db=db), timing)
+    passes = 0
+
+    def wait(_: float) -> bool:  # five passes, then stop
+        nonlocal passes
+        passes += 1
+        if passes >= 5:
+            worker._stop.set()
+        return worker._stop.is_set()
+
+    worker._stop.wait = wait  # type: ignore[method-assign]
+    with caplog.at_level(logging.INFO, logger="sync.hub.jobs"):
+        worker._loop()
+    db.dispose()
+    said = [r.getMessage() for r in caplog.records if r.name == "sync.hub.jobs"]
+    assert passes == 5
+    assert said == ["hub jobs failing (will keep trying)"]

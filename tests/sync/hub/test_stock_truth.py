@@ -135,3 +135,36 @@ def test_bad_location_settings_are_refused_and_change_nothing(running_hub, till)
     with pytest.raises(Exception, match="between 0"), hub.db.write() as session:
         stock_truth.set_sku_safety(session, STORE, "A", -5, now=hub.clock())
     assert where(till, "A")[STORE]["available_milli"] == 10_000
+
+
+def test_head_office_api_for_locations_safety_stock_and_pushes(running_hub, till) -> None:
+    admin = running_hub.admin
+    put = admin.put(
+        f"/v1/admin/stores/{STORE}/location",
+        json={"kind": "store", "region": "South", "safety_milli": 2000, "hold_days": 3},
+    )
+    assert put.status_code == 200, put.text
+    assert put.json() == {
+        "store_id": STORE,
+        "kind": "store",
+        "region": "South",
+        "safety_milli": 2000,
+        "hold_days": 3,
+    }
+    assert where(till, "A")[STORE]["available_milli"] == 8_000
+    sku = admin.put(f"/v1/admin/stores/{STORE}/safety-stock/A", json={"quantity_milli": 0})
+    assert sku.status_code == 204
+    assert where(till, "A")[STORE]["available_milli"] == 10_000
+    assert admin.get("/v1/admin/stock-pushes").json() == []  # no web store connected
+    assert admin.post("/v1/admin/stock-pushes/retry").json() == {"queued": 0}
+    # Bad input is refused and changes nothing; a till's token is not head office's.
+    for path, body in (
+        (f"/v1/admin/stores/{STORE}/location", {"hold_days": 0}),
+        (f"/v1/admin/stores/{STORE}/location", {"kind": "moon"}),
+        ("/v1/admin/stores/nowhere/location", {"region": "x"}),
+        (f"/v1/admin/stores/{STORE}/safety-stock/A", {"quantity_milli": -1}),
+    ):
+        assert admin.put(path, json=body).status_code in (404, 422), path
+    assert till.put(f"/v1/admin/stores/{STORE}/location", json={}).status_code == 403
+    assert till.get("/v1/admin/stock-pushes").status_code == 403
+    assert where(till, "A")[STORE]["available_milli"] == 10_000
