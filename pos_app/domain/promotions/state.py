@@ -235,6 +235,17 @@ class Chain:
         if not extra:
             return self.saving
         basket = self.basket
+        if len(extra) == 1:
+            # A promotion none of whose lines is open to it where it would run does nothing:
+            # the answer without a trial (a best-price deal on lines an earlier one took).
+            promo = extra[0]
+            k = bisect_left(self.keys, order_key(promo))
+            _, clo, tou = self.before[k] if k < len(self.promos) else self.after
+            if promo.stacking is Stacking.COMPOUND:
+                if all(clo[i] for i in basket.reach(promo)):
+                    return self.saving
+            elif all(clo[i] or tou[i] for i in basket.reach(promo)):
+                return self.saving
         added = sorted(extra, key=order_key)
         promos, keys, before, effects = self.promos, self.keys, self.before, self.effects
         k = bisect_left(keys, order_key(added[0]))
