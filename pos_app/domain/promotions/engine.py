@@ -247,6 +247,10 @@ def _promotions_of(outcome: Outcome) -> list[Promotion]:
 
 def _groups(promos: Sequence[Promotion], basket: BasketState) -> list[list[Promotion]]:
     """Promotions joined when their eligible lines overlap (union-find over line indexes)."""
+    if any(len(basket.reach(p)) == len(basket.all) for p in promos):
+        # One of them looks at every eligible line (a basket-wide promotion, most baskets):
+        # it joins them all, as the union-find below would find line by line.
+        return [list(promos)]
     parent = list(range(len(basket.lines)))
 
     def root(i: int) -> int:

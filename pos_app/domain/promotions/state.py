@@ -17,7 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from pos_app.domain.promotions.eval import LineFacts, promotion_cents
+from pos_app.domain.promotions.eval import LineFacts, closing_total, promotion_cents
 from pos_app.domain.promotions.rules import Promotion, Stacking
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ def order_key(promo: Promotion) -> tuple[int, str]:
 # touched, applied entries).
 _Applied = tuple[tuple[int, Promotion, int], ...]
 _State = tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...], _Applied]
+_NONE: dict[int, int] = {}  # a promotion that takes nothing (never written to)
 
 
 class BasketState:
@@ -235,6 +236,17 @@ class Chain:
         if not extra:
             return self.saving
         basket = self.basket
+        if len(extra) == 1:
+            # A promotion none of whose lines is open to it where it would run does nothing:
+            # the answer without a trial (a best-price deal on lines an earlier one took).
+            promo = extra[0]
+            k = bisect_left(self.keys, order_key(promo))
+            _, clo, tou = self.before[k] if k < len(self.promos) else self.after
+            if promo.stacking is Stacking.COMPOUND:
+                if all(clo[i] for i in basket.reach(promo)):
+                    return self.saving
+            elif all(clo[i] or tou[i] for i in basket.reach(promo)):
+                return self.saving
         added = sorted(extra, key=order_key)
         promos, keys, before, effects = self.promos, self.keys, self.before, self.effects
         k = bisect_left(keys, order_key(added[0]))
@@ -281,37 +293,55 @@ class Chain:
                         open_[i] = r
             else:
                 break
-            new = basket.cents(promo, open_) if open_ else {}
+            reach = basket.reach(promo)
             if compound:
+                new = basket.cents(promo, open_) if open_ else {}
                 # A compound promotion leaves its lines open: a different amount is a
                 # different remainder for what follows.
                 fresh = {i for i, _ in new.items() ^ base.items()} - own.keys()
+                for i in reach if len(reach) < len(own) else list(own):
+                    state = own.get(i)
+                    if state is None:
+                        continue
+                    r, c, t = state
+                    now = new.get(i, 0)
+                    if now:
+                        own[i] = (r - now, c, True)
+                    if c and clo[i]:
+                        # Closed in both runs from here on: the same for every later one.
+                        del own[i]
+                        diff &= ~(1 << i)
+                for i in fresh:
+                    now = new.get(i, 0)
+                    own[i] = (rem[i] - now, clo[i], True) if now else (rem[i], clo[i], tou[i])
+                    diff |= 1 << i
+                delta += sum(new.values()) - was_total
+                continue
+            # A best-price promotion closes every line it takes something off, so a line it
+            # discounts in both runs is closed in both, whatever the amounts: no later
+            # promotion can see it again (the saving's difference is in ``delta``), and which
+            # lines it discounts is all the trial needs of it. A pro-rata rule that discounts
+            # every open line says so without allocating its total (``closing_total``).
+            took = closing_total(promo, open_) if open_ else 0
+            if took is None:
+                new = basket.cents(promo, open_)
+                took, hit = sum(new.values()), new.keys()
             else:
-                # A best-price one closes every line it takes something off, so a line it
-                # discounts in both runs is closed in both, whatever the amounts: no later
-                # promotion can see it again (the saving's difference is in ``delta``).
-                fresh = (new.keys() ^ base.keys()) - own.keys()
-            reach = basket.reach(promo)
+                hit = open_.keys() if took else _NONE.keys()
+            fresh = (hit ^ base.keys()) - own.keys()
             for i in reach if len(reach) < len(own) else list(own):
                 state = own.get(i)
                 if state is None:
                     continue
                 r, c, t = state
-                now = new.get(i, 0)
-                if now:
-                    c = c or not compound
-                    own[i] = (r - now, c, True)
-                if c and (clo[i] or (not compound and i in base)):
-                    # Closed in both runs from here on: the same for every later promotion.
+                if i in hit:
+                    c = True
+                    own[i] = (r, True, True)  # closed: what remains no longer matters
+                if c and (clo[i] or i in base):
                     del own[i]
                     diff &= ~(1 << i)
             for i in fresh:
-                now = new.get(i, 0)
-                own[i] = (
-                    (rem[i] - now, clo[i] or not compound, True)
-                    if now
-                    else (rem[i], clo[i], tou[i])
-                )
+                own[i] = (rem[i], True, True) if i in hit else (rem[i], clo[i], tou[i])
                 diff |= 1 << i
-            delta += sum(new.values()) - was_total
+            delta += took - was_total
         return self.saving + delta
