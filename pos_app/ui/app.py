@@ -24,6 +24,7 @@ from hardware.till_devices import TillDevices
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.write_gate import WriteGate
+from pos_app.domain.promotions import Promotion
 from pos_app.domain.reasons import ReasonCode
 from pos_app.domain.returns.rules import ReturnPolicy
 from pos_app.services.changes import ChangeNotifier, OpChanges
@@ -41,13 +42,13 @@ from pos_app.services.sale.reason_codes import load_reason_codes
 from pos_app.services.sale.screen_pricing import price_for_screen
 from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.till_context import TillContext, load_till_context
-from pos_app.services.sync.live_context import changes_context
 from pos_app.services.sync.runtime import TillSync
 from pos_app.ui import formatting
 from pos_app.ui.boot import DEFAULT_IDLE_MS, TillShell, open_shell
 from pos_app.ui.click_collect.controller import CollectionsController
 from pos_app.ui.customers.controller import CustomerController, HubLane
 from pos_app.ui.devices.controller import PRINTER_PROBE_MS, DeviceController
+from pos_app.ui.feed_refresh import FeedRefresh
 from pos_app.ui.history.controller import HistoryController
 from pos_app.ui.history.wiring import build_history
 from pos_app.ui.main_window import TillWindow
@@ -107,6 +108,7 @@ class TillApp:
     closed: bool = False
     shifts: ShiftsController | None = None
     history: HistoryController | None = None
+    feed_refresh: FeedRefresh | None = None
 
     def close(self) -> None:
         if self.closed:
@@ -132,6 +134,8 @@ class TillApp:
             self.returns.hub_receipts.shutdown()
         if self.customers is not None:
             self.customers.hub.shutdown()
+        if self.feed_refresh is not None:
+            self.feed_refresh.shutdown()
         self.lane.shutdown()
         self.search.shutdown()
         self.controller.pricing_lane.shutdown()
@@ -237,36 +241,44 @@ def build_till(
         price_with=lambda has_customer: prices.current(has_customer=has_customer),
         pricing_lane=PricingLane(pricer, parent=window),
     )
-    bridge = None
+    bridge = feed_refresh = None
     if sync is not None:
         bridge = SyncBridge(sync, status, parent=window)
         changes.subscribe(bridge.on_op_changes)  # queued events are sent at once
 
-        def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
-            if changes_context(kinds):
-                # Tax rates or the store profile changed: every part of the running till
-                # takes the new context now (no restart; a few-row read).
-                with reader_factory() as session:
-                    fresh = load_till_context(session)
-                formatting.use_locale(fresh.locale)
-                for part in (returns, collections, customers, history):
-                    part.context = fresh
-                status.set_store(fresh.store_name, fresh.till_id)
-                prices.use_context(fresh)
-                controller.use_context(fresh)
-            if FeedKind.PROMOTION in kinds:
-                prices.reload()
-                changes.publish(OpChanges(promotions=True))
+        def use_context(fresh: TillContext) -> None:
+            # Tax rates or the store profile changed: every part of the running till
+            # takes the new context now (no restart).
+            formatting.use_locale(fresh.locale)  # money and dates in the store's new locale
+            for part in (returns, collections, customers, history):
+                part.context = fresh
+            status.set_store(fresh.store_name, fresh.till_id)
+            controller.use_context(fresh)
 
-        bridge.feed_applied.connect(on_bridge_feed_applied)
+        def use_promotions(active: tuple[Promotion, ...], for_context: TillContext) -> None:
+            prices.use(active, for_context)
+            changes.publish(OpChanges(promotions=True))
+
+        # Feed pages are merged and re-read off the GUI thread (ui/feed_refresh.py).
+        feed_refresh = FeedRefresh(
+            reader_factory,
+            context,
+            prices.read_active,
+            use_context=use_context,
+            use_promotions=use_promotions,
+            parent=window,
+        )
+        bridge.feed_applied.connect(feed_refresh.on_bridge_feed_applied)
     device_controller = DeviceController(
         devices, DeviceSignals(window), controller, probe_ms=printer_probe_ms
     )
     device_controller.start()
-    collections = _build_collections(window, controller, lane, context, sync, devices, hold_days)
-    returns = _build_returns(window, controller, lane, context, sync, bridge, devices)
+    collections = _build_collections(
+        window, controller, lane, context, sync, feed_refresh, devices, hold_days
+    )
+    returns = _build_returns(window, controller, lane, context, sync, feed_refresh, devices)
     hub_lane = HubLane(sync.lookups if sync is not None else None, parent=window)
-    _follow_reason_codes(controller, lane, bridge)
+    _follow_reason_codes(controller, lane, feed_refresh)
     customers = CustomerController(
         sales=controller,
         changes=changes,
@@ -300,7 +312,7 @@ def build_till(
     return TillApp(
         window, controller, scan_filter, idle, lane, search, context, (writer, reader),
         device_controller, changes, bridge, collections, returns, customers, promotions,
-        shortcuts, shifts=shifts, history=history,
+        shortcuts, shifts=shifts, history=history, feed_refresh=feed_refresh,
     )  # fmt: skip
 
 
@@ -310,6 +322,7 @@ def _build_collections(
     lane: DbLane,
     context: TillContext,
     sync: TillSync | None,
+    feed_refresh: FeedRefresh | None,
     devices: TillDevices,
     hold_days: int,
 ) -> CollectionsController:
@@ -345,14 +358,14 @@ def _build_collections(
     controller.route_scans(window.collections, collections.on_scanner_barcode_scanned)
     collections.order_marked_ready.connect(print_labels)
     collections.receipt_ready.connect(devices.print_receipt)  # the collection receipt
-    if sync is not None:
-        sync.add_feed_listener(collections.feed_listener)
+    if feed_refresh is not None:  # once per burst of feed pages, not once per page
+        feed_refresh.refreshed.connect(collections.on_self_feed_applied)
     collections.refresh()
     return collections
 
 
 def _follow_reason_codes(
-    controller: SaleController, lane: DbLane, bridge: SyncBridge | None
+    controller: SaleController, lane: DbLane, feed_refresh: FeedRefresh | None
 ) -> None:
     """The prompts offer the chain's reason codes: read at start, again when the feed brings
     a new set (services/sale/reason_codes.py)."""
@@ -361,8 +374,8 @@ def _follow_reason_codes(
         controller.reason_codes = codes
 
     lane.run(load_reason_codes, use)
-    if bridge is not None:
-        bridge.feed_applied.connect(
+    if feed_refresh is not None:  # once per burst of feed pages, on the DB lane
+        feed_refresh.refreshed.connect(
             lambda kinds: (
                 lane.run(load_reason_codes, use) if FeedKind.REASON_CODE in kinds else None
             )
@@ -375,7 +388,7 @@ def _build_returns(
     lane: DbLane,
     context: TillContext,
     sync: TillSync | None,
-    bridge: SyncBridge | None,
+    feed_refresh: FeedRefresh | None,
     devices: TillDevices,
 ) -> ReturnsController:
     def back() -> None:
@@ -402,13 +415,13 @@ def _build_returns(
         if policy is not None:
             returns.service.use_policy(policy)
 
-    def on_bridge_feed_applied(kinds: set[FeedKind]) -> None:
+    def on_feed_refresh_refreshed(kinds: set[FeedKind]) -> None:
         if FeedKind.RETURN_POLICY in kinds:
             lane.run(load_return_policy, use_policy)
 
     lane.run(load_return_policy, use_policy)  # the hub's policy, when the feed brought one
-    if bridge is not None:
-        bridge.feed_applied.connect(on_bridge_feed_applied)
+    if feed_refresh is not None:
+        feed_refresh.refreshed.connect(on_feed_refresh_refreshed)
     returns.web = WebReturnsController(
         page=window.returns,
         returns=returns,

@@ -35,11 +35,18 @@ class PromotionPrices:
         self.reload()
 
     def reload(self) -> None:
-        """Re-read the active promotions (a few rows; called at start and on feed changes)."""
+        """Re-read the active promotions (at start; after feed pages ui.feed_refresh reads them
+        off the GUI thread with ``read_active`` and hands them to ``use``)."""
         with self._read() as session:
-            self._active = self._service.active(
-                session, self._clock(), self._context.store_id, self._context.currency
-            )
+            self._active = self.read_active(session, self._context)
+
+    def read_active(self, session: Session, context: TillContext) -> tuple[Promotion, ...]:
+        """The store's active promotions (any thread: reads only, keeps nothing)."""
+        return self._service.active(session, self._clock(), context.store_id, context.currency)
+
+    def use(self, active: tuple[Promotion, ...], context: TillContext) -> None:
+        """Promotions read elsewhere for ``context`` become the ones the screen prices with."""
+        self._context, self._active = context, active
 
     def active(self) -> tuple[Promotion, ...]:
         """The store's current promotions as last loaded (the deals panel, coupon codes)."""
