@@ -65,6 +65,10 @@ class WireModel(BaseModel):
 
 class ErrorBody(WireModel):
     detail: str
+    code: str | None = Field(
+        None, description="stable code of a refusal meant for people (the till translates it)"
+    )
+    params: dict[str, str] = Field(default_factory=dict, description="the code's fields")
 
 
 # --- enrollment ---------------------------------------------------------------------------

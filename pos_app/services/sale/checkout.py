@@ -209,6 +209,7 @@ class CheckoutService:
             footer=context.footer,
             offline=offline,
             kind="sale",
+            locale=context.locale,
         )
         return CompletedSale(
             sale_uuid=sale_uuid,

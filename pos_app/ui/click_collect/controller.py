@@ -33,6 +33,7 @@ from pos_app.services.click_collect.steps import CollectionsService, HandOver, R
 from pos_app.services.sale.drawer import DrawerOpen
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
 from pos_app.services.store.till_context import TillContext
+from pos_app.ui import formatting
 from pos_app.ui.click_collect.page import CollectionsPage
 from pos_app.ui.runner import DbLane
 from pos_app.ui.sale.controller import SaleController
@@ -158,9 +159,11 @@ class CollectionsController(QObject):
 
     def _failed(self, exc: Exception) -> None:
         if not isinstance(exc, (CollectionError, ValueError)):
-            exc = CollectionError(self.tr("Could not do that: %1").replace("%1", str(exc)))
-        self.page.message.show_error(str(exc))
-        self.error_shown.emit(str(exc))
+            exc = CollectionError(
+                self.tr("Could not do that: %1").replace("%1", formatting.error_text(exc))
+            )
+        self.page.message.show_error(formatting.error_text(exc))
+        self.error_shown.emit(formatting.error_text(exc))
 
     def _show(self, detail: OrderDetail, info: str = "") -> None:
         if (detail.summary.number, detail.summary.state) != (self.current, self.current_state):
@@ -363,8 +366,10 @@ class CollectionsController(QObject):
                 return
             tender = self.sales.window.tender  # stay on the payment: fix it or go back
             tender.set_busy(False)
-            tender.message.show_error(self.tr("Not recorded: %1").replace("%1", str(exc)))
-            self.error_shown.emit(str(exc))
+            tender.message.show_error(
+                self.tr("Not recorded: %1").replace("%1", formatting.error_text(exc))
+            )
+            self.error_shown.emit(formatting.error_text(exc))
 
         self.lane.run(op, handed, failed)
 
@@ -461,7 +466,7 @@ class CollectionsController(QObject):
                     reason=reason,
                 ),
                 approved,
-                lambda exc: prompt.show_error(str(exc)),
+                lambda exc: prompt.show_error(formatting.error_text(exc)),
             )  # fmt: skip
 
         self._approve = apply
