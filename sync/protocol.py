@@ -413,6 +413,11 @@ class PromotionIn(WireModel):
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     rules: dict[str, Any] = Field(description="the promotion engine's rule data, kept as sent")
+    currency: Currency | None = Field(
+        default=None,
+        description="the currency of the rules' amounts; refused for a store selling in another"
+        " (null: read in each store's currency)",
+    )
 
 
 class CouponStatus(StrEnum):

@@ -20,8 +20,12 @@ PROBLEMS: Final[Mapping[str, str]] = {
     "web_order.not_found": N_("no web order '{number}' for this store"),
     "account.not_found": N_("no gift card or store credit account '{code}'"),
     "customer.card_taken": N_("loyalty card {card} already belongs to a customer"),
-    "currency.not_sold_here": N_(
-        "store {store} sells in {currency}; {what} in {other} cannot be used there"
+    "web_order.wrong_currency": N_(
+        "store {store} sells in {currency}: it cannot take web order {number} in {other}"
+    ),
+    "promotion.wrong_currency": N_(
+        "store {store} sells in {currency}: promotion {promo} with amounts in {other} "
+        "cannot run there"
     ),
 }
 
