@@ -67,3 +67,22 @@ def test_errors_are_shown_in_the_store_language_with_its_money_format(till_local
     till_locale("en_GB")
     assert "the €5.85 still due" in formatting.error_text(error)
     assert formatting.error_text(ValueError("plain")) == "plain"
+
+
+def test_the_key_pad_types_the_store_locale_decimal_sign(qtbot: Any, till_locale: Any) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from pos_app.ui.widgets import KeyPad, apply_key
+
+    till_locale("fr_FR")
+    pad = KeyPad()
+    qtbot.addWidget(pad)
+    labels = [b.text() for b in pad.findChildren(QPushButton)]
+    assert "," in labels
+    assert "." not in labels
+    with qtbot.waitSignal(pad.key_pressed) as pressed:
+        next(b for b in pad.findChildren(QPushButton) if b.text() == ",").click()
+    assert pressed.args == [","]
+    text = apply_key(apply_key("12", ","), "5")
+    assert apply_key(text, ",") == "12,5"  # one decimal sign only
+    assert formatting.parse_decimal(text) == Decimal("12.5")
