@@ -7,7 +7,7 @@
     paper_width_mm = 80                 # cups://queue, file:///dev/usb/lp0, or "none"
     timeout_s = 3
     status = "auto"                     # "auto", "off" or "required" (see escpos_printer)
-    profile = "TM-T88V"                 # a python-escpos profile; code_page = "CP858"
+    profile = "TM-T88V"                 # a python-escpos profile; code_page = "auto" or "CP858"
     qr = "https://shop.example/r/{receipt_no}"  # a QR code on each receipt (optional)
     keep_days = 90                      # printed receipts kept in the print queue, 1-3650
     [drawer]
@@ -96,7 +96,7 @@ class DeviceConfig:
     paper_width_mm: Literal[58, 80] = 80
     printer_timeout_s: float = 3.0
     printer_profile: str = "default"
-    code_page: str = "CP858"
+    code_page: str = "auto"  # by the receipt's language (escpos_render.code_page_for)
     printer_status: StatusMode = "auto"
     qr_template: str | None = None  # e.g. "https://shop.example/r/{receipt_no}"
     # Printed jobs older than this leave the print queue (services/devices/print_jobs.py); a

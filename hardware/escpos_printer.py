@@ -37,7 +37,12 @@ from hardware.base import (
     PrinterStatus,
     StatusNotSupportedError,
 )
-from hardware.escpos_render import DrawerPulse, EscposRenderer, drawer_kick_bytes
+from hardware.escpos_render import (
+    AUTO_CODE_PAGE,
+    DrawerPulse,
+    EscposRenderer,
+    drawer_kick_bytes,
+)
 from hardware.printer_connections import (
     Connection,
     CupsConnection,
@@ -84,7 +89,7 @@ class PrinterConfig:
     name: str = "printer"
     profile: str = "default"
     paper_width_mm: Literal[58, 80] = 80
-    code_page: str = "CP858"
+    code_page: str = AUTO_CODE_PAGE  # or a page of the profile, e.g. "CP858"
     timeout_s: float = 3.0
     # Receipt QR payload, e.g. "https://shop.example/r/{receipt_no}"; None prints no QR.
     qr_template: str | None = None
@@ -156,7 +161,7 @@ class EscposPrinter:
         if self.config.qr_template:
             qr = self.config.qr_template.format(receipt_no=doc.receipt_no)
         blocks = layout_receipt(transliterated(doc), self.columns, qr_payload=qr)
-        return self._renderer.render(blocks)
+        return self._renderer.render(blocks, code_page=self._renderer.page_for(doc.locale))
 
     def render_report(self, lines: Sequence[str]) -> bytes:
         """An X or Z report's text lines (made at ``self.columns``) as ESC/POS bytes."""

@@ -81,12 +81,36 @@ def check_profile(profile: str) -> None:
         )
 
 
-def check_code_page(profile: str, code_page: str) -> None:
-    """ValueError naming the profile's code pages unless it has this one."""
-    check_profile(profile)
-    from escpos.capabilities import get_profile
+# "auto": the code page of the receipt's language (code_page_for), so a Polish store's receipts
+# print ł and ż as text rather than as pictures; CP858 (Western Europe, with €) otherwise.
+AUTO_CODE_PAGE = "auto"
+DEFAULT_CODE_PAGE = "CP858"
+_CODE_PAGE_BY_LANGUAGE = {
+    "pl": "CP852", "cs": "CP852", "sk": "CP852", "hu": "CP852", "hr": "CP852", "sl": "CP852",
+    "ro": "CP852", "ru": "CP866", "uk": "CP866", "bg": "CP866", "el": "CP737", "tr": "CP857",
+}  # fmt: skip
 
-    pages = sorted(p for p in get_profile(profile).get_code_pages() if p != "Unknown")
+
+def _pages(profile: str) -> list[str]:
+    from escpos.capabilities import get_profile  # python-escpos stays lazy (hardware/__init__)
+
+    return sorted(p for p in get_profile(profile).get_code_pages() if p != "Unknown")
+
+
+def code_page_for(locale: str, profile: str = "default") -> str:
+    """The code page for a receipt in ``locale`` ("fr_FR" -> CP858, "pl_PL" -> CP852) that
+    ``profile`` has; CP858 when it has not (letters missing there print as images)."""
+    language = locale.split("_", 1)[0].lower()
+    page = _CODE_PAGE_BY_LANGUAGE.get(language, DEFAULT_CODE_PAGE)
+    return page if page in _pages(profile) else DEFAULT_CODE_PAGE
+
+
+def check_code_page(profile: str, code_page: str) -> None:
+    """ValueError naming the profile's code pages unless it has this one (or is "auto")."""
+    check_profile(profile)
+    if code_page == AUTO_CODE_PAGE:
+        return
+    pages = _pages(profile)
     if code_page not in pages:
         raise ValueError(
             f"printer profile {profile!r} has no code page {code_page!r}"
@@ -100,7 +124,7 @@ class EscposRenderer:
     def __init__(
         self,
         profile: str = "default",
-        code_page: str = "CP858",
+        code_page: str = AUTO_CODE_PAGE,
         *,
         dots: int = 576,
         columns: int = 42,
@@ -111,20 +135,28 @@ class EscposRenderer:
         probe = get_profile(profile)
         self.profile = profile
         self.code_page = code_page
+        self._default_page = DEFAULT_CODE_PAGE if code_page == AUTO_CODE_PAGE else code_page
         self.dots = dots  # across the roll: sizes the receipt barcode and raster lines
         self.columns = columns
         self._hw_barcodes = bool(probe.supports("barcodeB"))
         self._hw_qr = bool(probe.supports("qrCode"))
 
-    def render(self, blocks: Sequence[Block]) -> bytes:
+    def page_for(self, locale: str) -> str:
+        """The code page a document in ``locale`` prints in: the configured one, or by language."""
+        if self.code_page != AUTO_CODE_PAGE:
+            return self.code_page
+        return code_page_for(locale, self.profile) if locale else self._default_page
+
+    def render(self, blocks: Sequence[Block], *, code_page: str | None = None) -> bytes:
         from escpos.printer import Dummy  # at the first job, on the printer's worker thread
 
+        page = code_page or self._default_page
         printer: Any = Dummy(profile=self.profile)
         printer.hw("INIT")
-        printer.charcode(self.code_page)
+        printer.charcode(page)
         for block in blocks:
             if isinstance(block, TextBlock):
-                self._text(printer, block)
+                self._text(printer, block, page)
             elif isinstance(block, BarcodeBlock):
                 self._barcode(printer, block.data)
             elif isinstance(block, QrBlock):
@@ -133,9 +165,9 @@ class EscposRenderer:
                 printer.cut(mode="PART" if block.partial else "FULL")
         return bytes(printer.output)
 
-    def _text(self, printer: Any, block: TextBlock) -> None:
+    def _text(self, printer: Any, block: TextBlock, page: str) -> None:
         text = printable(block.text)
-        if not fits_code_page(text, self.code_page) and drawable(text):
+        if not fits_code_page(text, page) and drawable(text):
             # A letter the code page lacks (Ł, Greek): the line as a picture, not "?".
             image = line_image(text, dots=self.dots, columns=self.columns, bold=block.bold)
             printer._raw(raster_bytes(image))

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from pos_app.domain.l10n.receipt_style import ReceiptStyle
 from pos_app.domain.receipt import DUPLICATE_BANNER, ReceiptDocument, render_text
 
 __all__ = [
@@ -86,8 +87,10 @@ def layout_receipt(
     lines = render_text(doc, columns).splitlines()
     rule = "-" * columns
     name_lines = len(textwrap.wrap(printable(doc.store_name), columns) or [""])
-    total_prefix = f"TOTAL {doc.total.currency.code}"
-    due_prefix = f"TO PAY {doc.total.currency.code}"
+    t = ReceiptStyle.for_locale(doc.locale).t  # the labels render_text printed
+    total_prefix = printable(f"{t('TOTAL')} {doc.total.currency.code}")
+    due_prefix = printable(f"{t('TO PAY')} {doc.total.currency.code}")
+    banners = {printable(t("*** OFFLINE ***")), printable(t(DUPLICATE_BANNER))}
     blocks: list[Block] = []
     in_header = True
     for index, raw in enumerate(lines):
@@ -96,7 +99,7 @@ def layout_receipt(
             in_header = False
         if in_header and index < name_lines:
             blocks.append(TextBlock(line, bold=True, double_height=True))
-        elif in_header and line.strip() in ("*** OFFLINE ***", DUPLICATE_BANNER):
+        elif in_header and line.strip() in banners:
             blocks.append(TextBlock(line, bold=True, invert=True))
         elif line.startswith((total_prefix, due_prefix)):
             blocks.append(TextBlock(line, bold=True, double_height=True))

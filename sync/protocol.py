@@ -84,6 +84,10 @@ class WireModel(BaseModel):
 
 class ErrorBody(WireModel):
     detail: str
+    code: str | None = Field(
+        None, description="stable code of a refusal meant for people (the till translates it)"
+    )
+    params: dict[str, str] = Field(default_factory=dict, description="the code's fields")
 
 
 # --- enrollment ---------------------------------------------------------------------------
@@ -489,6 +493,11 @@ class PromotionIn(WireModel):
     starts_at: datetime | None = None
     ends_at: datetime | None = None
     rules: dict[str, Any] = Field(description="the promotion engine's rule data, kept as sent")
+    currency: Currency | None = Field(
+        default=None,
+        description="the currency of the rules' amounts; refused for a store selling in another"
+        " (null: read in each store's currency)",
+    )
 
 
 class CouponStatus(StrEnum):

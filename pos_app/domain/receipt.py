@@ -8,14 +8,22 @@ never disagree about an amount.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from pos_app.domain.errors import ReceiptError
+from pos_app.domain.l10n.messages import Translate, msg
+from pos_app.domain.l10n.receipt_style import ReceiptStyle
 from pos_app.domain.money import Money, sum_money
-from pos_app.domain.pricing import BasketLine, BasketTotals, LineTotals, line_discount_amounts
+from pos_app.domain.pricing import (
+    BasketLine,
+    BasketTotals,
+    Discount,
+    LineTotals,
+    line_discount_amounts,
+)
 from pos_app.domain.sale.tenders import Settlement, Tender, TenderKind
 from pos_app.domain.tax import TaxLine, TaxMode
 
@@ -76,6 +84,9 @@ class ReceiptDocument:
     extra_barcodes: tuple[str, ...] = ()
     # A copy printed again later (a reprint): marked so it cannot pass for a second original.
     duplicate: bool = False
+    # The store's locale ("fr_FR"): labels, amounts and dates in its language and formats
+    # (l10n.receipt_style). "" is the English layout of receipts stored before stores had one.
+    locale: str = ""
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -90,28 +101,32 @@ class ReceiptDocument:
         return self.total + self.rounding_adjustment
 
 
-def tender_label(tender: Tender) -> str:
+def tender_label(tender: Tender, translate: Translate = str) -> str:
+    """How a payment is named on the receipt and the screens, in ``translate``'s language."""
     if tender.kind is TenderKind.CARD and tender.card is not None:
         card = tender.card
-        return f"Card {card.scheme} ****{card.last4} (auth {card.approval_code})"
-    if tender.kind is TenderKind.STORE_CREDIT and tender.account is not None:
-        return f"Store credit ****{tender.account.strip()[-4:]}"
-    if tender.kind is TenderKind.EXCHANGE:
-        return f"Exchange credit (return {tender.account})"
-    return "Cash"
+        text = msg(
+            "Card {scheme} ****{last4} (auth {code})",
+            scheme=card.scheme, last4=card.last4, code=card.approval_code,
+        )  # fmt: skip
+    elif tender.kind is TenderKind.STORE_CREDIT and tender.account is not None:
+        text = msg("Store credit ****{last4}", last4=tender.account.strip()[-4:])
+    elif tender.kind is TenderKind.EXCHANGE:
+        text = msg("Exchange credit (return {receipt})", receipt=tender.account)
+    else:
+        return translate("Cash")
+    return text.render(translate)
 
 
-def _receipt_line(line: BasketLine, totals: LineTotals) -> ReceiptLine:
+def _receipt_line(line: BasketLine, totals: LineTotals, style: ReceiptStyle) -> ReceiptLine:
     gross = totals.gross
     notes: list[tuple[str, Money]] = []
     if line.price_override_reason is not None:
         catalog_gross = (line.item.unit_price * line.quantity).rounded()
-        notes.append(
-            (
-                f"Price was {line.item.unit_price.format_amount()}: {line.price_override_reason}",
-                gross - catalog_gross,
-            )
-        )
+        was = msg("Price was {price}: {reason}", price=line.item.unit_price,
+                  reason=line.price_override_reason)  # fmt: skip
+        shown = was.render(style.translate, _shown_by(style))
+        notes.append((shown, gross - catalog_gross))
     # Promotions sit under their item, before manual discounts: that is the order they were
     # taken off in (pricing), and the customer sees what each advertised deal saved.
     for promo in totals.promotions:
@@ -120,7 +135,7 @@ def _receipt_line(line: BasketLine, totals: LineTotals) -> ReceiptLine:
     for discount, off in zip(
         line.discounts, line_discount_amounts(after_promotions, line.discounts), strict=True
     ):
-        notes.append((discount.describe(), -off))
+        notes.append((_discount_note(discount, style), -off))
     return ReceiptLine(
         name=line.item.name,
         quantity=line.quantity,
@@ -145,7 +160,11 @@ def build_receipt(
     footer: Sequence[str] = (),
     offline: bool = False,
     kind: str = "sale",
+    locale: str = "",
 ) -> ReceiptDocument:
+    """The receipt of a settled basket; with the store's ``locale`` it is written in its
+    language (the tender and price-change notes are worded here, the rest when rendered)."""
+    style = ReceiptStyle.for_locale(locale)
     if [t.line_no for t in basket_totals.lines] != [line.line_no for line in lines]:
         raise ReceiptError("The receipt lines do not match the basket totals; price it again.")
     if settlement.total != basket_totals.total:
@@ -162,7 +181,7 @@ def build_receipt(
         issued_at=issued_at,
         cashier=cashier,
         lines=tuple(
-            _receipt_line(line, totals)
+            _receipt_line(line, totals, style)
             for line, totals in zip(lines, basket_totals.lines, strict=True)
         ),
         subtotal=basket_totals.subtotal,
@@ -171,12 +190,29 @@ def build_receipt(
         tax_mode=basket_totals.tax_mode,
         total=basket_totals.total,
         rounding_adjustment=settlement.rounding_adjustment,
-        tenders=tuple((tender_label(t), t.amount) for t in settlement.tenders),
+        tenders=tuple((tender_label(t, style.translate), t.amount) for t in settlement.tenders),
         change=settlement.change,
         footer=tuple(footer),
         offline=offline,
         barcode=receipt_no,
+        locale=locale,
     )
+
+
+def _discount_note(discount: Discount, style: ReceiptStyle) -> str:
+    if discount.kind == "percent":
+        text = msg("{percent} off: {reason}", percent=style.percent(discount.value / 100),
+                   reason=discount.reason)  # fmt: skip
+    else:
+        text = msg("Discount: {reason}", reason=discount.reason)
+    return text.render(style.translate)
+
+
+def _shown_by(style: ReceiptStyle) -> Callable[[object], str]:
+    def show(value: object) -> str:
+        return style.amount(value) if isinstance(value, Money) else str(value)
+
+    return show
 
 
 # -- plain text ------------------------------------------------------------------------------
@@ -206,13 +242,7 @@ def _centered(text: str, width: int) -> list[str]:
     return [part.center(width).rstrip() for part in wrapped]
 
 
-def _qty(quantity: Decimal, by_weight: bool) -> str:
-    if by_weight:
-        return format(quantity.quantize(Decimal("0.001")), "f") + " kg"
-    return format(quantity.normalize(), "f")
-
-
-def _checklist(lines: Sequence[ReceiptLine], width: int) -> list[str]:
+def _checklist(lines: Sequence[ReceiptLine], width: int, style: ReceiptStyle) -> list[str]:
     """Tick box, quantity, name (wrapped) and SKU per line, under its group's heading."""
     indent = " " * 10  # "[ ] " + a 4-wide quantity + 2 spaces
     out = [_truncate("OK   QTY  ITEM / SKU", width)]
@@ -222,7 +252,7 @@ def _checklist(lines: Sequence[ReceiptLine], width: int) -> list[str]:
             group = item.group
             if group:
                 out.append(_truncate(_clean(group).upper(), width))
-        qty = _qty(item.quantity, item.sold_by_weight)
+        qty = style.quantity(item.quantity, item.sold_by_weight)
         first = f"[ ] {qty:>4}  "
         out += textwrap.wrap(
             _clean(item.name), width, initial_indent=first, subsequent_indent=indent
@@ -230,10 +260,6 @@ def _checklist(lines: Sequence[ReceiptLine], width: int) -> list[str]:
         if item.code:
             out.append(_truncate(f"{indent}SKU {_clean(item.code)}", width))
     return out
-
-
-def _percent(rate: Decimal) -> str:
-    return format((rate * 100).normalize(), "f") + "%"
 
 
 def _wrapped_lr(left: str, right: str, width: int) -> list[str]:
@@ -248,32 +274,32 @@ def _wrapped_lr(left: str, right: str, width: int) -> list[str]:
     return [*parts, right.rjust(width)]
 
 
-def _tax_label(line: TaxLine) -> str:
-    rate = _percent(line.rate)
+def _tax_label(line: TaxLine, style: ReceiptStyle) -> str:
     # Labels such as "VAT 20%" already say the rate; do not print it twice.
-    return _clean(line.label if rate in line.label else f"{line.label} {rate}")
+    if style.says_rate(line.label, line.rate):
+        return _clean(line.label)
+    return _clean(f"{line.label} {style.percent(line.rate)}")
 
 
-def _tax_summary(doc: ReceiptDocument, width: int) -> list[str]:
-    included = "incl." if doc.tax_mode is TaxMode.INCLUSIVE else "added"
+def _tax_summary(doc: ReceiptDocument, width: int, style: ReceiptStyle) -> list[str]:
+    title = style.t("Tax (incl.)" if doc.tax_mode is TaxMode.INCLUSIVE else "Tax (added)")
+    amount = style.amount
     rows = [
-        (_tax_label(t), t.net.format_amount(), t.tax.format_amount(), t.gross.format_amount())
-        for t in doc.tax_lines
+        (_tax_label(t, style), amount(t.net), amount(t.tax), amount(t.gross)) for t in doc.tax_lines
     ]
-    col = max([5] + [len(cell) for row in rows for cell in row[1:]])
+    heads = (style.t("Net"), style.t("Tax"), style.t("Gross"))
+    col = max([5] + [len(h) for h in heads] + [len(cell) for row in rows for cell in row[1:]])
     amounts_width = 3 * (col + 1)
     if amounts_width > width:
         # Amounts too long for columns (not with real receipts): one value per line.
-        out = [f"Tax ({included})"]
-        for label, net, tax, gross in rows:
+        out = [title]
+        for label, *amounts in rows:
             out.append(_truncate(label, width))
-            out += [
-                _lr(f"  {k}", v, width) for k, v in (("Net", net), ("Tax", tax), ("Gross", gross))
-            ]
+            out += [_lr(f"  {k}", v, width) for k, v in zip(heads, amounts, strict=True)]
         return out
     label_width = width - amounts_width
-    header = "".join(h.rjust(col + 1) for h in ("Net", "Tax", "Gross"))
-    out = [f"Tax ({included})", " " * label_width + header]
+    header = "".join(h.rjust(col + 1) for h in heads)
+    out = [title, " " * label_width + header]
     for label, *amounts in rows:
         cells = "".join(a.rjust(col + 1) for a in amounts)
         if len(label) <= label_width:
@@ -289,6 +315,8 @@ def render_text(doc: ReceiptDocument, width: int = 42) -> str:
     """A plain-text receipt, no line wider than ``width`` characters."""
     if width < MIN_WIDTH:
         raise ReceiptError(f"A receipt needs at least {MIN_WIDTH} characters per line.")
+    style = ReceiptStyle.for_locale(doc.locale)
+    t, amount = style.t, style.amount
     code = doc.total.currency.code
     rule = "-" * width
     out: list[str] = []
@@ -296,19 +324,19 @@ def render_text(doc: ReceiptDocument, width: int = 42) -> str:
     for line in doc.store_lines:
         out += _centered(line, width)
     if doc.kind != "sale":
-        out += _centered(doc.kind.upper(), width)
+        out += _centered(t(doc.kind.upper()), width)
     if doc.offline:
-        out += _centered("*** OFFLINE ***", width)
+        out += _centered(t("*** OFFLINE ***"), width)
     if doc.duplicate:
-        out += _centered(DUPLICATE_BANNER, width)
+        out += _centered(t(DUPLICATE_BANNER), width)
     out.append(rule)
-    number = "Receipt" if doc.priced else "Order"
-    who = "Cashier" if doc.priced else "Staff"
-    out += _wrapped_lr(f"{number} {doc.receipt_no}", f"Till {doc.till_id}", width)
-    out += _wrapped_lr(doc.issued_at.strftime("%Y-%m-%d %H:%M"), f"{who} {doc.cashier}", width)
+    number = t("Receipt") if doc.priced else t("Order")
+    who = t("Cashier") if doc.priced else t("Staff")
+    out += _wrapped_lr(f"{number} {doc.receipt_no}", f"{t('Till')} {doc.till_id}", width)
+    out += _wrapped_lr(style.when(doc.issued_at), f"{who} {doc.cashier}", width)
     out.append(rule)
     if not doc.priced:
-        out += _checklist(doc.lines, width)
+        out += _checklist(doc.lines, width, style)
         if doc.footer:
             out.append(rule)
             for line in doc.footer:
@@ -316,33 +344,33 @@ def render_text(doc: ReceiptDocument, width: int = 42) -> str:
         return "\n".join(line[:width] for line in out) + "\n"
 
     for item in doc.lines:
-        out.append(_lr(item.name, item.amount.format_amount(), width))
+        out.append(_lr(item.name, amount(item.amount), width))
         if item.sold_by_weight or item.quantity != 1:
             per = "/kg" if item.sold_by_weight else ""
-            qty = _qty(item.quantity, item.sold_by_weight)
-            out.append(_truncate(f"  {qty} x {item.unit_price.format_amount()}{per}", width))
-        for text, amount in item.notes:
-            out += _wrapped_lr(f"  {text}", amount.format_amount(), width)
+            qty = style.quantity(item.quantity, item.sold_by_weight)
+            out.append(_truncate(f"  {qty} x {amount(item.unit_price)}{per}", width))
+        for text, value in item.notes:
+            out += _wrapped_lr(f"  {text}", amount(value), width)
     out.append(rule)
 
-    out.append(_lr("Subtotal", doc.subtotal.format_amount(), width))
+    out.append(_lr(t("Subtotal"), amount(doc.subtotal), width))
     if not doc.discount_total.is_zero():
-        out.append(_lr("Discounts", (-doc.discount_total).format_amount(), width))
+        out.append(_lr(t("Discounts"), amount(-doc.discount_total), width))
     if doc.tax_mode is TaxMode.EXCLUSIVE:
-        tax_total = sum_money((t.tax for t in doc.tax_lines), doc.total.currency)
-        out.append(_lr("Tax", tax_total.format_amount(), width))
-    out.append(_lr(f"TOTAL {code}", doc.total.format_amount(), width))
+        tax_total = sum_money((line.tax for line in doc.tax_lines), doc.total.currency)
+        out.append(_lr(t("Tax"), amount(tax_total), width))
+    out.append(_lr(f"{t('TOTAL')} {code}", amount(doc.total), width))
     if not doc.rounding_adjustment.is_zero():
-        out.append(_lr("Cash rounding", doc.rounding_adjustment.format_amount(), width))
-        out.append(_lr(f"TO PAY {code}", doc.amount_due.format_amount(), width))
-    for label, amount in doc.tenders:
-        out += _wrapped_lr(label, amount.format_amount(), width)
+        out.append(_lr(t("Cash rounding"), amount(doc.rounding_adjustment), width))
+        out.append(_lr(f"{t('TO PAY')} {code}", amount(doc.amount_due), width))
+    for label, value in doc.tenders:
+        out += _wrapped_lr(label, amount(value), width)
     if doc.tenders:
-        out.append(_lr("Change", doc.change.format_amount(), width))
+        out.append(_lr(t("Change"), amount(doc.change), width))
 
     if doc.tax_lines:
         out.append(rule)
-        out += _tax_summary(doc, width)
+        out += _tax_summary(doc, width, style)
     if doc.footer:
         out.append(rule)
         for line in doc.footer:

@@ -19,8 +19,10 @@ from functools import cache
 from PySide6.QtCore import QLocale, Qt
 
 from pos_app.domain.errors import LocaleError
+from pos_app.domain.l10n.catalog import translator
 from pos_app.domain.l10n.formats import DateStyle, Formats
 from pos_app.domain.l10n.locales import DEFAULT_LOCALE
+from pos_app.domain.l10n.messages import message_of
 from pos_app.domain.money import Money
 
 # Every money column and amount label: right-aligned, so decimals line up.
@@ -105,6 +107,20 @@ def day_and_time(value: datetime_type, *, year: bool = False) -> str:
 def datetime(value: datetime_type, style: DateStyle = "short") -> str:
     """Date and time in this computer's time zone."""
     return formats().datetime(value.astimezone(), style)
+
+
+def _show(value: object) -> str:
+    return money(value, symbol=True) if isinstance(value, Money) else formats().show(value)
+
+
+def error_text(error: object) -> str:
+    """What went wrong, for the person at the till: a domain or service error raised with a
+    message id (l10n.messages) in the store's language with its amounts formatted here;
+    any other error as its text."""
+    message = message_of(error) if isinstance(error, BaseException) else None
+    if message is None:
+        return str(error)
+    return message.render(translator(current_locale()), _show)
 
 
 def parse_decimal(text: str) -> Decimal | None:

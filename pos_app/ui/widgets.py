@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.ui import formatting
+
 TOUCH_MIN = 48  # px; the theme's minimum for anything a finger presses (≥ 44 px)
 
 
@@ -76,7 +78,8 @@ class InlineMessage(QLabel):
 
 
 class KeyPad(QWidget):
-    """A touch number pad. Emits the key text: digits, ".", "C" (clear), "⌫" or "OK"."""
+    """A touch number pad. Emits the key text: digits, the store locale's decimal sign ("," in
+    fr_FR, "." in en_GB), "C" (clear), "⌫" or "OK"."""
 
     key_pressed = Signal(str)
 
@@ -86,7 +89,8 @@ class KeyPad(QWidget):
         grid = QGridLayout(self)
         grid.setSpacing(6)
         grid.setContentsMargins(0, 0, 0, 0)
-        keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3", "." if decimal else "C", "0", "⌫"]
+        point = formatting.formats().decimal_symbol
+        keys = ["7", "8", "9", "4", "5", "6", "1", "2", "3", point if decimal else "C", "0", "⌫"]
         for index, key in enumerate(keys):
             button = QPushButton(key)
             button.setMinimumSize(TOUCH_MIN + 16, TOUCH_MIN)
@@ -103,6 +107,6 @@ def apply_key(text: str, key: str) -> str:
         return ""
     if key == "⌫":
         return text[:-1]
-    if key == "." and "." in text:
+    if key in ".," and ("." in text or "," in text):  # one decimal sign (parse_decimal reads both)
         return text
     return text + key

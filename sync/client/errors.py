@@ -7,13 +7,17 @@ refused code) or name a thing that does not exist.
 
 from __future__ import annotations
 
+from pos_app.domain.l10n.messages import Message
+
 
 class HubError(Exception):
     """Base class: ``str(exc)`` is a one-line message fit for a status bar."""
 
     transient = False
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(self, message: str | Message, *, status: int | None = None) -> None:
+        # A refusal with a known code carries its Message (l10n.problems): the till shows it
+        # in the store's language; str() is the English either way.
         super().__init__(message)
         self.status = status
 

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ValidationError
 
+from pos_app.domain.l10n.messages import Message
+from pos_app.domain.l10n.problems import problem_message
 from sync.client.errors import (
     BadResponse,
     Conflict,
@@ -158,7 +160,17 @@ def _error_for(response: requests.Response) -> HubError:
     if status == 429 or status >= 500:
         return HubUnavailable(f"hub unavailable (HTTP {status}): {detail}", status=status)
     cls = _BY_STATUS.get(status, BadResponse)
-    return cls(detail, status=status)
+    return cls(_problem(response) or detail, status=status)
+
+
+def _problem(response: requests.Response) -> Message | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    if not isinstance(body, dict):
+        return None
+    return problem_message(body.get("code"), body.get("params"))
 
 
 def _detail(response: requests.Response) -> str:

@@ -133,7 +133,10 @@ def create_app(settings: HubSettings) -> FastAPI:
     async def on_hub_error(request: Request, exc: HubError) -> Response:
         if request.url.path.startswith(PREFIX + "/"):
             return console.error_page(request, exc)
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        body: dict[str, object] = {"detail": exc.detail}
+        if exc.code is not None:
+            body |= {"code": exc.code, "params": exc.params}
+        return JSONResponse(body, status_code=exc.status_code)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid_request(request: Request, exc: RequestValidationError) -> Response:

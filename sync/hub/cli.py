@@ -136,6 +136,9 @@ def register_hub_commands(sub: Any) -> None:
     promo.add_argument("--starts", default=None, help="ISO time")
     promo.add_argument("--ends", default=None, help="ISO time")
     promo.add_argument("--rules", required=True, help="JSON object, or @file.json / @file.yaml")
+    promo.add_argument(
+        "--currency", default=None, help="currency of the rules' amounts, e.g. CHF (checked)"
+    )
     unpromo = action("remove-promo", "end a promotion now; its tills drop it through the feed")
     unpromo.add_argument("--id", dest="promo_id", required=True)
     unstaff = action("remove-staff", "a person leaves a store: its tills stop signing them in")
@@ -411,6 +414,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                     "starts_at": args.starts,
                     "ends_at": args.ends,
                     "rules": load_rules(args.rules),
+                    "currency": args.currency,
                 }
             )
             headoffice.add_promotion(hub, promo)

@@ -101,7 +101,7 @@ def create(hub: Hub, spec: CustomerCreate) -> CustomerOut:
                 select(Customer.id).where(Customer.loyalty_card == spec.loyalty_card)
             ).first()
         ):
-            raise Conflict(f"loyalty card {spec.loyalty_card} already belongs to a customer")
+            raise Conflict.problem("customer.card_taken", card=spec.loyalty_card)
         row = Customer(
             email=spec.email.lower(),
             name=spec.name,

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from pos_app.domain.l10n.problems import problem
+
 MAX_DETAIL = 500
 
 
 class HubError(Exception):
     status_code = 400
 
-    def __init__(self, detail: str) -> None:
+    def __init__(
+        self, detail: str, *, code: str | None = None, params: dict[str, str] | None = None
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
+        # A stable code (pos_app/domain/l10n/problems.py) for refusals a person reads at a till,
+        # which translates it; ``detail`` stays the English for everyone else.
+        self.code = code
+        self.params = params or {}
+
+    @classmethod
+    def problem(cls, key: str, /, **params: str) -> HubError:
+        """The refusal ``key`` of PROBLEMS, its English as the detail."""
+        return cls(str(problem(key, **params)), code=key, params=params)
 
 
 class Unauthorized(HubError):

@@ -45,7 +45,7 @@ def find_web_orders(
         query = query.where(Customer.email == email.strip().lower())
     orders = [order_out(row, customer) for row, customer in session.execute(query).all()]
     if number is not None and not orders:
-        raise NotFound(f"no web order {number!r} for this store")
+        raise NotFound.problem("web_order.not_found", number=number)
     return orders
 
 
@@ -65,7 +65,7 @@ def stock_in_stores(session: Session, sku: str) -> StockElsewhere:
 def stored_value_balance(session: Session, code: str) -> StoredValueBalance:
     account = session.get(StoredValue, code)
     if account is None:
-        raise NotFound(f"no gift card or store credit account {code!r}")
+        raise NotFound.problem("account.not_found", code=code)
     return StoredValueBalance(
         code=account.code,
         kind=StoredValueKind(account.kind),

@@ -41,8 +41,25 @@ def currencies_for(session: Session, store_id: str | None) -> list[str]:
     return used or [DEFAULT_CURRENCY]
 
 
+def _refuse_other_currencies(session: Session, promo: PromotionIn) -> None:
+    """A promotion whose amounts are in one currency cannot run where another is sold."""
+    if promo.currency is None:
+        return
+    query = select(Store).where(Store.currency != promo.currency).order_by(Store.store_id)
+    if promo.store_id is not None:
+        query = query.where(Store.store_id == promo.store_id)
+    other = session.scalars(query.limit(1)).first()
+    if other is not None:
+        raise InvalidPromotion.problem(
+            "promotion.wrong_currency",
+            store=other.store_id, currency=other.currency, promo=promo.promo_id,
+            other=promo.currency,
+        )  # fmt: skip
+
+
 def check_promotion(session: Session, promo: PromotionIn) -> list[Promotion]:
     """The promotion as each relevant currency's till will see it, or InvalidPromotion."""
+    _refuse_other_currencies(session, promo)
     parsed: list[Promotion] = []
     for code in currencies_for(session, promo.store_id):
         try:

@@ -465,7 +465,7 @@ def returnable_receipt(session: Session, receipt_no: str) -> Returnable:
         .limit(1)
     )
     if sale_uuid is None:
-        raise NotFound(f"the hub has no sale with receipt number {code!r} (yet)")
+        raise NotFound.problem("sale.not_found", receipt=code)
     return returnable_sale(session, sale_uuid)
 
 

@@ -17,7 +17,7 @@ from pos_app.domain.click_collect.states import ALLOWED_MOVES
 from sync.hub import credentials, sales_rollup, stock_truth
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
-from sync.hub.errors import Conflict, NotFound
+from sync.hub.errors import Conflict, Invalid, NotFound
 from sync.hub.feed import PendingChanges
 from sync.hub.models import Customer, WebOrderRow
 from sync.hub.notifications import record_status_effects
@@ -119,7 +119,13 @@ def insert_web_order(
         existing = _existing_by_external_id(session, spec.external_id)
         if existing is not None:  # a webhook delivered twice is one order
             return WebOrderCreated(created=False, order=existing)
-    get_store(session, spec.pickup_store_id)
+    store = get_store(session, spec.pickup_store_id)
+    if spec.currency != store.currency:
+        # A till takes payment and refunds in its store's currency only (issue 22 point 6).
+        raise Invalid.problem(
+            "web_order.wrong_currency",
+            store=store.store_id, currency=store.currency, number=spec.number, other=spec.currency,
+        )  # fmt: skip
     taken = session.execute(select(WebOrderRow.id).where(WebOrderRow.number == spec.number)).first()
     if taken is not None:
         raise Conflict(f"web order {spec.number!r} already exists")

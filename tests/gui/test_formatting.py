@@ -47,3 +47,42 @@ def test_dates_and_times_in_the_store_locale(till_locale: Any) -> None:
     till_locale("de_DE")
     assert "Dez." in formatting.day_and_time(moment, year=True)
     assert "2026" in formatting.day_and_time(moment, year=True)
+
+
+def test_errors_are_shown_in_the_store_language_with_its_money_format(till_locale: Any) -> None:
+    from pos_app.domain.errors import TenderError
+    from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind, settle
+
+    card = CardReference("A1B2", "4242", "VISA")
+    try:
+        settle(Money.of("5.85", EUR), [Tender(TenderKind.CARD, Money.of("12", EUR), card=card)],
+               Decimal("0.01"))  # fmt: skip
+    except TenderError as exc:
+        error = exc
+    assert "5.85 EUR" in str(error)  # logs keep the English
+    till_locale("fr_FR")
+    shown = formatting.error_text(error)
+    assert "5,85\u00a0€" in shown
+    assert shown.startswith("Le montant (paiement par carte")
+    till_locale("en_GB")
+    assert "the €5.85 still due" in formatting.error_text(error)
+    assert formatting.error_text(ValueError("plain")) == "plain"
+
+
+def test_the_key_pad_types_the_store_locale_decimal_sign(qtbot: Any, till_locale: Any) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from pos_app.ui.widgets import KeyPad, apply_key
+
+    till_locale("fr_FR")
+    pad = KeyPad()
+    qtbot.addWidget(pad)
+    labels = [b.text() for b in pad.findChildren(QPushButton)]
+    assert "," in labels
+    assert "." not in labels
+    with qtbot.waitSignal(pad.key_pressed) as pressed:
+        next(b for b in pad.findChildren(QPushButton) if b.text() == ",").click()
+    assert pressed.args == [","]
+    text = apply_key(apply_key("12", ","), "5")
+    assert apply_key(text, ",") == "12,5"  # one decimal sign only
+    assert formatting.parse_decimal(text) == Decimal("12.5")

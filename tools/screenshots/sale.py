@@ -1,6 +1,7 @@
 """Render the till's screens to docs/screenshots/ at 1024x768 and 1920x1080.
 
     QT_QPA_PLATFORM=offscreen PYTHONPATH=. .venv/bin/python tools/screenshots/sale.py [OUT_DIR]
+    ... tools/screenshots/sale.py OUT_DIR --locale=fr_FR   # in the store's formats (fr_FR-*.png)
 
 Drives the real window on a throw-away demo database, as the GUI tests do. In the store's
 language: OMNITILL_LOCALE=fr_FR … tools/screenshots/sale.py docs/screenshots/fr (the .qm
@@ -62,10 +63,28 @@ def themed_app(out: Path) -> QApplication:
     return app
 
 
-def main(out: Path) -> None:
+def set_store_locale(db: Path, locale: str) -> None:
+    """As the hub's feed or the standalone set-up would: the store's locale (docs §13)."""
+    from pos_app.db.engine import create_till_engine, make_session_factory
+    from pos_app.db.models import StoreProfile
+
+    engine = create_till_engine(db, writer=True)
+    try:
+        with make_session_factory(engine).begin() as session:
+            profile = session.get(StoreProfile, 1)
+            assert profile is not None
+            profile.locale = locale
+    finally:
+        engine.dispose()
+
+
+def main(out: Path, locale: str | None = None) -> None:
     _app = themed_app(out)  # held: dropping the last reference would delete the application
+    prefix = f"{locale}-" if locale else ""
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_demo_till(Path(tmp), products=5000, out=lambda _l: None)
+        if locale:
+            set_store_locale(db, locale)
         for width, height in SIZES:
             till = build_till(db, demo_hint=demo_hint())
             w, c = till.window, till.controller
@@ -75,7 +94,7 @@ def main(out: Path) -> None:
 
             def shot(name: str, w=w, width=width, height=height) -> None:
                 settle()
-                w.grab().save(str(out / f"{name}-{width}x{height}.png"))
+                w.grab().save(str(out / f"{prefix}{name}-{width}x{height}.png"))
 
             shot("01-sign-in")
             sign_in(c, "9999")
@@ -101,7 +120,7 @@ def main(out: Path) -> None:
             w.tender.on_cash_edit_return_pressed()
             shot("04-tender-cash-change")
             w.tender.on_remove_payment_button_clicked()
-            w.tender.card_amount.setText("20.00")
+            w.tender.card_amount.setText("20,00" if locale else "20.00")
             w.tender.card_approval.setText("A1B2C3")
             w.tender.card_last4.setText("4242")
             w.tender.on_add_card_button_clicked()
@@ -116,7 +135,9 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__" and "--devices" not in sys.argv:
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--locale")]
+    chosen = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--locale=")), None)
+    main(Path(args[0]) if args else Path("docs/screenshots"), chosen)
 
 
 def devices_main(out: Path) -> None:

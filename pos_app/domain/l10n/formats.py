@@ -133,6 +133,18 @@ class Formats:
         pattern = str(self._babel.datetime_formats["short"])
         return pattern.replace("{1}", self.day(value, year=year)).replace("{0}", self.time(value))
 
+    def show(self, value: object) -> str:
+        """A message's field value for people: money, numbers and dates in this locale."""
+        if isinstance(value, Money):
+            return self.money(value)
+        if isinstance(value, Decimal | int) and not isinstance(value, bool):
+            return self.number(value)
+        if isinstance(value, dt.datetime):
+            return self.day_and_time(value)
+        if isinstance(value, dt.date):
+            return self.date(value, "medium")
+        return str(value)
+
     def datetime(self, value: dt.datetime, style: DateStyle = "short") -> str:
         """Date and time in the value's own time zone (convert with ``astimezone`` first)."""
         naive = value.replace(tzinfo=None)

@@ -24,6 +24,7 @@ from pos_app.domain.barcodes import ProductCode, VariableMeasureConfig, parse_sc
 from pos_app.domain.catalog import CatalogItem, CatalogLookup
 from pos_app.domain.errors import BasketError, UnknownProductError, WeightRequiredError
 from pos_app.domain.gs1 import looks_like_gs1, parse_gs1
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Currency, Money
 from pos_app.domain.pricing import (
     BasketLine,
@@ -156,7 +157,10 @@ class Basket:
         if quantity is None:
             if item.sold_by_weight:
                 raise WeightRequiredError(
-                    f"{item.name} is sold by weight: put it on the scale or scan its weight label."
+                    msg(
+                        "{item} is sold by weight: put it on the scale or scan its weight label.",
+                        item=item.name,
+                    )
                 )
             quantity = Decimal(1)
         qty = self._checked_quantity(item, quantity)
@@ -203,34 +207,46 @@ class Basket:
         if isinstance(code, ProductCode):
             item = catalog.by_barcode(code.gtin)
             if item is None:
-                raise UnknownProductError(f"No product has the barcode {code.gtin}.")
+                raise UnknownProductError(msg("No product has the barcode {code}.", code=code.gtin))
             if item.sold_by_weight:
                 raise WeightRequiredError(
-                    f"{item.name} is sold by weight: put it on the scale or scan its weight label."
+                    msg(
+                        "{item} is sold by weight: put it on the scale or scan its weight label.",
+                        item=item.name,
+                    )
                 )
             return self.add_item(item, scanned_code=code.gtin)
 
         item = catalog.by_barcode(code.lookup_code)
         if item is None:
             raise UnknownProductError(
-                f"No product has the label barcode {code.gtin} "
-                f"(item {code.item_code}, catalog code {code.lookup_code})."
-            )
+                msg(
+                    "No product has the label barcode {code} (item {item}, catalog code {lookup}).",
+                    code=code.gtin, item=code.item_code, lookup=code.lookup_code,
+                )
+            )  # fmt: skip
         if code.kind == "weight":
             if not item.sold_by_weight:
                 raise BasketError(
-                    f"The label {code.gtin} carries a weight, but {item.name} is sold per unit."
-                )
+                    msg(
+                        "The label {code} carries a weight, but {item} is sold per unit.",
+                        code=code.gtin, item=item.name,
+                    )
+                )  # fmt: skip
             if code.value <= 0:
-                raise BasketError(f"The weight label {code.gtin} shows no weight. Weigh it again.")
+                raise BasketError(
+                    msg("The weight label {code} shows no weight. Weigh it again.", code=code.gtin)
+                )
             return self.add_item(item, code.value, scanned_code=code.gtin)
 
         price = Money(code.value, self._currency)
         if not price.is_on_quantum():
             raise BasketError(
-                f"The price on label {code.gtin} does not fit {self._currency.code}; "
-                "check the label settings."
-            )
+                msg(
+                    "The price on label {code} does not fit {currency}; check the label settings.",
+                    code=code.gtin, currency=self._currency.code,
+                )
+            )  # fmt: skip
         return self.add_item(item, Decimal(1), scanned_code=code.gtin, unit_price=price)
 
     def add_by_sku(
@@ -238,7 +254,7 @@ class Basket:
     ) -> BasketLine:
         item = catalog.by_sku(sku.strip())
         if item is None:
-            raise UnknownProductError(f"No product has the SKU {sku.strip()[:40]}.")
+            raise UnknownProductError(msg("No product has the SKU {sku}.", sku=sku.strip()[:40]))
         return self.add_item(item, quantity)
 
     # -- changing lines ----------------------------------------------------------------------
@@ -254,7 +270,7 @@ class Basket:
     def override_price(self, line_no: int, new_unit_price: Money, reason: str) -> BasketLine:
         line = self._find(line_no)
         if not reason.strip():
-            raise BasketError("Give a reason for the price change.")
+            raise BasketError(msg("Give a reason for the price change."))
         self._check_price(new_unit_price, "The new price")
         line.unit_price = new_unit_price
         line.price_override_reason = reason.strip()
@@ -288,19 +304,25 @@ class Basket:
         for line in self._lines:
             if line.line_no == line_no:
                 return line
-        raise BasketError(f"Line {line_no} is not in the basket.")
+        raise BasketError(msg("Line {line} is not in the basket.", line=line_no))
 
     def _check_item(self, item: CatalogItem) -> None:
         if item.unit_price.currency != self._currency:
             raise BasketError(
-                f"{item.name} is priced in {item.unit_price.currency.code}, "
-                f"but this till sells in {self._currency.code}."
-            )
+                msg(
+                    "{item} is priced in {priced_in}, but this till sells in {currency}.",
+                    item=item.name, priced_in=item.unit_price.currency.code,
+                    currency=self._currency.code,
+                )
+            )  # fmt: skip
         if item.tax_class not in self._tax_rates:
             raise BasketError(
-                f"{item.name} has tax class {item.tax_class!r}, which has no tax rate here. "
-                "Ask a manager to fix the product."
-            )
+                msg(
+                    "{item} has tax class {tax_class}, which has no tax rate here. "
+                    "Ask a manager to fix the product.",
+                    item=item.name, tax_class=repr(item.tax_class),
+                )
+            )  # fmt: skip
 
     def _check_price(self, price: Money, what: str) -> None:
         if price.currency != self._currency:
@@ -324,13 +346,15 @@ class Basket:
             raise TypeError(f"Quantity must be a Decimal or int, not {type(quantity).__name__}.")
         qty = Decimal(quantity)
         if not qty.is_finite() or qty <= 0:
-            raise BasketError("The quantity must be more than zero.")
+            raise BasketError(msg("The quantity must be more than zero."))
         if qty > MAX_QUANTITY:
-            raise BasketError(f"The quantity cannot be more than {MAX_QUANTITY}.")
+            raise BasketError(msg("The quantity cannot be more than {limit}.", limit=MAX_QUANTITY))
         if item.sold_by_weight:
             if qty != qty.quantize(Decimal(1).scaleb(-_WEIGHT_DECIMALS)):
-                raise BasketError("Weights are recorded to the gram (at most 3 decimals).")
+                raise BasketError(msg("Weights are recorded to the gram (at most 3 decimals)."))
             return qty
         if qty != qty.to_integral_value():
-            raise BasketError(f"{item.name} is sold per unit: the quantity must be a whole number.")
+            raise BasketError(
+                msg("{item} is sold per unit: the quantity must be a whole number.", item=item.name)
+            )
         return Decimal(int(qty))

@@ -24,6 +24,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from pos_app.domain.errors import CurrencyMismatchError, TenderError
+from pos_app.domain.l10n.messages import N_, Label, msg
 from pos_app.domain.money import Currency, Money, round_half_up, sum_money
 
 __all__ = [
@@ -60,10 +61,10 @@ class CardReference:
 
     def __post_init__(self) -> None:
         fields = {
-            "approval code": self.approval_code,
-            "last four digits": self.last4,
-            "card scheme": self.scheme,
-            "terminal reference": self.terminal_ref,
+            N_("approval code"): self.approval_code,
+            N_("last four digits"): self.last4,
+            N_("card scheme"): self.scheme,
+            N_("terminal reference"): self.terminal_ref,
         }
         for name, value in fields.items():
             if not isinstance(value, str):
@@ -72,17 +73,20 @@ class CardReference:
             # an error message, whichever field it was typed into.
             if _PAN_LIKE.search(value):
                 raise TenderError(
-                    f"The {name} looks like a full card number. The till must never record "
-                    "card numbers: enter only what the terminal printed."
+                    msg(
+                        "The {field} looks like a full card number. The till must never record "
+                        "card numbers: enter only what the terminal printed.",
+                        field=Label(name),
+                    )
                 )
             if len(value) > _MAX_FIELD:
-                raise TenderError(f"The card {name} is too long.")
+                raise TenderError(msg("The card {field} is too long.", field=Label(name)))
         if not _LAST4.fullmatch(self.last4):
-            raise TenderError("Enter exactly the last 4 digits of the card.")
+            raise TenderError(msg("Enter exactly the last 4 digits of the card."))
         if not _APPROVAL.fullmatch(self.approval_code):
-            raise TenderError("The approval code must be 1 to 12 letters or digits.")
+            raise TenderError(msg("The approval code must be 1 to 12 letters or digits."))
         if not self.scheme.strip():
-            raise TenderError("Enter the card scheme (e.g. VISA).")
+            raise TenderError(msg("Enter the card scheme (e.g. VISA)."))
 
 
 @dataclass(frozen=True)
@@ -98,25 +102,27 @@ class Tender:
         if not isinstance(self.amount, Money):
             raise TypeError("Tender.amount must be Money.")
         if not self.amount.is_positive():
-            raise TenderError("A payment must be more than zero.")
+            raise TenderError(msg("A payment must be more than zero."))
         if not self.amount.is_on_quantum():
-            raise TenderError(f"A payment of {self.amount} has more decimals than allowed.")
+            raise TenderError(
+                msg("A payment of {amount} has more decimals than allowed.", amount=self.amount)
+            )
         if (kind is TenderKind.CARD) != (self.card is not None):
             raise TenderError(
-                "A card payment needs the terminal's approval details."
+                msg("A card payment needs the terminal's approval details.")
                 if kind is TenderKind.CARD
-                else "Only card payments carry card details."
+                else msg("Only card payments carry card details.")
             )
         has_account = self.account is not None and bool(self.account.strip())
         with_account = (TenderKind.STORE_CREDIT, TenderKind.EXCHANGE)
         if kind in with_account and not has_account:
             raise TenderError(
-                "A store credit payment needs the account or gift card."
+                msg("A store credit payment needs the account or gift card.")
                 if kind is TenderKind.STORE_CREDIT
-                else "An exchange credit needs the receipt of its return."
+                else msg("An exchange credit needs the receipt of its return.")
             )
         if kind not in with_account and self.account is not None:
-            raise TenderError("Only store credit payments carry an account.")
+            raise TenderError(msg("Only store credit payments carry an account."))
 
     @property
     def is_cash(self) -> bool:
@@ -143,13 +149,16 @@ def _check_step(step: Decimal, currency: Currency) -> Decimal | None:
     if not isinstance(step, Decimal):
         raise TypeError("The cash rounding step must be a Decimal.")
     if not step.is_finite() or step < 0:
-        raise TenderError("The cash rounding step cannot be negative.")
+        raise TenderError(msg("The cash rounding step cannot be negative."))
     if step == 0 or step <= currency.quantum:
         return None
     if step % currency.quantum != 0:
         raise TenderError(
-            f"A cash rounding step of {step} is not a whole number of {currency.code} minor units."
-        )
+            msg(
+                "A cash rounding step of {step} is not a whole number of {currency} minor units.",
+                step=step, currency=currency.code,
+            )
+        )  # fmt: skip
     return step
 
 
@@ -161,9 +170,9 @@ def _round_cash(portion: Money, step: Decimal | None) -> Money:
 
 def _check_total(total: Money) -> None:
     if not total.is_on_quantum():
-        raise TenderError(f"The total {total} is not rounded to the minor unit.")
+        raise TenderError(msg("The total {total} is not rounded to the minor unit.", total=total))
     if total.is_negative():
-        raise TenderError("A negative total is a refund; it cannot be settled as a sale.")
+        raise TenderError(msg("A negative total is a refund; it cannot be settled as a sale."))
 
 
 def cash_due(total: Money, already_paid_non_cash: Money, step: Decimal) -> Money:
@@ -173,8 +182,11 @@ def cash_due(total: Money, already_paid_non_cash: Money, step: Decimal) -> Money
         raise CurrencyMismatchError("Payments must be in the sale's currency.")
     if already_paid_non_cash > total:
         raise TenderError(
-            f"Card and store credit payments ({already_paid_non_cash}) exceed the total {total}."
-        )
+            msg(
+                "Card and store credit payments ({paid}) exceed the total {total}.",
+                paid=already_paid_non_cash, total=total,
+            )
+        )  # fmt: skip
     return _round_cash(total - already_paid_non_cash, _check_step(step, total.currency))
 
 
@@ -186,8 +198,11 @@ def settle(total: Money, tenders: Sequence[Tender], cash_rounding_step: Decimal)
     for tender in tenders:
         if tender.amount.currency != currency:
             raise CurrencyMismatchError(
-                f"A {tender.amount.currency.code} payment cannot pay a {currency.code} sale."
-            )
+                msg(
+                    "A {paid_in} payment cannot pay a {currency} sale.",
+                    paid_in=tender.amount.currency.code, currency=currency.code,
+                )
+            )  # fmt: skip
 
     non_cash = zero
     for tender in tenders:
@@ -196,13 +211,16 @@ def settle(total: Money, tenders: Sequence[Tender], cash_rounding_step: Decimal)
         left = total - non_cash
         if tender.amount > left:
             what = {
-                TenderKind.CARD: "card payment",
-                TenderKind.EXCHANGE: "exchange credit",
-            }.get(tender.kind, "store credit payment")
+                TenderKind.CARD: N_("card payment"),
+                TenderKind.EXCHANGE: N_("exchange credit"),
+            }.get(tender.kind, N_("store credit payment"))
             raise TenderError(
-                f"The {what} of {tender.amount} is more than the {left} still due. "
-                "Only cash can be overpaid (it gives change)."
-            )
+                msg(
+                    "The {what} of {amount} is more than the {left} still due. "
+                    "Only cash can be overpaid (it gives change).",
+                    what=Label(what), amount=tender.amount, left=left,
+                )
+            )  # fmt: skip
         non_cash = non_cash + tender.amount
 
     cash = sum_money((t.amount for t in tenders if t.is_cash), currency)

@@ -194,6 +194,7 @@ def exchange_receipt(sale: CompletedSale, returned: CompletedReturn, net: Money)
     rounding = new.rounding_adjustment + back.rounding_adjustment
     return ReceiptDocument(
         kind="exchange",
+        locale=new.locale,
         store_name=new.store_name,
         store_lines=new.store_lines,
         till_id=new.till_id,

@@ -142,6 +142,7 @@ def return_receipt(
     )
     return ReceiptDocument(
         kind="return",
+        locale=context.locale,
         store_name=context.store_name,
         store_lines=context.store_lines,
         till_id=sale.till_id,

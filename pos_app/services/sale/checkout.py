@@ -229,6 +229,7 @@ class CheckoutService:
             footer=(*aisle_receipt_lines(aisle_order), *context.footer),
             offline=offline,
             kind="sale",
+            locale=context.locale,
         )
         return CompletedSale(
             sale_uuid=sale_uuid,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.domain.click_collect.orders import CollectionError
 from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
+from pos_app.ui import formatting
 
 if TYPE_CHECKING:
     from pos_app.ui.click_collect.page import CollectionsPage
@@ -94,7 +95,7 @@ class ApprovalsMixin:
                     reason=reason,
                 ),
                 approved,
-                lambda exc: prompt.show_error(str(exc)),
+                lambda exc: prompt.show_error(formatting.error_text(exc)),
             )  # fmt: skip
 
         self._approve = apply

@@ -33,6 +33,7 @@ from pos_app.services.click_collect.queue import OrderDetail, OrderSummary, Queu
 from pos_app.services.click_collect.steps import CollectionsService, HandOver, Ready
 from pos_app.services.sale.drawer import DrawerOpen
 from pos_app.services.store.till_context import TillContext
+from pos_app.ui import formatting
 from pos_app.ui.click_collect.approvals import ApprovalsMixin
 from pos_app.ui.click_collect.cue import NewOrderCue
 from pos_app.ui.click_collect.page import CollectionsPage
@@ -169,9 +170,11 @@ class CollectionsController(ApprovalsMixin, QObject):
 
     def _failed(self, exc: Exception) -> None:
         if not isinstance(exc, (CollectionError, ValueError)):
-            exc = CollectionError(self.tr("Could not do that: %1").replace("%1", str(exc)))
-        self.page.message.show_error(str(exc))
-        self.error_shown.emit(str(exc))
+            exc = CollectionError(
+                self.tr("Could not do that: %1").replace("%1", formatting.error_text(exc))
+            )
+        self.page.message.show_error(formatting.error_text(exc))
+        self.error_shown.emit(formatting.error_text(exc))
 
     def _show(self, detail: OrderDetail, info: str = "") -> None:
         if (detail.summary.number, detail.summary.state) != (self.current, self.current_state):
@@ -397,8 +400,10 @@ class CollectionsController(ApprovalsMixin, QObject):
                 return
             tender = self.sales.window.tender  # stay on the payment: fix it or go back
             tender.set_busy(False)
-            tender.message.show_error(self.tr("Not recorded: %1").replace("%1", str(exc)))
-            self.error_shown.emit(str(exc))
+            tender.message.show_error(
+                self.tr("Not recorded: %1").replace("%1", formatting.error_text(exc))
+            )
+            self.error_shown.emit(formatting.error_text(exc))
 
         self.lane.run(op, handed, failed)
 

@@ -30,6 +30,7 @@ from pos_app.services.customers.directory import (
 )
 from pos_app.services.sale.checkout import CompletedSale
 from pos_app.services.store.till_context import TillContext
+from pos_app.ui import formatting
 from pos_app.ui.customers.panel import CustomerPanel, EmailReceiptBar
 from pos_app.ui.runner import DbLane
 from pos_app.ui.sale.controller import SaleController
@@ -214,7 +215,7 @@ class CustomerController(QObject):
         try:
             query = svc.parse_query(text, self.cards)
         except CustomerError as exc:
-            self._fail(str(exc))
+            self._fail(formatting.error_text(exc))
             return
         self.panel.set_busy(True)
         self.panel.message.show_info(self.tr("Looking up…"), 0)
@@ -322,7 +323,7 @@ class CustomerController(QObject):
         try:
             new = svc.new_customer(name, email, phone, card, self.cards)
         except CustomerError as exc:
-            self._fail(str(exc))
+            self._fail(formatting.error_text(exc))
             return
         self.panel.set_busy(True)
 
@@ -340,7 +341,7 @@ class CustomerController(QObject):
                     self._fail(self.tr("%s — press Attach to use that customer.") % exc)
                 else:  # e.g. the loyalty card is someone else's
                     self.panel.show_create()
-                    self._fail(str(exc))
+                    self._fail(formatting.error_text(exc))
                 return
             if not isinstance(exc, svc.OFFLINE_ERRORS):
                 self.panel.set_busy(False)
@@ -358,7 +359,7 @@ class CustomerController(QObject):
 
             def not_queued(exc: Exception) -> None:
                 self.panel.set_busy(False)
-                self._fail(str(exc))
+                self._fail(formatting.error_text(exc))
 
             self.lane.run(
                 lambda s: svc.queue_created(s, new, store_id=store, now=now, cache=self.cache),
@@ -393,8 +394,8 @@ class CustomerController(QObject):
                 receipt_text=render_text(done.receipt, 42),
             )  # fmt: skip
         except CustomerError as exc:
-            bar.message.show_error(str(exc))
-            self.error_shown.emit(str(exc))
+            bar.message.show_error(formatting.error_text(exc))
+            self.error_shown.emit(formatting.error_text(exc))
             return
         now, store = self.clock(), self.context.store_id
         bar.send_button.setEnabled(False)
@@ -410,7 +411,7 @@ class CustomerController(QObject):
 
         def failed(exc: Exception) -> None:
             bar.send_button.setEnabled(True)
-            bar.message.show_error(str(exc))
+            bar.message.show_error(formatting.error_text(exc))
 
         self.lane.run(
             lambda s: svc.queue_receipt_email(s, email, store_id=store, now=now), queued, failed

@@ -19,6 +19,7 @@ from pos_app.domain.promotions import Promotion
 from pos_app.domain.promotions.coupons import CouponError, coupon_promotion, parse_coupon_code
 from pos_app.services.changes import OpChanges
 from pos_app.services.promotions.coupons import AcceptedCoupon, CouponCheck, CouponDesk
+from pos_app.ui import formatting
 from pos_app.ui.sale.controller import SaleController
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ class CouponEntry(QObject):
         try:
             code = parse_coupon_code(text)
         except CouponError as exc:
-            self._refuse(str(exc))
+            self._refuse(formatting.error_text(exc))
             return
         self._generation += 1
         generation, desk = self._generation, self.desk
@@ -119,7 +120,7 @@ class CouponEntry(QObject):
         try:
             c.register.add_coupon(result)
         except Exception as exc:  # a permission refused: as any other refusal
-            self._refuse(str(exc))
+            self._refuse(formatting.error_text(exc))
             return
         if self._from_prompt:
             c.close_prompt()

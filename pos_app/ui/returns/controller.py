@@ -132,9 +132,11 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
 
     def _failed(self, exc: Exception) -> None:
         if not isinstance(exc, (DomainError, ValueError)):
-            exc = ReturnError(self.tr("Could not do that: %1").replace("%1", str(exc)))
-        self.page.message.show_error(str(exc))
-        self.error_shown.emit(str(exc))
+            exc = ReturnError(
+                self.tr("Could not do that: %1").replace("%1", formatting.error_text(exc))
+            )
+        self.page.message.show_error(formatting.error_text(exc))
+        self.error_shown.emit(formatting.error_text(exc))
 
     # -- look-up ---------------------------------------------------------------------------
 
@@ -371,7 +373,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
                     what=what, reason=reason,
                 ),
                 approved,
-                lambda exc: prompt.show_error(str(exc)),
+                lambda exc: prompt.show_error(formatting.error_text(exc)),
             )  # fmt: skip
 
         self._approve = apply

@@ -214,8 +214,10 @@ class ExchangeMixin(ReturnsControllerParts):
             if payments:  # stay on the payment: fix it or go back
                 tender = sales.window.tender
                 tender.set_busy(False)
-                tender.message.show_error(self.tr("Not recorded: %1").replace("%1", str(exc)))
-                self.error_shown.emit(str(exc))
+                tender.message.show_error(
+                    self.tr("Not recorded: %1").replace("%1", formatting.error_text(exc))
+                )
+                self.error_shown.emit(formatting.error_text(exc))
                 return
             self._failed(exc)
 

@@ -312,9 +312,9 @@ class WebReturnsController(QObject):
 
     def _error(self, exc: object) -> None:
         text = (
-            str(exc)
+            formatting.error_text(exc)
             if isinstance(exc, (ReturnError, ValueError, str))
-            else (self.tr("Could not do that: %1").replace("%1", str(exc)))
+            else (self.tr("Could not do that: %1").replace("%1", formatting.error_text(exc)))
         )
         self.page.message.show_error(text)
         self.returns.error_shown.emit(text)
@@ -415,7 +415,7 @@ class WebReturnsController(QObject):
                     what=what, reason=reason,
                 ),
                 approved,
-                lambda exc: prompt.show_error(str(exc)),
+                lambda exc: prompt.show_error(formatting.error_text(exc)),
             )  # fmt: skip
 
         self._approve = apply

@@ -75,7 +75,7 @@ class BasketEditsMixin:
             self._ask_approval(denied, action, what, reason.strip(), reasons)
             return
         except DomainError as exc:
-            self.show_error(str(exc))
+            self.show_error(formatting.error_text(exc))
             return
         self.window.sale.show_actions()
         self.show_basket(self._selected_line())
@@ -114,7 +114,7 @@ class BasketEditsMixin:
                     reason=reason,
                 ),
                 done,
-                lambda exc: self.show_error(str(exc)),
+                lambda exc: self.show_error(formatting.error_text(exc)),
             )
 
         self._pending = Pending("approval", apply)
@@ -225,7 +225,7 @@ class BasketEditsMixin:
             try:
                 discount = Discount("amount" if is_amount else "percent", number, reason)
             except DomainError as exc:
-                self.show_error(str(exc))
+                self.show_error(formatting.error_text(exc))
                 return
             shown = text if is_amount else f"{number}%"
             self._guarded(
@@ -258,7 +258,7 @@ class BasketEditsMixin:
             try:
                 discount = Discount("percent" if is_pct else "amount", amount, reason)
             except DomainError as exc:
-                self.show_error(str(exc))
+                self.show_error(formatting.error_text(exc))
                 return
             self._guarded(
                 lambda ok: register.discount_basket(discount, ok),
@@ -289,7 +289,7 @@ class BasketEditsMixin:
             try:
                 price = Money.of(amount, self.context.currency)
             except DomainError as exc:
-                self.show_error(str(exc))
+                self.show_error(formatting.error_text(exc))
                 return
             self._guarded(
                 lambda ok: register.override_price(line_no, price, reason, ok),

@@ -291,7 +291,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
 
     def _on_auth_failure(self, exc: Exception) -> None:
         self.window.signin.set_busy(False)
-        self.show_error(str(exc))
+        self.show_error(formatting.error_text(exc))
 
     def _on_auth_result(self, result: AuthResult) -> None:
         signin = self.window.signin
@@ -415,7 +415,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         except DomainError as exc:
             if self._claimed(self._unknown_claims, code):
                 return  # a coupon barcode
-            self.show_error(str(exc))
+            self.show_error(formatting.error_text(exc))
             return
         warning = expiry_warning(line.trace, date.today())  # the store's local date
         if warning is not None:
@@ -455,7 +455,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         try:
             line = self.register.add_item(item, quantity)
         except DomainError as exc:
-            self.show_error(str(exc))
+            self.show_error(formatting.error_text(exc))
             return
         self.window.sale.show_actions()
         self.show_basket(line.line_no)
@@ -470,7 +470,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         try:
             register.check_park()
         except PermissionDeniedError as exc:
-            self.show_error(str(exc))
+            self.show_error(formatting.error_text(exc))
             return
         if register.basket.is_empty:
             self.show_error(self.tr("There is nothing to park: the basket is empty."))
@@ -489,7 +489,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self.lane.run(
             self._parking(basket, actor),
             parked,
-            lambda exc: self.show_error(str(exc)),
+            lambda exc: self.show_error(formatting.error_text(exc)),
         )
 
     def on_resume_button_clicked(self) -> None:
@@ -501,7 +501,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self.lane.run(
             lambda s: self.parking.list_parked(s, self.context),
             self._show_parked,
-            lambda exc: self.show_error(str(exc)),
+            lambda exc: self.show_error(formatting.error_text(exc)),
         )
 
     def _show_parked(self, parked: list[ParkedSummary]) -> None:
@@ -517,7 +517,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
             try:
                 register.replace_basket(basket)
             except ValueError as exc:
-                self.show_error(str(exc))
+                self.show_error(formatting.error_text(exc))
                 return
             self.window.sale.show_actions()
             self.show_basket()
@@ -527,7 +527,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         self.lane.run(
             lambda s: self.parking.resume(s, parked_id, actor=actor, context=self.context),
             resumed,
-            lambda exc: self.show_error(str(exc)),
+            lambda exc: self.show_error(formatting.error_text(exc)),
         )
 
     # -- payment -------------------------------------------------------------------------------

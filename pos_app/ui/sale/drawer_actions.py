@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.sale.drawer import DrawerOpen, DrawerReason, DrawerService
 from pos_app.services.staff.auth import Approval, Permission, StaffMember, require
+from pos_app.ui import formatting
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,7 +88,7 @@ class DrawerActionsMixin:
             self.show_info(self.tr("Drawer opened (no sale), journaled."))
             self.changes.publish(OpChanges(drawer_open=opened), origin=self)
 
-        self.lane.run(op, recorded, lambda exc: self.show_error(str(exc)))
+        self.lane.run(op, recorded, lambda exc: self.show_error(formatting.error_text(exc)))
 
     # Stubs last: pyside6-lupdate loses the class (the tr() context) after a def nested in an if.
     if TYPE_CHECKING:  # provided by SaleController / BasketEditsMixin / QObject

@@ -264,7 +264,7 @@ class TenderPanel(QWidget):
                 return False
             settle(self._total, [*self._tenders, tender], self._step)
         except DomainError as exc:
-            self.message.show_error(str(exc))
+            self.message.show_error(formatting.error_text(exc))
             return False
         self._tenders.append(tender)
         self.message.clear_message()
@@ -356,7 +356,7 @@ class TenderPanel(QWidget):
         try:
             tender = Tender(TenderKind.CASH, amount)
         except DomainError as exc:
-            self.message.show_error(str(exc))
+            self.message.show_error(formatting.error_text(exc))
             return
         if self.add_tender(tender):
             self.cash_edit.clear()
@@ -379,7 +379,7 @@ class TenderPanel(QWidget):
         try:
             self._add_cash(Money.of(value, self._total.currency))
         except DomainError as exc:
-            self.message.show_error(str(exc))
+            self.message.show_error(formatting.error_text(exc))
 
     def on_add_card_button_clicked(self) -> None:
         if self._busy or self._total is None:
@@ -397,7 +397,7 @@ class TenderPanel(QWidget):
             )
             tender = Tender(TenderKind.CARD, Money.of(value, self._total.currency), card=card)
         except DomainError as exc:
-            self.message.show_error(str(exc))
+            self.message.show_error(formatting.error_text(exc))
             return
         if self.add_tender(tender):
             for edit in (self.card_amount, self.card_approval, self.card_last4):

@@ -137,7 +137,11 @@ class ShiftsController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         known = isinstance(exc, DomainError)
-        text = str(exc) if known else self.tr("That did not work: %1").replace("%1", str(exc))
+        text = (
+            formatting.error_text(exc)
+            if known
+            else self.tr("That did not work: %1").replace("%1", formatting.error_text(exc))
+        )
         self.page.message.show_error(text)
 
     def _who(self) -> StaffMember | None:
@@ -172,7 +176,7 @@ class ShiftsController(QObject):
             count = CashCount(self.context.currency.code, self.page.count.pieces())
             card = self._card_total()
         except (DomainError, InvalidOperation) as exc:
-            self.page.message.show_error(str(exc))
+            self.page.message.show_error(formatting.error_text(exc))
             return
         ctx = self.context
         if self.mode == "open":
@@ -221,7 +225,7 @@ class ShiftsController(QObject):
     def _close_failed(self, exc: BaseException) -> None:
         if isinstance(exc, OverShortApprovalRequiredError):
             p = self.page
-            p.approval_heading.setText(str(exc))
+            p.approval_heading.setText(formatting.error_text(exc))
             p.manager_pin.clear()
             p.approval_reason.clear()
             p.panels.setCurrentWidget(p.approval_panel)
@@ -374,7 +378,7 @@ class ShiftsController(QObject):
                 else Money.of(p.amount.text().strip() or "0", self.context.currency).to_minor()
             )
         except (DomainError, InvalidOperation) as exc:
-            p.message.show_error(str(exc))
+            p.message.show_error(formatting.error_text(exc))
             return
         if kind is MovementKind.NO_SALE and not who.can(Permission.NO_SALE):
             text = self.tr("%1 may not open the drawer without a sale.")

@@ -76,6 +76,29 @@ def test_chain_wide_promotion_is_checked_in_every_currency(running_hub: HubUnder
     assert stored_promotions(running_hub) == (1, 1)
 
 
+def test_a_promotion_in_a_currency_a_store_does_not_sell_in_is_refused(
+    running_hub: HubUnderTest,
+) -> None:
+    running_hub.add_store("eu")
+    running_hub.add_store("ch", currency="CHF", cash_rounding_step="0.05")
+    euros = {"kind": "amount", "value": "2.00"}
+
+    def put(**spec: object) -> object:
+        body = {"promo_id": "P1", "name": "2 off", "rules": euros, "currency": "EUR", **spec}
+        return running_hub.admin.put("/v1/admin/promotions", json=body)
+
+    for refused in (put(store_id="ch"), put()):  # for the Swiss store, or chain-wide
+        assert refused.status_code == 422, refused.text
+        body = refused.json()
+        assert body["code"] == "promotion.wrong_currency"
+        assert body["detail"] == (
+            "store ch sells in CHF: promotion P1 with amounts in EUR cannot run there"
+        )
+    assert stored_promotions(running_hub) == (0, 0)
+    assert put(store_id="eu").status_code == 204
+    assert stored_promotions(running_hub) == (1, 1)
+
+
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(["hub", *argv])
     out, err = capsys.readouterr()

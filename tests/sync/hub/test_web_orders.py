@@ -56,6 +56,17 @@ def test_same_number_twice_is_a_conflict_and_external_id_is_idempotent(running_h
     assert unknown_store.status_code == 404
 
 
+def test_an_order_in_another_currency_than_its_store_is_refused(running_hub) -> None:
+    running_hub.add_store(STORE)  # sells in EUR
+    answer = running_hub.admin.post("/v1/web-orders", json=order("W-CHF", currency="CHF"))
+    assert answer.status_code == 422, answer.text
+    body = answer.json()
+    assert body["code"] == "web_order.wrong_currency"
+    assert body["detail"] == (f"store {STORE} sells in EUR: it cannot take web order W-CHF in CHF")
+    lookup = running_hub.admin.post("/v1/web-orders", json=order("W-CHF"))
+    assert lookup.status_code == 201  # nothing was kept of the refused one: the number is free
+
+
 def test_collection_moves_through_its_states_and_refuses_impossible_ones(
     running_hub, store_till
 ) -> None:
