@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.reasons import ReasonCode, ReasonCodeError, reason_text
+from pos_app.ui import formatting
 from pos_app.ui.keyboard import TextKeyboard, apply_text_key
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, KeyPad, action_button, apply_key
 
@@ -184,7 +185,7 @@ class PromptPanel(QFrame):
             try:
                 reason = reason_text(self.chosen, reason)
             except ReasonCodeError as exc:
-                self.show_error(str(exc))
+                self.show_error(formatting.error_text(exc))
                 return
         value = self.value_edit.text() if self.value_edit.isVisible() else ""
         self.accepted.emit(value, reason)

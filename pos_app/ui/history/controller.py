@@ -17,6 +17,7 @@ from pos_app.domain.receipt import ReceiptDocument, render_text
 from pos_app.services.sale import history
 from pos_app.services.sale.history import HistoryError, HistoryPage, HistoryQuery
 from pos_app.services.store.till_context import TillContext
+from pos_app.ui import formatting
 from pos_app.ui.history.page import RECEIPT_COLUMNS
 from pos_app.ui.history.page import HistoryPage as HistoryScreen
 from pos_app.ui.runner import DbLane
@@ -85,7 +86,9 @@ class HistoryController(QObject):
         try:
             query = history.parse_query(self.page.search.text(), ctx.till_id, ctx.currency)
         except HistoryError as exc:
-            self.page.message.show_error(str(exc))  # nothing searched, the list stays
+            self.page.message.show_error(
+                formatting.error_text(exc)
+            )  # nothing searched, the list stays
             return
         self.page.message.clear_message()
         self.query = query

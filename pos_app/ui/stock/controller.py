@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from pos_app.domain.catalog import CatalogItem
 from pos_app.services.stock.aisle import OFFLINE_NOTE, AisleError, make_request
 from pos_app.services.stock.elsewhere import StockElsewhereBook, StockView
+from pos_app.ui import formatting
 from pos_app.ui.customers.controller import HubLane
 from pos_app.ui.sale.controller import SaleController
 from pos_app.ui.stock.panel import StockPanel
@@ -81,7 +82,7 @@ class StockController(QObject):
             if isinstance(exc, HubUnreachable) or not isinstance(exc, HubError):
                 self._show(self.book.unreachable(sku, name))
             else:
-                self.panel.message.show_error(str(exc))
+                self.panel.message.show_error(formatting.error_text(exc))
 
         self.hub.run(lambda lookups: lookups.stock_elsewhere(sku), answered, failed)
 
@@ -127,7 +128,7 @@ class StockController(QObject):
                 online=view.online,
             )
         except AisleError as exc:
-            panel.message.show_error(str(exc))
+            panel.message.show_error(formatting.error_text(exc))
             return
         self.sales.aisle_order = request
         self.on_panel_closed()
