@@ -185,6 +185,11 @@ def register_hub_commands(sub: Any) -> None:
     cli_reason_codes.add_arguments(reasons)
     review = action("returns-review", "returns flagged for head office, refunds owed online")
     review.add_argument("--store", default=None, help="default: every store")
+    action(
+        "rebuild-sales-rollup",
+        "work the console's daily sales rollup out again from the "
+        "stored sales and web orders (after upgrading a hub with history; hub stopped)",
+    )
     shifts = action("shifts", "store days: the tills' Z reports summed per store and day")
     shifts.add_argument("--store", default=None, help="default: every store")
     shifts.add_argument("--day", default=None, help="a business day, YYYY-MM-DD")
@@ -398,6 +403,11 @@ def _dispatch(args: argparse.Namespace) -> int:
             return cli_reason_codes.run(hub, args)
         elif command == "returns-review":
             _print_returns_review(hub, args.store)
+        elif command == "rebuild-sales-rollup":
+            from sync.hub.sales_rollup import rebuild
+
+            events, orders = rebuild(hub)
+            print(f"sales rollup rebuilt from {events:,} sales and returns, {orders:,} web orders")
         elif command in ("shifts", "accounting-export"):
             from sync.hub.store_days_cli import run_store_days_command
 

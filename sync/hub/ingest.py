@@ -65,7 +65,6 @@ PAYLOAD_MODELS: dict[EventKind, type[BaseModel]] = {
     EventKind.RECEIPT_EMAIL_REQUESTED: ReceiptEmailPayload,
 }
 STORED_VALUE_TENDERS = frozenset({"store_credit", "gift_card"})
-ROLLED_UP = frozenset({EventKind.SALE_COMPLETED, EventKind.RETURN_COMPLETED})
 HELD = "quarantined by the hub (it moved no money or stock): "
 
 
@@ -351,7 +350,11 @@ def apply_stock_of(
     # The daily sales rollup (dashboard, reports) in this same transaction.
     sales_rollup.record(
         session,
-        [e.payload for e in applied if e.kind in ROLLED_UP and isinstance(e.payload, SalePayload)],
+        [
+            e.payload
+            for e in applied
+            if e.kind in sales_rollup.ROLLED_UP_KINDS and isinstance(e.payload, SalePayload)
+        ],
     )
     for event in applied:
         skus = {m.sku for m in _movements(event)} & negative.keys()

@@ -20,14 +20,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
 
-from sqlalchemy import select
+from pydantic import ValidationError
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, allocate, currency_by_code
+from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
-from sync.hub.models import Product, SalesDaily, WebOrderRow
-from sync.protocol import SalePayload
+from sync.hub.models import IngestedEvent, Product, SalesDaily, WebOrderRow
+from sync.protocol import EventKind, SalePayload
 
 STORE_CHANNEL = "store"  # a till sale
 WEB_CHANNEL = "web"  # a web order (click and collect, online), by the day it was placed
@@ -39,6 +41,9 @@ NO_TENDER = "(none)"
 ALL = "*"
 CASH = "cash"
 FALLBACK_CURRENCY = "EUR"
+REBUILD_BATCH = 2_000
+ROLLED_UP_KINDS = (EventKind.SALE_COMPLETED, EventKind.RETURN_COMPLETED)
+COUNTED_STATES = ("applied", "released")  # quarantined and rejected events moved nothing
 
 Key = tuple[date, str, str, str, str]  # day, store, channel, tender, department
 
@@ -116,19 +121,62 @@ def record_web_order(session: Session, order: WebOrderRow, sign: int) -> None:
     """A web order placed (``sign`` 1) or cancelled / expired (-1), in the transaction that
     creates or closes it: channel ``web`` on the day it was placed, tender ``online`` when
     paid online, else ``pay_in_store``; split by department like a till sale."""
-    lines = json.loads(order.lines)
-    departments = _departments(session, {str(line["sku"]) for line in lines})
-    by_department: dict[str, int] = defaultdict(int)
-    for line in lines:
-        amount = int(line["unit_price_minor"]) * int(line["quantity_milli"]) // 1000
-        by_department[departments.get(str(line["sku"]), UNKNOWN_DEPARTMENT)[:64]] += amount
-    day = order.created_at.astimezone(UTC).date()
-    tender = WEB_PAID if order.payment_status == "paid" else WEB_PAY_IN_STORE
-    summed: dict[Key, _Cell] = {}
-    for department, amount in by_department.items():
-        summed[(day, order.store_id, WEB_CHANNEL, tender, department)] = _Cell(sign, sign * amount)
-    summed[(day, order.store_id, WEB_CHANNEL, ALL, ALL)] = _Cell(sign, sign * order.total_minor)
-    _upsert(session, summed)
+    _upsert(session, _web_cells(session, [order], sign))
+
+
+def _web_cells(session: Session, orders: Sequence[WebOrderRow], sign: int) -> dict[Key, _Cell]:
+    parsed = [(order, json.loads(order.lines)) for order in orders]
+    skus = {str(line["sku"]) for _, lines in parsed for line in lines}
+    departments = _departments(session, skus)
+    summed: dict[Key, _Cell] = defaultdict(_Cell)
+    for order, lines in parsed:
+        by_department: dict[str, int] = defaultdict(int)
+        for line in lines:
+            amount = int(line["unit_price_minor"]) * int(line["quantity_milli"]) // 1000
+            by_department[departments.get(str(line["sku"]), UNKNOWN_DEPARTMENT)[:64]] += amount
+        day = order.created_at.astimezone(UTC).date()
+        tender = WEB_PAID if order.payment_status == "paid" else WEB_PAY_IN_STORE
+        for department, amount in by_department.items():
+            cell = summed[(day, order.store_id, WEB_CHANNEL, tender, department)]
+            cell.sales += sign
+            cell.amount_minor += sign * amount
+        total = summed[(day, order.store_id, WEB_CHANNEL, ALL, ALL)]
+        total.sales += sign
+        total.amount_minor += sign * order.total_minor
+    return summed
+
+
+def rebuild(hub: Hub, batch: int = REBUILD_BATCH) -> tuple[int, int]:
+    """The rollup worked out again from every applied (or released) sale and return and every
+    web order not cancelled or expired: for a hub upgraded past migration 0017 with history,
+    or to check it. One transaction; run it with the hub stopped (``omnitill hub
+    rebuild-sales-rollup``). Returns (till events, web orders) summed."""
+    E, W = IngestedEvent, WebOrderRow
+    events = orders = 0
+    with hub.change() as (session, _):
+        session.execute(delete(SalesDaily))
+        query = (
+            select(E.payload)
+            .where(E.kind.in_([str(k) for k in ROLLED_UP_KINDS]), E.state.in_(COUNTED_STATES))
+            .order_by(E.id)
+            .execution_options(yield_per=batch)
+        )
+        for chunk in session.execute(query).scalars().partitions(batch):
+            payloads = []
+            for text in chunk:
+                try:
+                    payloads.append(SalePayload.model_validate_json(text))
+                except ValidationError:
+                    continue  # stored before today's checks and never applied as a sale
+            record(session, payloads)
+            events += len(payloads)
+        sold = select(W).where(W.status.not_in(["cancelled", "expired"])).order_by(W.id)
+        for rows in (
+            session.execute(sold.execution_options(yield_per=batch)).scalars().partitions(batch)
+        ):
+            _upsert(session, _web_cells(session, rows, 1))
+            orders += len(rows)
+    return events, orders
 
 
 def _upsert(session: Session, summed: dict[Key, _Cell]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from sync.hub.console.roles import Role
@@ -12,6 +13,7 @@ from sync.hub.web_orders import close_web_order
 from sync.protocol import CollectionStatus
 from tests.helpers.console import OTHER_STORE, STORE, ConsoleHub, add_order
 from tests.helpers.console_data import add_products, ingest, till_sale
+from tests.helpers.shift_day import shift_closed_payload
 
 
 def _sales(console: ConsoleHub) -> str:
@@ -61,11 +63,30 @@ def test_a_bad_report_query_says_why_and_a_past_range_is_empty(console: ConsoleH
     assert "No sales in these days." in admin.get(f"/console/reports?start={old}&end={old}").text
 
 
-def test_store_days_page_lists_z_reports(console: ConsoleHub) -> None:
+def test_store_days_page_lists_z_reports_and_exports_them(console: ConsoleHub) -> None:
     page = console.sign_in(Role.AUDITOR).get("/console/reports/days")
     assert page.status_code == 200
     assert "No Z reports received." in page.text
-    refused = console.sign_in(Role.STORE_MANAGER).get(f"/console/reports/days?store={OTHER_STORE}")
+    for store, z_no in ((STORE, 1), (STORE, 2), (OTHER_STORE, 1)):
+        payload = shift_closed_payload(store, z_no)
+        payload["till_id"] = f"till-{store}"
+        payload["figures"]["sales"] = [3, 4500]
+        payload["figures"]["net_sales_minor"] = 4500
+        event = {"event_id": str(uuid.uuid4()), "kind": "shift.closed", "payload": payload}
+        assert ingest(console.hub.hub, store, event).results[0].status.value == "accepted"
+    manager = console.sign_in(Role.STORE_MANAGER)
+    listed = manager.get("/console/reports/days").text
+    assert f"till-{STORE}/Z1, till-{STORE}/Z2" in listed
+    assert "90.00" in listed  # two Zs of 45.00
+    assert f"till-{OTHER_STORE}" not in listed
+    answer = manager.get("/console/reports/days.csv?day=2026-12-04")
+    assert answer.headers["content-type"].startswith("text/csv")
+    lines = list(csv.reader(io.StringIO(answer.text)))
+    assert lines[0][:8] == ["business_day", "store", "currency", "sales", "sales_minor",
+                            "returns", "returns_minor", "net_sales_minor"]  # fmt: skip
+    assert lines[1][:8] == ["2026-12-04", STORE, "EUR", "6", "9000", "0", "0", "9000"]
+    assert len(lines) == 2
+    refused = manager.get(f"/console/reports/days?store={OTHER_STORE}")
     assert refused.status_code == 404
 
 

@@ -45,6 +45,7 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("GET", "/console/reports", {Role.ADMIN, Role.MERCHANDISER, Role.STORE_MANAGER, Role.AUDITOR}),
     ("GET", "/console/reports/sales.csv", EVERYONE),
     ("GET", "/console/reports/days", EVERYONE),
+    ("GET", "/console/reports/days.csv", EVERYONE),
     ("GET", "/console/catalog", EVERYONE),
     ("GET", "/console/catalog/search", EVERYONE),
     ("GET", "/console/catalog/products/{sku}", EVERYONE),

@@ -11,10 +11,12 @@ from fastapi.responses import HTMLResponse, Response
 
 from sync.hub import store_days
 from sync.hub.console import reports
+from sync.hub.console.accounts import ConsoleIdentity
 from sync.hub.console.render import P, page, router, stores_of
 from sync.hub.console.security import current_identity, require
 from sync.hub.deps import Services
 from sync.hub.errors import Invalid, NotFound
+from sync.protocol import StoreDay
 
 Text = Annotated[str, Query(max_length=64)]
 By = Annotated[list[str], Query(max_length=5)]
@@ -72,9 +74,9 @@ def sales_csv(
     )
 
 
-@router.get("/reports/days", response_class=HTMLResponse)
-def days(request: Request, svc: Services, store: Text = "", day: Text = "") -> Response:
-    """Store days, newest first: each the sum of its tills' Z reports."""
+def _days(
+    request: Request, svc: Services, store: str, day: str
+) -> tuple[ConsoleIdentity, list[StoreDay]]:
     who = current_identity(svc, request)
     require(who, P.REPORTS_VIEW)
     try:
@@ -86,5 +88,24 @@ def days(request: Request, svc: Services, store: Text = "", day: Text = "") -> R
     scope = stores_of(who)
     with svc.hub.db.read() as session:
         found = store_days.store_days(session, store_id=store or None, day=on, limit=100)
-    rows = [d for d in found if scope is None or d.store_id in scope]
-    return page(request, "days.html", who, days=rows, filters={"store": store, "day": day})
+    return who, [d for d in found if scope is None or d.store_id in scope]
+
+
+@router.get("/reports/days", response_class=HTMLResponse)
+def days(request: Request, svc: Services, store: Text = "", day: Text = "") -> Response:
+    """Store days, newest first: each the sum of its tills' Z reports."""
+    who, rows = _days(request, svc, store, day)
+    query = request.url.query
+    return page(request, "days.html", who, days=rows, filters={"store": store, "day": day},
+                query_string=query)  # fmt: skip
+
+
+@router.get("/reports/days.csv")
+def days_csv(request: Request, svc: Services, store: Text = "", day: Text = "") -> Response:
+    """The store days as CSV, one line each, amounts in minor units."""
+    _, rows = _days(request, svc, store, day)
+    return Response(
+        reports.days_to_csv(rows),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="store-days.csv"'},
+    )

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from sync.hub.models import SalesDaily, Store
 from sync.hub.sales_rollup import ALL, STORE_CHANNEL, WEB_CHANNEL
+from sync.protocol import StoreDay
 
 MAX_DAYS = 366
 MAX_SHOWN = 1000  # rows on the page; the CSV has them all
@@ -106,6 +107,24 @@ def to_csv(q: SalesQuery, rows: Sequence[ReportRow]) -> str:
     for row in rows:
         # A cell starting with = + - @ is data, not a spreadsheet formula.
         writer.writerow([*(_safe(k) for k in row.keys), row.currency, row.sales, row.amount_minor])
+    return out.getvalue()
+
+
+def days_to_csv(days: Sequence[StoreDay]) -> str:
+    """Store days (sums of Z reports) as CSV: counts, amounts in minor units, over/short per
+    tender; the Zs summed, named as till/Z<number>."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    tenders = sorted({t for d in days for t in d.figures.over_short})
+    writer.writerow(["business_day", "store", "currency", "sales", "sales_minor", "returns",
+                     "returns_minor", "net_sales_minor",
+                     *(f"over_short_{t}_minor" for t in tenders), "z_reports"])  # fmt: skip
+    for d in days:
+        f = d.figures
+        writer.writerow([d.business_day.isoformat(), _safe(d.store_id), d.currency, f.sales[0],
+                         f.sales[1], f.returns[0], f.returns[1], f.net_sales_minor,
+                         *(f.over_short.get(t, "") for t in tenders),
+                         " ".join(d.z_reports)])  # fmt: skip
     return out.getvalue()
 
 

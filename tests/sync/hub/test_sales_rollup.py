@@ -6,14 +6,24 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import delete, select
 
 from sync.hub import tenancy
 from sync.hub.context import Hub
 from sync.hub.models import SalesDaily
 from sync.hub.sales_rollup import ALL, STORE_CHANNEL
-from sync.protocol import EventStatus, StoreIn
+from sync.hub.web_orders import create_web_order
+from sync.protocol import (
+    CustomerIn,
+    EventStatus,
+    PaymentStatus,
+    StoreIn,
+    WebOrderIn,
+    WebOrderLineIn,
+)
 from tests.helpers.console_data import add_products, ingest, till_sale
+from tests.helpers.hub_calls import run_hub
 
 STORE = "s1"
 DAY = datetime(2026, 12, 1, 10, 30, tzinfo=UTC)
@@ -69,3 +79,33 @@ def test_an_unknown_sku_is_rolled_up_under_unknown(hub: Hub) -> None:
     _setup(hub)
     ingest(hub, STORE, till_sale(STORE, [("NOPE", 250)], [("cash", 250)], at=DAY))
     assert _rollup(hub)[("cash", "(unknown)")] == (1, 250)
+
+
+def test_the_cli_rebuilds_the_rollup_from_stored_sales_and_web_orders(
+    hub: Hub, hub_db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _setup(hub)
+    two_ways = till_sale(STORE, [("MUG", 1000), ("TEA", 333)], [("card", 500), ("cash", 1000)],
+                         change=167, at=DAY)  # fmt: skip
+    held = till_sale(STORE, [("MUG", 1000)], [("cash", 1000)], at=DAY)
+    held["payload"]["stock_movements"][0]["quantity_delta_milli"] = 10**9  # quarantined
+    ingest(hub, STORE, two_ways, held)
+    create_web_order(hub, WebOrderIn(
+        number="W-1", pickup_store_id=STORE, currency="EUR", payment_status=PaymentStatus.PAID,
+        customer=CustomerIn(email="jo@example.com", name="Jo"),
+        lines=[WebOrderLineIn(sku="TEA", name="Tea", quantity_milli=3000, unit_price_minor=333)],
+    ))  # fmt: skip
+    before = _everything(hub)
+    with hub.db.write() as session:
+        session.execute(delete(SalesDaily))  # a hub upgraded with history: nothing rolled up
+    code, out, _ = run_hub(capsys, "rebuild-sales-rollup", "--db", hub_db_url)
+    assert code == 0
+    assert "from 1 sales and returns, 1 web orders" in out
+    assert _everything(hub) == before
+
+
+def _everything(hub: Hub) -> list[tuple[object, ...]]:
+    with hub.db.read() as session:
+        rows = session.scalars(select(SalesDaily))
+        return sorted((r.day, r.store_id, r.channel, r.tender, r.department, r.sales,
+                       r.amount_minor) for r in rows)  # fmt: skip

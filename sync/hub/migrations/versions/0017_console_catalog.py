@@ -10,7 +10,7 @@ every sale line. ``stock_adjustments`` keeps head office's stock changes with th
 On PostgreSQL the product search gets pg_trgm GIN indexes (name and barcodes, for "contains"
 as you type) and a text_pattern_ops index on the SKU (prefix); SQLite has neither and uses
 the primary key for SKU prefixes (sync/hub/console/catalog.py). Sales ingested before this
-revision are not in the rollup (``omnitill hub rebuild-sales-rollup`` is not written yet).
+revision come into the rollup with ``omnitill hub rebuild-sales-rollup``.
 """
 
 from __future__ import annotations
