@@ -133,21 +133,20 @@ class SaleView(QWidget):
         grid.addWidget(self.sign_out_button, 4, 1)
         grid.addWidget(self.collections_button, 5, 0)
         grid.addWidget(self.returns_button, 5, 1)
-        # Compact, in one row: with another full row PAY no longer fits a 1024x768 screen.
-        extras = QHBoxLayout()
-        extras.setSpacing(8)
-        compact = (
-            self.coupon_button,
-            self.deals_button,
-            self.customer_button,
-            self.stock_button,
-            self.history_button,
+        # Compact rows (narrower padding, smaller text): as full rows PAY would no longer fit
+        # a 1024x768 screen, and five in one row cut "Customer".
+        compact_rows = (
+            (self.coupon_button, self.deals_button, self.customer_button),
+            (self.stock_button, self.history_button),
         )
-        for button in compact:
-            button.setProperty("compact", True)  # theme.qss: narrower padding, smaller text
-            extras.addWidget(button, 1)
-        grid.addLayout(extras, 6, 0, 1, 2)
-        grid.setRowStretch(7, 1)
+        for row, compact in enumerate(compact_rows, start=6):
+            extras = QHBoxLayout()
+            extras.setSpacing(8)
+            for button in compact:
+                button.setProperty("compact", True)  # theme.qss
+                extras.addWidget(button, 1)
+            grid.addLayout(extras, row, 0, 1, 2)
+        grid.setRowStretch(8, 1)
         for column in (0, 1):  # equal halves: a long label must not squeeze the other column
             grid.setColumnStretch(column, 1)
             grid.setColumnMinimumWidth(column, 170)
@@ -155,7 +154,7 @@ class SaleView(QWidget):
                 self.returns_button)  # fmt: skip
         for button in (*buttons, *more):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        grid.addWidget(self.pay_button, 8, 0, 1, 2)
+        grid.addWidget(self.pay_button, 9, 0, 1, 2)
         self.prompt = PromptPanel()
         self.parked = ParkedPanel()
         for page in (self.action_pad, self.prompt, self.parked):

@@ -242,7 +242,7 @@ class FirstRunPage(QWidget):
         shop_rows.addRow(self.tr("Currency"), self.currency)
         shop_rows.addRow(self.tr("Tax"), self.tax_mode)
         shop_rows.addRow(self.tr("Round cash to"), self.rounding)
-        shop_rows.addRow(self.tr("Language and formats"), self.locale_combo)
+        shop_rows.addRow(self.tr("Language"), self.locale_combo)  # and formats: money, dates
         manager = QGroupBox(self.tr("First manager"))
         manager_rows = _form(manager)
         self.manager_name = _field(self.tr("full name"), "managerNameEdit", max_length=100)
