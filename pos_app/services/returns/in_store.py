@@ -58,7 +58,12 @@ from pos_app.services.returns.originals import (
     find_sale,
     receiptless_sale,
 )
-from pos_app.services.returns.records import event_payload, journal_body, return_receipt
+from pos_app.services.returns.records import (
+    event_payload,
+    journal_body,
+    return_receipt,
+    trace_returned_units,
+)
 from pos_app.services.returns.store_credit import PENDING_CREDIT, new_store_credit_code
 from pos_app.services.returns.tax_exclusive import (
     exclusive_net_parts,
@@ -274,6 +279,7 @@ class ReturnsService:
                 )
             )
 
+        trace_returned_units(session, rows)  # GS1 lot/serial for recalls
         amounts_by_class: dict[str, Money] = defaultdict(lambda: Money.zero(currency))
         for row in rows:
             amounts_by_class[row.tax_class] += Money.from_minor(row.amount_minor, currency)

@@ -9,7 +9,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from pos_app.db.models import Sale, SaleTender, StockMovement
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.db.models import Sale, SaleLine, SaleTender, StockMovement
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument, ReceiptLine
 from pos_app.domain.returns.rules import (
@@ -19,7 +22,13 @@ from pos_app.domain.returns.rules import (
 from pos_app.domain.tax import TaxMode
 from pos_app.services.staff.auth import Approval
 from pos_app.services.store.till_context import TillContext
-from pos_app.services.sync.event_payloads import movements_of, sale_envelope, tenders_of, values_of
+from pos_app.services.sync.event_payloads import (
+    gs1_of,
+    movements_of,
+    sale_envelope,
+    tenders_of,
+    values_of,
+)
 
 RETURN_EVENT_VERSION = 1
 
@@ -63,6 +72,25 @@ def journal_body(
     return body
 
 
+def trace_returned_units(session: Session, rows: Sequence[SaleLine]) -> None:
+    """A returned unit keeps the GS1 lot/serial/expiry its sale line recorded, so the hub's
+    recall search counts it back (sync/hub/traces.py). Only for sales made at this till."""
+    wanted = {(r.original_sale_uuid, r.original_line_no) for r in rows if r.original_sale_uuid}
+    if not wanted:
+        return
+    found = session.execute(
+        select(Sale.uuid, SaleLine.line_no, SaleLine.gs1_lot, SaleLine.gs1_serial,
+               SaleLine.gs1_expiry)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .where(Sale.uuid.in_({uuid for uuid, _ in wanted}))
+    ).all()  # fmt: skip
+    traces = {(f.uuid, f.line_no): (f.gs1_lot, f.gs1_serial, f.gs1_expiry) for f in found}
+    for row in rows:
+        trace = traces.get((row.original_sale_uuid, row.original_line_no))
+        if trace is not None:
+            row.gs1_lot, row.gs1_serial, row.gs1_expiry = trace
+
+
 def event_payload(
     sale: Sale,
     original_receipt_no: str,
@@ -90,6 +118,7 @@ def event_payload(
                 "reason": ln.return_reason,
                 "condition": ln.return_condition,
                 "disposition": ln.disposition,
+                **gs1_of(ln.gs1_lot, ln.gs1_serial, ln.gs1_expiry),
             }
             for ln in sale.lines
         ],

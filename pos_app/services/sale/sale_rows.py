@@ -17,7 +17,13 @@ from typing import Any
 from pos_app.domain.sale.basket import BasketLine, BasketTotals, LineTotals
 from pos_app.domain.sale.tenders import Settlement, Tender, TenderKind
 from pos_app.services.store.till_context import TillContext
-from pos_app.services.sync.event_payloads import Row, movements_of, sale_envelope, tenders_of
+from pos_app.services.sync.event_payloads import (
+    Row,
+    gs1_of,
+    movements_of,
+    sale_envelope,
+    tenders_of,
+)
 
 SALE_EVENT_VERSION = 1
 _COMPACT = (",", ":")
@@ -174,13 +180,6 @@ def journal_body(
     return body
 
 
-def _gs1_of(line: Row) -> dict[str, Any]:
-    """The line's GS1 lot/serial/expiry for the hub's recall search (sync/hub/traces.py); only
-    on lines a GS1 scan traced, so other lines' events stay as they were."""
-    trace = {key: line[f"gs1_{key}"] for key in ("lot", "serial", "expiry") if line[f"gs1_{key}"]}
-    return {"gs1": trace} if trace else {}
-
-
 def event_payload(
     sale: Row,
     lines: Sequence[Row],
@@ -212,7 +211,7 @@ def event_payload(
                 "amount_minor": ln["amount_minor"],
                 "tax_class": ln["tax_class"],
                 "price_override_reason": ln["price_override_reason"],
-                **_gs1_of(ln),
+                **gs1_of(ln["gs1_lot"], ln["gs1_serial"], ln["gs1_expiry"]),
             }
             for ln in lines
         ],

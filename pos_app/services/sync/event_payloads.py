@@ -18,6 +18,15 @@ from pos_app.db.models import Base
 Row = Mapping[str, Any]
 
 
+def gs1_of(lot: str | None, serial: str | None, expiry: str | None) -> dict[str, Any]:
+    """A line's GS1 lot/serial/expiry for the hub's recall search (sync/hub/traces.py), as
+    ``{"gs1": {...}}``; empty for a line no GS1 scan traced, so its event stays as it was."""
+    trace = {
+        key: value for key, value in (("lot", lot), ("serial", serial), ("expiry", expiry)) if value
+    }
+    return {"gs1": trace} if trace else {}
+
+
 def values_of(obj: Base) -> dict[str, Any]:
     """An ORM row's column values by attribute name (the shape the builders below read)."""
     return {attr.key: getattr(obj, attr.key) for attr in inspect(obj).mapper.column_attrs}

@@ -79,6 +79,12 @@ class HistoryController(QObject):
         self.show_page(self.page)
         self.page.search.setFocus()
 
+    def on_scanner_barcode_scanned(self, code: str) -> None:
+        """A receipt's barcode scanned while the history is shown: find that receipt (never a
+        product added to the sale behind this screen)."""
+        self.page.search.setText(code.strip())
+        self.search()
+
     # -- list -------------------------------------------------------------------------------
 
     def search(self) -> None:

@@ -44,4 +44,5 @@ def build_history(
         parent=window,
     )
     window.sale.history_button.clicked.connect(history.show)
+    sales.route_scans(page, history.on_scanner_barcode_scanned)  # a receipt barcode finds it
     return history

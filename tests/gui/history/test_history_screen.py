@@ -71,12 +71,16 @@ def test_history_lists_finds_shows_and_reprints_a_past_sale(
     assert model.rowCount() == 1
     assert "Arabica Coffee Beans" in page.detail.toPlainText()
 
-    # By receipt number: the first milk; F9 prints a copy of it.
+    # By receipt number, scanned from the receipt's barcode: the first milk (and nothing is
+    # added to the sale behind the screen); F9 prints a copy of it.
     page.search.clear()
-    d.type(page.search, sold[0].receipt_no)
     with d.qtbot.waitSignal(history.detail_shown, timeout=WAIT_MS):
-        d.press(page.search, Qt.Key.Key_Return)
+        d.scan(sold[0].receipt_no, target=page.search)
     assert history.shown_receipt == sold[0].receipt_no
+    assert page.search.text() == sold[0].receipt_no
+    register = d.controller.register
+    assert register is not None
+    assert register.basket.lines == ()
     with d.qtbot.waitSignal(history.reprint_finished, timeout=WAIT_MS) as finished:
         d.press(page.search, Qt.Key.Key_F9)
     assert finished.args == [sold[0].receipt_no, True, ""]

@@ -25,15 +25,22 @@ from pos_app.domain.money import Money
 from pos_app.domain.sale.tenders import Tender, TenderKind
 from pos_app.services.sale.checkout import CheckoutService
 from pos_app.services.store.till_context import load_till_context
+from sync.hub.context import Hub
 from sync.hub.models import Gs1Trace
 from tests.helpers.hub import TILL_STORE, EnrolledTill, eventually
 from tests.helpers.hub_calls import run_hub
+from tests.helpers.returns import MANAGER, do_return, one
 
 GS = "\x1d"
 FIGURE_4_15_1_1 = (
     f"]d201095040000591012112345678p901{GS}101234567p{GS}171411208200http://www.gs1.org/demo/"
 )
 FIGURE_2_6_14_3 = "]d201095011015300031715011910AB-123"
+
+
+def _traces(hub: Hub) -> int:
+    with hub.db.read() as session:
+        return len(session.scalars(select(Gs1Trace)).all())
 
 
 def test_a_gs1_datamatrix_sold_at_a_till_is_found_by_lot_and_serial_at_the_hub(
@@ -69,11 +76,7 @@ def test_a_gs1_datamatrix_sold_at_a_till_is_found_by_lot_and_serial_at_the_hub(
     enrolled_till.sync().start()
     hub = enrolled_till.hub.hub
 
-    def traced() -> bool:
-        with hub.db.read() as session:
-            return len(session.scalars(select(Gs1Trace)).all()) == 2
-
-    eventually(traced, 15.0, "the sale's GS1 traces at the hub")
+    eventually(lambda: _traces(hub) == 2, 15.0, "the sale's GS1 traces at the hub")
     db = enrolled_till.hub.settings.db_url
     code, out, _ = run_hub(capsys, "traces", "--db", db, "--lot", "AB-123")
     assert code == 0
@@ -86,6 +89,16 @@ def test_a_gs1_datamatrix_sold_at_a_till_is_found_by_lot_and_serial_at_the_hub(
     assert (code, out.count("receipt ")) == (0, 1)
     assert "MED-1" in out
     assert "lot 1234567p" in out
+
+    # The Figure 2.6.14-3 unit comes back: the return carries its lot, the recall nets it.
+    back = do_return(enrolled_till.write, done.receipt_no, [one(1000, line_no=2)],
+                     cashier=MANAGER)  # fmt: skip
+    eventually(lambda: _traces(hub) == 3, 15.0, "the return's GS1 trace at the hub")
+    code, out, _ = run_hub(capsys, "traces", "--db", db, "--lot", "AB-123")
+    assert f"{TILL_STORE}: 0 unit(s) net of returns" in out
+    assert f"receipt {back.receipt_no}" in out
+    assert "qty -1" in out
+
     code, out, _ = run_hub(capsys, "traces", "--db", db, "--lot", "NOPE")
     assert (code, out.strip()) == (0, "no sale of lot NOPE recorded at the hub")
     with pytest.raises(SystemExit) as usage:  # neither a lot nor a serial: argparse says so
