@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sync.hub import migrate, shopify_webhooks, stock_publish, tenancy
+from sync.hub import migrate, shopify_webhooks, stock_publish, tenancy, web_stock
 from sync.hub.context import Hub
 from sync.hub.db import HubDatabase
 from sync.hub.ingest import ingest_batch
@@ -87,7 +87,7 @@ def main() -> int:
         for i, sku in enumerate(skus):
             shop.add_item(sku, i + 1, stocked_at=tuple(locations.values()))
         with db.write() as session:
-            stock_publish.connect_shop(
+            web_stock.connect_shop(
                 session,
                 shop_domain=SHOP,
                 access_token=TOKEN,
@@ -152,7 +152,7 @@ def main() -> int:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             with db.read() as session:
-                if not stock_publish.list_pushes(session, status="pending", limit=1):
+                if not web_stock.list_pushes(session, status="pending", limit=1):
                     break
             stop.wait(0.2)
         stop.set()

@@ -60,7 +60,7 @@ def add_commands(action: Callable[..., argparse.ArgumentParser], quantity: Any) 
 
 
 def run(hub: Hub, args: argparse.Namespace) -> int:
-    from sync.hub import jobs, stock_publish, stock_truth
+    from sync.hub import jobs, stock_publish, stock_truth, web_stock
     from sync.hub.errors import Invalid
 
     command = args.hub_command
@@ -100,7 +100,7 @@ def run(hub: Hub, args: argparse.Namespace) -> int:
                 raise Invalid(f"--location {item!r}: expected STORE=gid://shopify/Location/…")
             locations[store] = gid
         with hub.db.write() as session:
-            queued = stock_publish.connect_shop(
+            queued = web_stock.connect_shop(
                 session,
                 shop_domain=args.shop_domain,
                 access_token=token,
@@ -123,18 +123,18 @@ def run(hub: Hub, args: argparse.Namespace) -> int:
 
 
 def _pushes(hub: Hub, args: argparse.Namespace) -> int:
-    from sync.hub import stock_publish
+    from sync.hub import web_stock
     from sync.hub.errors import Invalid
 
     if args.verb == "retry":
         with hub.db.write() as session:
-            count = stock_publish.retry_failed(session, now=hub.clock())
+            count = web_stock.retry_failed(session, now=hub.clock())
         print(f"{count} failed update(s) queued again")
         return EXIT_OK
     if not 1 <= args.limit <= 1000:
         raise Invalid("--limit: between 1 and 1000")
     with hub.db.read() as session:
-        rows = stock_publish.list_pushes(session, status=args.status, limit=args.limit)
+        rows = web_stock.list_pushes(session, status=args.status, limit=args.limit)
     print(f"{len(rows)} web-store stock update(s) pending or failed")
     for r in rows:
         last = "never" if r.sent_level is None else str(r.sent_level)

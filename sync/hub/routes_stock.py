@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from sync.hub import stock_publish, stock_truth
+from sync.hub import stock_truth, web_stock
 from sync.hub.deps import Admin, Services
 from sync.protocol import SafetyStockIn, StockLocationIn, StockLocationOut, StockPushOut
 
@@ -63,7 +63,7 @@ def get_stock_pushes(
 ) -> list[StockPushOut]:
     """Web-store stock updates still owed (pending) or refused (failed), oldest first."""
     with svc.hub.db.read() as session:
-        rows = stock_publish.list_pushes(session, status=state, limit=limit)
+        rows = web_stock.list_pushes(session, status=state, limit=limit)
     return [
         StockPushOut(
             shop_domain=r.shop,
@@ -84,4 +84,4 @@ def retry_stock_pushes(svc: Services, _: Admin) -> dict[str, int]:
     """Queue every failed update again (after fixing the shop's items or locations)."""
     hub = svc.hub
     with hub.db.write() as session:
-        return {"queued": stock_publish.retry_failed(session, now=hub.clock())}
+        return {"queued": web_stock.retry_failed(session, now=hub.clock())}

@@ -9,7 +9,7 @@ import html
 import pytest
 from sqlalchemy import select, update
 
-from sync.hub import headoffice, shopify_webhooks, stock_publish
+from sync.hub import headoffice, shopify_webhooks, web_stock
 from sync.hub.console.roles import Role
 from sync.hub.console.security import HEADERS
 from sync.hub.models import ConsoleAudit, StockPush
@@ -27,7 +27,7 @@ def with_pushes(console: ConsoleHub) -> ConsoleHub:
     hub = console.hub.hub
     shopify_webhooks.add_shop(hub, shop_domain=SHOP, secret="x" * 32, store_id=STORE)
     with hub.db.write() as session:
-        stock_publish.connect_shop(
+        web_stock.connect_shop(
             session,
             shop_domain=SHOP,
             access_token="shpat_x",

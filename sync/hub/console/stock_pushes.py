@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from sync.hub import stock_publish
+from sync.hub import web_stock
 from sync.hub.console.accounts import audit
 from sync.hub.console.roles import Permission
 from sync.hub.console.routes import _page, _see_other
@@ -29,7 +29,7 @@ def stock_pushes(request: Request, svc: Services) -> Response:
     who = current_identity(svc, request)
     require(who, Permission.TILLS_VIEW)
     with svc.hub.db.read() as session:
-        rows = stock_publish.list_pushes(session, limit=LIMIT)
+        rows = web_stock.list_pushes(session, limit=LIMIT)
     return _page(request, "stock_pushes.html", who, rows=rows, limit=LIMIT)
 
 
@@ -42,7 +42,7 @@ def retry_failed(
     check_csrf(who, csrf)
     with svc.hub.change() as (session, _):
         now = svc.hub.clock()
-        count = stock_publish.retry_failed(session, now=now)
+        count = web_stock.retry_failed(session, now=now)
         audit(
             session,
             who.email,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pos_app.cli import main
-from sync.hub import jobs, shopify_webhooks, stock_publish, stock_truth, tenancy
+from sync.hub import jobs, shopify_webhooks, stock_truth, tenancy, web_stock
 from sync.hub.context import Hub
 from sync.hub.models import CustomerNotificationRow, WebOrderRow
 from sync.hub.web_orders import change_status, create_web_order
@@ -111,7 +111,7 @@ def test_hub_serve_publishes_stock_without_anyone_pressing_a_button(running_hub)
         location = shop.add_location(7)
         shop.add_item("A", 1, stocked_at=(location,))
         with hub.db.write() as session:
-            stock_publish.connect_shop(
+            web_stock.connect_shop(
                 session,
                 shop_domain=SHOP,
                 access_token=TOKEN,

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sync.hub import headoffice, shopify_webhooks, stock_publish, stock_truth, tenancy
+from sync.hub import headoffice, shopify_webhooks, stock_publish, stock_truth, tenancy, web_stock
 from sync.hub.context import Hub
 from sync.hub.web_orders import close_web_order, create_web_order
 from sync.protocol import CollectionStatus, StoreIn, WebOrderIn
@@ -63,7 +63,7 @@ class Setup:
         headoffice.set_stock(hub, S2, "A", 4_000)
         headoffice.set_stock(hub, S1, "B", 6_000)
         with hub.db.write() as session:
-            queued = stock_publish.connect_shop(
+            queued = web_stock.connect_shop(
                 session,
                 shop_domain=SHOP,
                 access_token=TOKEN,
@@ -76,9 +76,9 @@ class Setup:
     def publish(self) -> stock_publish.PublishReport:
         return self.publisher.run_until_idle()
 
-    def rows(self, status: str | None = None) -> list[stock_publish.PushRow]:
+    def rows(self, status: str | None = None) -> list[web_stock.PushRow]:
         with self.hub.db.read() as session:
-            return stock_publish.list_pushes(session, status=status)
+            return web_stock.list_pushes(session, status=status)
 
 
 @pytest.fixture
@@ -235,7 +235,7 @@ def test_user_errors_fail_the_named_row_and_the_rest_go_through(setup: Setup) ->
     # Head office fixes Shopify and retries the failed ones.
     setup.shop.shop.stocked.add((setup.shop.shop.items["B"], setup.loc2))
     with setup.hub.db.write() as session:
-        assert stock_publish.retry_failed(session, now=setup.clock()) == 2
+        assert web_stock.retry_failed(session, now=setup.clock()) == 2
     setup.clock.advance(5)
     setup.publish()
     assert setup.shop.level("B", setup.loc2) == 2
@@ -244,7 +244,7 @@ def test_user_errors_fail_the_named_row_and_the_rest_go_through(setup: Setup) ->
 
 def test_a_wrong_token_is_retried_not_lost(setup: Setup) -> None:
     with setup.hub.db.write() as session:
-        stock_publish.connect_shop(
+        web_stock.connect_shop(
             session,
             shop_domain=SHOP,
             access_token="shpat_wrong",
@@ -273,6 +273,6 @@ def test_connecting_refuses_bad_input_and_changes_nothing(setup: Setup) -> None:
             "now": setup.clock(),
         } | kwargs
         with pytest.raises(Invalid, match=message), setup.hub.db.write() as session:
-            stock_publish.connect_shop(session, **args)  # type: ignore[arg-type]
+            web_stock.connect_shop(session, **args)  # type: ignore[arg-type]
     with setup.hub.db.read() as session:
-        assert len(stock_publish.list_pushes(session)) == 3
+        assert len(web_stock.list_pushes(session)) == 3

@@ -4,7 +4,7 @@ available-to-sell goes back out to the fake Shopify over real HTTP. SQLite and P
 
 from __future__ import annotations
 
-from sync.hub import headoffice, shopify_webhooks, stock_publish, stock_truth
+from sync.hub import headoffice, shopify_webhooks, stock_publish, stock_truth, web_stock
 from sync.hub.models import Product
 from tests.helpers.fake_shopify import TOKEN, FakeShopify
 from tests.helpers.shopify import SECRET, SHOP, as_pickup, sample, send_webhook
@@ -36,7 +36,7 @@ def test_a_shopify_pickup_order_reserves_and_its_cancel_releases(running_hub) ->
         location = shop.add_location(1)
         shop.add_item(SKU, 1, stocked_at=(location,))
         with hub.db.write() as session:
-            stock_publish.connect_shop(
+            web_stock.connect_shop(
                 session,
                 shop_domain=SHOP,
                 access_token=TOKEN,
