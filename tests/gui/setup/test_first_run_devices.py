@@ -22,9 +22,9 @@ from hardware.device_setup import DeviceChoices, config_from_choices, device_con
 from hardware.sim.printer import SimulatedPrinter
 from hardware.sim.serial_devices import PtyDevice
 from pos_app.ui.boot import load_theme
-from pos_app.ui.start import till_device_config
 from pos_app.ui.scanner import scanner_config_for
 from pos_app.ui.setup.devices_step import DevicesPage
+from pos_app.ui.start import till_device_config
 from tests.helpers.net import unused_port
 
 WAIT_MS = 10_000
