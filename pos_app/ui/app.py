@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,7 @@ from pos_app.ui.shifts.wiring import build_shifts
 from pos_app.ui.shortcuts import ShortcutGuard, ShortcutOverlay
 from pos_app.ui.staff.idle import IdleWatcher
 from pos_app.ui.stock.controller import StockController
-from pos_app.ui.sync_bridge import SyncBridge
+from pos_app.ui.sync_bridge import SyncBridge, describe_sync
 from pos_app.ui.translations import install_translator, ui_locale
 from sync.client.config import HubConfig
 from sync.protocol import FeedKind
@@ -242,7 +243,9 @@ def build_till(
         pricing_lane=PricingLane(pricer, parent=window),
     )
     bridge = feed_refresh = None
-    if sync is not None:
+    if sync is None:
+        status.set_sync(*describe_sync(None, datetime.now(UTC))[:2])  # the shell said "Starting…"
+    else:
         bridge = SyncBridge(sync, status, parent=window)
         changes.subscribe(bridge.on_op_changes)  # queued events are sent at once
 

@@ -61,6 +61,8 @@ def open_shell(db_path: Path, *, demo_hint: str = "") -> TillShell:
         install_translator(app, locale)
     signin = SignInView(store_name, demo_hint)
     status = TillStatusBar(store_name, till_id)
+    # Not "standalone" yet: whether this till syncs is known once the rest has loaded.
+    status.set_sync(status.tr("Starting…"), "ok")
     shell = TillShell(TillWindow(signin, status), signin, status)
     signin.pin_submitted.connect(shell.on_signin_pin_submitted)
     return shell

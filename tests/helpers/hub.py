@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -95,6 +96,17 @@ def pg_databases() -> Iterator[PgDatabases | None]:
         databases.drop_all()
 
 
+@pytest.fixture(scope="session")
+def sqlite_hub_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite hub database, once per session; each test copies it (as the
+    PostgreSQL tests copy their template database)."""
+    path = tmp_path_factory.mktemp("hub-template") / "hub.sqlite3"
+    db = HubDatabase(f"sqlite:///{path}")
+    migrate.upgrade(db.engine)
+    db.dispose()  # checkpoints the WAL into the file
+    return path
+
+
 @pytest.fixture(
     params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
 )
@@ -103,11 +115,9 @@ def hub_db_url(
 ) -> Iterator[str]:
     """A migrated, empty hub database of each kind."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-        db = HubDatabase(url)
-        migrate.upgrade(db.engine)
-        db.dispose()
-        yield url
+        path = tmp_path / "hub.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_hub_template"), path)
+        yield f"sqlite:///{path}"
         return
     if pg_databases is None:
         pytest.skip(
