@@ -194,6 +194,8 @@ class Chain:
         # Each promotion's open lines and what remained of them, and what it took in all.
         self.opens: list[dict[int, int]] = source.opens[:start] if start else []
         self.totals: list[int] = source.totals[:start] if start else []
+        # Positions whose effect per line is left for ``outcome`` (see below).
+        self.lazy: list[bool] = source.lazy[:start] if start else []
         basket_ = self.basket
         state = (
             basket_.initial[:3]
@@ -210,23 +212,42 @@ class Chain:
                 for i in basket_.reach(promo)
                 if not closed[i] and (compound or not touched[i])
             }
+            self.opens.append(open_)
+            took = None if compound or not open_ else closing_total(promo, open_)
+            if took is not None:
+                # A best-price rule that discounts all its open lines (or none): the lines it
+                # closes and its total are all a trial reads of it; what it takes off each
+                # line is allocated only if this chain becomes the outcome. What remains of a
+                # closed line is never read again, so it is not updated.
+                hit = open_ if took else _NONE
+                for i in hit:
+                    touched[i] = closed[i] = True
+                self.effects.append(hit)  # its keys: the lines it discounts
+                self.totals.append(took)
+                self.lazy.append(True)
+                self.saving += took
+                continue
             cents = basket_.cents(promo, open_) if open_ else {}
             for i, c in cents.items():
                 remaining[i] -= c
                 touched[i] = True
                 closed[i] = closed[i] or not compound
-            self.opens.append(open_)
             self.totals.append(sum(cents.values()))
+            self.lazy.append(False)
             self.saving += self.totals[-1]
             self.effects.append(cents)
         self.after = (tuple(remaining), tuple(closed), tuple(touched))
 
     def outcome(self) -> Outcome:
-        applied = tuple(
-            (i, promo, c) for promo, cents in zip(self.promos, self.effects, strict=True)
-            for i, c in cents.items()
-        )  # fmt: skip
-        return Outcome(self.saving, applied)
+        basket = self.basket
+        applied: list[tuple[int, Promotion, int]] = []
+        for promo, cents, open_, lazy in zip(
+            self.promos, self.effects, self.opens, self.lazy, strict=True
+        ):
+            if lazy and cents:
+                cents = basket.cents(promo, open_)
+            applied.extend((i, promo, c) for i, c in cents.items())
+        return Outcome(self.saving, tuple(applied))
 
     def with_(self, extra: Sequence[Promotion]) -> Chain:
         return Chain(self.basket, [*self.promos, *extra], kept=self)
