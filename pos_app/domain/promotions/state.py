@@ -181,6 +181,7 @@ class Chain:
         self.promos = sorted(promos, key=order_key)
         self.keys = [order_key(p) for p in self.promos]
         self.masks = [basket.mask(p) for p in self.promos]
+        self.reaches = [basket.reach(p) for p in self.promos]
         start = 0
         if kept is not None:
             limit = min(len(kept.keys), len(self.keys))
@@ -261,23 +262,29 @@ class Chain:
             # A promotion none of whose lines is open to it where it would run does nothing:
             # the answer without a trial (a best-price deal on lines an earlier one took).
             promo = extra[0]
-            k = bisect_left(self.keys, order_key(promo))
+            first = order_key(promo)
+            k = bisect_left(self.keys, first)
             _, clo, tou = self.before[k] if k < len(self.promos) else self.after
+            reach = basket.reach(promo)
             if promo.stacking is Stacking.COMPOUND:
-                if all(clo[i] for i in basket.reach(promo)):
+                if all(clo[i] for i in reach):
                     return self.saving
-            elif all(clo[i] or tou[i] for i in basket.reach(promo)):
+            elif all(clo[i] or tou[i] for i in reach):
                 return self.saving
-        added = sorted(extra, key=order_key)
+            added: Sequence[Promotion] = extra
+            added_keys = [first]
+        else:
+            added = sorted(extra, key=order_key)
+            added_keys = [order_key(p) for p in added]
+            k = bisect_left(self.keys, added_keys[0])
         promos, keys, before, effects = self.promos, self.keys, self.before, self.effects
-        k = bisect_left(keys, order_key(added[0]))
+        reaches = self.reaches
         e = 0
         diff = 0
         own: dict[int, tuple[int, bool, bool]] = {}  # (remaining, closed, touched) of diff lines
         delta = 0
         end = len(promos)
         masks = self.masks
-        added_keys = [order_key(p) for p in added]
         while True:
             # Skip, in one tight loop, the kept promotions none of whose lines changed: they do
             # exactly what they did (most of them, on a large basket).
@@ -293,7 +300,7 @@ class Chain:
                 # (walking the shorter of its lines and the changed ones).
                 compound = promo.stacking is Stacking.COMPOUND
                 open_: dict[int, int] = dict(self.opens[k - 1])
-                reach = basket.reach(promo)
+                reach = reaches[k - 1]
                 for i in reach if len(reach) < len(own) else [j for j in own if mask >> j & 1]:
                     state = own.get(i)
                     if state is not None:
@@ -308,13 +315,13 @@ class Chain:
                 rem, clo, tou = self.after if k == end else before[k]
                 compound = promo.stacking is Stacking.COMPOUND
                 open_ = {}
-                for i in basket.reach(promo):
+                reach = basket.reach(promo)
+                for i in reach:
                     r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
                     if not c and (compound or not t):
                         open_[i] = r
             else:
                 break
-            reach = basket.reach(promo)
             if compound:
                 new = basket.cents(promo, open_) if open_ else {}
                 # A compound promotion leaves its lines open: a different amount is a
