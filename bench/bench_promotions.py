@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import random
 import re
@@ -223,6 +224,9 @@ def instructions(seed: int, mix: str, count: int) -> dict[str, int]:
                      sys.executable, __file__, "--run-baskets", row, str(n),
                      "--seed", str(seed), "--mix", mix],
                     capture_output=True, text=True, check=True,
+                    # One string hashing for both runs: set and dict orders (and with them a
+                    # few per cent of the count) otherwise change from run to run.
+                    env={**os.environ, "PYTHONHASHSEED": "0"},
                 )  # fmt: skip
                 match = re.search(r"Collected : (\d+)", done.stderr)
                 if match is None:
