@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import random
+import re
+import subprocess
 import sys
+import tempfile
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -105,7 +109,7 @@ def make_promotions(
     return promos
 
 
-def _setup(seed: int, mix: str = "store") -> dict[str, Any]:
+def _setup(seed: int, mix: str = "store", count: int = WARMUP + RUNS) -> dict[str, Any]:
     from pos_app.domain.catalog import CatalogItem
     from pos_app.domain.money import EUR, Money
     from pos_app.domain.pricing import line_gross, promo_lines
@@ -140,7 +144,7 @@ def _setup(seed: int, mix: str = "store") -> dict[str, Any]:
             b.add_item(item, qty)
         return b
 
-    baskets = [basket() for _ in range(WARMUP + RUNS)]
+    baskets = [basket() for _ in range(count)]
 
     def engine(b: Basket) -> object:
         lines = list(b.lines)
@@ -168,10 +172,7 @@ def bench_promotions(seed: int = 1, runs: int = RUNS, mix: str = "store") -> Ben
     progress(f"{runs} baskets of {LINES} lines against {PROMOTIONS} promotions ({mix} mix)")
     samples = measure_interleaved(setup["fns"], baskets[WARMUP : WARMUP + runs], baskets[:WARMUP])
     stats = {name: Stat.of_ns(ns) for name, ns in samples.items()}
-    applied = [
-        len(setup["fns"]["engine"](b).promo_ids)  # type: ignore[attr-defined]
-        for b in baskets[:50]
-    ]
+    applied = [len(setup["fns"]["engine"](b).promo_ids) for b in baskets[:50]]
     note = (
         f"promotions applied per basket: median {sorted(applied)[len(applied) // 2]}, "
         f"max {max(applied)} (of {PROMOTIONS})"
@@ -199,13 +200,65 @@ def bench_promotions(seed: int = 1, runs: int = RUNS, mix: str = "store") -> Ben
     )
 
 
+ROWS = ("engine", "totals", "hints", "floor")
+
+
+def _run_baskets(seed: int, mix: str, row: str, count: int) -> None:
+    """Set up, price one basket (imports, caches), then ``count`` more with ``row``."""
+    setup = _setup(seed, mix, count + 1)
+    fn = setup["fns"][row]
+    for b in setup["baskets"]:
+        fn(b)
+
+
+def instructions(seed: int, mix: str, count: int) -> dict[str, int]:
+    """Instructions per basket of each row, counted by callgrind: a run of ``count`` baskets
+    less a run of none (the set-up). Stable on a loaded machine, unlike wall time."""
+    found: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for row in ROWS:
+            collected = []
+            for n in (0, count):
+                done = subprocess.run(
+                    ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out",
+                     sys.executable, __file__, "--run-baskets", row, str(n),
+                     "--seed", str(seed), "--mix", mix],
+                    capture_output=True, text=True, check=True,
+                    # One string hashing for both runs: set and dict orders (and with them a
+                    # few per cent of the count) otherwise change from run to run.
+                    env={**os.environ, "PYTHONHASHSEED": "0"},
+                )  # fmt: skip
+                match = re.search(r"Collected : (\d+)", done.stderr)
+                if match is None:
+                    raise RuntimeError(f"callgrind said nothing countable: {done.stderr[-500:]}")
+                collected.append(int(match.group(1)))
+            found[row] = (collected[1] - collected[0]) // count
+            progress(f"{row}: {found[row] / 1e6:.1f} M instructions per basket")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--mix", choices=sorted(MIXES), default="store")
     parser.add_argument("--profile", action="store_true", help="cProfile the engine runs")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        metavar="N",
+        help="count instructions per basket of each row over N baskets with callgrind "
+        "(valgrind), the fair comparison on a shared machine; takes minutes",
+    )
+    parser.add_argument("--run-baskets", nargs=2, metavar=("ROW", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.run_baskets:
+        _run_baskets(args.seed, args.mix, args.run_baskets[0], int(args.run_baskets[1]))
+        return 0
+    if args.instructions:
+        for name, count in instructions(args.seed, args.mix, args.instructions).items():
+            print(f"{name:<8} {count / 1e6:8.1f} M instructions per basket")
+        return 0
     if args.runs < 200:
         parser.error("--runs must be at least 200 for a p99")
     if args.profile:

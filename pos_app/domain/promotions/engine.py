@@ -38,6 +38,9 @@ combination that saves most:
 - the best exclusive promotion alone is taken instead if it saves strictly more.
 
 Ties keep the first combination found, trying smaller combinations and higher priorities first.
+
+The result is identical to the reference engine's (tests/helpers/reference_promotions_engine.py);
+what makes it faster only skips work whose answer is known (docs/architecture.md §9.1).
 """
 
 from __future__ import annotations

@@ -181,6 +181,7 @@ class Chain:
         self.promos = sorted(promos, key=order_key)
         self.keys = [order_key(p) for p in self.promos]
         self.masks = [basket.mask(p) for p in self.promos]
+        self.reaches = [basket.reach(p) for p in self.promos]
         start = 0
         if kept is not None:
             limit = min(len(kept.keys), len(self.keys))
@@ -194,6 +195,8 @@ class Chain:
         # Each promotion's open lines and what remained of them, and what it took in all.
         self.opens: list[dict[int, int]] = source.opens[:start] if start else []
         self.totals: list[int] = source.totals[:start] if start else []
+        # Positions whose effect per line is left for ``outcome`` (see below).
+        self.lazy: list[bool] = source.lazy[:start] if start else []
         basket_ = self.basket
         state = (
             basket_.initial[:3]
@@ -210,23 +213,42 @@ class Chain:
                 for i in basket_.reach(promo)
                 if not closed[i] and (compound or not touched[i])
             }
+            self.opens.append(open_)
+            took = None if compound or not open_ else closing_total(promo, open_)
+            if took is not None:
+                # A best-price rule that discounts all its open lines (or none): the lines it
+                # closes and its total are all a trial reads of it; what it takes off each
+                # line is allocated only if this chain becomes the outcome. What remains of a
+                # closed line is never read again, so it is not updated.
+                hit = open_ if took else _NONE
+                for i in hit:
+                    touched[i] = closed[i] = True
+                self.effects.append(hit)  # its keys: the lines it discounts
+                self.totals.append(took)
+                self.lazy.append(True)
+                self.saving += took
+                continue
             cents = basket_.cents(promo, open_) if open_ else {}
             for i, c in cents.items():
                 remaining[i] -= c
                 touched[i] = True
                 closed[i] = closed[i] or not compound
-            self.opens.append(open_)
             self.totals.append(sum(cents.values()))
+            self.lazy.append(False)
             self.saving += self.totals[-1]
             self.effects.append(cents)
         self.after = (tuple(remaining), tuple(closed), tuple(touched))
 
     def outcome(self) -> Outcome:
-        applied = tuple(
-            (i, promo, c) for promo, cents in zip(self.promos, self.effects, strict=True)
-            for i, c in cents.items()
-        )  # fmt: skip
-        return Outcome(self.saving, applied)
+        basket = self.basket
+        applied: list[tuple[int, Promotion, int]] = []
+        for promo, cents, open_, lazy in zip(
+            self.promos, self.effects, self.opens, self.lazy, strict=True
+        ):
+            if lazy and cents:
+                cents = basket.cents(promo, open_)
+            applied.extend((i, promo, c) for i, c in cents.items())
+        return Outcome(self.saving, tuple(applied))
 
     def with_(self, extra: Sequence[Promotion]) -> Chain:
         return Chain(self.basket, [*self.promos, *extra], kept=self)
@@ -240,23 +262,29 @@ class Chain:
             # A promotion none of whose lines is open to it where it would run does nothing:
             # the answer without a trial (a best-price deal on lines an earlier one took).
             promo = extra[0]
-            k = bisect_left(self.keys, order_key(promo))
+            first = order_key(promo)
+            k = bisect_left(self.keys, first)
             _, clo, tou = self.before[k] if k < len(self.promos) else self.after
+            reach = basket.reach(promo)
             if promo.stacking is Stacking.COMPOUND:
-                if all(clo[i] for i in basket.reach(promo)):
+                if all(clo[i] for i in reach):
                     return self.saving
-            elif all(clo[i] or tou[i] for i in basket.reach(promo)):
+            elif all(clo[i] or tou[i] for i in reach):
                 return self.saving
-        added = sorted(extra, key=order_key)
+            added: Sequence[Promotion] = extra
+            added_keys = [first]
+        else:
+            added = sorted(extra, key=order_key)
+            added_keys = [order_key(p) for p in added]
+            k = bisect_left(self.keys, added_keys[0])
         promos, keys, before, effects = self.promos, self.keys, self.before, self.effects
-        k = bisect_left(keys, order_key(added[0]))
+        reaches = self.reaches
         e = 0
         diff = 0
         own: dict[int, tuple[int, bool, bool]] = {}  # (remaining, closed, touched) of diff lines
         delta = 0
         end = len(promos)
         masks = self.masks
-        added_keys = [order_key(p) for p in added]
         while True:
             # Skip, in one tight loop, the kept promotions none of whose lines changed: they do
             # exactly what they did (most of them, on a large basket).
@@ -272,7 +300,7 @@ class Chain:
                 # (walking the shorter of its lines and the changed ones).
                 compound = promo.stacking is Stacking.COMPOUND
                 open_: dict[int, int] = dict(self.opens[k - 1])
-                reach = basket.reach(promo)
+                reach = reaches[k - 1]
                 for i in reach if len(reach) < len(own) else [j for j in own if mask >> j & 1]:
                     state = own.get(i)
                     if state is not None:
@@ -287,13 +315,13 @@ class Chain:
                 rem, clo, tou = self.after if k == end else before[k]
                 compound = promo.stacking is Stacking.COMPOUND
                 open_ = {}
-                for i in basket.reach(promo):
+                reach = basket.reach(promo)
+                for i in reach:
                     r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
                     if not c and (compound or not t):
                         open_[i] = r
             else:
                 break
-            reach = basket.reach(promo)
             if compound:
                 new = basket.cents(promo, open_) if open_ else {}
                 # A compound promotion leaves its lines open: a different amount is a
