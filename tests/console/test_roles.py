@@ -30,6 +30,8 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("GET", "/console/users", {Role.ADMIN}),
     ("POST", "/console/users/{user_id}/reset-password", {Role.ADMIN}),
     ("GET", "/console/audit", {Role.ADMIN, Role.AUDITOR}),
+    ("GET", "/console/reason-codes", {Role.ADMIN, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("POST", "/console/reason-codes", {Role.ADMIN}),
     ("POST", "/console/sign-out", EVERYONE),
 ]
 

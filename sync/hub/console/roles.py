@@ -27,6 +27,8 @@ class Permission(StrEnum):
     TILLS_VIEW = "tills.view"
     TILLS_MANAGE = "tills.manage"
     AUDIT_VIEW = "audit.view"
+    REASONS_VIEW = "reasons.view"  # the chain's preset reasons at the tills
+    REASONS_MANAGE = "reasons.manage"
 
 
 P = Permission
@@ -34,10 +36,17 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.MERCHANDISER: frozenset({P.DASHBOARD}),
     Role.STORE_MANAGER: frozenset(
-        {P.DASHBOARD, P.ORDERS_VIEW, P.ORDERS_CANCEL, P.REFUNDS_VIEW, P.REFUNDS_MARK}
+        {
+            P.DASHBOARD,
+            P.ORDERS_VIEW,
+            P.ORDERS_CANCEL,
+            P.REFUNDS_VIEW,
+            P.REFUNDS_MARK,
+            P.REASONS_VIEW,
+        }
     ),
     Role.AUDITOR: frozenset(
-        {P.DASHBOARD, P.ORDERS_VIEW, P.REFUNDS_VIEW, P.AUDIT_VIEW, P.TILLS_VIEW}
+        {P.DASHBOARD, P.ORDERS_VIEW, P.REFUNDS_VIEW, P.AUDIT_VIEW, P.TILLS_VIEW, P.REASONS_VIEW}
     ),
 }
 
