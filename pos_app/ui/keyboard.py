@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from pos_app.ui.widgets import TOUCH_MIN
 
-ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM,.'")
+# Four rows at the touch minimum fit a prompt at 1024x768; digits are on the number pad's
+# fields (a reason's words rarely need one).
+ROWS = ("QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM,.'")
 SPACE, BACKSPACE = " ", "⌫"
 
 

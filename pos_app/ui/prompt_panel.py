@@ -143,17 +143,23 @@ class PromptPanel(QFrame):
         return next((b for b, c in self._codes.items() if c.code == code), None)
 
     def _show_keyboard(self, shown: bool) -> None:
+        """Letters while words are required; else the number pad, when there is a value to
+        type (a reason-only prompt has none). With the keyboard up the codes make room for it
+        (the reason field names the chosen one; Cancel to choose again): a 768-px screen has
+        no room for both."""
         self.keyboard.setVisible(shown)
-        self.pad.setVisible(not shown)
+        self.pad.setVisible(not shown and self.value_edit.isVisibleTo(self))
+        self.presets.setVisible(bool(self._codes) and not shown)
 
     def on_preset_group_button_toggled(self, button: QPushButton, checked: bool) -> None:
         code = self._codes.get(button)
         if not checked or code is None:
             return
         self.reason_edit.setPlaceholderText(
-            self.tr("What is the reason? (required)") if code.needs_text
+            self.tr("%1: what is the reason? (required)").replace("%1", code.label)
+            if code.needs_text
             else self.tr("Details (optional)")
-        )  # fmt: skip
+        )
         self._show_keyboard(code.needs_text)  # words needed: letters, not the number pad
         if code.needs_text:
             self.reason_edit.setFocus()
@@ -169,11 +175,11 @@ class PromptPanel(QFrame):
         self.reason_edit.setText(apply_text_key(self.reason_edit.text(), key))
 
     def on_value_edit_return_pressed(self) -> None:
-        missing = self.presets.isVisible() and self.chosen is None
+        missing = bool(self._codes) and self.chosen is None
         if (
             self.reason_edit.isVisible()
             and not self.reason_edit.text().strip()
-            and (missing or not self.presets.isVisible())
+            and (missing or not self._codes)
         ):
             self.reason_edit.setFocus()
             return
@@ -181,7 +187,7 @@ class PromptPanel(QFrame):
 
     def on_ok_button_clicked(self) -> None:
         reason = self.reason_edit.text() if self.reason_edit.isVisible() else ""
-        if self.presets.isVisible():
+        if self._codes:  # reason codes offered (maybe tucked away for the keyboard)
             try:
                 reason = reason_text(self.chosen, reason)
             except ReasonCodeError as exc:

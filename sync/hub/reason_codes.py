@@ -4,12 +4,15 @@ change the tills apply (services/sale/reason_codes.py)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.reasons import ReasonCodeError, ReasonKind, parse_reason_codes
 from sync.hub.context import Hub
 from sync.hub.errors import Invalid
+from sync.hub.feed import PendingChanges
 from sync.hub.models import CHAIN_SCOPE, ReasonCodeRow
 from sync.protocol import FeedKind, ReasonCodeIn, ReasonCodesIn
 
@@ -33,22 +36,28 @@ def get_reason_codes(hub: Hub) -> ReasonCodesIn:
         return current(session)
 
 
-def set_reason_codes(hub: Hub, codes: ReasonCodesIn) -> ReasonCodesIn:
-    """Replace the set (an empty one: the tills' defaults) and send it to every till."""
+def replace_in(
+    session: Session, pending: PendingChanges, codes: ReasonCodesIn, now: datetime
+) -> None:
+    """Replace the set in the caller's transaction (the console adds its audit entry to it)."""
     data = [c.model_dump(mode="json") for c in codes.codes]
     try:
         parse_reason_codes(data)  # the model checked it; the one rule, said once more here
     except ReasonCodeError as exc:
         raise Invalid(str(exc)) from None
-    now = hub.clock()
+    session.execute(delete(ReasonCodeRow))
+    session.add_all(
+        ReasonCodeRow(
+            kind=c.kind.value, code=c.code, label=c.label.strip(), needs_text=c.needs_text,
+            position=i, updated_at=now,
+        )
+        for i, c in enumerate(codes.codes)
+    )  # fmt: skip
+    pending.add(CHAIN_SCOPE, FeedKind.REASON_CODE, FEED_KEY, {"codes": data})
+
+
+def set_reason_codes(hub: Hub, codes: ReasonCodesIn) -> ReasonCodesIn:
+    """Replace the set (an empty one: the tills' defaults) and send it to every till."""
     with hub.change() as (session, pending):
-        session.execute(delete(ReasonCodeRow))
-        session.add_all(
-            ReasonCodeRow(
-                kind=c.kind.value, code=c.code, label=c.label.strip(), needs_text=c.needs_text,
-                position=i, updated_at=now,
-            )
-            for i, c in enumerate(codes.codes)
-        )  # fmt: skip
-        pending.add(CHAIN_SCOPE, FeedKind.REASON_CODE, FEED_KEY, {"codes": data})
+        replace_in(session, pending, codes, hub.clock())
     return get_reason_codes(hub)

@@ -81,6 +81,8 @@ MATRIX: list[tuple[str, str, set[Role] | None]] = [
     ("GET", "/console/settings", {Role.ADMIN, Role.AUDITOR}),
     ("POST", "/console/settings/tax-classes", {Role.ADMIN}),
     ("POST", "/console/settings/return-policy/{store_id}", {Role.ADMIN}),
+    ("GET", "/console/reason-codes", {Role.ADMIN, Role.STORE_MANAGER, Role.AUDITOR}),
+    ("POST", "/console/reason-codes", {Role.ADMIN}),
     ("POST", "/console/sign-out", EVERYONE),  # last: it ends the session
 ]
 

@@ -84,6 +84,23 @@ def test_every_till_screen_fits(
     check(problems, "manager PIN", d, w)
     d.press(w.sale.prompt.value_edit, Qt.Key.Key_Escape)
 
+    # Reason codes as buttons, and "Other" with the on-screen keyboard for its words.
+    d.press(w.sale.search.edit, Qt.Key.Key_F9)  # void the basket: only a reason
+    check(problems, "reason presets", d, w)
+    other = w.sale.prompt.preset_button("OTHER")
+    assert other is not None
+    other.click()
+    d.qtbot.waitUntil(w.sale.prompt.keyboard.isVisible)
+    check(problems, "reason keyboard", d, w)
+    d.press(w.sale.prompt.reason_edit, Qt.Key.Key_Escape)
+    d.press(w.sale.search.edit, Qt.Key.Key_F4)  # a value and a reason's words together
+    other = w.sale.prompt.preset_button("OTHER")
+    assert other is not None
+    other.click()
+    d.qtbot.waitUntil(w.sale.prompt.keyboard.isVisible)
+    check(problems, "discount with words", d, w)
+    d.press(w.sale.prompt.reason_edit, Qt.Key.Key_Escape)
+
     d.press(w.sale.search.edit, Qt.Key.Key_F12)  # the tender with its quick-cash notes
     d.qtbot.waitUntil(w.tender.isVisible)
     check(problems, "tender", d, w)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pos_app.domain.reasons import ReasonKind
 from pos_app.services.changes import ChangeNotifier, OpChanges
 from pos_app.services.sale.drawer import DrawerOpen, DrawerReason, DrawerService
 from pos_app.services.staff.auth import Approval, Permission, StaffMember, require
@@ -53,7 +54,7 @@ class DrawerActionsMixin:
             return
         cashier = self.register.cashier
 
-        def apply(reason: str, _unused: str) -> None:
+        def apply(_value: str, reason: str) -> None:
             reason = reason.strip()
             if not reason:
                 self.show_error(self.tr("Give the reason for opening the drawer."))
@@ -68,7 +69,8 @@ class DrawerActionsMixin:
             "no_sale",
             self.tr("Open the cash drawer without a sale? Give the reason."),
             apply,
-            placeholder=self.tr("Reason, e.g. change for the float"),
+            reasons=ReasonKind.NO_SALE,  # the chain's no-sale reasons as buttons
+            value=False,
         )
 
     def _open_no_sale(self, cashier: StaffMember, approval: Approval | None, reason: str) -> None:
@@ -101,5 +103,11 @@ class DrawerActionsMixin:
         ) -> None: ...
         # What this mixin uses of BasketEditsMixin.ask (which takes more keywords).
         def ask(
-            self, kind: str, title: str, apply: Callable[[str, str], None], *, placeholder: str
+            self,
+            kind: str,
+            title: str,
+            apply: Callable[[str, str], None],
+            *,
+            reasons: ReasonKind | None = None,
+            value: bool = True,
         ) -> None: ...

@@ -42,6 +42,8 @@ class Permission(StrEnum):
     SETTINGS_EDIT = "settings.edit"
     REVIEW_VIEW = "review.view"  # returns, coupon double uses, quarantine, notifications
     REVIEW_ACT = "review.act"
+    REASONS_VIEW = "reasons.view"  # the chain's preset reasons at the tills
+    REASONS_MANAGE = "reasons.manage"
 
 
 P = Permission
@@ -73,6 +75,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             P.STAFF_MANAGE,
             P.PROMOTIONS_VIEW,
             P.REVIEW_VIEW,
+            P.REASONS_VIEW,
         }
     ),
     Role.AUDITOR: frozenset(
@@ -89,6 +92,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             P.STAFF_VIEW,
             P.SETTINGS_VIEW,
             P.REVIEW_VIEW,
+            P.REASONS_VIEW,
         }
     ),
 }

@@ -17,8 +17,8 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import select
 
-from sync.hub import tenancy, web_orders
-from sync.hub.console import accounts, dashboard, refunds
+from sync.hub import reason_codes, tenancy, web_orders
+from sync.hub.console import accounts, dashboard, reasons, refunds
 from sync.hub.console.accounts import ConsoleIdentity
 from sync.hub.console.render import HERE, Csrf, P, page, see_other, stores_of
 from sync.hub.console.render import router as router
@@ -285,6 +285,28 @@ def reset_password(request: Request, svc: Services, user_id: int, csrf: Csrf) ->
     return _people(
         request, svc, who, new_password=accounts.reset_password(svc.hub, user_id, who.email)
     )
+
+
+@router.get("/reason-codes", response_class=HTMLResponse)
+def reason_code_page(request: Request, svc: Services) -> Response:
+    who = current_identity(svc, request)
+    require(who, P.REASONS_VIEW)
+    codes = reason_codes.get_reason_codes(svc.hub)
+    return _page(request, "reason_codes.html", who, codes=codes, text=reasons.as_text(codes))
+
+
+@router.post("/reason-codes")
+def reason_code_replace(
+    request: Request,
+    svc: Services,
+    csrf: Csrf,
+    codes: Annotated[str, Form(max_length=reasons.MAX_TEXT)] = "",
+) -> Response:
+    who = current_identity(svc, request)
+    require(who, P.REASONS_MANAGE)
+    check_csrf(who, csrf)
+    reasons.replace(svc.hub, codes, who)
+    return _see_other("/reason-codes")
 
 
 @router.get("/audit", response_class=HTMLResponse)

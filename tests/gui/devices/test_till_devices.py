@@ -129,8 +129,11 @@ def test_no_sale_needs_a_manager_and_is_journaled(
     prompt = sale.prompt
     d.qtbot.keyClick(sale.search.edit, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert sale.side.currentWidget() is prompt
-    d.type(prompt.value_edit, "change for the float")
-    d.press(prompt.value_edit, Qt.Key.Key_Return)
+    give_change = prompt.preset_button("CHANGE")  # the no-sale reasons, as buttons
+    assert give_change is not None
+    d.qtbot.mouseClick(give_change, Qt.MouseButton.LeftButton)
+    d.type(prompt.reason_edit, "for the float")
+    d.press(prompt.reason_edit, Qt.Key.Key_Return)
     assert "may not open the drawer without a sale" in prompt.message.text()  # Ann is an associate
     assert drawer_opens(staffed_db) == []
     with d.qtbot.waitSignal(d.controller.drawer_open_recorded, timeout=WAIT_MS) as opened:
@@ -142,7 +145,7 @@ def test_no_sale_needs_a_manager_and_is_journaled(
     [body] = drawer_opens(staffed_db)
     assert body["reason"] == "no_sale"
     assert body["cashier"] == "Ann"
-    assert body["note"] == "change for the float (approved by Max)"
+    assert body["note"] == "Give change: for the float (approved by Max)"
     assert sale.side.currentWidget() is sale.action_pad
 
 
