@@ -138,6 +138,9 @@ class Product(Base):
     sold_by_weight: Mapped[bool] = mapped_column(Boolean)
     active: Mapped[bool] = mapped_column(Boolean)
     barcodes: Mapped[str] = mapped_column(Text)  # space-separated
+    # Price lists per currency, JSON {"CHF": 1295} (price_lists.py, migration 0022): a store
+    # selling in a listed currency is fed that price, every other store price_minor.
+    prices: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class StockLevel(Base):
