@@ -8,12 +8,24 @@ receipts, so the ESC/POS renderer is the one receipts use.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from hardware.receipt_layout import Block, CutBlock, TextBlock, printable
+from pos_app.domain.l10n.catalog import translator
+from pos_app.domain.l10n.locales import CATALOG_LANGUAGES
+from pos_app.domain.shifts.report_text import EMPHASISED
 
 __all__ = ["layout_report"]
 
-_EMPHASISED = ("X REPORT", "Z REPORT", "NET SALES", "GRAND TOTAL", "*** COPY ***")
+_COPY = "*** COPY ***"
+
+
+@cache
+def _emphasised() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The emphasised labels, and the copy banner, in every language a report is printed in."""
+    translations = [translator(language) for language in CATALOG_LANGUAGES]
+    labels = tuple({printable(t(label)) for t in translations for label in EMPHASISED})
+    return labels, frozenset(printable(t(_COPY)) for t in translations)
 
 
 def layout_report(lines: Sequence[str]) -> tuple[Block, ...]:
@@ -23,8 +35,8 @@ def layout_report(lines: Sequence[str]) -> tuple[Block, ...]:
         stripped = line.strip()
         if index == 0:
             blocks.append(TextBlock(line, bold=True, double_height=True))
-        elif stripped.startswith(_EMPHASISED):
-            blocks.append(TextBlock(line, bold=True, invert=stripped == "*** COPY ***"))
+        elif stripped.startswith(_emphasised()[0]):
+            blocks.append(TextBlock(line, bold=True, invert=stripped in _emphasised()[1]))
         else:
             blocks.append(TextBlock(line))
     blocks.append(CutBlock())

@@ -28,6 +28,7 @@ from typing import Literal
 from stdnum import ean
 
 from pos_app.domain.errors import BarcodeError, DomainError
+from pos_app.domain.l10n.messages import msg
 
 __all__ = [
     "BarcodeError",
@@ -84,9 +85,12 @@ def expand_upce(code: str) -> str:
 
 def _wrong_check(code: str, expected: str) -> BarcodeError:
     return BarcodeError(
-        f"Barcode {code} has a wrong check digit: expected {expected}, got {code[-1]}. "
-        "Scan it again or key it in."
-    )
+        msg(
+            "Barcode {code} has a wrong check digit: expected {expected}, got {got}. "
+            "Scan it again or key it in.",
+            code=code, expected=expected, got=code[-1],
+        )
+    )  # fmt: skip
 
 
 def normalize_gtin(code: str) -> str:
@@ -95,22 +99,31 @@ def normalize_gtin(code: str) -> str:
         raise TypeError(f"Barcode must be a str, not {type(code).__name__}.")
     if len(code) > _MAX_RAW_LENGTH:
         raise BarcodeError(
-            f"Barcode is too long ({len(code)} characters, starting {_preview(code)!r}); "
-            "a product barcode has 8 to 14 digits."
-        )
+            msg(
+                "Barcode is too long ({length} characters, starting {start}); "
+                "a product barcode has 8 to 14 digits.",
+                length=len(code), start=repr(_preview(code)),
+            )
+        )  # fmt: skip
     text = code.strip()
     if not text:
-        raise BarcodeError("No barcode was scanned (the input is empty).")
+        raise BarcodeError(msg("No barcode was scanned (the input is empty)."))
     if not (text.isascii() and text.isdigit()):
         raise BarcodeError(
-            f"Barcode {_preview(text)!r} contains letters or symbols; a barcode is digits only."
+            msg(
+                "Barcode {code} contains letters or symbols; a barcode is digits only.",
+                code=repr(_preview(text)),
+            )
         )
     length = len(text)
     if length not in _GTIN_LENGTHS:
         raise BarcodeError(
-            f"Barcode {_preview(text)} has {length} digits; expected 8 (EAN-8 or UPC-E), "
-            "12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14)."
-        )
+            msg(
+                "Barcode {code} has {length} digits; expected 8 (EAN-8 or UPC-E), "
+                "12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14).",
+                code=_preview(text), length=length,
+            )
+        )  # fmt: skip
     expected = _check_digit(text[:-1])
     if length == 8:
         return _normalize_eight(text, expected)
@@ -121,9 +134,12 @@ def normalize_gtin(code: str) -> str:
     if length == 14:
         if text[0] != "0":
             raise BarcodeError(
-                f"Barcode {text} identifies a case or pack (GTIN-14 indicator {text[0]}), "
-                "not a single item. Scan the item's own barcode."
-            )
+                msg(
+                    "Barcode {code} identifies a case or pack (GTIN-14 indicator {indicator}), "
+                    "not a single item. Scan the item's own barcode.",
+                    code=text, indicator=text[0],
+                )
+            )  # fmt: skip
         return text[1:]
     return text
 
@@ -140,9 +156,12 @@ def _normalize_eight(text: str, ean8_expected: str) -> str:
     if upce_expected == ean8_expected:
         raise _wrong_check(text, ean8_expected)
     raise BarcodeError(
-        f"Barcode {text} has a wrong check digit: expected {ean8_expected} (as EAN-8) or "
-        f"{upce_expected} (as UPC-E), got {text[-1]}. Scan it again or key it in."
-    )
+        msg(
+            "Barcode {code} has a wrong check digit: expected {ean8} (as EAN-8) or "
+            "{upce} (as UPC-E), got {got}. Scan it again or key it in.",
+            code=text, ean8=ean8_expected, upce=upce_expected, got=text[-1],
+        )
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -76,14 +76,17 @@ _FEED_DATA = {
     "postgresql": (
         "json_build_object('sku', sku, 'name', name, 'department', department, "
         "'tax_class', tax_class, 'price_minor', price_minor, 'sold_by_weight', sold_by_weight, "
-        "'active', active, 'barcodes', barcodes_json::json)::text"
+        "'active', active, 'barcodes', barcodes_json::json, "
+        "'prices', (SELECT p.prices FROM products p WHERE p.sku = import_staging.sku)::json"
+        ")::text"
     ),
     "sqlite": (
         "json_object('sku', sku, 'name', name, 'department', department, "
         "'tax_class', tax_class, 'price_minor', price_minor, "
         "'sold_by_weight', json(CASE WHEN sold_by_weight THEN 'true' ELSE 'false' END), "
         "'active', json(CASE WHEN active THEN 'true' ELSE 'false' END), "
-        "'barcodes', json(barcodes_json))"
+        "'barcodes', json(barcodes_json), "
+        "'prices', json((SELECT p.prices FROM products p WHERE p.sku = import_staging.sku)))"
     ),
 }
 

@@ -114,6 +114,10 @@ def register_hub_commands(sub: Any) -> None:
         default="en_GB",
         help="CLDR locale of its tills' formats and receipts, e.g. fr_FR (default en_GB)",
     )
+    price = action("set-price", "list a product's price in a currency (stores selling in it)")
+    price.add_argument("--sku", required=True)
+    price.add_argument("--currency", required=True, help="e.g. CHF")
+    price.add_argument("--price", required=True, help="decimal, e.g. 12.95")
     tax = action("set-tax-class", "create or update a tax class (chain-wide)")
     tax.add_argument("--class", dest="tax_class", required=True)
     tax.add_argument("--rate", required=True, help="a fraction, e.g. 0.20")
@@ -304,7 +308,7 @@ def _print_returns_review(hub: Any, store: str | None) -> None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from sync.hub import catalog_import, credentials, headoffice, simulate, tenancy
+    from sync.hub import catalog_import, credentials, headoffice, price_lists, simulate, tenancy
     from sync.hub.promo_check import load_rules
     from sync.protocol import PromotionIn, StoreIn
 
@@ -365,6 +369,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             )
             tenancy.upsert_store(hub, spec)
             print(f"store {args.store} saved")
+        elif command == "set-price":
+            prices = price_lists.set_price(hub, args.sku, args.currency, args.price)
+            listed = ", ".join(f"{code} {units}" for code, units in sorted(prices.items()))
+            print(f"{args.sku} price list (minor units): {listed}")
         elif command == "set-tax-class":
             headoffice.set_tax_class(hub, args.tax_class, args.rate, args.label)
             print(f"tax class {args.tax_class} saved")

@@ -140,6 +140,9 @@ class Product(Base):
     sold_by_weight: Mapped[bool] = mapped_column(Boolean)
     active: Mapped[bool] = mapped_column(Boolean)
     barcodes: Mapped[str] = mapped_column(Text)  # space-separated
+    # Price lists per currency, JSON {"CHF": 1295} (price_lists.py, migration 0022): a store
+    # selling in a listed currency is fed that price, every other store price_minor.
+    prices: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     # Search as you type (migration 0017, PostgreSQL only): trigram GIN indexes answer
     # "contains" on name and barcodes, text_pattern_ops a SKU prefix whatever the collation.

@@ -35,6 +35,10 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from pos_app.domain.l10n.catalog import translator
+from pos_app.domain.l10n.formats import Formats
+from pos_app.domain.l10n.messages import Message, msg
+from pos_app.domain.money import Currency, Money, minor_units_of
 from sync.hub.db import dialect_insert
 from sync.hub.errors import Invalid, NotFound
 from sync.hub.models import Customer, CustomerNotificationRow, RefundRequestRow, Store, WebOrderRow
@@ -86,9 +90,15 @@ class QueuedNotification:
     attempts: int
 
 
+def _money(minor: int, currency: str) -> Money:
+    # The currency's decimals from CLDR (a yen amount has none), for any ISO code a web store
+    # sends, not only those a till sells in.
+    return Money.from_minor(minor, Currency(currency, minor_units_of(currency)))
+
+
 def format_minor(minor: int, currency: str) -> str:
-    sign = "-" if minor < 0 else ""
-    return f"{sign}{abs(minor) // 100}.{abs(minor) % 100:02d} {currency}"
+    """ "23.99 EUR": amounts in head office's command-line reports."""
+    return str(_money(minor, currency))
 
 
 def pickup_link(template: str | None, code: str) -> str | None:
@@ -104,30 +114,46 @@ def _message(
     refund: int,
     link: str | None,
 ) -> tuple[str, str]:
-    hello = f"Hello {customer.name or customer.email},"
+    # In the store's language and formats (docs/architecture.md §13); the customer's own
+    # language is not recorded yet.
+    translate, formats = translator(store.locale), Formats(store.locale)
+
+    def say(message: Message) -> str:
+        return message.render(translate, formats.show)
+
+    number, where = order.number, store.name
+    lines = [say(msg("Hello {name},", name=customer.name or customer.email)), ""]
     if kind is NotificationKind.READY_FOR_PICKUP:
-        subject = f"Your order {order.number} is ready for pickup at {store.name}"
-        lines = [
-            hello,
-            "",
-            f"Your order {order.number} is ready for pickup at {store.name}.",
-            f"Your pickup code: {order.pickup_code}",
-            "Show this code (or its QR code) at the till; bring an ID if someone else collects.",
-        ]
+        subject = say(msg("Your order {number} is ready for pickup at {store}", number=number,
+                          store=where))  # fmt: skip
+        lines += [
+            say(msg("Your order {number} is ready for pickup at {store}.", number=number,
+                    store=where)),
+            say(msg("Your pickup code: {code}", code=order.pickup_code)),
+            say(msg("Show this code (or its QR code) at the till; bring an ID if someone else "
+                    "collects.")),
+        ]  # fmt: skip
         if link:
-            lines.append(f"Your pickup page and QR code: {link}")
+            lines.append(say(msg("Your pickup page and QR code: {link}", link=link)))
         if order.payment_status != "paid":
-            lines.append(f"You pay in store: {format_minor(order.total_minor, order.currency)}.")
+            due = _money(order.total_minor, order.currency)
+            lines.append(say(msg("You pay in store: {amount}.", amount=due)))
     else:
-        word = "cancelled" if kind is NotificationKind.CANCELLED else "expired"
-        subject = f"Your order {order.number} at {store.name} was {word}"
-        lines = [hello, "", f"Your order {order.number} for pickup at {store.name} was {word}."]
-        if kind is NotificationKind.EXPIRED:
-            lines.append("It was not collected within the store's hold period.")
+        if kind is NotificationKind.CANCELLED:
+            subject = say(msg("Your order {number} at {store} was cancelled", number=number,
+                              store=where))  # fmt: skip
+            lines.append(say(msg("Your order {number} for pickup at {store} was cancelled.",
+                                 number=number, store=where)))  # fmt: skip
+        else:
+            subject = say(msg("Your order {number} at {store} has expired", number=number,
+                              store=where))  # fmt: skip
+            lines.append(say(msg("Your order {number} for pickup at {store} has expired.",
+                                 number=number, store=where)))  # fmt: skip
+            lines.append(say(msg("It was not collected within the store's hold period.")))
         if refund:
-            lines.append(
-                f"We refund {format_minor(refund, order.currency)} to your original payment method."
-            )
+            back = _money(refund, order.currency)
+            lines.append(say(msg("We refund {amount} to your original payment method.",
+                                 amount=back)))  # fmt: skip
     return subject[:200], "\n".join([*lines, "", store.name])
 
 

@@ -49,3 +49,41 @@ def test_z_report_bytes_decode_to_the_report_text(
     assert net.bold
     assert net.text.endswith("23.99")
     assert printed.cut
+
+
+@pytest.mark.parametrize(
+    ("locale", "title", "cash", "net", "grand"),
+    [
+        ("fr_FR", "RAPPORT Z #1", "Espèces", "VENTES NETTES", "GRAND TOTAL (perpétuel)"),
+        ("de_DE", "Z-BERICHT #1", "Bar", "NETTOUMSATZ", "GESAMTSUMME (fortlaufend)"),
+    ],
+)
+def test_z_report_in_the_store_language(
+    locale: str,
+    title: str,
+    cash: str,
+    net: str,
+    grand: str,
+    seeded: sessionmaker[Session],
+    make_printer: MakePrinter,
+    sim_printer: SimulatedPrinter,
+) -> None:
+    service = ShiftService(clock=Clock())
+    open_shift(seeded, service, count(n2000=1))
+    ring(seeded, ["0036000291452"], cash="20")
+    close(seeded, service, count(n2000=1, n1000=1, n500=1))
+    with seeded() as session:
+        z = load_z(session, till_id="till-1", store_name="Test", z_no=1, copy=True, locale=locale)
+    printer = make_printer()
+    lines = render_report(z.header, z.figures, printer.columns)
+    printer.print_report(lines)
+
+    [printed] = sim_printer.wait_for_receipts(1)
+    assert [line.text for line in printed.lines] == lines  # é and ü as text (CP858)
+    big = {line.text.strip() for line in printed.lines if line.bold}
+    assert title in big
+    assert any(text.startswith(net) and text.endswith("15,00") for text in big)
+    assert any(text.startswith(grand) for text in big)  # the perpetual total, emphasised
+    assert next(line for line in printed.lines if line.invert).text.strip().startswith("***")
+    assert any(line.text.startswith(cash) and line.text.endswith("35,00") for line in printed.lines)
+    assert not any("REPORT" in line.text or "Cash " in line.text for line in printed.lines)

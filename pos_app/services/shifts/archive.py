@@ -51,8 +51,15 @@ def list_z(session: Session, till_id: str) -> list[tuple[int, datetime, int]]:
 
 
 def load_z(
-    session: Session, *, till_id: str, store_name: str, z_no: int, copy: bool = True
+    session: Session,
+    *,
+    till_id: str,
+    store_name: str,
+    z_no: int,
+    copy: bool = True,
+    locale: str = "",
 ) -> StoredZ:
+    """A closed Z; with the store's ``locale`` it prints in its language (else English)."""
     row = session.scalars(
         select(ZReportRow).where(ZReportRow.till_id == till_id, ZReportRow.z_no == z_no)
     ).first()
@@ -72,6 +79,7 @@ def load_z(
         closed_by=body["closed_by"],
         grand_total_minor=row.grand_total_minor,
         copy=copy,
+        locale=locale,
     )
     return StoredZ(header, ShiftFigures.from_json(body["figures"]))
 

@@ -55,6 +55,11 @@ class _ProductData(BaseModel):
     sold_by_weight: bool = False
     active: bool = True
     barcodes: list[str] = []
+    # Price lists per currency (hub price_lists.py): the store's own currency wins.
+    prices: dict[str, int] = {}
+
+    def price_in(self, currency: str) -> int:
+        return self.prices.get(currency, self.price_minor)
 
 
 class _TaxData(BaseModel):
@@ -208,14 +213,19 @@ _IN_BATCH = 500
 
 def _products(session: Session, changes: list[FeedChange]) -> None:
     items = [_ProductData.model_validate(c.data) for c in changes]
+    profile = session.get(StoreProfile, 1)
+    currency = profile.currency if profile is not None else ""
     conn = session.connection()
     conn.exec_driver_sql(
         _UPSERT_PRODUCTS,
         [
-            (p.sku, p.name, p.department, p.tax_class, p.price_minor, p.sold_by_weight, p.active)
+            (
+                p.sku, p.name, p.department, p.tax_class, p.price_in(currency),
+                p.sold_by_weight, p.active,
+            )
             for p in items
         ],
-    )
+    )  # fmt: skip
     skus = list(dict.fromkeys(p.sku for p in items))
     ids: dict[str, int] = {}
     for start in range(0, len(skus), _IN_BATCH):

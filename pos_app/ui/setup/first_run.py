@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, make_session_factory
 from pos_app.db.models import StoreProfile
+from pos_app.domain.l10n.currencies import cash_rounding_step
 from pos_app.domain.l10n.locales import DEFAULT_LOCALE, SETUP_LOCALES, display_name
 from pos_app.domain.tax import TaxMode
 from pos_app.services.staff.auth import AuthService
@@ -233,6 +234,8 @@ class FirstRunPage(QWidget):
         )
         self.rounding = _combo([(step, step) for step in ROUNDING_STEPS], "roundingCombo")
         self.rounding.setEditable(True)
+        # CLDR's cash rounding of the chosen currency (0.05 for CHF, 1 for SEK) as the proposal.
+        self.currency.currentIndexChanged.connect(self.on_currency_changed)
         # Formats and receipts follow the shop's locale (domain/l10n); the hub can set any.
         self.locale_combo = _combo(
             [(f"{display_name(code)} ({code})", code) for code in SETUP_LOCALES], "localeCombo"
@@ -272,6 +275,11 @@ class FirstRunPage(QWidget):
         return form
 
     # -- behaviour --------------------------------------------------------------------------
+
+    def on_currency_changed(self, _index: int) -> None:
+        code = str(self.currency.currentData() or "")
+        if code:
+            self.rounding.setEditText(format(cash_rounding_step(code), "f"))
 
     def choose(self, mode: str) -> None:
         hub = mode == HUB

@@ -220,6 +220,7 @@ class ShiftsController(QObject):
             store_name=self.context.store_name,
             z_no=closed.z_no,
             copy=False,
+            locale=self.context.locale,
         )
 
     def _close_failed(self, exc: BaseException) -> None:
@@ -277,6 +278,7 @@ class ShiftsController(QObject):
                 store_name=ctx.store_name,
                 z_no=numbers[0][0],
                 copy=True,
+                locale=ctx.locale,
             )
 
         def done(z: StoredZ) -> None:
@@ -302,6 +304,7 @@ class ShiftsController(QObject):
             opened_by=shift.opened_by,
             printed_at=datetime.now(UTC),
             currency=self.context.currency,
+            locale=self.context.locale,
         )
         self._show_report(lambda width: render_report(header, figures, width), None)
 

@@ -125,7 +125,12 @@ def test_standalone_from_the_screen_then_the_manager_signs_in(
 ) -> None:
     qtbot.mouseClick(page.standalone_choice, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.store_name, "Corner Shop")
+    page.currency.setCurrentIndex(page.currency.findData("CHF"))
+    assert page.rounding.currentText() == "0.05"  # CLDR's cash rounding for francs
+    page.currency.setCurrentIndex(page.currency.findData("SEK"))
+    assert page.rounding.currentText() == "1"
     page.currency.setCurrentIndex(page.currency.findData("GBP"))
+    assert page.rounding.currentText() == "0.01"
     assert page.locale_combo.currentData() == "en_GB"  # the default
     page.locale_combo.setCurrentIndex(page.locale_combo.findData("fr_FR"))
     assert page.locale_combo.currentText() == "français (France) (fr_FR)"

@@ -97,6 +97,7 @@ def test_import_catalog_writes_products_and_feed_rows(capsys, tmp_path, hub_db_u
         "sold_by_weight": False,
         "active": True,
         "barcodes": ["3790000000003", "3800000000003"],
+        "prices": {},  # no price list in another currency (hub price_lists.py)
     }
     assert data["SKU-00010"]["sold_by_weight"] is True
     assert data["SKU-00001"]["barcodes"] == []

@@ -82,7 +82,23 @@ def test_paid_order_cancelled_at_the_till_requests_one_refund_for_what_was_not_t
     notes = running_hub.admin.get("/v1/admin/notifications").json()
     assert sorted(n["kind"] for n in notes) == ["cancelled", "ready_for_pickup"]
     cancelled = next(n for n in notes if n["kind"] == "cancelled")
-    assert "We refund 23.99 EUR to your original payment method." in cancelled["body"]
+    assert "We refund €23.99 to your original payment method." in cancelled["body"]
+
+
+def test_mails_to_customers_are_in_the_store_language(running_hub: Any, store_till: Any) -> None:
+    running_hub.add_store(STORE, locale="fr_FR")  # head office sets the Paris store's locale
+    web_order(running_hub, "W-503")
+    send(store_till, event("W-503", "picking"), event("W-503", "ready"))
+    send(store_till, event("W-503", "cancelled"))
+    notes = running_hub.admin.get("/v1/admin/notifications").json()
+    ready = next(n for n in notes if n["kind"] == "ready_for_pickup")
+    cancelled = next(n for n in notes if n["kind"] == "cancelled")
+    assert ready["subject"] == f"Votre commande W-503 est prête à retirer à Store {STORE}"
+    assert ready["body"].startswith("Bonjour ")
+    assert "Votre code de retrait : " in ready["body"]
+    assert cancelled["subject"] == f"Votre commande W-503 à Store {STORE} a été annulée"
+    refund = "Nous remboursons 38,99\u00a0€ sur votre moyen de paiement d'origine."
+    assert refund in cancelled["body"]
 
 
 def test_paid_order_collected_with_a_short_line_requests_a_refund_for_it(
