@@ -62,6 +62,8 @@ class PromptPanel(QFrame):
         self._preset_group.setExclusive(True)
         self._preset_group.buttonToggled.connect(self.on_preset_group_button_toggled)
         self._codes: dict[QPushButton, ReasonCode] = {}
+        self._value, self._needs_reason, self._keyboard = True, False, False
+        self._stage = "reason"  # "value" first when a value and codes are both asked for
         self.presets.hide()
         self.pad = KeyPad()
         self.pad.key_pressed.connect(self.on_pad_key_pressed)
@@ -104,16 +106,38 @@ class PromptPanel(QFrame):
         self.value_edit.setPlaceholderText(placeholder)
         self.value_edit.setText(initial)
         self.value_edit.selectAll()
-        self.value_edit.setVisible(value)
         self.reason_edit.clear()
         self._show_presets(presets)
-        self.reason_edit.setVisible(needs_reason or bool(presets))
         self.reason_edit.setPlaceholderText(
             self.tr("Details (optional)") if presets else self.tr("Reason (required)")
         )
-        self._show_keyboard(False)
+        # Codes and a value: two steps on one panel (the value on the number pad, Enter, then
+        # the reason's buttons in the pad's place), so a 768-px screen holds each step whole.
+        self._value, self._needs_reason = value, needs_reason
+        self._stage = "value" if value and presets else "reason"
+        self._keyboard = False
+        self._arrange()
         self.message.clear_message()
         (self.value_edit if value else self.reason_edit).setFocus()
+
+    def _arrange(self) -> None:
+        codes, reason_stage, keyboard = bool(self._codes), self._stage == "reason", self._keyboard
+        self.value_edit.setVisible(self._value)
+        self.reason_edit.setVisible((self._needs_reason or codes) and (reason_stage or not codes))
+        # With the keyboard up the codes make room for it (the reason field names the chosen
+        # one; Cancel to choose again).
+        self.presets.setVisible(codes and reason_stage and not keyboard)
+        self.keyboard.setVisible(keyboard)
+        self.pad.setVisible(not keyboard and self._value and (not codes or not reason_stage))
+
+    def _to_reason_stage(self) -> bool:
+        """From the value to the reason's codes; False when already there."""
+        if self._stage == "reason":
+            return False
+        self._stage = "reason"
+        self._arrange()
+        self.reason_edit.setFocus()
+        return True
 
     def _show_presets(self, presets: Sequence[ReasonCode]) -> None:
         for button in list(self._codes):
@@ -132,7 +156,6 @@ class PromptPanel(QFrame):
             self._preset_group.addButton(button)
             self._preset_grid.addWidget(button, index // PRESET_COLUMNS, index % PRESET_COLUMNS)
             self._codes[button] = code
-        self.presets.setVisible(bool(presets))
 
     @property
     def chosen(self) -> ReasonCode | None:
@@ -143,13 +166,11 @@ class PromptPanel(QFrame):
         return next((b for b, c in self._codes.items() if c.code == code), None)
 
     def _show_keyboard(self, shown: bool) -> None:
-        """Letters while words are required; else the number pad, when there is a value to
-        type (a reason-only prompt has none). With the keyboard up the codes make room for it
-        (the reason field names the chosen one; Cancel to choose again): a 768-px screen has
-        no room for both."""
-        self.keyboard.setVisible(shown)
-        self.pad.setVisible(not shown and self.value_edit.isVisibleTo(self))
-        self.presets.setVisible(bool(self._codes) and not shown)
+        """Letters while words are required (a code like "Other"), instead of the pad."""
+        self._keyboard = shown
+        if shown:
+            self._stage = "reason"
+        self._arrange()
 
     def on_preset_group_button_toggled(self, button: QPushButton, checked: bool) -> None:
         code = self._codes.get(button)
@@ -175,6 +196,9 @@ class PromptPanel(QFrame):
         self.reason_edit.setText(apply_text_key(self.reason_edit.text(), key))
 
     def on_value_edit_return_pressed(self) -> None:
+        given = bool(self.reason_edit.text().strip()) or self.chosen is not None
+        if self._codes and not given and self._to_reason_stage():
+            return
         missing = bool(self._codes) and self.chosen is None
         if (
             self.reason_edit.isVisible()
@@ -186,7 +210,11 @@ class PromptPanel(QFrame):
         self.on_ok_button_clicked()
 
     def on_ok_button_clicked(self) -> None:
-        reason = self.reason_edit.text() if self.reason_edit.isVisible() else ""
+        given = bool(self.reason_edit.text().strip()) or self.chosen is not None
+        if self._codes and not given and self._to_reason_stage():
+            return
+        asked = self._needs_reason or bool(self._codes)
+        reason = self.reason_edit.text() if asked else ""
         if self._codes:  # reason codes offered (maybe tucked away for the keyboard)
             try:
                 reason = reason_text(self.chosen, reason)

@@ -76,8 +76,10 @@ def test_every_till_screen_fits(
 
     # The manager's PIN: an associate's line discount above their limit.
     d.press(w.sale.search.edit, Qt.Key.Key_F4)
+    check(problems, "discount value", d, w)
     d.type(w.sale.prompt.value_edit, "50%")
     d.press(w.sale.prompt.value_edit, Qt.Key.Key_Return)
+    check(problems, "discount reason codes", d, w)
     d.type(w.sale.prompt.reason_edit, "damaged box")
     d.press(w.sale.prompt.reason_edit, Qt.Key.Key_Return)
     d.qtbot.waitUntil(lambda: "manager" in w.sale.prompt.title.text(), timeout=WAIT_MS)

@@ -21,14 +21,16 @@ def test_a_discount_reason_is_one_touch_with_optional_words(driver: Driver) -> N
     d.scan_and_wait(COFFEE)
     d.press(sale.search.edit, Qt.Key.Key_F4)  # line discount
     prompt = sale.prompt
-    assert prompt.presets.isVisible()
-    shown = [prompt.preset_button(c.code) for c in for_kind((), ReasonKind.DISCOUNT)]
-    assert all(b is not None and b.isVisible() for b in shown)
-    assert prompt.pad.isVisible()  # the amount is typed on the number pad
+    assert prompt.pad.isVisible()  # first the amount, on the number pad
+    assert not prompt.presets.isVisible()
     assert not prompt.keyboard.isVisible()
     d.type(prompt.value_edit, "1.00")
-    d.press(prompt.value_edit, Qt.Key.Key_Return)  # no reason yet: asked for, nothing done
+    d.press(prompt.value_edit, Qt.Key.Key_Return)  # no reason yet: the codes, in the pad's place
     assert d.cell(0, 4) in ("", None)
+    assert prompt.presets.isVisible()
+    assert not prompt.pad.isVisible()
+    shown = [prompt.preset_button(c.code) for c in for_kind((), ReasonKind.DISCOUNT)]
+    assert all(b is not None and b.isVisible() for b in shown)
     d.press(prompt.reason_edit, Qt.Key.Key_Return)
     assert prompt.message.text() == "Choose a reason."
     damaged = prompt.preset_button("DAMAGED")
