@@ -64,6 +64,7 @@ def receipt_from_rows(session: Session, receipt_no: str, context: TillContext) -
         footer=context.footer,
         offline=sale.offline,
         barcode=sale.receipt_no,
+        locale=context.locale,  # a copy speaks the store's language, like the original
     )
 
 
