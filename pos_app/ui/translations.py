@@ -5,7 +5,7 @@ The screens' texts go through ``tr()`` (pos_app/ui); pyside6-lupdate extracts th
 ``.qm`` files loaded here (``python3 dev.py setup`` and ``installer/build.py`` run it; the
 ``.qm`` are build output, not committed). The locale is the store's, not the computer's: a
 till in a Paris shop speaks French whatever its Windows was installed in (docs/architecture.md
-§14).
+§15).
 """
 
 from __future__ import annotations
