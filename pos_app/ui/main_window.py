@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
+from pos_app.ui.page_stack import PageStack
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
 
@@ -44,7 +45,7 @@ class TillWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         signin.setContentsMargins(*PAGE_MARGINS)
         self.pages.addWidget(signin)
         layout.addWidget(self.pages, 1)

@@ -43,11 +43,26 @@ def show(d: Driver, page: QWidget) -> None:
     settle(d)
 
 
-def check(problems: dict[str, list[str]], name: str, d: Driver, page: QWidget) -> None:
+def check(
+    problems: dict[str, list[str]], screen: tuple[int, int], name: str, d: Driver, page: QWidget
+) -> None:
     settle(d)
     problems[name] = layout_problems(page) + [
         p for p in layout_problems(d.window.status) if p not in problems.get("status", [])
     ]
+    # A page whose minimum size is larger than the screen grows the window past it offscreen,
+    # where nothing looks cut; on the till's real screen its bottom (the status bar) is.
+    need = d.window.minimumSizeHint()
+    if need.width() > screen[0] or need.height() > screen[1]:
+        TOO_TALL.setdefault(screen, set()).add(name)
+
+
+# Screens still taller than a 768-px screen (found when the check above came; open in issue
+# 15): the reason prompt after a manager's approval keeps its key pad beside the presets, the
+# on-screen keyboard beside a value, the pay-in-store tender by 1 px. Fixing one fails the test
+# until it leaves this list; a new one fails it at once.
+KNOWN_TOO_TALL = {"reason presets", "discount with words", "pay-in-store hand-over"}
+TOO_TALL: dict[tuple[int, int], set[str]] = {}
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
@@ -65,53 +80,53 @@ def test_every_till_screen_fits(
     w.status.set_printer_state(DeviceState.PAPER_OUT, 3)
     problems: dict[str, list[str]] = {}
     show(d, w.signin)
-    check(problems, "sign-in", d, w)
+    check(problems, size, "sign-in", d, w)
     d.sign_in("1111")
     d.scan_and_wait(COFFEE)
     d.scan_and_wait(TSHIRT)
     collections = d.till.collections
     assert collections is not None
     collections.set_badge(12, 3)  # web orders waiting, some for review
-    check(problems, "sale", d, w)
+    check(problems, size, "sale", d, w)
 
     # The manager's PIN: an associate's line discount above their limit.
     d.press(w.sale.search.edit, Qt.Key.Key_F4)
-    check(problems, "discount value", d, w)
+    check(problems, size, "discount value", d, w)
     d.type(w.sale.prompt.value_edit, "50%")
     d.press(w.sale.prompt.value_edit, Qt.Key.Key_Return)
-    check(problems, "discount reason codes", d, w)
+    check(problems, size, "discount reason codes", d, w)
     d.type(w.sale.prompt.reason_edit, "damaged box")
     d.press(w.sale.prompt.reason_edit, Qt.Key.Key_Return)
     d.qtbot.waitUntil(lambda: "manager" in w.sale.prompt.title.text(), timeout=WAIT_MS)
-    check(problems, "manager PIN", d, w)
+    check(problems, size, "manager PIN", d, w)
     d.press(w.sale.prompt.value_edit, Qt.Key.Key_Escape)
 
     # Reason codes as buttons, and "Other" with the on-screen keyboard for its words.
     d.press(w.sale.search.edit, Qt.Key.Key_F9)  # void the basket: only a reason
-    check(problems, "reason presets", d, w)
+    check(problems, size, "reason presets", d, w)
     other = w.sale.prompt.preset_button("OTHER")
     assert other is not None
     other.click()
     d.qtbot.waitUntil(w.sale.prompt.keyboard.isVisible)
-    check(problems, "reason keyboard", d, w)
+    check(problems, size, "reason keyboard", d, w)
     d.press(w.sale.prompt.reason_edit, Qt.Key.Key_Escape)
     d.press(w.sale.search.edit, Qt.Key.Key_F4)  # a value and a reason's words together
     other = w.sale.prompt.preset_button("OTHER")
     assert other is not None
     other.click()
     d.qtbot.waitUntil(w.sale.prompt.keyboard.isVisible)
-    check(problems, "discount with words", d, w)
+    check(problems, size, "discount with words", d, w)
     d.press(w.sale.prompt.reason_edit, Qt.Key.Key_Escape)
 
     d.press(w.sale.search.edit, Qt.Key.Key_F12)  # the tender with its quick-cash notes
     d.qtbot.waitUntil(w.tender.isVisible)
-    check(problems, "tender", d, w)
+    check(problems, size, "tender", d, w)
     d.type(w.tender.cash_edit, "50")
     d.press(w.tender.cash_edit, Qt.Key.Key_Return)
     with d.qtbot.waitSignal(d.controller.sale_completed, timeout=WAIT_MS) as sold:
         d.press(w.tender.cash_edit, Qt.Key.Key_F12)
     receipt_no = sold.args[0].receipt_no
-    check(problems, "receipt", d, w)
+    check(problems, size, "receipt", d, w)
     d.press(d.focus(), Qt.Key.Key_F12)  # Next customer
 
     ready_order(seeded, "W-0002", payment_status="pay_in_store")
@@ -119,18 +134,18 @@ def test_every_till_screen_fits(
         add_order(seeded, f"W-000{n}")
     with d.qtbot.waitSignal(collections.queue_refreshed, timeout=WAIT_MS):
         d.press(d.focus(), Qt.Key.Key_F1)
-    check(problems, "collections queue", d, w)
+    check(problems, size, "collections queue", d, w)
     with d.qtbot.waitSignal(collections.queue_refreshed, timeout=WAIT_MS):
         w.collections.order_chosen.emit("W-0003")
     with d.qtbot.waitSignal(collections.queue_refreshed, timeout=WAIT_MS):
         w.collections.start_button.click()
-    check(problems, "collections picking", d, w)
+    check(problems, size, "collections picking", d, w)
     with d.qtbot.waitSignal(collections.queue_refreshed, timeout=WAIT_MS):
         w.collections.order_chosen.emit("W-0002")
     w.collections.note.setText("ID checked")
     w.collections.handover_button.click()
     d.qtbot.waitUntil(lambda: w.current_page is w.tender, timeout=WAIT_MS)
-    check(problems, "pay-in-store hand-over", d, w)
+    check(problems, size, "pay-in-store hand-over", d, w)
     w.tender.back_button.click()
 
     d.press(d.focus(), Qt.Key.Key_Escape)
@@ -141,27 +156,45 @@ def test_every_till_screen_fits(
     assert returns is not None
     with d.qtbot.waitSignal(returns.sale_found, timeout=WAIT_MS):
         d.scan(receipt_no)
-    check(problems, "returns", d, w)
+    check(problems, size, "returns", d, w)
     d.press(d.focus(), Qt.Key.Key_Escape)
     d.qtbot.waitUntil(lambda: w.current_page is w.sale, timeout=WAIT_MS)
+
+    history = d.till.history  # the sale history with the receipt beside the list
+    assert history is not None
+    with d.qtbot.waitSignal(history.detail_shown, timeout=WAIT_MS):
+        d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    check(problems, size, "history", d, w)
+    d.press(d.focus(), Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: w.current_page is w.sale, timeout=WAIT_MS)
+
+    d.scan_and_wait(COFFEE)  # other stores' stock of the selected line (no hub: offline)
+    w.sale.stock_button.click()
+    d.qtbot.waitUntil(lambda: w.sale.side.currentWidget() is not w.sale.action_pad)
+    check(problems, size, "stock panel", d, w)
+    d.press(d.focus(), Qt.Key.Key_Escape)
 
     customers = d.till.customers
     assert customers is not None
     customers.open()
     d.qtbot.waitUntil(customers.panel.isVisible)
-    check(problems, "customers", d, w)
+    check(problems, size, "customers", d, w)
     customers.close()
 
     shifts = d.till.shifts
     d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     d.qtbot.waitUntil(lambda: w.current_page is shifts.page, timeout=WAIT_MS)
-    check(problems, "shifts", d, w)
+    check(problems, size, "shifts", d, w)
     shifts.page.open_button.click()
-    check(problems, "shift count", d, w)
+    check(problems, size, "shift count", d, w)
     if size == (1920, 1080):
         assert w.width() >= 1900  # the screen is filled, not a 1024-wide island
         assert w.height() >= 1000
     assert {k: v for k, v in problems.items() if v} == {}
+    too_tall = TOO_TALL.pop(size, set())
+    assert too_tall <= KNOWN_TOO_TALL, too_tall - KNOWN_TOO_TALL
+    if size[1] <= 768:
+        assert too_tall == KNOWN_TOO_TALL  # one was fixed: take it off the list
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)

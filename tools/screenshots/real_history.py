@@ -19,7 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.helpers.realwindow import TillProcess, XServer  # noqa: E402
-from tools.screenshots.real_window import SETTLE_S, at_every_size  # noqa: E402
+from tools.screenshots.real_window import (  # noqa: E402
+    SETTLE_S,
+    at_every_size,
+    pay_cash,
+    shift_opened,
+    unit_barcodes,
+)
 
 
 def shoot(x: XServer, out: Path, name: str) -> None:
@@ -44,24 +50,10 @@ def run(out: Path, width: int, height: int) -> None:
         till.key("ctrl+a")
         till.type("1")
         till.key("F12")
-        till.wait_for(lambda: bool(till.query("SELECT 1 FROM shifts WHERE status = 'open'")),
-                      "the shift to open")  # fmt: skip
-        till.key("Escape")
-        till.wait_screen("saleView")
-        codes = till.query(
-            "SELECT b.barcode FROM product_barcodes b JOIN products p ON p.id = b.product_id"
-            " WHERE length(b.barcode) = 13 AND NOT p.sold_by_weight ORDER BY b.barcode LIMIT 3"
-        )
-        for (code,) in codes:
+        shift_opened(till)
+        for code in unit_barcodes(till):
             till.scan(code)
-            till.key("F12")
-            till.wait_screen("tenderPanel")
-            till.type("100")
-            till.key("Return")
-            till.key("F12")
-            till.wait_screen("receiptView")
-            till.key("F12")
-            till.wait_screen("saleView")
+            pay_cash(till)
         shoot(x, out, "sale-screen")  # the History button (Ctrl+H) among the actions
         till.key("ctrl+h")
         till.wait_screen("historyPage")

@@ -20,7 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.helpers.realwindow import TillProcess, XServer  # noqa: E402
-from tools.screenshots.real_window import SETTLE_S, at_every_size  # noqa: E402
+from tools.screenshots.real_window import (  # noqa: E402
+    SETTLE_S,
+    at_every_size,
+    pay_cash,
+    shift_opened,
+    unit_barcodes,
+)
 
 # The euro's notes and coins, largest first, as the count screen lists them (minor units).
 EURO = (20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
@@ -61,24 +67,10 @@ def run(out: Path, width: int, height: int) -> None:
         count_on_keyboard(till, pieces_of(100_00))
         shoot(x, out, "count-float")
         till.key("F12")
-        till.wait_for(lambda: bool(till.query("SELECT 1 FROM shifts WHERE status = 'open'")),
-                      "the shift to open")  # fmt: skip
-        till.key("Escape")
-        till.wait_screen("saleView")
-        codes = till.query(
-            "SELECT b.barcode FROM product_barcodes b JOIN products p ON p.id = b.product_id"
-            " WHERE length(b.barcode) = 13 AND NOT p.sold_by_weight ORDER BY b.barcode LIMIT 3"
-        )
-        for (code,) in codes:
+        shift_opened(till)
+        for code in unit_barcodes(till):
             till.scan(code)
-        till.key("F12")
-        till.wait_screen("tenderPanel")
-        till.type("100")
-        till.key("Return")
-        till.key("F12")
-        till.wait_screen("receiptView")
-        till.key("F12")
-        till.wait_screen("saleView")
+        pay_cash(till)
         [(cash,)] = till.query("SELECT SUM(total_minor + rounding_minor) FROM sales")
         till.key("ctrl+t")
         till.wait_screen("ShiftsPage")

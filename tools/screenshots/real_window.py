@@ -68,6 +68,35 @@ def run(out: Path, width: int, height: int) -> None:
         x.stop()
 
 
+def shift_opened(till: TillProcess) -> None:
+    """After F12 on the float count: wait for the open shift, then back to the sale screen."""
+    till.wait_for(lambda: bool(till.query("SELECT 1 FROM shifts WHERE status = 'open'")),
+                  "the shift to open")  # fmt: skip
+    till.key("Escape")
+    till.wait_screen("saleView")
+
+
+def unit_barcodes(till: TillProcess, count: int = 3) -> list[str]:
+    """EAN-13 codes of products sold by the unit: a scan rings one of each."""
+    rows = till.query(
+        "SELECT b.barcode FROM product_barcodes b JOIN products p ON p.id = b.product_id"
+        " WHERE length(b.barcode) = 13 AND NOT p.sold_by_weight ORDER BY b.barcode"
+    )
+    return [str(code) for (code,) in rows[:count]]
+
+
+def pay_cash(till: TillProcess, amount: str = "100") -> None:
+    """Pay the basket in cash and go on to the next customer."""
+    till.key("F12")
+    till.wait_screen("tenderPanel")
+    till.type(amount)
+    till.key("Return")
+    till.key("F12")
+    till.wait_screen("receiptView")
+    till.key("F12")
+    till.wait_screen("saleView")
+
+
 def at_every_size(script: Callable[[Path, int, int], None], what: str) -> None:
     """Run a screenshot script at each size into the folder named on the command line."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"

@@ -88,7 +88,7 @@ class StockElsewhereBook:
                 (),
                 False,
                 None,
-                "Offline — the hub cannot be reached; no stock known yet.",
+                "Offline: no stock known yet.",
             )
         at = known.as_of.astimezone().strftime("%H:%M")
         return StockView(

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QSizePolicy,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from pos_app.ui.page_stack import PageStack
 from pos_app.ui.prompt_panel import PromptPanel
 from pos_app.ui.sale.basket_model import BasketTableModel
 from pos_app.ui.sale.parked_panel import ParkedPanel
@@ -84,7 +84,7 @@ class SaleView(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         self.totals = TotalsPanel()
         right.addWidget(self.totals)
-        self.side = QStackedWidget()
+        self.side = PageStack()
         # Not ``actions``: that would hide QWidget.actions(), the widget's QActions.
         self.action_pad = QWidget()
         # theme.qss: ten actions and PAY must fit under the totals on a 1024x768 screen.
