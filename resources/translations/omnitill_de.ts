@@ -2171,7 +2171,7 @@ Enter</translation>
     <name>SignInView</name>
     <message>
         <source>Enter your PIN or scan your badge</source>
-        <translation>PIN eingeben oder Ausweis scannen</translation>
+        <translation>PIN eingeben / Ausweis scannen</translation>
     </message>
     <message>
         <source>PIN</source>

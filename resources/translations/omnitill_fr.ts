@@ -531,7 +531,7 @@
     </message>
     <message>
         <source>Find</source>
-        <translation>Chercher</translation>
+        <translation>Trouver</translation>
     </message>
     <message>
         <source>Store credit</source>
@@ -555,11 +555,11 @@
     </message>
     <message>
         <source>Back</source>
-        <translation>Revenir</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>Nouveau</translation>
+        <translation>Créer</translation>
     </message>
     <message>
         <source>Create a new customer</source>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>Detach</source>
-        <translation>Dissocier</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Attach</source>
@@ -2171,7 +2171,7 @@ Entrée</translation>
     <name>SignInView</name>
     <message>
         <source>Enter your PIN or scan your badge</source>
-        <translation>Saisissez votre PIN ou scannez votre badge</translation>
+        <translation>Tapez le PIN ou scannez le badge</translation>
     </message>
     <message>
         <source>PIN</source>

@@ -36,8 +36,9 @@ from pos_app.ui.translations import (
     ui_sources,
     update_sources,
 )
-from tests.gui.test_layout_fits import cut_buttons, show
+from tests.gui.test_layout_fits import show
 from tests.helpers.gui import FAST_HASHER, Driver
+from tests.helpers.layout import layout_problems
 from tests.helpers.till_db import set_store_locale
 
 PLACEHOLDER = re.compile(r"%(?:\d|s|n)")
@@ -264,19 +265,19 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     d.window.resize(1024, 768)
     show(d, w.signin)
     assert says["signin"] in texts(w.signin)
-    problems = {"sign-in": cut_buttons(w.signin)}
+    problems = {"sign-in": layout_problems(w.signin)}
 
     d.sign_in("1111")
     d.scan_and_wait(TSHIRT)
     assert {says["pay"], says["park"]} <= texts(w.sale)
     model = d.controller.model
     assert model.headerData(1, Qt.Orientation.Horizontal) == says["item"]
-    problems["sale"] = cut_buttons(w.sale) + english_left(w.sale, till_language)
+    problems["sale"] = layout_problems(w.sale) + english_left(w.sale, till_language)
     # The panels beside the basket: the quantity prompt (F3), the deals (Ctrl+O) and the
     # customer (Ctrl+U), each closed again.
     d.press(w.sale.search.edit, Qt.Key.Key_F3)
     d.qtbot.waitUntil(lambda: w.sale.prompt.isVisible())
-    problems["prompt"] = cut_buttons(w.sale) + english_left(w.sale, till_language)
+    problems["prompt"] = layout_problems(w.sale) + english_left(w.sale, till_language)
     d.press(w.sale.prompt, Qt.Key.Key_Escape)
     d.qtbot.waitUntil(lambda: not w.sale.prompt.isVisible())
     assert d.till.promotions is not None
@@ -291,7 +292,7 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     customer = d.till.customers.panel
     d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_U, ctrl)
     d.qtbot.waitUntil(customer.isVisible)
-    problems["customer"] = cut_buttons(customer) + english_left(customer, till_language)
+    problems["customer"] = layout_problems(customer) + english_left(customer, till_language)
     d.press(customer, Qt.Key.Key_Escape)
     d.qtbot.waitUntil(lambda: not customer.isVisible())
 
@@ -299,18 +300,18 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     d.qtbot.waitUntil(lambda: w.tender.isVisible())
     d.qtbot.wait(1)  # layouts settle
     assert {says["due"], says["complete"]} <= texts(w.tender)
-    problems["tender"] = cut_buttons(w.tender) + english_left(w.tender, till_language)
+    problems["tender"] = layout_problems(w.tender) + english_left(w.tender, till_language)
     d.press(w.tender.cash_edit, Qt.Key.Key_Return)  # Enter = the exact amount
     with d.qtbot.waitSignal(d.controller.sale_completed, timeout=5000):
         d.press(w.tender.cash_edit, Qt.Key.Key_F12)
     d.qtbot.waitUntil(lambda: w.receipt.isVisible())
     assert says["next"] in texts(w.receipt)
-    problems["receipt"] = cut_buttons(w.receipt) + english_left(w.receipt, till_language)
+    problems["receipt"] = layout_problems(w.receipt) + english_left(w.receipt, till_language)
 
     for name, page in (("returns", w.returns), ("collect", w.collections)):
         show(d, page)
         assert says[name] in texts(page), sorted(texts(page))
-        problems[name] = cut_buttons(page) + english_left(page, till_language)
+        problems[name] = layout_problems(page) + english_left(page, till_language)
     shifts = d.till.shifts
     assert shifts is not None
     with d.qtbot.waitSignal(shifts.shift_changed, timeout=5000):
@@ -318,7 +319,7 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     d.qtbot.waitUntil(lambda: shifts.page.isVisible())
     d.qtbot.wait(1)
     assert says["shift"] in texts(shifts.page)
-    problems["shifts"] = cut_buttons(shifts.page) + english_left(shifts.page, till_language)
+    problems["shifts"] = layout_problems(shifts.page) + english_left(shifts.page, till_language)
     problems["status bar"] = english_left(w.status, till_language)
     assert {k: v for k, v in problems.items() if v} == {}
 
@@ -344,7 +345,7 @@ def test_the_first_run_screens_speak_the_language_and_fit_1024x768(
         if page is first:
             first.choose(STANDALONE)
         qtbot.wait(1)
-        problems[name] = cut_buttons(page) + english_left(page, till_language)
+        problems[name] = layout_problems(page) + english_left(page, till_language)
         page.grab().save(str(tmp_path / f"{name}-{till_language}.png"))
     want = {"fr_FR": ("Configurer le magasin", "Enregistrer"),
             "de_DE": ("Laden einrichten", "Geräte speichern")}[till_language]  # fmt: skip
