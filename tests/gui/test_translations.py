@@ -220,13 +220,15 @@ SAYS: dict[str, dict[str, str]] = {
         "signin": "Se connecter", "pay": "ENCAISSER", "item": "Article", "total": "TOTAL",
         "due": "Total à payer", "complete": "Valider la vente", "next": "Client suivant",
         "returns": "Retours : scannez le ticket", "collect": "Remettre",
-        "shift": "Ouvrir session", "park": "En attente",
+        "shift": "Ouvrir session", "park": "En attente", "space": "Espace",
+        "history": "Historique des ventes", "reprint": "Réimprimer (copie)",
     },
     "de_DE": {
         "signin": "Anmelden", "pay": "BEZAHLEN", "item": "Artikel", "total": "SUMME",
         "due": "Zu zahlen", "complete": "Verkauf abschließen", "next": "Nächster Kunde",
         "returns": "Rückgabe: Bon scannen", "collect": "Übergeben",
-        "shift": "Schicht öffnen", "park": "Parken",
+        "shift": "Schicht öffnen", "park": "Parken", "space": "Leertaste",
+        "history": "Verkaufsverlauf", "reprint": "Nachdruck (Kopie)",
     },
 }  # fmt: skip
 
@@ -280,6 +282,20 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     problems["prompt"] = layout_problems(w.sale) + english_left(w.sale, till_language)
     d.press(w.sale.prompt, Qt.Key.Key_Escape)
     d.qtbot.waitUntil(lambda: not w.sale.prompt.isVisible())
+    # The reason codes (F9 voids the basket: a reason only) and "Other" with the keyboard.
+    d.press(w.sale.search.edit, Qt.Key.Key_F9)
+    d.qtbot.waitUntil(lambda: w.sale.prompt.isVisible())
+    d.qtbot.wait(1)
+    problems["reasons"] = layout_problems(w.sale) + english_left(w.sale, till_language)
+    other = w.sale.prompt.preset_button("OTHER")
+    assert other is not None
+    other.click()
+    d.qtbot.waitUntil(w.sale.prompt.keyboard.isVisible)
+    d.qtbot.wait(1)
+    assert says["space"] in texts(w.sale.prompt.keyboard)
+    problems["keyboard"] = layout_problems(w.sale) + english_left(w.sale, till_language)
+    d.press(w.sale.prompt.reason_edit, Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: not w.sale.prompt.isVisible())
     assert d.till.promotions is not None
     deals = d.till.promotions.deals.panel
     ctrl = Qt.KeyboardModifier.ControlModifier
@@ -307,6 +323,16 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     d.qtbot.waitUntil(lambda: w.receipt.isVisible())
     assert says["next"] in texts(w.receipt)
     problems["receipt"] = layout_problems(w.receipt) + english_left(w.receipt, till_language)
+    # The sale history (Ctrl+H) with the sale just made.
+    d.press(d.focus(), Qt.Key.Key_F12)  # next customer
+    d.qtbot.waitUntil(lambda: w.current_page is w.sale)
+    history = d.till.history
+    assert history is not None
+    with d.qtbot.waitSignal(history.detail_shown, timeout=5000):
+        d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_H, ctrl)
+    d.qtbot.wait(1)
+    assert {says["history"], says["reprint"]} <= texts(history.page), sorted(texts(history.page))
+    problems["history"] = layout_problems(history.page) + english_left(history.page, till_language)
 
     for name, page in (("returns", w.returns), ("collect", w.collections)):
         show(d, page)
