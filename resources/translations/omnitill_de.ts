@@ -2249,11 +2249,11 @@ Enter</translation>
     </message>
     <message>
         <source>Order: pickup there</source>
-        <translation>Bestellen: dort abholen</translation>
+        <translation>Dort abholen</translation>
     </message>
     <message>
         <source>Order: deliver</source>
-        <translation>Bestellen: liefern</translation>
+        <translation>Liefern lassen</translation>
     </message>
     <message>
         <source>Close</source>

@@ -2249,11 +2249,11 @@ Entrée</translation>
     </message>
     <message>
         <source>Order: pickup there</source>
-        <translation>Commander&#xa0;: retrait là-bas</translation>
+        <translation>Retrait là-bas</translation>
     </message>
     <message>
         <source>Order: deliver</source>
-        <translation>Commander&#xa0;: livrer</translation>
+        <translation>Faire livrer</translation>
     </message>
     <message>
         <source>Close</source>

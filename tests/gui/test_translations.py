@@ -37,8 +37,10 @@ from pos_app.ui.translations import (
     update_sources,
 )
 from tests.gui.test_layout_fits import show
-from tests.helpers.gui import FAST_HASHER, Driver
+from tests.helpers.catalog import COFFEE
+from tests.helpers.gui import FAST_HASHER, HUMAN_GAP_MS, Driver
 from tests.helpers.layout import layout_problems
+from tests.helpers.stock import stock_setup
 from tests.helpers.till_db import set_store_locale
 
 PLACEHOLDER = re.compile(r"%(?:\d|s|n)")
@@ -379,3 +381,32 @@ def test_the_first_run_screens_speak_the_language_and_fit_1024x768(
     assert want[1] in texts(devices)
     devices.shutdown()
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("till_language", ["fr_FR", "de_DE"], indirect=True)
+def test_the_stock_panel_speaks_the_language_and_fits_1024x768(
+    till_language: str, make_till: Any, staffed_db: Path, enrolled_till: Any
+) -> None:
+    """The endless aisle's Stock panel (Ctrl+I on a line), asked of a real hub over HTTP."""
+    from pos_app.ui.stock.controller import StockController
+
+    stock_setup(enrolled_till.hub)
+    set_store_locale(staffed_db, till_language)
+    d: Driver = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
+    d.window.resize(1024, 768)
+    d.sign_in("1111")
+    stock = d.window.findChild(StockController)
+    assert stock is not None
+    d.scan_and_wait(COFFEE)
+    with d.qtbot.waitSignal(stock.view_shown, timeout=8000):
+        d.clock.advance(HUMAN_GAP_MS)
+        d.qtbot.keyClick(d.focus(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    d.qtbot.wait(1)  # layouts settle
+    panel = stock.panel
+    says = {"fr_FR": "Stock de", "de_DE": "Bestand von"}[till_language]
+    assert panel.title.text().startswith(says), panel.title.text()
+    header = panel.table.horizontalHeaderItem(1)
+    assert header is not None
+    assert header.text() in {"En stock", "Vorrätig"}
+    problems = layout_problems(panel) + english_left(panel, till_language)
+    assert problems == []
