@@ -1420,7 +1420,7 @@ Enter</translation>
     </message>
     <message>
         <source>%1: what is the reason? (required)</source>
-        <translation>%1: Was ist der Grund? (Pflicht)</translation>
+        <translation>%1: Grund (Pflicht)</translation>
     </message>
 </context>
 <context>
@@ -2241,7 +2241,7 @@ Enter</translation>
     </message>
     <message>
         <source>Customer name</source>
-        <translation>Name des Kunden</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Delivery address (delivery only)</source>

@@ -1420,7 +1420,7 @@ Entrée</translation>
     </message>
     <message>
         <source>%1: what is the reason? (required)</source>
-        <translation>%1&#xa0;: quel est le motif&#xa0;? (obligatoire)</translation>
+        <translation>%1&#xa0;: motif (obligatoire)</translation>
     </message>
 </context>
 <context>
@@ -2241,11 +2241,11 @@ Entrée</translation>
     </message>
     <message>
         <source>Customer name</source>
-        <translation>Nom du client</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Delivery address (delivery only)</source>
-        <translation>Adresse de livraison (livraison seulement)</translation>
+        <translation>Adresse (si livraison)</translation>
     </message>
     <message>
         <source>Order: pickup there</source>
