@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import N_
 
 __all__ = [
     "DEFAULT_REASON_CODES",
@@ -68,23 +69,31 @@ class ReasonCode:
 
 
 def _defaults() -> tuple[ReasonCode, ...]:
+    # N_: the default labels are message ids, shown in the till's language (the domain
+    # catalogs); a label head office sets is shown as written.
     table: dict[ReasonKind, tuple[tuple[str, str], ...]] = {
-        ReasonKind.DISCOUNT: (("DAMAGED", "Damaged"), ("PRICE_MATCH", "Price match"),
-                              ("LOYALTY", "Loyal customer"), ("STAFF", "Staff discount")),
-        ReasonKind.PRICE_OVERRIDE: (("WRONG_LABEL", "Wrong shelf label"),
-                                    ("PRICE_MATCH", "Price match"), ("DAMAGED", "Damaged")),
-        ReasonKind.VOID: (("CUSTOMER_LEFT", "Customer left"),
-                          ("CHANGED_MIND", "Changed mind"), ("NO_PAYMENT", "Payment failed")),
-        ReasonKind.LINE_VOID: (("WRONG_ITEM", "Wrong item"), ("CHANGED_MIND", "Changed mind"),
-                               ("SCANNED_TWICE", "Scanned twice")),
-        ReasonKind.NO_SALE: (("CHANGE", "Give change"), ("CHECK_FLOAT", "Check the float")),
-        ReasonKind.PAID_IN: (("FLOAT_TOP_UP", "Float top-up"),),
-        ReasonKind.PAID_OUT: (("SUPPLIES", "Store supplies"), ("DELIVERY", "Delivery paid")),
-        ReasonKind.RETURN: (("FAULTY", "Faulty"), ("WRONG_SIZE", "Wrong size"),
-                            ("CHANGED_MIND", "Changed mind")),
+        ReasonKind.DISCOUNT: (("DAMAGED", N_("Damaged")), ("PRICE_MATCH", N_("Price match")),
+                              ("LOYALTY", N_("Loyal customer")),
+                              ("STAFF", N_("Staff discount"))),
+        ReasonKind.PRICE_OVERRIDE: (("WRONG_LABEL", N_("Wrong shelf label")),
+                                    ("PRICE_MATCH", N_("Price match")),
+                                    ("DAMAGED", N_("Damaged"))),
+        ReasonKind.VOID: (("CUSTOMER_LEFT", N_("Customer left")),
+                          ("CHANGED_MIND", N_("Changed mind")),
+                          ("NO_PAYMENT", N_("Payment failed"))),
+        ReasonKind.LINE_VOID: (("WRONG_ITEM", N_("Wrong item")),
+                               ("CHANGED_MIND", N_("Changed mind")),
+                               ("SCANNED_TWICE", N_("Scanned twice"))),
+        ReasonKind.NO_SALE: (("CHANGE", N_("Give change")),
+                             ("CHECK_FLOAT", N_("Check the float"))),
+        ReasonKind.PAID_IN: (("FLOAT_TOP_UP", N_("Float top-up")),),
+        ReasonKind.PAID_OUT: (("SUPPLIES", N_("Store supplies")),
+                              ("DELIVERY", N_("Delivery paid"))),
+        ReasonKind.RETURN: (("FAULTY", N_("Faulty")), ("WRONG_SIZE", N_("Wrong size")),
+                            ("CHANGED_MIND", N_("Changed mind"))),
     }  # fmt: skip
     codes = [ReasonCode(c, kind, label) for kind, rows in table.items() for c, label in rows]
-    codes += [ReasonCode("OTHER", kind, "Other", needs_text=True) for kind in ReasonKind]
+    codes += [ReasonCode("OTHER", kind, N_("Other"), needs_text=True) for kind in ReasonKind]
     return tuple(codes)
 
 

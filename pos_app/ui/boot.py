@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.db.peek import store_labels, store_locale
@@ -62,7 +62,7 @@ def open_shell(db_path: Path, *, demo_hint: str = "") -> TillShell:
     signin = SignInView(store_name, demo_hint)
     status = TillStatusBar(store_name, till_id)
     # Not "standalone" yet: whether this till syncs is known once the rest has loaded.
-    status.set_sync(status.tr("Starting…"), "ok")
+    status.set_sync(QCoreApplication.translate("TillStatusBar", "Starting…"), "ok")
     shell = TillShell(TillWindow(signin, status), signin, status)
     signin.pin_submitted.connect(shell.on_signin_pin_submitted)
     return shell

@@ -123,6 +123,12 @@ def error_text(error: object) -> str:
     return message.render(translator(current_locale()), _show)
 
 
+def label_text(text: str) -> str:
+    """A label from the core marked ``N_`` (a default reason code's "Damaged") in the store's
+    language; any other text (a label head office wrote) as it is."""
+    return translator(current_locale())(text)
+
+
 def parse_decimal(text: str) -> Decimal | None:
     # Either separator is taken as the decimal point: a cashier types "12,5" or "12.5",
     # never thousands separators, whatever the locale.

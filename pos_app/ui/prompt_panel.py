@@ -146,7 +146,7 @@ class PromptPanel(QFrame):
             button.deleteLater()
         self._codes.clear()
         for index, code in enumerate(presets):
-            button = QPushButton(code.label)
+            button = QPushButton(formatting.label_text(code.label))  # the journal keeps it
             button.setObjectName(f"reason_{code.code}")
             button.setCheckable(True)
             button.setProperty("role", "reason")
@@ -176,8 +176,9 @@ class PromptPanel(QFrame):
         code = self._codes.get(button)
         if not checked or code is None:
             return
+        label = formatting.label_text(code.label)
         self.reason_edit.setPlaceholderText(
-            self.tr("%1: what is the reason? (required)").replace("%1", code.label)
+            self.tr("%1: what is the reason? (required)").replace("%1", label)
             if code.needs_text
             else self.tr("Details (optional)")
         )

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ApprovalsMixin</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Zuerst anmelden.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Approved by %1.</source>
+        <translation>Freigegeben von %1.</translation>
+    </message>
+    <message>
+        <source>%1 — a manager must approve: %2</source>
+        <translation>%1 — ein Filialleiter muss freigeben: %2</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>PIN Filialleiter</translation>
+    </message>
+</context>
+<context>
     <name>BasketEditsMixin</name>
     <message>
         <source>Checking…</source>
@@ -71,10 +94,6 @@
         <source>Void the whole basket? Give the reason.</source>
         <translation>Ganzen Warenkorb stornieren? Grund angeben.</translation>
     </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
 </context>
 <context>
     <name>BasketTableModel</name>
@@ -124,6 +143,10 @@
     <message>
         <source>Could not do that: %1</source>
         <translation>Nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>All picked: Ready + label (F5) is next.</source>
+        <translation>Alles kommissioniert: als Nächstes Bereit + Etikett (F5).</translation>
     </message>
     <message>
         <source>Choose an order first.</source>
@@ -232,22 +255,6 @@
         <source>Reviewed.</source>
         <translation>Geprüft.</translation>
     </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Wird geprüft…</translation>
-    </message>
-    <message>
-        <source>Approved by %1.</source>
-        <translation>Freigegeben von %1.</translation>
-    </message>
-    <message>
-        <source>%1 — a manager must approve: %2</source>
-        <translation>%1 — ein Filialleiter muss freigeben: %2</translation>
-    </message>
-    <message>
-        <source>Manager PIN</source>
-        <translation>PIN Filialleiter</translation>
-    </message>
 </context>
 <context>
     <name>CollectionsPage</name>
@@ -310,6 +317,10 @@
     <message>
         <source>Give now</source>
         <translation>Jetzt geben</translation>
+    </message>
+    <message>
+        <source>CHANGE</source>
+        <translation>RÜCKGELD</translation>
     </message>
     <message>
         <source>Note: ID checked / who collects / cancel reason</source>
@@ -406,8 +417,8 @@
         <translation>Anzahl %1</translation>
     </message>
     <message>
-        <source>Counted: %1 %2</source>
-        <translation>Gezählt: %1 %2</translation>
+        <source>Counted: %1</source>
+        <translation>Gezählt: %1</translation>
     </message>
 </context>
 <context>
@@ -1010,10 +1021,6 @@
         <translation>Kassenschublade ohne Verkauf öffnen? Grund angeben.</translation>
     </message>
     <message>
-        <source>Reason, e.g. change for the float</source>
-        <translation>Grund, z. B. Wechselgeld für den Bestand</translation>
-    </message>
-    <message>
         <source>Drawer opened (no sale), journaled.</source>
         <translation>Schublade geöffnet (ohne Verkauf), protokolliert.</translation>
     </message>
@@ -1151,6 +1158,10 @@
         <translation>Bargeld runden auf</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
         <source>First manager</source>
         <translation>Erster Filialleiter</translation>
     </message>
@@ -1220,6 +1231,80 @@
     <message>
         <source>OmniTill — set up this till</source>
         <translation>OmniTill — diese Kasse einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>No sale or return of this till matches.</source>
+        <translation>Kein Verkauf und keine Rückgabe dieser Kasse passt.</translation>
+    </message>
+    <message>
+        <source>%1 shown, newest first; F8 shows older ones.</source>
+        <translation>%1 angezeigt, neueste zuerst; F8 zeigt ältere.</translation>
+    </message>
+    <message>
+        <source>%1 shown, newest first.</source>
+        <translation>%1 angezeigt, neueste zuerst.</translation>
+    </message>
+    <message>
+        <source>Choose a sale to reprint first.</source>
+        <translation>Zuerst einen Verkauf zum Nachdrucken wählen.</translation>
+    </message>
+    <message>
+        <source>This till has no receipt printer.</source>
+        <translation>Diese Kasse hat keinen Bondrucker.</translation>
+    </message>
+    <message>
+        <source>Printing a copy of %1…</source>
+        <translation>Kopie von %1 wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>%1: a copy marked DUPLICATE was printed.</source>
+        <translation>%1: eine Kopie mit dem Vermerk DUPLIKAT wurde gedruckt.</translation>
+    </message>
+    <message>
+        <source>%1: the copy waits in the print queue (%2).</source>
+        <translation>%1: die Kopie wartet in der Druckwarteschlange (%2).</translation>
+    </message>
+    <message>
+        <source>printer not ready</source>
+        <translation>Drucker nicht bereit</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>Das hat nicht geklappt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Sale history</source>
+        <translation>Verkaufsverlauf</translation>
+    </message>
+    <message>
+        <source>Receipt number, date (2026-03-02) or amount (12.50); Enter searches</source>
+        <translation>Bonnummer, Datum (2026-03-02) oder Betrag (12.50); Enter sucht</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Reprint (copy)</source>
+        <translation>Nachdruck (Kopie)</translation>
+    </message>
+    <message>
+        <source>Older sales</source>
+        <translation>Ältere</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1413,14 @@ Enter</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>Details (optional)</translation>
+    </message>
+    <message>
+        <source>%1: what is the reason? (required)</source>
+        <translation>%1: Grund (Pflicht)</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1802,10 @@ Enter</translation>
 </context>
 <context>
     <name>SaleController</name>
+    <message>
+        <source>The order from another store was dropped.</source>
+        <translation>Die Bestellung bei einem anderen Laden wurde verworfen.</translation>
+    </message>
     <message numerus="yes">
         <source> %n attempt(s) left.</source>
         <translation>
@@ -1843,8 +1940,51 @@ Enter</translation>
         <translation>Kunde</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
         <source>PAY</source>
         <translation>BEZAHLEN</translation>
+    </message>
+</context>
+<context>
+    <name>SalesTableModel</name>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kassierer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <source>(offline)</source>
+        <translation>(offline)</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +2171,7 @@ Enter</translation>
     <name>SignInView</name>
     <message>
         <source>Enter your PIN or scan your badge</source>
-        <translation>PIN eingeben oder Ausweis scannen</translation>
+        <translation>PIN eingeben / Ausweis scannen</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -2052,6 +2192,84 @@ Enter</translation>
     <message>
         <source>Type your PIN first.</source>
         <translation>Zuerst die PIN eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>StockController</name>
+    <message>
+        <source>Scan or search an item first, then press Stock.</source>
+        <translation>Zuerst einen Artikel scannen oder suchen, dann Bestand drücken.</translation>
+    </message>
+    <message>
+        <source>Scan the item into the basket first, then press Stock on its line.</source>
+        <translation>Zuerst den Artikel in den Warenkorb scannen, dann Bestand auf seiner Zeile drücken.</translation>
+    </message>
+    <message>
+        <source>Choose another store or the warehouse.</source>
+        <translation>Einen anderen Laden oder das Lager wählen.</translation>
+    </message>
+    <message>
+        <source>%1 has none to sell. Choose a location with stock.</source>
+        <translation>%1 hat keinen verkäuflichen Bestand. Einen Ort mit Bestand wählen.</translation>
+    </message>
+    <message>
+        <source>Take payment as usual.</source>
+        <translation>Wie gewohnt kassieren.</translation>
+    </message>
+</context>
+<context>
+    <name>StockPanel</name>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Vorrätig</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation>E-Mail des Kunden</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Delivery address (delivery only)</source>
+        <translation>Lieferadresse (nur bei Lieferung)</translation>
+    </message>
+    <message>
+        <source>Order: pickup there</source>
+        <translation>Dort abholen</translation>
+    </message>
+    <message>
+        <source>Order: deliver</source>
+        <translation>Liefern lassen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Stock of %1 (%2)</source>
+        <translation>Bestand von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Frage bei der Zentrale an…</translation>
+    </message>
+    <message>
+        <source>%1 (this store)</source>
+        <translation>%1 (dieser Laden)</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2423,13 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>TextKeyboard</name>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+</context>
+<context>
     <name>TillStatusBar</name>
     <message>
         <source>OFFLINE — sales are kept and sent later</source>
@@ -2280,6 +2505,10 @@ Enter</translation>
     <message>
         <source>%1 unavailable</source>
         <translation>%1 nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
     </message>
 </context>
 <context>

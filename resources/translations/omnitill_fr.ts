@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ApprovalsMixin</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Approved by %1.</source>
+        <translation>Validé par %1.</translation>
+    </message>
+    <message>
+        <source>%1 — a manager must approve: %2</source>
+        <translation>%1 — validation d&apos;un responsable requise&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>PIN du responsable</translation>
+    </message>
+</context>
+<context>
     <name>BasketEditsMixin</name>
     <message>
         <source>Checking…</source>
@@ -71,10 +94,6 @@
         <source>Void the whole basket? Give the reason.</source>
         <translation>Annuler tout le panier&#xa0;? Indiquez le motif.</translation>
     </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
 </context>
 <context>
     <name>BasketTableModel</name>
@@ -124,6 +143,10 @@
     <message>
         <source>Could not do that: %1</source>
         <translation>Impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>All picked: Ready + label (F5) is next.</source>
+        <translation>Tout est préparé&#xa0;: ensuite Prêt + étiquette (F5).</translation>
     </message>
     <message>
         <source>Choose an order first.</source>
@@ -232,22 +255,6 @@
         <source>Reviewed.</source>
         <translation>Vérifiée.</translation>
     </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Vérification…</translation>
-    </message>
-    <message>
-        <source>Approved by %1.</source>
-        <translation>Validé par %1.</translation>
-    </message>
-    <message>
-        <source>%1 — a manager must approve: %2</source>
-        <translation>%1 — validation d&apos;un responsable requise&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Manager PIN</source>
-        <translation>PIN du responsable</translation>
-    </message>
 </context>
 <context>
     <name>CollectionsPage</name>
@@ -310,6 +317,10 @@
     <message>
         <source>Give now</source>
         <translation>À remettre</translation>
+    </message>
+    <message>
+        <source>CHANGE</source>
+        <translation>À RENDRE</translation>
     </message>
     <message>
         <source>Note: ID checked / who collects / cancel reason</source>
@@ -406,8 +417,8 @@
         <translation>nombre de %1</translation>
     </message>
     <message>
-        <source>Counted: %1 %2</source>
-        <translation>Compté&#xa0;: %1 %2</translation>
+        <source>Counted: %1</source>
+        <translation>Compté&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -520,7 +531,7 @@
     </message>
     <message>
         <source>Find</source>
-        <translation>Chercher</translation>
+        <translation>Trouver</translation>
     </message>
     <message>
         <source>Store credit</source>
@@ -544,11 +555,11 @@
     </message>
     <message>
         <source>Back</source>
-        <translation>Revenir</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>New</source>
-        <translation>Nouveau</translation>
+        <translation>Créer</translation>
     </message>
     <message>
         <source>Create a new customer</source>
@@ -556,7 +567,7 @@
     </message>
     <message>
         <source>Detach</source>
-        <translation>Dissocier</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Attach</source>
@@ -1010,10 +1021,6 @@
         <translation>Ouvrir le tiroir-caisse sans vente&#xa0;? Indiquez le motif.</translation>
     </message>
     <message>
-        <source>Reason, e.g. change for the float</source>
-        <translation>Motif, ex. monnaie pour le fond de caisse</translation>
-    </message>
-    <message>
         <source>Drawer opened (no sale), journaled.</source>
         <translation>Tiroir ouvert (sans vente), journalisé.</translation>
     </message>
@@ -1151,6 +1158,10 @@
         <translation>Arrondir les espèces à</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
         <source>First manager</source>
         <translation>Premier responsable</translation>
     </message>
@@ -1220,6 +1231,80 @@
     <message>
         <source>OmniTill — set up this till</source>
         <translation>OmniTill — configurer cette caisse</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No sale or return of this till matches.</source>
+        <translation>Aucune vente ni aucun retour de cette caisse ne correspond.</translation>
+    </message>
+    <message>
+        <source>%1 shown, newest first; F8 shows older ones.</source>
+        <translation>%1 affichés, les plus récents d&apos;abord&#xa0;; F8 affiche les plus anciens.</translation>
+    </message>
+    <message>
+        <source>%1 shown, newest first.</source>
+        <translation>%1 affichés, les plus récents d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Choose a sale to reprint first.</source>
+        <translation>Choisissez d&apos;abord une vente à réimprimer.</translation>
+    </message>
+    <message>
+        <source>This till has no receipt printer.</source>
+        <translation>Cette caisse n&apos;a pas d&apos;imprimante de tickets.</translation>
+    </message>
+    <message>
+        <source>Printing a copy of %1…</source>
+        <translation>Impression d&apos;une copie de %1…</translation>
+    </message>
+    <message>
+        <source>%1: a copy marked DUPLICATE was printed.</source>
+        <translation>%1&#xa0;: une copie marquée DUPLICATA a été imprimée.</translation>
+    </message>
+    <message>
+        <source>%1: the copy waits in the print queue (%2).</source>
+        <translation>%1&#xa0;: la copie attend dans la file d&apos;impression (%2).</translation>
+    </message>
+    <message>
+        <source>printer not ready</source>
+        <translation>imprimante pas prête</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>Cela n&apos;a pas fonctionné&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Sale history</source>
+        <translation>Historique des ventes</translation>
+    </message>
+    <message>
+        <source>Receipt number, date (2026-03-02) or amount (12.50); Enter searches</source>
+        <translation>N° de ticket, date (2026-03-02) ou montant (12.50)&#xa0;; Entrée pour chercher</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Reprint (copy)</source>
+        <translation>Réimprimer (copie)</translation>
+    </message>
+    <message>
+        <source>Older sales</source>
+        <translation>Plus anciennes</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Revenir</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1413,14 @@ Entrée</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>Précisions (facultatif)</translation>
+    </message>
+    <message>
+        <source>%1: what is the reason? (required)</source>
+        <translation>%1&#xa0;: motif (obligatoire)</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1802,10 @@ Entrée</translation>
 </context>
 <context>
     <name>SaleController</name>
+    <message>
+        <source>The order from another store was dropped.</source>
+        <translation>La commande à un autre magasin a été abandonnée.</translation>
+    </message>
     <message numerus="yes">
         <source> %n attempt(s) left.</source>
         <translation>
@@ -1843,8 +1940,51 @@ Entrée</translation>
         <translation>Client</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>PAY</source>
         <translation>ENCAISSER</translation>
+    </message>
+</context>
+<context>
+    <name>SalesTableModel</name>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>(offline)</source>
+        <translation>(hors ligne)</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +2171,7 @@ Entrée</translation>
     <name>SignInView</name>
     <message>
         <source>Enter your PIN or scan your badge</source>
-        <translation>Saisissez votre PIN ou scannez votre badge</translation>
+        <translation>Tapez le PIN ou scannez le badge</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -2052,6 +2192,84 @@ Entrée</translation>
     <message>
         <source>Type your PIN first.</source>
         <translation>Saisissez d&apos;abord votre PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>StockController</name>
+    <message>
+        <source>Scan or search an item first, then press Stock.</source>
+        <translation>Scannez ou cherchez d&apos;abord un article, puis appuyez sur Stock.</translation>
+    </message>
+    <message>
+        <source>Scan the item into the basket first, then press Stock on its line.</source>
+        <translation>Scannez d&apos;abord l&apos;article dans le panier, puis appuyez sur Stock sur sa ligne.</translation>
+    </message>
+    <message>
+        <source>Choose another store or the warehouse.</source>
+        <translation>Choisissez un autre magasin ou l&apos;entrepôt.</translation>
+    </message>
+    <message>
+        <source>%1 has none to sell. Choose a location with stock.</source>
+        <translation>%1 n&apos;en a aucun à vendre. Choisissez un lieu qui en a en stock.</translation>
+    </message>
+    <message>
+        <source>Take payment as usual.</source>
+        <translation>Encaissez comme d&apos;habitude.</translation>
+    </message>
+</context>
+<context>
+    <name>StockPanel</name>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation>E-mail du client</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Delivery address (delivery only)</source>
+        <translation>Adresse (si livraison)</translation>
+    </message>
+    <message>
+        <source>Order: pickup there</source>
+        <translation>Retrait là-bas</translation>
+    </message>
+    <message>
+        <source>Order: deliver</source>
+        <translation>Faire livrer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Stock of %1 (%2)</source>
+        <translation>Stock de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Asking the hub…</source>
+        <translation>Interrogation du siège…</translation>
+    </message>
+    <message>
+        <source>%1 (this store)</source>
+        <translation>%1 (ce magasin)</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2423,13 @@ Entrée</translation>
     </message>
 </context>
 <context>
+    <name>TextKeyboard</name>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+</context>
+<context>
     <name>TillStatusBar</name>
     <message>
         <source>%1 · till %2</source>
@@ -2280,6 +2505,10 @@ Entrée</translation>
     <message>
         <source>%1 unavailable</source>
         <translation>%1 indisponible</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
     </message>
 </context>
 <context>

@@ -36,8 +36,11 @@ from pos_app.ui.translations import (
     ui_sources,
     update_sources,
 )
-from tests.gui.test_layout_fits import cut_buttons, show
-from tests.helpers.gui import FAST_HASHER, Driver
+from tests.gui.test_layout_fits import show
+from tests.helpers.catalog import COFFEE
+from tests.helpers.gui import FAST_HASHER, HUMAN_GAP_MS, Driver
+from tests.helpers.layout import layout_problems
+from tests.helpers.stock import stock_setup
 from tests.helpers.till_db import set_store_locale
 
 PLACEHOLDER = re.compile(r"%(?:\d|s|n)")
@@ -219,13 +222,15 @@ SAYS: dict[str, dict[str, str]] = {
         "signin": "Se connecter", "pay": "ENCAISSER", "item": "Article", "total": "TOTAL",
         "due": "Total à payer", "complete": "Valider la vente", "next": "Client suivant",
         "returns": "Retours : scannez le ticket", "collect": "Remettre",
-        "shift": "Ouvrir session", "park": "En attente",
+        "shift": "Ouvrir session", "park": "En attente", "space": "Espace",
+        "history": "Historique des ventes", "reprint": "Réimprimer (copie)",
     },
     "de_DE": {
         "signin": "Anmelden", "pay": "BEZAHLEN", "item": "Artikel", "total": "SUMME",
         "due": "Zu zahlen", "complete": "Verkauf abschließen", "next": "Nächster Kunde",
         "returns": "Rückgabe: Bon scannen", "collect": "Übergeben",
-        "shift": "Schicht öffnen", "park": "Parken",
+        "shift": "Schicht öffnen", "park": "Parken", "space": "Leertaste",
+        "history": "Verkaufsverlauf", "reprint": "Nachdruck (Kopie)",
     },
 }  # fmt: skip
 
@@ -264,20 +269,34 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     d.window.resize(1024, 768)
     show(d, w.signin)
     assert says["signin"] in texts(w.signin)
-    problems = {"sign-in": cut_buttons(w.signin)}
+    problems = {"sign-in": layout_problems(w.signin)}
 
     d.sign_in("1111")
     d.scan_and_wait(TSHIRT)
     assert {says["pay"], says["park"]} <= texts(w.sale)
     model = d.controller.model
     assert model.headerData(1, Qt.Orientation.Horizontal) == says["item"]
-    problems["sale"] = cut_buttons(w.sale) + english_left(w.sale, till_language)
+    problems["sale"] = layout_problems(w.sale) + english_left(w.sale, till_language)
     # The panels beside the basket: the quantity prompt (F3), the deals (Ctrl+O) and the
     # customer (Ctrl+U), each closed again.
     d.press(w.sale.search.edit, Qt.Key.Key_F3)
     d.qtbot.waitUntil(lambda: w.sale.prompt.isVisible())
-    problems["prompt"] = cut_buttons(w.sale) + english_left(w.sale, till_language)
+    problems["prompt"] = layout_problems(w.sale) + english_left(w.sale, till_language)
     d.press(w.sale.prompt, Qt.Key.Key_Escape)
+    d.qtbot.waitUntil(lambda: not w.sale.prompt.isVisible())
+    # The reason codes (F9 voids the basket: a reason only) and "Other" with the keyboard.
+    d.press(w.sale.search.edit, Qt.Key.Key_F9)
+    d.qtbot.waitUntil(lambda: w.sale.prompt.isVisible())
+    d.qtbot.wait(1)
+    problems["reasons"] = layout_problems(w.sale) + english_left(w.sale, till_language)
+    other = w.sale.prompt.preset_button("OTHER")
+    assert other is not None
+    other.click()
+    d.qtbot.waitUntil(w.sale.prompt.keyboard.isVisible)
+    d.qtbot.wait(1)
+    assert says["space"] in texts(w.sale.prompt.keyboard)
+    problems["keyboard"] = layout_problems(w.sale) + english_left(w.sale, till_language)
+    d.press(w.sale.prompt.reason_edit, Qt.Key.Key_Escape)
     d.qtbot.waitUntil(lambda: not w.sale.prompt.isVisible())
     assert d.till.promotions is not None
     deals = d.till.promotions.deals.panel
@@ -291,7 +310,7 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     customer = d.till.customers.panel
     d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_U, ctrl)
     d.qtbot.waitUntil(customer.isVisible)
-    problems["customer"] = cut_buttons(customer) + english_left(customer, till_language)
+    problems["customer"] = layout_problems(customer) + english_left(customer, till_language)
     d.press(customer, Qt.Key.Key_Escape)
     d.qtbot.waitUntil(lambda: not customer.isVisible())
 
@@ -299,18 +318,28 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     d.qtbot.waitUntil(lambda: w.tender.isVisible())
     d.qtbot.wait(1)  # layouts settle
     assert {says["due"], says["complete"]} <= texts(w.tender)
-    problems["tender"] = cut_buttons(w.tender) + english_left(w.tender, till_language)
+    problems["tender"] = layout_problems(w.tender) + english_left(w.tender, till_language)
     d.press(w.tender.cash_edit, Qt.Key.Key_Return)  # Enter = the exact amount
     with d.qtbot.waitSignal(d.controller.sale_completed, timeout=5000):
         d.press(w.tender.cash_edit, Qt.Key.Key_F12)
     d.qtbot.waitUntil(lambda: w.receipt.isVisible())
     assert says["next"] in texts(w.receipt)
-    problems["receipt"] = cut_buttons(w.receipt) + english_left(w.receipt, till_language)
+    problems["receipt"] = layout_problems(w.receipt) + english_left(w.receipt, till_language)
+    # The sale history (Ctrl+H) with the sale just made.
+    d.press(d.focus(), Qt.Key.Key_F12)  # next customer
+    d.qtbot.waitUntil(lambda: w.current_page is w.sale)
+    history = d.till.history
+    assert history is not None
+    with d.qtbot.waitSignal(history.detail_shown, timeout=5000):
+        d.qtbot.keyClick(w.sale.search.edit, Qt.Key.Key_H, ctrl)
+    d.qtbot.wait(1)
+    assert {says["history"], says["reprint"]} <= texts(history.page), sorted(texts(history.page))
+    problems["history"] = layout_problems(history.page) + english_left(history.page, till_language)
 
     for name, page in (("returns", w.returns), ("collect", w.collections)):
         show(d, page)
         assert says[name] in texts(page), sorted(texts(page))
-        problems[name] = cut_buttons(page) + english_left(page, till_language)
+        problems[name] = layout_problems(page) + english_left(page, till_language)
     shifts = d.till.shifts
     assert shifts is not None
     with d.qtbot.waitSignal(shifts.shift_changed, timeout=5000):
@@ -318,7 +347,7 @@ def test_a_sale_paid_and_the_other_screens_in_the_store_language_fit_1024x768(
     d.qtbot.waitUntil(lambda: shifts.page.isVisible())
     d.qtbot.wait(1)
     assert says["shift"] in texts(shifts.page)
-    problems["shifts"] = cut_buttons(shifts.page) + english_left(shifts.page, till_language)
+    problems["shifts"] = layout_problems(shifts.page) + english_left(shifts.page, till_language)
     problems["status bar"] = english_left(w.status, till_language)
     assert {k: v for k, v in problems.items() if v} == {}
 
@@ -344,7 +373,7 @@ def test_the_first_run_screens_speak_the_language_and_fit_1024x768(
         if page is first:
             first.choose(STANDALONE)
         qtbot.wait(1)
-        problems[name] = cut_buttons(page) + english_left(page, till_language)
+        problems[name] = layout_problems(page) + english_left(page, till_language)
         page.grab().save(str(tmp_path / f"{name}-{till_language}.png"))
     want = {"fr_FR": ("Configurer le magasin", "Enregistrer"),
             "de_DE": ("Laden einrichten", "Geräte speichern")}[till_language]  # fmt: skip
@@ -352,3 +381,32 @@ def test_the_first_run_screens_speak_the_language_and_fit_1024x768(
     assert want[1] in texts(devices)
     devices.shutdown()
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+@pytest.mark.parametrize("till_language", ["fr_FR", "de_DE"], indirect=True)
+def test_the_stock_panel_speaks_the_language_and_fits_1024x768(
+    till_language: str, make_till: Any, staffed_db: Path, enrolled_till: Any
+) -> None:
+    """The endless aisle's Stock panel (Ctrl+I on a line), asked of a real hub over HTTP."""
+    from pos_app.ui.stock.controller import StockController
+
+    stock_setup(enrolled_till.hub)
+    set_store_locale(staffed_db, till_language)
+    d: Driver = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
+    d.window.resize(1024, 768)
+    d.sign_in("1111")
+    stock = d.window.findChild(StockController)
+    assert stock is not None
+    d.scan_and_wait(COFFEE)
+    with d.qtbot.waitSignal(stock.view_shown, timeout=8000):
+        d.clock.advance(HUMAN_GAP_MS)
+        d.qtbot.keyClick(d.focus(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    d.qtbot.wait(1)  # layouts settle
+    panel = stock.panel
+    says = {"fr_FR": "Stock de", "de_DE": "Bestand von"}[till_language]
+    assert panel.title.text().startswith(says), panel.title.text()
+    header = panel.table.horizontalHeaderItem(1)
+    assert header is not None
+    assert header.text() in {"En stock", "Vorrätig"}
+    problems = layout_problems(panel) + english_left(panel, till_language)
+    assert problems == []

@@ -32,11 +32,6 @@ class ApprovalsMixin:
     error_shown: Any
     _approve: Callable[[str, str], None] | None
 
-    if TYPE_CHECKING:  # provided by CollectionsController / QObject
-
-        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
-        def _failed(self, exc: Exception) -> None: ...
-
     def _actor(self) -> StaffMember | None:
         sales = self.sales
         return sales.register.cashier if sales is not None and sales.register else None
@@ -117,3 +112,10 @@ class ApprovalsMixin:
     def on_prompt_cancelled(self) -> None:
         self._approve = None
         self.page.show_actions()
+
+    # At the end of the class: lupdate files the texts of any def after a def nested in an
+    # ``if`` under no class (docs/architecture.md §15).
+    if TYPE_CHECKING:  # provided by CollectionsController / QObject
+
+        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+        def _failed(self, exc: Exception) -> None: ...
