@@ -68,6 +68,8 @@ def test_a_shopify_pickup_order_reserves_and_its_cancel_releases(running_hub) ->
 
 
 WAREHOUSE = "w1"
+# as the sample's shipping_address is written on one line: name, street, zip and city, country
+ADDRESS = "Jane Smith, 123 Fake Street, K2P 1L4 Fakecity, Canada"
 
 
 def test_a_shipped_shopify_order_reserves_at_the_warehouse_and_its_cancel_releases_once(
@@ -114,6 +116,9 @@ def test_a_shipped_shopify_order_reserves_at_the_warehouse_and_its_cancel_releas
         order = as_shipped(sample(SAMPLE))
         answer = send_webhook(running_hub.base_url, "orders/create", order)
         assert answer.json()["status"] == "applied", answer.text
+        till, _ = running_hub.enroll(WAREHOUSE)  # the warehouse's till sees a delivery
+        seen = till.get("/v1/lookup/web-orders", params={"number": "SHOP-1002"}).json()
+        assert [(o["fulfilment"], o["deliver_to"]) for o in seen] == [("delivery", ADDRESS)]
         with hub.db.read() as session:
             assert stock_truth.reserved_by_order(session, "SHOP-1002") == {SKU: (1000, "held")}
             assert stock_truth.available_at(session, WAREHOUSE, [SKU]) == {SKU: 3000}
