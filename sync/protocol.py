@@ -533,9 +533,12 @@ class WebOrderLineIn(WireModel):
     unit_price_minor: Annotated[int, Field(ge=0, le=MAX_AMOUNT)]
 
 
+Fulfilment = Literal["pickup", "delivery"]  # handed over at the store, or shipped from it
+
+
 class WebOrderIn(WireModel):
     number: OrderNumber
-    pickup_store_id: StoreId
+    pickup_store_id: StoreId = Field(description="the location that fulfils (and holds stock)")
     customer: CustomerIn
     currency: Currency
     payment_status: PaymentStatus
@@ -546,6 +549,10 @@ class WebOrderIn(WireModel):
     external_id: Annotated[str, StringConstraints(max_length=100)] | None = Field(
         default=None, description="the web store's own id; a repeated one is not a new order"
     )
+    fulfilment: Fulfilment = Field(
+        default="pickup", description="delivery: the location ships it to deliver_to"
+    )
+    deliver_to: Annotated[str, StringConstraints(max_length=500)] | None = None
 
 
 class WebOrderLine(WireModel):
@@ -569,6 +576,8 @@ class WebOrder(WireModel):
     lines: list[WebOrderLine]
     created_at: datetime
     source: str
+    fulfilment: Fulfilment = "pickup"  # defaults: an older hub's orders are all pickups
+    deliver_to: str | None = None
 
 
 class WebOrderCreated(WireModel):

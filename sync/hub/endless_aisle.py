@@ -69,6 +69,8 @@ def record_aisle_order(
                 for line in aisle.lines
             ],
             "external_id": f"aisle:{sale.sale_uuid}",
+            "fulfilment": aisle.mode,
+            "deliver_to": aisle.delivery_address if aisle.mode == "delivery" else None,
         }
     )
     created = insert_web_order(session, pending, hub, spec, source="till")

@@ -244,6 +244,9 @@ class WebOrderRow(Base):
     source: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # pickup | delivery (hub migration 0023): a delivery is shipped, not handed over
+    fulfilment: Mapped[str] = mapped_column(String(16), server_default="pickup")
+    deliver_to: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     __table_args__ = (
         Index("ix_web_orders_status_created", "status", "created_at"),

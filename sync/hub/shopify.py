@@ -108,6 +108,20 @@ class ShopifyNoteAttribute(_Shopify):
     value: Text | None = None
 
 
+class ShopifyAddress(_Shopify):
+    name: Text | None = None
+    address1: Text | None = None
+    address2: Text | None = None
+    city: Text | None = None
+    zip: Text | None = None
+    country: Text | None = None
+
+    def one_line(self) -> str:
+        town = " ".join(p for p in (self.zip, self.city) if p)
+        parts = (self.name, self.address1, self.address2, town, self.country)
+        return ", ".join(p for p in parts if p)[:500]
+
+
 class ShopifyOrder(_Shopify):
     id: Annotated[int, Field(ge=1, le=2**63 - 1)]
     name: Text | None = None
@@ -127,6 +141,7 @@ class ShopifyOrder(_Shopify):
     line_items: list[ShopifyLineItem] = Field(min_length=1, max_length=MAX_LINES)
     shipping_lines: list[ShopifyShippingLine] = Field(default=[], max_length=20)
     note_attributes: list[ShopifyNoteAttribute] = Field(default=[], max_length=100)
+    shipping_address: ShopifyAddress | None = None
 
 
 def minor(amount: str, currency: str, where: str) -> int:
@@ -292,7 +307,7 @@ def map_shopify_order(
         raise NeedsReview("nothing is left to hand over: every line was removed or refunded")
     number = (order.name or "").lstrip("#") or str(order.order_number or order.id)
     full_name = " ".join(p for p in (customer.first_name, customer.last_name) if p)
-    document = {
+    document: dict[str, object] = {
         "number": f"SHOP-{number}",
         "pickup_store_id": store_id,
         "customer": {"email": email, "name": full_name[:200], "phone": customer.phone or None},
@@ -301,6 +316,9 @@ def map_shopify_order(
         "lines": lines,
         "external_id": f"shopify:{order.id}",
     }
+    if not is_pickup(order):
+        address = order.shipping_address.one_line() if order.shipping_address else ""
+        document |= {"fulfilment": "delivery", "deliver_to": address or None}
     try:
         return WebOrderIn.model_validate(document)
     except ValidationError as exc:

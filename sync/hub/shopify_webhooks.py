@@ -8,7 +8,8 @@ that applies it, so a repeated delivery (Shopify retries, or sends twice at once
 without applying anything again.
 
 Topics: ``orders/create`` and ``orders/updated`` (a local pickup becomes a web order of the
-pickup store; an update cancels, marks paid, or flags an edit), ``orders/cancelled`` (the order
+pickup store, an order to be shipped one of the chain's warehouse, holding its stock there,
+§7b; an update cancels, marks paid, or flags an edit), ``orders/cancelled`` (the order
 is cancelled at the store; a paid one gets its refund request for exactly what was paid) and
 ``refunds/create`` (what Shopify paid back is recorded exactly). What the hub will not take as
 sent is kept, with the reason, for head office (``omnitill hub shopify-flags``).
@@ -41,6 +42,7 @@ from sync.hub.models import (
     ShopifyFlag,
     ShopifyRefund,
     ShopifyShop,
+    StockLocation,
     Store,
     WebOrderRow,
 )
@@ -276,18 +278,37 @@ def _apply(
         return _update(session, pending, hub, shop, parsed, existing)
     if parsed.cancelled_at:
         return Outcome("ignored", f"order {parsed.id} is already cancelled in Shopify")
-    if not is_pickup(parsed):
-        return Outcome("ignored", f"order {parsed.id} is shipped, not picked up in a store")
     spec = _map(session, shop, parsed)
     created = web_orders.insert_web_order(session, pending, hub, spec, source="shopify")
     return Outcome("applied", f"web order {created.order.number} created", created.order.number)
 
 
-def _map(session: Session, shop: ShopifyShop, order: ShopifyOrder) -> WebOrderIn:
+def _fulfilling_store(session: Session, shop: ShopifyShop, order: ShopifyOrder) -> Store:
+    """Where the order's units are held: the pickup store, or for an order to be shipped the
+    chain's warehouse (docs/architecture.md §7b; several: the first by id, deterministically)."""
+    if not is_pickup(order):
+        warehouse = session.scalars(
+            select(Store)
+            .join(StockLocation, StockLocation.store_id == Store.store_id)
+            .where(StockLocation.kind == "warehouse")
+            .order_by(Store.store_id)
+            .limit(1)
+        ).first()
+        if warehouse is None:
+            raise NeedsReview(
+                f"order {order.id} is to be shipped but no location is marked warehouse "
+                "(omnitill hub set-location --kind warehouse): nothing ships it or holds its stock"
+            )
+        return warehouse
     chosen = {a.name: a.value for a in order.note_attributes}.get(PICKUP_ATTRIBUTE)
     store = session.get(Store, chosen or shop.store_id)
     if store is None:
         raise NeedsReview(f"the pickup store {chosen!r} the checkout chose does not exist")
+    return store
+
+
+def _map(session: Session, shop: ShopifyShop, order: ShopifyOrder) -> WebOrderIn:
+    store = _fulfilling_store(session, shop, order)
     skus = {item.sku for item in order.line_items if item.sku}
     known = set(session.scalars(select(Product.sku).where(Product.sku.in_(skus), Product.active)))
     return map_shopify_order(

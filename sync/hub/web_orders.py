@@ -54,6 +54,8 @@ def order_out(row: WebOrderRow, customer: Customer) -> WebOrder:
         lines=[WebOrderLine(**line) for line in json.loads(row.lines)],
         created_at=row.created_at,
         source=row.source,
+        fulfilment="delivery" if row.fulfilment == "delivery" else "pickup",
+        deliver_to=row.deliver_to,
     )
 
 
@@ -151,6 +153,8 @@ def insert_web_order(
         source=source,
         created_at=now,
         updated_at=now,
+        fulfilment=spec.fulfilment,
+        deliver_to=spec.deliver_to,
     )
     session.add(row)
     session.flush()

@@ -128,6 +128,12 @@ def test_short_stock_and_bad_orders_are_warnings_never_refusals(running_hub, til
     assert made == 2  # A-2 (short, but paid) and A-5
     assert mode is not None
     assert (mode.mode, mode.delivery_address) == ("delivery", "1 High St, Town")
+    # The fulfilling store's tills are told it is a delivery, and where to (issue 21 point 1).
+    there, _ = running_hub.enroll(THERE)
+    fed = [c["data"] for c in there.get("/v1/feed").json()["changes"] if c["key"] == "A-5"]
+    assert [(o["fulfilment"], o["deliver_to"]) for o in fed] == [("delivery", "1 High St, Town")]
+    pickup = [c["data"] for c in there.get("/v1/feed").json()["changes"] if c["key"] == "A-2"]
+    assert [(o["fulfilment"], o["deliver_to"]) for o in pickup] == [("pickup", None)]
 
 
 def test_an_aisle_line_is_returned_by_its_order_not_by_the_receipt_too(running_hub, till) -> None:

@@ -227,12 +227,14 @@ def test_an_order_the_store_cannot_take_is_kept_for_head_office(
     assert reason in listed[0]["reason"]
 
 
-def test_a_shipped_order_is_not_a_store_order(shop_hub: HubUnderTest) -> None:
+def test_a_shipped_order_without_a_warehouse_is_kept_for_head_office(
+    shop_hub: HubUnderTest,
+) -> None:
     shipped = sample("order_6200354537772_line_discount_shipping.json")
     answer = send_webhook(shop_hub.base_url, "orders/create", shipped)
-    assert answer.json()["status"] == "ignored", answer.text
-    assert "shipped" in answer.json()["detail"]
-    assert counts(shop_hub) == (0, 1, 0)
+    assert answer.json()["status"] == "flagged", answer.text
+    assert "no location is marked warehouse" in answer.json()["detail"]
+    assert counts(shop_hub) == (0, 1, 1)
 
 
 def test_an_update_marks_a_pay_in_store_order_paid_and_an_edit_is_flagged(
