@@ -8,14 +8,6 @@
         <translation>Zuerst anmelden.</translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>Wird geprüft…</translation>
-    </message>
-    <message>
-        <source>Approved by %1.</source>
-        <translation>Freigegeben von %1.</translation>
-    </message>
-    <message>
         <source>%1 — a manager must approve: %2</source>
         <translation>%1 — ein Filialleiter muss freigeben: %2</translation>
     </message>
@@ -1326,6 +1318,17 @@
     </message>
 </context>
 <context>
+    <name>ManagerApprovalMixin</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Approved by %1.</source>
+        <translation>Freigegeben von %1.</translation>
+    </message>
+</context>
+<context>
     <name>NoReceiptMixin</name>
     <message>
         <source>Store credit only, and a manager approves. Scan the items coming back.</source>
@@ -1523,14 +1526,6 @@ Enter</translation>
     <message>
         <source>Return on receipt %1</source>
         <translation>Rückgabe zu Bon %1</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Wird geprüft…</translation>
-    </message>
-    <message>
-        <source>Approved by %1.</source>
-        <translation>Freigegeben von %1.</translation>
     </message>
     <message>
         <source>A manager must approve this return</source>

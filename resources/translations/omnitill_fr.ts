@@ -8,14 +8,6 @@
         <translation>Connectez-vous d&apos;abord.</translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>Vérification…</translation>
-    </message>
-    <message>
-        <source>Approved by %1.</source>
-        <translation>Validé par %1.</translation>
-    </message>
-    <message>
         <source>%1 — a manager must approve: %2</source>
         <translation>%1 — validation d&apos;un responsable requise&#xa0;: %2</translation>
     </message>
@@ -1326,6 +1318,17 @@
     </message>
 </context>
 <context>
+    <name>ManagerApprovalMixin</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Approved by %1.</source>
+        <translation>Validé par %1.</translation>
+    </message>
+</context>
+<context>
     <name>NoReceiptMixin</name>
     <message>
         <source>Store credit only, and a manager approves. Scan the items coming back.</source>
@@ -1523,14 +1526,6 @@ Entrée</translation>
     <message>
         <source>Return on receipt %1</source>
         <translation>Retour sur le ticket %1</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Vérification…</translation>
-    </message>
-    <message>
-        <source>Approved by %1.</source>
-        <translation>Validé par %1.</translation>
     </message>
     <message>
         <source>A manager must approve this return</source>

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.orm import Session
 
 from pos_app.domain.click_collect.orders import CollectionError
-from pos_app.services.staff.auth import Approval, AuthResult, PermissionDeniedError, StaffMember
-from pos_app.ui import formatting
+from pos_app.services.staff.auth import Approval, PermissionDeniedError, StaffMember
+from pos_app.ui.manager_approval import ManagerApprovalMixin
 
 if TYPE_CHECKING:
     from pos_app.ui.click_collect.page import CollectionsPage
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class ApprovalsMixin:
+class ApprovalsMixin(ManagerApprovalMixin):
     page: CollectionsPage
     lane: DbLane
     sales: SaleController | None
@@ -67,33 +67,13 @@ class ApprovalsMixin:
         assert self.sales is not None
         auth, prompt = self.sales.auth, self.page.prompt
 
-        def apply(pin: str, reason: str) -> None:
-            prompt.message.show_info(self.tr("Checking…"), 0)
-
-            def approved(result: AuthResult) -> None:
-                if result.approval is None:
-                    prompt.show_error(result.message)
-                    self.error_shown.emit(result.message)
-                    return
-                approval = result.approval
-                self._approve = None
-                self.page.show_actions()
-                self.approval_granted.emit(approval)
-                self.page.message.show_info(
-                    self.tr("Approved by %1.").replace("%1", approval.approver.name)
-                )
-                self.lane.run(lambda s: op(s, actor, approval), done, self._failed)
-
-            self.lane.run(
-                lambda s: auth.approve(
-                    s, pin=pin, permission=denied.permission, requested_by=actor, what=what,
-                    reason=reason,
-                ),
-                approved,
-                lambda exc: prompt.show_error(formatting.error_text(exc)),
-            )  # fmt: skip
-
-        self._approve = apply
+        self._approve = self._approval_step(
+            auth,
+            denied.permission,
+            actor,
+            what,
+            lambda approval: self.lane.run(lambda s: op(s, actor, approval), done, self._failed),
+        )
         self.page.show_prompt()
         title = self.tr("%1 — a manager must approve: %2")
         prompt.ask(

@@ -42,9 +42,10 @@ from pos_app.services.returns.in_store import (
 )
 from pos_app.services.sale.drawer import DrawerOpen
 from pos_app.services.sale.register import Register
-from pos_app.services.staff.auth import Approval, AuthResult, Permission
+from pos_app.services.staff.auth import Approval, Permission
 from pos_app.services.store.till_context import TillContext
 from pos_app.ui import formatting
+from pos_app.ui.manager_approval import ManagerApprovalMixin
 from pos_app.ui.returns.exchange import ExchangeMixin
 from pos_app.ui.returns.no_receipt import NoReceiptMixin
 from pos_app.ui.returns.page import ReturnsPage
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from pos_app.ui.returns.web_orders import WebReturnsController
 
 
-class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
+class ReturnsController(ExchangeMixin, NoReceiptMixin, ManagerApprovalMixin, QObject):
     sale_found = Signal(object)  # ReturnableSale
     return_completed = Signal(object)  # CompletedReturn, once committed
     receipt_ready = Signal(object)  # ReceiptDocument: the return receipt, to be printed
@@ -350,33 +351,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, QObject):
         actor, auth, prompt = register.cashier, self.sales.auth, self.page.prompt
         what = self.tr("Return on receipt %1").replace("%1", receipt_no)
 
-        def apply(pin: str, reason: str) -> None:
-            prompt.message.show_info(self.tr("Checking…"), 0)
-
-            def approved(result: AuthResult) -> None:
-                if result.approval is None:
-                    prompt.show_error(result.message)
-                    self.error_shown.emit(result.message)
-                    return
-                approval = result.approval
-                self._approve = None
-                self.page.show_actions()
-                self.approval_granted.emit(approval)
-                self.page.message.show_info(
-                    self.tr("Approved by %1.").replace("%1", approval.approver.name)
-                )
-                retry(approval)
-
-            self.lane.run(
-                lambda s: auth.approve(
-                    s, pin=pin, permission=Permission.RETURN_OVERRIDE, requested_by=actor,
-                    what=what, reason=reason,
-                ),
-                approved,
-                lambda exc: prompt.show_error(formatting.error_text(exc)),
-            )  # fmt: skip
-
-        self._approve = apply
+        self._approve = self._approval_step(auth, Permission.RETURN_OVERRIDE, actor, what, retry)
         self.page.show_prompt()
         prompt.ask(
             self.tr("A manager must approve this return"),
