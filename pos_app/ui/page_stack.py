@@ -5,7 +5,7 @@ Qt only: the till window (on the sign-in path, ui/boot.py) uses it before anythi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 
@@ -20,6 +20,13 @@ class PageStack(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def event(self, event: QEvent) -> bool:
+        # A page's hints changed (a prompt grew its buttons): the stack's own layout still
+        # reads the largest page and sees no change, so say it to the layout above us.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().event(event)
 
     def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()

@@ -33,6 +33,7 @@ class PricingLane(QObject):
         super().__init__(parent)
         self._pricer = pricer
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pricing")
+        self._closed = False
         self._latest = 0
         self._answered = 0
         self._done.connect(self.on_self_done)
@@ -49,6 +50,8 @@ class PricingLane(QObject):
 
     def request(self, basket: Basket, context: PromotionContext | None) -> None:
         """Price ``basket``, a snapshot the GUI will not change, with ``context``."""
+        if self._closed:
+            return  # the till is closing: a late feed refresh has nothing left to price for
         self._latest += 1
         generation, pricer, emit = self._latest, self._pricer, self._done.emit
 
@@ -75,5 +78,6 @@ class PricingLane(QObject):
         self.priced.emit(result)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._latest += 1
         self._pool.shutdown(wait=True)
