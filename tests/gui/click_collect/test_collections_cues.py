@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from sqlalchemy.orm import Session, sessionmaker
 
-from hardware.till_devices import TillDevices
 from pos_app.ui.devices.sim_panel import SimulatedDevices
 from sync.protocol import FeedKind
 from tests.helpers.catalog import COFFEE, TSHIRT
@@ -29,46 +26,42 @@ def listed(d: Driver) -> list[str]:
 
 
 def test_bag_label_lists_items_and_quantities_and_ready_is_the_next_step(
-    make_till: Any, staffed_db: Path, seeded: sessionmaker[Session]
+    till: Driver,  # on the simulated devices (tests/helpers/devices.py)
+    sims: SimulatedDevices,
+    seeded: sessionmaker[Session],
 ) -> None:
-    sims = SimulatedDevices()
-    try:
-        devices = TillDevices(sims.config(timeout_s=0.5), retry_initial_s=0.05, retry_max_s=0.2)
-        d: Driver = make_till(staffed_db, devices=devices)
-        d.sign_in("1111")
-        add_order(seeded, "W-0001")
-        open_order(d, "W-0001")
-        ctl, page = d.till.collections, d.window.collections
-        assert ctl is not None
-        assert page.next_button is page.start_button  # a new order: start picking
-        assert page.start_button.property("next") is True
+    d = till
+    add_order(seeded, "W-0001")
+    open_order(d, "W-0001")
+    ctl, page = d.till.collections, d.window.collections
+    assert ctl is not None
+    assert page.next_button is page.start_button  # a new order: start picking
+    assert page.start_button.property("next") is True
+    with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=WAIT_MS):
+        d.press(page.search, Qt.Key.Key_Return)  # Enter in the empty box: the default
+    assert page.title.text() == "W-0001 — Picking"
+    assert page.next_button is None  # items to scan: nothing to press yet
+    for code in (TSHIRT, TSHIRT):
         with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=WAIT_MS):
-            d.press(page.search, Qt.Key.Key_Return)  # Enter in the empty box: the default
-        assert page.title.text() == "W-0001 — Picking"
-        assert page.next_button is None  # items to scan: nothing to press yet
-        for code in (TSHIRT, TSHIRT):
-            with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=WAIT_MS):
-                d.scan(code)
-        assert page.next_button is None
-        assert "Ready + label" not in page.message.text()
-        with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=WAIT_MS):
-            d.scan(COFFEE)
-        assert page.next_button is page.ready_button  # picking complete: Ready is next
-        assert page.ready_button.property("next") is True
-        assert page.start_button.property("next") is False
-        assert "All picked: Ready + label (F5) is next." in page.message.text()
-        with d.qtbot.waitSignal(ctl.order_marked_ready, timeout=WAIT_MS):
-            d.press(page.search, Qt.Key.Key_Return)
-        assert page.next_button is page.handover_button
-        (label,) = sims.printer.wait_for_receipts(1)
-        assert [b.data for b in label.barcodes] == ["W-0001"]
-        assert "2  Cotton T-Shirt M" in label.text
-        assert "1  Arabica Coffee Beans 500 g" in label.text
-        assert "0.00" not in label.text  # items and quantities, no prices
-        assert "TOTAL" not in label.text
-        assert "BAG 1 OF 1" in label.text
-    finally:
-        sims.stop()
+            d.scan(code)
+    assert page.next_button is None
+    assert "Ready + label" not in page.message.text()
+    with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=WAIT_MS):
+        d.scan(COFFEE)
+    assert page.next_button is page.ready_button  # picking complete: Ready is next
+    assert page.ready_button.property("next") is True
+    assert page.start_button.property("next") is False
+    assert "All picked: Ready + label (F5) is next." in page.message.text()
+    with d.qtbot.waitSignal(ctl.order_marked_ready, timeout=WAIT_MS):
+        d.press(page.search, Qt.Key.Key_Return)
+    assert page.next_button is page.handover_button
+    (label,) = sims.printer.wait_for_receipts(1)
+    assert [b.data for b in label.barcodes] == ["W-0001"]
+    assert "2  Cotton T-Shirt M" in label.text
+    assert "1  Arabica Coffee Beans 500 g" in label.text
+    assert "0.00" not in label.text  # items and quantities, no prices
+    assert "TOTAL" not in label.text
+    assert "BAG 1 OF 1" in label.text
 
 
 def test_pay_in_store_hand_over_shows_the_change_big(

@@ -5,13 +5,11 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hardware.till_devices import TillDevices
 from pos_app.db.models import OutboxEvent, Sale
 from pos_app.domain.click_collect.orders import OrderState
 from pos_app.services.click_collect.steps import CollectionsService
@@ -237,38 +235,34 @@ def test_reviewed_needs_a_manager_and_cancel_leaves_the_flag(
 
 
 def test_print_pick_list_reaches_the_printer_and_says_so_inline_when_it_is_offline(
-    make_till: Any, staffed_db: Path, seeded: sessionmaker[Session]
+    till: Driver,  # on the simulated devices (tests/helpers/devices.py)
+    sims: SimulatedDevices,
+    seeded: sessionmaker[Session],
 ) -> None:
-    sims = SimulatedDevices()
-    try:
-        devices = TillDevices(sims.config(timeout_s=0.5), retry_initial_s=0.05, retry_max_s=0.2)
-        d: Driver = make_till(staffed_db, devices=devices)
-        d.sign_in("1111")
-        add_order(seeded, "W-0001")
-        open_order(d, "W-0001")
-        ctl, page = d.till.collections, d.window.collections
-        assert ctl is not None
-        with d.qtbot.waitSignal(ctl.pick_list_printed, timeout=5000) as done:
-            d.press(d.focus(), Qt.Key.Key_F8)  # the button's shortcut
-        assert done.args == ["W-0001", True]
-        assert page.message.text() == "Pick list of W-0001 printed."
-        (printed,) = sims.printer.wait_for_receipts(1)
-        assert [b.data for b in printed.barcodes] == ["W-0001"]
-        assert "[ ]    2  Cotton T-Shirt M" in printed.text
+    d = till
+    add_order(seeded, "W-0001")
+    open_order(d, "W-0001")
+    ctl, page = d.till.collections, d.window.collections
+    assert ctl is not None
+    with d.qtbot.waitSignal(ctl.pick_list_printed, timeout=5000) as done:
+        d.press(d.focus(), Qt.Key.Key_F8)  # the button's shortcut
+    assert done.args == ["W-0001", True]
+    assert page.message.text() == "Pick list of W-0001 printed."
+    (printed,) = sims.printer.wait_for_receipts(1)
+    assert [b.data for b in printed.barcodes] == ["W-0001"]
+    assert "[ ]    2  Cotton T-Shirt M" in printed.text
 
-        sims.printer.set_offline(True)  # accepts the connection, answers nothing
-        with d.qtbot.waitSignal(ctl.pick_list_printed, timeout=5000) as done:
-            page.print_button.click()
-        assert done.args == ["W-0001", False]
-        assert page.message.property("level") == "error"
-        assert page.message.text().startswith("Pick list not printed: printer offline (")
-        assert "prints by itself when the printer is back" in page.message.text()
-        assert len(sims.printer.receipts) == 1
-        sims.printer.set_offline(False)
-        second = sims.printer.wait_for_receipts(2)[1]  # the queue retried it
-        assert [b.data for b in second.barcodes] == ["W-0001"]
-    finally:
-        sims.stop()
+    sims.printer.set_offline(True)  # accepts the connection, answers nothing
+    with d.qtbot.waitSignal(ctl.pick_list_printed, timeout=5000) as done:
+        page.print_button.click()
+    assert done.args == ["W-0001", False]
+    assert page.message.property("level") == "error"
+    assert page.message.text().startswith("Pick list not printed: printer offline (")
+    assert "prints by itself when the printer is back" in page.message.text()
+    assert len(sims.printer.receipts) == 1
+    sims.printer.set_offline(False)
+    second = sims.printer.wait_for_receipts(2)[1]  # the queue retried it
+    assert [b.data for b in second.barcodes] == ["W-0001"]
 
 
 def test_print_pick_list_without_a_printer_says_so(

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 
-from hardware.till_devices import TillDevices
 from pos_app.ui.devices.sim_panel import SimulatedDevices
 from tests.helpers.catalog import COFFEE, MILK
 from tests.helpers.devices import pay_cash
@@ -22,13 +20,11 @@ WAIT_MS = 5000
 
 
 def test_history_lists_finds_shows_and_reprints_a_past_sale(
-    make_till: Any,
-    staffed_db: Path,
-    sims: SimulatedDevices,  # tests/helpers/devices.py
+    till: Driver,  # signed in on the simulated devices (tests/helpers/devices.py)
+    sims: SimulatedDevices,
+    staffed_db: Path,  # the till's own file (the same one the fixture opened)
 ) -> None:
-    devices = TillDevices(sims.config(timeout_s=0.5), retry_initial_s=0.05, retry_max_s=0.2)
-    d: Driver = make_till(staffed_db, devices=devices)
-    d.sign_in("1111")
+    d = till
     sold = []
     for code in (MILK, COFFEE, MILK):
         d.scan_and_wait(code)

@@ -4,12 +4,8 @@ offline is said on screen while the Z stays shown."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from PySide6.QtCore import Qt
 
-from hardware.till_devices import TillDevices
 from pos_app.ui.devices.sim_panel import SimulatedDevices
 from tests.helpers.gui import Driver
 
@@ -17,13 +13,10 @@ WAIT_MS = 5000
 
 
 def test_z_prints_on_the_printer_and_a_failed_print_is_said(
-    make_till: Any,
-    staffed_db: Path,
-    sims: SimulatedDevices,  # tests/helpers/devices.py
+    till: Driver,  # signed in on the simulated devices (tests/helpers/devices.py)
+    sims: SimulatedDevices,
 ) -> None:
-    devices = TillDevices(sims.config(timeout_s=0.5), retry_initial_s=0.05, retry_max_s=0.2)
-    d: Driver = make_till(staffed_db, devices=devices)
-    d.sign_in("1111")
+    d = till
     shifts = d.till.shifts
     page = shifts.page
     with d.qtbot.waitSignal(shifts.shift_changed, timeout=WAIT_MS):
