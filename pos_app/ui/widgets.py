@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -16,6 +17,17 @@ from PySide6.QtWidgets import (
 from pos_app.ui import formatting
 
 TOUCH_MIN = 48  # px; the theme's minimum for anything a finger presses (≥ 44 px)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # money in table cells
+
+
+def touch_edit(placeholder: str, name: str) -> QLineEdit:
+    """A line edit a finger can use, with a clear button: the panels' search and form fields."""
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumHeight(TOUCH_MIN)
+    edit.setClearButtonEnabled(True)
+    return edit
 
 
 def action_button(text: str, shortcut: str = "", role: str = "") -> QPushButton:

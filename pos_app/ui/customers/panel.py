@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
@@ -25,19 +24,8 @@ from PySide6.QtWidgets import (
 from pos_app.domain.money import Currency, Money, MoneyError, minor_units_of
 from pos_app.services.customers.directory import CustomerRef
 from pos_app.ui import formatting
-from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
+from pos_app.ui.widgets import RIGHT, TOUCH_MIN, InlineMessage, action_button, touch_edit
 from sync.protocol import CustomerHistory
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _edit(placeholder: str, name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setMinimumHeight(TOUCH_MIN)
-    edit.setClearButtonEnabled(True)
-    return edit
 
 
 class CustomerPanel(QFrame):
@@ -65,7 +53,9 @@ class CustomerPanel(QFrame):
         find = QVBoxLayout(self.find_page)
         find.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.query_edit = _edit(self.tr("Email, phone or scan the loyalty card"), "customerQuery")
+        self.query_edit = touch_edit(
+            self.tr("Email, phone or scan the loyalty card"), "customerQuery"
+        )
         self.query_edit.returnPressed.connect(self.on_find_button_clicked)
         self.find_button = action_button(self.tr("Find"), "", "primary")
         self.find_button.setMaximumWidth(96)
@@ -132,10 +122,10 @@ class CustomerPanel(QFrame):
         self.create_page = QWidget()
         form = QVBoxLayout(self.create_page)
         form.setContentsMargins(0, 0, 0, 0)
-        self.name_edit = _edit(self.tr("Name"), "newCustomerName")
-        self.email_edit = _edit(self.tr("Email (required)"), "newCustomerEmail")
-        self.phone_edit = _edit(self.tr("Phone (optional)"), "newCustomerPhone")
-        self.card_edit = _edit(self.tr("Loyalty card (scan it; optional)"), "newCustomerCard")
+        self.name_edit = touch_edit(self.tr("Name"), "newCustomerName")
+        self.email_edit = touch_edit(self.tr("Email (required)"), "newCustomerEmail")
+        self.phone_edit = touch_edit(self.tr("Phone (optional)"), "newCustomerPhone")
+        self.card_edit = touch_edit(self.tr("Loyalty card (scan it; optional)"), "newCustomerCard")
         for edit in (self.name_edit, self.email_edit, self.phone_edit, self.card_edit):
             form.addWidget(edit)
             edit.returnPressed.connect(self.on_create_button_clicked)
@@ -318,7 +308,7 @@ class EmailReceiptBar(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.address_edit = _edit(self.tr("Email address for the receipt"), "receiptEmail")
+        self.address_edit = touch_edit(self.tr("Email address for the receipt"), "receiptEmail")
         self.address_edit.returnPressed.connect(self.on_send_button_clicked)
         self.send_button = action_button(self.tr("Email receipt"), "Ctrl+E")
         self.send_button.clicked.connect(self.on_send_button_clicked)

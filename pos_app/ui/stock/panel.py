@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,18 +19,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.services.stock.elsewhere import StockView
 from pos_app.ui import formatting
-from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _edit(placeholder: str, name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setMinimumHeight(TOUCH_MIN)
-    edit.setClearButtonEnabled(True)
-    return edit
+from pos_app.ui.widgets import RIGHT, TOUCH_MIN, InlineMessage, action_button, touch_edit
 
 
 class StockPanel(QFrame):
@@ -67,9 +55,9 @@ class StockPanel(QFrame):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Endless aisle: sell the line here, fulfilled by the chosen store or the warehouse.
-        self.email_edit = _edit(self.tr("Customer e-mail"), "aisleEmail")
-        self.name_edit = _edit(self.tr("Customer name"), "aisleName")
-        self.address_edit = _edit(self.tr("Delivery address (delivery only)"), "aisleAddress")
+        self.email_edit = touch_edit(self.tr("Customer e-mail"), "aisleEmail")
+        self.name_edit = touch_edit(self.tr("Customer name"), "aisleName")
+        self.address_edit = touch_edit(self.tr("Delivery address (delivery only)"), "aisleAddress")
         self.pickup_button = action_button(self.tr("Order: pickup there"))
         self.delivery_button = action_button(self.tr("Order: deliver"))
         self.pickup_button.clicked.connect(lambda: self.order_requested.emit("pickup"))
