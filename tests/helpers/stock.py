@@ -41,3 +41,16 @@ def table(panel: Any) -> list[list[str]]:
         [panel.table.item(r, c).text() for c in range(panel.table.columnCount())]
         for r in range(panel.table.rowCount())
     ]
+
+
+def stock_till(make_till: Any, staffed_db: Any, enrolled_till: Any) -> tuple[Any, Any]:
+    """The enrolled till's window on a hub with stores, a warehouse and stock (stock_setup),
+    signed in as the associate; (driver, its StockController)."""
+    from pos_app.ui.stock.controller import StockController  # Qt: only for the GUI tests
+
+    stock_setup(enrolled_till.hub)
+    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
+    d.sign_in("1111")
+    stock = d.window.findChild(StockController)
+    assert stock is not None
+    return d, stock

@@ -17,20 +17,14 @@ from sync.hub.models import AisleOrderRow, CustomerNotificationRow, WebOrderRow
 from tests.helpers.catalog import COFFEE
 from tests.helpers.gui import HUMAN_GAP_MS
 from tests.helpers.hub import TILL_STORE, Api
-from tests.helpers.stock import SKU, stock_setup
+from tests.helpers.stock import SKU, stock_till
 
 
 def test_an_item_not_on_the_shelf_is_sold_for_pickup_at_another_store(
     make_till: Any, staffed_db: Path, enrolled_till: Any
 ) -> None:
-    from pos_app.ui.stock.controller import StockController
-
     hub_under_test = enrolled_till.hub
-    stock_setup(hub_under_test)
-    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
-    d.sign_in("1111")
-    stock = d.window.findChild(StockController)
-    assert stock is not None
+    d, stock = stock_till(make_till, staffed_db, enrolled_till)
     panel = stock.panel
     d.scan_and_wait(COFFEE)
     with d.qtbot.waitSignal(stock.view_shown, timeout=8000):
@@ -110,15 +104,10 @@ def test_an_item_not_on_the_shelf_is_sold_for_pickup_at_another_store(
 def test_offline_the_order_waits_with_the_sale_and_the_hub_checks_stock_later(
     make_till: Any, staffed_db: Path, enrolled_till: Any
 ) -> None:
-    from pos_app.ui.stock.controller import StockController
     from tests.helpers.till_db import rows
 
     hub_under_test = enrolled_till.hub
-    stock_setup(hub_under_test)
-    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
-    d.sign_in("1111")
-    stock = d.window.findChild(StockController)
-    assert stock is not None
+    d, stock = stock_till(make_till, staffed_db, enrolled_till)
     panel = stock.panel
     d.scan_and_wait(COFFEE)
     with d.qtbot.waitSignal(stock.view_shown, timeout=8000):
@@ -169,13 +158,7 @@ def test_offline_the_order_waits_with_the_sale_and_the_hub_checks_stock_later(
 def test_removing_the_ordered_line_drops_the_order(
     make_till: Any, staffed_db: Path, enrolled_till: Any
 ) -> None:
-    from pos_app.ui.stock.controller import StockController
-
-    stock_setup(enrolled_till.hub)
-    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
-    d.sign_in("1111")
-    stock = d.window.findChild(StockController)
-    assert stock is not None
+    d, stock = stock_till(make_till, staffed_db, enrolled_till)
     d.scan_and_wait(COFFEE)
     with d.qtbot.waitSignal(stock.view_shown, timeout=8000):
         stock.on_stock_button_clicked()

@@ -12,19 +12,13 @@ from PySide6.QtCore import Qt
 
 from tests.helpers.catalog import COFFEE
 from tests.helpers.gui import HUMAN_GAP_MS
-from tests.helpers.stock import stock_setup, table
+from tests.helpers.stock import stock_till, table
 
 
 def test_stock_everywhere_from_a_line_and_a_search_result_and_offline(
     make_till: Any, staffed_db: Path, enrolled_till: Any
 ) -> None:
-    from pos_app.ui.stock.controller import StockController
-
-    stock_setup(enrolled_till.hub)
-    d = make_till(staffed_db, hub=enrolled_till.config, sync_options={"feed_wait": 0.5})
-    d.sign_in("1111")
-    stock = d.window.findChild(StockController)
-    assert stock is not None
+    d, stock = stock_till(make_till, staffed_db, enrolled_till)
     panel = stock.panel
 
     d.clock.advance(HUMAN_GAP_MS)
