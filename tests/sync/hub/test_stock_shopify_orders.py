@@ -14,22 +14,25 @@ SAMPLE = "order_1073459981_line_discount.json"  # one IPOD2009BLACK, paid
 SKU = "IPOD2009BLACK"
 
 
+def _headphones() -> Product:
+    """The product both Shopify orders buy (SKU), in the hub's catalog."""
+    return Product(
+        sku=SKU,
+        name=SKU,
+        department="Audio",
+        tax_class="standard",
+        price_minor=19900,
+        sold_by_weight=False,
+        active=True,
+        barcodes="",
+    )
+
+
 def test_a_shopify_pickup_order_reserves_and_its_cancel_releases(running_hub) -> None:
     hub = running_hub.hub
     running_hub.add_store(STORE, currency="USD")
     with hub.db.write() as session:
-        session.add(
-            Product(
-                sku=SKU,
-                name=SKU,
-                department="Audio",
-                tax_class="standard",
-                price_minor=19900,
-                sold_by_weight=False,
-                active=True,
-                barcodes="",
-            )
-        )
+        session.add(_headphones())
     shopify_webhooks.add_shop(hub, shop_domain=SHOP, secret=SECRET, store_id=STORE)
     headoffice.set_stock(hub, STORE, SKU, 4_000)
     with FakeShopify() as shop:
@@ -79,18 +82,7 @@ def test_a_shipped_shopify_order_reserves_at_the_warehouse_and_its_cancel_releas
     running_hub.add_store(STORE, currency="USD")
     running_hub.add_store(WAREHOUSE, currency="USD")
     with hub.db.write() as session:
-        session.add(
-            Product(
-                sku=SKU,
-                name=SKU,
-                department="Audio",
-                tax_class="standard",
-                price_minor=19900,
-                sold_by_weight=False,
-                active=True,
-                barcodes="",
-            )
-        )
+        session.add(_headphones())
         stock_truth.set_location(session, WAREHOUSE, now=hub.clock(), kind="warehouse")
     shopify_webhooks.add_shop(hub, shop_domain=SHOP, secret=SECRET, store_id=STORE)
     headoffice.set_stock(hub, STORE, SKU, 2_000)
