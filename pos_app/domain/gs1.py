@@ -22,7 +22,7 @@ __all__ = ["Gs1Data", "Gs1Error", "looks_like_gs1", "parse_gs1"]
 GS = "\x1d"
 # Lot (AI 10) and serial (AI 21) are up to 20 characters of GS1 AI encodable character set 82
 # (GS1 General Specifications §7.11, figure 7.11-1): what the till records on a sale line and
-# the hub keeps for recalls (sync/protocol.py Gs1TraceIn checks a sale event against it).
+# the hub keeps for recalls (sync/protocol/ Gs1TraceIn checks a sale event against it).
 TRACE_TEXT_MAX = 20
 CSET82_PATTERN = r"^[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$"
 MAX_LENGTH = 512  # a GS1 DataMatrix holds far less; longer input is noise

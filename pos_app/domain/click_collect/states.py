@@ -1,7 +1,7 @@
 """Click-and-collect order states and the moves between them: the one home of this rule,
 used by the till (which checks a move first, so an associate is told at once, even offline)
 and by the hub (which decides in the end, refusing an impossible move with the reason) and
-its wire contract (sync/protocol.py). See docs/architecture.md §7.
+its wire contract (sync/protocol/). See docs/architecture.md §7.
 """
 
 from __future__ import annotations

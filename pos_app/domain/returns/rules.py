@@ -234,7 +234,7 @@ class RefundPart:
 
 
 # The return policy a store has until head office publishes one: the one home of these
-# defaults, for the till (ReturnPolicy) and the hub's wire model (sync/protocol.py).
+# defaults, for the till (ReturnPolicy) and the hub's wire model (sync/protocol/).
 # Most cash a role may refund without approval, in minor units. A fulfilment person refunds as
 # an associate does (the till used to sign them in as one).
 DEFAULT_CASH_LIMITS_MINOR: Mapping[str, int] = {
