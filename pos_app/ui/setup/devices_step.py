@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -36,9 +35,7 @@ from PySide6.QtWidgets import (
 from hardware.base import (
     DeviceError,
     DeviceTimeoutError,
-    PaperLevel,
     PrinterStatus,
-    StatusNotSupportedError,
 )
 from hardware.config import DeviceConfig, DeviceConfigError, find_device_config, load_device_config
 from hardware.device_setup import (
@@ -54,7 +51,9 @@ from hardware.device_setup import (
 )
 from hardware.printer_connections import SerialConnection, parse_printer_url
 from hardware.workers import DeviceWorker
+from pos_app.ui.setup import fields
 from pos_app.ui.setup.card import centred_card
+from pos_app.ui.setup.device_words import describe_status, device_words, sentence
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
 
 log = logging.getLogger(__name__)
@@ -75,61 +74,6 @@ class _Answers(QObject):
     """Lives in the GUI thread; emitted from the device worker, delivered queued."""
 
     answered = Signal(str, object, str)  # action, result, error ("" when it worked)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _edit(placeholder: str, name: str, max_length: int = 200) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setMaxLength(max_length)
-    edit.setMinimumHeight(TOUCH_MIN)
-    return edit
-
-
-def _combo(items: list[tuple[str, object]], name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setMinimumHeight(TOUCH_MIN)
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
-
-
-def _button(text: str, name: str, role: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setMinimumHeight(TOUCH_MIN)
-    if role:
-        button.setProperty("role", role)
-    return button
-
-
-def _form(box: QGroupBox) -> QFormLayout:
-    rows = QFormLayout(box)
-    rows.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    rows.setVerticalSpacing(8)
-    return rows
-
-
-def describe_status(status: PrinterStatus) -> tuple[bool, str]:
-    """(usable, words) for a DLE EOT answer."""
-    if status.paper is PaperLevel.OUT:
-        return False, translate("DevicesPage", "The printer answers, but it is out of paper.")
-    if status.cover_open:
-        return False, translate("DevicesPage", "The printer answers, but its cover is open.")
-    if not status.online or status.error:
-        return False, translate(
-            "DevicesPage", "The printer answers, but it is offline or reports an error."
-        )
-    if status.paper is PaperLevel.NEAR_END:
-        return True, translate("DevicesPage", "Printer online — paper is running low.")
-    return True, translate("DevicesPage", "Printer online, paper OK.")
 
 
 class DevicesPage(QWidget):
@@ -184,8 +128,8 @@ class DevicesPage(QWidget):
         self.message = InlineMessage()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.skip_button = _button(self.tr("Skip for now"), "skipDevicesButton")
-        self.save_button = _button(self.tr("Save devices"), "saveDevicesButton", "primary")
+        self.skip_button = fields.button(self.tr("Skip for now"), "skipDevicesButton")
+        self.save_button = fields.button(self.tr("Save devices"), "saveDevicesButton", "primary")
         self.save_button.setMinimumHeight(TOUCH_MIN + 12)
         self.skip_button.setMinimumHeight(TOUCH_MIN + 12)
         buttons.addWidget(self.skip_button, 1)
@@ -208,7 +152,7 @@ class DevicesPage(QWidget):
         labels = {"network": self.tr("Network"), "serial": self.tr("Serial"),
                   "usb": self.tr("USB"), "none": self.tr("None")}  # fmt: skip
         for kind in PRINTER_KINDS:
-            button = _button(labels[kind], f"printerKind_{kind}", "choice")
+            button = fields.button(labels[kind], f"printerKind_{kind}", "choice")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, k=kind: self.choose_printer(k))
             self._kind_group.addButton(button)
@@ -218,28 +162,30 @@ class DevicesPage(QWidget):
 
         self.printer_stack = QStackedWidget()
         network = QWidget()
-        rows = _form_widget(network)
-        self.host = _edit(self.tr("e.g. 192.168.1.50"), "printerHostEdit", 253)
-        self.tcp_port = _edit("9100", "printerPortEdit", 5)
+        rows = fields.form(network, margins=False)
+        self.host = fields.line_edit(self.tr("e.g. 192.168.1.50"), "printerHostEdit", 253)
+        self.tcp_port = fields.line_edit("9100", "printerPortEdit", 5)
         self.tcp_port.setText("9100")
         rows.addRow(self.tr("Address"), self.host)
         rows.addRow(self.tr("Port"), self.tcp_port)
         serial = QWidget()
-        rows = _form_widget(serial)
-        self.serial_port = _combo([], "printerSerialCombo")
+        rows = fields.form(serial, margins=False)
+        self.serial_port = fields.combo([], "printerSerialCombo")
         self.serial_port.setEditable(True)
-        self.refresh_button = _button(self.tr("Rescan"), "refreshPortsButton")
+        self.refresh_button = fields.button(self.tr("Rescan"), "refreshPortsButton")
         port_row = QHBoxLayout()
         port_row.addWidget(self.serial_port, 1)
         port_row.addWidget(self.refresh_button)
-        self.baudrate = _combo([(str(b), b) for b in BAUD_RATES], "printerBaudCombo")
+        self.baudrate = fields.combo([(str(b), b) for b in BAUD_RATES], "printerBaudCombo")
         self.baudrate.setCurrentIndex(self.baudrate.findData(19200))
         rows.addRow(self.tr("Port"), port_row)
         rows.addRow(self.tr("Speed (baud)"), self.baudrate)
         self.refresh_button.clicked.connect(self.refresh_ports)
         usb = QWidget()
-        rows = _form_widget(usb)
-        self.usb_id = _edit(self.tr("vendor:product, e.g. 04b8:0202"), "printerUsbEdit", 9)
+        rows = fields.form(usb, margins=False)
+        self.usb_id = fields.line_edit(
+            self.tr("vendor:product, e.g. 04b8:0202"), "printerUsbEdit", 9
+        )
         rows.addRow(self.tr("USB id"), self.usb_id)
         usb_note = QLabel(
             self.tr(
@@ -251,7 +197,7 @@ class DevicesPage(QWidget):
         usb_note.setWordWrap(True)
         rows.addRow(usb_note)
         none = QWidget()
-        rows = _form_widget(none)
+        rows = fields.form(none, margins=False)
         none_note = QLabel(self.tr("No receipt printer: receipts are shown on screen only."))
         none_note.setObjectName("firstRunNote")
         none_note.setWordWrap(True)
@@ -262,10 +208,10 @@ class DevicesPage(QWidget):
         layout.addWidget(self.printer_stack)
 
         width_row = QFormLayout()
-        self.paper_width = _combo([("80 mm", 80), ("58 mm", 58)], "paperWidthCombo")
+        self.paper_width = fields.combo([("80 mm", 80), ("58 mm", 58)], "paperWidthCombo")
         width_row.addRow(self.tr("Paper width"), self.paper_width)
         # Status is advice (hardware.escpos_printer): a printer that never answers still prints.
-        self.printer_status = _combo(
+        self.printer_status = fields.combo(
             [
                 (self.tr("Ask, print if silent"), "auto"),
                 (self.tr("Never ask"), "off"),
@@ -283,8 +229,8 @@ class DevicesPage(QWidget):
         layout.addLayout(width_row)
 
         actions = QHBoxLayout()
-        self.test_button = _button(self.tr("Test"), "testPrinterButton")
-        self.print_button = _button(self.tr("Print test receipt"), "printTestButton")
+        self.test_button = fields.button(self.tr("Test"), "testPrinterButton")
+        self.print_button = fields.button(self.tr("Print test receipt"), "printTestButton")
         actions.addWidget(self.test_button, 1)
         actions.addWidget(self.print_button, 2)
         layout.addLayout(actions)
@@ -300,8 +246,8 @@ class DevicesPage(QWidget):
 
     def _build_drawer(self) -> QGroupBox:
         box = QGroupBox(self.tr("Cash drawer"))
-        rows = _form(box)
-        self.drawer = _combo(
+        rows = fields.form(box)
+        self.drawer = fields.combo(
             [
                 (self.tr("Through the printer, pin 2"), "printer:2"),
                 (self.tr("Through the printer, pin 5"), "printer:5"),
@@ -310,7 +256,7 @@ class DevicesPage(QWidget):
             ],
             "drawerCombo",
         )
-        self.drawer_port = _combo([], "drawerPortCombo")  # the serial ports, or type one
+        self.drawer_port = fields.combo([], "drawerPortCombo")  # the serial ports, or type one
         self.drawer_port.setEditable(True)
         drawer_edit = self.drawer_port.lineEdit()
         assert drawer_edit is not None  # editable
@@ -331,12 +277,12 @@ class DevicesPage(QWidget):
 
     def _build_scanner(self) -> QGroupBox:
         box = QGroupBox(self.tr("Barcode scanner"))
-        rows = _form(box)
-        self.suffix = _combo(
+        rows = fields.form(box)
+        self.suffix = fields.combo(
             [(self.tr("Enter"), "enter"), (self.tr("Tab"), "tab"), (self.tr("Nothing"), "none")],
             "suffixCombo",
         )
-        self.scan_test = _edit(self.tr("scan something now"), "scanTestEdit", 256)
+        self.scan_test = fields.line_edit(self.tr("scan something now"), "scanTestEdit", 256)
         self.scan_test.installEventFilter(self)
         self.scan_test.textEdited.connect(self.on_scan_test_text_edited)
         self.scan_result = QLabel(self.tr("Nothing scanned yet."))
@@ -407,7 +353,7 @@ class DevicesPage(QWidget):
             self._base = load_device_config(path)
         except DeviceConfigError as exc:
             self.message.show_error(
-                _sentence(self.tr("%1; saving replaces it").replace("%1", str(exc)))
+                sentence(self.tr("%1; saving replaces it").replace("%1", str(exc)))
             )
             return "network"
         address = self._base.printer or "none"
@@ -520,7 +466,7 @@ class DevicesPage(QWidget):
         try:
             return self.config()
         except DeviceConfigError as exc:
-            where.show_error(_sentence(str(exc)))
+            where.show_error(sentence(str(exc)))
             return None
 
     def _submit(self, action: str, work: Callable[[], object]) -> None:
@@ -535,7 +481,7 @@ class DevicesPage(QWidget):
             if exc is None:
                 answers.answered.emit(action, job.result(), "")
             elif isinstance(exc, DeviceError):
-                answers.answered.emit(action, None, _device_words(exc))
+                answers.answered.emit(action, None, device_words(exc))
             elif isinstance(exc, DeviceConfigError | OSError | ValueError):
                 answers.answered.emit(action, None, str(exc))
             else:
@@ -556,7 +502,7 @@ class DevicesPage(QWidget):
         if action == "save":
             if error:
                 self.message.show_error(
-                    _sentence(self.tr("Not saved: ") + error)
+                    sentence(self.tr("Not saved: ") + error)
                     + self.tr(" Check the address, switch the printer on, or choose None.")
                 )
                 return
@@ -564,7 +510,7 @@ class DevicesPage(QWidget):
             self.done.emit(True)
             return
         if error:
-            self.printer_result.show_error(_sentence(error))
+            self.printer_result.show_error(sentence(error))
             return
         if action == "test" and isinstance(result, PrinterStatus):
             usable, words = describe_status(result)
@@ -642,30 +588,3 @@ class DevicesPage(QWidget):
 
     def shutdown(self) -> None:
         self._worker.shutdown(wait=True)
-
-
-def _form_widget(widget: QWidget) -> QFormLayout:
-    rows = QFormLayout(widget)
-    rows.setContentsMargins(0, 4, 0, 4)
-    rows.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    rows.setVerticalSpacing(8)
-    return rows
-
-
-def _device_words(exc: DeviceError) -> str:
-    if isinstance(exc, StatusNotSupportedError):
-        return translate(
-            "DevicesPage", "this connection cannot report status; print a test receipt instead"
-        )
-    message = exc.message
-    if message.startswith("no answer"):  # "no answer within 3.0 s" and the like
-        return translate("DevicesPage", "no answer from the printer") + message.removeprefix(
-            "no answer"
-        )
-    if message.startswith("no status reply"):
-        return translate("DevicesPage", "no answer from the printer") + message.removeprefix(
-            "no status reply"
-        )
-    if "cannot connect" in message:
-        return translate("DevicesPage", "no answer from the printer (%1)").replace("%1", message)
-    return message

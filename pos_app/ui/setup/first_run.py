@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
@@ -19,8 +20,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -47,6 +46,7 @@ from pos_app.services.store.store_setup import (
     write_standalone_store,
 )
 from pos_app.services.sync.enrollment import EnrollmentError, enroll
+from pos_app.ui.setup import fields
 from pos_app.ui.setup.card import centred_card
 from pos_app.ui.setup.devices_step import DevicesPage
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage
@@ -94,33 +94,10 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _field(
-    placeholder: str, name: str, *, secret: bool = False, max_length: int = 200
-) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    edit.setMaxLength(max_length)
-    edit.setMinimumHeight(TOUCH_MIN + 8)
-    if secret:
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
-
-
-def _form(box: QGroupBox) -> QFormLayout:
-    rows = QFormLayout(box)
-    rows.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    rows.setVerticalSpacing(10)
-    return rows
-
-
-def _combo(items: list[tuple[str, str]], name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setMinimumHeight(TOUCH_MIN + 8)
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
+# The first run's fields stand a little taller than the devices step's: fewer of them, typed by
+# someone standing at a new till.
+_field = partial(fields.line_edit, height=TOUCH_MIN + 8)
+_combo = partial(fields.combo, height=TOUCH_MIN + 8)
 
 
 class FirstRunPage(QWidget):
@@ -192,7 +169,7 @@ class FirstRunPage(QWidget):
         layout = QVBoxLayout(form)
         layout.setContentsMargins(0, 0, 0, 0)
         box = QGroupBox(self.tr("Hub"))
-        rows = _form(box)
+        rows = fields.form(box, spacing=10)
         self.hub_url = _field(self.tr("e.g. https://hub.example.com"), "hubUrlEdit", max_length=300)
         self.hub_code = _field(self.tr("e.g. ABCD-EFGH-JKMN"), "enrollCodeEdit", max_length=64)
         rows.addRow(self.tr("Hub address"), self.hub_url)
@@ -222,7 +199,7 @@ class FirstRunPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         columns = QHBoxLayout()
         shop = QGroupBox(self.tr("Shop"))
-        shop_rows = _form(shop)
+        shop_rows = fields.form(shop, spacing=10)
         self.store_name = _field(self.tr("as printed on receipts"), "storeNameEdit")
         self.currency = _combo([(code, code) for code in CURRENCIES], "currencyCombo")
         self.tax_mode = _combo(
@@ -247,7 +224,7 @@ class FirstRunPage(QWidget):
         shop_rows.addRow(self.tr("Round cash to"), self.rounding)
         shop_rows.addRow(self.tr("Language"), self.locale_combo)  # and formats: money, dates
         manager = QGroupBox(self.tr("First manager"))
-        manager_rows = _form(manager)
+        manager_rows = fields.form(manager, spacing=10)
         self.manager_name = _field(self.tr("full name"), "managerNameEdit", max_length=100)
         self.pin = _field(self.tr("4 to 8 digits"), "managerPinEdit", secret=True, max_length=8)
         self.pin_again = _field(self.tr("same PIN"), "managerPinAgainEdit", secret=True,
