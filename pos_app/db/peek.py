@@ -12,32 +12,36 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
-# The columns of db.models.StoreProfile (a test keeps the two in step).
-_QUERY = "SELECT store_name, till_id FROM store_profile WHERE id = 1"
+# The columns of db.models.StoreProfile (a test keeps the two in step); a database from before
+# till migration 0017 has no locale yet, and its first start reads the rest without it.
+_QUERY = "SELECT store_name, till_id, locale FROM store_profile WHERE id = 1"
+_QUERY_BEFORE_LOCALE = "SELECT store_name, till_id, NULL FROM store_profile WHERE id = 1"
 
 
-def store_locale(db_path: Path) -> str | None:
-    """The store's locale (store_profile.locale, e.g. "fr_FR"), or None when it cannot be read
-    (no file, no profile, a database from before the column)."""
-    row = _read(db_path, "SELECT locale FROM store_profile WHERE id = 1")
-    return str(row[0]) if row is not None and row[0] else None
+@dataclass(frozen=True)
+class StoreLabels:
+    store_name: str
+    till_id: str
+    locale: str | None  # e.g. "fr_FR": the sign-in window's language
 
 
-def _read(db_path: Path, query: str) -> tuple[object, ...] | None:
+def store_labels(db_path: Path) -> StoreLabels | None:
+    """The store profile's labels in one read-only look, or None when it cannot be read (no
+    file, no profile, a schema being migrated)."""
     if not db_path.is_file():
         return None
     try:
         uri = f"{db_path.resolve().as_uri()}?mode=ro"
         with closing(sqlite3.connect(uri, uri=True, timeout=1.0)) as connection:
-            row = connection.execute(query).fetchone()
+            try:
+                row = connection.execute(_QUERY).fetchone()
+            except sqlite3.OperationalError:  # no such column: not migrated to 0017 yet
+                row = connection.execute(_QUERY_BEFORE_LOCALE).fetchone()
     except sqlite3.Error:
         return None
-    return tuple(row) if row is not None else None
-
-
-def store_labels(db_path: Path) -> tuple[str, str] | None:
-    """(store name, till id) from the store profile, or None when it cannot be read."""
-    row = _read(db_path, _QUERY)
-    return None if row is None else (str(row[0]), str(row[1]))
+    if row is None:
+        return None
+    return StoreLabels(str(row[0]), str(row[1]), str(row[2]) if row[2] else None)

@@ -190,7 +190,7 @@ def build_till(
     formatting.use_locale(context.locale)  # every screen's money and dates in the store's locale
     # The shell (open_shell) already speaks the locale peeked from the database; this catches a
     # store whose locale changed since (the screens built from here on speak it).
-    install_translator(app, ui_locale(context))
+    install_translator(app, ui_locale(context.locale))
     if devices.print_jobs is None:  # receipts wait in the database, across restarts
         devices.print_jobs = SqlPrintJobs(
             factory, context.till_id, keep_days=devices.config.print_keep_days

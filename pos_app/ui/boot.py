@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_app.db.peek import store_labels, store_locale
+from pos_app.db.peek import store_labels
 from pos_app.ui.main_window import TillWindow
 from pos_app.ui.staff.signin_view import SignInView
 from pos_app.ui.status_bar import TillStatusBar
@@ -54,8 +54,9 @@ class TillShell:
 
 def open_shell(db_path: Path, *, demo_hint: str = "") -> TillShell:
     """The window with only the sign-in page and the status bar (not shown yet)."""
-    store_name, till_id = store_labels(db_path) or ("", "")
-    app, locale = QApplication.instance(), store_locale(db_path)
+    labels = store_labels(db_path)
+    store_name, till_id = (labels.store_name, labels.till_id) if labels else ("", "")
+    app, locale = QApplication.instance(), labels.locale if labels else None
     if app is not None and locale is not None:
         # The store's language before the first widget (texts are set when a widget is built).
         install_translator(app, locale)

@@ -27,14 +27,12 @@ LOCALE_ENV = "OMNITILL_LOCALE"
 _TRANSLATOR_NAME = "omnitillTranslator"  # objectName of the translators installed here
 
 
-def ui_locale(context: object | None = None, env: Mapping[str, str] | None = None) -> str:
-    """The locale the screens speak, e.g. "fr_FR": the store's (``context.locale`` or
-    ``context.store_locale``, once the store profile carries it), else ``OMNITILL_LOCALE``,
-    else the computer's."""
-    for name in ("locale", "store_locale"):
-        store = getattr(context, name, None) if context is not None else None
-        if isinstance(store, str) and store.strip():
-            return store.strip()
+def ui_locale(store_locale: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """The locale the screens speak, e.g. "fr_FR": the store's (the till context's ``locale``),
+    else ``OMNITILL_LOCALE`` (a till with no store yet: the first-run screens), else the
+    computer's."""
+    if store_locale and store_locale.strip():
+        return store_locale.strip()
     chosen = (os.environ if env is None else env).get(LOCALE_ENV, "").strip()
     return chosen or QLocale.system().name()
 
@@ -45,7 +43,12 @@ def install_translator(
     """Speak ``locale`` from now on: replaces the translators installed by an earlier call, and
     loads Qt's own (the standard buttons) too. None when OmniTill has no such language: the
     screens stay in English (the source language). Widgets built before the call keep their
-    texts, so call it before building them."""
+    texts, so call it before building them. Asked again for the language already spoken (the
+    sign-in window installed it, build_till asks with the store's), it changes nothing."""
+    key = f"{locale}|{folder}"
+    for current in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        if current.property("omnitillKey") == key:
+            return current
     for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
         app.removeTranslator(old)
         old.deleteLater()
@@ -58,6 +61,7 @@ def install_translator(
     translator = QTranslator(app)
     translator.setObjectName(_TRANSLATOR_NAME)
     if translator.load(qlocale, "omnitill", "_", str(folder)):
+        translator.setProperty("omnitillKey", key)
         app.installTranslator(translator)
         log.info("screens in %s (%s)", qlocale.name(), translator.filePath())
         return translator

@@ -5,6 +5,7 @@ fresh interpreter by tests/unit/test_startup_imports.py; the timings by bench/be
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos_app.db.engine import create_till_engine, make_session_factory
-from pos_app.db.peek import store_labels, store_locale
+from pos_app.db.peek import StoreLabels, store_labels
 from pos_app.services.store.till_context import load_till_context
 from pos_app.ui.boot import after_first_paint, open_shell
 from tests.helpers.gui import Driver
@@ -24,14 +25,24 @@ def test_the_peek_reads_what_the_till_context_reads(staffed_db: Path, tmp_path: 
     with make_session_factory(engine)() as session:
         context = load_till_context(session)
     engine.dispose()
-    assert store_labels(staffed_db) == (context.store_name, context.till_id)
-    assert store_locale(staffed_db) == context.locale  # the sign-in window's language
+    # The name, the till and the sign-in window's language, as the full context reads them.
+    assert store_labels(staffed_db) == StoreLabels(
+        context.store_name, context.till_id, context.locale
+    )
     assert store_labels(tmp_path / "missing.sqlite3") is None
-    assert store_locale(tmp_path / "missing.sqlite3") is None
+    # The first start after an update, before till migration 0017 added the locale.
+    before = tmp_path / "before-0017.sqlite3"
+    with (
+        closing(sqlite3.connect(staffed_db)) as source,
+        closing(sqlite3.connect(before)) as connection,
+    ):
+        source.backup(connection)  # the whole database, its write-ahead log included
+        connection.execute("ALTER TABLE store_profile DROP COLUMN locale")
+        connection.commit()
+    assert store_labels(before) == StoreLabels(context.store_name, context.till_id, None)
     empty = tmp_path / "new.sqlite3"
     sqlite3.connect(empty).close()  # a file with no schema yet: the first start migrates it
     assert store_labels(empty) is None
-    assert store_locale(empty) is None
     assert not (tmp_path / "missing.sqlite3").exists()  # read-only: never creates the file
 
 
