@@ -11,6 +11,14 @@ a normal exit left temporary folders). So when ``escpos.capabilities`` is first 
 small import hook points the temporary folder at the cache folder for that one import and
 removes the empty folder it made there. The hook keeps escpos lazy: the hub (which ships
 without it) and the sign-in screen never import it (issue 18: cold start).
+
+escpos opens its pickle for writing *before* it parses the YAML (~300 ms) and writes it in
+place, so a second process starting meanwhile (two pytest workers on a new machine, the till
+and ``omnitill devices test`` side by side) read an empty file and failed with
+``EOFError: Ran out of input``; a till killed while writing left a cut pickle that broke
+printing at every later start. So the hook writes the pickle itself first, whole, under a
+temporary name renamed into place (atomic), and a pickle escpos cannot read is removed and
+written again once.
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import os
+import pickle
+import platform
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -40,6 +50,44 @@ def _escpos_pickle_dir() -> Path | None:
     return folder
 
 
+def _capabilities_pickle(folder: Path) -> Path:
+    # escpos's own name for it (escpos/capabilities.py: pickle_path)
+    return folder / f"{platform.python_version()}.capabilities.pickle"
+
+
+def _capabilities_source() -> Path:
+    given = os.environ.get("ESCPOS_CAPABILITIES_FILE")
+    if given:
+        return Path(given)
+    from importlib.resources import files
+
+    return Path(str(files("escpos") / "capabilities.json"))
+
+
+def _write_capabilities_pickle(folder: Path) -> None:
+    """Write escpos's capabilities pickle whole unless an up-to-date one is there already."""
+    import yaml
+
+    target, source = _capabilities_pickle(folder), _capabilities_source()
+    try:
+        if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            return
+        with source.open(encoding="utf-8") as cp:
+            capabilities = yaml.safe_load(cp)
+    except OSError:
+        return  # escpos finds the same problem and says so
+    if not capabilities:
+        return  # a broken install: escpos prints why and uses its backup profile
+    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=".capabilities-", suffix=".partial")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(capabilities, out, protocol=2)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
 class _CacheTempdirLoader(importlib.abc.Loader):
     """Runs escpos.capabilities with ``tempfile.tempdir`` in the cache folder, then tidies."""
 
@@ -53,7 +101,14 @@ class _CacheTempdirLoader(importlib.abc.Loader):
         before = set(self._folder.iterdir())
         saved, tempfile.tempdir = tempfile.tempdir, str(self._folder)
         try:
-            self._inner.exec_module(module)
+            _write_capabilities_pickle(self._folder)
+            try:
+                self._inner.exec_module(module)
+            except (EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+                # a pickle cut short (a till killed while an old escpos wrote it): write it again
+                _capabilities_pickle(self._folder).unlink(missing_ok=True)
+                _write_capabilities_pickle(self._folder)
+                self._inner.exec_module(module)
         finally:
             tempfile.tempdir = saved
         for made in set(self._folder.iterdir()) - before:
