@@ -23,6 +23,7 @@ written again once.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.abc
 import importlib.machinery
 import os
@@ -112,8 +113,11 @@ class _CacheTempdirLoader(importlib.abc.Loader):
         finally:
             tempfile.tempdir = saved
         for made in set(self._folder.iterdir()) - before:
-            if made.is_dir() and not any(made.iterdir()):
-                made.rmdir()
+            # escpos never uses the folder (the pickle folder is set); another process starting
+            # at the same time may have made it and may remove ours first: either way is fine
+            if made.is_dir() and not made.name.startswith("."):
+                with contextlib.suppress(OSError):  # not empty: not escpos's
+                    made.rmdir()
 
 
 class _EscposCapabilitiesHook(importlib.abc.MetaPathFinder):
