@@ -266,6 +266,8 @@ class CollectionsService:
         state = self._state(order, local)
         if local is None or state not in (S.READY, S.PARTIALLY_COLLECTED):
             raise CollectionError(f"Order {number} is not ready for collection.")
+        # A delivery has no customer at the counter: say so before asking for an ID.
+        check_move(number, state, S.COLLECTED, order.fulfilment)
         if not identity_note.strip():
             raise CollectionError("Check the customer's ID or pickup code and note it.")
         give = self._give(number, local, quantities)
@@ -459,7 +461,7 @@ class CollectionsService:
         context: TillContext,
         reason: str,
     ) -> None:
-        check_move(order.number, self._state(order, local), target)
+        check_move(order.number, self._state(order, local), target, order.fulfilment)
         local = local or self._new_local(session, order, self._clock())
         back = _held(local)
         local.cancel_reason = reason
@@ -519,12 +521,13 @@ class CollectionsService:
                         now=self._clock(),
                         new_uuid=self._new_uuid,
                     )
-            elif hub in (S.COLLECTED, S.PARTIALLY_COLLECTED) and mine in (
+            elif hub in (S.COLLECTED, S.PARTIALLY_COLLECTED, S.SHIPPED) and mine in (
                 S.NEW,
                 S.PICKING,
                 S.READY,
             ):
-                reason = f"Order {order.number} was collected at another till."
+                done = "shipped from" if hub is S.SHIPPED else "collected at"
+                reason = f"Order {order.number} was {done} another till."
                 local.local_status = str(hub)
             if reason is not None and reason != local.review_reason:
                 local.needs_review, local.review_reason = True, reason
