@@ -63,6 +63,7 @@ from pos_app.services.store.till_context import TillContext, load_till_context
 __all__ = ["CollectionError", "CollectionsService", "HandOver", "PickOutcome", "Ready"]
 
 S = OrderState
+MAX_TRACKING_REF = 100  # the wire's limit (CollectionStatusPayload.tracking_ref)
 
 
 def utc_now() -> datetime:
@@ -156,6 +157,7 @@ class CollectionsService:
             staff=staff,
             issued_at=self._clock(),
             currency=currency_by_code(detail.summary.currency),
+            deliver_to=_delivery_address(detail.summary),
         )
 
     def scan_pick(self, session: Session, number: str, raw: str, *, staff: str) -> PickOutcome:
@@ -238,6 +240,7 @@ class CollectionsService:
                 staff=staff,
                 issued_at=now,
                 currency=context.currency,
+                deliver_to=_delivery_address(detail.summary),
             )
             for i in range(1, bags + 1)
         )
@@ -297,6 +300,36 @@ class CollectionsService:
         detail = self.detail(session, number)
         receipt = self._receipt(order, detail, give, sale, staff=staff, context=context)
         return HandOver(detail, sale, receipt)
+
+    def ship(
+        self,
+        session: Session,
+        number: str,
+        *,
+        staff: str,
+        context: TillContext,
+        tracking_ref: str = "",
+    ) -> OrderDetail:
+        """A delivery's last step: its bags left with the carrier (``tracking_ref``, typed or
+        scanned, optional). The same kind of event as a hand-over: the hub ends the order
+        once (its hold already moved at ``ready``; nothing moves twice) and tells the
+        customer; a line picked short is refunded as at a hand-over."""
+        order, local = self._load(session, number)
+        state = self._state(order, local)
+        check_move(number, state, S.SHIPPED, order.fulfilment)
+        if local is None:  # made ready at another till: its bags are there
+            raise CollectionError(f"Order {number} was made ready at another till; ship it there.")
+        ref = " ".join(tracking_ref.split())
+        if len(ref) > MAX_TRACKING_REF or not ref.isprintable():
+            raise CollectionError(
+                f"A tracking reference is at most {MAX_TRACKING_REF} letters and digits."
+            )
+        for line in local.lines:  # all that was bagged left the store
+            line.collected_milli = line.picked_milli
+        local.tracking_ref = ref or None
+        extra = {"tracking_ref": ref} if ref else {}
+        self._step(session, local, Transition(S.SHIPPED, staff, extra=extra), context)
+        return self.detail(session, number)
 
     def _receipt(
         self,
@@ -608,6 +641,11 @@ def _held(local: CollectionOrderRow) -> list[tuple[str, int]]:
         for ln in local.lines
         if ln.picked_milli > ln.collected_milli
     ]
+
+
+def _delivery_address(summary: OrderSummary) -> str | None:
+    """What the printouts give as the address: "" for a delivery without one (still marked)."""
+    return (summary.deliver_to or "") if summary.delivery else None
 
 
 def _signed(actor: StaffMember, approval: Approval | None) -> str:
