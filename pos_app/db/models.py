@@ -460,6 +460,10 @@ class WebOrderRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     source: Mapped[str] = mapped_column(String(32))
     feed_position: Mapped[int] = mapped_column(Integer)
+    # pickup | delivery (migration 0019; older rows are pickups): a delivery is shipped to
+    # deliver_to (one line, as the hub sent it), never handed over at the counter.
+    fulfilment: Mapped[str] = mapped_column(String(16), server_default="pickup", default="pickup")
+    deliver_to: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     lines: Mapped[list[WebOrderLineRow]] = relationship(
         back_populates="order", order_by="WebOrderLineRow.line_no", cascade="all, delete-orphan"
@@ -517,6 +521,8 @@ class CollectionOrderRow(Base):
     review_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     # Rejected outbox events up to this row id have been seen by a manager.
     reviewed_outbox_id: Mapped[int] = mapped_column(Integer, default=0)
+    # The carrier's parcel reference typed or scanned when a delivery was shipped (0019).
+    tracking_ref: Mapped[str | None] = mapped_column(String(100), nullable=True)
 
     lines: Mapped[list[CollectionLineRow]] = relationship(
         back_populates="order", order_by="CollectionLineRow.line_no", cascade="all, delete-orphan"

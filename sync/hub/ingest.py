@@ -167,6 +167,7 @@ def _apply_collection_event(
         hub=hub,
         lines=list(payload.lines),
         source_event_id=event.event_id,
+        tracking_ref=payload.tracking_ref,
     )
     if reason is not None:
         savepoint.rollback()

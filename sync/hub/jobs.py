@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from pos_app.domain.click_collect.states import OrderState
+from pos_app.domain.click_collect.states import DELIVERY, PICKUP, OrderState, expires_uncollected
 from sync.hub import stock_truth
 from sync.hub.context import Hub
 from sync.hub.errors import HubError
@@ -27,6 +27,8 @@ from sync.hub.web_orders import close_in
 log = logging.getLogger(__name__)
 # Partly collected orders are closed by their store (only it knows what left the shop).
 EXPIRABLE = (OrderState.NEW, OrderState.PICKING, OrderState.READY)
+# Deliveries wait for the carrier, not for a customer: the hold period is not theirs (issue 21).
+HELD_FOR_PICKUP = [f for f in (PICKUP, DELIVERY) if expires_uncollected(f)]
 
 
 def overdue_orders(hub: Hub, now: datetime) -> list[str]:
@@ -39,6 +41,7 @@ def overdue_orders(hub: Hub, now: datetime) -> list[str]:
             select(WebOrderRow.number, WebOrderRow.store_id, WebOrderRow.created_at)
             .where(
                 WebOrderRow.status.in_([str(s) for s in EXPIRABLE]),
+                WebOrderRow.fulfilment.in_(HELD_FOR_PICKUP),
                 WebOrderRow.created_at <= oldest,
             )
             .order_by(WebOrderRow.created_at, WebOrderRow.id)

@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from pos_app.domain.click_collect.states import DELIVERY
 from pos_app.domain.l10n.catalog import translator
 from pos_app.domain.l10n.formats import Formats
 from pos_app.domain.l10n.messages import Message, msg
@@ -72,6 +73,7 @@ KINDS = {
     CollectionStatus.READY: NotificationKind.READY_FOR_PICKUP,
     CollectionStatus.CANCELLED: NotificationKind.CANCELLED,
     CollectionStatus.EXPIRED: NotificationKind.EXPIRED,
+    CollectionStatus.SHIPPED: NotificationKind.SHIPPED,
 }
 
 
@@ -113,6 +115,7 @@ def _message(
     store: Store,
     refund: int,
     link: str | None,
+    tracking_ref: str | None = None,
 ) -> tuple[str, str]:
     # In the store's language and formats (docs/architecture.md §13); the customer's own
     # language is not recorded yet.
@@ -138,6 +141,17 @@ def _message(
         if order.payment_status != "paid":
             due = _money(order.total_minor, order.currency)
             lines.append(say(msg("You pay in store: {amount}.", amount=due)))
+    elif kind is NotificationKind.SHIPPED:
+        subject = say(msg("Your order {number} has been shipped", number=number))
+        lines.append(say(msg("Your order {number} has left {store} and is on its way to: "
+                             "{address}", number=number, store=where,
+                             address=order.deliver_to or customer.name)))  # fmt: skip
+        if tracking_ref:
+            lines.append(say(msg("Parcel tracking reference: {ref}", ref=tracking_ref)))
+        if refund:
+            back = _money(refund, order.currency)
+            lines.append(say(msg("We refund {amount} to your original payment method.",
+                                 amount=back)))  # fmt: skip
     else:
         if kind is NotificationKind.CANCELLED:
             subject = say(msg("Your order {number} at {store} was cancelled", number=number,
@@ -178,20 +192,25 @@ def record_status_effects(
     source_event_id: str | None,
     now: datetime,
     pickup_link_template: str | None = None,
+    tracking_ref: str | None = None,
 ) -> None:
     """In the caller's transaction: queue the customer's e-mail and, for a paid order closed
     with goods not handed over, the refund request. Both at most once (unique keys)."""
     kind = KINDS.get(status)
+    if kind is NotificationKind.READY_FOR_PICKUP and order.fulfilment == DELIVERY:
+        kind = None  # nothing to pick up: the customer hears when it is shipped
     # A paid order closed with goods not handed over is refunded for them: cancelled or
-    # expired (whatever was not collected), or collected with lines short at picking; a
-    # "collected" that does not say what was handed over (an older till) refunds nothing.
+    # expired (whatever was not collected), or collected (shipped) with lines short at
+    # picking; a "collected" that does not say what was handed over (an older till) refunds
+    # nothing.
+    ended = status in (CollectionStatus.COLLECTED, CollectionStatus.SHIPPED)
     closed = kind in (NotificationKind.CANCELLED, NotificationKind.EXPIRED) or (
-        status is CollectionStatus.COLLECTED and bool(lines)
+        ended and bool(lines)
     )
     refund = refund_due(order, lines) if closed and order.payment_status == "paid" else 0
     if refund > 0:
         where = "online" if source_event_id is None else "in store"
-        why = "collected without the goods that were short" if kind is None else status.value
+        why = f"{status.value} without the goods that were short" if ended else status.value
         reason = f"order {why} ({where})"
         session.execute(
             dialect_insert(session, RefundRequestRow)
@@ -212,7 +231,7 @@ def record_status_effects(
     store = session.get(Store, order.store_id)
     assert store is not None  # a foreign key
     link = pickup_link(pickup_link_template, order.pickup_code)
-    subject, body = _message(kind, order, customer, store, refund, link)
+    subject, body = _message(kind, order, customer, store, refund, link, tracking_ref)
     session.execute(
         dialect_insert(session, CustomerNotificationRow)
         .values(

@@ -65,6 +65,7 @@ CLOSED = {
     str(CollectionStatus.CANCELLED),
     str(CollectionStatus.EXPIRED),
     str(CollectionStatus.COLLECTED),
+    str(CollectionStatus.SHIPPED),
 }
 
 

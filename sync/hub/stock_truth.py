@@ -51,6 +51,7 @@ _ENDS_HOLD: dict[OrderState, str] = {
     OrderState.READY: MOVED,
     OrderState.PARTIALLY_COLLECTED: MOVED,
     OrderState.COLLECTED: MOVED,
+    OrderState.SHIPPED: MOVED,  # a delivery: moved by its ready already, so nothing here
     OrderState.CANCELLED: RELEASED,
     OrderState.EXPIRED: RELEASED,
 }

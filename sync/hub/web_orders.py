@@ -13,7 +13,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pos_app.domain.click_collect.states import ALLOWED_MOVES
+from pos_app.domain.click_collect.states import ALLOWED_MOVES, moves_for
 from sync.hub import credentials, sales_rollup, stock_truth
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
@@ -181,6 +181,7 @@ def change_status(
     hub: Hub,
     lines: list[CollectionLineIn] | None = None,
     source_event_id: str | None = None,
+    tracking_ref: str | None = None,
 ) -> str | None:
     """Apply one till's status change; returns why it is impossible, or None when applied.
 
@@ -198,6 +199,8 @@ def change_status(
     current = CollectionStatus(row.status)
     if status not in ALLOWED_MOVES[current]:
         return f"order {number} is {current.value}; it cannot become {status.value}"
+    if status not in moves_for(current, row.fulfilment):  # shipped pickup, handed-over delivery
+        return f"order {number} is a {row.fulfilment}; it cannot become {status.value}"
     row.status = str(status)
     row.updated_at = hub.clock()
     session.flush()
@@ -213,6 +216,7 @@ def change_status(
         source_event_id=source_event_id,
         now=row.updated_at,
         pickup_link_template=hub.pickup_link_template,
+        tracking_ref=tracking_ref,
     )
     feed_order(pending, order_out(row, customer))
     return None

@@ -253,6 +253,9 @@ class CollectionStatusPayload(WireModel):
         max_length=MAX_LINES,
         description="what was handed over decides a refund when a paid order is closed",
     )
+    tracking_ref: Annotated[str, StringConstraints(max_length=100)] | None = Field(
+        default=None, description="shipped: the carrier's parcel reference, if the till had one"
+    )
 
 
 class CustomerCreatedPayload(WireModel):

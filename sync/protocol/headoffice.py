@@ -259,6 +259,7 @@ class NotificationKind(StrEnum):
     CANCELLED = "cancelled"
     EXPIRED = "expired"
     ORDER_CONFIRMED = "order_confirmed"  # an endless-aisle order made at a till
+    SHIPPED = "shipped"  # a delivery left its store or warehouse
 
 
 class NotificationStatus(StrEnum):

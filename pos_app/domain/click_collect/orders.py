@@ -29,9 +29,30 @@ __all__ = [
     "bag_label",
     "check_move",
     "collection_receipt",
+    "delivery_lines",
+    "delivery_town",
     "describe",
     "pick_list",
 ]
+
+
+def delivery_lines(deliver_to: str | None) -> tuple[str, ...]:
+    """A delivery's address as printed on its pick list and bag labels: one part a line
+    (the hub sends it on one line, parts separated by commas); nothing for a pickup."""
+    if deliver_to is None:
+        return ()
+    parts = tuple(p.strip() for p in deliver_to.split(",") if p.strip())
+    return ("DELIVER TO:", *parts) if parts else ("DELIVER TO: (no address given)",)
+
+
+def delivery_town(deliver_to: str | None) -> str:
+    """The town part of a one-line address for the queue's row ("name, street, zip town,
+    country" from the web store; an associate's typing may be shorter): with four parts or
+    more the one before the country, else the last."""
+    parts = [p.strip() for p in (deliver_to or "").split(",") if p.strip()]
+    if not parts:
+        return ""
+    return parts[-2] if len(parts) >= 4 else parts[-1]
 
 
 def bag_label(
@@ -46,6 +67,7 @@ def bag_label(
     staff: str,
     issued_at: datetime,
     currency: Currency,
+    deliver_to: str | None = None,
 ) -> ReceiptDocument:
     """A label for one bag, printed like a receipt: the order number is the barcode.
 
@@ -56,7 +78,12 @@ def bag_label(
     return ReceiptDocument(
         kind="collection label",
         store_name=store_name,
-        store_lines=(f"ORDER {number}", customer_name, f"BAG {bag} OF {bags}"),
+        store_lines=(
+            f"ORDER {number}",
+            customer_name,
+            f"BAG {bag} OF {bags}",
+            *delivery_lines(deliver_to),
+        ),
         till_id=till_id,
         receipt_no=number,
         issued_at=issued_at,
@@ -142,6 +169,7 @@ def pick_list(
     staff: str,
     issued_at: datetime,
     currency: Currency,
+    deliver_to: str | None = None,
 ) -> ReceiptDocument:
     """The paper pick list: ``lines`` are (department, name, SKU, quantity to pick), listed
     by department then name (the walk through the store), each with a tick box; the order
@@ -155,7 +183,8 @@ def pick_list(
         store_lines=(
             f"ORDER {number}",
             customer_name,
-            f"Due by {due_by.strftime('%a %d %b %H:%M')}",
+            # A delivery is not collected by a date: it goes out with the carrier.
+            *(delivery_lines(deliver_to) or (f"Due by {due_by.strftime('%a %d %b %H:%M')}",)),
         ),
         till_id=till_id,
         receipt_no=number,

@@ -14,10 +14,14 @@ __all__ = [
     "ACTIVE",
     "ALLOWED_MOVES",
     "DEFAULT_HOLD_DAYS",
+    "DELIVERY",
+    "PICKUP",
     "CollectionError",
     "OrderState",
     "check_move",
     "describe",
+    "expires_uncollected",
+    "moves_for",
 ]
 
 # How long a store holds an order that nobody collects (the till's queue marks it overdue; the
@@ -35,6 +39,7 @@ class OrderState(StrEnum):
     READY = "ready"
     PARTIALLY_COLLECTED = "partially_collected"
     COLLECTED = "collected"
+    SHIPPED = "shipped"  # a delivery's last step: it left the store or warehouse for the customer
     CANCELLED = "cancelled"
     EXPIRED = "expired"
 
@@ -43,10 +48,11 @@ S = OrderState
 ALLOWED_MOVES: dict[OrderState, frozenset[OrderState]] = {
     S.NEW: frozenset({S.PICKING, S.CANCELLED, S.EXPIRED}),
     S.PICKING: frozenset({S.NEW, S.READY, S.CANCELLED, S.EXPIRED}),
-    S.READY: frozenset({S.COLLECTED, S.PARTIALLY_COLLECTED, S.CANCELLED, S.EXPIRED}),
+    S.READY: frozenset({S.COLLECTED, S.PARTIALLY_COLLECTED, S.SHIPPED, S.CANCELLED, S.EXPIRED}),
     # A customer may collect the rest of a partly collected order in several visits.
     S.PARTIALLY_COLLECTED: frozenset({S.PARTIALLY_COLLECTED, S.COLLECTED, S.CANCELLED, S.EXPIRED}),
     S.COLLECTED: frozenset(),
+    S.SHIPPED: frozenset(),
     S.CANCELLED: frozenset(),
     S.EXPIRED: frozenset(),
 }
@@ -59,8 +65,21 @@ _WORDS = {
     S.READY: "ready for collection",
     S.PARTIALLY_COLLECTED: "partly collected",
     S.COLLECTED: "collected",
+    S.SHIPPED: "shipped",
     S.CANCELLED: "cancelled",
     S.EXPIRED: "expired",
+}
+
+
+# How an order reaches its customer (the wire's ``WebOrder.fulfilment``; an order from before
+# hub 0023 / till 0019 is a pickup). A pickup ends handed over at the store, a delivery ends
+# shipped: a delivery is never handed over (no customer at the counter, no pickup code) and
+# a pickup never shipped. A delivery waits for the carrier, not for a customer, so the store's
+# hold period does not expire it (issue 21): it is cancelled, never expired.
+PICKUP, DELIVERY = "pickup", "delivery"
+_NOT_FOR: dict[str, frozenset[OrderState]] = {
+    PICKUP: frozenset({S.SHIPPED}),
+    DELIVERY: frozenset({S.COLLECTED, S.PARTIALLY_COLLECTED, S.EXPIRED}),
 }
 
 
@@ -68,7 +87,25 @@ def describe(state: OrderState) -> str:
     return _WORDS[state]
 
 
-def check_move(number: str, current: OrderState, target: OrderState) -> None:
+def moves_for(current: OrderState, fulfilment: str = PICKUP) -> frozenset[OrderState]:
+    """The states an order fulfilled this way may move to from ``current``."""
+    return ALLOWED_MOVES[current] - _NOT_FOR.get(fulfilment, _NOT_FOR[PICKUP])
+
+
+def expires_uncollected(fulfilment: str) -> bool:
+    """Whether the store's hold period applies (the hub's expiry job, the till's overdue mark)."""
+    return S.EXPIRED in moves_for(S.NEW, fulfilment)
+
+
+def check_move(
+    number: str, current: OrderState, target: OrderState, fulfilment: str = PICKUP
+) -> None:
+    if target in ALLOWED_MOVES[current] and target not in moves_for(current, fulfilment):
+        if fulfilment == DELIVERY:
+            raise CollectionError(
+                f"Order {number} is a delivery: it is shipped, not {describe(target)}."
+            )
+        raise CollectionError(f"Order {number} is collected at the store; it is not shipped.")
     if target not in ALLOWED_MOVES[current]:
         raise CollectionError(
             f"Order {number} is {describe(current)}; it cannot become {describe(target)}."

@@ -23,6 +23,7 @@ from pos_app.db.models import (
 )
 from pos_app.domain.click_collect.orders import ACTIVE, CollectionError, OrderState, describe
 from pos_app.domain.click_collect.states import DEFAULT_HOLD_DAYS as DEFAULT_HOLD_DAYS
+from pos_app.domain.click_collect.states import DELIVERY, PICKUP, expires_uncollected
 
 COLLECTION_EVENT = "collection.status_changed"
 QUEUE_LIMIT = 500
@@ -32,6 +33,7 @@ QUEUE_ORDER = (
     OrderState.READY,
     OrderState.PARTIALLY_COLLECTED,
     OrderState.COLLECTED,
+    OrderState.SHIPPED,
     OrderState.CANCELLED,
     OrderState.EXPIRED,
 )
@@ -56,6 +58,12 @@ class OrderSummary:
     claimed_by: str | None
     needs_review: bool
     review_reason: str | None
+    fulfilment: str = PICKUP  # pickup | delivery (docs/architecture.md §7b)
+    deliver_to: str | None = None  # a delivery's address, one line as the hub sent it
+
+    @property
+    def delivery(self) -> bool:
+        return self.fulfilment == DELIVERY
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,7 @@ class OrderDetail:
     identity_note: str | None
     offline_handover: bool
     bag_count: int
+    tracking_ref: str | None = None  # the parcel's reference, once a delivery is shipped
 
     @property
     def fully_picked(self) -> bool:
@@ -138,10 +147,13 @@ class CollectionsView:
             item_count=sum(line.quantity_milli for line in order.lines) // 1000,
             created_at=order.created_at,
             due_by=due_by,
-            overdue=state in ACTIVE and now > due_by,
+            # A delivery waits for the carrier, not the customer: never overdue.
+            overdue=state in ACTIVE and now > due_by and expires_uncollected(order.fulfilment),
             claimed_by=claimed,
             needs_review=bool(local and local.needs_review),
             review_reason=local.review_reason if local is not None else None,
+            fulfilment=DELIVERY if order.fulfilment == DELIVERY else PICKUP,
+            deliver_to=order.deliver_to,
         )
 
     def _rows(
@@ -217,6 +229,7 @@ class CollectionsView:
             identity_note=local.identity_note if local else None,
             offline_handover=bool(local and local.offline_handover),
             bag_count=local.bag_count if local else 0,
+            tracking_ref=local.tracking_ref if local else None,
         )
 
     def find(self, session: Session, text: str, now: datetime) -> list[OrderSummary]:

@@ -63,6 +63,7 @@ from pos_app.services.store.till_context import TillContext, load_till_context
 __all__ = ["CollectionError", "CollectionsService", "HandOver", "PickOutcome", "Ready"]
 
 S = OrderState
+MAX_TRACKING_REF = 100  # the wire's limit (CollectionStatusPayload.tracking_ref)
 
 
 def utc_now() -> datetime:
@@ -156,6 +157,7 @@ class CollectionsService:
             staff=staff,
             issued_at=self._clock(),
             currency=currency_by_code(detail.summary.currency),
+            deliver_to=_delivery_address(detail.summary),
         )
 
     def scan_pick(self, session: Session, number: str, raw: str, *, staff: str) -> PickOutcome:
@@ -238,6 +240,7 @@ class CollectionsService:
                 staff=staff,
                 issued_at=now,
                 currency=context.currency,
+                deliver_to=_delivery_address(detail.summary),
             )
             for i in range(1, bags + 1)
         )
@@ -266,6 +269,8 @@ class CollectionsService:
         state = self._state(order, local)
         if local is None or state not in (S.READY, S.PARTIALLY_COLLECTED):
             raise CollectionError(f"Order {number} is not ready for collection.")
+        # A delivery has no customer at the counter: say so before asking for an ID.
+        check_move(number, state, S.COLLECTED, order.fulfilment)
         if not identity_note.strip():
             raise CollectionError("Check the customer's ID or pickup code and note it.")
         give = self._give(number, local, quantities)
@@ -295,6 +300,36 @@ class CollectionsService:
         detail = self.detail(session, number)
         receipt = self._receipt(order, detail, give, sale, staff=staff, context=context)
         return HandOver(detail, sale, receipt)
+
+    def ship(
+        self,
+        session: Session,
+        number: str,
+        *,
+        staff: str,
+        context: TillContext,
+        tracking_ref: str = "",
+    ) -> OrderDetail:
+        """A delivery's last step: its bags left with the carrier (``tracking_ref``, typed or
+        scanned, optional). The same kind of event as a hand-over: the hub ends the order
+        once (its hold already moved at ``ready``; nothing moves twice) and tells the
+        customer; a line picked short is refunded as at a hand-over."""
+        order, local = self._load(session, number)
+        state = self._state(order, local)
+        check_move(number, state, S.SHIPPED, order.fulfilment)
+        if local is None:  # made ready at another till: its bags are there
+            raise CollectionError(f"Order {number} was made ready at another till; ship it there.")
+        ref = " ".join(tracking_ref.split())
+        if len(ref) > MAX_TRACKING_REF or not ref.isprintable():
+            raise CollectionError(
+                f"A tracking reference is at most {MAX_TRACKING_REF} letters and digits."
+            )
+        for line in local.lines:  # all that was bagged left the store
+            line.collected_milli = line.picked_milli
+        local.tracking_ref = ref or None
+        extra = {"tracking_ref": ref} if ref else {}
+        self._step(session, local, Transition(S.SHIPPED, staff, extra=extra), context)
+        return self.detail(session, number)
 
     def _receipt(
         self,
@@ -459,7 +494,7 @@ class CollectionsService:
         context: TillContext,
         reason: str,
     ) -> None:
-        check_move(order.number, self._state(order, local), target)
+        check_move(order.number, self._state(order, local), target, order.fulfilment)
         local = local or self._new_local(session, order, self._clock())
         back = _held(local)
         local.cancel_reason = reason
@@ -519,12 +554,13 @@ class CollectionsService:
                         now=self._clock(),
                         new_uuid=self._new_uuid,
                     )
-            elif hub in (S.COLLECTED, S.PARTIALLY_COLLECTED) and mine in (
+            elif hub in (S.COLLECTED, S.PARTIALLY_COLLECTED, S.SHIPPED) and mine in (
                 S.NEW,
                 S.PICKING,
                 S.READY,
             ):
-                reason = f"Order {order.number} was collected at another till."
+                done = "shipped from" if hub is S.SHIPPED else "collected at"
+                reason = f"Order {order.number} was {done} another till."
                 local.local_status = str(hub)
             if reason is not None and reason != local.review_reason:
                 local.needs_review, local.review_reason = True, reason
@@ -605,6 +641,11 @@ def _held(local: CollectionOrderRow) -> list[tuple[str, int]]:
         for ln in local.lines
         if ln.picked_milli > ln.collected_milli
     ]
+
+
+def _delivery_address(summary: OrderSummary) -> str | None:
+    """What the printouts give as the address: "" for a delivery without one (still marked)."""
+    return (summary.deliver_to or "") if summary.delivery else None
 
 
 def _signed(actor: StaffMember, approval: Approval | None) -> str:

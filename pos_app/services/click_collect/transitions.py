@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pos_app.db.models import CollectionOrderRow, OutboxEvent, StockMovement
+from pos_app.db.models import CollectionOrderRow, OutboxEvent, StockMovement, WebOrderRow
 from pos_app.domain.click_collect.orders import OrderState, check_move
+from pos_app.domain.click_collect.states import PICKUP
 from pos_app.services.click_collect.queue import COLLECTION_EVENT
 from pos_app.services.store import journal
 from pos_app.services.store.till_context import TillContext
@@ -40,7 +41,9 @@ def record_transition(
 ) -> str:
     """Apply ``step`` to ``local`` in the caller's transaction; returns the outbox event id."""
     number = local.order_number
-    check_move(number, OrderState(local.local_status), step.target)
+    order = session.get(WebOrderRow, number)
+    fulfilment = order.fulfilment if order is not None else PICKUP
+    check_move(number, OrderState(local.local_status), step.target, fulfilment)
     local.local_status, local.updated_at = str(step.target), now
     movements = [
         StockMovement(

@@ -375,6 +375,9 @@ def _web_orders(session: Session, changes: list[FeedChange]) -> None:
             "created_at": _utc(o.created_at),
             "source": o.source,
             "feed_position": position,
+            # An older hub's order has neither: WebOrder reads it as a pickup.
+            "fulfilment": o.fulfilment,
+            "deliver_to": o.deliver_to if o.fulfilment == "delivery" else None,
         }
         for o, position in orders
     ]
