@@ -39,6 +39,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from hardware.config_file import CONFIG_NAMES, find_device_config
 from hardware.escpos_printer import STATUS_MODES, PrinterConfig, StatusMode, parse_printer_url
 from hardware.escpos_render import DrawerPulse, check_code_page, check_profile
 from hardware.serial_drawer import parse_drawer_url
@@ -55,7 +56,6 @@ __all__ = [
     "load_device_config",
 ]
 
-CONFIG_NAMES = ("devices.toml", "devices.json")
 DrawerVia = str  # "none", "printer", or a serial:// drawer address
 _NONE = ("", "none", "off")
 _SECTIONS: Mapping[str, frozenset[str]] = {
@@ -298,12 +298,3 @@ def load_device_config(path: Path) -> DeviceConfig:
         return config_from_mapping(cast(Mapping[str, Any], data))
     except DeviceConfigError as exc:
         raise DeviceConfigError(f"{path.name}: {exc}") from None
-
-
-def find_device_config(data_dir: Path) -> Path | None:
-    """The settings file in the till's data folder, if there is one."""
-    for name in CONFIG_NAMES:
-        candidate = data_dir / name
-        if candidate.exists():
-            return candidate
-    return None

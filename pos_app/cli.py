@@ -6,20 +6,22 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from sqlalchemy import Engine
+from pos_app import logging_setup
 
-from hardware import cli as devices_cli
-from pos_app import logging_setup, selftest, support
-from pos_app.db import migrate
-from pos_app.db.engine import create_till_engine, database_path, make_session_factory
-from pos_app.services.shifts import cli as shifts_cli
-from pos_app.services.sync.enroll_cli import register_enroll_command, run_enroll_command
-from sync.hub.cli import register_hub_commands, run_hub_command
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
+# `run` and `demo` (the till window) import nothing else of the project before their window is
+# on screen (issue 18, cold start): the other commands' modules, the data layer and the hub are
+# imported by the command that needs them, and those two are parsed without building the rest
+# of the command line (``main``).
+
+# The till window's commands: once they return, everything is committed and closed.
+WINDOW_COMMANDS = frozenset({"run", "demo"})
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -92,12 +94,20 @@ def _global_options_everywhere(parser: argparse.ArgumentParser) -> None:
                 _global_options_everywhere(sub)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
+    """The whole command line; ``window_only``: just the global options, ``run`` and ``demo``
+    (what ``main`` parses them with, so the other commands' modules stay unloaded)."""
     parser = argparse.ArgumentParser(prog="omnitill", description=__doc__)
     _add_global_options(parser, None)
-    parser.add_argument("--version", action="version", version=f"omnitill {support.version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_window_commands(sub)
+    if not window_only:
+        _add_other_commands(parser, sub)
+    _global_options_everywhere(parser)
+    return parser
 
+
+def _add_window_commands(sub: Any) -> None:
     run = sub.add_parser("run", help="open the till window on this till's database")
     run.add_argument("--idle-minutes", type=_idle_minutes, default=5, help=IDLE_HELP)
     run.add_argument("--window", action="store_true", help=WINDOW_HELP)
@@ -117,6 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="the demo hub posts a simulated web order this often (1-3600 s, default 30)",
     )
 
+
+def _add_other_commands(parser: argparse.ArgumentParser, sub: Any) -> None:
+    from hardware import cli as devices_cli
+    from pos_app import selftest, support
+    from pos_app.services.shifts import cli as shifts_cli
+    from pos_app.services.sync.enroll_cli import register_enroll_command
+    from sync.hub.cli import register_hub_commands
+
+    parser.add_argument("--version", action="version", version=f"omnitill {support.version()}")
     data = sub.add_parser("demo-data", help="replace the catalog with generated demo products")
     data.add_argument("--products", type=_positive_products, default=10_000)
     data.add_argument("--seed", type=int, default=1)
@@ -144,11 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
     selftest.register(sub)
     devices_cli.register(sub)
     shifts_cli.register(sub)
-    _global_options_everywhere(parser)
-    return parser
 
 
 def _open_engine(data_dir: Path | None, *, create: bool = True) -> Engine:
+    from pos_app.db import migrate
+    from pos_app.db.engine import create_till_engine
+    from pos_app.db.paths import database_path
+
     path = database_path(data_dir)
     if not create and not path.exists():
         raise CliError(f"no till database at {path}")
@@ -162,6 +183,7 @@ def _open_engine(data_dir: Path | None, *, create: bool = True) -> Engine:
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from pos_app.db.demo_data import generate_demo_data
+    from pos_app.db.paths import database_path
 
     engine = _open_engine(args.data_dir)
     report = generate_demo_data(engine, args.products, seed=args.seed)
@@ -174,6 +196,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_journal(args: argparse.Namespace) -> int:
+    from pos_app.db.engine import make_session_factory
     from pos_app.services.store import journal
 
     engine = _open_engine(args.data_dir, create=False)
@@ -199,6 +222,9 @@ def cmd_journal(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
+    from pos_app.db import migrate
+    from pos_app.db.paths import database_path
+
     engine = _open_engine(args.data_dir)
     print(f"{database_path(args.data_dir)}: schema {migrate.current_revision(engine)}")
     return EXIT_OK
@@ -222,16 +248,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from hardware.config import DeviceConfigError, find_device_config, load_device_config
-    from pos_app.services.staff.auth import AuthService
-    from pos_app.services.store.till_context import TillNotConfiguredError, load_till_context
+    from hardware.config_file import find_device_config
+    from pos_app.db.paths import database_path
+    from pos_app.db.peek import ready_to_sign_in
     from pos_app.ui.start import run_till
     from sync.client.config import ConfigError, load_config, resolve_config_dir
 
+    path = database_path(args.data_dir)
     # The device settings are checked before anything else opens (the database, a device):
-    # a typo is one line naming the key and what is allowed, and exit status 2.
-    devices_file = find_device_config(database_path(args.data_dir).parent)
+    # a typo is one line naming the key and what is allowed, and exit status 2. (Without a
+    # settings file the printer modules that check one are not loaded before the window.)
+    devices_file = find_device_config(path.parent)
     if devices_file is not None:
+        from hardware.config import DeviceConfigError, load_device_config
+
         try:
             load_device_config(devices_file)
         except DeviceConfigError as exc:
@@ -242,7 +272,23 @@ def cmd_run(args: argparse.Namespace) -> int:
         enrolled = load_config(config_dir) is not None
     except ConfigError:
         enrolled = True  # run_till reports the damaged settings in one line
-    engine = _open_engine(args.data_dir)
+    if not ready_to_sign_in(path):  # the usual start skips this: no data layer before the window
+        _check_till_opens(args.data_dir, enrolled=enrolled)
+    return run_till(
+        path,
+        hub_config_dir=config_dir,
+        idle_ms=args.idle_minutes * 60_000,
+        windowed=args.window,
+    )
+
+
+def _check_till_opens(data_dir: Path | None, *, enrolled: bool) -> None:
+    """Migrate the database and say in one line why nobody could sign in (CliError), if so."""
+    from pos_app.db.engine import make_session_factory
+    from pos_app.services.staff.auth import AuthService
+    from pos_app.services.store.till_context import TillNotConfiguredError, load_till_context
+
+    engine = _open_engine(data_dir)
     try:
         with make_session_factory(engine)() as session:
             context = load_till_context(session)
@@ -255,12 +301,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         engine.dispose()
     if staff == 0 and not enrolled:  # an enrolled till gets its staff from the hub feed
         raise CliError("no staff can sign in at this till yet (try `omnitill demo`)")
-    return run_till(
-        database_path(args.data_dir),
-        hub_config_dir=config_dir,
-        idle_ms=args.idle_minutes * 60_000,
-        windowed=args.window,
-    )
 
 
 def cmd_reprint(args: argparse.Namespace) -> int:
@@ -268,6 +308,8 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     kept in the till database's print queue, marked DUPLICATE and journaled as a reprint."""
     from hardware.config import DeviceConfigError, find_device_config, load_device_config
     from hardware.till_devices import DeviceListeners, TillDevices
+    from pos_app.db.engine import make_session_factory
+    from pos_app.db.paths import database_path
     from pos_app.services.devices.print_jobs import SqlPrintJobs
     from pos_app.services.store.till_context import load_till_context
 
@@ -305,20 +347,54 @@ def cmd_reprint(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
-COMMANDS = {
+def _other_command(name: str) -> Callable[[argparse.Namespace], int]:
+    """The handler of a command other than the window's, imported when it runs."""
+    if name == "hub":
+        from sync.hub.cli import run_hub_command
+
+        return run_hub_command
+    if name == "enroll":
+        from pos_app.services.sync.enroll_cli import run_enroll_command
+
+        return run_enroll_command
+    if name == "devices":
+        from hardware import cli as devices_cli
+
+        return devices_cli.run
+    if name == "support-bundle":
+        from pos_app import support
+
+        return support.run
+    if name == "self-test":
+        from pos_app import selftest
+
+        return selftest.run
+    from pos_app.services.shifts import cli as shifts_cli
+
+    assert name == "shifts", name
+    return shifts_cli.run
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "run": cmd_run,
     "reprint": cmd_reprint,
     "demo": cmd_demo,
     "demo-data": cmd_demo_data,
     "journal": cmd_journal,
     "db": cmd_db,
-    "hub": run_hub_command,
-    "enroll": run_enroll_command,
-    "devices": devices_cli.run,
-    "support-bundle": support.run,
-    "self-test": selftest.run,
-    "shifts": shifts_cli.run,
 }
+
+
+def _is_window_command(given: Sequence[str]) -> bool:
+    """``run`` or ``demo`` with the global options anywhere, and no help or version asked for
+    (those list every command): what the light parser of ``build_parser(window_only=True)``
+    reads exactly as the whole one does."""
+    if any(arg in ("-h", "--help", "--version") for arg in given):
+        return False
+    globals_only = argparse.ArgumentParser(add_help=False)
+    _add_global_options(globals_only, None)
+    _known, rest = globals_only.parse_known_args(given)
+    return bool(rest) and rest[0] in WINDOW_COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -326,20 +402,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `--self-test` as a flag too: installers and packagers expect it beside `--version`.
     if given == ["--self-test"]:
         given = ["self-test"]
-    args = build_parser().parse_args(given)
+    args = build_parser(window_only=_is_window_command(given)).parse_args(given)
     logging_setup.setup_cli_logging(args.log_dir, args.data_dir, args.command)
+    handler = COMMANDS.get(args.command) or _other_command(args.command)
     try:
-        code = COMMANDS[args.command](args)
+        code = handler(args)
     except CliError as exc:
         print(f"omnitill: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if argv is None and args.command in WINDOW_COMMANDS and not getattr(args, "scripted", False):
         _exit_now(code)
     return code
-
-
-# The till window's commands: once they return, everything is committed and closed.
-WINDOW_COMMANDS = frozenset({"run", "demo"})
 
 
 def _exit_now(code: int) -> NoReturn:

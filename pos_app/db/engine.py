@@ -5,22 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-DB_FILENAME = "till.sqlite3"
+from pos_app.db.paths import DB_FILENAME as DB_FILENAME
+from pos_app.db.paths import database_path as database_path
+from pos_app.db.paths import default_data_dir as default_data_dir
+
 BUSY_TIMEOUT_MS = 5000
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir("omnitill", appauthor=False))
-
-
-def database_path(data_dir: Path | None) -> Path:
-    directory = data_dir if data_dir is not None else default_data_dir()
-    return directory / DB_FILENAME
 
 
 def create_till_engine(path: Path, *, writer: bool = True) -> Engine:

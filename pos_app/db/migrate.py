@@ -3,7 +3,8 @@
 Alembic is imported only when there is something to do: on a till already at the head (every
 start but the first after an update) ``upgrade`` reads the stored revision and the migration
 files' own ``revision``/``down_revision`` lines, which costs about a millisecond, where
-importing Alembic cost a quarter of the till's cold start (issue 18).
+importing Alembic cost a quarter of the till's cold start (issue 18). SQLAlchemy is imported
+where an engine is used, so ``db.peek`` can tell the head from the files before it loads.
 """
 
 from __future__ import annotations
@@ -12,11 +13,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _REVISION = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
@@ -32,7 +31,7 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    if revision == "head" and _stored_revision(engine) == _file_head():
+    if revision == "head" and _stored_revision(engine) == file_head():
         return  # already there: no need for Alembic at all
     from alembic import command
 
@@ -63,6 +62,9 @@ def head_revision() -> str | None:
 
 def _stored_revision(engine: Engine) -> str | None:
     """The database's one revision, or None (no table, none or several: let Alembic look)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
     try:
         with engine.connect() as connection:
             rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
@@ -71,7 +73,7 @@ def _stored_revision(engine: Engine) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-def _file_head() -> str | None:
+def file_head() -> str | None:
     """The single head of the migration files, read from their revision lines; None when it
     cannot be told that way (then Alembic decides)."""
     revisions: set[str] = set()

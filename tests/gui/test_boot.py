@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos_app.db.engine import create_till_engine, make_session_factory
-from pos_app.db.peek import StoreLabels, store_labels
+from pos_app.db.peek import StoreLabels, ready_to_sign_in, store_labels
+from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.till_context import load_till_context
 from pos_app.ui.boot import after_first_paint, open_shell
 from tests.helpers.gui import Driver
@@ -43,6 +44,37 @@ def test_the_peek_reads_what_the_till_context_reads(staffed_db: Path, tmp_path: 
     empty = tmp_path / "new.sqlite3"
     sqlite3.connect(empty).close()  # a file with no schema yet: the first start migrates it
     assert store_labels(empty) is None
+    assert not (tmp_path / "missing.sqlite3").exists()  # read-only: never creates the file
+
+
+def test_the_ready_peek_says_yes_only_when_the_full_check_has_nothing_to_say(
+    staffed_db: Path, tmp_path: Path
+) -> None:
+    """``omnitill run`` skips its data-layer check (migrate, profile, staff) when this says
+    yes: it must say no whenever that check could fail or would migrate."""
+    assert ready_to_sign_in(staffed_db)
+    assert not ready_to_sign_in(tmp_path / "missing.sqlite3")
+    empty = tmp_path / "new.sqlite3"
+    sqlite3.connect(empty).close()
+    assert not ready_to_sign_in(empty)
+
+    def variant(name: str, sql: str) -> Path:
+        copy = tmp_path / name
+        with closing(sqlite3.connect(staffed_db)) as source, closing(sqlite3.connect(copy)) as to:
+            source.backup(to)
+            to.execute(sql)
+            to.commit()
+        return copy
+
+    behind = variant("behind.sqlite3", "UPDATE alembic_version SET version_num = '0001'")
+    assert not ready_to_sign_in(behind)  # the full check migrates it before the window
+    assert not ready_to_sign_in(variant("no-profile.sqlite3", "DELETE FROM store_profile"))
+    nobody = variant("nobody.sqlite3", "UPDATE staff SET active = 0")
+    engine = create_till_engine(nobody, writer=False)
+    with make_session_factory(engine)() as session:
+        assert AuthService(till_id="till-1").staff_count(session) == 0  # the rule it peeks at
+    engine.dispose()
+    assert not ready_to_sign_in(nobody)
     assert not (tmp_path / "missing.sqlite3").exists()  # read-only: never creates the file
 
 

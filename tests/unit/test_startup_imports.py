@@ -15,8 +15,10 @@ A fresh interpreter each time: in the test process these modules are long loaded
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +119,73 @@ def test_the_check_sees_a_heavy_import(module: str, heavy: str) -> None:
     # The same check run on a module that does need the heavy one finds it (the test above
     # cannot pass because nothing is ever reported).
     assert heavy in _loaded_after((module,))
+
+
+# ``omnitill run`` on a till that is ready (profile, staff, schema at head), up to the first
+# paint of its sign-in window: the command line, Qt and that window. Not the data layer, the
+# wire models, the other commands' modules or the screens behind sign-in.
+NOT_BEFORE_FIRST_PAINT = (
+    *AFTER_FIRST_PAINT,
+    "sqlalchemy",
+    "pos_app.db.engine",
+    "pos_app.services",  # every service: the sign-in is checked once the till is built
+    "pos_app.ui.click_collect",
+    "pos_app.ui.returns",
+    "sync.hub",  # `omnitill hub …` and the demo hub
+    "sync.client.lookups",
+    "hardware.cli",  # `omnitill devices …`
+    "PIL",  # receipt rasters
+    "PySide6.QtNetwork",
+    "PySide6.QtSql",
+)
+# The PySide6 modules the sign-in window needs; any other is a sign that more was built.
+QT_FOR_SIGN_IN = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"}
+
+
+@pytest.fixture(scope="module")
+def ready_till(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pos_app.services.staff.demo_staff import prepare_demo_till
+
+    folder = tmp_path_factory.mktemp("ready-till")
+    prepare_demo_till(folder, products=20, out=lambda _line: None)
+    return folder
+
+
+def _loaded_at_first_paint(command: list[str]) -> set[str]:
+    """The modules of a real ``omnitill …`` start when its sign-in window has painted (the
+    process then quits instead of building the till behind it)."""
+    code = (
+        "import json, sys\n"
+        "import pos_app.ui.start as start\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "def at_paint(widget, then):\n"
+        "    def record():\n"
+        "        print(json.dumps(sorted(sys.modules)), flush=True)\n"
+        "        QApplication.instance().exit(0)\n"
+        "    start.boot_after_first_paint(widget, record)\n"
+        "start.boot_after_first_paint = start.after_first_paint\n"
+        "start.after_first_paint = at_paint\n"
+        "from pos_app.cli import main\n"
+        f"main({command!r})\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+        env=env,
+    )  # fmt: skip
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_omnitill_run_paints_its_sign_in_window_before_loading_the_till(
+    ready_till: Path,
+) -> None:
+    command = ["--data-dir", str(ready_till), "--log-dir", str(ready_till / "logs"), "run"]
+    loaded = _loaded_at_first_paint([*command, "--window"])
+    assert "pos_app.ui.staff.signin_view" in loaded  # the check saw the window's modules
+    later = sorted(
+        name
+        for name in loaded
+        if any(name == d or name.startswith(d + ".") for d in NOT_BEFORE_FIRST_PAINT)
+    )
+    assert later == [], "\n".join(later)
+    assert {name for name in loaded if name.startswith("PySide6.Qt")} == QT_FOR_SIGN_IN

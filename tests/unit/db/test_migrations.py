@@ -44,7 +44,7 @@ def test_a_start_at_the_head_reads_the_files_and_never_imports_alembic(
     engine: Engine, db_path: Path
 ) -> None:
     # The fast path must agree with Alembic about the head, or an update would be skipped.
-    assert migrate._file_head() == migrate.head_revision()
+    assert migrate.file_head() == migrate.head_revision()
     script = (
         "import sys; from pathlib import Path; from pos_app.db import migrate; "
         "from pos_app.db.engine import create_till_engine; "
