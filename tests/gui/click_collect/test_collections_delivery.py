@@ -49,14 +49,20 @@ def test_a_delivery_row_says_where_it_goes_and_a_pickup_row_when_it_is_due(
     assert page.next_button is page.start_button
 
 
-def test_a_ready_delivery_is_shipped_with_a_scanned_tracking_number(
+def test_a_ready_delivery_is_shipped_with_a_scanned_tracking_number_a_pickup_never(
     signed_in: Driver, seeded: sessionmaker[Session]
 ) -> None:
     d = signed_in
+    ready_order(seeded, "W-0404")  # a pickup: never offered Shipped
     ready_order(seeded, "W-0403", fulfilment="delivery", deliver_to=ADDRESS)
-    open_order(d, "W-0403")
+    open_order(d, "W-0404")
     ctl, page = d.till.collections, d.window.collections
     assert ctl is not None
+    assert page.handover_button.isVisible()
+    assert not page.ship_button.isVisible()
+    assert page.next_button is page.handover_button
+    with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=5000):
+        page.order_chosen.emit("W-0403")
     assert page.ship_button.isVisible()
     assert not page.handover_button.isVisible()  # no customer at the counter for a delivery
     assert page.next_button is page.ship_button
@@ -72,15 +78,3 @@ def test_a_ready_delivery_is_shipped_with_a_scanned_tracking_number(
     assert (last["status"], last["tracking_ref"]) == ("shipped", "1Z999AA10123456784")
     assert ctl.current_state is OrderState.SHIPPED
     assert page.next_button is None  # nothing left to do
-
-
-def test_a_ready_pickup_never_offers_shipped(
-    signed_in: Driver, seeded: sessionmaker[Session]
-) -> None:
-    d = signed_in
-    ready_order(seeded, "W-0404")
-    open_order(d, "W-0404")
-    page = d.window.collections
-    assert page.handover_button.isVisible()
-    assert not page.ship_button.isVisible()
-    assert page.next_button is page.handover_button
