@@ -5,14 +5,20 @@ typed or scanned), never the customer hand-over. Real SQLite, pytest-qt."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.click_collect.orders import OrderState
+from tests.gui.test_translations import english_left
 from tests.helpers.click_collect import events
 from tests.helpers.collections_gui import add_order, open_order, ready_order
 from tests.helpers.gui import Driver
+from tests.helpers.layout import layout_problems
+from tests.helpers.till_db import set_store_locale
 
 ADDRESS = "Ann Lee, 5 Rue des Lilas, 75011 Paris, France"
 
@@ -78,3 +84,27 @@ def test_a_ready_delivery_is_shipped_with_a_scanned_tracking_number_a_pickup_nev
     assert (last["status"], last["tracking_ref"]) == ("shipped", "1Z999AA10123456784")
     assert ctl.current_state is OrderState.SHIPPED
     assert page.next_button is None  # nothing left to do
+
+
+@pytest.mark.parametrize("till_language", ["fr_FR", "de_DE"], indirect=True)
+def test_a_ready_delivery_in_the_store_language_fits_1024x768(
+    till_language: str, make_till: Any, staffed_db: Path, seeded: sessionmaker[Session]
+) -> None:
+    set_store_locale(staffed_db, till_language)
+    long_address = (
+        "Ann Lee-Smithson, 125 Boulevard de Ménilmontant, Bâtiment B, 75011 Paris, France"
+    )
+    ready_order(seeded, "W-0405", fulfilment="delivery", deliver_to=long_address)
+    d: Driver = make_till(staffed_db)
+    d.window.resize(1024, 768)
+    d.sign_in("1111")
+    open_order(d, "W-0405")
+    page = d.window.collections
+    d.qtbot.wait(1)  # layouts settle
+    tag, ship = {"fr_FR": ("À LIVRER À", "Expédiée"), "de_DE": ("LIEFERN AN", "Versandt")}[
+        till_language
+    ]
+    assert tag in page.info.text()
+    assert f"{tag} 75011 Paris" in _row_text(d, "W-0405")
+    assert page.ship_button.text().startswith(ship)
+    assert layout_problems(page) + english_left(page, till_language) == []
