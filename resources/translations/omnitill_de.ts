@@ -213,6 +213,10 @@
         <translation>Zahlung und Übergabe werden gespeichert…</translation>
     </message>
     <message>
+        <source>Shipped: the order is closed and the customer told.</source>
+        <translation>Versandt: Bestellung abgeschlossen, Kunde benachrichtigt.</translation>
+    </message>
+    <message>
         <source>Not paid: nothing was handed over.</source>
         <translation>Nicht bezahlt: nichts wurde übergeben.</translation>
     </message>
@@ -271,6 +275,10 @@
         <translation>Heute abgeholt</translation>
     </message>
     <message>
+        <source>Shipped today</source>
+        <translation>Heute versandt</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
@@ -319,6 +327,10 @@
         <translation>Notiz: Ausweis geprüft / wer abholt / Stornogrund</translation>
     </message>
     <message>
+        <source>Parcel tracking no. (optional): type or scan</source>
+        <translation>Sendungsnummer (optional): eingeben oder scannen</translation>
+    </message>
+    <message>
         <source>Start pick</source>
         <translation>Picken</translation>
     </message>
@@ -333,6 +345,10 @@
     <message>
         <source>Hand over</source>
         <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -382,6 +398,14 @@
         </translation>
     </message>
     <message>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+    <message>
+        <source>DELIVER TO %1</source>
+        <translation>LIEFERN AN %1</translation>
+    </message>
+    <message>
         <source>due by %1</source>
         <translation>fällig bis %1</translation>
     </message>
@@ -396,6 +420,14 @@
     <message>
         <source> · OVERDUE</source>
         <translation> · ÜBERFÄLLIG</translation>
+    </message>
+    <message>
+        <source>DELIVER TO: %1</source>
+        <translation>LIEFERN AN: %1</translation>
+    </message>
+    <message>
+        <source> · tracking %1</source>
+        <translation> · Sendung %1</translation>
     </message>
     <message>
         <source>%1 taken</source>

@@ -213,6 +213,10 @@
         <translation>Enregistrement du paiement et de la remise…</translation>
     </message>
     <message>
+        <source>Shipped: the order is closed and the customer told.</source>
+        <translation>Expédiée&#xa0;: commande close, client prévenu.</translation>
+    </message>
+    <message>
         <source>Not paid: nothing was handed over.</source>
         <translation>Non payé&#xa0;: rien n&apos;a été remis.</translation>
     </message>
@@ -271,6 +275,10 @@
         <translation>Retirée aujourd&apos;hui</translation>
     </message>
     <message>
+        <source>Shipped today</source>
+        <translation>Expédiée aujourd&apos;hui</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
@@ -319,6 +327,10 @@
         <translation>Note&#xa0;: pièce vérifiée / qui retire / motif d&apos;annulation</translation>
     </message>
     <message>
+        <source>Parcel tracking no. (optional): type or scan</source>
+        <translation>N° de suivi du colis (facultatif)&#xa0;: saisir ou scanner</translation>
+    </message>
+    <message>
         <source>Start pick</source>
         <translation>Préparer</translation>
     </message>
@@ -333,6 +345,10 @@
     <message>
         <source>Hand over</source>
         <translation>Remettre</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -382,6 +398,14 @@
         </translation>
     </message>
     <message>
+        <source>no address</source>
+        <translation>pas d&apos;adresse</translation>
+    </message>
+    <message>
+        <source>DELIVER TO %1</source>
+        <translation>À LIVRER À %1</translation>
+    </message>
+    <message>
         <source>due by %1</source>
         <translation>à retirer avant %1</translation>
     </message>
@@ -396,6 +420,14 @@
     <message>
         <source> · OVERDUE</source>
         <translation> · EN RETARD</translation>
+    </message>
+    <message>
+        <source>DELIVER TO: %1</source>
+        <translation>À LIVRER À&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source> · tracking %1</source>
+        <translation> · suivi %1</translation>
     </message>
     <message>
         <source>%1 taken</source>

@@ -131,6 +131,9 @@ def test_every_till_screen_fits(
     ready_order(seeded, "W-0002", payment_status="pay_in_store")
     for n in range(3, 9):
         add_order(seeded, f"W-000{n}")
+    # A delivery (issue 21): its "DELIVER TO" row, its address and the Shipped step must fit.
+    address = "Ann Lee-Smithson, 125 Boulevard de Ménilmontant, Bâtiment B, 75011 Paris, France"
+    ready_order(seeded, "W-0009", fulfilment="delivery", deliver_to=address)
     with d.qtbot.waitSignal(collections.queue_refreshed, timeout=WAIT_MS):
         d.press(d.focus(), Qt.Key.Key_F1)
     check(problems, size, "collections queue", d, w)
@@ -139,6 +142,9 @@ def test_every_till_screen_fits(
     with d.qtbot.waitSignal(collections.queue_refreshed, timeout=WAIT_MS):
         w.collections.start_button.click()
     check(problems, size, "collections picking", d, w)
+    with d.qtbot.waitSignal(collections.queue_refreshed, timeout=WAIT_MS):
+        w.collections.order_chosen.emit("W-0009")
+    check(problems, size, "collections delivery", d, w)
     with d.qtbot.waitSignal(collections.queue_refreshed, timeout=WAIT_MS):
         w.collections.order_chosen.emit("W-0002")
     w.collections.note.setText("ID checked")

@@ -103,6 +103,7 @@ class CollectionsController(ApprovalsMixin, QObject):
         page.short_button.clicked.connect(self.on_short_button_clicked)
         page.ready_button.clicked.connect(self.on_ready_button_clicked)
         page.handover_button.clicked.connect(self.on_handover_button_clicked)
+        page.ship_button.clicked.connect(self.on_ship_button_clicked)
         page.cancel_button.clicked.connect(self.on_cancel_button_clicked)
         page.expire_button.clicked.connect(self.on_expire_button_clicked)
         page.review_button.clicked.connect(self.on_review_button_clicked)
@@ -198,6 +199,8 @@ class CollectionsController(ApprovalsMixin, QObject):
             return page.start_button
         if state is OrderState.PICKING:
             return page.ready_button if detail.fully_picked else None
+        if state is OrderState.READY and detail.summary.delivery:
+            return page.ship_button
         if state in (OrderState.READY, OrderState.PARTIALLY_COLLECTED):
             return page.handover_button
         return None
@@ -246,6 +249,11 @@ class CollectionsController(ApprovalsMixin, QObject):
 
             self.lane.run(lambda s: svc.scan_pick(s, number, code, staff=staff), picked,
                           self._failed)  # fmt: skip
+            return
+        detail = self.current_detail
+        shipping = detail is not None and detail.summary.delivery
+        if shipping and self.current_state is OrderState.READY:
+            self.page.note.setText(code)  # the parcel's label, for Shipped
             return
         self.page.search.setText(code)
         self.on_page_search_entered(code)
@@ -347,6 +355,16 @@ class CollectionsController(ApprovalsMixin, QObject):
             pay,
             self._failed,
         )
+
+    def on_ship_button_clicked(self) -> None:
+        """A delivery's last step: the bags left with the carrier (no customer, no payment)."""
+        ref, ctx = self.page.note.text(), self.context
+
+        def ship(s: Session, number: str, staff: str) -> OrderDetail:
+            return self.service.ship(s, number, staff=staff, context=ctx, tracking_ref=ref)
+
+        self.page.note.clear()
+        self._on_order(ship, self.tr("Shipped: the order is closed and the customer told."))
 
     def on_tender_cancelled(self) -> None:
         """Back from the tender panel without paying: nothing was written."""

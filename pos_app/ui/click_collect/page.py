@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.click_collect.orders import OrderState
+from pos_app.domain.click_collect.orders import OrderState, delivery_town
 from pos_app.domain.receipt import ReceiptDocument, render_text
 from pos_app.services.click_collect.queue import QUEUE_ORDER, OrderDetail, OrderSummary, Queue
 from pos_app.ui import formatting
@@ -55,6 +55,7 @@ class CollectionsPage(QWidget):
             OrderState.READY: self.tr("Ready"),
             OrderState.PARTIALLY_COLLECTED: self.tr("Part collected"),
             OrderState.COLLECTED: self.tr("Collected today"),
+            OrderState.SHIPPED: self.tr("Shipped today"),
             OrderState.CANCELLED: self.tr("Cancelled"),
             OrderState.EXPIRED: self.tr("Expired"),
         }
@@ -156,7 +157,10 @@ class CollectionsPage(QWidget):
         right.addWidget(self.prompt)
         self.note = QLineEdit()
         self.note.setMinimumHeight(TOUCH_MIN)
-        self.note.setPlaceholderText(self.tr("Note: ID checked / who collects / cancel reason"))
+        self._note_hint = self.tr("Note: ID checked / who collects / cancel reason")
+        # A delivery's last step asks no customer: the box takes the parcel's reference.
+        self._tracking_hint = self.tr("Parcel tracking no. (optional): type or scan")
+        self.note.setPlaceholderText(self._note_hint)
         right.addWidget(self.note)
 
         grid = QGridLayout()
@@ -165,6 +169,10 @@ class CollectionsPage(QWidget):
         self.short_button = action_button(self.tr("Line short"), "F4")
         self.ready_button = action_button(self.tr("Ready + label"), "F5")
         self.handover_button = action_button(self.tr("Hand over"), "F6")
+        # In the Hand over button's place for a delivery (one of the two is ever shown).
+        self.ship_button = action_button(self.tr("Shipped"), "F6")
+        self.ship_button.setProperty("compact", True)
+        self.ship_button.hide()
         self.cancel_button = action_button(self.tr("Cancel"), "F9", "danger")
         self.expire_button = action_button(self.tr("Expire late"), "F10")
         self.review_button = action_button(self.tr("Reviewed"), "F7")
@@ -186,13 +194,15 @@ class CollectionsPage(QWidget):
             # "Ready + label" whole (issue 15).
             button.setProperty("compact", True)
             grid.addWidget(button, i // 5, i % 5)
+            if button is self.handover_button:
+                grid.addWidget(self.ship_button, i // 5, i % 5)
         # Not ``actions``: that would hide QWidget.actions(), the widget's QActions.
         self.action_pad = QWidget()
         self.action_pad.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.action_pad)
         root.addLayout(right, 2)
-        self._buttons = buttons
+        self._buttons = [*buttons, self.ship_button]
         self.next_button: QPushButton | None = None
 
     def _on_search_return(self) -> None:
@@ -290,7 +300,11 @@ class CollectionsPage(QWidget):
             pay = self.tr("paid") if o.paid else self.tr("PAY IN STORE")
             body = self.tr("%1 · %n item(s) · %2", "", o.item_count).replace("%1", o.customer_name)
             body = body.replace("%2", pay) + "\n"
-            body += self.tr("due by %1").replace("%1", due)
+            if o.delivery:  # no pickup date: where it goes
+                town = delivery_town(o.deliver_to) or self.tr("no address")
+                body += self.tr("DELIVER TO %1").replace("%1", town)
+            else:
+                body += self.tr("due by %1").replace("%1", due)
             item = QListWidgetItem(f"{head}\n{body}")
             item.setData(Qt.ItemDataRole.UserRole, o.number)
             if o.needs_review or o.overdue:
@@ -304,6 +318,10 @@ class CollectionsPage(QWidget):
 
     def show_detail(self, detail: OrderDetail | None) -> None:
         self.change_box.hide()
+        delivery = detail is not None and detail.summary.delivery
+        self.handover_button.setVisible(not delivery)
+        self.ship_button.setVisible(delivery)
+        self.note.setPlaceholderText(self._tracking_hint if delivery else self._note_hint)
         if detail is None:
             self.title.setText(self.tr("Choose an order on the left"))
             self.info.clear()
@@ -318,9 +336,16 @@ class CollectionsPage(QWidget):
         claimed = self.tr(" · picking: %1").replace("%1", s.claimed_by) if s.claimed_by else ""
         due = formatting.day_and_time(s.due_by)
         overdue = self.tr(" · OVERDUE") if s.overdue else ""
+        if s.delivery:
+            address = s.deliver_to or self.tr("no address")
+            where = self.tr("DELIVER TO: %1").replace("%1", address)
+            if detail.tracking_ref:
+                where += self.tr(" · tracking %1").replace("%1", detail.tracking_ref)
+        else:
+            where = self.tr("due by %1").replace("%1", due) + overdue
         self.info.setText(
             f"{s.customer_name} · {s.customer_email} · {s.customer_phone or ''}\n"
-            f"{pay} · " + self.tr("due by %1").replace("%1", due) + f"{overdue}{claimed}"
+            f"{pay} · {where}{claimed}"
         )
         self.receipt_preview.hide()
         self.table.show()

@@ -17,8 +17,9 @@ from sync.hub import jobs, stock_truth
 from sync.hub.models import CustomerNotificationRow, RefundRequestRow
 from sync.hub.web_orders import change_status
 from sync.protocol import CollectionStatus
-from tests.helpers.hub import TILL_STORE, EnrolledTill
+from tests.helpers.hub import TILL_STORE, Api, EnrolledTill
 from tests.sync.client.test_collections import COFFEE, TSHIRT, create_order, hub_status, step
+from tests.sync.hub.test_endless_aisle import sale
 
 ADDRESS = "Ann Lee, 5 Rue des Lilas, 75011 Paris, France"
 
@@ -178,3 +179,49 @@ def test_the_hubs_expiry_skips_deliveries(enrolled_till: EnrolledTill) -> None:
         "COF-1": (1000, "held"),
     }
     assert hub_status(enrolled_till, "W-3006") == "expired"
+
+
+def test_an_endless_aisle_delivery_sold_in_a_store_is_shipped_by_the_warehouse_till(
+    enrolled_till: EnrolledTill,
+) -> None:
+    """A till in another store sells the coffee for delivery from the warehouse (this till's
+    location): the warehouse's queue gets it as a delivery, and ships it; the selling store's
+    stock never moves, the warehouse's once."""
+    hub = enrolled_till.hub
+    hub.add_store("s-front")
+    with hub.hub.db.write() as session:
+        stock_truth.set_location(session, TILL_STORE, kind="warehouse", now=hub.hub.clock())
+    code = hub.enroll_code("s-front")
+    answer = hub.admin.post("/v1/enroll", json={"code": code, "till_name": "front"})
+    assert answer.status_code == 200, answer.text
+    front = Api(hub.base_url, answer.json()["token"])
+    event = sale("A-3100", mode="delivery", delivery_address=ADDRESS)
+    payload = event["payload"]
+    payload["store_id"] = "s-front"
+    payload["aisle_order"]["fulfil_store_id"] = TILL_STORE
+    for line in (*payload["lines"], *payload["aisle_order"]["lines"]):
+        line["sku"] = "COF-1"
+    try:
+        pushed = front.post("/v1/events", json={"events": [event]})
+    finally:
+        front.close()
+    assert pushed.json()["results"][0]["status"] == "accepted", pushed.text
+
+    sync, svc = enrolled_till.sync(), CollectionsService()
+    sync.puller.pull_once()
+    with enrolled_till.read() as session:
+        (new,) = svc.queue(session).in_state(OrderState.NEW)
+    assert (new.number, new.delivery, new.deliver_to, new.paid) == ("A-3100", True, ADDRESS, True)
+    step(enrolled_till, svc.start_picking, "A-3100", staff="wim")
+    with enrolled_till.write.begin() as session:
+        svc.scan_pick(session, "A-3100", COFFEE, staff="wim")
+    step(enrolled_till, svc.mark_ready, "A-3100", staff="wim")
+    step(enrolled_till, svc.ship, "A-3100", staff="wim", tracking_ref="JD014600003SE")
+    sync.pusher.push_once()
+    assert hub_status(enrolled_till, "A-3100") == "shipped"
+    assert _reservations(enrolled_till, "A-3100") == {"COF-1": (1000, "moved")}
+    assert enrolled_till.hub_stock("COF-1") == -1000  # the warehouse's, once
+    with hub.hub.db.read() as session:
+        front_stock = stock_truth.available_at(session, "s-front", ["COF-1"])
+    assert front_stock == {"COF-1": 0}  # the selling store's shelf never moved
+    assert "JD014600003SE" in _hub_notes(enrolled_till, "A-3100")["shipped"]
