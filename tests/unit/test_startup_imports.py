@@ -189,3 +189,49 @@ def test_omnitill_run_paints_its_sign_in_window_before_loading_the_till(
     )
     assert later == [], "\n".join(later)
     assert {name for name in loaded if name.startswith("PySide6.Qt")} == QT_FOR_SIGN_IN
+
+
+# A standalone till (no hub settings) ready to scan: the wire models, the sync client and the
+# printer driver are not part of it (with a hub they load with the sync client, after the
+# screens; the printer driver at the first print job or with a printer model to check).
+NOT_IN_A_STANDALONE_TILL = (
+    "pydantic",
+    "sync.protocol",
+    "sync.client.lookups",
+    "sync.client.http",
+    "pos_app.services.sync.runtime",
+    "pos_app.services.sync.feed_apply",
+    "escpos",
+    "fastapi",
+    "alembic",
+)
+
+
+def test_a_standalone_till_is_ready_to_scan_without_the_wire_models(ready_till: Path) -> None:
+    db = ready_till / "till.sqlite3"
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(['omnitill'])\n"
+        "from hardware.config import DeviceConfig\n"
+        "from hardware.till_devices import TillDevices\n"
+        "from pos_app.ui.app import build_till\n"
+        f"till = build_till(Path({str(db)!r}), devices=TillDevices(DeviceConfig()))\n"
+        "assert till.controller.catalog.by_barcode('0000000000000') is None\n"
+        "print(json.dumps(sorted(sys.modules)), flush=True)\n"
+        "till.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+        env=env,
+    )  # fmt: skip
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "pos_app.ui.sale.sale_view" in loaded  # the check saw the till's modules
+    heavy = sorted(
+        name
+        for name in loaded
+        if any(name == d or name.startswith(d + ".") for d in NOT_IN_A_STANDALONE_TILL)
+    )
+    assert heavy == [], "\n".join(heavy)
