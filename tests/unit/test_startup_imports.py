@@ -168,6 +168,11 @@ def _loaded_at_first_paint(command: list[str]) -> set[str]:
         "from pos_app.cli import main\n"
         f"main({command!r})\n"
     )
+    return _modules_printed_by(code)
+
+
+def _modules_printed_by(code: str) -> set[str]:
+    """Runs ``code`` in a fresh interpreter (offscreen Qt); its last line is sys.modules."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
@@ -176,17 +181,19 @@ def _loaded_at_first_paint(command: list[str]) -> set[str]:
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def _within(loaded: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(
+        name for name in loaded if any(name == p or name.startswith(p + ".") for p in packages)
+    )
+
+
 def test_omnitill_run_paints_its_sign_in_window_before_loading_the_till(
     ready_till: Path,
 ) -> None:
     command = ["--data-dir", str(ready_till), "--log-dir", str(ready_till / "logs"), "run"]
     loaded = _loaded_at_first_paint([*command, "--window"])
     assert "pos_app.ui.staff.signin_view" in loaded  # the check saw the window's modules
-    later = sorted(
-        name
-        for name in loaded
-        if any(name == d or name.startswith(d + ".") for d in NOT_BEFORE_FIRST_PAINT)
-    )
+    later = _within(loaded, NOT_BEFORE_FIRST_PAINT)
     assert later == [], "\n".join(later)
     assert {name for name in loaded if name.startswith("PySide6.Qt")} == QT_FOR_SIGN_IN
 
@@ -222,16 +229,7 @@ def test_a_standalone_till_is_ready_to_scan_without_the_wire_models(ready_till: 
         "print(json.dumps(sorted(sys.modules)), flush=True)\n"
         "till.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
-        env=env,
-    )  # fmt: skip
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    loaded = _modules_printed_by(code)
     assert "pos_app.ui.sale.sale_view" in loaded  # the check saw the till's modules
-    heavy = sorted(
-        name
-        for name in loaded
-        if any(name == d or name.startswith(d + ".") for d in NOT_IN_A_STANDALONE_TILL)
-    )
+    heavy = _within(loaded, NOT_IN_A_STANDALONE_TILL)
     assert heavy == [], "\n".join(heavy)
