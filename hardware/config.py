@@ -41,7 +41,7 @@ from typing import Any, Literal, cast
 
 from hardware.config_file import CONFIG_NAMES, find_device_config
 from hardware.escpos_printer import STATUS_MODES, PrinterConfig, StatusMode, parse_printer_url
-from hardware.escpos_render import DrawerPulse, check_code_page, check_profile
+from hardware.escpos_render import AUTO_CODE_PAGE, DrawerPulse, check_code_page, check_profile
 from hardware.serial_drawer import parse_drawer_url
 
 __all__ = [
@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 DrawerVia = str  # "none", "printer", or a serial:// drawer address
+DEFAULT_PROFILE = "default"  # python-escpos's own default printer model
 _NONE = ("", "none", "off")
 _SECTIONS: Mapping[str, frozenset[str]] = {
     "printer": frozenset(
@@ -95,8 +96,8 @@ class DeviceConfig:
     printer: str | None = None  # a printer address (see escpos_printer.parse_printer_url)
     paper_width_mm: Literal[58, 80] = 80
     printer_timeout_s: float = 3.0
-    printer_profile: str = "default"
-    code_page: str = "auto"  # by the receipt's language (escpos_render.code_page_for)
+    printer_profile: str = DEFAULT_PROFILE
+    code_page: str = AUTO_CODE_PAGE  # by the receipt's language (escpos_render.code_page_for)
     printer_status: StatusMode = "auto"
     qr_template: str | None = None  # e.g. "https://shop.example/r/{receipt_no}"
     # Printed jobs older than this leave the print queue (services/devices/print_jobs.py); a
@@ -114,8 +115,14 @@ class DeviceConfig:
     def __post_init__(self) -> None:
         if self.printer is not None:
             _check("printer.address", self.printer, parse_printer_url)
-        _check("printer.profile", self.printer_profile, check_profile)
-        _check("printer.code_page", self.code_page, partial(check_code_page, self.printer_profile))
+        if (self.printer_profile, self.code_page) != (DEFAULT_PROFILE, AUTO_CODE_PAGE):
+            # Checking them loads python-escpos's capabilities (~50 ms); the defaults are its
+            # own default profile and the receipt's language, so a till without settings (or
+            # without a printer model) starts without it (issue 18, cold start).
+            _check("printer.profile", self.printer_profile, check_profile)
+            _check(
+                "printer.code_page", self.code_page, partial(check_code_page, self.printer_profile)
+            )
         if self.printer_status not in STATUS_MODES:
             raise DeviceConfigError(
                 f"printer.status must be one of {', '.join(STATUS_MODES)}, "

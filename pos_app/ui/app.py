@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
@@ -43,7 +43,6 @@ from pos_app.services.sale.reason_codes import load_reason_codes
 from pos_app.services.sale.screen_pricing import price_for_screen
 from pos_app.services.staff.auth import AuthService
 from pos_app.services.store.till_context import TillContext, load_till_context
-from pos_app.services.sync.runtime import TillSync
 from pos_app.ui import formatting
 from pos_app.ui.boot import DEFAULT_IDLE_MS, TillShell, open_shell
 from pos_app.ui.click_collect.controller import CollectionsController
@@ -79,7 +78,10 @@ from pos_app.ui.stock.controller import StockController
 from pos_app.ui.sync_bridge import SyncBridge, describe_sync
 from pos_app.ui.translations import install_translator, ui_locale
 from sync.client.config import HubConfig
-from sync.protocol import FeedKind
+from sync.wire_kinds import FeedKind
+
+if TYPE_CHECKING:
+    from pos_app.services.sync.runtime import TillSync
 
 log = logging.getLogger(__name__)
 # How long closing waits for the sync threads. Not longer: the outbox is on disk and a push cut
@@ -214,11 +216,11 @@ def build_till(
         reader_factory, context.currency, debounce_ms=search_debounce_ms, parent=window
     )
     auth = (auth_factory or (lambda till: AuthService(till_id=till)))(context.till_id)
-    sync = (
-        TillSync(hub, writer, reader, gate=gate, **(sync_options or {}))
-        if hub is not None
-        else None
-    )
+    sync = None
+    if hub is not None:  # the sync client and the wire models: only for a till with a hub
+        from pos_app.services.sync.runtime import TillSync
+
+        sync = TillSync(hub, writer, reader, gate=gate, **(sync_options or {}))
     idle = IdleWatcher(idle_ms, parent=window)
     changes = ChangeNotifier()  # what each operation changed, to every screen showing it
     controller = SaleController(

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.domain.promotions import Promotion
 from pos_app.services.store.till_context import TillContext, load_till_context
 from pos_app.services.sync.live_context import changes_context
-from sync.protocol import FeedKind
+from sync.wire_kinds import FeedKind
 
 log = logging.getLogger(__name__)
 COALESCE_MS = 150  # a burst of pages within this window is one refresh

@@ -136,7 +136,11 @@ def run_till(
         gc.freeze()
         log.info("till ready %.2f s after the sign-in screen", time.perf_counter() - begun)
 
-    after_first_paint(shell.signin, second_stage)
+    def first_paint() -> None:
+        log.info("sign-in screen painted")  # with "till ready" below: the start, from the log
+        second_stage()
+
+    after_first_paint(shell.signin, first_paint)
 
     # Ctrl-C in the terminal, and SIGTERM (a service manager, a shutdown), close the till
     # cleanly: the basket in progress is already saved, and the hub, sync, devices and the

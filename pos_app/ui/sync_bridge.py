@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos_app.services.changes import OpChanges
-from pos_app.services.sync.runtime import TillSync
 from pos_app.ui import formatting
 from pos_app.ui.status_bar import TillStatusBar
 from sync.client.status import SyncStatus
+
+if TYPE_CHECKING:
+    from pos_app.services.sync.runtime import TillSync
 
 
 def describe_sync(status: SyncStatus | None, now: datetime) -> tuple[str, str, bool]:

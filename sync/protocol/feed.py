@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pydantic import Field
 
 from sync.protocol.common import WireModel
-
-
-class FeedKind(StrEnum):
-    STORE = "store"
-    TAX_CLASS = "tax_class"
-    PRODUCT = "product"
-    PROMOTION = "promotion"
-    STOCK = "stock"
-    WEB_ORDER = "web_order"
-    STAFF = "staff"
-    RETURN_POLICY = "return_policy"
-    REASON_CODE = "reason_code"  # the chain's whole set, one change (key "reason_codes")
+from sync.wire_kinds import FeedKind as FeedKind
 
 
 class FeedChange(WireModel):

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
 from sync.protocol.common import WireModel
-
-
-class OriginalKind(StrEnum):
-    SALE = "sale"  # an in-store sale, by its sale UUID
-    WEB_ORDER = "web_order"  # a web order, by its number
+from sync.wire_kinds import OriginalKind as OriginalKind
 
 
 class ReturnableLine(WireModel):

@@ -168,6 +168,11 @@ def _loaded_at_first_paint(command: list[str]) -> set[str]:
         "from pos_app.cli import main\n"
         f"main({command!r})\n"
     )
+    return _modules_printed_by(code)
+
+
+def _modules_printed_by(code: str) -> set[str]:
+    """Runs ``code`` in a fresh interpreter (offscreen Qt); its last line is sys.modules."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
@@ -176,16 +181,55 @@ def _loaded_at_first_paint(command: list[str]) -> set[str]:
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def _within(loaded: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(
+        name for name in loaded if any(name == p or name.startswith(p + ".") for p in packages)
+    )
+
+
 def test_omnitill_run_paints_its_sign_in_window_before_loading_the_till(
     ready_till: Path,
 ) -> None:
     command = ["--data-dir", str(ready_till), "--log-dir", str(ready_till / "logs"), "run"]
     loaded = _loaded_at_first_paint([*command, "--window"])
     assert "pos_app.ui.staff.signin_view" in loaded  # the check saw the window's modules
-    later = sorted(
-        name
-        for name in loaded
-        if any(name == d or name.startswith(d + ".") for d in NOT_BEFORE_FIRST_PAINT)
-    )
+    later = _within(loaded, NOT_BEFORE_FIRST_PAINT)
     assert later == [], "\n".join(later)
     assert {name for name in loaded if name.startswith("PySide6.Qt")} == QT_FOR_SIGN_IN
+
+
+# A standalone till (no hub settings) ready to scan: the wire models, the sync client and the
+# printer driver are not part of it (with a hub they load with the sync client, after the
+# screens; the printer driver at the first print job or with a printer model to check).
+NOT_IN_A_STANDALONE_TILL = (
+    "pydantic",
+    "sync.protocol",
+    "sync.client.lookups",
+    "sync.client.http",
+    "pos_app.services.sync.runtime",
+    "pos_app.services.sync.feed_apply",
+    "escpos",
+    "fastapi",
+    "alembic",
+)
+
+
+def test_a_standalone_till_is_ready_to_scan_without_the_wire_models(ready_till: Path) -> None:
+    db = ready_till / "till.sqlite3"
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(['omnitill'])\n"
+        "from hardware.config import DeviceConfig\n"
+        "from hardware.till_devices import TillDevices\n"
+        "from pos_app.ui.app import build_till\n"
+        f"till = build_till(Path({str(db)!r}), devices=TillDevices(DeviceConfig()))\n"
+        "assert till.controller.catalog.by_barcode('0000000000000') is None\n"
+        "print(json.dumps(sorted(sys.modules)), flush=True)\n"
+        "till.close()\n"
+    )
+    loaded = _modules_printed_by(code)
+    assert "pos_app.ui.sale.sale_view" in loaded  # the check saw the till's modules
+    heavy = _within(loaded, NOT_IN_A_STANDALONE_TILL)
+    assert heavy == [], "\n".join(heavy)

@@ -19,14 +19,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import CustomerCacheRow, OutboxEvent
 from sync.client.errors import Conflict, HubUnavailable, HubUnreachable
-from sync.client.lookups import HubLookups
-from sync.protocol import Customer, CustomerCreate, CustomerHistory
+
+if TYPE_CHECKING:
+    from sync.client.lookups import HubLookups
+    from sync.protocol import Customer, CustomerHistory
 
 CUSTOMER_CREATED_EVENT = "customer.created"
 RECEIPT_EMAIL_EVENT = "receipt.email_requested"
@@ -334,6 +337,8 @@ def history_at_hub(
 
 
 def create_at_hub(lookups: HubLookups, customer: NewCustomer) -> CustomerRef:
+    from sync.protocol import CustomerCreate  # the wire models load when the hub is spoken to
+
     spec = CustomerCreate(
         email=customer.email,
         name=customer.name,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,7 +30,10 @@ from pos_app.db.models import Sale, SaleLine, SaleTender, StoreProfile
 from pos_app.domain.returns.rules import OriginalTender, ReturnError
 from pos_app.services.returns.in_store import ReturnableSale
 from pos_app.services.returns.web_orders import ReturnLookups, sale_from_lines, unsent_returned
-from sync.protocol import OriginalKind, Returnable
+from sync.wire_kinds import OriginalKind
+
+if TYPE_CHECKING:
+    from sync.protocol import Returnable
 
 SALE_FIELD = "original_sale_uuid"  # how a return's lines name an in-store original
 

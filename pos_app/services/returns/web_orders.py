@@ -24,7 +24,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -48,7 +48,10 @@ from pos_app.services.returns.in_store import (
 )
 from pos_app.services.staff.auth import Approval, Permission, StaffMember
 from pos_app.services.store.till_context import TillContext
-from sync.protocol import OriginalKind, Returnable
+from sync.wire_kinds import OriginalKind
+
+if TYPE_CHECKING:
+    from sync.protocol import Returnable
 
 REFUND_DAYS = 5  # what the web store's payment provider promises for a card refund
 OFFLINE_REASON = "web order returned while the hub cannot be reached"

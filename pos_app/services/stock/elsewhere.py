@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from sync.protocol import StockElsewhere as StockAnswer
+if TYPE_CHECKING:
+    from sync.protocol import StockElsewhere as StockAnswer
+
 
 _MILLI = Decimal(1000)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Set
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.services.store.till_context import TillContext, load_till_context
-from sync.protocol import FeedKind
+from sync.wire_kinds import FeedKind
 
 # Feed kinds that change the till context (services/store/till_context.py); the return policy
 # is read by the returns screen itself.

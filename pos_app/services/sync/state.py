@@ -8,13 +8,16 @@ the middle of an outage does not open a second period: the last offline entry is
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.models import JournalEntry, StoreProfile
 from pos_app.services.store import journal
-from sync.protocol import StoreInfo
+
+if TYPE_CHECKING:
+    from sync.protocol import StoreInfo
 
 OFFLINE_STARTED = "offline_started"
 OFFLINE_ENDED = "offline_ended"

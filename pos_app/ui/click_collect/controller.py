@@ -40,7 +40,7 @@ from pos_app.ui.click_collect.page import CollectionsPage
 from pos_app.ui.runner import DbLane
 from pos_app.ui.sale.controller import SaleController
 from pos_app.ui.sale.tender_panel import PaymentPurpose
-from sync.protocol import FeedKind
+from sync.wire_kinds import FeedKind
 
 T = TypeVar("T")
 # Queues a document on the receipt printer's own worker; None when there is no printer.

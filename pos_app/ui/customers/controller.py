@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QPushButton
@@ -35,7 +35,9 @@ from pos_app.ui.customers.panel import CustomerPanel, EmailReceiptBar
 from pos_app.ui.runner import DbLane
 from pos_app.ui.sale.controller import SaleController
 from sync.client.errors import HubUnreachable
-from sync.client.lookups import HubLookups
+
+if TYPE_CHECKING:
+    from sync.client.lookups import HubLookups
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

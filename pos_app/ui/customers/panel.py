@@ -6,6 +6,8 @@ controller drives it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,7 +27,9 @@ from pos_app.domain.money import Currency, Money, MoneyError, minor_units_of
 from pos_app.services.customers.directory import CustomerRef
 from pos_app.ui import formatting
 from pos_app.ui.widgets import RIGHT, TOUCH_MIN, InlineMessage, action_button, touch_edit
-from sync.protocol import CustomerHistory
+
+if TYPE_CHECKING:
+    from sync.protocol import CustomerHistory
 
 
 class CustomerPanel(QFrame):

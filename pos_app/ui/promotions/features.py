@@ -7,15 +7,18 @@ call and a shutdown.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.services.promotions.coupons import CouponDesk
-from pos_app.services.sync.runtime import TillSync
 from pos_app.ui.promotions.coupon_entry import CouponEntry
 from pos_app.ui.promotions.deals_panel import DealsController
 from pos_app.ui.promotions.prices import PromotionPrices
 from pos_app.ui.sale.controller import SaleController
+
+if TYPE_CHECKING:
+    from pos_app.services.sync.runtime import TillSync
 
 
 class PromotionsUi:

@@ -34,7 +34,6 @@ from pos_app.services.returns.web_orders import ReturnLookups
 from pos_app.ui.returns.controller import ReturnsController
 from pos_app.ui.runner import DbLane
 from sync.client.errors import HubUnreachable, NotFound
-from sync.protocol import Returnable
 
 
 class HubReceiptsController(QObject):
@@ -134,6 +133,8 @@ class HubReceiptsController(QObject):
             else:
                 self._failed(ReturnError(str(result)))
             return
+        from sync.protocol import Returnable  # loaded by the look-up that answered
+
         assert isinstance(result, Returnable)
         found = result
 

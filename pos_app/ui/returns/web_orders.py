@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -47,7 +48,9 @@ from pos_app.ui.runner import DbLane
 from pos_app.ui.sale.controller import SaleController
 from pos_app.ui.widgets import TOUCH_MIN, action_button
 from sync.client.errors import HubUnreachable, NotFound
-from sync.protocol import Returnable
+
+if TYPE_CHECKING:
+    from sync.protocol import Returnable
 
 WEB_ORDER_KEY = "F6"
 

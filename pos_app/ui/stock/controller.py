@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,7 +22,9 @@ from pos_app.ui.customers.controller import HubLane
 from pos_app.ui.sale.controller import SaleController
 from pos_app.ui.stock.panel import StockPanel
 from sync.client.errors import HubError, HubUnreachable
-from sync.protocol import StockElsewhere
+
+if TYPE_CHECKING:
+    from sync.protocol import StockElsewhere
 
 
 class StockController(QObject):
