@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from pos_app.ui.sale.tender_panel import TenderPanel
 
 log = logging.getLogger(__name__)
-PAGE_MARGINS = (12, 12, 12, 8)
+PAGE_MARGINS = (12, 8, 12, 4)
 
 
 class TillWindow(QMainWindow):

@@ -31,7 +31,7 @@ from pos_app.ui.boot import (
     open_shell,
 )
 from pos_app.ui.translations import install_translator, ui_locale
-from pos_app.ui.window_placement import fit_side_panel, show_till_window
+from pos_app.ui.window_placement import show_till_window
 from sync.client.config import ConfigError
 from sync.client.config import load_config as load_hub_config
 
@@ -124,11 +124,9 @@ def run_till(
             return
         started.append(till)
         if sims is not None:
-            from pos_app.ui.devices.sim_panel import PrinterSimPanel, add_sim_dock
+            from pos_app.ui.devices.sim_panel import dock_sim_panel
 
-            dock = add_sim_dock(till.window, PrinterSimPanel(sims))
-            till.window.status.add_switch(dock.toggleViewAction())
-            fit_side_panel(till.window, dock)
+            dock_sim_panel(till.window, sims)
         # Everything made so far (modules, Qt wrappers, the data layer's metadata) lives as long
         # as the till: out of the collector's generations, a full collection during a large
         # feed catch-up no longer walks it all on whichever thread triggered it, stalling the

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,8 +23,8 @@ class TillStatusBar(QFrame):
         # row when it is wide enough and flow onto a second (third) row when not, so every
         # word stays readable ("till demo-store-T" was cut at 1024 px; issue 15).
         self._outer = QVBoxLayout(self)
-        self._outer.setContentsMargins(12, 4, 12, 4)
-        self._outer.setSpacing(2)
+        self._outer.setContentsMargins(12, 2, 12, 2)
+        self._outer.setSpacing(0)
         self._rows = [QHBoxLayout() for _ in range(3)]
         for row in self._rows:
             row.setSpacing(16)
@@ -55,10 +54,10 @@ class TillStatusBar(QFrame):
         self._printer: DeviceState | None = None  # None: no printer set up
         self._waiting = 0
         self._faults: dict[str, DeviceStatus] = {}  # other devices that are not ready
+        self._switch: QAction | None = None  # the demo's printer panel (add_switch)
         left.addWidget(self.user_label)
         left.addWidget(_sep())
         left.addWidget(self.place_label)
-        self._switches = left  # the demo's panel switch sits with who and where
         banner.addWidget(self.offline_banner)
         banner.addWidget(self.busy_label)
         right.addWidget(self.sync_label)
@@ -74,7 +73,7 @@ class TillStatusBar(QFrame):
 
     def _arrange(self) -> None:
         """Fill the rows in order, a group on the next row when it does not fit this one."""
-        if not hasattr(self, "_switches"):
+        if not hasattr(self, "_switch"):
             return  # still being built
         # The busy note keeps its room while empty (the rows must not reflow at every save),
         # measured in its polished font (the theme's size, known once it is shown).
@@ -119,12 +118,22 @@ class TillStatusBar(QFrame):
         self._arrange()
 
     def add_switch(self, action: QAction) -> None:
-        """A checkable action at the right end (the demo's printer panel: show or hide)."""
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the till keeps the keyboard
-        self._switches.addWidget(button)
-        self._arrange()
+        """The demo's printer panel, shown or hidden by a click on the printer's state.
+
+        Not a button of its own: at 1024 px a bad day (offline, a long sync line, the printer out
+        of paper) already fills two rows, and a "Printer (simulated)" button made a third that
+        the pages above had no room to give (issue 15)."""
+        self._switch = action
+        self.devices_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._show_devices()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        label = self.devices_label
+        at = label.mapFrom(self, event.position().toPoint())
+        if self._switch is not None and label.rect().contains(at):
+            self._switch.trigger()
+            return
+        super().mouseReleaseEvent(event)
 
     def set_user(self, name: str | None, role: str = "") -> None:
         if name is None:
@@ -199,9 +208,10 @@ class TillStatusBar(QFrame):
             parts.append(self.tr("%1 unavailable").replace("%1", name))
             level = "error" if level == "error" else "warn"
         self.devices_label.setText(" · ".join(parts))
-        self.devices_label.setToolTip(
-            "\n".join(f"{s.device}: {s.state} {s.message}" for s in self._faults.values())
-        )
+        tips = [f"{s.device}: {s.state} {s.message}" for s in self._faults.values()]
+        if self._switch is not None:
+            tips.append(self.tr("Click: show or hide %1").replace("%1", self._switch.text()))
+        self.devices_label.setToolTip("\n".join(tips))
         self.devices_label.setProperty("level", level)
         self.devices_label.style().unpolish(self.devices_label)
         self.devices_label.style().polish(self.devices_label)

@@ -2534,6 +2534,10 @@ Enter</translation>
         <translation>%1 nicht verfügbar</translation>
     </message>
     <message>
+        <source>Click: show or hide %1</source>
+        <translation>Klick: %1 ein- oder ausblenden</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>

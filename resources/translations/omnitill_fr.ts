@@ -2534,6 +2534,10 @@ Entrée</translation>
         <translation>%1 indisponible</translation>
     </message>
     <message>
+        <source>Click: show or hide %1</source>
+        <translation>Clic : afficher ou masquer %1</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>

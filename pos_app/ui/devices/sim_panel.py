@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
@@ -33,6 +34,10 @@ from hardware.config import DeviceConfig
 from hardware.sim.escpos_parser import DrawerKick
 from hardware.sim.printer import SimReceipt, SimulatedPrinter
 from hardware.sim.serial_devices import PtyDevice, SimulatedDisplay
+from pos_app.ui.window_placement import fit_side_panel
+
+if TYPE_CHECKING:
+    from pos_app.ui.main_window import TillWindow
 
 ROLL_SEPARATOR = "──── cut ────"
 
@@ -171,4 +176,13 @@ def add_sim_dock(window: QMainWindow, panel: PrinterSimPanel) -> QDockWidget:
     dock.setMinimumWidth(420)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)  # docked: it never floats
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    return dock
+
+
+def dock_sim_panel(window: TillWindow, sims: SimulatedDevices) -> QDockWidget:
+    """The demo's panel beside the till, with its switch in the status bar (shown where the
+    screen has room for both, else hidden until the switch is pressed)."""
+    dock = add_sim_dock(window, PrinterSimPanel(sims))
+    window.status.add_switch(dock.toggleViewAction())
+    fit_side_panel(window, dock)
     return dock

@@ -16,7 +16,12 @@ from hardware.base import DeviceState
 from hardware.config import DeviceConfig, ScannerSettings
 from hardware.sim.serial_devices import PtyDevice
 from hardware.till_devices import TillDevices
-from pos_app.ui.devices.sim_panel import PrinterSimPanel, SimulatedDevices, add_sim_dock
+from pos_app.ui.devices.sim_panel import (
+    PrinterSimPanel,
+    SimulatedDevices,
+    add_sim_dock,
+    dock_sim_panel,
+)
 from tests.helpers.catalog import COFFEE, MILK
 from tests.helpers.devices import WAIT_MS, drawer_opens, pay_cash, status_text
 from tests.helpers.gui import Driver
@@ -188,3 +193,23 @@ def test_demo_printer_panel_shows_what_was_printed(
     panel.paper_out.setChecked(True)  # the panel's switch reaches the simulator
     d.till.devices.devices.probe_printer()
     qtbot.waitUntil(lambda: status_text(d) == "Printer: PAPER OUT", timeout=WAIT_MS)
+
+
+def test_demo_printer_panel_switch_is_the_printer_state(
+    till: Driver, sims: SimulatedDevices, qtbot: Any
+) -> None:
+    """On a screen too narrow for the panel beside the till it starts hidden; a click on the
+    printer's state in the status bar shows it and a second hides it (no switch button of its
+    own: it made the status bar a row taller than a 768-px screen has room for)."""
+    d = till
+    d.window.resize(1024, 768)
+    dock = dock_sim_panel(d.window, sims)
+    dock.setVisible(False)  # as fit_side_panel leaves it on a 1024-px screen
+    chip = d.window.status.devices_label
+    assert "Printer (simulated)" in chip.toolTip()
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dock.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock.isVisible(), timeout=WAIT_MS)
+    qtbot.mouseClick(d.window.status.sync_label, Qt.MouseButton.LeftButton)
+    assert not dock.isVisible()  # only the printer's state is the switch
