@@ -34,10 +34,19 @@ from pos_app.domain.shifts.figures import (
 from pos_app.services.sale.drawer import DRAWER_JOURNAL_KIND
 from pos_app.services.sale.voids import LINE_VOID_KIND, VOID_KIND
 
-__all__ = ["VOID_KINDS", "shift_figures"]
+__all__ = ["VOID_KINDS", "movement_label", "shift_figures"]
 
+MOVEMENT_KIND = "cash_movement"  # ShiftService.record_movement's journal entries
 # Journal kinds counted as voids and line voids on the Z report (services.sale.voids).
 VOID_KINDS = {VOID_KIND: "voids", LINE_VOID_KIND: "line_voids"}
+
+
+def movement_label(body: dict[str, object], reason: str) -> str:
+    """The label a cash movement's reason shows on the X and Z: the one journaled with it, or,
+    for an entry from before reason codes (no label; its reason is the old fixed list's
+    "float_top_up"), the words the old screen showed ("Float top up")."""
+    label = body.get("reason_label")
+    return label if isinstance(label, str) and label else reason.replace("_", " ").capitalize()
 
 
 def _transaction(sale: Sale, collected: set[str]) -> TransactionRecord:
@@ -84,10 +93,10 @@ def shift_figures(
         .options(selectinload(Sale.lines), selectinload(Sale.tenders), selectinload(Sale.tax_lines))
         .order_by(Sale.journal_seq)
     )
-    entries_q = select(JournalEntry.kind, JournalEntry.payload).where(
+    entries_q = select(JournalEntry.seq, JournalEntry.kind, JournalEntry.payload).where(
         JournalEntry.till_id == shift.till_id,
         JournalEntry.seq > shift.start_journal_seq,
-        JournalEntry.kind.in_(["approval", DRAWER_JOURNAL_KIND, *VOID_KINDS]),
+        JournalEntry.kind.in_(["approval", DRAWER_JOURNAL_KIND, MOVEMENT_KIND, *VOID_KINDS]),
     )
     sales = list(session.scalars(sales_q))
     uuids = [s.uuid for s in sales]
@@ -101,9 +110,12 @@ def shift_figures(
     approvals: list[Approval] = []
     no_sales: list[MovementRecord] = []
     voids = {"voids": 0, "line_voids": 0}
-    for kind, payload in session.execute(entries_q):
+    movement_bodies: dict[int, dict[str, object]] = {}
+    for seq, kind, payload in session.execute(entries_q):
         body = json.loads(payload)["body"]
-        if kind == "approval":
+        if kind == MOVEMENT_KIND:
+            movement_bodies[seq] = body
+        elif kind == "approval":
             approvals.append(Approval(body["approver"]["name"], body["permission"]))
         elif kind == DRAWER_JOURNAL_KIND:
             # The sale screen's own no-sale key (services.sale.drawer) counts too.
@@ -117,7 +129,11 @@ def shift_figures(
         transactions=[_transaction(s, collected) for s in sales],
         movements=[
             *(
-                MovementRecord(MovementKind(m.kind), abs(m.amount_minor), m.reason)
+                MovementRecord(
+                    MovementKind(m.kind),
+                    abs(m.amount_minor),
+                    movement_label(movement_bodies.get(m.journal_seq, {}), m.reason),
+                )
                 for m in movements
             ),
             *no_sales,

@@ -27,9 +27,11 @@ from pos_app.db.models import (
     ZReportRow,
 )
 from pos_app.domain.errors import DomainError
+from pos_app.domain.reasons import ReasonCode, ReasonCodeError, ReasonKind, for_kind, reason_text
 from pos_app.domain.shifts.denominations import CashCount
 from pos_app.domain.shifts.figures import TENDERS, MovementKind, ShiftFigures
-from pos_app.services.shifts.records import shift_figures
+from pos_app.services.sale.reason_codes import load_reason_codes
+from pos_app.services.shifts.records import MOVEMENT_KIND, shift_figures
 from pos_app.services.staff.auth import Approval, Permission
 from pos_app.services.store import journal
 from pos_app.services.store.till_context import TillContext
@@ -43,17 +45,19 @@ __all__ = [
     "ShiftService",
     "ShiftView",
     "load_rules",
+    "movement_reasons",
     "open_shift_of",
     "require_open_shift",
     "save_rules",
 ]
 
 SHIFT_CLOSED_EVENT = "shift.closed"
-MOVEMENT_REASONS: Mapping[MovementKind, tuple[str, ...]] = {
-    MovementKind.PAID_IN: ("float_top_up", "change_from_bank", "other"),
-    MovementKind.PAID_OUT: ("supplier", "petty_cash", "refund_adjustment", "other"),
-    MovementKind.SAFE_DROP: ("safe_drop",),
-    MovementKind.NO_SALE: ("change_for_customer", "check_drawer", "other"),
+# Each cash movement takes its reason from the chain's reason codes of its kind (§16).
+MOVEMENT_REASON_KINDS: Mapping[MovementKind, ReasonKind] = {
+    MovementKind.PAID_IN: ReasonKind.PAID_IN,
+    MovementKind.PAID_OUT: ReasonKind.PAID_OUT,
+    MovementKind.SAFE_DROP: ReasonKind.SAFE_DROP,
+    MovementKind.NO_SALE: ReasonKind.NO_SALE,
 }
 _MAX_NOTE = 200
 _MAX_AMOUNT_MINOR = 10**9
@@ -101,6 +105,12 @@ def save_rules(session: Session, rules: ShiftRules) -> None:
     else:
         row.shift_required = rules.shift_required
         row.over_short_threshold_minor = rules.over_short_threshold_minor
+
+
+def movement_reasons(session: Session, kind: MovementKind) -> tuple[ReasonCode, ...]:
+    """The reasons the till offers (and accepts) for a cash movement: the hub's codes of that
+    kind, or the defaults (domain/reasons.py)."""
+    return for_kind(load_reason_codes(session), MOVEMENT_REASON_KINDS[kind])
 
 
 def open_shift_of(session: Session, till_id: str) -> ShiftRow | None:
@@ -232,11 +242,22 @@ class ShiftService:
         reason: str,
         note: str = "",
     ) -> int:
-        """Paid in, paid out, safe drop or no-sale open (amount 0); journaled. Returns the
-        journal sequence; the caller kicks the drawer after the commit."""
+        """Paid in, paid out, safe drop or no-sale open (amount 0); journaled with the reason
+        code, its label and the note. ``reason`` is a code of the till's set for that kind
+        (``movement_reasons``). Returns the journal sequence; the caller kicks the drawer after
+        the commit."""
         kind = MovementKind(kind)
-        if reason not in MOVEMENT_REASONS[kind]:
-            raise ShiftError(f"Choose a reason for the {kind.replace('_', ' ')}.")
+        code = next((c for c in movement_reasons(session, kind) if c.code == reason), None)
+        if code is None:
+            raise ShiftError(
+                f"{reason or '(none)'} is not a reason for a {kind.replace('_', ' ')} at this "
+                "till: choose one of the reasons offered."
+            )
+        note = " ".join(note.split())[:_MAX_NOTE]
+        try:
+            reason_text(code, note)  # a code needing words ("Other") has them
+        except ReasonCodeError as exc:
+            raise ShiftError(str(exc)) from None
         if kind is MovementKind.NO_SALE:
             amount_minor = 0
         elif isinstance(amount_minor, bool) or not 0 < amount_minor <= _MAX_AMOUNT_MINOR:
@@ -248,14 +269,17 @@ class ShiftService:
         entry = journal.append_entry(
             session,
             till_id=till_id,
-            kind="cash_movement",
+            kind=MOVEMENT_KIND,
             created_at=now,
             body={
                 "shift_uuid": shift.uuid,
                 "kind": str(kind),
                 "amount_minor": amount_minor,
-                "reason": reason,
-                "note": note[:_MAX_NOTE],
+                "reason": code.code,
+                # The label as the till offered it: the reports show it even if head office
+                # renames or drops the code later.
+                "reason_label": code.label,
+                "note": note,
                 "cashier": cashier,
             },
         )
@@ -265,8 +289,8 @@ class ShiftService:
                 shift_id=shift.id,
                 kind=str(kind),
                 amount_minor=kind.sign * amount_minor,
-                reason=reason,
-                note=note[:_MAX_NOTE],
+                reason=code.code,
+                note=note,
                 cashier=cashier,
                 created_at=now,
                 journal_seq=entry.seq,
@@ -333,6 +357,8 @@ class ShiftService:
             "currency": context.currency.code,
             "cash_count": cash.as_json(),
             "figures": figures.as_json(),
+            # Beside the figures, not in them: the hub's shift.closed figures keep their shape.
+            "movement_reasons": figures.reasons_json(),
             "grand_total_minor": grand_total,
             "approval": None
             if approval is None
