@@ -3,7 +3,9 @@
 A shift covers the journal entries of its till after ``start_journal_seq`` (the previous Z's
 entry) up to its own Z, so sales and returns are selected by their journal sequence, never by
 a clock that can be moved. Cash movements belong to the shift by id; approvals are the
-journal's own ``approval`` entries in that range.
+journal's own ``approval`` entries in that range. A cashier's own drawer (``shifts.cashier``,
+the store's drawer per cashier) counts only what that cashier rang in the range: sales record
+the cashier's name, returns their staff code, journal entries the name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pos_app.db.models import (
     JournalEntry,
     Sale,
     ShiftRow,
+    Staff,
 )
 from pos_app.domain.shifts.figures import (
     Approval,
@@ -47,6 +50,14 @@ def movement_label(body: dict[str, object], reason: str) -> str:
     "float_top_up"), the words the old screen showed ("Float top up")."""
     label = body.get("reason_label")
     return label if isinstance(label, str) and label else reason.replace("_", " ").capitalize()
+
+
+def _done_by(kind: str, body: dict[str, object]) -> object:
+    """Who an entry's action was for: the cashier who asked for an approval, else who did it."""
+    if kind == "approval":
+        requested = body.get("requested_by")
+        return requested.get("name") if isinstance(requested, dict) else None
+    return body.get("cashier")
 
 
 def _transaction(sale: Sale, collected: set[str]) -> TransactionRecord:
@@ -87,9 +98,14 @@ def shift_figures(
     counted: dict[str, int] | None = None,
 ) -> ShiftFigures:
     """The open shift's figures so far: an X, or (with ``counted``) the Z being closed."""
+    owner = shift.cashier
+    rang_by = Sale.till_id == shift.till_id  # the till's drawer: whoever rang it
+    if owner is not None:
+        codes = session.scalars(select(Staff.code).where(Staff.name == owner))
+        rang_by = Sale.cashier.in_([owner, *codes])
     sales_q = (
         select(Sale)
-        .where(Sale.till_id == shift.till_id, Sale.journal_seq > shift.start_journal_seq)
+        .where(Sale.till_id == shift.till_id, Sale.journal_seq > shift.start_journal_seq, rang_by)
         .options(selectinload(Sale.lines), selectinload(Sale.tenders), selectinload(Sale.tax_lines))
         .order_by(Sale.journal_seq)
     )
@@ -113,6 +129,8 @@ def shift_figures(
     movement_bodies: dict[int, dict[str, object]] = {}
     for seq, kind, payload in session.execute(entries_q):
         body = json.loads(payload)["body"]
+        if owner is not None and _done_by(kind, body) != owner:
+            continue  # another cashier's drawer
         if kind == MOVEMENT_KIND:
             movement_bodies[seq] = body
         elif kind == "approval":

@@ -106,9 +106,15 @@ class ShiftsController(QObject):
         self.refresh()
         self.show_page(self.page)
 
+    def _drawer_owner(self) -> str | None:
+        """Who the shift actions are for: the signed-in cashier (their own drawer, when the
+        store gives each cashier one; the service decides)."""
+        who = self.staff()
+        return who.name if who is not None else None
+
     def refresh(self) -> None:
-        till = self.context.till_id
-        self.lane.run(lambda s: self.service.current(s, till), self._show_state, self._failed)
+        till, who = self.context.till_id, self._drawer_owner()
+        self.lane.run(lambda s: self.service.current(s, till, who), self._show_state, self._failed)
 
     def _show_state(self, shift: ShiftView | None) -> None:
         self.current = shift
@@ -292,8 +298,8 @@ class ShiftsController(QObject):
     # -- X ----------------------------------------------------------------------------------
 
     def show_x(self) -> None:
-        ctx = self.context
-        self.lane.run(lambda s: self.service.x_report(s, ctx.till_id), self._x_ready, self._failed)
+        till, who = self.context.till_id, self._drawer_owner()
+        self.lane.run(lambda s: self.service.x_report(s, till, who), self._x_ready, self._failed)
 
     def _x_ready(self, result: tuple[ShiftView, ShiftFigures]) -> None:
         shift, figures = result
