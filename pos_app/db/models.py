@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -571,6 +572,8 @@ class ShiftSettings(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     shift_required: Mapped[bool] = mapped_column(Boolean)
     over_short_threshold_minor: Mapped[int] = mapped_column(Integer)
+    # Each cashier their own drawer (shift, float, Z) on the till (migration 0018).
+    drawer_per_cashier: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ShiftRow(Base):
@@ -595,6 +598,9 @@ class ShiftRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     z_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The drawer's owner when the store gives each cashier a drawer (their name, as sales and
+    # movements record who rang them); None: the till's one drawer (migration 0018).
+    cashier: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     movements: Mapped[list[CashMovementRow]] = relationship(
         back_populates="shift", order_by="CashMovementRow.id", cascade="all, delete-orphan"

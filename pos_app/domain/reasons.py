@@ -1,6 +1,6 @@
 """Reason codes: the preset reasons a till offers when a discount, a price override, a void, a
-line void, a no-sale, a paid in/out or a return needs one (docs/architecture.md §1.2, one home
-for each rule).
+line void, a no-sale, a paid in/out, a safe drop or a return needs one (docs/architecture.md
+§1.2, one home for each rule).
 
 Head office sets them for the chain (the hub's ``reason_codes``, sent to the tills in the feed
 as one whole set); a till that never got a set uses ``DEFAULT_REASON_CODES``. A till offers the
@@ -49,6 +49,7 @@ class ReasonKind(StrEnum):
     NO_SALE = "no_sale"
     PAID_IN = "paid_in"
     PAID_OUT = "paid_out"
+    SAFE_DROP = "safe_drop"  # cash taken from the drawer to the safe (the Shift screen)
     RETURN = "return"
 
 
@@ -89,6 +90,9 @@ def _defaults() -> tuple[ReasonCode, ...]:
         ReasonKind.PAID_IN: (("FLOAT_TOP_UP", N_("Float top-up")),),
         ReasonKind.PAID_OUT: (("SUPPLIES", N_("Store supplies")),
                               ("DELIVERY", N_("Delivery paid"))),
+        # Why the cash leaves now: the drawer holds more than it should, or the bank is due.
+        ReasonKind.SAFE_DROP: (("DRAWER_LIMIT", N_("Drawer over its limit")),
+                               ("BANKING", N_("Cash for the bank"))),
         ReasonKind.RETURN: (("FAULTY", N_("Faulty")), ("WRONG_SIZE", N_("Wrong size")),
                             ("CHANGED_MIND", N_("Changed mind"))),
     }  # fmt: skip

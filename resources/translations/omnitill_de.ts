@@ -2092,6 +2092,10 @@ Enter</translation>
         <translation>%1.csv und .pdf exportiert</translation>
     </message>
     <message>
+        <source>Choose a reason.</source>
+        <translation>Einen Grund wählen.</translation>
+    </message>
+    <message>
         <source>%1 may not open the drawer without a sale.</source>
         <translation>%1 darf die Schublade nicht ohne Verkauf öffnen.</translation>
     </message>
@@ -2147,20 +2151,8 @@ Enter</translation>
         <translation>Zählung bestätigen</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>Betrag</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Note (optional)</source>
-        <translation>Notiz (optional)</translation>
-    </message>
-    <message>
-        <source>Record and open drawer</source>
-        <translation>Buchen und Schublade öffnen</translation>
     </message>
     <message>
         <source>Manager PIN</source>

@@ -2092,6 +2092,10 @@ Entrée</translation>
         <translation>%1.csv et .pdf exportés</translation>
     </message>
     <message>
+        <source>Choose a reason.</source>
+        <translation>Choisissez un motif.</translation>
+    </message>
+    <message>
         <source>%1 may not open the drawer without a sale.</source>
         <translation>%1 n&apos;a pas le droit d&apos;ouvrir le tiroir sans vente.</translation>
     </message>
@@ -2147,20 +2151,8 @@ Entrée</translation>
         <translation>Confirmer le comptage</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>Montant</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Motif</translation>
-    </message>
-    <message>
-        <source>Note (optional)</source>
-        <translation>Note (facultative)</translation>
-    </message>
-    <message>
-        <source>Record and open drawer</source>
-        <translation>Enregistrer et ouvrir le tiroir</translation>
     </message>
     <message>
         <source>Manager PIN</source>

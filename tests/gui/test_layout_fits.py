@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.base import DeviceState
+from pos_app.domain.shifts.figures import MovementKind
 from pos_app.services.staff.auth import AuthService
 from pos_app.ui.devices.sim_panel import SimulatedDevices, dock_sim_panel
 from pos_app.ui.setup.first_run import FirstRunPage, FirstRunWindow
@@ -203,6 +204,13 @@ def test_every_till_screen_fits(
     check(problems, size, "shifts", d, w)
     shifts.page.open_button.click()
     check(problems, size, "shift count", d, w)
+    prompt = shifts.page.movement_prompt
+    shifts.start_movement(MovementKind.PAID_OUT)  # the amount step, then the reason codes
+    d.qtbot.waitUntil(lambda: shifts.page.panels.currentWidget() is prompt, timeout=WAIT_MS)
+    check(problems, size, "shift paid out", d, w)
+    prompt.value_edit.setText("1.00")
+    prompt.on_value_edit_return_pressed()
+    check(problems, size, "shift paid out reasons", d, w)
     if size == (1920, 1080):
         assert w.width() >= 1900  # the screen is filled, not a 1024-wide island
         assert w.height() >= 1000

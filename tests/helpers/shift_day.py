@@ -55,6 +55,7 @@ def ring(
     cash: str | None = None,
     card: bool = False,
     clock: Callable[[], datetime] | None = None,
+    cashier: str = "Ann",
 ) -> CompletedSale:
     """Ring ``codes``; pay by card for the whole total, or hand over ``cash``."""
     with db.begin() as session:
@@ -71,16 +72,20 @@ def ring(
             else Tender(TenderKind.CASH, Money.of(cash or "100", ctx.currency))
         )
         return checkout.complete_sale(
-            session, basket=basket, tenders=[tender], cashier="Ann", context=ctx
+            session, basket=basket, tenders=[tender], cashier=cashier, context=ctx
         )
 
 
 def close(
-    db: sessionmaker[Session], service: ShiftService, cash: CashCount, **kwargs: object
+    db: sessionmaker[Session],
+    service: ShiftService,
+    cash: CashCount,
+    who: str = "Ann",
+    **kwargs: object,
 ) -> ClosedShift:
     with db.begin() as session:
         ctx = load_till_context(session)
-        return service.close_shift(session, context=ctx, cashier="Ann", cash=cash, **kwargs)  # type: ignore[arg-type]
+        return service.close_shift(session, context=ctx, cashier=who, cash=cash, **kwargs)  # type: ignore[arg-type]
 
 
 def shift_closed_payload(store_id: str, z_no: int = 1) -> dict[str, Any]:

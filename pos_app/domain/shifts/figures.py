@@ -87,7 +87,7 @@ class TransactionRecord:
 class MovementRecord:
     kind: MovementKind
     amount_minor: int  # as entered, positive
-    reason: str
+    reason: str  # the reason's label as offered (a code's label, or an old entry's reason)
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,9 @@ class ShiftFigures:
     first_receipt: str | None
     last_receipt: str | None
     counted: Mapping[str, int] = field(default_factory=dict)
+    # kind → reason label → (count, amount) for the movements that move cash. Not part of
+    # ``as_json`` (the hub's wire figures); the Z keeps it beside them (``reasons_json``).
+    reasons: Mapping[str, Mapping[str, tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def net_sales_minor(self) -> int:
@@ -155,8 +158,14 @@ class ShiftFigures:
             "receipts": [self.first_receipt, self.last_receipt],
         }
 
+    def reasons_json(self) -> dict[str, dict[str, list[int]]]:
+        return {k: {label: list(v) for label, v in by.items()} for k, by in self.reasons.items()}
+
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> ShiftFigures:
+    def from_json(
+        cls, data: Mapping[str, Any], reasons: Mapping[str, Mapping[str, Any]] | None = None
+    ) -> ShiftFigures:
+        """``reasons``: what ``reasons_json`` gave (absent from a Z closed before it)."""
         return cls(
             float_minor=data["float_minor"],
             expected=data["expected"],
@@ -182,6 +191,10 @@ class ShiftFigures:
             approvals=data["approvals"],
             first_receipt=data["receipts"][0],
             last_receipt=data["receipts"][1],
+            reasons={
+                k: {label: (v[0], v[1]) for label, v in by.items()}
+                for k, by in (reasons or {}).items()
+            },
         )
 
 
@@ -231,10 +244,15 @@ def compute_figures(
             row[0] += t.net_minor
             row[1] += t.tax_minor
     moved: dict[str, list[int]] = {k.value: [0, 0] for k in MovementKind}
+    reasons: dict[str, dict[str, list[int]]] = {}
     for m in movements:
         moved[m.kind.value][0] += 1
         moved[m.kind.value][1] += m.amount_minor
         expected["cash"] += m.kind.sign * m.amount_minor
+        if m.kind.sign:  # no-sale openings stay a count (their words are free text)
+            by_reason = reasons.setdefault(m.kind.value, {}).setdefault(m.reason, [0, 0])
+            by_reason[0] += 1
+            by_reason[1] += m.amount_minor
     by_approver = Counter(a.approver for a in approvals)
     return ShiftFigures(
         float_minor=float_minor,
@@ -258,6 +276,9 @@ def compute_figures(
         store_credit_issued_minor=sums["issued"],
         store_credit_redeemed_minor=sums["redeemed"],
         movements={k: (v[0], v[1]) for k, v in moved.items()},
+        reasons={
+            k: {label: (v[0], v[1]) for label, v in sorted(by.items())} for k, by in reasons.items()
+        },
         approvals=dict(sorted(by_approver.items())),
         first_receipt=min(receipts) if receipts else None,
         last_receipt=max(receipts) if receipts else None,

@@ -116,6 +116,10 @@ def render_report(header: ReportHeader, figures: ShiftFigures, width: int = 42) 
     for kind, (count, total) in figures.movements.items():
         label = counted(MOVEMENT_LABELS[kind], count)
         out.append(lr(label, "" if kind == "no_sale" else amount(total)))
+        for reason, (n, reason_total) in figures.reasons.get(kind, {}).items():
+            # A default code's label is a message id (the store's language); head office's
+            # labels print as written.
+            out.append(lr(f"  {t(reason)} ({n})", amount(reason_total)))
     out += [
         rule,
         lr(counted(N_("Sales"), figures.sales_count), amount(figures.sales_minor)),

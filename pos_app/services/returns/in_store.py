@@ -236,7 +236,8 @@ class ReturnsService:
             )
 
         try:
-            require_open_shift(session, context.till_id)  # a refund moves the drawer's cash too
+            # A refund moves the drawer's cash too (the cashier's own, if each has one).
+            require_open_shift(session, context.till_id, cashier.name)
         except ShiftError as exc:
             raise ReturnError(str(exc)) from exc
         now = self._clock()

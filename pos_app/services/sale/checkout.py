@@ -113,7 +113,8 @@ class CheckoutService:
         if basket.is_empty:
             raise CheckoutError("the basket is empty")
         try:
-            require_open_shift(session, context.till_id)  # the store's rule, checked here
+            # The store's rule, checked here (the cashier's own drawer if each has one).
+            require_open_shift(session, context.till_id, cashier)
         except ShiftError as exc:
             raise CheckoutError(str(exc)) from exc
         has_customer = has_customer or customer_ref is not None or customer_email is not None

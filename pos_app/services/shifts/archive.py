@@ -81,7 +81,7 @@ def load_z(
         copy=copy,
         locale=locale,
     )
-    return StoredZ(header, ShiftFigures.from_json(body["figures"]))
+    return StoredZ(header, ShiftFigures.from_json(body["figures"], body.get("movement_reasons")))
 
 
 def _csv_rows(z: StoredZ) -> list[tuple[str, str, str, str]]:
@@ -109,6 +109,11 @@ def _csv_rows(z: StoredZ) -> list[tuple[str, str, str, str]]:
     ]
     rows += [
         ("cash_movement", MOVEMENT_LABELS[k], str(c), amt(v)) for k, (c, v) in f.movements.items()
+    ]
+    rows += [
+        ("cash_movement_reason", f"{MOVEMENT_LABELS[k]}: {label}", str(c), amt(v))
+        for k, by in f.reasons.items()
+        for label, (c, v) in by.items()
     ]
     for label, rate, net, tax in f.tax:
         rows += [

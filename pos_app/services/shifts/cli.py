@@ -41,6 +41,12 @@ def register(sub: Any) -> None:
         metavar="AMOUNT",
         help="cash over/short beyond this needs a manager, e.g. 5.00",
     )
+    settings.add_argument(
+        "--drawer-per-cashier",
+        choices=("on", "off"),
+        default=None,
+        help="each signed-in cashier opens their own shift with their own float on the till",
+    )
     actions.add_parser("z-list", help="the till's Z reports, newest first")
     show = actions.add_parser("z-print", help="a past Z report as text (marked as a copy)")
     show.add_argument("z_no", type=int)
@@ -63,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
             context = load_till_context(session)
             if args.shifts_command == "settings":
                 rules = load_rules(session)
-                if args.require_shift is not None or args.over_short_threshold is not None:
+                changes = (args.require_shift, args.over_short_threshold, args.drawer_per_cashier)
+                if any(change is not None for change in changes):
                     threshold = rules.over_short_threshold_minor
                     if args.over_short_threshold is not None:
                         amount = Money.of(args.over_short_threshold, context.currency)
@@ -71,12 +78,16 @@ def run(args: argparse.Namespace) -> int:
                     required = rules.shift_required
                     if args.require_shift is not None:
                         required = args.require_shift == "on"
-                    rules = ShiftRules(required, threshold)
+                    per_cashier = rules.drawer_per_cashier
+                    if args.drawer_per_cashier is not None:
+                        per_cashier = args.drawer_per_cashier == "on"
+                    rules = ShiftRules(required, threshold, per_cashier)
                     save_rules(session, rules)
                 limit = Money.from_minor(rules.over_short_threshold_minor, context.currency)
                 print(
                     f"selling needs an open shift: {'on' if rules.shift_required else 'off'}; "
-                    f"over/short threshold: {limit.format_amount()} {context.currency.code}"
+                    f"over/short threshold: {limit.format_amount()} {context.currency.code}; "
+                    f"drawer per cashier: {'on' if rules.drawer_per_cashier else 'off'}"
                 )
             elif args.shifts_command == "z-list":
                 for z_no, at, total in list_z(session, context.till_id):

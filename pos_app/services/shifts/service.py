@@ -1,11 +1,13 @@
 """Shifts per till: open with a counted float, move cash, X at any time, blind close, Z.
 
-One drawer per till (docs/store-day.md): the shift belongs to the till's drawer, whoever
-signs in. Every action is one transaction in the caller's session and one journal entry;
-the drawer is kicked by the caller after the commit (as services.sale.drawer does). The Z
-report is a journal entry in the hash chain, numbered per till, and carries the perpetual
-grand total; its ``shift.closed`` event goes to the hub through the outbox, so a Z closed
-offline syncs later like a sale.
+One drawer per till by default (docs/store-day.md): the shift belongs to the till's drawer,
+whoever signs in. With the store's ``drawer_per_cashier`` each signed-in cashier has their own
+drawer on the till: their own shift, float, X and Z (the Z number stays per till), and what
+they ring goes on their shift (``drawer_of``). Every action is one transaction in the
+caller's session and one journal entry; the drawer is kicked by the caller after the commit
+(as services.sale.drawer does). The Z report is a journal entry in the hash chain, numbered
+per till, and carries the perpetual grand total; its ``shift.closed`` event goes to the hub
+through the outbox, so a Z closed offline syncs later like a sale.
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from pos_app.db.models import (
     ZReportRow,
 )
 from pos_app.domain.errors import DomainError
+from pos_app.domain.reasons import ReasonCode, ReasonCodeError, ReasonKind, for_kind, reason_text
 from pos_app.domain.shifts.denominations import CashCount
 from pos_app.domain.shifts.figures import TENDERS, MovementKind, ShiftFigures
-from pos_app.services.shifts.records import shift_figures
+from pos_app.services.sale.reason_codes import load_reason_codes
+from pos_app.services.shifts.records import MOVEMENT_KIND, shift_figures
 from pos_app.services.staff.auth import Approval, Permission
 from pos_app.services.store import journal
 from pos_app.services.store.till_context import TillContext
@@ -42,20 +46,24 @@ __all__ = [
     "ShiftRules",
     "ShiftService",
     "ShiftView",
+    "drawer_of",
     "load_rules",
+    "movement_reasons",
     "open_shift_of",
     "require_open_shift",
     "save_rules",
 ]
 
 SHIFT_CLOSED_EVENT = "shift.closed"
-MOVEMENT_REASONS: Mapping[MovementKind, tuple[str, ...]] = {
-    MovementKind.PAID_IN: ("float_top_up", "change_from_bank", "other"),
-    MovementKind.PAID_OUT: ("supplier", "petty_cash", "refund_adjustment", "other"),
-    MovementKind.SAFE_DROP: ("safe_drop",),
-    MovementKind.NO_SALE: ("change_for_customer", "check_drawer", "other"),
+# Each cash movement takes its reason from the chain's reason codes of its kind (§16).
+MOVEMENT_REASON_KINDS: Mapping[MovementKind, ReasonKind] = {
+    MovementKind.PAID_IN: ReasonKind.PAID_IN,
+    MovementKind.PAID_OUT: ReasonKind.PAID_OUT,
+    MovementKind.SAFE_DROP: ReasonKind.SAFE_DROP,
+    MovementKind.NO_SALE: ReasonKind.NO_SALE,
 }
 _MAX_NOTE = 200
+_NONE_OPEN = "No shift is open on this till."
 _MAX_AMOUNT_MINOR = 10**9
 
 
@@ -77,43 +85,80 @@ class OverShortApprovalRequiredError(ShiftError):
 class ShiftRules:
     shift_required: bool = False
     over_short_threshold_minor: int = 500
+    drawer_per_cashier: bool = False  # off: one shift per till, whoever is signed in
 
 
 def load_rules(session: Session) -> ShiftRules:
     row = session.get(ShiftSettings, 1)
     if row is None:
         return ShiftRules()
-    return ShiftRules(row.shift_required, row.over_short_threshold_minor)
+    return ShiftRules(
+        row.shift_required, row.over_short_threshold_minor, bool(row.drawer_per_cashier)
+    )
 
 
 def save_rules(session: Session, rules: ShiftRules) -> None:
     if rules.over_short_threshold_minor < 0:
         raise ShiftError("The over/short threshold cannot be negative.")
     row = session.get(ShiftSettings, 1)
+    if rules.drawer_per_cashier != (row is not None and row.drawer_per_cashier):
+        # An open shift is either the till's or a cashier's: switching under it would leave a
+        # drawer no one can close, or two drawers counting the same sales.
+        still_open = select(ShiftRow.id).where(ShiftRow.status == "open")
+        if session.scalars(still_open).first() is not None:
+            raise ShiftError("Close every open shift before changing drawer per cashier.")
     if row is None:
         session.add(
             ShiftSettings(
                 id=1,
                 shift_required=rules.shift_required,
                 over_short_threshold_minor=rules.over_short_threshold_minor,
+                drawer_per_cashier=rules.drawer_per_cashier,
             )
         )
     else:
         row.shift_required = rules.shift_required
         row.over_short_threshold_minor = rules.over_short_threshold_minor
+        row.drawer_per_cashier = rules.drawer_per_cashier
 
 
-def open_shift_of(session: Session, till_id: str) -> ShiftRow | None:
+def drawer_of(session: Session, cashier: str | None) -> str | None:
+    """The drawer ``cashier`` works from: their own (their name, as sales and movements record
+    who rang them) when the store gives each cashier a drawer; else the till's (None)."""
+    with session.no_autoflush:
+        if not load_rules(session).drawer_per_cashier:
+            return None
+    if not cashier:
+        raise ShiftError("Each cashier has their own drawer here: sign in first.")
+    return cashier
+
+
+def movement_reasons(session: Session, kind: MovementKind) -> tuple[ReasonCode, ...]:
+    """The reasons the till offers (and accepts) for a cash movement: the hub's codes of that
+    kind, or the defaults (domain/reasons.py)."""
+    return for_kind(load_reason_codes(session), MOVEMENT_REASON_KINDS[kind])
+
+
+def open_shift_of(session: Session, till_id: str, cashier: str | None = None) -> ShiftRow | None:
+    """The open shift of the drawer ``cashier`` works from (``drawer_of``)."""
+    drawer = drawer_of(session, cashier)
+    owner = ShiftRow.cashier.is_(None) if drawer is None else ShiftRow.cashier == drawer
     with session.no_autoflush:
         return session.scalars(
-            select(ShiftRow).where(ShiftRow.till_id == till_id, ShiftRow.status == "open")
+            select(ShiftRow).where(ShiftRow.till_id == till_id, ShiftRow.status == "open", owner)
         ).first()
 
 
-def require_open_shift(session: Session, till_id: str) -> None:
-    """Refuse to sell when the store says selling needs an open shift and none is."""
+def require_open_shift(session: Session, till_id: str, cashier: str | None = None) -> None:
+    """Refuse to sell when the store says selling needs an open shift and the drawer the
+    cashier works from has none."""
     with session.no_autoflush:
-        if load_rules(session).shift_required and open_shift_of(session, till_id) is None:
+        rules = load_rules(session)
+        if rules.shift_required and open_shift_of(session, till_id, cashier) is None:
+            if rules.drawer_per_cashier:
+                raise ShiftError(
+                    f"{cashier}: open your own shift (count your float) before selling."
+                )
             raise ShiftError("Open a shift (count the float) before selling.")
 
 
@@ -155,9 +200,28 @@ def _view(row: ShiftRow) -> ShiftView:
 
 
 def _last_z(session: Session, till_id: str) -> ZReportRow | None:
+    """The till's last Z (Z numbers and the grand total run per till, whoever's drawer)."""
     return session.scalars(
         select(ZReportRow).where(ZReportRow.till_id == till_id).order_by(ZReportRow.z_no.desc())
     ).first()
+
+
+def _covered_up_to(session: Session, till_id: str, drawer: str | None) -> int:
+    """The journal sequence a new shift of ``drawer`` starts after: the last Z of the till
+    (the till's drawer), or the last Z that covered this cashier's entries: their own, or one
+    of the till's drawer from before the store gave each cashier a drawer."""
+    if drawer is None:
+        last = _last_z(session, till_id)
+        return last.journal_seq if last else 0
+    seq = session.scalar(
+        select(func.max(ZReportRow.journal_seq))
+        .join(ShiftRow, ShiftRow.uuid == ZReportRow.shift_uuid)
+        .where(
+            ZReportRow.till_id == till_id,
+            ShiftRow.cashier.is_(None) | (ShiftRow.cashier == drawer),
+        )
+    )
+    return seq or 0
 
 
 def _utc_now() -> datetime:
@@ -180,12 +244,14 @@ class ShiftService:
     ) -> ShiftView:
         if count.currency_code != context.currency.code:
             raise ShiftError(f"Count the float in {context.currency.code}.")
-        if open_shift_of(session, context.till_id) is not None:
+        drawer = drawer_of(session, cashier)
+        if open_shift_of(session, context.till_id, cashier) is not None:
+            if drawer is not None:
+                raise ShiftError(f"{cashier} already has a shift open on this till.")
             raise ShiftError("A shift is already open on this till: close it first.")
         till = context.till_id
         last_no = select(func.max(ShiftRow.shift_no)).where(ShiftRow.till_id == till)
         number = (session.scalar(last_no) or 0) + 1
-        last_z = _last_z(session, till)
         now = self._clock()
         row = ShiftRow(
             uuid=str(self._new_uuid()),
@@ -196,7 +262,8 @@ class ShiftService:
             opened_by=cashier,
             float_minor=count.total_minor,
             float_count=json.dumps(count.as_json(), sort_keys=True),
-            start_journal_seq=last_z.journal_seq if last_z else 0,
+            start_journal_seq=_covered_up_to(session, till, drawer),
+            cashier=drawer,
         )
         session.add(row)
         journal.append_entry(
@@ -208,6 +275,7 @@ class ShiftService:
                 "shift_uuid": row.uuid,
                 "shift_no": number,
                 "cashier": cashier,
+                "drawer": drawer,  # None: the till's drawer
                 "float_minor": row.float_minor,
                 "float_count": count.as_json(),
             },
@@ -215,8 +283,11 @@ class ShiftService:
         session.flush()
         return _view(row)
 
-    def current(self, session: Session, till_id: str) -> ShiftView | None:
-        row = open_shift_of(session, till_id)
+    def current(
+        self, session: Session, till_id: str, cashier: str | None = None
+    ) -> ShiftView | None:
+        """The open shift of the drawer ``cashier`` works from."""
+        row = open_shift_of(session, till_id, cashier)
         return _view(row) if row is not None else None
 
     # -- cash in / out ---------------------------------------------------------------------
@@ -232,30 +303,44 @@ class ShiftService:
         reason: str,
         note: str = "",
     ) -> int:
-        """Paid in, paid out, safe drop or no-sale open (amount 0); journaled. Returns the
-        journal sequence; the caller kicks the drawer after the commit."""
+        """Paid in, paid out, safe drop or no-sale open (amount 0); journaled with the reason
+        code, its label and the note. ``reason`` is a code of the till's set for that kind
+        (``movement_reasons``). Returns the journal sequence; the caller kicks the drawer after
+        the commit."""
         kind = MovementKind(kind)
-        if reason not in MOVEMENT_REASONS[kind]:
-            raise ShiftError(f"Choose a reason for the {kind.replace('_', ' ')}.")
+        code = next((c for c in movement_reasons(session, kind) if c.code == reason), None)
+        if code is None:
+            raise ShiftError(
+                f"{reason or '(none)'} is not a reason for a {kind.replace('_', ' ')} at this "
+                "till: choose one of the reasons offered."
+            )
+        note = " ".join(note.split())[:_MAX_NOTE]
+        try:
+            reason_text(code, note)  # a code needing words ("Other") has them
+        except ReasonCodeError as exc:
+            raise ShiftError(str(exc)) from None
         if kind is MovementKind.NO_SALE:
             amount_minor = 0
         elif isinstance(amount_minor, bool) or not 0 < amount_minor <= _MAX_AMOUNT_MINOR:
             raise ShiftError("Enter an amount greater than zero.")
-        shift = open_shift_of(session, till_id)
+        shift = open_shift_of(session, till_id, cashier)
         if shift is None:
-            raise ShiftError("No shift is open on this till.")
+            raise ShiftError(_NONE_OPEN)
         now = self._clock()
         entry = journal.append_entry(
             session,
             till_id=till_id,
-            kind="cash_movement",
+            kind=MOVEMENT_KIND,
             created_at=now,
             body={
                 "shift_uuid": shift.uuid,
                 "kind": str(kind),
                 "amount_minor": amount_minor,
-                "reason": reason,
-                "note": note[:_MAX_NOTE],
+                "reason": code.code,
+                # The label as the till offered it: the reports show it even if head office
+                # renames or drops the code later.
+                "reason_label": code.label,
+                "note": note,
                 "cashier": cashier,
             },
         )
@@ -265,8 +350,8 @@ class ShiftService:
                 shift_id=shift.id,
                 kind=str(kind),
                 amount_minor=kind.sign * amount_minor,
-                reason=reason,
-                note=note[:_MAX_NOTE],
+                reason=code.code,
+                note=note,
                 cashier=cashier,
                 created_at=now,
                 journal_seq=entry.seq,
@@ -277,11 +362,13 @@ class ShiftService:
 
     # -- X and Z ---------------------------------------------------------------------------
 
-    def x_report(self, session: Session, till_id: str) -> tuple[ShiftView, ShiftFigures]:
-        """Where the open shift stands; nothing is reset or written."""
-        shift = open_shift_of(session, till_id)
+    def x_report(
+        self, session: Session, till_id: str, cashier: str | None = None
+    ) -> tuple[ShiftView, ShiftFigures]:
+        """Where the open shift (of ``cashier``'s drawer) stands; nothing is reset or written."""
+        shift = open_shift_of(session, till_id, cashier)
         if shift is None:
-            raise ShiftError("No shift is open on this till.")
+            raise ShiftError(_NONE_OPEN)
         return _view(shift), shift_figures(session, shift)
 
     def close_shift(
@@ -300,9 +387,9 @@ class ShiftService:
         credit, gift card, exchange) are what the till recorded. Cash over/short beyond the
         store's threshold needs a manager's ``approval`` (journaled by AuthService.approve)."""
         till = context.till_id
-        shift = open_shift_of(session, till)
+        shift = open_shift_of(session, till, cashier)  # a cashier closes their own drawer
         if shift is None:
-            raise ShiftError("No shift is open on this till.")
+            raise ShiftError(_NONE_OPEN)
         if cash.currency_code != context.currency.code:
             raise ShiftError(f"Count the drawer in {context.currency.code}.")
         if card_total_minor is not None and abs(card_total_minor) > _MAX_AMOUNT_MINOR:
@@ -329,10 +416,13 @@ class ShiftService:
             "shift_no": shift.shift_no,
             "opened_at": shift.opened_at.isoformat(),
             "opened_by": shift.opened_by,
+            "drawer": shift.cashier,  # None: the till's drawer
             "closed_by": cashier,
             "currency": context.currency.code,
             "cash_count": cash.as_json(),
             "figures": figures.as_json(),
+            # Beside the figures, not in them: the hub's shift.closed figures keep their shape.
+            "movement_reasons": figures.reasons_json(),
             "grand_total_minor": grand_total,
             "approval": None
             if approval is None

@@ -19,15 +19,16 @@ from sqlalchemy.orm import Session
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
+from pos_app.domain.reasons import ReasonCode
 from pos_app.domain.shifts.denominations import CashCount
 from pos_app.domain.shifts.figures import MovementKind, ShiftFigures
 from pos_app.domain.shifts.report_text import ReportHeader, render_report
 from pos_app.services.shifts.archive import StoredZ, export_csv, export_pdf, list_z, load_z
 from pos_app.services.shifts.service import (
-    MOVEMENT_REASONS,
     OverShortApprovalRequiredError,
     ShiftService,
     ShiftView,
+    movement_reasons,
 )
 from pos_app.services.staff.auth import AuthService, Permission, StaffMember
 from pos_app.services.store.till_context import TillContext
@@ -86,7 +87,8 @@ class ShiftsController(QObject):
             (MovementKind.NO_SALE, p.no_sale_button),
         ):
             button.clicked.connect(lambda _=False, k=kind: self.start_movement(k))
-        p.movement_confirm.clicked.connect(self.on_movement_confirmed)
+        p.movement_prompt.accepted.connect(self.on_movement_confirmed)
+        p.movement_prompt.cancelled.connect(self.on_movement_cancelled)
         p.x_button.clicked.connect(self.show_x)
         p.approval_confirm.clicked.connect(self.on_approval_confirmed)
         p.reprint_button.clicked.connect(self.reprint_last_z)
@@ -104,9 +106,15 @@ class ShiftsController(QObject):
         self.refresh()
         self.show_page(self.page)
 
+    def _drawer_owner(self) -> str | None:
+        """Who the shift actions are for: the signed-in cashier (their own drawer, when the
+        store gives each cashier one; the service decides)."""
+        who = self.staff()
+        return who.name if who is not None else None
+
     def refresh(self) -> None:
-        till = self.context.till_id
-        self.lane.run(lambda s: self.service.current(s, till), self._show_state, self._failed)
+        till, who = self.context.till_id, self._drawer_owner()
+        self.lane.run(lambda s: self.service.current(s, till, who), self._show_state, self._failed)
 
     def _show_state(self, shift: ShiftView | None) -> None:
         self.current = shift
@@ -290,8 +298,8 @@ class ShiftsController(QObject):
     # -- X ----------------------------------------------------------------------------------
 
     def show_x(self) -> None:
-        ctx = self.context
-        self.lane.run(lambda s: self.service.x_report(s, ctx.till_id), self._x_ready, self._failed)
+        till, who = self.context.till_id, self._drawer_owner()
+        self.lane.run(lambda s: self.service.x_report(s, till, who), self._x_ready, self._failed)
 
     def _x_ready(self, result: tuple[ShiftView, ShiftFigures]) -> None:
         shift, figures = result
@@ -356,38 +364,51 @@ class ShiftsController(QObject):
     # -- cash movements ---------------------------------------------------------------------
 
     def start_movement(self, kind: MovementKind) -> None:
+        """The till's reason codes of the movement's kind are read on the DB lane (the feed
+        may have brought new ones since), then the prompt asks for the amount and a code."""
         self.movement = kind
-        p = self.page
-        p.movement_heading.setText(self.tr(MOVEMENT_TITLES[kind]))
-        p.amount.clear()
-        p.amount.setEnabled(kind is not MovementKind.NO_SALE)
-        p.note.clear()
-        p.reason.clear()
-        for reason in MOVEMENT_REASONS[kind]:
-            p.reason.addItem(reason.replace("_", " ").capitalize(), reason)
-        p.panels.setCurrentWidget(p.movement_panel)
-        if p.amount.isEnabled():
-            p.amount.setFocus()
 
-    def on_movement_confirmed(self) -> None:
+        def ask(codes: tuple[ReasonCode, ...]) -> None:
+            if self.movement is not kind:
+                return  # another movement was asked for meanwhile
+            p = self.page
+            p.movement_prompt.ask(
+                self.tr(MOVEMENT_TITLES[kind]),
+                placeholder="0.00",
+                presets=codes,
+                value=kind is not MovementKind.NO_SALE,  # a no-sale moves no cash
+            )
+            p.panels.setCurrentWidget(p.movement_prompt)
+
+        self.lane.run(lambda s: movement_reasons(s, kind), ask, self._failed)
+
+    def on_movement_cancelled(self) -> None:
+        self.movement = None
+        self.page.panels.setCurrentWidget(self.page.report_panel)
+
+    def on_movement_confirmed(self, value: str, _reason: str) -> None:
         who, kind = self._who(), self.movement
         if who is None or kind is None:
             return
-        p = self.page
+        prompt = self.page.movement_prompt
+        code = prompt.chosen
+        if code is None:  # words alone are not a code the store set: the service refuses them
+            prompt.show_error(self.tr("Choose a reason."))
+            return
         try:
             amount = (
                 0
                 if kind is MovementKind.NO_SALE
-                else Money.of(p.amount.text().strip() or "0", self.context.currency).to_minor()
+                else Money.of(value.strip() or "0", self.context.currency).to_minor()
             )
         except (DomainError, InvalidOperation) as exc:
-            p.message.show_error(formatting.error_text(exc))
+            prompt.show_error(formatting.error_text(exc))
             return
         if kind is MovementKind.NO_SALE and not who.can(Permission.NO_SALE):
             text = self.tr("%1 may not open the drawer without a sale.")
-            p.message.show_error(text.replace("%1", who.name))
+            prompt.show_error(text.replace("%1", who.name))
             return
-        reason, note, till = str(p.reason.currentData()), p.note.text(), self.context.till_id
+        note, till = prompt.reason_edit.text(), self.context.till_id
         self.lane.run(
             lambda s: self.service.record_movement(
                 s,
@@ -395,14 +416,15 @@ class ShiftsController(QObject):
                 cashier=who.name,
                 kind=kind,
                 amount_minor=amount,
-                reason=reason,
+                reason=code.code,
                 note=note,
             ),
             lambda _seq: self._moved(kind),
-            self._failed,
+            lambda exc: prompt.show_error(formatting.error_text(exc)),
         )
 
     def _moved(self, kind: MovementKind) -> None:
+        self.movement = None
         self.kick_drawer()  # journaled first, in the committed transaction
         self.page.message.show_info(
             self.tr("%1 recorded.").replace("%1", self.tr(MOVEMENT_TITLES[kind]))

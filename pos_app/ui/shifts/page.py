@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import Currency
+from pos_app.ui.prompt_panel import PromptPanel
 from pos_app.ui.shifts.count_view import CountView
 from pos_app.ui.widgets import TOUCH_MIN, InlineMessage, action_button
 
@@ -83,25 +83,11 @@ class ShiftsPage(QWidget):
         count_layout.addWidget(self.count_confirm)
         self.panels.addWidget(self.count_panel)
 
-        # Paid in / paid out / safe drop / no sale.
-        self.movement_panel = QWidget()
-        form = QFormLayout(self.movement_panel)
-        self.movement_heading = QLabel()
-        form.addRow(self.movement_heading)
-        self.amount = QLineEdit()
-        self.amount.setMinimumHeight(TOUCH_MIN)
-        self.amount.setPlaceholderText("0.00")
-        self.reason = QComboBox()
-        self.reason.setMinimumHeight(TOUCH_MIN)
-        self.note = QLineEdit()
-        self.note.setMinimumHeight(TOUCH_MIN)
-        self.note.setMaxLength(200)
-        form.addRow(self.tr("Amount"), self.amount)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Note (optional)"), self.note)
-        self.movement_confirm = action_button(self.tr("Record and open drawer"), "F12", role="pay")
-        form.addRow(self.movement_confirm)
-        self.panels.addWidget(self.movement_panel)
+        # Paid in / paid out / safe drop / no sale: the amount on the number pad, then the
+        # chain's reason codes of that kind as buttons with optional words (the sale screen's
+        # own prompt, ui/prompt_panel.py).
+        self.movement_prompt = PromptPanel()
+        self.panels.addWidget(self.movement_prompt)
 
         # A manager approves an over/short beyond the store's threshold.
         self.approval_panel = QWidget()

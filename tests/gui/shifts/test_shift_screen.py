@@ -3,12 +3,17 @@ pay out cash → X → blind close → Z → a new shift, driven by key presses 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.db.models import CashMovementRow, JournalEntry
+from pos_app.services.sync.feed_apply import apply_changes
+from sync.protocol import FeedChange, FeedKind
 from tests.helpers.gui import Driver
 
 TSHIRT, COFFEE = "0036000291452", "4006381333931"  # 15.00, 8.99
@@ -56,13 +61,20 @@ def test_open_sell_cash_out_x_blind_close_z_and_a_new_shift(
     d.qtbot.keyClick(w.current_page, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     d.qtbot.waitUntil(lambda: w.current_page is page)
 
-    click(d, page.paid_out_button)
-    d.type(page.amount, "3.00")
-    page.reason.setCurrentIndex(page.reason.findData("supplier"))
-    d.type(page.note, "milk")
+    prompt = page.movement_prompt
+    click(d, page.paid_out_button)  # the amount on the pad, Enter, then a reason code
+    d.qtbot.waitUntil(lambda: page.panels.currentWidget() is prompt)
+    d.type(prompt.value_edit, "3.00")
+    d.press(prompt.value_edit, Qt.Key.Key_Return)
+    supplies = prompt.preset_button("SUPPLIES")
+    assert supplies is not None
+    assert supplies.isVisible()
+    click(d, supplies)
+    d.type(prompt.reason_edit, "milk")
     with d.qtbot.waitSignal(shifts.report_ready, timeout=5000) as x_after_paid_out:
-        click(d, page.movement_confirm)
+        click(d, prompt.ok_button)
     assert "Paid out (1)" in x_after_paid_out.args[0]
+    assert "  Store supplies (1)" in x_after_paid_out.args[0]
 
     with d.qtbot.waitSignal(shifts.report_ready, timeout=5000) as x:
         click(d, page.x_button)
@@ -103,3 +115,70 @@ def test_open_sell_cash_out_x_blind_close_z_and_a_new_shift(
     assert kinds.count("shift_open") == 2
     assert kinds.count("z_report") == 1
     assert kinds.count("cash_movement") == 1
+
+
+def test_a_paid_out_takes_a_reason_code_head_office_set_through_the_prompt(
+    signed_in: Driver, seeded: sessionmaker[Session]
+) -> None:
+    """Brief i19 point 1: the Shift screen offers the hub's codes of the kind (not a fixed
+    list), "Other"-style codes need words on the on-screen keyboard, and the journal keeps
+    code, label and note."""
+    d = signed_in
+    shifts, page = d.till.shifts, d.till.shifts.page
+    prompt = page.movement_prompt
+    codes = [
+        {"code": "WINDOW", "kind": "paid_out", "label": "Window cleaner"},
+        {"code": "ODD", "kind": "paid_out", "label": "Something else", "needs_text": True},
+    ]
+    with seeded.begin() as session:  # what the sync client writes when the feed brings a set
+        apply_changes(
+            session,
+            [FeedChange(position=1, kind=FeedKind.REASON_CODE, key="reason_codes",
+                        data={"codes": codes})],
+        )  # fmt: skip
+    with d.qtbot.waitSignal(shifts.shift_changed, timeout=5000):
+        shifts.show()
+    shifts.start_count("open")
+    page.count.set_count(1000, 2)  # 20.00 float
+    with d.qtbot.waitSignal(shifts.report_ready, timeout=5000):
+        click(d, page.count_confirm)
+
+    click(d, page.paid_out_button)
+    d.qtbot.waitUntil(lambda: page.panels.currentWidget() is prompt)
+    d.type(prompt.value_edit, "7.50")
+    d.press(prompt.value_edit, Qt.Key.Key_Return)
+    assert prompt.preset_button("SUPPLIES") is None  # the default the hub's set replaced
+    odd = prompt.preset_button("ODD")
+    assert odd is not None
+    click(d, odd)
+    assert prompt.keyboard.isVisible()  # words are required: letters, not the number pad
+    click(d, prompt.ok_button)
+    assert "say what the reason is" in prompt.message.text()
+    click(d, prompt.cancel_button)
+
+    click(d, page.paid_out_button)
+    d.qtbot.waitUntil(lambda: page.panels.currentWidget() is prompt and prompt.isVisible())
+    d.type(prompt.value_edit, "7.50")
+    d.press(prompt.value_edit, Qt.Key.Key_Return)
+    window = prompt.preset_button("WINDOW")
+    assert window is not None
+    click(d, window)
+    d.type(prompt.reason_edit, "front")
+    with d.qtbot.waitSignal(shifts.report_ready, timeout=5000) as x:
+        click(d, prompt.ok_button)
+    assert "  Window cleaner (1)" in x.args[0]
+
+    with seeded() as session:
+        entry = session.scalars(
+            select(JournalEntry).where(JournalEntry.kind == "cash_movement")
+        ).one()
+        body = json.loads(entry.payload)["body"]
+        row = session.scalars(select(CashMovementRow)).one()
+    assert (body["kind"], body["amount_minor"], body["reason"], body["reason_label"]) == (
+        "paid_out",
+        750,
+        "WINDOW",
+        "Window cleaner",
+    )
+    assert (body["note"], body["cashier"]) == ("front", "Ann")
+    assert (row.reason, row.amount_minor, row.journal_seq) == ("WINDOW", -750, entry.seq)

@@ -39,7 +39,7 @@ def _day_at_the_till(till: EnrolledTill) -> None:
     with db.begin() as session:
         till_id = load_till_context(session).till_id  # the id the hub gave at enrollment
         service.record_movement(session, till_id=till_id, cashier="Ann", kind="paid_out",
-                                amount_minor=300, reason="supplier")  # fmt: skip
+                                amount_minor=300, reason="SUPPLIES")  # fmt: skip
     do_return(db, shirt.receipt_no, [one()])  # 15.00 back in cash
     close(db, service, count(n5000=1, n100=2))  # 52.00 where 47.00 is expected: 5.00 over
     open_shift(db, service, count(n2000=1))

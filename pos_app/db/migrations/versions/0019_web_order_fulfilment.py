@@ -1,7 +1,7 @@
 """web_orders.fulfilment and deliver_to; collection_orders.tracking_ref: deliveries at the till
 
 Revision ID: 0019
-Revises: 0014
+Revises: 0018
 Create Date: 2026-12-05 15:20:00.000000
 
 The hub sends each web order's fulfilment (pickup | delivery) and, for a delivery, the address
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0014"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 

@@ -24,10 +24,10 @@ from tests.helpers.shift_day import VISA, Clock, close, open_shift, ring
 
 CODES = ("4006381333931", "96385074", "0036000291452", "5012345678900")
 SHIRT = "0036000291452"  # 15.00: what an exchange takes
-REASON = {
-    MovementKind.PAID_IN: "other",
-    MovementKind.PAID_OUT: "supplier",
-    MovementKind.SAFE_DROP: "safe_drop",
+REASON = {  # default reason codes of each kind (pos_app/domain/reasons.py)
+    MovementKind.PAID_IN: "FLOAT_TOP_UP",
+    MovementKind.PAID_OUT: "SUPPLIES",
+    MovementKind.SAFE_DROP: "BANKING",
 }
 
 
