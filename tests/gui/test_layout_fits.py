@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -50,6 +50,15 @@ def check(
     problems: dict[str, list[str]], screen: tuple[int, int], name: str, d: Driver, page: QWidget
 ) -> None:
     settle(d)
+    # Under load one pass of the loop was not always enough for a prompt that swaps its pad
+    # for the keyboard (a full run once saw the transient size): wait for two equal readings.
+    seen: list[QSize] = []
+
+    def steady() -> bool:
+        seen.append(d.window.minimumSizeHint())
+        return len(seen) > 1 and seen[-1] == seen[-2]
+
+    d.qtbot.waitUntil(steady, timeout=WAIT_MS)
     problems[name] = layout_problems(page) + [
         p for p in layout_problems(d.window.status) if p not in problems.get("status", [])
     ]
