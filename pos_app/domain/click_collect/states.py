@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import N_, Label, msg
 
 __all__ = [
     "ACTIVE",
@@ -54,13 +55,13 @@ ALLOWED_MOVES: dict[OrderState, frozenset[OrderState]] = {
 ACTIVE = frozenset({S.NEW, S.PICKING, S.READY, S.PARTIALLY_COLLECTED})
 
 _WORDS = {
-    S.NEW: "new",
-    S.PICKING: "being picked",
-    S.READY: "ready for collection",
-    S.PARTIALLY_COLLECTED: "partly collected",
-    S.COLLECTED: "collected",
-    S.CANCELLED: "cancelled",
-    S.EXPIRED: "expired",
+    S.NEW: N_("new"),
+    S.PICKING: N_("being picked"),
+    S.READY: N_("ready for collection"),
+    S.PARTIALLY_COLLECTED: N_("partly collected"),
+    S.COLLECTED: N_("collected"),
+    S.CANCELLED: N_("cancelled"),
+    S.EXPIRED: N_("expired"),
 }
 
 
@@ -71,5 +72,10 @@ def describe(state: OrderState) -> str:
 def check_move(number: str, current: OrderState, target: OrderState) -> None:
     if target not in ALLOWED_MOVES[current]:
         raise CollectionError(
-            f"Order {number} is {describe(current)}; it cannot become {describe(target)}."
+            msg(
+                "Order {number} is {state}; it cannot become {target}.",
+                number=number,
+                state=Label(describe(current)),
+                target=Label(describe(target)),
+            )
         )
