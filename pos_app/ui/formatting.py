@@ -22,7 +22,7 @@ from pos_app.domain.errors import LocaleError
 from pos_app.domain.l10n.catalog import translator
 from pos_app.domain.l10n.formats import DateStyle, Formats
 from pos_app.domain.l10n.locales import DEFAULT_LOCALE
-from pos_app.domain.l10n.messages import message_of
+from pos_app.domain.l10n.messages import Message, message_of
 from pos_app.domain.money import Money
 
 # Every money column and amount label: right-aligned, so decimals line up.
@@ -120,6 +120,12 @@ def error_text(error: object) -> str:
     message = message_of(error) if isinstance(error, BaseException) else None
     if message is None:
         return str(error)
+    return message_text(message)
+
+
+def message_text(message: Message) -> str:
+    """A message id from the core (an AuthResult's, a coupon check's) in the store's language,
+    its amounts formatted here."""
     return message.render(translator(current_locale()), _show)
 
 

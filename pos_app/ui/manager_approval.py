@@ -37,8 +37,8 @@ class ManagerApprovalMixin:
 
             def approved(result: AuthResult) -> None:
                 if result.approval is None:
-                    prompt.show_error(result.message)
-                    self.error_shown.emit(result.message)
+                    prompt.show_error(formatting.message_text(result.message))
+                    self.error_shown.emit(formatting.message_text(result.message))
                     return
                 approval = result.approval
                 self._approve = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import N_, Label, msg
 
 __all__ = [
     "ACTIVE",
@@ -60,14 +61,14 @@ ALLOWED_MOVES: dict[OrderState, frozenset[OrderState]] = {
 ACTIVE = frozenset({S.NEW, S.PICKING, S.READY, S.PARTIALLY_COLLECTED})
 
 _WORDS = {
-    S.NEW: "new",
-    S.PICKING: "being picked",
-    S.READY: "ready for collection",
-    S.PARTIALLY_COLLECTED: "partly collected",
-    S.COLLECTED: "collected",
-    S.SHIPPED: "shipped",
-    S.CANCELLED: "cancelled",
-    S.EXPIRED: "expired",
+    S.NEW: N_("new"),
+    S.PICKING: N_("being picked"),
+    S.READY: N_("ready for collection"),
+    S.PARTIALLY_COLLECTED: N_("partly collected"),
+    S.COLLECTED: N_("collected"),
+    S.SHIPPED: N_("shipped"),
+    S.CANCELLED: N_("cancelled"),
+    S.EXPIRED: N_("expired"),
 }
 
 
@@ -103,10 +104,21 @@ def check_move(
     if target in ALLOWED_MOVES[current] and target not in moves_for(current, fulfilment):
         if fulfilment == DELIVERY:
             raise CollectionError(
-                f"Order {number} is a delivery: it is shipped, not {describe(target)}."
+                msg(
+                    "Order {number} is a delivery: it is shipped, not {target}.",
+                    number=number,
+                    target=Label(describe(target)),
+                )
             )
-        raise CollectionError(f"Order {number} is collected at the store; it is not shipped.")
+        raise CollectionError(
+            msg("Order {number} is collected at the store; it is not shipped.", number=number)
+        )
     if target not in ALLOWED_MOVES[current]:
         raise CollectionError(
-            f"Order {number} is {describe(current)}; it cannot become {describe(target)}."
+            msg(
+                "Order {number} is {state}; it cannot become {target}.",
+                number=number,
+                state=Label(describe(current)),
+                target=Label(describe(target)),
+            )
         )

@@ -61,10 +61,7 @@ class Message:
     def render(self, translate: Translate = _same, show: Show = str) -> str:
         """The text in ``translate``'s language, each value shown by ``show`` (money, dates)."""
         text = translate(self.msgid)
-        values = {
-            name: translate(value.text) if isinstance(value, Label) else show(value)
-            for name, value in self.params.items()
-        }
+        values = {name: _field(value, translate, show) for name, value in self.params.items()}
         try:
             return text.format_map(values)
         except (KeyError, IndexError, ValueError):
@@ -73,6 +70,17 @@ class Message:
 
     def __str__(self) -> str:
         return self.render()
+
+
+def _field(value: object, translate: Translate, show: Show) -> str:
+    if isinstance(value, Label):
+        return translate(value.text)
+    if isinstance(value, Message):
+        # A message inside a message (a refusal quoting the reasons): the same language.
+        return value.render(translate, show)
+    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+        return "; ".join(v.render(translate, show) for v in value)
+    return show(value)
 
 
 def message_of(error: BaseException) -> Message | None:

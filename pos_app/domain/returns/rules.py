@@ -34,6 +34,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import Label, Message, msg
 from pos_app.domain.money import Currency, Money, round_half_up, sum_money
 from pos_app.domain.staff.roles import Role
 
@@ -124,11 +125,15 @@ class OriginalLine:
 
     def __post_init__(self) -> None:
         if self.quantity_milli <= 0:
-            raise ReturnError(f"Line {self.line_no} sold no quantity; it cannot be returned.")
+            raise ReturnError(
+                msg("Line {line_no} sold no quantity; it cannot be returned.", line_no=self.line_no)
+            )
         if self.amount_minor < 0:
-            raise ReturnError(f"Line {self.line_no} has a negative amount.")
+            raise ReturnError(msg("Line {line_no} has a negative amount.", line_no=self.line_no))
         if self.returned_milli < 0:
-            raise ReturnError(f"Line {self.line_no}: returned quantity cannot be negative.")
+            raise ReturnError(
+                msg("Line {line_no}: returned quantity cannot be negative.", line_no=self.line_no)
+            )
 
     @property
     def returnable_milli(self) -> int:
@@ -146,20 +151,26 @@ def cumulative_refund_minor(line: OriginalLine, returned_milli: int) -> int:
 def line_refund_minor(line: OriginalLine, quantity_milli: int) -> int:
     """What returning ``quantity_milli`` more of ``line`` refunds (to the minor unit)."""
     if quantity_milli <= 0:
-        raise ReturnError("Return at least some quantity.")
+        raise ReturnError(msg("Return at least some quantity."))
     if quantity_milli > line.returnable_milli:
         raise ReturnError(
-            f"{line.name}: only {_qty(line.returnable_milli)} of {_qty(line.quantity_milli)} "
-            f"can still be returned ({_qty(line.returned_milli)} already came back)."
+            msg(
+                "{name}: only {left} of {sold} can still be returned "
+                "({returned} already came back).",
+                name=line.name,
+                left=_qty(line.returnable_milli),
+                sold=_qty(line.quantity_milli),
+                returned=_qty(line.returned_milli),
+            )
         )
     before = cumulative_refund_minor(line, line.returned_milli)
     after = cumulative_refund_minor(line, line.returned_milli + quantity_milli)
     return after - before
 
 
-def _qty(milli: int) -> str:
-    text = format(Decimal(milli).scaleb(-3), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _qty(milli: int) -> Decimal:
+    # A number, not text: the message shows it in the reader's locale ("1,5" in French).
+    return Decimal(milli) / 1000
 
 
 class IdDocument(StrEnum):
@@ -183,17 +194,21 @@ class CustomerIdNote:
     def __post_init__(self) -> None:
         object.__setattr__(self, "document", IdDocument(self.document))
         if len(self.last4) != 4 or not self.last4.isascii() or not self.last4.isalnum():
-            raise ReturnError("Note exactly the last 4 letters or digits of the customer's ID.")
+            raise ReturnError(
+                msg("Note exactly the last 4 letters or digits of the customer's ID.")
+            )
 
     @classmethod
     def from_number(cls, document: IdDocument | str, number: str) -> CustomerIdNote:
         chars = "".join(c for c in number.upper() if c.isascii() and c.isalnum())
         if len(chars) < 4:
-            raise ReturnError("Type the customer's ID number (at least its last 4 characters).")
+            raise ReturnError(
+                msg("Type the customer's ID number (at least its last 4 characters).")
+            )
         try:
             kind = IdDocument(document)
         except ValueError:
-            raise ReturnError("Choose the kind of ID the customer showed.") from None
+            raise ReturnError(msg("Choose the kind of ID the customer showed.")) from None
         return cls(kind, chars[-4:])
 
     def as_dict(self) -> dict[str, str]:
@@ -281,7 +296,7 @@ class ReturnAssessment:
     refunds_minor: Mapping[int, int]  # line_no -> refund
     total: Money
     refund: tuple[RefundPart, ...]
-    approval_reasons: tuple[str, ...]
+    approval_reasons: tuple[Message, ...]
     exchanged: Money | None = None  # the part that pays for an exchange's new items
 
     @property
@@ -299,12 +314,14 @@ def plan_refund(
 ) -> tuple[RefundPart, ...]:
     """Split ``total`` over refund methods: original tenders by default (non-cash first)."""
     if total.is_negative():
-        raise ReturnError("A refund cannot be negative.")
+        raise ReturnError(msg("A refund cannot be negative."))
     if total.is_zero():
         return ()
     if receiptless or prefer is RefundMethod.STORE_CREDIT:
         if not store_credit_account:
-            raise ReturnError("A store credit refund needs the account or gift card to credit.")
+            raise ReturnError(
+                msg("A store credit refund needs the account or gift card to credit.")
+            )
         return (RefundPart(RefundMethod.STORE_CREDIT, total, store_credit_account),)
     if prefer is RefundMethod.CASH:
         return (RefundPart(RefundMethod.CASH, total),)
@@ -322,7 +339,7 @@ def plan_refund(
                 # Paid with returned goods: back as store credit, never as cash (a card sale
                 # exchanged, then returned, must not turn into cash in hand).
                 if not store_credit_account:
-                    raise ReturnError("A store credit refund needs the account to credit.")
+                    raise ReturnError(msg("A store credit refund needs the account to credit."))
                 method, account = RefundMethod.STORE_CREDIT, store_credit_account
             elif tender.kind in _METHODS:
                 method = RefundMethod(tender.kind)
@@ -367,33 +384,41 @@ def assess_return(
     ``exchanged``: how much of the refund pays for an exchange's new items (at most all of it).
     """
     if not items:
-        raise ReturnError("Choose at least one line to return.")
+        raise ReturnError(msg("Choose at least one line to return."))
     by_no = {line.line_no: line for line in lines}
     seen: set[int] = set()
     refunds: dict[int, int] = {}
-    reasons: list[str] = []
+    reasons: list[Message] = []
     for item in items:
         line = by_no.get(item.line_no)
         if line is None:
-            raise ReturnError(f"The sale has no line {item.line_no}.")
+            raise ReturnError(msg("The sale has no line {line_no}.", line_no=item.line_no))
         if item.line_no in seen:
-            raise ReturnError(f"Line {item.line_no} is listed twice; combine the quantities.")
+            raise ReturnError(
+                msg("Line {line_no} is listed twice; combine the quantities.", line_no=item.line_no)
+            )
         seen.add(item.line_no)
         if not policy.is_returnable(line):
-            raise ReturnError(f"{line.name} cannot be returned (non-returnable item).")
+            raise ReturnError(
+                msg("{name} cannot be returned (non-returnable item).", name=line.name)
+            )
         refunds[item.line_no] = line_refund_minor(line, item.quantity_milli)
         if sold_at is not None:
             window = policy.window_days(line.department)
             if now - sold_at > timedelta(days=window):
-                reasons.append(f"{line.name}: outside the {window}-day return window")
+                reasons.append(
+                    msg("{name}: outside the {days}-day return window", name=line.name, days=window)
+                )
     if receiptless:
         if not policy.receiptless_allowed:
-            raise ReturnError("This store does not take returns without a receipt.")
-        reasons.append("no receipt: store credit only")
+            raise ReturnError(msg("This store does not take returns without a receipt."))
+        reasons.append(msg("no receipt: store credit only"))
     total = Money.from_minor(sum(refunds.values()), currency)
     kept = Money.zero(currency) if exchanged is None else exchanged
     if kept.is_negative() or kept > total:
-        raise ReturnError(f"An exchange can use between 0 and {total} of this refund.")
+        raise ReturnError(
+            msg("An exchange can use between 0 and {total} of this refund.", total=total)
+        )
     paid_back = total - kept
     parts = plan_refund(
         paid_back,
@@ -405,10 +430,23 @@ def assess_return(
     cash = sum_money((p.amount for p in parts if p.method is RefundMethod.CASH), currency)
     limit = Money.from_minor(policy.cash_limit_minor_by_role.get(role, 0), currency)
     if cash > limit:
-        reasons.append(f"cash refund of {cash} is above the {role} limit of {limit}")
+        reasons.append(
+            msg(
+                "cash refund of {cash} is above the {role} limit of {limit}",
+                cash=cash,
+                role=Label(role),
+                limit=limit,
+            )
+        )
     if paid_back.to_minor() > policy.approval_threshold_minor:
         threshold = Money.from_minor(policy.approval_threshold_minor, currency)
-        reasons.append(f"refund of {paid_back} is above the approval threshold of {threshold}")
+        reasons.append(
+            msg(
+                "refund of {paid_back} is above the approval threshold of {threshold}",
+                paid_back=paid_back,
+                threshold=threshold,
+            )
+        )
     return ReturnAssessment(
         refunds_minor=refunds,
         total=total,

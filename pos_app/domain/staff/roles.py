@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import N_, msg
 
 __all__ = ["Role", "RoleError", "parse_role"]
 
@@ -18,11 +19,12 @@ class RoleError(DomainError):
 
 
 class Role(StrEnum):
-    ASSOCIATE = "associate"
+    # The values are message ids too (N_): a refusal names the role in the till's language.
+    ASSOCIATE = N_("associate")
     # Picks and hands over click-and-collect orders; at the till, the rights of an associate.
-    FULFILMENT = "fulfilment"
-    SUPERVISOR = "supervisor"
-    MANAGER = "manager"
+    FULFILMENT = N_("fulfilment")
+    SUPERVISOR = N_("supervisor")
+    MANAGER = N_("manager")
 
 
 def parse_role(text: str) -> Role:
@@ -30,4 +32,6 @@ def parse_role(text: str) -> Role:
         return Role(text)
     except ValueError:
         known = ", ".join(Role)
-        raise RoleError(f"unknown staff role {text[:40]!r} (known: {known})") from None
+        raise RoleError(
+            msg("Unknown staff role {role} (known: {known}).", role=text[:40], known=known)
+        ) from None

@@ -24,6 +24,7 @@ from pos_app.db.models import (
 from pos_app.domain.click_collect.orders import ACTIVE, CollectionError, OrderState, describe
 from pos_app.domain.click_collect.states import DEFAULT_HOLD_DAYS as DEFAULT_HOLD_DAYS
 from pos_app.domain.click_collect.states import DELIVERY, PICKUP, expires_uncollected
+from pos_app.domain.l10n.messages import msg
 
 COLLECTION_EVENT = "collection.status_changed"
 QUEUE_LIMIT = 500
@@ -196,7 +197,9 @@ class CollectionsView:
     def detail(self, session: Session, number: str, now: datetime) -> OrderDetail:
         found = self._rows(session, [WebOrderRow.number == number], limit=1)
         if not found:
-            raise CollectionError(f"There is no web order {number} for this store.")
+            raise CollectionError(
+                msg("There is no web order {number} for this store.", number=number)
+            )
         order, local = found[0]
         progress = {line.line_no: line for line in (local.lines if local else [])}
         departments: dict[str, str] = dict(

@@ -38,6 +38,7 @@ from pos_app.domain.click_collect.orders import (
     pick_list,
 )
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import Label, Message, msg
 from pos_app.domain.money import Currency, Money, currency_by_code
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.sale.basket import Basket
@@ -74,7 +75,7 @@ def utc_now() -> datetime:
 class PickOutcome:
     detail: OrderDetail
     line_no: int
-    message: str
+    message: Message  # shown in the till's language (formatting.message_text)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,9 @@ class CollectionsService:
         order, local = self._load(session, number)
         state = self._state(order, local)
         if local is None and state is S.PICKING:
-            raise CollectionError(f"Order {number} is already being picked at another till.")
+            raise CollectionError(
+                msg("Order {number} is already being picked at another till.", number=number)
+            )
         if local is not None and state is S.PICKING and local.claimed_by == staff:
             return self.detail(session, number)  # already mine: carry on
         check_move(number, state, S.PICKING)
@@ -142,7 +145,11 @@ class CollectionsService:
         detail = self.detail(session, number)
         if detail.summary.state not in (S.NEW, S.PICKING):
             raise CollectionError(
-                f"Order {number} is {describe(detail.summary.state)}: nothing to pick."
+                msg(
+                    "Order {number} is {state}: nothing to pick.",
+                    number=number,
+                    state=Label(describe(detail.summary.state)),
+                )
             )
         return pick_list(
             number=number,
@@ -164,19 +171,25 @@ class CollectionsService:
         """Verify a scanned item against the pick list; a wrong item or an extra is refused."""
         order, local = self._load(session, number)
         if local is None or S(local.local_status) is not S.PICKING:
-            raise CollectionError(f"Start picking order {number} before scanning items.")
+            raise CollectionError(
+                msg("Start picking order {number} before scanning items.", number=number)
+            )
         try:
             code = parse_scan(raw, self._scan_config)
         except DomainError as exc:
-            raise CollectionError(str(exc)) from exc
+            raise CollectionError(*exc.args) from exc  # keeps the message id
         gtin = code.gtin if isinstance(code, ProductCode) else code.lookup_code
         catalog = SqlCatalog(session, _currency(order))
         item = catalog.by_barcode(gtin)
         if item is None:
-            raise CollectionError(f"No product has the barcode {gtin}. Put it aside.")
+            raise CollectionError(
+                msg("No product has the barcode {gtin}. Put it aside.", gtin=gtin)
+            )
         ordered = {ln.line_no: ln for ln in order.lines if ln.sku == item.sku}
         if not ordered:
-            raise CollectionError(f"Wrong item: {item.name} is not in order {number}.")
+            raise CollectionError(
+                msg("Wrong item: {name} is not in order {number}.", name=item.name, number=number)
+            )
         progress = {ln.line_no: ln for ln in local.lines}
         for line_no, line in sorted(ordered.items()):
             done = progress[line_no]
@@ -185,9 +198,20 @@ class CollectionsService:
                 local.updated_at = self._clock()
                 session.flush()
                 left = (line.quantity_milli - done.picked_milli - done.short_milli) // 1000
-                message = f"{item.name}: picked {done.picked_milli // 1000}, {left} to go"
+                message = msg(
+                    "{name}: picked {picked}, {left} to go",
+                    name=item.name,
+                    picked=done.picked_milli // 1000,
+                    left=left,
+                )
                 return PickOutcome(self.detail(session, number), line_no, message)
-        raise CollectionError(f"Too many: order {number} has all the {item.name} it needs.")
+        raise CollectionError(
+            msg(
+                "Too many: order {number} has all the {name} it needs.",
+                number=number,
+                name=item.name,
+            )
+        )
 
     def mark_short(
         self, session: Session, number: str, line_no: int, *, quantity_milli: int | None = None
@@ -195,15 +219,19 @@ class CollectionsService:
         """Record that (some of) a line cannot be found; the hub decides refund/substitute."""
         order, local = self._load(session, number)
         if local is None or S(local.local_status) is not S.PICKING:
-            raise CollectionError(f"Start picking order {number} before marking a line short.")
+            raise CollectionError(
+                msg("Start picking order {number} before marking a line short.", number=number)
+            )
         line = next((ln for ln in order.lines if ln.line_no == line_no), None)
         if line is None:
-            raise CollectionError(f"Order {number} has no line {line_no}.")
+            raise CollectionError(
+                msg("Order {number} has no line {line_no}.", number=number, line_no=line_no)
+            )
         done = next(ln for ln in local.lines if ln.line_no == line_no)
         missing = line.quantity_milli - done.picked_milli - done.short_milli
         qty = missing if quantity_milli is None else quantity_milli
         if qty <= 0 or qty > missing:
-            raise CollectionError(f"{line.name}: nothing left to mark short.")
+            raise CollectionError(msg("{name}: nothing left to mark short.", name=line.name))
         done.short_milli += qty
         local.updated_at = self._clock()
         session.flush()
@@ -214,14 +242,16 @@ class CollectionsService:
     ) -> Ready:
         order, local = self._load(session, number)
         if local is None:
-            raise CollectionError(f"Pick order {number} before marking it ready.")
+            raise CollectionError(
+                msg("Pick order {number} before marking it ready.", number=number)
+            )
         detail = self.detail(session, number)
         if not detail.fully_picked:
-            raise CollectionError("Scan or mark short every line before marking it ready.")
+            raise CollectionError(msg("Scan or mark short every line before marking it ready."))
         if not any(ln.picked_milli for ln in detail.lines):
-            raise CollectionError("Nothing was picked: cancel the order instead.")
+            raise CollectionError(msg("Nothing was picked: cancel the order instead."))
         if not 1 <= bags <= 20:
-            raise CollectionError("Give between 1 and 20 bags.")
+            raise CollectionError(msg("Give between 1 and 20 bags."))
         local.bag_count = bags
         held = [(ln.sku, -ln.picked_milli) for ln in local.lines if ln.picked_milli]
         self._step(session, local, Transition(S.READY, staff, held, "collection_hold"), context)
@@ -268,11 +298,11 @@ class CollectionsService:
         order, local = self._load(session, number)
         state = self._state(order, local)
         if local is None or state not in (S.READY, S.PARTIALLY_COLLECTED):
-            raise CollectionError(f"Order {number} is not ready for collection.")
+            raise CollectionError(msg("Order {number} is not ready for collection.", number=number))
         # A delivery has no customer at the counter: say so before asking for an ID.
         check_move(number, state, S.COLLECTED, order.fulfilment)
         if not identity_note.strip():
-            raise CollectionError("Check the customer's ID or pickup code and note it.")
+            raise CollectionError(msg("Check the customer's ID or pickup code and note it."))
         give = self._give(number, local, quantities)
         sale = None
         if order.payment_status != "paid":
@@ -280,7 +310,9 @@ class CollectionsService:
                 session, order, give, tenders, staff=staff, context=context, offline=offline
             )
         elif tenders:
-            raise CollectionError(f"Order {number} is already paid; take no payment.")
+            raise CollectionError(
+                msg("Order {number} is already paid; take no payment.", number=number)
+            )
         progress = {ln.line_no: ln for ln in local.lines}
         for line_no, qty in give.items():
             progress[line_no].collected_milli += qty
@@ -318,11 +350,16 @@ class CollectionsService:
         state = self._state(order, local)
         check_move(number, state, S.SHIPPED, order.fulfilment)
         if local is None:  # made ready at another till: its bags are there
-            raise CollectionError(f"Order {number} was made ready at another till; ship it there.")
+            raise CollectionError(
+                msg("Order {number} was made ready at another till; ship it there.", number=number)
+            )
         ref = " ".join(tracking_ref.split())
         if len(ref) > MAX_TRACKING_REF or not ref.isprintable():
             raise CollectionError(
-                f"A tracking reference is at most {MAX_TRACKING_REF} letters and digits."
+                msg(
+                    "A tracking reference is at most {limit} letters and digits.",
+                    limit=MAX_TRACKING_REF,
+                )
             )
         for line in local.lines:  # all that was bagged left the store
             line.collected_milli = line.picked_milli
@@ -388,12 +425,12 @@ class CollectionsService:
         same basket the checkout will price, so the tender panel asks for the right amount."""
         order, local = self._load(session, number)
         if local is None:
-            raise CollectionError(f"Order {number} is not ready for collection.")
+            raise CollectionError(msg("Order {number} is not ready for collection.", number=number))
         give = self._give(number, local, quantities)
         try:
             return self._basket(session, order, give, context).totals().total
         except DomainError as exc:
-            raise CollectionError(str(exc)) from exc
+            raise CollectionError(*exc.args) from exc  # keeps the message id
 
     @staticmethod
     def _give(
@@ -403,9 +440,13 @@ class CollectionsService:
         give = dict(waiting) if quantities is None else dict(quantities)
         for line_no, qty in give.items():
             if line_no not in waiting or qty < 0 or qty > waiting[line_no]:
-                raise CollectionError(f"Line {line_no}: that is more than waits in the bag.")
+                raise CollectionError(
+                    msg("Line {line_no}: that is more than waits in the bag.", line_no=line_no)
+                )
         if not any(give.values()):
-            raise CollectionError(f"Choose at least one item of order {number} to hand over.")
+            raise CollectionError(
+                msg("Choose at least one item of order {number} to hand over.", number=number)
+            )
         return give
 
     @staticmethod
@@ -438,7 +479,9 @@ class CollectionsService:
         offline: bool,
     ) -> CompletedSale:
         if not tenders:
-            raise CollectionError(f"Order {order.number} is paid in store: take payment first.")
+            raise CollectionError(
+                msg("Order {number} is paid in store: take payment first.", number=order.number)
+            )
         try:
             basket = self._basket(session, order, give, context)
             return self._checkout.complete_sale(
@@ -450,7 +493,7 @@ class CollectionsService:
                 offline=offline,
             )
         except (DomainError, CheckoutError) as exc:
-            raise CollectionError(str(exc)) from exc
+            raise CollectionError(*exc.args) from exc  # keeps the message id
 
     # -- cancel / expire -------------------------------------------------------------------
 
@@ -458,7 +501,7 @@ class CollectionsService:
         self, session: Session, number: str, *, reason: str, staff: str, context: TillContext
     ) -> OrderDetail:
         if not reason.strip():
-            raise CollectionError("Give a reason for cancelling the order.")
+            raise CollectionError(msg("Give a reason for cancelling the order."))
         order, local = self._load(session, number)
         self._close(session, order, local, S.CANCELLED, staff, context, reason.strip()[:500])
         return self.detail(session, number)
@@ -584,7 +627,7 @@ class CollectionsService:
         """A manager has seen a conflict the hub flagged (``review_orders`` or an approval)."""
         _, local = self._load(session, number)
         if local is None or not local.needs_review:
-            raise CollectionError(f"Order {number} has nothing to review.")
+            raise CollectionError(msg("Order {number} has nothing to review.", number=number))
         require(actor, Permission.REVIEW_ORDERS, approval)
         staff = _signed(actor, approval)
         local.needs_review = False
@@ -597,7 +640,9 @@ class CollectionsService:
     def _load(self, session: Session, number: str) -> tuple[WebOrderRow, CollectionOrderRow | None]:
         order = session.get(WebOrderRow, number)
         if order is None:
-            raise CollectionError(f"There is no web order {number} for this store.")
+            raise CollectionError(
+                msg("There is no web order {number} for this store.", number=number)
+            )
         return order, session.get(CollectionOrderRow, number)
 
     def _step(

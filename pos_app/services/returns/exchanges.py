@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.returns.rules import RefundMethod, ReturnAssessment, ReturnError, ReturnItem
@@ -105,7 +106,7 @@ class ExchangeService:
         prefer: RefundMethod | None = None,
     ) -> ExchangeQuote:
         if basket.is_empty:
-            raise ReturnError("Scan the new items the customer takes in exchange.")
+            raise ReturnError(msg("Scan the new items the customer takes in exchange."))
         plain = self._returns.assess(original, items, cashier=cashier, context=context)
         new_total = self._checkout.price(session, basket, context).total
         credit = min(plain.total, new_total)
@@ -140,9 +141,9 @@ class ExchangeService:
             context=context, prefer=prefer,
         )  # fmt: skip
         if quote.returned.is_zero():
-            raise ReturnError("Nothing comes back: choose the lines and quantities to return.")
+            raise ReturnError(msg("Nothing comes back: choose the lines and quantities to return."))
         if payments and not quote.net.is_positive():
-            raise ReturnError("The customer owes nothing on this exchange: take no payment.")
+            raise ReturnError(msg("The customer owes nothing on this exchange: take no payment."))
         # Both halves take consecutive numbers of the receipt series: the sale first.
         sale_receipt = peek_receipt_no(session, context.till_id, 1)
         return_receipt = peek_receipt_no(session, context.till_id, 2)
@@ -156,7 +157,9 @@ class ExchangeService:
             },
         )  # fmt: skip
         if sale.receipt_no != sale_receipt:  # pragma: no cover - a broken journal invariant
-            raise ReturnError("The receipt series moved while the exchange was written; try again.")
+            raise ReturnError(
+                msg("The receipt series moved while the exchange was written; try again.")
+            )
         returned = self._returns.complete_return(
             session, receipt_no=receipt_no, items=items, cashier=cashier, context=context,
             approval=approval, card=card, prefer=prefer, offline=offline,
@@ -164,7 +167,9 @@ class ExchangeService:
             return_uuid=return_uuid, found=found,
         )  # fmt: skip
         if returned.receipt_no != return_receipt:  # pragma: no cover - as above
-            raise ReturnError("The receipt series moved while the exchange was written; try again.")
+            raise ReturnError(
+                msg("The receipt series moved while the exchange was written; try again.")
+            )
         receipt = exchange_receipt(sale, returned, quote.net)
         return CompletedExchange(sale=sale, returned=returned, net=quote.net, receipt=receipt)
 

@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import Sale, SaleLine, SaleTender, StoreProfile
+from pos_app.domain.l10n.messages import Message, msg
 from pos_app.domain.returns.rules import OriginalTender, ReturnError
 from pos_app.services.returns.in_store import ReturnableSale
 from pos_app.services.returns.web_orders import ReturnLookups, sale_from_lines, unsent_returned
@@ -38,10 +39,11 @@ if TYPE_CHECKING:
 SALE_FIELD = "original_sale_uuid"  # how a return's lines name an in-store original
 
 
-def offline_message(receipt_no: str) -> str:
-    return (
-        f"Receipt {receipt_no} is not from this till and the hub can't be reached: try again "
-        "when online, or return it without a receipt."
+def offline_message(receipt_no: str) -> Message:
+    return msg(
+        "Receipt {receipt} is not from this till and the hub can't be reached: try again "
+        "when online, or return it without a receipt.",
+        receipt=receipt_no,
     )
 
 
@@ -49,7 +51,7 @@ def find_receipt_on_hub(lookups: ReturnLookups, receipt_no: str) -> Returnable:
     """Network only (no database): an in-store sale of any till by its receipt number."""
     code = receipt_no.strip()
     if not code:
-        raise ReturnError("Scan or type the receipt number.")
+        raise ReturnError(msg("Scan or type the receipt number."))
     return lookups.returnable(receipt_no=code)
 
 
@@ -88,14 +90,17 @@ class HubReturnsService:
     def prepare(session: Session, found: Returnable) -> ReturnableSale:
         """Another till's sale as the hub counts it, less this till's returns it has not seen."""
         if found.original_kind is not OriginalKind.SALE:
-            raise ReturnError("That is not an in-store sale.")
+            raise ReturnError(msg("That is not an in-store sale."))
         if session.scalar(select(StoreProfile.tax_mode)) == "exclusive":
             # The hub's line amounts of a tax-exclusive sale are net: refunding them would
             # keep the tax the customer paid. Refuse rather than refund the wrong amount.
             raise ReturnError(
-                f"Receipt {found.receipt_no or found.ref} is from another till: in a store with "
-                "prices before tax it can only be returned at the till that sold it, or "
-                "without a receipt."
+                msg(
+                    "Receipt {receipt} is from another till: in a store with "
+                    "prices before tax it can only be returned at the till that "
+                    "sold it, or without a receipt.",
+                    receipt=found.receipt_no or found.ref,
+                )
             )
         unsent = unsent_returned(session, found.ref, SALE_FIELD)
         returned = {ln.line_no: ln.returned_milli + unsent.get(ln.line_no, 0) for ln in found.lines}

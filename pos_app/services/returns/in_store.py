@@ -33,6 +33,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTender, StockMovement
+from pos_app.domain.l10n.messages import Message, msg
 from pos_app.domain.money import (
     Money,
     round_half_up,
@@ -87,8 +88,10 @@ _WRITE_OFF_REASON = {
 class ReturnApprovalRequiredError(ReturnError):
     """The return needs a manager's approval first; ``reasons`` says why."""
 
-    def __init__(self, reasons: Sequence[str]) -> None:
-        super().__init__("A manager must approve this return: " + "; ".join(reasons) + ".")
+    def __init__(self, reasons: Sequence[Message]) -> None:
+        super().__init__(
+            msg("A manager must approve this return: {reasons}.", reasons=tuple(reasons))
+        )
         self.reasons = tuple(reasons)
 
 
@@ -159,7 +162,9 @@ class ReturnsService:
     ) -> ReturnAssessment:
         """Price the return and list what needs approval (nothing is written)."""
         if original.currency != context.currency.code:
-            raise ReturnError(f"The sale was in {original.currency}; this till is not.")
+            raise ReturnError(
+                msg("The sale was in {currency}; this till is not.", currency=original.currency)
+            )
         return assess_return(
             lines=[line.original for line in original.lines],
             items=items,
@@ -204,7 +209,7 @@ class ReturnsService:
         """
         if receiptless is not None:
             if customer_id is None:
-                raise ReturnError("A return without a receipt needs the customer's ID noted.")
+                raise ReturnError(msg("A return without a receipt needs the customer's ID noted."))
             original = self.receiptless_sale(session, receiptless, context)
             prefer = RefundMethod.STORE_CREDIT
         elif found is not None:
@@ -227,19 +232,22 @@ class ReturnsService:
             exchanged=exchange.credit if exchange is not None else None,
         )
         if assessment.total.is_zero():
-            raise ReturnError("Nothing to refund: choose the lines and quantities to return.")
+            raise ReturnError(msg("Nothing to refund: choose the lines and quantities to return."))
         if assessment.needs_approval:
             _check_approval(cashier, approval, assessment.approval_reasons)
         if any(p.method is RefundMethod.CARD for p in assessment.refund) and card is None:
             raise ReturnError(
-                "Refund the card on the payment terminal first, then enter its approval details."
+                msg(
+                    "Refund the card on the payment terminal first, then enter "
+                    "its approval details."
+                )
             )
 
         try:
             # A refund moves the drawer's cash too (the cashier's own, if each has one).
             require_open_shift(session, context.till_id, cashier.name)
         except ShiftError as exc:
-            raise ReturnError(str(exc)) from exc
+            raise ReturnError(*exc.args) from exc  # keeps the message id
         now = self._clock()
         currency = context.currency
         position = journal.next_position(session, context.till_id)
@@ -445,7 +453,7 @@ class ReturnsService:
 
 
 def _check_approval(
-    cashier: StaffMember, approval: Approval | None, reasons: Sequence[str]
+    cashier: StaffMember, approval: Approval | None, reasons: Sequence[Message]
 ) -> None:
     if cashier.can(Permission.RETURN_OVERRIDE):
         return
@@ -456,9 +464,9 @@ def _check_approval(
         or approval.requested_by.staff_id != cashier.staff_id
         or not approval.approver.can(Permission.RETURN_OVERRIDE)
     ):
-        raise ReturnError("That approval is not for this return; ask a manager to approve it.")
+        raise ReturnError(msg("That approval is not for this return; ask a manager to approve it."))
     if approval.approver.staff_id == cashier.staff_id:
-        raise ReturnError("Someone else must approve your own return.")
+        raise ReturnError(msg("Someone else must approve your own return."))
 
 
 def _round_cash(amount: Money, step: Decimal) -> Money:

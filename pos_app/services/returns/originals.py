@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from pos_app.db.catalog_repo import SqlCatalog
 from pos_app.db.models import Sale, SaleLine, SaleTaxLine, SaleTender
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money
 from pos_app.domain.returns.rules import OriginalLine, OriginalTender, ReturnError
 from pos_app.domain.tax import TaxMode, TaxRate
@@ -75,7 +76,7 @@ def find_sale(session: Session, receipt_no: str) -> ReturnableSale:
         .options(selectinload(Sale.lines), selectinload(Sale.tenders))
     )
     if sale is None:
-        raise ReturnError(f"No sale with receipt number {code[:64]!r} at this till.")
+        raise ReturnError(msg("No sale with receipt number {code} at this till.", code=code[:64]))
     returned = returned_milli(session, sale.uuid)
     refunded = refunded_by_tender(session, sale.uuid)
     lines = tuple(
@@ -120,13 +121,13 @@ def receiptless_sale(
     """Items brought back without a receipt, as (SKU, quantity in thousandths), priced at
     today's catalog price (the most the store can know the customer paid)."""
     if not entries:
-        raise ReturnError("Scan the items the customer brings back.")
+        raise ReturnError(msg("Scan the items the customer brings back."))
     catalog = SqlCatalog(session, context.currency)
     lines: list[ReturnableLine] = []
     for line_no, (sku, quantity_milli) in enumerate(entries, start=1):
         item = catalog.by_sku(sku)
         if item is None:
-            raise ReturnError(f"No product has the SKU {sku[:40]!r}.")
+            raise ReturnError(msg("No product has the SKU {sku}.", sku=sku[:40]))
         exact = item.unit_price.amount * Decimal(quantity_milli).scaleb(-3)
         amount = Money(exact, context.currency).rounded()
         lines.append(

@@ -62,7 +62,7 @@ def journal_body(
         "tenders": [[t.kind, t.amount_minor] for t in sale.tenders],
     }
     if assessment.needs_approval:
-        body["approval_reasons"] = list(assessment.approval_reasons)
+        body["approval_reasons"] = [str(r) for r in assessment.approval_reasons]  # English
     if approval is not None:
         body["approval"] = {
             "approver": approval.approver.code,

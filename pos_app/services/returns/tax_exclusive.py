@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pos_app.db.models import SaleLine, SaleTaxLine
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Currency, Money, allocate, currency_by_code
 from pos_app.domain.returns.rules import (
     ReturnAssessment,
@@ -101,7 +102,12 @@ def exclusive_tax_lines(
     for tax_class in sorted(net_by_class):
         rate = rates.get(tax_class)
         if rate is None:
-            raise ReturnError(f"No tax rate for class {tax_class!r}; the return cannot be taxed.")
+            raise ReturnError(
+                msg(
+                    "No tax rate for class {tax_class}; the return cannot be taxed.",
+                    tax_class=tax_class,
+                )
+            )
         net = Money.from_minor(net_by_class[tax_class], currency)
         tax = Money.from_minor(tax_by_class[tax_class], currency)
         out.append(TaxLine(tax_class, rate.label, rate.rate, net, tax, net + tax))

@@ -30,6 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from pos_app.db.models import OutboxEvent, Product, SaleLine, WebOrderRow
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money, currency_by_code
 from pos_app.domain.returns.rules import (
     OriginalLine,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from sync.protocol import Returnable
 
 REFUND_DAYS = 5  # what the web store's payment provider promises for a card refund
-OFFLINE_REASON = "web order returned while the hub cannot be reached"
+OFFLINE_REASON = msg("web order returned while the hub cannot be reached")
 
 
 class ReturnLookups(Protocol):
@@ -92,7 +93,7 @@ def find_on_hub(lookups: ReturnLookups, presented: str) -> list[Returnable]:
     """Network only (no database): the orders matching an order number or an email."""
     text = presented.strip()
     if not text:
-        raise ReturnError("Type the web order number or the customer's email.")
+        raise ReturnError(msg("Type the web order number or the customer's email."))
     if "@" in text:
         return lookups.returnable_orders(text)
     return [lookups.returnable(order_number=text)]
@@ -150,7 +151,9 @@ def sale_from_lines(
     for line_no, sku, name, bought, amount in lines:
         product = products.get(sku)
         if product is None:
-            raise ReturnError(f"{name or sku} ({sku}) is not in this till's catalog yet.")
+            raise ReturnError(
+                msg("{name} ({sku}) is not in this till's catalog yet.", name=name or sku, sku=sku)
+            )
         out.append(
             ReturnableLine(
                 original=OriginalLine(
@@ -186,7 +189,7 @@ class WebReturnsService:
     def prepare(self, session: Session, order: Returnable, presented: str) -> WebOrderReturn:
         """The hub's view of an order, less this till's returns it has not seen yet."""
         if order.original_kind is not OriginalKind.WEB_ORDER:
-            raise ReturnError("That is not a web order.")
+            raise ReturnError(msg("That is not a web order."))
         unsent = unsent_returned(session, order.ref)
         lines = [
             (ln.line_no, ln.sku, ln.name, ln.bought_milli, ln.amount_minor) for ln in order.lines
@@ -208,7 +211,7 @@ class WebReturnsService:
         """Hub unreachable: this store's orders from the feed copy, counted from this till."""
         text = presented.strip()
         if not text:
-            raise ReturnError("Type the web order number or the customer's email.")
+            raise ReturnError(msg("Type the web order number or the customer's email."))
         query = select(WebOrderRow).options(selectinload(WebOrderRow.lines))
         if "@" in text:
             query = query.where(WebOrderRow.customer_email == text.lower())
@@ -217,8 +220,11 @@ class WebReturnsService:
         rows = session.scalars(query.order_by(WebOrderRow.created_at.desc()).limit(20)).all()
         if not rows:
             raise ReturnError(
-                "The hub cannot be reached and this till has no copy of that order: only this "
-                "store's web orders can be returned offline. Try again when the hub is back."
+                msg(
+                    "The hub cannot be reached and this till has no copy of that "
+                    "order: only this store's web orders can be returned "
+                    "offline. Try again when the hub is back."
+                )
             )
         out = []
         for row in rows:
@@ -336,8 +342,8 @@ def _check_override(cashier: StaffMember, approval: Approval | None) -> None:
         or approval.requested_by.staff_id != cashier.staff_id
         or not approval.approver.can(Permission.RETURN_OVERRIDE)
     ):
-        raise ReturnError("That approval is not for this return; ask a manager to approve it.")
+        raise ReturnError(msg("That approval is not for this return; ask a manager to approve it."))
     if approval.approver.staff_id == cashier.staff_id:
-        raise ReturnError("Someone else must approve your own return.")
+        raise ReturnError(msg("Someone else must approve your own return."))
     if not approval.reason.strip():
-        raise ReturnError("The manager must give a reason for an offline web-order return.")
+        raise ReturnError(msg("The manager must give a reason for an offline web-order return."))

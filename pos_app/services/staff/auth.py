@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import AuthLockout, Staff
+from pos_app.domain.l10n.messages import N_, Label, Message, msg
 from pos_app.domain.staff.credentials import PinHasher
 from pos_app.domain.staff.roles import Role
 from pos_app.services.store import journal
@@ -125,27 +126,34 @@ class Approval:
 
 # What a refusal says a person may not do, in words ("may not line discount." was issue 15's).
 PERMISSION_PHRASES: Mapping[Permission, str] = {
-    Permission.SELL: "sell",
-    Permission.CHANGE_QUANTITY: "change a quantity",
-    Permission.REMOVE_LINE: "remove a line",
-    Permission.LINE_VOID_OVER_LIMIT: "remove a line above the line-void limit",
-    Permission.PARK: "park a basket",
-    Permission.LINE_DISCOUNT: "give a line discount",
-    Permission.BASKET_DISCOUNT: "give a basket discount",
-    Permission.PRICE_OVERRIDE: "change a price",
-    Permission.VOID_BASKET: "void the basket",
-    Permission.NO_SALE: "open the drawer without a sale",
-    Permission.RETURN_OVERRIDE: "approve this return",
-    Permission.EXPIRE_ORDERS: "expire late orders",
-    Permission.REVIEW_ORDERS: "clear an order's review",
-    Permission.CASH_OVER_SHORT: "close a shift with cash over or short",
+    Permission.SELL: N_("sell"),
+    Permission.CHANGE_QUANTITY: N_("change a quantity"),
+    Permission.REMOVE_LINE: N_("remove a line"),
+    Permission.LINE_VOID_OVER_LIMIT: N_("remove a line above the line-void limit"),
+    Permission.PARK: N_("park a basket"),
+    Permission.LINE_DISCOUNT: N_("give a line discount"),
+    Permission.BASKET_DISCOUNT: N_("give a basket discount"),
+    Permission.PRICE_OVERRIDE: N_("change a price"),
+    Permission.VOID_BASKET: N_("void the basket"),
+    Permission.NO_SALE: N_("open the drawer without a sale"),
+    Permission.RETURN_OVERRIDE: N_("approve this return"),
+    Permission.EXPIRE_ORDERS: N_("expire late orders"),
+    Permission.REVIEW_ORDERS: N_("clear an order's review"),
+    Permission.CASH_OVER_SHORT: N_("close a shift with cash over or short"),
 }
 
 
 class PermissionDeniedError(Exception):
     def __init__(self, staff: StaffMember, permission: Permission) -> None:
         doing = PERMISSION_PHRASES.get(permission, permission.replace("_", " "))
-        super().__init__(f"{staff.name} ({staff.role}) may not {doing}.")
+        super().__init__(
+            msg(
+                "{name} ({role}) may not {doing}.",
+                name=staff.name,
+                role=Label(staff.role),
+                doing=Label(doing),
+            )
+        )
         self.staff = staff
         self.permission = permission
 
@@ -169,7 +177,8 @@ class AuthResult:
     """Outcome of a sign-in or approval attempt: ``staff`` on success, else a message."""
 
     staff: StaffMember | None
-    message: str = ""
+    # Empty on success; a message id shown in the till's language (formatting.message_text).
+    message: Message = field(default_factory=lambda: Message(""))
     attempts_left: int | None = None
     locked_until: datetime | None = None
     approval: Approval | None = None
@@ -185,7 +194,7 @@ def hash_badge(badge: str) -> str:
 
 def check_pin_format(pin: str) -> None:
     if not (pin.isascii() and pin.isdigit() and _PIN_MIN <= len(pin) <= _PIN_MAX):
-        raise AuthError(f"A PIN is {_PIN_MIN} to {_PIN_MAX} digits.")
+        raise AuthError(msg("A PIN is {low} to {high} digits.", low=_PIN_MIN, high=_PIN_MAX))
 
 
 @dataclass(frozen=True)
@@ -226,11 +235,11 @@ class AuthService:
     ) -> StaffMember:
         check_pin_format(pin)
         if not code.strip() or not name.strip():
-            raise AuthError("Staff need a staff number and a name.")
+            raise AuthError(msg("Staff need a staff number and a name."))
         if session.scalar(select(Staff.id).where(Staff.code == code.strip())) is not None:
-            raise AuthError(f"Staff number {code.strip()} is already taken.")
+            raise AuthError(msg("Staff number {code} is already taken.", code=code.strip()))
         if self._match_pin(session, pin) is not None:
-            raise AuthError("Another person already uses that PIN; choose another one.")
+            raise AuthError(msg("Another person already uses that PIN; choose another one."))
         row = Staff(
             code=code.strip(),
             name=name.strip(),
@@ -254,7 +263,7 @@ class AuthService:
             return locked
         row = self._match_pin(session, pin) if self._pin_shaped(pin) else None
         if row is None:
-            return self._fail(session, "That PIN is not right.")
+            return self._fail(session, msg("That PIN is not right."))
         self._reset(session)
         return AuthResult(staff=_member(row))
 
@@ -268,7 +277,7 @@ class AuthService:
                 select(Staff).where(Staff.badge_hash == hash_badge(badge), Staff.active)
             )
         if row is None:
-            return self._fail(session, "That badge is not known at this till.")
+            return self._fail(session, msg("That badge is not known at this till."))
         self._reset(session)
         return AuthResult(staff=_member(row))
 
@@ -286,22 +295,28 @@ class AuthService:
     ) -> AuthResult:
         """A manager's PIN allows ``requested_by`` one action; journaled who/what/why."""
         if not reason.strip():
-            return AuthResult(staff=None, message="Give a reason for the approval.")
+            return AuthResult(staff=None, message=msg("Give a reason for the approval."))
         locked = self._locked(session)
         if locked is not None:
             return locked
         row = self._match_pin(session, pin) if self._pin_shaped(pin) else None
         if row is None:
-            return self._fail(session, "That PIN is not right.")
+            return self._fail(session, msg("That PIN is not right."))
         approver = _member(row)
         if not approver.can(permission):
             # A real person's PIN without the right: not a guess, so no lockout count.
             return AuthResult(
                 staff=None,
-                message=f"{approver.name} ({approver.role}) cannot approve this either.",
+                message=msg(
+                    "{name} ({role}) cannot approve this either.",
+                    name=approver.name,
+                    role=Label(approver.role),
+                ),
             )
         if approver.staff_id == requested_by.staff_id:
-            return AuthResult(staff=None, message="Someone else must approve your own request.")
+            return AuthResult(
+                staff=None, message=msg("Someone else must approve your own request.")
+            )
         self._reset(session)
         entry = journal.append_entry(
             session,
@@ -361,12 +376,12 @@ class AuthService:
         seconds = int((state.locked_until - now).total_seconds()) + 1
         return AuthResult(
             staff=None,
-            message=f"Too many wrong attempts. Try again in {seconds} s.",
+            message=msg("Too many wrong attempts. Try again in {seconds} s.", seconds=seconds),
             attempts_left=0,
             locked_until=state.locked_until,
         )
 
-    def _fail(self, session: Session, message: str) -> AuthResult:
+    def _fail(self, session: Session, message: Message) -> AuthResult:
         state = self._state(session)
         state.failures = (state.failures or 0) + 1
         left = self._policy.max_failures - state.failures
@@ -375,7 +390,7 @@ class AuthService:
             seconds = int(self._policy.cooldown.total_seconds())
             return AuthResult(
                 staff=None,
-                message=f"Too many wrong attempts. Try again in {seconds} s.",
+                message=msg("Too many wrong attempts. Try again in {seconds} s.", seconds=seconds),
                 attempts_left=0,
                 locked_until=state.locked_until,
             )

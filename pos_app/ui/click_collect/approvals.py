@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.domain.click_collect.orders import CollectionError
 from pos_app.services.staff.auth import Approval, PermissionDeniedError, StaffMember
+from pos_app.ui import formatting
 from pos_app.ui.manager_approval import ManagerApprovalMixin
 
 if TYPE_CHECKING:
@@ -77,13 +78,13 @@ class ApprovalsMixin(ManagerApprovalMixin):
         self.page.show_prompt()
         title = self.tr("%1 — a manager must approve: %2")
         prompt.ask(
-            title.replace("%1", str(denied)).replace("%2", what),
+            title.replace("%1", formatting.error_text(denied)).replace("%2", what),
             placeholder=self.tr("Manager PIN"),
             masked=True,
             needs_reason=True,
         )
-        prompt.show_error(str(denied))
-        self.error_shown.emit(str(denied))
+        prompt.show_error(formatting.error_text(denied))
+        self.error_shown.emit(formatting.error_text(denied))
 
     def on_prompt_accepted(self, pin: str, reason: str) -> None:
         if self._approve is not None:

@@ -245,7 +245,7 @@ class CollectionsController(ApprovalsMixin, QObject):
             svc, number, staff = self.service, self.current, self._staff() or ""
 
             def picked(outcome: Any) -> None:
-                self._show(outcome.detail, outcome.message)
+                self._show(outcome.detail, formatting.message_text(outcome.message))
 
             self.lane.run(lambda s: svc.scan_pick(s, number, code, staff=staff), picked,
                           self._failed)  # fmt: skip

@@ -248,7 +248,7 @@ class CustomerController(QObject):
                 self.panel.message.show_info(note, 0)
 
             self.lane.run(lambda s: self.cache.find(s, query), offline,
-                          lambda e: self._fail(str(e)))  # fmt: skip
+                          lambda e: self._fail(formatting.error_text(e)))  # fmt: skip
 
         staff = self._staff_code()
         self.hub.run(lambda hub: svc.search_hub(hub, query, staff), found, failed)

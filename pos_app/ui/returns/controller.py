@@ -359,9 +359,9 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, ManagerApprovalMixin, QOb
             masked=True,
             needs_reason=True,
         )
-        prompt.show_error(str(denied))
+        prompt.show_error(formatting.error_text(denied))
         self.page.message.clear_message()  # said once, in the prompt, next to the PIN
-        self.error_shown.emit(str(denied))
+        self.error_shown.emit(formatting.error_text(denied))
 
     def on_prompt_accepted(self, pin: str, reason: str) -> None:
         if self._approve is not None:

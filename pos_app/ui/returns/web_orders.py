@@ -404,8 +404,8 @@ class WebReturnsController(QObject):
 
             def approved(result: AuthResult) -> None:
                 if result.approval is None:
-                    prompt.show_error(result.message)
-                    self.returns.error_shown.emit(result.message)
+                    prompt.show_error(formatting.message_text(result.message))
+                    self.returns.error_shown.emit(formatting.message_text(result.message))
                     return
                 self._approve = None
                 self.page.show_actions()
@@ -429,9 +429,9 @@ class WebReturnsController(QObject):
             masked=True,
             needs_reason=True,
         )
-        prompt.show_error(str(denied))
-        self.page.message.show_error(str(denied))
-        self.returns.error_shown.emit(str(denied))
+        prompt.show_error(formatting.error_text(denied))
+        self.page.message.show_error(formatting.error_text(denied))
+        self.returns.error_shown.emit(formatting.error_text(denied))
 
     def on_prompt_accepted(self, pin: str, reason: str) -> None:
         if self._approve is not None:

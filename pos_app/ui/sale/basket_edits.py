@@ -97,7 +97,7 @@ class BasketEditsMixin:
 
             def done(result: AuthResult) -> None:
                 if result.approval is None:
-                    self.show_error(result.message)
+                    self.show_error(formatting.message_text(result.message))
                     return
                 self.approval_granted.emit(result.approval)
                 self._pending = None
@@ -121,7 +121,7 @@ class BasketEditsMixin:
         self.window.sale.show_prompt()
         self.window.sale.prompt.ask(
             self.tr("%1 — a manager must approve: %2")
-            .replace("%1", str(denied))
+            .replace("%1", formatting.error_text(denied))
             .replace("%2", what),
             placeholder=self.tr("Manager PIN"),
             masked=True,
@@ -131,7 +131,7 @@ class BasketEditsMixin:
             if reasons is not None and not given_reason
             else (),
         )
-        self.window.sale.prompt.message.show_error(str(denied))
+        self.window.sale.prompt.message.show_error(formatting.error_text(denied))
 
     def ask(
         self,

@@ -298,13 +298,15 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
         if result.staff is None:
             if result.locked_until is not None:
                 seconds = (result.locked_until - datetime.now(UTC)).total_seconds()
-                signin.show_locked(result.message, max(1, int(seconds) + 1))
+                signin.show_locked(
+                    formatting.message_text(result.message), max(1, int(seconds) + 1)
+                )
             else:
                 signin.set_busy(False)
                 left = result.attempts_left
                 suffix = self.tr(" %n attempt(s) left.", "", left) if left else ""
-                signin.message.show_error(result.message + suffix)
-            self.error_shown.emit(result.message)
+                signin.message.show_error(formatting.message_text(result.message) + suffix)
+            self.error_shown.emit(formatting.message_text(result.message))
             return
         self._start_session(result.staff)
 

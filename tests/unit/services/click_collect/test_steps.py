@@ -92,7 +92,7 @@ def test_pick_verifies_each_scan_and_refuses_wrong_and_extra_items(seeded, feed,
         with pytest.raises(CollectionError, match="check digit"):
             svc.scan_pick(session, "W-0001", "4006381333932", staff="bob")
         outcome = svc.scan_pick(session, "W-0001", " 4006381333931 ", staff="bob")
-        assert outcome.message == "Arabica Coffee Beans 500 g: picked 1, 0 to go"
+        assert str(outcome.message) == "Arabica Coffee Beans 500 g: picked 1, 0 to go"
         with pytest.raises(CollectionError, match="Too many"):
             svc.scan_pick(session, "W-0001", COFFEE, staff="bob")
     assert [e["status"] for e in events(seeded)] == ["picking"]

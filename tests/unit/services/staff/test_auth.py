@@ -95,7 +95,7 @@ def test_lockout_after_failures_and_cooldown(
     with staffed.begin() as s:
         result = auth.sign_in(s, "abc")  # garbage counts too
     assert result.locked_until == clock.now + timedelta(seconds=30)
-    assert "Try again in 30 s" in result.message
+    assert "Try again in 30 s" in str(result.message)
     # Even the right PIN is refused while locked, and the lock survives a new service.
     fresh = AuthService(till_id="till-1", hasher=FAST, clock=clock)
     with staffed.begin() as s:
@@ -184,10 +184,14 @@ def test_approval_refused_for_wrong_pin_lacking_right_or_no_reason(
     max_ = StaffMember(2, "M1", "Max", Role.MANAGER)
     kwargs = {"permission": Permission.VOID_BASKET, "what": "void", "reason": "customer left"}
     with staffed.begin() as s:
-        assert "not right" in auth.approve(s, pin="0000", requested_by=ann, **kwargs).message
-        assert "cannot approve" in auth.approve(s, pin="1111", requested_by=ann, **kwargs).message
-        assert "Someone else" in auth.approve(s, pin="9999", requested_by=max_, **kwargs).message
+        assert "not right" in str(auth.approve(s, pin="0000", requested_by=ann, **kwargs).message)
+        assert "cannot approve" in str(
+            auth.approve(s, pin="1111", requested_by=ann, **kwargs).message
+        )
+        assert "Someone else" in str(
+            auth.approve(s, pin="9999", requested_by=max_, **kwargs).message
+        )
         no_reason = {**kwargs, "reason": " "}
-        assert "reason" in auth.approve(s, pin="9999", requested_by=ann, **no_reason).message
+        assert "reason" in str(auth.approve(s, pin="9999", requested_by=ann, **no_reason).message)
     with staffed() as s:
         assert s.scalars(select(JournalEntry)).all() == []
