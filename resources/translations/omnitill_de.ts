@@ -2044,6 +2044,10 @@ Enter</translation>
         <translation>Ohne Verkauf (Schublade öffnen)</translation>
     </message>
     <message>
+        <source>Selling needs an open shift: count your float to start.</source>
+        <translation>Verkaufen erfordert eine offene Schicht: zählen Sie zuerst Ihren Anfangsbestand.</translation>
+    </message>
+    <message>
         <source>Till %1: no shift open</source>
         <translation>Kasse %1: keine Schicht offen</translation>
     </message>

@@ -2044,6 +2044,10 @@ Entrée</translation>
         <translation>Sans vente (ouvrir le tiroir)</translation>
     </message>
     <message>
+        <source>Selling needs an open shift: count your float to start.</source>
+        <translation>La vente demande une session ouverte : comptez d&apos;abord votre fond de caisse.</translation>
+    </message>
+    <message>
         <source>Till %1: no shift open</source>
         <translation>Caisse %1&#xa0;: aucune session ouverte</translation>
     </message>

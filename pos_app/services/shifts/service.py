@@ -52,6 +52,7 @@ __all__ = [
     "open_shift_of",
     "require_open_shift",
     "save_rules",
+    "shift_missing",
 ]
 
 SHIFT_CLOSED_EVENT = "shift.closed"
@@ -149,12 +150,21 @@ def open_shift_of(session: Session, till_id: str, cashier: str | None = None) ->
         ).first()
 
 
+def shift_missing(session: Session, till_id: str, cashier: str | None = None) -> bool:
+    """The store says selling needs an open shift and the drawer ``cashier`` works from has
+    none: the sale would be refused (``require_open_shift``), so the till asks for the float
+    as the cashier signs in instead of after a basket is rung."""
+    with session.no_autoflush:
+        rules = load_rules(session)
+        return rules.shift_required and open_shift_of(session, till_id, cashier) is None
+
+
 def require_open_shift(session: Session, till_id: str, cashier: str | None = None) -> None:
     """Refuse to sell when the store says selling needs an open shift and the drawer the
     cashier works from has none."""
     with session.no_autoflush:
         rules = load_rules(session)
-        if rules.shift_required and open_shift_of(session, till_id, cashier) is None:
+        if shift_missing(session, till_id, cashier):
             if rules.drawer_per_cashier:
                 raise ShiftError(
                     f"{cashier}: open your own shift (count your float) before selling."

@@ -29,6 +29,7 @@ from pos_app.services.shifts.service import (
     ShiftService,
     ShiftView,
     movement_reasons,
+    shift_missing,
 )
 from pos_app.services.staff.auth import AuthService, Permission, StaffMember
 from pos_app.services.store.till_context import TillContext
@@ -105,6 +106,25 @@ class ShiftsController(QObject):
             return
         self.refresh()
         self.show_page(self.page)
+
+    def ask_for_float_if_needed(self) -> None:
+        """After sign-in: when the store says selling needs an open shift and this cashier's
+        drawer has none, go straight to counting the float (a basket rung first would only be
+        refused at payment)."""
+        till, who = self.context.till_id, self._drawer_owner()
+        if who is None:
+            return
+        self.lane.run(lambda s: shift_missing(s, till, who), self._float_needed, self._failed)
+
+    def _float_needed(self, missing: bool) -> None:
+        if not missing or self.staff() is None:
+            return
+        self._show_state(None)
+        self.show_page(self.page)
+        self.start_count("open")
+        self.page.message.show_info(
+            self.tr("Selling needs an open shift: count your float to start."), 8000
+        )
 
     def _drawer_owner(self) -> str | None:
         """Who the shift actions are for: the signed-in cashier (their own drawer, when the

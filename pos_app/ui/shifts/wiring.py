@@ -60,6 +60,9 @@ def build_shifts(
 
     shortcut = QShortcut(QKeySequence(SHIFT_SHORTCUT), window)  # any page, once signed in
     shortcut.activated.connect(shifts.show)
+    # Selling needs an open shift (a store setting): a cashier without one counts the float
+    # as they sign in, not after ringing a basket that payment would refuse.
+    sales.signed_in.connect(lambda _staff: shifts.ask_for_float_if_needed())
     # The Z wrote its shift.closed event: the sync client sends it now.
     shifts.z_closed.connect(lambda _z: changes.publish(OpChanges(outbox=True), origin=shifts))
     return shifts
