@@ -4,8 +4,8 @@ Every step is one transaction in the caller's session: the till's own state, the
 ``collection.status_changed`` outbox event the hub ingests, and a journal entry (and stock
 movements where goods move). Picked goods are taken off sellable stock when the order is
 ready (they sit in a bag); a cancel or expiry puts what was not handed over back. A pay-in-store
-order is paid through the normal checkout in the same transaction as its hand-over, and the
-sale's own stock movements replace the hold. The hub has the last word: an event it refuses,
+order is paid through the normal checkout in the same transaction as its hand-over (payment.py),
+and the sale's own stock movements replace the hold. The hub has the last word: an event it refuses,
 or a feed state that contradicts ours, flags the order for review (``reconcile``).
 """
 
@@ -33,16 +33,21 @@ from pos_app.domain.click_collect.orders import (
     OrderState,
     bag_label,
     check_move,
-    collection_receipt,
     describe,
     pick_list,
 )
 from pos_app.domain.errors import DomainError
 from pos_app.domain.l10n.messages import Label, Message, msg
-from pos_app.domain.money import Currency, Money, currency_by_code
+from pos_app.domain.money import Money, currency_by_code
 from pos_app.domain.receipt import ReceiptDocument
-from pos_app.domain.sale.basket import Basket
 from pos_app.domain.sale.tenders import Tender
+from pos_app.services.click_collect.payment import (
+    amount_of,
+    lines_to_give,
+    order_currency,
+    pay_in_store,
+    receipt_of,
+)
 from pos_app.services.click_collect.queue import (
     DEFAULT_HOLD_DAYS,
     CollectionsView,
@@ -57,7 +62,7 @@ from pos_app.services.click_collect.transitions import (
     record_stock_return,
     record_transition,
 )
-from pos_app.services.sale.checkout import CheckoutError, CheckoutService, CompletedSale
+from pos_app.services.sale.checkout import CheckoutService, CompletedSale
 from pos_app.services.staff.auth import Approval, Permission, StaffMember, require
 from pos_app.services.store.till_context import TillContext, load_till_context
 
@@ -179,7 +184,7 @@ class CollectionsService:
         except DomainError as exc:
             raise CollectionError(*exc.args) from exc  # keeps the message id
         gtin = code.gtin if isinstance(code, ProductCode) else code.lookup_code
-        catalog = SqlCatalog(session, _currency(order))
+        catalog = SqlCatalog(session, order_currency(order))
         item = catalog.by_barcode(gtin)
         if item is None:
             raise CollectionError(
@@ -303,11 +308,18 @@ class CollectionsService:
         check_move(number, state, S.COLLECTED, order.fulfilment)
         if not identity_note.strip():
             raise CollectionError(msg("Check the customer's ID or pickup code and note it."))
-        give = self._give(number, local, quantities)
+        give = lines_to_give(number, local, quantities)
         sale = None
         if order.payment_status != "paid":
-            sale = self._pay_in_store(
-                session, order, give, tenders, staff=staff, context=context, offline=offline
+            sale = pay_in_store(
+                self._checkout,
+                session,
+                order,
+                give,
+                tenders,
+                staff=staff,
+                context=context,
+                offline=offline,
             )
         elif tenders:
             raise CollectionError(
@@ -330,7 +342,9 @@ class CollectionsService:
         step = Transition(target, staff, release, "collection_release", extra)
         self._step(session, local, step, context)
         detail = self.detail(session, number)
-        receipt = self._receipt(order, detail, give, sale, staff=staff, context=context)
+        receipt = receipt_of(
+            order, detail, give, sale, staff=staff, context=context, issued_at=self._clock()
+        )
         return HandOver(detail, sale, receipt)
 
     def ship(
@@ -368,51 +382,6 @@ class CollectionsService:
         self._step(session, local, Transition(S.SHIPPED, staff, extra=extra), context)
         return self.detail(session, number)
 
-    def _receipt(
-        self,
-        order: WebOrderRow,
-        detail: OrderDetail,
-        give: Mapping[int, int],
-        sale: CompletedSale | None,
-        *,
-        staff: str,
-        context: TillContext,
-    ) -> ReceiptDocument:
-        currency = _currency(order)
-        by_no = {ln.line_no: ln for ln in detail.lines}
-        handed = [
-            (
-                by_no[n].name,
-                Decimal(q) / 1000,
-                Money.from_minor(by_no[n].unit_price_minor, currency),
-            )
-            for n, q in sorted(give.items())
-            if q
-        ]
-        waiting = [
-            (ln.name, Decimal(ln.waiting_milli) / 1000) for ln in detail.lines if ln.waiting_milli
-        ]
-        if sale is not None:
-            payment = f"PAID IN STORE: receipt {sale.receipt_no}"
-            tenders, change = sale.receipt.tenders, sale.receipt.change
-        else:
-            payment, tenders, change = "PAID ONLINE", (), None
-        return collection_receipt(
-            number=order.number,
-            customer_name=order.customer_name,
-            handed=handed,
-            waiting=waiting,
-            payment=payment,
-            tenders=tenders,
-            change=change,
-            store_name=context.store_name,
-            till_id=context.till_id,
-            staff=staff,
-            issued_at=self._clock(),
-            currency=currency,
-            offline=detail.offline_handover,
-        )
-
     def amount_due(
         self,
         session: Session,
@@ -426,74 +395,7 @@ class CollectionsService:
         order, local = self._load(session, number)
         if local is None:
             raise CollectionError(msg("Order {number} is not ready for collection.", number=number))
-        give = self._give(number, local, quantities)
-        try:
-            return self._basket(session, order, give, context).totals().total
-        except DomainError as exc:
-            raise CollectionError(*exc.args) from exc  # keeps the message id
-
-    @staticmethod
-    def _give(
-        number: str, local: CollectionOrderRow, quantities: Mapping[int, int] | None
-    ) -> dict[int, int]:
-        waiting = {ln.line_no: ln.picked_milli - ln.collected_milli for ln in local.lines}
-        give = dict(waiting) if quantities is None else dict(quantities)
-        for line_no, qty in give.items():
-            if line_no not in waiting or qty < 0 or qty > waiting[line_no]:
-                raise CollectionError(
-                    msg("Line {line_no}: that is more than waits in the bag.", line_no=line_no)
-                )
-        if not any(give.values()):
-            raise CollectionError(
-                msg("Choose at least one item of order {number} to hand over.", number=number)
-            )
-        return give
-
-    @staticmethod
-    def _basket(
-        session: Session, order: WebOrderRow, give: Mapping[int, int], context: TillContext
-    ) -> Basket:
-        """The handed-over lines at the web order's prices."""
-        basket = context.new_basket()
-        catalog = SqlCatalog(session, context.currency)
-        lines = {ln.line_no: ln for ln in order.lines}
-        for line_no, qty in sorted(give.items()):
-            if not qty:
-                continue
-            line = lines[line_no]
-            added = basket.add_by_sku(line.sku, catalog, Decimal(qty) / 1000)
-            web_price = Money.from_minor(line.unit_price_minor, context.currency)
-            if added.unit_price != web_price:
-                basket.override_price(added.line_no, web_price, f"web order {order.number}")
-        return basket
-
-    def _pay_in_store(
-        self,
-        session: Session,
-        order: WebOrderRow,
-        give: Mapping[int, int],
-        tenders: Sequence[Tender],
-        *,
-        staff: str,
-        context: TillContext,
-        offline: bool,
-    ) -> CompletedSale:
-        if not tenders:
-            raise CollectionError(
-                msg("Order {number} is paid in store: take payment first.", number=order.number)
-            )
-        try:
-            basket = self._basket(session, order, give, context)
-            return self._checkout.complete_sale(
-                session,
-                basket=basket,
-                tenders=tenders,
-                cashier=staff,
-                context=context,
-                offline=offline,
-            )
-        except (DomainError, CheckoutError) as exc:
-            raise CollectionError(*exc.args) from exc  # keeps the message id
+        return amount_of(session, order, lines_to_give(number, local, quantities), context)
 
     # -- cancel / expire -------------------------------------------------------------------
 
@@ -698,7 +600,3 @@ def _signed(actor: StaffMember, approval: Approval | None) -> str:
     if approval is None:
         return actor.name
     return f"{actor.name} (approved by {approval.approver.name})"
-
-
-def _currency(order: WebOrderRow) -> Currency:
-    return currency_by_code(order.currency)
