@@ -32,6 +32,7 @@ from tests.helpers.sales import ring_up
 # and, under Xvfb, as a real process) and the simulated devices it drives.
 pytest_plugins = (
     "tests.helpers.hub",
+    "tests.helpers.mail",
     "tests.helpers.gui",
     "tests.helpers.devices",
     "tests.helpers.realwindow",

@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from pos_app.domain.click_collect.states import DELIVERY
 from pos_app.domain.l10n.catalog import translator
 from pos_app.domain.l10n.formats import Formats
+from pos_app.domain.l10n.locales import customer_locale
 from pos_app.domain.l10n.messages import Message, msg
 from pos_app.domain.money import Currency, Money, minor_units_of
 from sync.hub.db import dialect_insert
@@ -117,9 +118,11 @@ def _message(
     link: str | None,
     tracking_ref: str | None = None,
 ) -> tuple[str, str]:
-    # In the store's language and formats (docs/architecture.md §13); the customer's own
-    # language is not recorded yet.
-    translate, formats = translator(store.locale), Formats(store.locale)
+    # In the customer's language when the web store sent it and the catalogs have it, else the
+    # store's; amounts in the order's currency, formatted for that locale (docs/architecture.md
+    # §13).
+    locale = customer_locale(order.customer_locale, store.locale)
+    translate, formats = translator(locale), Formats(locale)
 
     def say(message: Message) -> str:
         return message.render(translate, formats.show)

@@ -23,6 +23,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from pos_app.domain.errors import LocaleError
+from pos_app.domain.l10n.locales import check_language_tag
 from pos_app.domain.money import minor_units_of
 from sync.hub.errors import Invalid, describe
 from sync.protocol import MAX_LINES, PaymentStatus, WebOrderIn
@@ -142,6 +144,20 @@ class ShopifyOrder(_Shopify):
     shipping_lines: list[ShopifyShippingLine] = Field(default=[], max_length=20)
     note_attributes: list[ShopifyNoteAttribute] = Field(default=[], max_length=100)
     shipping_address: ShopifyAddress | None = None
+    # The language the customer shopped in ("fr", "en-CA", "fr-Fr"), or null: unchecked here,
+    # since a tag we cannot read must not hold the order (``customer_language``).
+    customer_locale: Annotated[str, StringConstraints(max_length=100)] | None = None
+
+
+def customer_language(order: ShopifyOrder) -> str | None:
+    """The customer's language as the hub keeps it; None (the store's) when Shopify sent none
+    or one we cannot read."""
+    if order.customer_locale is None:
+        return None
+    try:
+        return check_language_tag(order.customer_locale)
+    except LocaleError:
+        return None
 
 
 def minor(amount: str, currency: str, where: str) -> int:
@@ -315,6 +331,7 @@ def map_shopify_order(
         "payment_status": status,
         "lines": lines,
         "external_id": f"shopify:{order.id}",
+        "customer_locale": customer_language(order),
     }
     if not is_pickup(order):
         address = order.shipping_address.one_line() if order.shipping_address else ""

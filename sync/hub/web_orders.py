@@ -56,6 +56,7 @@ def order_out(row: WebOrderRow, customer: Customer) -> WebOrder:
         source=row.source,
         fulfilment="delivery" if row.fulfilment == "delivery" else "pickup",
         deliver_to=row.deliver_to,
+        customer_locale=row.customer_locale,
     )
 
 
@@ -155,6 +156,7 @@ def insert_web_order(
         updated_at=now,
         fulfilment=spec.fulfilment,
         deliver_to=spec.deliver_to,
+        customer_locale=spec.customer_locale,
     )
     session.add(row)
     session.flush()

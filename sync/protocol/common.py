@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from pos_app.domain.l10n.locales import normalize_locale
+from pos_app.domain.l10n.locales import check_language_tag, normalize_locale
 
 API_PREFIX = "/v1"
 MAX_EVENTS_PER_BATCH = 500
@@ -35,6 +35,8 @@ Email = Annotated[
 Phone = Annotated[str, StringConstraints(max_length=32, pattern=r"^\+?[0-9 ()./-]{3,31}$")]
 # A CLDR locale ("fr_FR"), normalised; LocaleError is a ValueError, so pydantic reports it.
 LocaleId = Annotated[str, StringConstraints(max_length=32), AfterValidator(normalize_locale)]
+# A customer's language as a BCP 47 tag ("fr", "de-AT"), normalised to Babel's "de_AT".
+LanguageTag = Annotated[str, StringConstraints(max_length=64), AfterValidator(check_language_tag)]
 LoyaltyCard = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,6}[0-9]{6,16}$")]
 # How every API path, response and event names a hub customer: an opaque random UUID (lower-case,
 # canonical form), never the hub's sequential key, so the chain-wide view cannot be walked by

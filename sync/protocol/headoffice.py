@@ -18,6 +18,7 @@ from sync.protocol.common import (
     Currency,
     CustomerRef,
     Email,
+    LanguageTag,
     LocaleId,
     LoyaltyCard,
     Phone,
@@ -123,6 +124,11 @@ class WebOrderIn(WireModel):
         default="pickup", description="delivery: the location ships it to deliver_to"
     )
     deliver_to: Annotated[str, StringConstraints(max_length=500)] | None = None
+    customer_locale: LanguageTag | None = Field(
+        default=None,
+        description="the customer's language (BCP 47, e.g. fr or de-AT): their e-mails are "
+        "written in it when the hub has it, else in the store's",
+    )
 
 
 class WebOrderLine(WireModel):
@@ -148,6 +154,7 @@ class WebOrder(WireModel):
     source: str
     fulfilment: Fulfilment = "pickup"  # defaults: an older hub's orders are all pickups
     deliver_to: str | None = None
+    customer_locale: str | None = None  # as checked ("de_AT"); None: not known
 
 
 class WebOrderCreated(WireModel):

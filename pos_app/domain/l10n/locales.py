@@ -1,13 +1,15 @@
-"""The store's locale: a CLDR identifier such as "fr_FR", checked and normalised once.
+"""The store's locale: a CLDR identifier such as "fr_FR", checked and normalised once; and a
+customer's language tag (BCP 47, "fr-CA"), the language the hub writes to them in.
 
 A store has one locale, set at the hub (``omnitill hub add-store --locale``) or by the
 standalone set-up; the till's screens, receipts and reports format with it, and the hub writes to
-a customer in the customer's language when it is known (docs/architecture.md, "Locale and
-formats").
+a customer in the customer's language when it is known (``customer_locale``;
+docs/architecture.md, "Locale and formats").
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Final
 
@@ -20,6 +22,8 @@ __all__ = [
     "DEFAULT_LOCALE",
     "SETUP_LOCALES",
     "catalog_language",
+    "check_language_tag",
+    "customer_locale",
     "display_name",
     "normalize_locale",
 ]
@@ -35,6 +39,17 @@ SETUP_LOCALES: Final = (
     "it_IT", "es_ES", "nl_NL",
 )  # fmt: skip
 _MAX_TEXT: Final = 32
+# "Undetermined" in BCP 47; Babel would read it as en_US.
+_UNDETERMINED: Final = "und"
+# A web store's tag may carry extensions ("-u-ca-gregory") and private use ("-x-…"): longer.
+_MAX_TAG: Final = 64
+# BCP 47 (RFC 5646) language tag, "-" or "_" between subtags: language, script, region, variants,
+# then extensions and private use, which say nothing about the language and are dropped.
+_TAG: Final = re.compile(
+    r"(?P<language>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?:-(?P<region>[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?",
+)
 
 
 @cache
@@ -52,6 +67,8 @@ def normalize_locale(text: str) -> str:
     language = parts[0]
     if not (2 <= len(language) <= 3 and language.isalpha()) or not all(p.isalnum() for p in parts):
         raise LocaleError(f"{cleaned!r} is not a locale; use one such as fr_FR.")
+    if language.lower() == _UNDETERMINED:
+        raise LocaleError(f"{cleaned!r} is no language; use a locale such as fr_FR.")
     # CLDR identifiers are language (lower case), then script/territory (Title/UPPER case).
     parts[0] = parts[0].lower()
     parts[1:] = [p.upper() if len(p) <= 3 else p.title() for p in parts[1:]]
@@ -61,6 +78,50 @@ def normalize_locale(text: str) -> str:
         raise LocaleError(
             f"{cleaned!r} is not a locale the till knows; use one such as fr_FR."
         ) from None
+
+
+def check_language_tag(tag: str) -> str:
+    """A customer's BCP 47 language tag as Babel's identifier: "fr" -> "fr", "fr-CA" -> "fr_CA",
+    "de_DE" -> "de_DE", Shopify's "fr-Fr" -> "fr_FR"; variants, extensions and private use are
+    dropped ("de-DE-u-co-phonebk" -> "de_DE"). A malformed tag, or one CLDR does not know
+    ("xx-garbage"), raises LocaleError."""
+    cleaned = tag.strip()
+    if not cleaned or len(cleaned) > _MAX_TAG or not cleaned.isascii():
+        raise LocaleError(
+            f"{cleaned[:_MAX_TAG]!r} is not a language tag; use one such as fr or fr-CA."
+        )
+    found = _TAG.fullmatch(cleaned.replace("_", "-").lower())
+    if found is None or found["language"] == _UNDETERMINED:
+        raise LocaleError(f"{cleaned!r} is not a language tag; use one such as fr or fr-CA.")
+    subtags = (found["language"], found["script"], found["region"])
+    try:
+        return normalize_locale("_".join(s for s in subtags if s))
+    except LocaleError:
+        raise LocaleError(
+            f"{cleaned!r} is not a language OmniTill knows; use one such as fr or fr-CA."
+        ) from None
+
+
+def customer_locale(customer_tag: str | None, store_locale: str) -> str:
+    """The locale to write to a customer in: theirs when we have messages in its language, else
+    the store's. A "de-AT" customer of a French store reads German with Austrian formats (in the
+    order's currency); an Italian one reads the store's French. A bare "fr" at a French-speaking
+    store takes the store's own formats (fr_BE, fr_CH)."""
+    if customer_tag is None:
+        return store_locale
+    try:
+        wanted = _parse(check_language_tag(customer_tag))
+    except LocaleError:
+        return store_locale  # unreadable: as if unknown
+    if wanted.language not in CATALOG_LANGUAGES:
+        return store_locale
+    try:
+        store = _parse(store_locale)
+    except (ValueError, UnknownLocaleError):
+        return str(wanted)
+    if wanted.language == store.language and wanted.territory is None and wanted.script is None:
+        return store_locale
+    return str(wanted)
 
 
 def catalog_language(locale: str) -> str:

@@ -31,6 +31,9 @@ class WebOrderRow(Base):
     # pickup | delivery (hub migration 0023): a delivery is shipped, not handed over
     fulfilment: Mapped[str] = mapped_column(String(16), server_default="pickup")
     deliver_to: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The customer's language tag as checked ("de_AT"), when the web store sent it (hub
+    # migration 0025); their mails are in it when the catalogs have it (locales.customer_locale).
+    customer_locale: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     __table_args__ = (
         Index("ix_web_orders_status_created", "status", "created_at"),

@@ -4,14 +4,9 @@ error and retries; a refused recipient is marked failed; no SMTP configured says
 
 from __future__ import annotations
 
-import email
-import threading
-from collections.abc import Iterator
-from email.message import Message
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.receipt import render_text
@@ -19,84 +14,23 @@ from pos_app.services.customers import directory as till_customers
 from pos_app.services.customers.directory import CustomerRef
 from pos_app.services.promotions.store_promotions import PromotionService
 from pos_app.services.sale.checkout import CompletedSale
-from sync.hub import tenancy
-from sync.hub.app import create_app
-from sync.hub.context import Hub
 from sync.hub.mailer import NOT_CONFIGURED, SmtpMailer
-from sync.hub.server import ServerThread
-from sync.hub.settings import HubSettings, MailerTiming, SmtpSettings
+from sync.hub.settings import SmtpSettings
 from tests.helpers.hub import HubUnderTest, eventually
 from tests.helpers.hub_calls import send
-from tests.helpers.net import unused_port
+from tests.helpers.mail import Inbox, start_smtp
 from tests.helpers.promotions import NOW, sell_to
 from tests.helpers.till_db import outbox
 from tests.helpers.web_orders import event, web_order
 
 STORE = "store-1"
 WEB_STORE = "s1"  # the store of tests.sync.hub.test_web_orders.order()
-FAST = MailerTiming(poll_seconds=0.05, retry_base_seconds=0.1, retry_cap_seconds=0.2,
-                    max_attempts=50)  # fmt: skip
-
-
-class Inbox:
-    """aiosmtpd handler: keeps what it received; refuses recipients at refused.example."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], Message]] = []
-        self._lock = threading.Lock()
-
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
-                          options: list[str]) -> str:  # fmt: skip
-        if address.endswith("@refused.example"):
-            return "550 5.1.1 no such mailbox"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        with self._lock:
-            self.messages.append(
-                (list(envelope.rcpt_tos), email.message_from_bytes(envelope.content))
-            )
-        return "250 Message accepted for delivery"
-
-    def received(self) -> list[tuple[list[str], Message]]:
-        with self._lock:
-            return list(self.messages)
 
 
 @pytest.fixture
-def smtp_port() -> int:
-    return unused_port()
-
-
-@pytest.fixture
-def inbox() -> Inbox:
-    return Inbox()
-
-
-def start_smtp(inbox: Inbox, port: int) -> Controller:
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    return controller
-
-
-@pytest.fixture
-def mail_hub(hub_db_url: str, hub: Hub, smtp_port: int) -> Iterator[HubUnderTest]:
-    settings = HubSettings(
-        db_url=hub_db_url,
-        pool_size=5,
-        smtp=SmtpSettings(host="127.0.0.1", port=smtp_port, sender="till@shop.example",
-                          timeout=5.0),
-        mailer=FAST,
-    )  # fmt: skip
-    server = ServerThread(create_app(settings)).start()
-    under_test = HubUnderTest(server, hub, tenancy.create_admin_token(hub, "tests"))
-    under_test.add_store(STORE)
-    try:
-        yield under_test
-    finally:
-        under_test.close()
-        server.stop()
+def mail_hub(mailing_hub: HubUnderTest) -> HubUnderTest:
+    mailing_hub.add_store(STORE)
+    return mailing_hub
 
 
 def request_email(seeded: sessionmaker[Session], to: str) -> CompletedSale:

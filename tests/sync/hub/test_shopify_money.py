@@ -141,3 +141,22 @@ def test_a_pickup_order_with_a_shipping_charge_is_flagged() -> None:
             store_tax_mode="inclusive",
             known_skus=set(),
         )
+
+
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [("fr", "fr"), ("fr-Fr", "fr_FR"), ("en-CA", "en_CA"), ("zh-TW", "zh_Hant_TW"), (None, None),
+     ("xx-garbage", None), ("not a tag", None)],
+)  # fmt: skip
+def test_the_customers_language_is_kept_checked_and_never_holds_the_order(
+    sent: str | None, kept: str | None
+) -> None:
+    document = as_pickup(sample(LINE_DISCOUNT)) | {"customer_locale": sent}
+    spec = map_shopify_order(
+        ShopifyOrder.model_validate(document),
+        store_id="s1",
+        store_currency="USD",
+        store_tax_mode="inclusive",
+        known_skus={"IPOD2009BLACK"},
+    )
+    assert spec.customer_locale == kept  # unreadable: the store's language, the order taken
