@@ -69,7 +69,7 @@ def expand_upce(code: str) -> str:
     ``normalize_gtin``, not here.
     """
     if len(code) != 8 or not (code.isascii() and code.isdigit()) or code[0] not in "01":
-        raise BarcodeError(f"{_preview(code)} is not a UPC-E code.")
+        raise BarcodeError(msg("{code} is not a UPC-E code.", code=_preview(code)))
     system, d, check = code[0], code[1:7], code[7]
     last = d[5]
     if last in "012":

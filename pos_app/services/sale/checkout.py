@@ -19,6 +19,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import Base
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.receipt import ReceiptDocument, build_receipt
 from pos_app.domain.sale.basket import Basket, BasketTotals
@@ -111,7 +112,7 @@ class CheckoutService:
         services/stock/aisle.py): they move no stock here and the order rides in the sale's
         own outbox event."""
         if basket.is_empty:
-            raise CheckoutError("the basket is empty")
+            raise CheckoutError(msg("Scan an item first: the basket is empty."))
         try:
             # The store's rule, checked here (the cashier's own drawer if each has one).
             require_open_shift(session, context.till_id, cashier)
@@ -123,7 +124,12 @@ class CheckoutService:
         totals = basket.totals(promotions)
         settlement = settle(totals.total, tenders, context.cash_rounding_step)
         if not settlement.is_complete:
-            raise CheckoutError(f"{settlement.remaining} is still due")
+            raise CheckoutError(
+                msg(
+                    "{amount} is still due: take the rest of the payment.",
+                    amount=settlement.remaining,
+                )
+            )
         position = journal.next_position(session, context.till_id)
         receipt_no = next_receipt_no(session, context.till_id)
         sale_uuid = str(self._new_uuid())
