@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import CustomerCacheRow, OutboxEvent
+from pos_app.domain.l10n.messages import msg
 from sync.client.errors import Conflict, HubUnavailable, HubUnreachable
 
 if TYPE_CHECKING:
@@ -314,7 +315,7 @@ OFFLINE_ERRORS = (HubUnreachable, HubUnavailable)
 class CustomerExistsError(CustomerError):
     """The hub already has a customer with this email: offer to attach ``existing``."""
 
-    def __init__(self, message: str, existing: CustomerRef | None) -> None:
+    def __init__(self, message: object, existing: CustomerRef | None) -> None:
         super().__init__(message)
         self.existing = existing
 
@@ -349,6 +350,14 @@ def create_at_hub(lookups: HubLookups, customer: NewCustomer) -> CustomerRef:
         return CustomerRef.from_wire(lookups.create_customer(spec))
     except Conflict as exc:
         existing = lookups.customers(email=customer.email)
-        raise CustomerExistsError(
-            str(exc), CustomerRef.from_wire(existing[0]) if existing else None
-        ) from None
+        if existing:
+            raise CustomerExistsError(
+                msg(
+                    "A customer with the email {email} already exists",
+                    email=customer.email.lower(),
+                ),
+                CustomerRef.from_wire(existing[0]),
+            ) from None
+        # The hub's refusal as it came: a message id when it names its code (a loyalty card
+        # that is someone else's), else the hub's English detail.
+        raise CustomerExistsError(exc.args[0] if exc.args else "", None) from None

@@ -117,7 +117,7 @@ class CheckoutService:
             # The store's rule, checked here (the cashier's own drawer if each has one).
             require_open_shift(session, context.till_id, cashier)
         except ShiftError as exc:
-            raise CheckoutError(str(exc)) from exc
+            raise CheckoutError(*exc.args) from exc
         has_customer = has_customer or customer_ref is not None or customer_email is not None
         now = self._clock()
         promotions = self._promotion_context(session, context, now, coupons, has_customer)
@@ -153,11 +153,11 @@ class CheckoutService:
                 sale_rows.line_row(line, lt) for line, lt in zip(lines, totals.lines, strict=True)
             ]
         except sale_rows.QuantityError as exc:
-            raise CheckoutError(str(exc)) from exc
+            raise CheckoutError(*exc.args) from exc
         try:
             aisle_order = aisle_payload(aisle, receipt_no, line_rows) if aisle else None
         except AisleError as exc:
-            raise CheckoutError(str(exc)) from exc
+            raise CheckoutError(*exc.args) from exc
         tender_rows = [sale_rows.tender_row(i, t) for i, t in enumerate(settlement.tenders, 1)]
         tax_rows = sale_rows.tax_rows(totals)
         movements = [

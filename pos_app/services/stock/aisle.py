@@ -72,7 +72,7 @@ def make_request(
     try:
         customer_email = valid_email(email)
     except CustomerError as exc:
-        raise AisleError(str(exc)) from None
+        raise AisleError(*exc.args) from None
     address = " ".join(address.split())
     if mode == "delivery" and len(address) < 8:
         raise AisleError("Enter the customer's delivery address (street, town, postcode).")

@@ -107,12 +107,12 @@ def validate_standalone(
     try:
         store_locale = normalize_locale(locale)
     except LocaleError as exc:
-        raise StoreSetupError(str(exc)) from None
+        raise StoreSetupError(*exc.args) from None
     manager = _clean_name(manager_name, "manager's name", MAX_STAFF_NAME)
     try:
         check_pin_format(pin)
     except AuthError as exc:
-        raise StoreSetupError(str(exc)) from None
+        raise StoreSetupError(*exc.args) from None
     if pin != pin_again:
         raise StoreSetupError("The two PINs are not the same; type the PIN again.")
     return StandaloneStore(
@@ -159,4 +159,4 @@ def write_standalone_store(
             pin=setup.manager_pin,
         )
     except AuthError as exc:
-        raise StoreSetupError(str(exc)) from None
+        raise StoreSetupError(*exc.args) from None

@@ -49,7 +49,7 @@ def request_enrollment(
     try:
         url = normalise_hub_url(hub_url)
     except ValueError as exc:
-        raise EnrollmentError(str(exc)) from None
+        raise EnrollmentError(*exc.args) from None
     if plain_http_elsewhere(url) and not insecure:
         raise EnrollmentError(
             f"{url} is plain http: the enrollment code and this till's device token would "

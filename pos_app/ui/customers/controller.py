@@ -340,7 +340,10 @@ class CustomerController(QObject):
                 self.panel.show_find()
                 if exc.existing is not None:
                     self.panel.show_results([exc.existing])
-                    self._fail(self.tr("%s — press Attach to use that customer.") % exc)
+                    self._fail(
+                        self.tr("%s — press Attach to use that customer.")
+                        % formatting.error_text(exc)
+                    )
                 else:  # e.g. the loyalty card is someone else's
                     self.panel.show_create()
                     self._fail(formatting.error_text(exc))
