@@ -14,6 +14,7 @@ from typing import Final
 from babel import Locale, UnknownLocaleError
 
 from pos_app.domain.errors import LocaleError
+from pos_app.domain.l10n.messages import Message, msg
 
 __all__ = [
     "CATALOG_LANGUAGES",
@@ -46,12 +47,12 @@ def normalize_locale(text: str) -> str:
     """ "fr-fr", " fr_FR " -> "fr_FR"; anything CLDR does not know raises LocaleError."""
     cleaned = text.strip()
     if not cleaned or len(cleaned) > _MAX_TEXT or not cleaned.isascii():
-        raise LocaleError(f"{cleaned[:_MAX_TEXT]!r} is not a locale; use one such as fr_FR.")
+        raise LocaleError(_not_a_locale(cleaned[:_MAX_TEXT]))
     parts = cleaned.replace("-", "_").split("_")
     # A language is two or three letters: Babel would read POSIX's "C" as en_US_POSIX.
     language = parts[0]
     if not (2 <= len(language) <= 3 and language.isalpha()) or not all(p.isalnum() for p in parts):
-        raise LocaleError(f"{cleaned!r} is not a locale; use one such as fr_FR.")
+        raise LocaleError(_not_a_locale(cleaned))
     # CLDR identifiers are language (lower case), then script/territory (Title/UPPER case).
     parts[0] = parts[0].lower()
     parts[1:] = [p.upper() if len(p) <= 3 else p.title() for p in parts[1:]]
@@ -59,8 +60,15 @@ def normalize_locale(text: str) -> str:
         return str(_parse("_".join(parts)))
     except (ValueError, UnknownLocaleError):
         raise LocaleError(
-            f"{cleaned!r} is not a locale the till knows; use one such as fr_FR."
+            msg(
+                "{text} is not a locale the till knows; use one such as fr_FR.",
+                text=repr(cleaned),
+            )
         ) from None
+
+
+def _not_a_locale(text: str) -> Message:
+    return msg("{text} is not a locale; use one such as fr_FR.", text=repr(text))
 
 
 def catalog_language(locale: str) -> str:

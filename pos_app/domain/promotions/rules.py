@@ -38,7 +38,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from pos_app.domain.errors import DomainError
-from pos_app.domain.l10n.messages import Message, message_of, msg
+from pos_app.domain.l10n.messages import Message, msg, reason_of
 from pos_app.domain.money import Currency, Money
 
 __all__ = [
@@ -208,11 +208,6 @@ class Promotion:
 # -- parsing ---------------------------------------------------------------------------------
 
 
-def _problem(exc: Exception) -> Message | str:
-    """Another error's message, in the reader's language when it was raised with one."""
-    return message_of(exc) or str(exc)
-
-
 class _Reader:
     """Typed access to one promotion's rules, with errors that name the promotion."""
 
@@ -253,7 +248,7 @@ class _Reader:
         try:
             amount = Money(value, self.currency)
         except DomainError as exc:
-            raise self.fail(msg("'{key}': {problem}", key=key, problem=_problem(exc))) from None
+            raise self.fail(msg("'{key}': {problem}", key=key, problem=reason_of(exc))) from None
         if not amount.is_on_quantum():
             raise self.fail(
                 msg(
