@@ -236,7 +236,7 @@ class CustomerController(QObject):
         def failed(exc: Exception) -> None:
             if not isinstance(exc, svc.OFFLINE_ERRORS):
                 self.panel.set_busy(False)
-                self._fail(self.tr("The hub refused the look-up: %s") % exc)
+                self._fail(self.tr("The hub refused the look-up: %s") % formatting.error_text(exc))
                 return
 
             def offline(customers: list[CustomerRef]) -> None:
@@ -272,7 +272,7 @@ class CustomerController(QObject):
             if isinstance(exc, svc.OFFLINE_ERRORS):
                 note = self.tr("Offline — recent orders and store credit need the hub.")
             else:
-                note = self.tr("Recent orders unavailable: %s") % exc
+                note = self.tr("Recent orders unavailable: %s") % formatting.error_text(exc)
             self.panel.show_customer(customer, None, note)
 
         staff = self._staff_code()
@@ -350,7 +350,9 @@ class CustomerController(QObject):
                 return
             if not isinstance(exc, svc.OFFLINE_ERRORS):
                 self.panel.set_busy(False)
-                self._fail(self.tr("The hub refused the new customer: %s") % exc)
+                self._fail(
+                    self.tr("The hub refused the new customer: %s") % formatting.error_text(exc)
+                )
                 return
             now, store = self.clock(), self.context.store_id
 
