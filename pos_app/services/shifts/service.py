@@ -83,8 +83,10 @@ class ShiftError(DomainError):
 class OverShortApprovalRequiredError(ShiftError):
     def __init__(self, over_short_minor: int, threshold_minor: int) -> None:
         super().__init__(
-            "The cash count is off by more than the store allows: a manager must approve the "
-            "close with a reason."
+            msg(
+                "The cash count is off by more than the store allows: a manager must approve "
+                "the close with a reason."
+            )
         )
         self.over_short_minor = over_short_minor
         self.threshold_minor = threshold_minor

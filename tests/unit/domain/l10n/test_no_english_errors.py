@@ -1,8 +1,8 @@
 """Domain and service errors a person reads are message ids (issue 22 point 4).
 
 Walks pos_app/domain and pos_app/services and fails on a ``raise`` of an exception built from
-a plain string, an f-string or ``str(another_error)``: such a text reaches a French till in
-English. A place may keep
+a plain string, an f-string or ``str(another_error)`` (or an error class passing such a text
+to ``super().__init__``): such a text reaches a French till in English. A place may keep
 its English only if it is on ALLOWED (a programmer's error or log-only text, with the reason)
 or on DEBT (named, to be converted: the list only shrinks).
 """
@@ -114,10 +114,24 @@ def _walk(node: ast.AST, path: str, scope: str) -> Iterator[tuple[tuple[str, str
             func = child.exc.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "?")
             yield (path, inner, name), child.lineno
+        elif _super_init(child) and _built_from_text(child):
+            # An error class that writes its own message: ``super().__init__("...")``.
+            yield (path, inner, "super().__init__"), child.lineno
         yield from _walk(child, path, inner)
 
 
-def _built_from_text(exc: ast.expr | None) -> bool:
+def _super_init(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "__init__"
+        and isinstance(node.func.value, ast.Call)
+        and isinstance(node.func.value.func, ast.Name)
+        and node.func.value.func.id == "super"
+    )
+
+
+def _built_from_text(exc: ast.AST | None) -> bool:
     if not isinstance(exc, ast.Call) or not exc.args:
         return False
     first = exc.args[0]
