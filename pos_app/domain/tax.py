@@ -135,7 +135,7 @@ def compute_tax(
                 msg(
                     "Tax class {tax_class}: {amount} is not rounded to the minor unit.",
                     tax_class=tax_class,
-                    amount=str(amount),
+                    amount=str(amount),  # unrounded: the locale's format would hide it
                 )
             )
         tax = tax_for(amount, rate.rate, mode)

@@ -335,7 +335,7 @@ class Basket:
             raise BasketError(
                 msg(
                     "The price {amount} has more decimals than the currency allows.",
-                    amount=str(price.amount),
+                    amount=str(price.amount),  # as typed: Money's format would round it
                 )
             )
 

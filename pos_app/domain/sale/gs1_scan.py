@@ -69,7 +69,7 @@ def _price(data: Gs1Data, currency: Currency) -> Money | None:
         raise BasketError(
             msg(
                 "The GS1 price {amount} does not fit {currency}; key the price in.",
-                amount=str(data.amount_payable),
+                amount=str(data.amount_payable),  # as the label says: Money would round it
                 currency=currency.code,
             )
         )
