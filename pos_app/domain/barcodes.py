@@ -69,7 +69,7 @@ def expand_upce(code: str) -> str:
     ``normalize_gtin``, not here.
     """
     if len(code) != 8 or not (code.isascii() and code.isdigit()) or code[0] not in "01":
-        raise BarcodeError(f"{_preview(code)} is not a UPC-E code.")
+        raise BarcodeError(msg("{code} is not a UPC-E code.", code=_preview(code)))
     system, d, check = code[0], code[1:7], code[7]
     last = d[5]
     if last in "012":
@@ -180,18 +180,31 @@ class VariableMeasureRule:
 
     def __post_init__(self) -> None:
         if not (self.prefix.isascii() and self.prefix.isdigit() and 1 <= len(self.prefix) <= 3):
-            raise DomainError(f"Variable-measure prefix must be 1-3 digits, got {self.prefix!r}.")
+            raise DomainError(
+                msg(
+                    "Variable-measure prefix must be 1-3 digits, got {prefix}.",
+                    prefix=repr(self.prefix),
+                )
+            )
         if self.item_digits < 1 or self.value_digits < 1:
-            raise DomainError("Variable-measure item and value need at least one digit each.")
+            raise DomainError(msg("Variable-measure item and value need at least one digit each."))
         if len(self.prefix) + self.item_digits + self.value_digits != 12:
             raise DomainError(
-                f"Variable-measure rule {self.prefix}: prefix, item and value digits must "
-                "add up to 12 (13 with the check digit)."
+                msg(
+                    "Variable-measure rule {prefix}: prefix, item and value digits must add up "
+                    "to 12 (13 with the check digit).",
+                    prefix=self.prefix,
+                )
             )
         if self.kind not in ("weight", "price"):
-            raise DomainError(f"Variable-measure kind must be weight or price, not {self.kind!r}.")
+            raise DomainError(
+                msg(
+                    "Variable-measure kind must be weight or price, not {kind}.",
+                    kind=repr(self.kind),
+                )
+            )
         if not 0 <= self.value_decimals <= self.value_digits:
-            raise DomainError("Variable-measure value decimals must fit in the value digits.")
+            raise DomainError(msg("Variable-measure value decimals must fit in the value digits."))
 
 
 @dataclass(frozen=True)
@@ -204,8 +217,12 @@ class VariableMeasureConfig:
             for other in prefixes[:i]:
                 if prefix.startswith(other) or other.startswith(prefix):
                     raise DomainError(
-                        f"Variable-measure prefixes {other} and {prefix} overlap; "
-                        "a label must match one rule only."
+                        msg(
+                            "Variable-measure prefixes {other} and {prefix} overlap; a label "
+                            "must match one rule only.",
+                            other=other,
+                            prefix=prefix,
+                        )
                     )
 
     @classmethod

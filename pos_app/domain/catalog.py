@@ -8,6 +8,7 @@ from typing import Protocol
 
 from pos_app.domain.barcodes import normalize_gtin
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money
 
 __all__ = [
@@ -31,15 +32,15 @@ class CatalogItem:
 
     def __post_init__(self) -> None:
         if not self.sku.strip():
-            raise DomainError("A catalog item needs a SKU.")
+            raise DomainError(msg("A catalog item needs a SKU."))
         if not self.name.strip():
-            raise DomainError(f"Catalog item {self.sku} needs a name.")
+            raise DomainError(msg("Catalog item {sku} needs a name.", sku=self.sku))
         if not self.tax_class.strip():
-            raise DomainError(f"Catalog item {self.sku} needs a tax class.")
+            raise DomainError(msg("Catalog item {sku} needs a tax class.", sku=self.sku))
         if not isinstance(self.unit_price, Money):
             raise TypeError("CatalogItem.unit_price must be Money.")
         if self.unit_price.is_negative():
-            raise DomainError(f"Catalog item {self.sku} has a negative price.")
+            raise DomainError(msg("Catalog item {sku} has a negative price.", sku=self.sku))
         if not isinstance(self.barcodes, tuple):
             raise TypeError("CatalogItem.barcodes must be a tuple of str.")
 

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from pos_app.domain.errors import BarcodeError
+from pos_app.domain.l10n.messages import msg
 
 __all__ = ["Gs1Data", "Gs1Error", "looks_like_gs1", "parse_gs1"]
 
@@ -72,7 +73,9 @@ def _preview(text: str) -> str:
 
 def parse_gs1(data: str) -> Gs1Data:
     if len(data) > MAX_LENGTH:
-        raise Gs1Error(f"GS1 code too long ({len(data)} characters)")
+        raise Gs1Error(
+            msg("This GS1 code is too long ({length} characters); scan it again.", length=len(data))
+        )
     text = data.strip("\r\n ")
     for prefix in _SYMBOLOGY_PREFIXES:
         if text.startswith(prefix):
@@ -80,7 +83,7 @@ def parse_gs1(data: str) -> Gs1Data:
             break
     text = text.lstrip(GS)  # a leading FNC1 only marks the code as GS1
     if not text:
-        raise Gs1Error("empty GS1 code")
+        raise Gs1Error(msg("The GS1 code is empty; scan it again."))
     # biip is a till dependency (the `till` extra): imported when a GS1 code is scanned, so the
     # hub (which imports the domain) and the till's start need it not.
     from biip import ParseConfig, ParseError
@@ -89,7 +92,14 @@ def parse_gs1(data: str) -> Gs1Data:
     try:
         message = GS1Message.parse(text, config=ParseConfig(separator_chars=[GS]))
     except ParseError as exc:
-        raise Gs1Error(f"not a valid GS1 code ({_preview(text)}): {exc}") from exc
+        # biip's reason stays English (a library's text): the id says what to do.
+        raise Gs1Error(
+            msg(
+                "{code} is not a valid GS1 code ({reason}); scan it again or key the item in.",
+                code=_preview(text),
+                reason=str(exc),
+            )
+        ) from exc
 
     gtin = lot = serial = None
     expiry: date | None = None
@@ -102,7 +112,12 @@ def parse_gs1(data: str) -> Gs1Data:
         elements.append((ai, element.value))
         if ai == "01":
             if element.gtin_error:
-                raise Gs1Error(f"GS1 code has a bad GTIN: {element.gtin_error}")
+                raise Gs1Error(
+                    msg(
+                        "The GS1 code has a bad GTIN ({reason}); scan it again or key the item in.",
+                        reason=str(element.gtin_error),
+                    )
+                )
             gtin = element.value
         elif ai == "10":
             lot = element.value

@@ -20,6 +20,7 @@ from pos_app.domain.errors import CurrencyMismatchError, MoneyError
 # Decimals per currency come from CLDR (the one home of that rule for the till's currencies below
 # and the hub's mapping of web-store prices, e.g. Shopify's decimal strings).
 from pos_app.domain.l10n.currencies import minor_units_of
+from pos_app.domain.l10n.messages import msg
 
 __all__ = [
     "AUD",
@@ -104,7 +105,9 @@ def currency_by_numeric_code(code: str) -> Currency:
     try:
         return _NUMERIC[code]
     except KeyError:
-        raise MoneyError(f"Unknown or unsupported currency number {code[:10]!r}.") from None
+        raise MoneyError(
+            msg("Unknown or unsupported currency number {code}.", code=repr(code[:10]))
+        ) from None
 
 
 def currency_by_code(code: str) -> Currency:
@@ -112,7 +115,9 @@ def currency_by_code(code: str) -> Currency:
     try:
         return _CURRENCIES[code.strip().upper()]
     except KeyError:
-        raise MoneyError(f"Unknown or unsupported currency code {code[:10]!r}.") from None
+        raise MoneyError(
+            msg("Unknown or unsupported currency code {code}.", code=repr(code[:10]))
+        ) from None
 
 
 def _check_number(value: object, what: str) -> None:
@@ -153,9 +158,9 @@ class Money:
         if not isinstance(self.currency, Currency):
             raise TypeError("Money.currency must be a Currency.")
         if not self.amount.is_finite():
-            raise MoneyError(f"{self.amount} is not an amount of money.")
+            raise MoneyError(msg("{value} is not an amount of money.", value=str(self.amount)))
         if abs(self.amount) >= MAX_ABS_AMOUNT:
-            raise MoneyError("That amount is larger than the till can record.")
+            raise MoneyError(msg("That amount is larger than the till can record."))
         if self.amount.is_zero() and self.amount.is_signed():
             # -0.00 (e.g. from quantizing -0.001) must print and compare like 0.00.
             object.__setattr__(self, "amount", self.amount.copy_abs())
@@ -165,11 +170,13 @@ class Money:
         if isinstance(value, str):
             text = value.strip()
             if len(text) > _MAX_AMOUNT_TEXT:
-                raise MoneyError("That amount has too many digits.")
+                raise MoneyError(msg("That amount has too many digits."))
             try:
                 return cls(Decimal(text), currency)
             except InvalidOperation:
-                raise MoneyError(f"{text[:20]!r} is not a valid amount.") from None
+                raise MoneyError(
+                    msg("{text} is not a valid amount.", text=repr(text[:20]))
+                ) from None
         _check_number(value, "Money.of value")
         return cls(Decimal(value), currency)
 
@@ -218,7 +225,11 @@ class Money:
     def _same_currency(self, other: Money) -> None:
         if other.currency != self.currency:
             raise CurrencyMismatchError(
-                f"Cannot combine {self.currency.code} and {other.currency.code} amounts."
+                msg(
+                    "Cannot combine {one} and {other} amounts.",
+                    one=self.currency.code,
+                    other=other.currency.code,
+                )
             )
 
     def __add__(self, other: object) -> Money:

@@ -34,6 +34,7 @@ from typing import Literal
 
 from pos_app.domain.catalog import CatalogItem
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Currency, Money, allocate, round_half_up, sum_money
 from pos_app.domain.promotions.engine import (
     AppliedPromotion,
@@ -72,17 +73,18 @@ class Discount:
         if not isinstance(self.value, Decimal):
             raise TypeError("Discount.value must be a Decimal.")
         if not self.value.is_finite():
-            raise DomainError("A discount must be a number.")
+            raise DomainError(msg("A discount must be a number."))
         if not self.reason.strip():
-            raise DomainError("Give a reason for the discount.")
+            raise DomainError(msg("Give a reason for the discount."))
         if self.kind == "percent":
             if not 0 < self.value <= 100:
-                raise DomainError("A percentage discount must be more than 0 and at most 100.")
+                raise DomainError(msg("A percentage discount must be more than 0 and at most 100."))
         elif self.kind == "amount":
             if self.value <= 0:
-                raise DomainError("A discount amount must be more than zero.")
+                raise DomainError(msg("A discount amount must be more than zero."))
         else:
-            raise DomainError(f"Unknown discount kind {self.kind!r}.")
+            # A discount's kind comes from the till's buttons, never typed: a programmer's error.
+            raise ValueError(f"Unknown discount kind {self.kind!r}.")
 
     def describe(self) -> str:
         if self.kind == "percent":
@@ -180,8 +182,11 @@ def discount_amount(base: Money, discount: Discount) -> Money:
         off = Money(discount.value, base.currency)
         if not off.is_on_quantum():
             raise DomainError(
-                f"A discount of {discount.value} is not a whole number of "
-                f"{base.currency.code} minor units."
+                msg(
+                    "A discount of {value} is not a whole number of {currency} cents; round it.",
+                    value=str(discount.value),
+                    currency=base.currency.code,
+                )
             )
     return min(off, base) if base.amount >= 0 else off
 

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from pos_app.domain.errors import DomainError
-from pos_app.domain.l10n.messages import N_
+from pos_app.domain.l10n.messages import N_, Label, msg
 
 __all__ = [
     "DEFAULT_REASON_CODES",
@@ -110,36 +110,67 @@ def parse_reason_codes(rows: Iterable[Mapping[str, Any]]) -> tuple[ReasonCode, .
     codes: list[ReasonCode] = []
     seen: set[tuple[ReasonKind, str]] = set()
     for index, row in enumerate(rows):
-        where = f"reason code {index + 1}"
+        where = index + 1
         if len(codes) >= MAX_CODES:
-            raise ReasonCodeError(f"at most {MAX_CODES} reason codes")
+            raise ReasonCodeError(msg("There can be at most {most} reason codes.", most=MAX_CODES))
         if not isinstance(row, Mapping):
-            raise ReasonCodeError(f"{where}: not an object")
+            raise ReasonCodeError(msg("Reason code {number}: not an object.", number=where))
         code, kind, label = row.get("code"), row.get("kind"), row.get("label")
         if not isinstance(code, str) or not _CODE.match(code):
             raise ReasonCodeError(
-                f"{where}: the code must be 1-20 capitals, digits, _ or - (got {str(code)[:30]!r})"
+                msg(
+                    "Reason code {number}: the code must be 1-20 capitals, digits, _ or - "
+                    "(got {code}).",
+                    number=where,
+                    code=repr(str(code)[:30]),
+                )
             )
         try:
             parsed_kind = ReasonKind(str(kind))
         except ValueError:
             known = ", ".join(ReasonKind)
             raise ReasonCodeError(
-                f"{where}: unknown kind {str(kind)[:30]!r} (known: {known})"
+                msg(
+                    "Reason code {number}: unknown kind {kind} (known: {known}).",
+                    number=where,
+                    kind=repr(str(kind)[:30]),
+                    known=known,
+                )
             ) from None
         if not isinstance(label, str) or not label.strip() or len(label.strip()) > MAX_LABEL:
-            raise ReasonCodeError(f"{where}: the label must be 1-{MAX_LABEL} characters")
+            raise ReasonCodeError(
+                msg(
+                    "Reason code {number}: the label must be 1-{most} characters.",
+                    number=where,
+                    most=MAX_LABEL,
+                )
+            )
         needs_text = row.get("needs_text", False)
         if not isinstance(needs_text, bool):
-            raise ReasonCodeError(f"{where}: needs_text must be true or false")
+            raise ReasonCodeError(
+                msg("Reason code {number}: needs_text must be true or false.", number=where)
+            )
         if (parsed_kind, code) in seen:
-            raise ReasonCodeError(f"{where}: {code} is twice in {parsed_kind.value}")
+            raise ReasonCodeError(
+                msg(
+                    "Reason code {number}: {code} is twice in {kind}.",
+                    number=where,
+                    code=code,
+                    kind=parsed_kind.value,
+                )
+            )
         seen.add((parsed_kind, code))
         codes.append(ReasonCode(code, parsed_kind, label.strip(), needs_text))
     per_kind = {kind: sum(1 for c in codes if c.kind is kind) for kind in ReasonKind}
     crowded = [kind.value for kind, n in per_kind.items() if n > MAX_PER_KIND]
     if crowded:
-        raise ReasonCodeError(f"at most {MAX_PER_KIND} codes per kind ({', '.join(crowded)})")
+        raise ReasonCodeError(
+            msg(
+                "There can be at most {most} codes per kind ({kinds}).",
+                most=MAX_PER_KIND,
+                kinds=", ".join(crowded),
+            )
+        )
     return tuple(codes)
 
 
@@ -156,8 +187,9 @@ def reason_text(code: ReasonCode | None, text: str) -> str:
     words = " ".join(text.split())
     if code is None:
         if not words:
-            raise ReasonCodeError("Choose a reason.")
+            raise ReasonCodeError(msg("Choose a reason."))
         return words
     if code.needs_text and not words:
-        raise ReasonCodeError(f"{code.label}: say what the reason is.")
+        # A default's label is a message id ("Other"); head office's own passes through.
+        raise ReasonCodeError(msg("{reason}: say what the reason is.", reason=Label(code.label)))
     return f"{code.label}: {words}" if words else code.label

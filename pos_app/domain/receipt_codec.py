@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from pos_app.domain.errors import ReceiptError
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money, currency_by_code
 from pos_app.domain.receipt import ReceiptDocument, ReceiptLine
 from pos_app.domain.tax import TaxLine, TaxMode
@@ -122,4 +123,6 @@ def decode_receipt(text: str) -> ReceiptDocument:
             data[name] = tuple(data.get(name, ()))
         return ReceiptDocument(**data)
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-        raise ReceiptError(f"stored receipt cannot be read: {exc!r}") from exc
+        raise ReceiptError(
+            msg("The stored receipt cannot be read ({reason}); ask support.", reason=repr(exc))
+        ) from exc

@@ -25,6 +25,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from pos_app.domain.errors import CurrencyMismatchError, TaxError
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money, round_half_up
 
 __all__ = [
@@ -52,18 +53,28 @@ class TaxRate:
 
     def __post_init__(self) -> None:
         if not self.tax_class.strip():
-            raise TaxError("A tax rate needs a tax class.")
+            raise TaxError(msg("A tax rate needs a tax class."))
         if not self.label.strip():
-            raise TaxError(f"Tax class {self.tax_class} needs a label for the receipt.")
+            raise TaxError(
+                msg(
+                    "Tax class {tax_class} needs a label for the receipt.", tax_class=self.tax_class
+                )
+            )
         if not isinstance(self.rate, Decimal):
             raise TypeError("TaxRate.rate must be a Decimal.")
         if not self.rate.is_finite() or self.rate < 0:
-            raise TaxError(f"Tax class {self.tax_class}: the rate cannot be negative.")
+            raise TaxError(
+                msg("Tax class {tax_class}: the rate cannot be negative.", tax_class=self.tax_class)
+            )
         if self.rate >= 1:
             # Catches "20" typed for 20 %, which would otherwise multiply every price by 21.
             raise TaxError(
-                f"Tax class {self.tax_class}: rate {self.rate} is 100 % or more; "
-                "write rates as fractions (0.20 for 20 %)."
+                msg(
+                    "Tax class {tax_class}: rate {rate} is 100 % or more; write rates as "
+                    "fractions (0.20 for 20 %).",
+                    tax_class=self.tax_class,
+                    rate=str(self.rate),
+                )
             )
 
     @property
@@ -98,20 +109,35 @@ def compute_tax(
     mode = TaxMode(mode)
     currencies = {amount.currency for amount in amounts_by_class.values()}
     if len(currencies) > 1:
-        raise CurrencyMismatchError("Cannot compute tax over amounts in different currencies.")
+        raise CurrencyMismatchError(msg("Cannot compute tax over amounts in different currencies."))
     lines: list[TaxLine] = []
     for tax_class in sorted(amounts_by_class):
         amount = amounts_by_class[tax_class]
         rate = rates.get(tax_class)
         if rate is None:
-            raise TaxError(f"No tax rate is set up for tax class {tax_class!r}.")
+            raise TaxError(
+                msg(
+                    "No tax rate is set up for tax class {tax_class}: ask a manager to set it up.",
+                    tax_class=repr(tax_class),
+                )
+            )
         if rate.tax_class != tax_class:
             raise TaxError(
-                f"Tax rate {rate.label!r} is for class {rate.tax_class!r}, "
-                f"but was listed under {tax_class!r}."
+                msg(
+                    "Tax rate {label} is for class {rate_class}, but was listed under {tax_class}.",
+                    label=repr(rate.label),
+                    rate_class=repr(rate.tax_class),
+                    tax_class=repr(tax_class),
+                )
             )
         if not amount.is_on_quantum():
-            raise TaxError(f"Tax class {tax_class}: {amount} is not rounded to the minor unit.")
+            raise TaxError(
+                msg(
+                    "Tax class {tax_class}: {amount} is not rounded to the minor unit.",
+                    tax_class=tax_class,
+                    amount=str(amount),  # unrounded: the locale's format would hide it
+                )
+            )
         tax = tax_for(amount, rate.rate, mode)
         if mode is TaxMode.INCLUSIVE:
             net, gross = amount - tax, amount

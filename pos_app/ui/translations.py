@@ -51,6 +51,10 @@ def install_translator(
             return current
     for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
         app.removeTranslator(old)
+        # deleteLater waits for the event loop: until then findChildren still sees it, and the
+        # look-up above would take a removed translator as the language being spoken.
+        old.setObjectName("")
+        old.setProperty("omnitillKey", None)
         old.deleteLater()
     qlocale = QLocale(locale.replace("-", "_"))
     qt_own = QTranslator(app)

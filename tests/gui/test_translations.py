@@ -197,6 +197,10 @@ def test_the_compiled_language_loads_with_its_plurals(
         # A second call replaces the first: English (the sources) has no file and is no error.
         assert install_translator(qapp, "en_US", folder) is None
         assert QCoreApplication.translate("SaleView", "PAY") == "PAY"
+        # And back, before the event loop has deleted the removed translator (one test's
+        # teardown, the next test's till): the language is spoken again, not taken as spoken.
+        assert install_translator(qapp, locale, folder) is not None
+        assert QCoreApplication.translate("SaleView", "PAY") == pay
     finally:
         install_translator(qapp, "en_US", folder)
 

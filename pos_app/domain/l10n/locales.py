@@ -16,6 +16,7 @@ from typing import Final
 from babel import Locale, UnknownLocaleError
 
 from pos_app.domain.errors import LocaleError
+from pos_app.domain.l10n.messages import Message, msg
 
 __all__ = [
     "CATALOG_LANGUAGES",
@@ -61,14 +62,16 @@ def normalize_locale(text: str) -> str:
     """ "fr-fr", " fr_FR " -> "fr_FR"; anything CLDR does not know raises LocaleError."""
     cleaned = text.strip()
     if not cleaned or len(cleaned) > _MAX_TEXT or not cleaned.isascii():
-        raise LocaleError(f"{cleaned[:_MAX_TEXT]!r} is not a locale; use one such as fr_FR.")
+        raise LocaleError(_not_a_locale(cleaned[:_MAX_TEXT]))
     parts = cleaned.replace("-", "_").split("_")
     # A language is two or three letters: Babel would read POSIX's "C" as en_US_POSIX.
     language = parts[0]
     if not (2 <= len(language) <= 3 and language.isalpha()) or not all(p.isalnum() for p in parts):
-        raise LocaleError(f"{cleaned!r} is not a locale; use one such as fr_FR.")
+        raise LocaleError(_not_a_locale(cleaned))
     if language.lower() == _UNDETERMINED:
-        raise LocaleError(f"{cleaned!r} is no language; use a locale such as fr_FR.")
+        raise LocaleError(
+            msg("{text} is no language; use a locale such as fr_FR.", text=repr(cleaned))
+        )
     # CLDR identifiers are language (lower case), then script/territory (Title/UPPER case).
     parts[0] = parts[0].lower()
     parts[1:] = [p.upper() if len(p) <= 3 else p.title() for p in parts[1:]]
@@ -76,7 +79,10 @@ def normalize_locale(text: str) -> str:
         return str(_parse("_".join(parts)))
     except (ValueError, UnknownLocaleError):
         raise LocaleError(
-            f"{cleaned!r} is not a locale the till knows; use one such as fr_FR."
+            msg(
+                "{text} is not a locale the till knows; use one such as fr_FR.",
+                text=repr(cleaned),
+            )
         ) from None
 
 
@@ -87,18 +93,19 @@ def check_language_tag(tag: str) -> str:
     ("xx-garbage"), raises LocaleError."""
     cleaned = tag.strip()
     if not cleaned or len(cleaned) > _MAX_TAG or not cleaned.isascii():
-        raise LocaleError(
-            f"{cleaned[:_MAX_TAG]!r} is not a language tag; use one such as fr or fr-CA."
-        )
+        raise LocaleError(_not_a_tag(cleaned[:_MAX_TAG]))
     found = _TAG.fullmatch(cleaned.replace("_", "-").lower())
     if found is None or found["language"] == _UNDETERMINED:
-        raise LocaleError(f"{cleaned!r} is not a language tag; use one such as fr or fr-CA.")
+        raise LocaleError(_not_a_tag(cleaned))
     subtags = (found["language"], found["script"], found["region"])
     try:
         return normalize_locale("_".join(s for s in subtags if s))
     except LocaleError:
         raise LocaleError(
-            f"{cleaned!r} is not a language OmniTill knows; use one such as fr or fr-CA."
+            msg(
+                "{text} is not a language OmniTill knows; use one such as fr or fr-CA.",
+                text=repr(cleaned),
+            )
         ) from None
 
 
@@ -122,6 +129,14 @@ def customer_locale(customer_tag: str | None, store_locale: str) -> str:
     if wanted.language == store.language and wanted.territory is None and wanted.script is None:
         return store_locale
     return str(wanted)
+
+
+def _not_a_locale(text: str) -> Message:
+    return msg("{text} is not a locale; use one such as fr_FR.", text=repr(text))
+
+
+def _not_a_tag(text: str) -> Message:
+    return msg("{text} is not a language tag; use one such as fr or fr-CA.", text=repr(text))
 
 
 def catalog_language(locale: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-__all__ = ["N_", "Label", "Message", "Translate", "message_of", "msg"]
+__all__ = ["N_", "Label", "Message", "Translate", "message_of", "msg", "reason_of"]
 
 Translate = Callable[[str], str]
 Show = Callable[[object], str]
@@ -87,6 +87,13 @@ def message_of(error: BaseException) -> Message | None:
     """The message an error was raised with (``raise SomeError(msg(...))``), if any."""
     args = error.args
     return args[0] if len(args) == 1 and isinstance(args[0], Message) else None
+
+
+def reason_of(error: BaseException) -> Message | str:
+    """Another error as a field of a message ("the hub refused the code: {reason}"): its
+    message id when it was raised with one, so it is shown in the same language, else its
+    text (a library's, the hub's English detail)."""
+    return message_of(error) or str(error)
 
 
 def msg(text: str, /, **params: object) -> Message:

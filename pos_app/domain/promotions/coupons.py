@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.promotions.rules import Promotion
 
 __all__ = ["MAX_COUPONS", "CouponError", "coupon_promotion", "parse_coupon_code"]
@@ -28,12 +29,15 @@ def parse_coupon_code(text: str) -> str:
     """The code in its canonical form (trimmed, upper case), or CouponError saying why not."""
     code = text.strip().upper()
     if not code:
-        raise CouponError("Type or scan the coupon code.")
+        raise CouponError(msg("Type or scan the coupon code."))
     if len(code) > 32:
-        raise CouponError("A coupon code has at most 32 characters.")
+        raise CouponError(msg("A coupon code has at most 32 characters."))
     if not _CODE.match(code):
         raise CouponError(
-            f"{code[:32]!r} is not a coupon code (letters, digits, - and _; at least 3)."
+            msg(
+                "{code} is not a coupon code (letters, digits, - and _; at least 3).",
+                code=repr(code[:32]),
+            )
         )
     return code
 

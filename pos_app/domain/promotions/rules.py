@@ -38,6 +38,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import Message, msg, reason_of
 from pos_app.domain.money import Currency, Money
 
 __all__ = [
@@ -100,6 +101,7 @@ MAX_PRIORITY: Final = 1000
 MAX_SET_SIZE: Final = 100
 _MAX_LIST: Final = 1000
 _MAX_TEXT: Final = 64
+_HH_MM: Final = msg("window times are written HH:MM.")
 
 
 @dataclass(frozen=True)
@@ -214,65 +216,79 @@ class _Reader:
         self.rules = rules
         self.currency = currency
 
-    def fail(self, message: str) -> PromotionError:
-        return PromotionError(f"Promotion {self.promo_id[:_MAX_TEXT]}: {message}")
+    def fail(self, problem: Message) -> PromotionError:
+        return PromotionError(
+            msg("Promotion {promo}: {problem}", promo=self.promo_id[:_MAX_TEXT], problem=problem)
+        )
 
     def decimal(self, key: str) -> Decimal:
         value = self.rules.get(key)
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise self.fail(f"{key!r} must be a number written as a string or an integer.")
+            raise self.fail(
+                msg("'{key}' must be a number written as a string or an integer.", key=key)
+            )
         try:
             number = Decimal(value.strip() if isinstance(value, str) else value)
         except InvalidOperation:
-            raise self.fail(f"{key!r} is not a number.") from None
+            raise self.fail(msg("'{key}' is not a number.", key=key)) from None
         if not number.is_finite():
-            raise self.fail(f"{key!r} is not a number.")
+            raise self.fail(msg("'{key}' is not a number.", key=key))
         return number
 
     def percent(self, key: str) -> Decimal:
         value = self.decimal(key)
         if not 0 < value <= 100:
-            raise self.fail(f"{key!r} must be more than 0 and at most 100 (percent).")
+            raise self.fail(msg("'{key}' must be more than 0 and at most 100 (percent).", key=key))
         return value
 
     def money(self, key: str, *, allow_zero: bool = False) -> Money:
         value = self.decimal(key)
         if value < 0 or (value == 0 and not allow_zero):
-            raise self.fail(f"{key!r} must be more than zero.")
+            raise self.fail(msg("'{key}' must be more than zero.", key=key))
         try:
             amount = Money(value, self.currency)
         except DomainError as exc:
-            raise self.fail(f"{key!r}: {exc}") from None
+            raise self.fail(msg("'{key}': {problem}", key=key, problem=reason_of(exc))) from None
         if not amount.is_on_quantum():
-            raise self.fail(f"{key!r} has more decimals than {self.currency.code} allows.")
+            raise self.fail(
+                msg(
+                    "'{key}' has more decimals than {currency} allows.",
+                    key=key,
+                    currency=self.currency.code,
+                )
+            )
         return amount
 
     def count(self, key: str, default: int | None = None) -> int:
         value = self.rules.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(f"{key!r} must be a whole number.")
+            raise self.fail(msg("'{key}' must be a whole number.", key=key))
         if not 1 <= value <= MAX_SET_SIZE:
-            raise self.fail(f"{key!r} must be between 1 and {MAX_SET_SIZE}.")
+            raise self.fail(
+                msg("'{key}' must be between 1 and {most}.", key=key, most=MAX_SET_SIZE)
+            )
         return value
 
     def text(self, key: str) -> str:
         value = self.rules[key]
         if not isinstance(value, str) or not value.strip() or len(value) > _MAX_TEXT:
-            raise self.fail(f"{key!r} must be a short non-empty text.")
+            raise self.fail(msg("'{key}' must be a short non-empty text.", key=key))
         if not value.isprintable():
-            raise self.fail(f"{key!r} contains control characters.")
+            raise self.fail(msg("'{key}' contains control characters.", key=key))
         return value.strip()
 
     def texts(self, many: str, one: str) -> frozenset[str]:
         if many in self.rules and one in self.rules:
-            raise self.fail(f"give {many!r} or {one!r}, not both.")
+            raise self.fail(msg("give '{many}' or '{one}', not both.", many=many, one=one))
         if one in self.rules:
             return frozenset({self.text(one)})
         values = self.rules.get(many, [])
         if not isinstance(values, list) or not values or len(values) > _MAX_LIST:
             if many not in self.rules:
                 return frozenset()
-            raise self.fail(f"{many!r} must be a non-empty list of at most {_MAX_LIST}.")
+            raise self.fail(
+                msg("'{key}' must be a non-empty list of at most {most}.", key=many, most=_MAX_LIST)
+            )
         return frozenset(
             _Reader(self.promo_id, {many: v}, self.currency).text(many) for v in values
         )
@@ -280,7 +296,11 @@ class _Reader:
     def choice(self, key: str, options: Mapping[str, Any], default: str) -> Any:
         value = self.rules.get(key, default)
         if not isinstance(value, str) or value not in options:
-            raise self.fail(f"{key!r} must be one of {', '.join(sorted(options))}.")
+            raise self.fail(
+                msg(
+                    "'{key}' must be one of {options}.", key=key, options=", ".join(sorted(options))
+                )
+            )
         return options[value]
 
 
@@ -295,7 +315,7 @@ def _reward(r: _Reader, kind: object) -> tuple[Reward, frozenset[str]]:
     if kind == "multi_buy":
         quantity = r.count("quantity")
         if quantity < 2:
-            raise r.fail("a multi-buy needs a quantity of at least 2.")
+            raise r.fail(msg("a multi-buy needs a quantity of at least 2."))
         return MultiBuy(quantity, r.money("price", allow_zero=True)), frozenset(
             {"quantity", "price"}
         )
@@ -306,7 +326,7 @@ def _reward(r: _Reader, kind: object) -> tuple[Reward, frozenset[str]]:
         )
     if kind == "spend_threshold":
         if ("percent" in r.rules) == ("amount" in r.rules):
-            raise r.fail("a spend threshold needs either 'percent' or 'amount'.")
+            raise r.fail(msg("a spend threshold needs either 'percent' or 'amount'."))
         threshold = SpendThreshold(
             r.money("threshold"),
             r.percent("percent") if "percent" in r.rules else None,
@@ -315,37 +335,41 @@ def _reward(r: _Reader, kind: object) -> tuple[Reward, frozenset[str]]:
         return threshold, frozenset({"threshold", "percent", "amount"})
     known = "percent, amount, fixed_price, multi_buy, buy_x_get_y, spend_threshold"
     if kind is None:
-        raise r.fail(f"the rules need a 'kind' (one of {known}).")
-    raise r.fail(f"unknown kind {str(kind)[:_MAX_TEXT]!r} (known: {known}).")
+        raise r.fail(msg("the rules need a 'kind' (one of {known}).", known=known))
+    raise r.fail(
+        msg("unknown kind {kind} (known: {known}).", kind=repr(str(kind)[:_MAX_TEXT]), known=known)
+    )
 
 
 def _time(r: _Reader, value: object) -> int:
     if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
-        raise r.fail("window times are written HH:MM.")
+        raise r.fail(_HH_MM)
     hours, minutes = value[:2], value[3:]
     if not (hours.isdigit() and minutes.isdigit()):
-        raise r.fail("window times are written HH:MM.")
+        raise r.fail(_HH_MM)
     total = int(hours) * 60 + int(minutes)
     if int(minutes) >= 60 or total > 24 * 60:
-        raise r.fail(f"{value} is not a time of day.")
+        raise r.fail(msg("{value} is not a time of day.", value=value))
     return total
 
 
 def _windows(r: _Reader) -> tuple[TimeWindow, ...]:
     raw = r.rules.get("windows", [])
     if not isinstance(raw, list) or len(raw) > _MAX_LIST:
-        raise r.fail("'windows' must be a list.")
+        raise r.fail(msg("'windows' must be a list."))
     windows: list[TimeWindow] = []
     for entry in raw:
         if not isinstance(entry, dict) or not set(entry) <= {"days", "from", "to"}:
-            raise r.fail("each window has only 'days', 'from' and 'to'.")
+            raise r.fail(msg("each window has only 'days', 'from' and 'to'."))
         days = entry.get("days", list(_DAYS))
         if not isinstance(days, list) or not days or not all(d in _DAYS for d in days):
-            raise r.fail(f"window days must be a list of {', '.join(_DAYS)}.")
+            raise r.fail(msg("window days must be a list of {days}.", days=", ".join(_DAYS)))
         start, end = _time(r, entry.get("from")), _time(r, entry.get("to"))
         if start >= end:
             # Crossing midnight would make "which day" ambiguous: write two windows instead.
-            raise r.fail("a window must end after it starts (split one that crosses midnight).")
+            raise r.fail(
+                msg("a window must end after it starts (split one that crosses midnight).")
+            )
         windows.append(TimeWindow(frozenset(_DAYS.index(d) for d in days), start, end))
     return tuple(windows)
 
@@ -361,37 +385,36 @@ def parse_promotion(
 ) -> Promotion:
     """Build a Promotion from the hub's rule data, or raise PromotionError saying why not."""
     if not promo_id.strip() or not name.strip():
-        raise PromotionError("A promotion needs an id and a name.")
+        raise PromotionError(msg("A promotion needs an id and a name."))
     r = _Reader(promo_id, rules, currency)
     if not isinstance(rules, Mapping):
-        raise r.fail("the rules must be a JSON object.")
+        raise r.fail(msg("the rules must be a JSON object."))
     for moment in (starts_at, ends_at):
         if moment is not None and moment.tzinfo is None:
-            raise r.fail("start and end times must carry their time zone.")
+            raise r.fail(msg("start and end times must carry their time zone."))
     if starts_at is not None and ends_at is not None and ends_at <= starts_at:
-        raise r.fail("it ends before it starts.")
+        raise r.fail(msg("it ends before it starts."))
     reward, reward_keys = _reward(r, rules.get("kind"))
     unknown = set(rules) - _COMMON_KEYS - reward_keys
     if unknown:
-        raise r.fail(
-            f"unknown rule keys: {', '.join(sorted(str(k)[:_MAX_TEXT] for k in unknown))}."
-        )
+        keys = ", ".join(sorted(str(k)[:_MAX_TEXT] for k in unknown))
+        raise r.fail(msg("unknown rule keys: {keys}.", keys=keys))
     priority = rules.get("priority", 0)
     if isinstance(priority, bool) or not isinstance(priority, int):
-        raise r.fail("'priority' must be a whole number.")
+        raise r.fail(msg("'priority' must be a whole number."))
     if abs(priority) > MAX_PRIORITY:
-        raise r.fail(f"'priority' must be between -{MAX_PRIORITY} and {MAX_PRIORITY}.")
+        raise r.fail(msg("'priority' must be between -{most} and {most}.", most=str(MAX_PRIORITY)))
     customer_only = rules.get("customer_only", False)
     if not isinstance(customer_only, bool):
-        raise r.fail("'customer_only' must be true or false.")
+        raise r.fail(msg("'customer_only' must be true or false."))
     single_use = rules.get("coupon_single_use", False)
     if not isinstance(single_use, bool):
-        raise r.fail("'coupon_single_use' must be true or false.")
+        raise r.fail(msg("'coupon_single_use' must be true or false."))
     if single_use and "coupon" not in rules:
-        raise r.fail("'coupon_single_use' needs a 'coupon'.")
+        raise r.fail(msg("'coupon_single_use' needs a 'coupon'."))
     scope = Scope(r.texts("skus", "sku"), r.texts("departments", "department"))
     if isinstance(reward, FixedPrice | MultiBuy | BuyXGetY) and scope.is_basket:
-        raise r.fail("a fixed price, multi-buy or buy-x-get-y needs 'skus' or 'departments'.")
+        raise r.fail(msg("a fixed price, multi-buy or buy-x-get-y needs 'skus' or 'departments'."))
     return Promotion(
         promo_id=promo_id,
         name=name,

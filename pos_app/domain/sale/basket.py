@@ -84,11 +84,13 @@ class Basket:
         for stored in lines:
             line = _copy(stored)
             if any(existing.line_no == line.line_no for existing in basket._lines):
-                raise BasketError(f"Line {line.line_no} appears twice in the stored basket.")
+                raise BasketError(
+                    msg("Line {line} appears twice in the stored basket.", line=line.line_no)
+                )
             if line.line_no < 1:
-                raise BasketError(f"Line number {line.line_no} is not valid.")
+                raise BasketError(msg("Line number {line} is not valid.", line=line.line_no))
             basket._check_item(line.item)
-            basket._check_price(line.unit_price, "Unit price")
+            basket._check_price(line.unit_price)
             line.quantity = basket._checked_quantity(line.item, line.quantity)
             for discount in line.discounts:
                 basket._check_discount(discount)
@@ -165,7 +167,7 @@ class Basket:
             quantity = Decimal(1)
         qty = self._checked_quantity(item, quantity)
         price = item.unit_price if unit_price is None else unit_price
-        self._check_price(price, "Unit price")
+        self._check_price(price)
 
         last = self._lines[-1] if self._lines else None
         if (
@@ -271,7 +273,7 @@ class Basket:
         line = self._find(line_no)
         if not reason.strip():
             raise BasketError(msg("Give a reason for the price change."))
-        self._check_price(new_unit_price, "The new price")
+        self._check_price(new_unit_price)
         line.unit_price = new_unit_price
         line.price_override_reason = reason.strip()
         return _copy(line)
@@ -324,21 +326,29 @@ class Basket:
                 )
             )  # fmt: skip
 
-    def _check_price(self, price: Money, what: str) -> None:
+    def _check_price(self, price: Money) -> None:
         if price.currency != self._currency:
-            raise BasketError(f"{what} must be in {self._currency.code}.")
+            raise BasketError(msg("The price must be in {currency}.", currency=self._currency.code))
         if price.is_negative():
-            raise BasketError(f"{what} cannot be negative.")
+            raise BasketError(msg("The price cannot be negative."))
         if not price.is_on_quantum():
-            raise BasketError(f"{what} {price} has more decimals than the currency allows.")
+            raise BasketError(
+                msg(
+                    "The price {amount} has more decimals than the currency allows.",
+                    amount=str(price.amount),  # as typed: Money's format would round it
+                )
+            )
 
     def _check_discount(self, discount: Discount) -> None:
         if discount.kind == "amount":
             quantum = self._currency.quantum
             if discount.value != discount.value.quantize(quantum):
                 raise BasketError(
-                    f"A discount of {discount.value} has more decimals than "
-                    f"{self._currency.code} allows."
+                    msg(
+                        "A discount of {value} has more decimals than {currency} allows.",
+                        value=str(discount.value),
+                        currency=self._currency.code,
+                    )
                 )
 
     def _checked_quantity(self, item: CatalogItem, quantity: Decimal | int) -> Decimal:

@@ -18,6 +18,7 @@ from pos_app.domain.barcodes import normalize_gtin
 from pos_app.domain.catalog import CatalogItem, CatalogLookup
 from pos_app.domain.errors import BarcodeError, BasketError, MoneyError, UnknownProductError
 from pos_app.domain.gs1 import Gs1Data
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Currency, Money, currency_by_numeric_code
 from pos_app.domain.pricing import Traceability
 
@@ -40,7 +41,9 @@ def _lookup(gtin: str, catalog: CatalogLookup) -> CatalogItem:
     code = gtin if gtin[0] == _VARIABLE_MEASURE_INDICATOR else normalize_gtin(gtin)
     item = catalog.by_barcode(code)
     if item is None:
-        raise UnknownProductError(f"No product has the GTIN {gtin} (from a GS1 code).")
+        raise UnknownProductError(
+            msg("No product has the GTIN {gtin} (from a GS1 code).", gtin=gtin)
+        )
     return item
 
 
@@ -54,19 +57,31 @@ def _price(data: Gs1Data, currency: Currency) -> Money | None:
             label_currency = None
         if label_currency != currency:
             raise BasketError(
-                f"The GS1 code gives a price in currency {data.amount_currency}, "
-                f"not in {currency.code}; key the price in."
+                msg(
+                    "The GS1 code gives a price in currency {label}, not in {currency}; "
+                    "key the price in.",
+                    label=data.amount_currency,
+                    currency=currency.code,
+                )
             )
     price = Money(data.amount_payable, currency)
     if not price.is_on_quantum():
-        raise BasketError(f"The GS1 price {data.amount_payable} does not fit {currency.code}.")
+        raise BasketError(
+            msg(
+                "The GS1 price {amount} does not fit {currency}; key the price in.",
+                amount=str(data.amount_payable),  # as the label says: Money would round it
+                currency=currency.code,
+            )
+        )
     return price
 
 
 def gs1_line(data: Gs1Data, catalog: CatalogLookup, currency: Currency) -> Gs1Line:
     """The basket line a parsed GS1 code stands for; a DomainError a cashier can act on."""
     if data.gtin is None:
-        raise BarcodeError("This GS1 code names no product (no GTIN, AI 01); scan another code.")
+        raise BarcodeError(
+            msg("This GS1 code names no product (no GTIN, AI 01); scan another code.")
+        )
     item = _lookup(data.gtin, catalog)
     price = _price(data, currency)
     weight = data.net_weight_kg
@@ -75,9 +90,17 @@ def gs1_line(data: Gs1Data, catalog: CatalogLookup, currency: Currency) -> Gs1Li
         quantity = Decimal(1)  # the label's amount is what is paid for this one unit
     elif weight is not None:
         if not item.sold_by_weight:
-            raise BasketError(f"The GS1 code carries a weight, but {item.name} is sold per unit.")
+            raise BasketError(
+                msg(
+                    "The GS1 code carries a weight, but {item} is sold per unit: scan its "
+                    "own barcode.",
+                    item=item.name,
+                )
+            )
         if weight <= 0:
-            raise BasketError(f"The GS1 code for {item.name} shows no weight. Weigh it again.")
+            raise BasketError(
+                msg("The GS1 code for {item} shows no weight. Weigh it again.", item=item.name)
+            )
         quantity = weight
     trace = Traceability(lot=data.lot, serial=data.serial, expiry=data.expiry)
     return Gs1Line(item, quantity, price, trace, data.gtin)

@@ -179,7 +179,7 @@ def cash_due(total: Money, already_paid_non_cash: Money, step: Decimal) -> Money
     """What the customer must hand over in cash to finish paying ``total``."""
     _check_total(total)
     if already_paid_non_cash.currency != total.currency:
-        raise CurrencyMismatchError("Payments must be in the sale's currency.")
+        raise CurrencyMismatchError(msg("Payments must be in the sale's currency."))
     if already_paid_non_cash > total:
         raise TenderError(
             msg(

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import msg
 
 __all__ = ["DENOMINATIONS", "CashCount", "CountError", "denominations_for"]
 
@@ -40,7 +41,9 @@ def denominations_for(currency_code: str) -> tuple[int, ...]:
     try:
         return DENOMINATIONS[currency_code]
     except KeyError:
-        raise CountError(f"No notes and coins are known for {currency_code[:10]!r}.") from None
+        raise CountError(
+            msg("No notes and coins are known for {currency}.", currency=repr(currency_code[:10]))
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,19 @@ class CashCount:
         known = set(denominations_for(self.currency_code))
         for value, count in self.pieces.items():
             if value not in known:
-                raise CountError(f"{value} is not a {self.currency_code} note or coin.")
+                raise CountError(
+                    msg(
+                        "{value} is not a {currency} note or coin.",
+                        value=str(value),
+                        currency=self.currency_code,
+                    )
+                )
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise CountError("A count is a whole number of pieces, zero or more.")
+                raise CountError(msg("A count is a whole number of pieces, zero or more."))
             if count > MAX_PIECES:
-                raise CountError(f"{count} pieces of one kind is more than a drawer holds.")
+                raise CountError(
+                    msg("{count} pieces of one kind is more than a drawer holds.", count=count)
+                )
 
     @property
     def total_minor(self) -> int:
@@ -73,5 +84,5 @@ class CashCount:
         try:
             pieces = {int(k): v for k, v in data.items()}
         except ValueError:
-            raise CountError("A count names each note or coin by its value.") from None
+            raise CountError(msg("A count names each note or coin by its value.")) from None
         return cls(currency_code, pieces)

@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import CustomerCacheRow, OutboxEvent
+from pos_app.domain.l10n.messages import msg
 from sync.client.errors import Conflict, HubUnavailable, HubUnreachable
 
 if TYPE_CHECKING:
@@ -51,14 +52,19 @@ class CustomerError(ValueError):
 def valid_email(text: str) -> str:
     value = text.strip()
     if len(value) > 254 or not _EMAIL.match(value):
-        raise CustomerError(f"{text.strip()[:60]!r} is not an email address (name@example.com).")
+        raise CustomerError(
+            msg(
+                "{text} is not an email address (name@example.com).",
+                text=repr(text.strip()[:60]),
+            )
+        )
     return value.lower()
 
 
 def valid_phone(text: str) -> str:
     value = text.strip()
     if not _PHONE.match(value) or sum(ch.isdigit() for ch in value) < 3:
-        raise CustomerError(f"{value[:40]!r} is not a phone number.")
+        raise CustomerError(msg("{text} is not a phone number.", text=repr(value[:40])))
     return value
 
 
@@ -94,7 +100,7 @@ def parse_query(text: str, cards: LoyaltyCardFormat) -> CustomerQuery:
     """What the cashier typed or scanned: an email, a loyalty card or a phone number."""
     value = text.strip()
     if not value:
-        raise CustomerError("Type an email, a phone number or scan a loyalty card.")
+        raise CustomerError(msg("Type an email, a phone number or scan a loyalty card."))
     if cards.matches(value):
         return CustomerQuery(QueryKind.CARD, value.upper())
     if "@" in value:
@@ -103,8 +109,14 @@ def parse_query(text: str, cards: LoyaltyCardFormat) -> CustomerQuery:
         return CustomerQuery(QueryKind.PHONE, valid_phone(value))
     except CustomerError:
         raise CustomerError(
-            f"{value[:40]!r} is not an email, a phone number or a loyalty card "
-            f"({cards.prefix} and {cards.min_digits}-{cards.max_digits} digits)."
+            msg(
+                "{text} is not an email, a phone number or a loyalty card ({prefix} and "
+                "{least}-{most} digits).",
+                text=repr(value[:40]),
+                prefix=cards.prefix,
+                least=cards.min_digits,
+                most=cards.max_digits,
+            )
         ) from None
 
 
@@ -144,14 +156,19 @@ def new_customer(
     """Checked input of the "new customer" form; CustomerError names the first problem."""
     clean_name = " ".join(name.split())
     if not clean_name:
-        raise CustomerError("Enter the customer's name.")
+        raise CustomerError(msg("Enter the customer's name."))
     if len(clean_name) > 200:
-        raise CustomerError("The name is too long (200 characters at most).")
+        raise CustomerError(msg("The name is too long (200 characters at most)."))
     card_format = cards or LoyaltyCardFormat()
     if card.strip() and not card_format.matches(card):
         raise CustomerError(
-            f"{card.strip()[:40]!r} is not a loyalty card ({card_format.prefix} and "
-            f"{card_format.min_digits}-{card_format.max_digits} digits)."
+            msg(
+                "{text} is not a loyalty card ({prefix} and {least}-{most} digits).",
+                text=repr(card.strip()[:40]),
+                prefix=card_format.prefix,
+                least=card_format.min_digits,
+                most=card_format.max_digits,
+            )
         )
     return NewCustomer(
         name=clean_name,
@@ -314,7 +331,7 @@ OFFLINE_ERRORS = (HubUnreachable, HubUnavailable)
 class CustomerExistsError(CustomerError):
     """The hub already has a customer with this email: offer to attach ``existing``."""
 
-    def __init__(self, message: str, existing: CustomerRef | None) -> None:
+    def __init__(self, message: object, existing: CustomerRef | None) -> None:
         super().__init__(message)
         self.existing = existing
 
@@ -349,6 +366,14 @@ def create_at_hub(lookups: HubLookups, customer: NewCustomer) -> CustomerRef:
         return CustomerRef.from_wire(lookups.create_customer(spec))
     except Conflict as exc:
         existing = lookups.customers(email=customer.email)
-        raise CustomerExistsError(
-            str(exc), CustomerRef.from_wire(existing[0]) if existing else None
-        ) from None
+        if existing:
+            raise CustomerExistsError(
+                msg(
+                    "A customer with the email {email} already exists",
+                    email=customer.email.lower(),
+                ),
+                CustomerRef.from_wire(existing[0]),
+            ) from None
+        # The hub's refusal as it came: a message id when it names its code (a loyalty card
+        # that is someone else's), else the hub's English detail.
+        raise CustomerExistsError(exc.args[0] if exc.args else "", None) from None

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.workers import JobKind
 from pos_app.db.models import PrintJob
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.receipt_codec import decode_receipt, encode_receipt
 from pos_app.services.sale.receipt_rows import receipt_from_rows
@@ -76,12 +77,15 @@ class SqlPrintJobs:
                     doc = receipt_from_rows(session, receipt_no, context)
                 except LookupError:
                     raise LookupError(
-                        f"receipt {receipt_no} was never printed at this till, and no sale or "
-                        "return of this till has that number"
+                        msg(
+                            "Receipt {receipt} was never printed at this till, and no sale or "
+                            "return of this till has that number: check the number.",
+                            receipt=receipt_no,
+                        )
                     ) from None
                 source = {"rebuilt": True}
             else:
-                raise LookupError("nothing has been printed yet")
+                raise LookupError(msg("Nothing has been printed yet: there is no receipt to copy."))
             copy = replace(doc, duplicate=True)
             job = self._insert(session, copy, "duplicate")
             journal.append_entry(

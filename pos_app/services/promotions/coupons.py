@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.db.models import CouponUse
+from pos_app.domain.l10n.messages import N_, Message, msg
 from pos_app.domain.pricing import BasketTotals
 from pos_app.domain.promotions import Promotion
 from pos_app.domain.promotions.coupons import MAX_COUPONS, CouponError, coupon_promotion
@@ -32,10 +33,11 @@ if TYPE_CHECKING:
     # online (~0.4 s of the till's start-up otherwise, docs/architecture.md, start-up).
     from sync.client.lookups import HubLookups
 
-OFFLINE_RULE = (
+OFFLINE_RULE = N_(
     "Hub offline: coupon {code} accepted once at this till and checked later "
     "(a second use elsewhere is flagged)."
 )
+_ACCEPTED = N_("Coupon {code}: {promotion}.")
 
 
 class CouponCheck(StrEnum):
@@ -85,7 +87,7 @@ def record_uses(
     for code, promo in used:
         if promo.coupon_single_use:
             if used_here(session, code) is not None:
-                raise CouponError(f"Coupon {code} was already used at this till.")
+                raise CouponError(_used_here(code))
             checked = CouponCheck.ONLINE if code in checked_online else CouponCheck.LATER
         else:
             checked = CouponCheck.NONE
@@ -115,7 +117,7 @@ class AcceptedCoupon:
     code: str
     promo: Promotion
     checked: CouponCheck
-    message: str
+    message: Message  # for the cashier, in the store's language
 
 
 class CouponDesk:
@@ -141,17 +143,23 @@ class CouponDesk:
         """The code accepted, with how it was checked; CouponError with the reason if not."""
         taken = set(in_basket)
         if code in taken:
-            raise CouponError(f"Coupon {code} is already in this basket.")
+            raise CouponError(msg("Coupon {code} is already in this basket.", code=code))
         if len(taken) >= MAX_COUPONS:
-            raise CouponError(f"At most {MAX_COUPONS} coupons in one basket.")
+            raise CouponError(msg("At most {count} coupons in one basket.", count=MAX_COUPONS))
         promo = coupon_promotion(promotions, code)
         if promo is None:
-            raise CouponError(f"Unknown coupon {code}: no current promotion has this code.")
+            raise CouponError(
+                msg(
+                    "Unknown coupon {code}: no current promotion has this code. Check the code "
+                    "or hand the coupon back.",
+                    code=code,
+                )
+            )
         if not promo.coupon_single_use:
-            return AcceptedCoupon(code, promo, CouponCheck.NONE, f"Coupon {code}: {promo.name}.")
+            return AcceptedCoupon(code, promo, CouponCheck.NONE, _accepted(code, promo))
         with self._read() as session:
             if used_here(session, code) is not None:
-                raise CouponError(f"Coupon {code} was already used at this till.")
+                raise CouponError(_used_here(code))
         answer = None
         if self._make_lookups is not None and not self._is_offline():
             try:
@@ -161,17 +169,50 @@ class CouponDesk:
             except HubError:
                 answer = None  # unreachable or refused: the offline rule decides
         if answer is None:
-            return AcceptedCoupon(code, promo, CouponCheck.LATER, OFFLINE_RULE.format(code=code))
+            later = Message(OFFLINE_RULE, {"code": code})
+            return AcceptedCoupon(code, promo, CouponCheck.LATER, later)
         from sync.protocol import CouponStatus  # loaded already: the answer is one of its models
 
         if answer.status is CouponStatus.USED:
-            when = f" on {answer.redeemed_at:%d/%m/%Y}" if answer.redeemed_at else ""
-            where = f" at store {answer.redeemed_store_id}" if answer.redeemed_store_id else ""
-            raise CouponError(f"Coupon {code} was already used{when}{where}.")
+            day, store = answer.redeemed_at, answer.redeemed_store_id
+            raise CouponError(_used_elsewhere(code, day.date() if day else None, store))
         if answer.status is CouponStatus.UNKNOWN:
-            raise CouponError(f"The hub does not know coupon {code} (ended or withdrawn).")
-        return AcceptedCoupon(code, promo, CouponCheck.ONLINE, f"Coupon {code}: {promo.name}.")
+            raise CouponError(
+                msg(
+                    "The hub does not know coupon {code} (ended or withdrawn): hand it back.",
+                    code=code,
+                )
+            )
+        return AcceptedCoupon(code, promo, CouponCheck.ONLINE, _accepted(code, promo))
 
     def close(self) -> None:
         if self._lookups is not None:
             self._lookups.close()
+
+
+def _accepted(code: str, promo: Promotion) -> Message:
+    return Message(_ACCEPTED, {"code": code, "promotion": promo.name})
+
+
+def _used_here(code: str) -> Message:
+    return msg("Coupon {code} was already used at this till: hand it back.", code=code)
+
+
+def _used_elsewhere(code: str, day: date | None, store: str | None) -> Message:
+    """Where and when the hub says the code was used, as much as it knows."""
+    if day is not None and store is not None:
+        return msg(
+            "Coupon {code} was already used on {day} at store {store}: hand it back.",
+            code=code,
+            day=day,
+            store=store,
+        )
+    if day is not None:
+        return msg("Coupon {code} was already used on {day}: hand it back.", code=code, day=day)
+    if store is not None:
+        return msg(
+            "Coupon {code} was already used at store {store}: hand it back.",
+            code=code,
+            store=store,
+        )
+    return msg("Coupon {code} was already used: hand it back.", code=code)

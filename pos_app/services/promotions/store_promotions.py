@@ -18,6 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import PromotionRow
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Currency
 from pos_app.domain.promotions import (
     Channel,
@@ -97,7 +98,13 @@ class PromotionService:
         try:
             rules = json.loads(row.rules)
             if not isinstance(rules, dict):
-                raise PromotionError(f"Promotion {row.promo_id}: the rules are not an object.")
+                raise PromotionError(
+                    msg(
+                        "Promotion {promo}: {problem}",
+                        promo=row.promo_id,
+                        problem=msg("the rules must be a JSON object."),
+                    )
+                )
             return parse_promotion(
                 row.promo_id,
                 row.name,

@@ -19,6 +19,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import Base
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.promotions import PromotionContext
 from pos_app.domain.receipt import ReceiptDocument, build_receipt
 from pos_app.domain.sale.basket import Basket, BasketTotals
@@ -111,19 +112,24 @@ class CheckoutService:
         services/stock/aisle.py): they move no stock here and the order rides in the sale's
         own outbox event."""
         if basket.is_empty:
-            raise CheckoutError("the basket is empty")
+            raise CheckoutError(msg("Scan an item first: the basket is empty."))
         try:
             # The store's rule, checked here (the cashier's own drawer if each has one).
             require_open_shift(session, context.till_id, cashier)
         except ShiftError as exc:
-            raise CheckoutError(str(exc)) from exc
+            raise CheckoutError(*exc.args) from exc
         has_customer = has_customer or customer_ref is not None or customer_email is not None
         now = self._clock()
         promotions = self._promotion_context(session, context, now, coupons, has_customer)
         totals = basket.totals(promotions)
         settlement = settle(totals.total, tenders, context.cash_rounding_step)
         if not settlement.is_complete:
-            raise CheckoutError(f"{settlement.remaining} is still due")
+            raise CheckoutError(
+                msg(
+                    "{amount} is still due: take the rest of the payment.",
+                    amount=settlement.remaining,
+                )
+            )
         position = journal.next_position(session, context.till_id)
         receipt_no = next_receipt_no(session, context.till_id)
         sale_uuid = str(self._new_uuid())
@@ -147,11 +153,11 @@ class CheckoutService:
                 sale_rows.line_row(line, lt) for line, lt in zip(lines, totals.lines, strict=True)
             ]
         except sale_rows.QuantityError as exc:
-            raise CheckoutError(str(exc)) from exc
+            raise CheckoutError(*exc.args) from exc
         try:
             aisle_order = aisle_payload(aisle, receipt_no, line_rows) if aisle else None
         except AisleError as exc:
-            raise CheckoutError(str(exc)) from exc
+            raise CheckoutError(*exc.args) from exc
         tender_rows = [sale_rows.tender_row(i, t) for i, t in enumerate(settlement.tenders, 1)]
         tax_rows = sale_rows.tax_rows(totals)
         movements = [

@@ -20,6 +20,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from hardware.base import CashDrawer
+from pos_app.domain.l10n.messages import msg
 from pos_app.services.store import journal
 
 __all__ = [
@@ -85,7 +86,12 @@ class DrawerService:
         if reason is not DrawerReason.NO_SALE and not reference:
             raise ValueError(f"a {reason} drawer open must name its receipt (reference)")
         if reason is DrawerReason.NO_SALE and not self._may_open_no_sale(cashier):
-            raise DrawerPermissionError(f"{cashier} may not open the drawer without a sale")
+            raise DrawerPermissionError(
+                msg(
+                    "{cashier} may not open the drawer without a sale: ask a manager.",
+                    cashier=cashier,
+                )
+            )
         now = self._clock()
         entry = journal.append_entry(
             session,

@@ -20,6 +20,7 @@ from sqlalchemy import Select, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import Sale
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Currency, Money
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.services.sale.receipt_rows import receipt_from_rows
@@ -90,12 +91,14 @@ def parse_query(text: str, till_id: str, currency: Currency) -> HistoryQuery:
     if not value:
         return HistoryQuery()
     if len(value) > MAX_QUERY:
-        raise HistoryError("That is too long for a receipt number, a date or an amount.")
+        raise HistoryError(msg("That is too long for a receipt number, a date or an amount."))
     if _DATE.match(value):
         try:
             return HistoryQuery(day=date.fromisoformat(value))
         except ValueError:
-            raise HistoryError(f"{value} is not a date (year-month-day).") from None
+            raise HistoryError(
+                msg("{value} is not a date (year-month-day).", value=value)
+            ) from None
     if _AMOUNT.match(value):
         return HistoryQuery(amount_minor=_minor(value, currency))
     if _NUMBER.match(value):
@@ -107,8 +110,12 @@ def parse_query(text: str, till_id: str, currency: Currency) -> HistoryQuery:
     if _RECEIPT.match(value):
         return HistoryQuery(receipt_no=value)
     raise HistoryError(
-        f"{value[:20]!r}: type a receipt number (e.g. {format_receipt_no(till_id, 42)}), "
-        "a date (2026-03-02) or an amount (12.50)."
+        msg(
+            "{value}: type a receipt number (e.g. {example}), a date (2026-03-02) or an amount "
+            "(12.50).",
+            value=repr(value[:20]),
+            example=format_receipt_no(till_id, 42),
+        )
     )
 
 
@@ -116,7 +123,9 @@ def _minor(text: str, currency: Currency) -> int:
     try:
         return Money(Decimal(text.replace(",", ".")), currency).to_minor()
     except (InvalidOperation, ValueError):
-        raise HistoryError(f"{text} is not an amount in {currency.code}.") from None
+        raise HistoryError(
+            msg("{text} is not an amount in {currency}.", text=text, currency=currency.code)
+        ) from None
 
 
 def sales_page(

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.db.models import ParkedBasket
 from pos_app.domain.catalog import CatalogItem
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money
 from pos_app.domain.pricing import Traceability
 from pos_app.domain.promotions import PromotionContext
@@ -125,7 +126,9 @@ def basket_payload(basket: Basket) -> str:
 def basket_from_payload(text: str, context: TillContext) -> Basket:
     data = json.loads(text)
     if data.get("version") != PAYLOAD_VERSION:
-        raise ParkingError("That basket was saved by a newer version of OmniTill.")
+        raise ParkingError(
+            msg("That basket was saved by a newer version of OmniTill: resume it at that till.")
+        )
     lines = [_line_from_json(line, context) for line in data["lines"]]
     bd = data.get("basket_discount")
     discount = None if bd is None else Discount(bd[0], Decimal(bd[1]), bd[2])
@@ -166,7 +169,7 @@ class ParkingService:
         one the cashier saw (issue 15: "Basket parked (€10.18)" for a €9.28 basket)."""
         require(actor, Permission.PARK)
         if basket.is_empty:
-            raise ParkingError("There is nothing to park: the basket is empty.")
+            raise ParkingError(msg("There is nothing to park: the basket is empty."))
         row = ParkedBasket(
             uuid=str(self._new_uuid()),
             till_id=context.till_id,
@@ -196,9 +199,15 @@ class ParkingService:
         require(actor, Permission.SELL)
         row = session.get(ParkedBasket, parked_id)
         if row is None:
-            raise ParkingError("That basket was already resumed (here or at another till).")
+            raise ParkingError(msg("That basket was already resumed (here or at another till)."))
         if row.currency != context.currency.code:
-            raise ParkingError(f"That basket is in {row.currency}; this till sells in another.")
+            raise ParkingError(
+                msg(
+                    "That basket is in {currency}; this till sells in another: resume it at a "
+                    "till that sells in {currency}.",
+                    currency=row.currency,
+                )
+            )
         basket = basket_from_payload(row.payload, context)
         session.delete(row)
         session.flush()

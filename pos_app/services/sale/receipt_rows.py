@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from pos_app.db.models import Product, Sale, SaleLine, SaleTaxLine, SaleTender
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Currency, Money
 from pos_app.domain.receipt import ReceiptDocument, ReceiptLine, tender_label
 from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind
@@ -34,7 +35,7 @@ def receipt_from_rows(session: Session, receipt_no: str, context: TillContext) -
         select(Sale).where(Sale.receipt_no == receipt_no, Sale.till_id == context.till_id)
     ).first()
     if sale is None:
-        raise LookupError(f"there is no receipt {receipt_no} at this till")
+        raise LookupError(msg("There is no receipt {receipt} at this till.", receipt=receipt_no))
     currency = context.currency
     taxes = tuple(_tax_line(t, currency) for t in sale.tax_lines)
     mode = TaxMode(sale.tax_mode)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from pos_app.domain.barcodes import VariableMeasureConfig
 from pos_app.domain.catalog import CatalogItem, CatalogLookup
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money
 from pos_app.domain.sale.basket import Basket, BasketError, BasketLine, Discount
 from pos_app.domain.sale.limits import DEFAULT_LINE_VOID_LIMIT_MINOR, line_void_over_limit
@@ -115,7 +116,9 @@ class Register:
     def replace_basket(self, basket: Basket) -> None:
         """Take over a resumed basket; the current one must be empty (park it first)."""
         if not self._basket.is_empty:
-            raise ValueError("Finish, park or void the current basket before resuming another.")
+            raise ValueError(
+                msg("Finish, park or void the current basket before resuming another.")
+            )
         self._basket = basket
         self._coupons.clear()
 

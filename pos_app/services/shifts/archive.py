@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.db.models import ZReportRow
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Money, currency_by_code
 from pos_app.domain.shifts.figures import ShiftFigures
 from pos_app.domain.shifts.report_text import (
@@ -64,7 +65,7 @@ def load_z(
         select(ZReportRow).where(ZReportRow.till_id == till_id, ZReportRow.z_no == z_no)
     ).first()
     if row is None:
-        raise ShiftError(f"There is no Z report #{z_no} on this till.")
+        raise ShiftError(msg("There is no Z report #{number} on this till.", number=str(z_no)))
     body: dict[str, Any] = json.loads(row.figures)
     header = ReportHeader(
         kind="Z",

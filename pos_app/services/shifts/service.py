@@ -29,6 +29,7 @@ from pos_app.db.models import (
     ZReportRow,
 )
 from pos_app.domain.errors import DomainError
+from pos_app.domain.l10n.messages import N_, Label, msg
 from pos_app.domain.reasons import ReasonCode, ReasonCodeError, ReasonKind, for_kind, reason_text
 from pos_app.domain.shifts.denominations import CashCount
 from pos_app.domain.shifts.figures import TENDERS, MovementKind, ShiftFigures
@@ -64,8 +65,15 @@ MOVEMENT_REASON_KINDS: Mapping[MovementKind, ReasonKind] = {
     MovementKind.NO_SALE: ReasonKind.NO_SALE,
 }
 _MAX_NOTE = 200
-_NONE_OPEN = "No shift is open on this till."
+_NONE_OPEN = msg("No shift is open on this till: open one (count the float) first.")
 _MAX_AMOUNT_MINOR = 10**9
+# A movement's kind inside a refusal, translated with it.
+_MOVEMENT_NAMES = {
+    MovementKind.PAID_IN: N_("paid in"),
+    MovementKind.PAID_OUT: N_("paid out"),
+    MovementKind.SAFE_DROP: N_("safe drop"),
+    MovementKind.NO_SALE: N_("no sale"),
+}
 
 
 class ShiftError(DomainError):
@@ -75,8 +83,10 @@ class ShiftError(DomainError):
 class OverShortApprovalRequiredError(ShiftError):
     def __init__(self, over_short_minor: int, threshold_minor: int) -> None:
         super().__init__(
-            "The cash count is off by more than the store allows: a manager must approve the "
-            "close with a reason."
+            msg(
+                "The cash count is off by more than the store allows: a manager must approve "
+                "the close with a reason."
+            )
         )
         self.over_short_minor = over_short_minor
         self.threshold_minor = threshold_minor
@@ -100,14 +110,14 @@ def load_rules(session: Session) -> ShiftRules:
 
 def save_rules(session: Session, rules: ShiftRules) -> None:
     if rules.over_short_threshold_minor < 0:
-        raise ShiftError("The over/short threshold cannot be negative.")
+        raise ShiftError(msg("The over/short threshold cannot be negative."))
     row = session.get(ShiftSettings, 1)
     if rules.drawer_per_cashier != (row is not None and row.drawer_per_cashier):
         # An open shift is either the till's or a cashier's: switching under it would leave a
         # drawer no one can close, or two drawers counting the same sales.
         still_open = select(ShiftRow.id).where(ShiftRow.status == "open")
         if session.scalars(still_open).first() is not None:
-            raise ShiftError("Close every open shift before changing drawer per cashier.")
+            raise ShiftError(msg("Close every open shift before changing drawer per cashier."))
     if row is None:
         session.add(
             ShiftSettings(
@@ -130,7 +140,7 @@ def drawer_of(session: Session, cashier: str | None) -> str | None:
         if not load_rules(session).drawer_per_cashier:
             return None
     if not cashier:
-        raise ShiftError("Each cashier has their own drawer here: sign in first.")
+        raise ShiftError(msg("Each cashier has their own drawer here: sign in first."))
     return cashier
 
 
@@ -167,9 +177,12 @@ def require_open_shift(session: Session, till_id: str, cashier: str | None = Non
         if shift_missing(session, till_id, cashier):
             if rules.drawer_per_cashier:
                 raise ShiftError(
-                    f"{cashier}: open your own shift (count your float) before selling."
+                    msg(
+                        "{cashier}: open your own shift (count your float) before selling.",
+                        cashier=cashier,
+                    )
                 )
-            raise ShiftError("Open a shift (count the float) before selling.")
+            raise ShiftError(msg("Open a shift (count the float) before selling."))
 
 
 @dataclass(frozen=True)
@@ -253,12 +266,14 @@ class ShiftService:
         self, session: Session, *, context: TillContext, cashier: str, count: CashCount
     ) -> ShiftView:
         if count.currency_code != context.currency.code:
-            raise ShiftError(f"Count the float in {context.currency.code}.")
+            raise ShiftError(msg("Count the float in {currency}.", currency=context.currency.code))
         drawer = drawer_of(session, cashier)
         if open_shift_of(session, context.till_id, cashier) is not None:
             if drawer is not None:
-                raise ShiftError(f"{cashier} already has a shift open on this till.")
-            raise ShiftError("A shift is already open on this till: close it first.")
+                raise ShiftError(
+                    msg("{cashier} already has a shift open on this till.", cashier=cashier)
+                )
+            raise ShiftError(msg("A shift is already open on this till: close it first."))
         till = context.till_id
         last_no = select(func.max(ShiftRow.shift_no)).where(ShiftRow.till_id == till)
         number = (session.scalar(last_no) or 0) + 1
@@ -321,18 +336,22 @@ class ShiftService:
         code = next((c for c in movement_reasons(session, kind) if c.code == reason), None)
         if code is None:
             raise ShiftError(
-                f"{reason or '(none)'} is not a reason for a {kind.replace('_', ' ')} at this "
-                "till: choose one of the reasons offered."
+                msg(
+                    "{reason} is not a reason for a {kind} at this till: choose one of the "
+                    "reasons offered.",
+                    reason=reason or "(none)",
+                    kind=Label(_MOVEMENT_NAMES[kind]),
+                )
             )
         note = " ".join(note.split())[:_MAX_NOTE]
         try:
             reason_text(code, note)  # a code needing words ("Other") has them
         except ReasonCodeError as exc:
-            raise ShiftError(str(exc)) from None
+            raise ShiftError(*exc.args) from None
         if kind is MovementKind.NO_SALE:
             amount_minor = 0
         elif isinstance(amount_minor, bool) or not 0 < amount_minor <= _MAX_AMOUNT_MINOR:
-            raise ShiftError("Enter an amount greater than zero.")
+            raise ShiftError(msg("Enter an amount greater than zero."))
         shift = open_shift_of(session, till_id, cashier)
         if shift is None:
             raise ShiftError(_NONE_OPEN)
@@ -401,9 +420,14 @@ class ShiftService:
         if shift is None:
             raise ShiftError(_NONE_OPEN)
         if cash.currency_code != context.currency.code:
-            raise ShiftError(f"Count the drawer in {context.currency.code}.")
+            raise ShiftError(msg("Count the drawer in {currency}.", currency=context.currency.code))
         if card_total_minor is not None and abs(card_total_minor) > _MAX_AMOUNT_MINOR:
-            raise ShiftError("The card total is not a plausible amount.")
+            raise ShiftError(
+                msg(
+                    "The card total is not a plausible amount: type it from the card "
+                    "terminal's report."
+                )
+            )
         draft = shift_figures(session, shift)
         counted = {t: draft.expected.get(t, 0) for t in TENDERS}
         counted["cash"] = cash.total_minor

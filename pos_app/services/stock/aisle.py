@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.sale.basket import Basket
 from pos_app.services.customers.directory import CustomerError, valid_email
 
@@ -72,12 +73,12 @@ def make_request(
     try:
         customer_email = valid_email(email)
     except CustomerError as exc:
-        raise AisleError(str(exc)) from None
+        raise AisleError(*exc.args) from None
     address = " ".join(address.split())
     if mode == "delivery" and len(address) < 8:
-        raise AisleError("Enter the customer's delivery address (street, town, postcode).")
+        raise AisleError(msg("Enter the customer's delivery address (street, town, postcode)."))
     if len(address) > 500 or len(name) > 200:
-        raise AisleError("The name or the address is too long.")
+        raise AisleError(msg("The name or the address is too long: shorten it."))
     return AisleRequest(
         line_nos=frozenset({line_no}),
         sku=sku,
@@ -101,7 +102,7 @@ def aisle_payload(
             continue
         quantity = int(row["quantity_milli"])
         if quantity <= 0:
-            raise AisleError(f"Line {row['line_no']} has no quantity to order.")
+            raise AisleError(msg("Line {line} has no quantity to order.", line=row["line_no"]))
         lines.append(
             {
                 "line_no": row["line_no"],
@@ -113,7 +114,9 @@ def aisle_payload(
             }
         )
     if not lines:
-        raise AisleError("The ordered line is no longer in the basket.")
+        raise AisleError(
+            msg("The ordered line is no longer in the basket: order it again from the aisle.")
+        )
     return {
         "number": f"A-{receipt_no}"[:64],
         "fulfil_store_id": request.fulfil_store_id,

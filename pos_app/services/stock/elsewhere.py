@@ -13,6 +13,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from pos_app.domain.l10n.messages import Message, msg
+
 if TYPE_CHECKING:
     from sync.protocol import StockElsewhere as StockAnswer
 
@@ -24,7 +26,7 @@ _MILLI = Decimal(1000)
 class LocationRow:
     store_id: str
     name: str
-    where: str  # the region, and "warehouse" for one
+    where: Message | str  # the region (as head office wrote it), and "warehouse" for one
     on_hand: Decimal
     available: Decimal
     here: bool  # this till's own store
@@ -41,7 +43,7 @@ class StockView:
     rows: tuple[LocationRow, ...]
     online: bool
     as_of: datetime | None  # when the hub answered (None: never, this session)
-    note: str
+    note: Message | None  # what the panel says besides the rows, in the store's language
 
     def orderable(self) -> tuple[LocationRow, ...]:
         """Other locations that can fulfil an order for this SKU (endless aisle)."""
@@ -51,9 +53,11 @@ class StockView:
 def _rows(answer: StockAnswer, store_id: str) -> tuple[LocationRow, ...]:
     rows = []
     for loc in answer.locations:
-        where = ", ".join(
-            p for p in (loc.region, "warehouse" if loc.kind == "warehouse" else "") if p
-        )
+        where: Message | str = loc.region or ""
+        if loc.kind == "warehouse":
+            where = (
+                msg("{region}, warehouse", region=loc.region) if loc.region else msg("warehouse")
+            )
         rows.append(
             LocationRow(
                 store_id=loc.store_id,
@@ -77,7 +81,7 @@ class StockElsewhereBook:
 
     def answered(self, sku: str, name: str, answer: StockAnswer, now: datetime) -> StockView:
         rows = _rows(answer, self.store_id)
-        note = "" if rows else "No store or warehouse counts this item."
+        note = None if rows else msg("No store or warehouse counts this item.")
         view = StockView(sku, name, rows, True, now, note)
         self._last[sku] = view
         return view
@@ -91,9 +95,8 @@ class StockElsewhereBook:
                 (),
                 False,
                 None,
-                "Offline: no stock known yet.",
+                msg("Offline: no stock known yet."),
             )
         at = known.as_of.astimezone().strftime("%H:%M")
-        return StockView(
-            sku, name, known.rows, False, known.as_of, f"Offline — last known at {at}."
-        )
+        note = msg("Offline — last known at {time}.", time=at)
+        return StockView(sku, name, known.rows, False, known.as_of, note)

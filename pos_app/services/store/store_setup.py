@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from pos_app.db.models import StoreProfile, TaxRateRow
 from pos_app.domain.errors import LocaleError, MoneyError
 from pos_app.domain.l10n.locales import DEFAULT_LOCALE, normalize_locale
+from pos_app.domain.l10n.messages import N_, Label, msg
 from pos_app.domain.money import currency_by_code
 from pos_app.domain.tax import TaxMode
 from pos_app.services.staff.auth import AuthError, AuthService, Role, StaffMember, check_pin_format
@@ -57,14 +58,18 @@ class StandaloneStore:
     locale: str = DEFAULT_LOCALE
 
 
-def _clean_name(value: str, what: str, limit: int) -> str:
+def _clean_name(value: str, what: Label, limit: int) -> str:
     text = " ".join(value.split())
     if not text:
-        raise StoreSetupError(f"Type the {what}.")
+        raise StoreSetupError(msg("Type the {what}.", what=what))
     if len(text) > limit:
-        raise StoreSetupError(f"The {what} is too long (at most {limit} characters).")
+        raise StoreSetupError(
+            msg("The {what} is too long (at most {limit} characters).", what=what, limit=limit)
+        )
     if any(unicodedata.category(char).startswith("C") for char in text):
-        raise StoreSetupError(f"The {what} contains characters a receipt cannot print.")
+        raise StoreSetupError(
+            msg("The {what} contains characters a receipt cannot print.", what=what)
+        )
     return text
 
 
@@ -80,41 +85,51 @@ def validate_standalone(
     locale: str = DEFAULT_LOCALE,
 ) -> StandaloneStore:
     """Check every field; returns the cleaned set-up or raises StoreSetupError."""
-    name = _clean_name(store_name, "shop name", MAX_STORE_NAME)
+    name = _clean_name(store_name, Label(N_("shop name")), MAX_STORE_NAME)
     try:
         money = currency_by_code(currency)
     except MoneyError:
         raise StoreSetupError(
-            f"{currency.strip()[:10]!r} is not a currency this till knows."
+            msg(
+                "{currency} is not a currency this till knows: choose one from the list.",
+                currency=repr(currency.strip()[:10]),
+            )
         ) from None
     try:
         mode = TaxMode(tax_mode.strip().lower())
     except ValueError:
-        raise StoreSetupError("Choose whether prices include tax or tax is added.") from None
+        raise StoreSetupError(msg("Choose whether prices include tax or tax is added.")) from None
     try:
         step = Decimal(cash_rounding_step.strip()[:20])
     except InvalidOperation:
-        raise StoreSetupError("The cash rounding step is not a number.") from None
+        raise StoreSetupError(msg("The cash rounding step is not a number.")) from None
     if not step.is_finite() or step <= 0 or step > MAX_ROUNDING_STEP:
         raise StoreSetupError(
-            f"The cash rounding step must be above 0 and at most {MAX_ROUNDING_STEP}."
+            msg(
+                "The cash rounding step must be above 0 and at most {most}.",
+                most=MAX_ROUNDING_STEP,
+            )
         )
     if step % money.quantum != 0:
         raise StoreSetupError(
-            f"The cash rounding step must be a whole number of {money.code} coins "
-            f"(a multiple of {money.quantum})."
+            msg(
+                "The cash rounding step must be a whole number of {currency} coins "
+                "(a multiple of {quantum}).",
+                currency=money.code,
+                quantum=money.quantum,
+            )
         )
     try:
         store_locale = normalize_locale(locale)
     except LocaleError as exc:
-        raise StoreSetupError(str(exc)) from None
-    manager = _clean_name(manager_name, "manager's name", MAX_STAFF_NAME)
+        raise StoreSetupError(*exc.args) from None
+    manager = _clean_name(manager_name, Label(N_("manager's name")), MAX_STAFF_NAME)
     try:
         check_pin_format(pin)
     except AuthError as exc:
-        raise StoreSetupError(str(exc)) from None
+        raise StoreSetupError(*exc.args) from None
     if pin != pin_again:
-        raise StoreSetupError("The two PINs are not the same; type the PIN again.")
+        raise StoreSetupError(msg("The two PINs are not the same; type the PIN again."))
     return StandaloneStore(
         store_name=name,
         currency=money.code,
@@ -132,7 +147,7 @@ def write_standalone_store(
     """Write the profile, the default tax rates and the first manager in ``session``'s
     transaction (the caller commits). Refuses a till that already has a store profile."""
     if session.get(StoreProfile, 1) is not None:
-        raise StoreSetupError("This till is already set up.")
+        raise StoreSetupError(msg("This till is already set up."))
     session.add(
         StoreProfile(
             id=1,
@@ -159,4 +174,4 @@ def write_standalone_store(
             pin=setup.manager_pin,
         )
     except AuthError as exc:
-        raise StoreSetupError(str(exc)) from None
+        raise StoreSetupError(*exc.args) from None

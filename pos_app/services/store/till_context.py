@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from pos_app.db.models import StoreProfile, TaxRateRow
 from pos_app.domain.errors import LocaleError
 from pos_app.domain.l10n.locales import DEFAULT_LOCALE, normalize_locale
+from pos_app.domain.l10n.messages import msg
 from pos_app.domain.money import Currency, currency_by_code
 from pos_app.domain.sale.basket import Basket
 from pos_app.domain.tax import TaxMode, TaxRate
@@ -46,7 +47,10 @@ def load_till_context(session: Session) -> TillContext:
     profile = session.get(StoreProfile, 1)
     if profile is None:
         raise TillNotConfiguredError(
-            "this till has no store profile yet: run `omnitill demo-data` or enroll it with a hub"
+            msg(
+                "This till has no store profile yet: run `omnitill demo-data` or enroll it "
+                "with a hub."
+            )
         )
     try:
         rates = {
@@ -55,7 +59,12 @@ def load_till_context(session: Session) -> TillContext:
         }
         step = Decimal(profile.cash_rounding_step)
     except InvalidOperation as exc:
-        raise TillNotConfiguredError(f"store profile holds a malformed number: {exc}") from exc
+        raise TillNotConfiguredError(
+            msg(
+                "The store profile holds a malformed number ({reason}); ask support.",
+                reason=str(exc),
+            )
+        ) from exc
     try:
         locale = normalize_locale(profile.locale)
     except LocaleError:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pos_app.db import migrate
 from pos_app.db.engine import create_till_engine, database_path, make_session_factory
+from pos_app.domain.l10n.messages import msg
 from sync.client.config import resolve_config_dir
 
 EXIT_OK = 0
@@ -58,7 +59,13 @@ def run_enroll_command(args: argparse.Namespace) -> int:
             engine = create_till_engine(path)
             migrate.upgrade(engine)
         except Exception as exc:  # a corrupt or foreign file must give one clear line
-            raise EnrollmentError(f"cannot open the till database at {path}: {exc}") from exc
+            raise EnrollmentError(
+                msg(
+                    "cannot open the till database at {path}: {reason}",
+                    path=str(path),
+                    reason=str(exc),
+                )
+            ) from exc
         try:
             done = complete_enrollment(
                 url, answer, config_dir=config_dir, write_sessions=make_session_factory(engine)

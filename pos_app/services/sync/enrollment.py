@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.domain.l10n.messages import msg, reason_of
 from pos_app.services.sync.state import write_store_profile
 from sync.client.config import HubConfig, save_config
 from sync.client.errors import BadResponse, Forbidden, HubError, InvalidRequest, NotFound
@@ -49,16 +50,19 @@ def request_enrollment(
     try:
         url = normalise_hub_url(hub_url)
     except ValueError as exc:
-        raise EnrollmentError(str(exc)) from None
+        raise EnrollmentError(*exc.args) from None
     if plain_http_elsewhere(url) and not insecure:
         raise EnrollmentError(
-            f"{url} is plain http: the enrollment code and this till's device token would "
-            "cross the network unencrypted, readable and reusable by anyone on it. Use the "
-            "hub's https:// address (omnitill hub serve --tls-cert/--tls-key), or pass "
-            "--insecure on a network you trust."
+            msg(
+                "{url} is plain http: the enrollment code and this till's device token would "
+                "cross the network unencrypted, readable and reusable by anyone on it. Use the "
+                "hub's https:// address (omnitill hub serve --tls-cert/--tls-key), or pass "
+                "--insecure on a network you trust.",
+                url=url,
+            )
         )
     if not code.strip():
-        raise EnrollmentError("the enrollment code is empty")
+        raise EnrollmentError(msg("Type the enrollment code the hub gave you."))
     http = HubHttp(url, None, timeouts=ENROLL_TIMEOUTS)
     try:
         answer = http.model(
@@ -68,13 +72,19 @@ def request_enrollment(
             json={"code": code.strip()[:64], "till_name": till_name[:200]},
         )
     except Forbidden as exc:
-        raise EnrollmentError(f"the hub refused the code: {exc}") from None
+        raise EnrollmentError(
+            msg("The hub refused the code: {reason}", reason=reason_of(exc))
+        ) from None
     except InvalidRequest as exc:
-        raise EnrollmentError(f"the hub refused the request: {exc}") from None
+        raise EnrollmentError(
+            msg("The hub refused the request: {reason}", reason=reason_of(exc))
+        ) from None
     except (BadResponse, NotFound):
-        raise EnrollmentError(f"{url} does not answer like an OmniTill hub") from None
+        raise EnrollmentError(
+            msg("{url} does not answer like an OmniTill hub: check the address.", url=url)
+        ) from None
     except HubError as exc:
-        raise EnrollmentError(f"cannot enroll: {exc}") from None
+        raise EnrollmentError(msg("cannot enroll: {reason}", reason=reason_of(exc))) from None
     finally:
         http.close()
     return url, answer
@@ -103,7 +113,13 @@ def complete_enrollment(
     try:
         path = save_config(config_dir, config)
     except OSError as exc:
-        raise EnrollmentError(f"cannot write the hub settings in {config_dir}: {exc}") from None
+        raise EnrollmentError(
+            msg(
+                "cannot write the hub settings in {folder}: {reason}",
+                folder=str(config_dir),
+                reason=str(exc),
+            )
+        ) from None
     return Enrolled(config=config, config_path=path, store_name=answer.store.name)
 
 

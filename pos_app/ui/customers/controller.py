@@ -236,7 +236,7 @@ class CustomerController(QObject):
         def failed(exc: Exception) -> None:
             if not isinstance(exc, svc.OFFLINE_ERRORS):
                 self.panel.set_busy(False)
-                self._fail(self.tr("The hub refused the look-up: %s") % exc)
+                self._fail(self.tr("The hub refused the look-up: %s") % formatting.error_text(exc))
                 return
 
             def offline(customers: list[CustomerRef]) -> None:
@@ -272,7 +272,7 @@ class CustomerController(QObject):
             if isinstance(exc, svc.OFFLINE_ERRORS):
                 note = self.tr("Offline — recent orders and store credit need the hub.")
             else:
-                note = self.tr("Recent orders unavailable: %s") % exc
+                note = self.tr("Recent orders unavailable: %s") % formatting.error_text(exc)
             self.panel.show_customer(customer, None, note)
 
         staff = self._staff_code()
@@ -340,14 +340,19 @@ class CustomerController(QObject):
                 self.panel.show_find()
                 if exc.existing is not None:
                     self.panel.show_results([exc.existing])
-                    self._fail(self.tr("%s — press Attach to use that customer.") % exc)
+                    self._fail(
+                        self.tr("%s — press Attach to use that customer.")
+                        % formatting.error_text(exc)
+                    )
                 else:  # e.g. the loyalty card is someone else's
                     self.panel.show_create()
                     self._fail(formatting.error_text(exc))
                 return
             if not isinstance(exc, svc.OFFLINE_ERRORS):
                 self.panel.set_busy(False)
-                self._fail(self.tr("The hub refused the new customer: %s") % exc)
+                self._fail(
+                    self.tr("The hub refused the new customer: %s") % formatting.error_text(exc)
+                )
                 return
             now, store = self.clock(), self.context.store_id
 

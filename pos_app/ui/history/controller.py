@@ -184,7 +184,7 @@ class HistoryController(QObject):
             try:
                 printed, why = future.result(), ""
             except Exception as exc:  # a LookupError names the receipt; anything else too
-                printed, why = False, str(exc) or type(exc).__name__
+                printed, why = False, formatting.error_text(exc) or type(exc).__name__
             self.reprint_finished.emit(receipt_no, printed, why)  # queued to the GUI thread
 
         job.add_done_callback(finished)
@@ -205,6 +205,10 @@ class HistoryController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         known = isinstance(exc, DomainError | LookupError)
-        text = str(exc) if known else self.tr("That did not work: %1").replace("%1", str(exc))
+        text = (
+            formatting.error_text(exc)
+            if known
+            else self.tr("That did not work: %1").replace("%1", str(exc))
+        )
         self.page.status.setText("")
         self.page.message.show_error(text)

@@ -114,7 +114,7 @@ class CouponEntry(QObject):
         if isinstance(result, Exception):
             if not isinstance(result, CouponError):
                 log.error("coupon check failed", exc_info=result)
-            self._refuse(str(result))
+            self._refuse(formatting.error_text(result))
             return
         assert isinstance(result, AcceptedCoupon)
         try:
@@ -127,7 +127,7 @@ class CouponEntry(QObject):
         c.changes.publish(OpChanges(basket=True), origin=self)  # the sale screen reprices
         saving = c.register.basket.totals(c.pricing()).promotion_total
         before = c.register.basket.totals(c.base_pricing()).promotion_total
-        text = result.message
+        text = formatting.message_text(result.message)
         if saving == before:
             text += " " + self.tr("Nothing in the basket qualifies yet.")
         if result.checked is CouponCheck.LATER:

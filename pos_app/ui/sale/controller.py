@@ -326,7 +326,8 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
             lambda s: in_progress.load(s, context),
             lambda saved: self._restore_in_progress(register, saved),
             lambda exc: self.show_error(
-                self.tr("The basket in progress could not be restored: %s") % exc
+                self.tr("The basket in progress could not be restored: %s")
+                % formatting.error_text(exc)
             ),
         )
 
@@ -626,7 +627,7 @@ class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QOb
 
         def failed(exc: Exception) -> None:
             self.window.tender.set_busy(False)
-            self.show_error(self.tr("The sale was not recorded: %s") % exc)
+            self.show_error(self.tr("The sale was not recorded: %s") % formatting.error_text(exc))
 
         self.lane.run(op, completed, failed)
 

@@ -46,6 +46,7 @@ from pos_app.services.store.store_setup import (
     write_standalone_store,
 )
 from pos_app.services.sync.enrollment import EnrollmentError, enroll
+from pos_app.ui import formatting
 from pos_app.ui.setup import fields
 from pos_app.ui.setup.card import centred_card
 from pos_app.ui.setup.devices_step import DevicesPage
@@ -77,7 +78,7 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except self._errors as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(formatting.error_text(exc))  # the store's language
         except Exception as exc:  # never leave the screen busy forever
             log.exception("first-run set-up failed")
             self.signals.failed.emit(
@@ -309,7 +310,7 @@ class FirstRunPage(QWidget):
                 locale=str(self.locale_combo.currentData() or ""),
             )
         except StoreSetupError as exc:
-            self._refuse(str(exc), None)
+            self._refuse(formatting.error_text(exc), None)
             return
         write, auth = self._write, self._auth
 

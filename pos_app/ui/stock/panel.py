@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.l10n.messages import Message
 from pos_app.services.stock.elsewhere import StockView
 from pos_app.ui import formatting
 from pos_app.ui.widgets import RIGHT, TOUCH_MIN, InlineMessage, action_button, touch_edit
@@ -98,7 +99,7 @@ class StockPanel(QFrame):
         for i, row in enumerate(view.rows):
             name = self.tr("%1 (this store)").replace("%1", row.name) if row.here else row.name
             cells = [
-                QTableWidgetItem(f"{name}\n{row.where}" if row.where else name),
+                QTableWidgetItem(f"{name}\n{_text(row.where)}" if row.where else name),
                 QTableWidgetItem(formatting.quantity(row.on_hand, False)),
                 QTableWidgetItem(formatting.quantity(row.available, False)),
             ]
@@ -106,9 +107,14 @@ class StockPanel(QFrame):
                 if column >= 1:
                     cell.setTextAlignment(RIGHT)
                 self.table.setItem(i, column, cell)
-        if view.note and not view.online:
-            self.message.show_error(view.note)
-        elif view.note:
-            self.message.show_info(view.note, timeout_ms=0)
+        if view.note is not None and not view.online:
+            self.message.show_error(formatting.message_text(view.note))
+        elif view.note is not None:
+            self.message.show_info(formatting.message_text(view.note), timeout_ms=0)
         else:
             self.message.clear_message()
+
+
+def _text(where: Message | str) -> str:
+    """A location's region as head office wrote it, or a message ("North, warehouse")."""
+    return formatting.message_text(where) if isinstance(where, Message) else where

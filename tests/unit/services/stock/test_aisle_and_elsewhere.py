@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 
+from pos_app.domain.l10n.catalog import translator
+from pos_app.domain.l10n.messages import Message
 from pos_app.services.stock.aisle import (
     AisleError,
     aisle_payload,
@@ -105,7 +107,7 @@ def test_rows_put_this_store_first_and_offline_shows_the_last_answer() -> None:
     book = StockElsewhereBook("s1")
     asked = datetime(2026, 12, 5, 14, 5, tzinfo=UTC)
     view = book.answered("COF-1", "Coffee", answer, asked)
-    assert [(r.store_id, r.where, r.available) for r in view.rows] == [
+    assert [(r.store_id, str(r.where), r.available) for r in view.rows] == [
         ("s1", "", Decimal(0)),
         ("s2", "East", Decimal(4)),
         ("wh", "North, warehouse", Decimal(9)),
@@ -114,5 +116,12 @@ def test_rows_put_this_store_first_and_offline_shows_the_last_answer() -> None:
     offline = book.unreachable("COF-1", "Coffee")
     assert not offline.online
     assert offline.rows == view.rows
-    assert offline.note == f"Offline — last known at {asked.astimezone().strftime('%H:%M')}."
-    assert "no stock known yet" in book.unreachable("TEA-1", "Tea").note
+    assert str(offline.note) == f"Offline — last known at {asked.astimezone().strftime('%H:%M')}."
+    assert "no stock known yet" in str(book.unreachable("TEA-1", "Tea").note)
+    # A French till reads the panel's notes and a warehouse's place in French.
+    french = translator("fr_FR")
+    assert offline.note is not None
+    assert offline.note.render(french).startswith("Hors ligne — dernier état connu à ")
+    where = view.rows[2].where
+    assert isinstance(where, Message)
+    assert where.render(french) == "North, entrepôt"
