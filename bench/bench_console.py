@@ -216,7 +216,8 @@ def fill_issue20(
     conn: psycopg.Connection, store_ids: list[str], rng: random.Random, now: datetime
 ) -> None:
     """The daily sales rollup (store × day × channel × tender × department, plus the per-sale
-    total rows), stock levels, promotions, staff, held events and failed notifications."""
+    total rows) and its sum by department, stock levels, promotions, staff, held events and
+    failed notifications."""
     today = now.date()
     copy_rows(
         conn,
@@ -230,6 +231,12 @@ def fill_issue20(
             for channel, tender, dept in CELLS
         ),
     )  # fmt: skip
+    # What the rollup upsert keeps beside it (migration 0024 fills it the same way).
+    conn.execute(
+        "INSERT INTO sales_by_department (day, store_id, department, channel, sales, "
+        "amount_minor) SELECT day, store_id, department, channel, SUM(sales), SUM(amount_minor) "
+        "FROM sales_daily WHERE tender <> '*' GROUP BY day, store_id, department, channel"
+    )
     copy_rows(
         conn,
         "stock_levels",
