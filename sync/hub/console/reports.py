@@ -79,11 +79,7 @@ class SalesQuery:
 def _select(q: SalesQuery, stores: Sequence[str] | None, *, for_csv: bool = False) -> Select[Any]:
     """The report's query, summed and sorted by the database; ``for_csv``: the key cells
     formatted and made formula-safe by the database, as ``to_csv`` writes them."""
-    # By department without tender: the rollup already summed over tender (fewer rows, in
-    # day × store × department order); anything by tender reads the tender rows.
-    D: type[SalesDaily] | type[SalesByDepartment] = (
-        SalesByDepartment if q.detailed and Dimension.TENDER not in q.by else SalesDaily
-    )
+    D = _table(q)
     columns: dict[Dimension, SQLColumnExpression[Any]] = {
         Dimension.DAY: D.day,
         Dimension.STORE: D.store_id,
@@ -119,6 +115,18 @@ def _select(q: SalesQuery, stores: Sequence[str] | None, *, for_csv: bool = Fals
     return query
 
 
+def _table(q: SalesQuery) -> type[SalesDaily] | type[SalesByDepartment]:
+    """By department without tender: the rollup already summed over tender (fewer rows, in
+    day × store × department order); anything by tender reads the tender rows."""
+    return SalesByDepartment if q.detailed and Dimension.TENDER not in q.by else SalesDaily
+
+
+def _in_key_order(q: SalesQuery) -> bool:
+    """The report's keys lead the primary key of the table it reads (e.g. a CSV by day ×
+    store × department): summed while the index is walked, in order, nothing to sort."""
+    return KEY_ORDER[_table(q)][: len(q.by)] == q.by
+
+
 def sales(
     session: Session, q: SalesQuery, stores: Sequence[str] | None, limit: int | None = None
 ) -> list[ReportRow]:
@@ -147,6 +155,13 @@ def csv_chunks(session: Session, q: SalesQuery, stores: Sequence[str] | None) ->
     )
     driver = session.connection().connection.driver_connection
     assert isinstance(driver, psycopg.Connection)
+    if _in_key_order(q):
+        # The planner's estimates favour hashing every row, then sorting them all (spilling a
+        # quarter to disk) before the first row goes out; walking the index streams from the
+        # first row while the hub sends the last ones (measured: docs/architecture.md §10.1).
+        # For this transaction only; JIT off, as the penalties make every plan look costly.
+        for setting in ("enable_sort", "enable_hashagg", "enable_hashjoin", "jit"):
+            driver.execute(f"SET LOCAL {setting} = off")
     rows = CrlfRows()
     buffer = bytearray()
     with (
@@ -155,12 +170,19 @@ def csv_chunks(session: Session, q: SalesQuery, stores: Sequence[str] | None) ->
             f"COPY ({compiled.string}) TO STDOUT WITH (FORMAT csv, HEADER)", compiled.params
         ) as copy,
     ):
-        for block in copy:
-            buffer += rows.convert(block)
+        for block in copy:  # one row each: converted a chunk at a time, not row by row
+            buffer += block
             if len(buffer) >= CSV_CHUNK:
-                yield bytes(buffer)
+                yield rows.convert(buffer)
                 buffer.clear()
-    yield bytes(buffer)
+    yield rows.convert(buffer)
+
+
+KEY_ORDER = {
+    SalesDaily: (Dimension.DAY, Dimension.STORE, Dimension.CHANNEL, Dimension.TENDER,
+                 Dimension.DEPARTMENT),
+    SalesByDepartment: (Dimension.DAY, Dimension.STORE, Dimension.DEPARTMENT, Dimension.CHANNEL),
+}  # fmt: skip
 
 
 class CrlfRows:
