@@ -121,10 +121,12 @@ def _table(q: SalesQuery) -> type[SalesDaily] | type[SalesByDepartment]:
     return SalesByDepartment if q.detailed and Dimension.TENDER not in q.by else SalesDaily
 
 
-def _in_key_order(q: SalesQuery) -> bool:
+def _in_key_order(q: SalesQuery, stores: Sequence[str] | None) -> bool:
     """The report's keys lead the primary key of the table it reads (e.g. a CSV by day ×
-    store × department): summed while the index is walked, in order, nothing to sort."""
-    return KEY_ORDER[_table(q)][: len(q.by)] == q.by
+    store × department of every store): summed while the index is walked, in order, nothing
+    to sort. Not for some stores: their rows are few and the (store, day) index finds them."""
+    every_store = stores is None and q.store is None
+    return every_store and KEY_ORDER[_table(q)][: len(q.by)] == q.by
 
 
 def sales(
@@ -155,7 +157,7 @@ def csv_chunks(session: Session, q: SalesQuery, stores: Sequence[str] | None) ->
     )
     driver = session.connection().connection.driver_connection
     assert isinstance(driver, psycopg.Connection)
-    if _in_key_order(q):
+    if _in_key_order(q, stores):
         # The planner's estimates favour hashing every row, then sorting them all (spilling a
         # quarter to disk) before the first row goes out; walking the index streams from the
         # first row while the hub sends the last ones (measured: docs/architecture.md §10.1).
