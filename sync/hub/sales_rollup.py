@@ -3,7 +3,9 @@
 Written in the transaction of what it sums: the ingest of till sales and returns (``record``,
 with the applied events of a batch, or a quarantined event head office releases) and the
 creation and cancellation of web orders (``record_web_order``). The dashboard and the reports
-read the rollup, never the sale lines or the orders (docs/architecture.md §10.1).
+read the rollup, never the sale lines or the orders (docs/architecture.md §10.1). The same
+upsert keeps ``sales_by_department``, the tender rows summed over tender, for the reports by
+department.
 
 A sale's departments come from the hub's catalog at ingest (a SKU the hub does not know is
 ``UNKNOWN_DEPARTMENT``). A sale paid by several tenders is split over them pro rata, in whole
@@ -16,9 +18,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
+from typing import TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import delete, select
@@ -28,7 +31,7 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, allocate, currency_by_code
 from sync.hub.context import Hub
 from sync.hub.db import dialect_insert
-from sync.hub.models import IngestedEvent, Product, SalesDaily, WebOrderRow
+from sync.hub.models import IngestedEvent, Product, SalesByDepartment, SalesDaily, WebOrderRow
 from sync.protocol import EventKind, SalePayload
 
 STORE_CHANNEL = "store"  # a till sale
@@ -46,6 +49,8 @@ ROLLED_UP_KINDS = (EventKind.SALE_COMPLETED, EventKind.RETURN_COMPLETED)
 COUNTED_STATES = ("applied", "released")  # quarantined and rejected events moved nothing
 
 Key = tuple[date, str, str, str, str]  # day, store, channel, tender, department
+DepartmentKey = tuple[date, str, str, str]  # day, store, department, channel
+AnyKey = TypeVar("AnyKey", Key, DepartmentKey)
 
 
 @dataclass
@@ -155,6 +160,7 @@ def rebuild(hub: Hub, batch: int = REBUILD_BATCH) -> tuple[int, int]:
     events = orders = 0
     with hub.change() as (session, _):
         session.execute(delete(SalesDaily))
+        session.execute(delete(SalesByDepartment))
         query = (
             select(E.payload)
             .where(E.kind.in_([str(k) for k in ROLLED_UP_KINDS]), E.state.in_(COUNTED_STATES))
@@ -179,20 +185,45 @@ def rebuild(hub: Hub, batch: int = REBUILD_BATCH) -> tuple[int, int]:
     return events, orders
 
 
+def by_department(summed: dict[Key, _Cell]) -> dict[DepartmentKey, _Cell]:
+    """The tender rows of ``summed`` added up over tender: the ``sales_by_department`` cells
+    (the per-sale ALL rows are not department rows)."""
+    out: dict[DepartmentKey, _Cell] = defaultdict(_Cell)
+    for (day, store, channel, tender, department), cell in summed.items():
+        if tender != ALL:
+            total = out[(day, store, department, channel)]
+            total.sales += cell.sales
+            total.amount_minor += cell.amount_minor
+    return out
+
+
 def _upsert(session: Session, summed: dict[Key, _Cell]) -> None:
+    """Both rollup tables, each in key order and always sales_daily first: two batches take
+    their row locks in the same order, so they cannot deadlock."""
+    _add(session, SalesDaily, ("day", "store_id", "channel", "tender", "department"), summed)
+    _add(session, SalesByDepartment, ("day", "store_id", "department", "channel"),
+         by_department(summed))  # fmt: skip
+
+
+def _add(
+    session: Session,
+    table: type[SalesDaily] | type[SalesByDepartment],
+    key: tuple[str, ...],
+    summed: Mapping[AnyKey, _Cell],
+) -> None:
     if not summed:
         return
-    stmt = dialect_insert(session, SalesDaily)
+    stmt = dialect_insert(session, table)
     upsert = stmt.on_conflict_do_update(
-        index_elements=["day", "store_id", "channel", "tender", "department"],
+        index_elements=list(key),
         set_={
-            "sales": SalesDaily.sales + stmt.excluded.sales,
-            "amount_minor": SalesDaily.amount_minor + stmt.excluded.amount_minor,
+            "sales": table.sales + stmt.excluded.sales,
+            "amount_minor": table.amount_minor + stmt.excluded.amount_minor,
         },
     )
     rows = [
-        {"day": key[0], "store_id": key[1], "channel": key[2], "tender": key[3],
-         "department": key[4], "sales": cell.sales, "amount_minor": cell.amount_minor}
-        for key, cell in sorted(summed.items())
+        {**dict(zip(key, values, strict=True)), "sales": cell.sales,
+         "amount_minor": cell.amount_minor}
+        for values, cell in sorted(summed.items())
     ]  # fmt: skip
     session.connection().execute(upsert, rows)

@@ -8,7 +8,11 @@ import io
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from sync.hub.console import reports
 from sync.hub.console.roles import Role
+from sync.hub.models import SalesByDepartment
 from sync.hub.web_orders import close_web_order
 from sync.protocol import CollectionStatus
 from tests.helpers.console import OTHER_STORE, STORE, ConsoleHub, add_order
@@ -115,3 +119,65 @@ def test_a_cancelled_web_order_leaves_the_days_web_sales(console: ConsoleHub) ->
     dashboard = admin.get("/console/").text
     assert "25.00" not in dashboard
     assert "14.00" in dashboard
+
+
+ODD_DEPARTMENTS = ["=SUM(A1)", 'Say "hi", twice', "two\nlines", "-5 off", "\rcr", "plain"]
+
+
+def test_the_csv_export_is_the_reports_rows_byte_for_byte_and_adds_up_to_its_totals(
+    console: ConsoleHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = console.hub.hub
+    add_products(hub, *((f"SKU{i}", f"Product {i}", d, 100 + i)
+                        for i, d in enumerate(ODD_DEPARTMENTS)))  # fmt: skip
+    for n in range(4):
+        lines = [(f"SKU{i}", (100 + i) * (n + 1)) for i in range(len(ODD_DEPARTMENTS))]
+        paid = sum(amount for _, amount in lines)
+        ingest(hub, STORE, till_sale(STORE, lines, [("card", paid // 3), ("cash", paid)],
+                                     change=paid // 3))  # fmt: skip
+    ingest(hub, OTHER_STORE, till_sale(OTHER_STORE, [("SKU0", 100)], [("cash", 100)]))
+    add_order(console.hub, "WEB-1")
+    today = datetime.now(UTC).date()
+    with hub.db.write() as session:  # an empty department: written as nothing, not ""
+        session.add(SalesByDepartment(day=today, store_id=STORE, department="", channel="store",
+                                      sales=1, amount_minor=0))  # fmt: skip
+    expected = {}
+    with hub.db.read() as session:
+        for by, scope in ((("day", "store", "department"), None), (("department",), [STORE])):
+            q = reports.parse_query(today.isoformat(), today.isoformat(), by, "", "", today)
+            expected[by, scope is None] = reports.to_csv(q, reports.sales(session, q, scope))
+    if hub.db.is_postgres:  # the database writes it: no Python row on the way
+        monkeypatch.setattr(reports, "sales", _refuse)
+    admin, manager = console.sign_in(Role.ADMIN), console.sign_in(Role.STORE_MANAGER)
+    span = f"start={today}&end={today}"
+    everything = admin.get(f"/console/reports/sales.csv?{span}&by=day&by=store&by=department")
+    assert everything.status_code == 200
+    assert everything.content == expected[("day", "store", "department"), True].encode()
+    theirs = manager.get(f"/console/reports/sales.csv?{span}&by=department")
+    assert theirs.content == expected[("department",), False].encode()
+    rows = list(csv.reader(io.StringIO(everything.text)))
+    assert {r[2] for r in rows[1:]} >= {"'=SUM(A1)", 'Say "hi", twice', "two\nlines",
+                                         "'-5 off", "'\rcr", ""}  # fmt: skip
+    monkeypatch.undo()
+    totals = _table(admin.get(f"/console/reports?{span}&by=day").text)
+    assert len(totals) == 1
+    assert sum(int(r[5]) for r in rows[1:]) == int(totals[0][3].replace(".", ""))
+
+
+def _refuse(*_: object, **__: object) -> list[reports.ReportRow]:
+    raise AssertionError("the CSV export built Python rows on PostgreSQL")
+
+
+def test_crlf_rows_ends_rows_with_crlf_and_keeps_a_quoted_lf_wherever_a_chunk_ends() -> None:
+    rows = [["day", "department", "sales"], ["2026-12-01", 'a "b"\nc', "1"],
+            ["2026-12-01", "x,\n\ny", "2"], ["2026-12-02", "plain", "3"]]  # fmt: skip
+    as_postgres, as_python = io.StringIO(), io.StringIO()
+    csv.writer(as_postgres, lineterminator="\n").writerows(rows)
+    csv.writer(as_python, lineterminator="\r\n").writerows(rows)
+    data = as_postgres.getvalue().encode()
+    for cut in range(len(data) + 1):
+        for second in (cut, (cut + len(data)) // 2):
+            converter = reports.CrlfRows()
+            parts = [data[:cut], data[cut:second], data[second:]]
+            got = b"".join(converter.convert(part) for part in parts)
+            assert got == as_python.getvalue().encode(), cut

@@ -1,31 +1,49 @@
 """Sales reports: day × store × channel × tender × department, from the daily rollup.
 
-Everything comes from ``sales_daily`` (sync/hub/sales_rollup.py): till sales and returns
+Everything comes from ``sales_daily`` (sync/hub/sales_rollup.py), or its sum over tender
+``sales_by_department`` for a report by department and not tender: till sales and returns
 (channel ``store``) and web orders by the day they were placed, cancelled and expired ones
 taken out again (channel ``web``, tender ``online`` or ``pay_in_store``). Never the sale
 lines or the orders, so a quarter of a 500-till chain is a few hundred thousand small rows
-at most. Amounts are only ever added up within one currency: the currency is a column.
+at most. Amounts are only ever added up within one currency: the currency is a column. The
+CSV export streams: on PostgreSQL the server writes it (COPY), in the bytes ``to_csv`` writes.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, or_, select
+import psycopg
+from psycopg.abc import Buffer
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    String,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
-from sync.hub.models import SalesDaily, Store
+from sync.hub.models import SalesByDepartment, SalesDaily, Store
 from sync.hub.sales_rollup import ALL, STORE_CHANNEL, WEB_CHANNEL
 from sync.protocol import StoreDay
 
 MAX_DAYS = 366
 MAX_SHOWN = 1000  # rows on the page; the CSV has them all
+CSV_CHUNK = 256 * 1024  # bytes the CSV export sends at a time
+# A cell starting with one of these would be a formula in a spreadsheet: "'" makes it data.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Dimension(StrEnum):
@@ -58,36 +76,64 @@ class SalesQuery:
         return Dimension.TENDER in self.by or Dimension.DEPARTMENT in self.by
 
 
-def sales(
-    session: Session, q: SalesQuery, stores: Sequence[str] | None, limit: int | None = None
-) -> list[ReportRow]:
-    """The report's rows, summed and sorted by the database; a store manager passes their
-    stores."""
-    D = SalesDaily
-    columns = {
+def _select(q: SalesQuery, stores: Sequence[str] | None, *, for_csv: bool = False) -> Select[Any]:
+    """The report's query, summed and sorted by the database; ``for_csv``: the key cells
+    formatted and made formula-safe by the database, as ``to_csv`` writes them."""
+    D = _table(q)
+    columns: dict[Dimension, SQLColumnExpression[Any]] = {
         Dimension.DAY: D.day,
         Dimension.STORE: D.store_id,
         Dimension.CHANNEL: D.channel,
-        Dimension.TENDER: D.tender,
         Dimension.DEPARTMENT: D.department,
     }
+    if D is SalesDaily:
+        columns[Dimension.TENDER] = SalesDaily.tender
     keys = [columns[d] for d in q.by]
+    sums = [func.sum(D.sales), func.sum(D.amount_minor)]
+    shown: list[SQLColumnExpression[Any]] = [*keys, Store.currency, *sums]
+    if for_csv:
+        shown = [*(_csv_cell(k, d) for k, d in zip(keys, q.by, strict=True)),
+                 Store.currency.label("currency"), sums[0].label("sales"),
+                 sums[1].label("amount_minor")]  # fmt: skip
     query = (
-        select(*keys, Store.currency, func.sum(D.sales), func.sum(D.amount_minor))
+        select(*shown)
         .join(Store, Store.store_id == D.store_id)
         .where(D.day >= q.start, D.day <= q.end)
         .group_by(*keys, Store.currency)
         # A web order placed and cancelled leaves its cells at zero: nothing to show.
-        .having(or_(func.sum(D.sales) != 0, func.sum(D.amount_minor) != 0))
+        .having(or_(sums[0] != 0, sums[1] != 0))
         .order_by(*keys, Store.currency)
     )
-    query = query.where(D.tender != ALL) if q.detailed else query.where(D.tender == ALL)
+    if D is SalesDaily:
+        query = query.where(D.tender != ALL) if q.detailed else query.where(D.tender == ALL)
     if q.store:
         query = query.where(D.store_id == q.store)
     if q.channel:
         query = query.where(D.channel == q.channel)
     if stores is not None:
         query = query.where(D.store_id.in_(stores))
+    return query
+
+
+def _table(q: SalesQuery) -> type[SalesDaily] | type[SalesByDepartment]:
+    """By department without tender: the rollup already summed over tender (fewer rows, in
+    day × store × department order); anything by tender reads the tender rows."""
+    return SalesByDepartment if q.detailed and Dimension.TENDER not in q.by else SalesDaily
+
+
+def _in_key_order(q: SalesQuery, stores: Sequence[str] | None) -> bool:
+    """The report's keys lead the primary key of the table it reads (e.g. a CSV by day ×
+    store × department of every store): summed while the index is walked, in order, nothing
+    to sort. Not for some stores: their rows are few and the (store, day) index finds them."""
+    every_store = stores is None and q.store is None
+    return every_store and KEY_ORDER[_table(q)][: len(q.by)] == q.by
+
+
+def sales(
+    session: Session, q: SalesQuery, stores: Sequence[str] | None, limit: int | None = None
+) -> list[ReportRow]:
+    """The report's rows; a store manager passes their stores."""
+    query = _select(q, stores)
     if limit is not None:
         query = query.limit(limit)
     width = len(q.by)
@@ -97,6 +143,80 @@ def sales(
                   int(row[width + 2] or 0))
         for row in rows
     ]  # fmt: skip
+
+
+def csv_chunks(session: Session, q: SalesQuery, stores: Sequence[str] | None) -> Iterator[bytes]:
+    """The report as ``to_csv`` writes it, in UTF-8 chunks of about CSV_CHUNK bytes: on
+    PostgreSQL written by the server (COPY … TO STDOUT), never a Python object per row; on
+    SQLite ``to_csv`` of ``sales``."""
+    if session.get_bind().dialect.name != "postgresql":
+        yield to_csv(q, sales(session, q, stores)).encode()
+        return
+    compiled = _select(q, stores, for_csv=True).compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, psycopg.Connection)
+    if _in_key_order(q, stores):
+        # The planner's estimates favour hashing every row, then sorting them all (spilling a
+        # quarter to disk) before the first row goes out; walking the index streams from the
+        # first row while the hub sends the last ones (measured: docs/architecture.md §10.1).
+        # For this transaction only; JIT off, as the penalties make every plan look costly.
+        for setting in ("enable_sort", "enable_hashagg", "enable_hashjoin", "jit"):
+            driver.execute(f"SET LOCAL {setting} = off")
+    rows = CrlfRows()
+    buffer = bytearray()
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(
+            f"COPY ({compiled.string}) TO STDOUT WITH (FORMAT csv, HEADER)", compiled.params
+        ) as copy,
+    ):
+        for block in copy:  # one row each: converted a chunk at a time, not row by row
+            buffer += block
+            if len(buffer) >= CSV_CHUNK:
+                yield rows.convert(buffer)
+                buffer.clear()
+    yield rows.convert(buffer)
+
+
+KEY_ORDER = {
+    SalesDaily: (Dimension.DAY, Dimension.STORE, Dimension.CHANNEL, Dimension.TENDER,
+                 Dimension.DEPARTMENT),
+    SalesByDepartment: (Dimension.DAY, Dimension.STORE, Dimension.DEPARTMENT, Dimension.CHANNEL),
+}  # fmt: skip
+
+
+class CrlfRows:
+    """PostgreSQL ends CSV rows with LF, ``to_csv`` with CRLF (RFC 4180): a LF outside quotes
+    ends a row and becomes CRLF; one inside a quoted cell is data and stays. Quotes inside a
+    cell are doubled, so an odd count of them so far means inside a cell, across chunks too.
+    UTF-8 bytes of other characters are never a quote or a LF."""
+
+    def __init__(self) -> None:
+        self.quoted = False
+
+    def convert(self, block: Buffer) -> bytes:
+        data = bytes(block)
+        if b'"' not in data:
+            return data if self.quoted else data.replace(b"\n", b"\r\n")
+        parts = data.split(b'"')
+        for i in range(len(parts)):
+            if not self.quoted:
+                parts[i] = parts[i].replace(b"\n", b"\r\n")
+            if i < len(parts) - 1:
+                self.quoted = not self.quoted
+        return b'"'.join(parts)
+
+
+def _csv_cell(key: SQLColumnExpression[Any], dimension: Dimension) -> ColumnElement[Any]:
+    """A key cell as ``to_csv`` writes it: a day as YYYY-MM-DD; ``_safe``; an empty text as
+    NULL, which COPY writes as nothing (it quotes an empty text, csv.writer does not)."""
+    if dimension is Dimension.DAY:
+        return func.to_char(key, "YYYY-MM-DD").label(dimension.value)
+    text = cast(key, String)
+    safe = case((func.left(text, 1).in_(FORMULA_STARTS), literal("'") + text), else_=text)
+    return func.nullif(safe, "").label(dimension.value)
 
 
 def to_csv(q: SalesQuery, rows: Sequence[ReportRow]) -> str:
@@ -129,7 +249,7 @@ def days_to_csv(days: Sequence[StoreDay]) -> str:
 
 
 def _safe(cell: str) -> str:
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+    return "'" + cell if cell[:1] in FORMULA_STARTS else cell
 
 
 def parse_query(

@@ -32,7 +32,7 @@ from sync.hub.models.customers import (
 )
 from sync.hub.models.events import CHAIN_SCOPE, FeedRow, IngestedEvent, PendingFeedRow
 from sync.hub.models.returns import ReturnableLineRow, ReturnableSaleRow, ReturnRefund, ReturnReview
-from sync.hub.models.sales import Gs1Trace, SalesDaily, ShiftClosure
+from sync.hub.models.sales import Gs1Trace, SalesByDepartment, SalesDaily, ShiftClosure
 from sync.hub.models.stock import (
     SafetyStock,
     ShopifyItem,
@@ -85,6 +85,7 @@ __all__ = [
     "ReturnableLineRow",
     "ReturnableSaleRow",
     "SafetyStock",
+    "SalesByDepartment",
     "SalesDaily",
     "ShiftClosure",
     "ShopifyDelivery",

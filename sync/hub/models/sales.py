@@ -85,3 +85,26 @@ class SalesDaily(Base):
     amount_minor: Mapped[int] = mapped_column(BigInteger)
 
     __table_args__ = (Index("ix_sales_daily_store_day", "store_id", "day"),)
+
+
+class SalesByDepartment(Base):
+    """``sales_daily``'s tender rows summed over tender: day × store × department × channel
+    (migration 0024).
+
+    Kept in the same upsert as ``sales_daily`` (sync/hub/sales_rollup.py), so it always equals
+    that sum, counts included (a sale paid two ways counts in each tender's row, so twice
+    here too). The reports by department without tender read these rows, a third fewer than
+    the tender rows for two tenders, and in the key order a report by day × store ×
+    department is sorted in.
+    """
+
+    __tablename__ = "sales_by_department"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # the sale's UTC day
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    department: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sales: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_sales_by_department_store_day", "store_id", "day"),)
