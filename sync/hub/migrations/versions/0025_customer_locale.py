@@ -17,8 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0025"
-# Re-chained at merge when 0024 lands first: only this line changes.
-down_revision = "0023"
+down_revision = "0024"
 branch_labels = None
 depends_on = None
 
