@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, allocate, currency_by_code
 from sync.hub.context import Hub
-from sync.hub.db import dialect_insert
+from sync.hub.db import dialect_insert, insert_rows
 from sync.hub.models import IngestedEvent, Product, SalesDaily, WebOrderRow
 from sync.protocol import EventKind, SalePayload
 
@@ -195,4 +195,4 @@ def _upsert(session: Session, summed: dict[Key, _Cell]) -> None:
          "department": key[4], "sales": cell.sales, "amount_minor": cell.amount_minor}
         for key, cell in sorted(summed.items())
     ]  # fmt: skip
-    session.connection().execute(upsert, rows)
+    insert_rows(session, upsert, rows)
