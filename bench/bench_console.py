@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import secrets
 import statistics
@@ -39,6 +38,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.common import pg_bench_parser  # noqa: E402
 from sync.hub import migrate  # noqa: E402 - after the path set-up above
 from sync.hub.app import create_app  # noqa: E402
 from sync.hub.console import accounts  # noqa: E402
@@ -284,13 +284,7 @@ def p95(samples: list[float]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--pg-url",
-        default=os.environ.get(
-            "OMNITILL_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-        ),
-    )
+    parser = pg_bench_parser(__doc__)
     parser.add_argument("--products", type=int, default=1_000_000)
     parser.add_argument("--tills", type=int, default=500)
     parser.add_argument("--orders", type=int, default=100_000)

@@ -15,7 +15,6 @@ machine with the hub: on a small box its own CPU use caps the figures, so read t
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import math
@@ -41,6 +40,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.common import pg_bench_parser  # noqa: E402
 from sync.hub import migrate, tenancy  # noqa: E402 - after the path set-up above
 from sync.hub.catalog_import import import_catalog  # noqa: E402
 from sync.hub.context import Hub  # noqa: E402
@@ -414,13 +414,7 @@ def run_feed(base_url: str, token: str, limit: int, max_seconds: float) -> dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--pg-url",
-        default=os.environ.get(
-            "OMNITILL_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-        ),
-    )
+    parser = pg_bench_parser(__doc__)
     parser.add_argument("--only", default="import,ingest,feed")
     parser.add_argument("--tills", default="50,500", help="comma-separated counts")
     parser.add_argument("--batches", default="1,50", help="comma-separated batch sizes")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import math
+import os
 import statistics
 import sys
 import time
@@ -106,3 +108,15 @@ def measure_interleaved(
 
 def progress(message: str) -> None:
     print(f"  … {message}", flush=True)
+
+
+def pg_bench_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options of a PostgreSQL bench: its description and the server (``--pg-url``)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get(
+            "OMNITILL_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
+    return parser

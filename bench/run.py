@@ -195,6 +195,28 @@ def print_table(
     print()
 
 
+def missed_budgets(results: list[BenchResult]) -> list[str]:
+    """One line per budget a row missed: its figure, the budget, and the floor measured beside
+    it in the same bench (the first "floor" row, or what the row's note says of it)."""
+    lines = []
+    for result in results:
+        floors = [row for row in result.rows if "floor" in row.label and row.stat is not None]
+        for row in result.rows:
+            if row.ok is not False:
+                continue
+            figure = f"p99 {_fmt(row.stat.p99_ms)} ms" if row.stat else ""
+            floor = (
+                f"{floors[0].label.strip()}: p99 {_fmt(floors[0].stat.p99_ms)} ms"
+                if (floors and floors[0].stat)
+                else ""
+            )
+            parts = [p for p in (figure, row.note, floor) if p]
+            lines.append(
+                f"{result.name}: {row.label.strip()}: {'; '.join(parts)} — budget {row.budget}"
+            )
+    return lines
+
+
 def _git_commit() -> str | None:
     try:
         out = subprocess.run(
@@ -297,6 +319,12 @@ def main(argv: list[str] | None = None) -> int:
     _remove_db(run_dir / "floor.sqlite3")
 
     print_table(results, skipped, errors)
+    missed = missed_budgets(results)
+    if missed:
+        print(f"{len(missed)} budget(s) missed:")
+        for line in missed:
+            print(f"  MISSED {line}")
+        print()
 
     stamp = datetime.now(UTC)
     out: Path = args.out or RESULTS_DIR / f"{stamp:%Y%m%d-%H%M%S}-{products}.json"

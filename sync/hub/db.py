@@ -10,18 +10,23 @@ concurrently; ``feed.append`` and ``feed.publish`` order their feed rows.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, literal_column
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A pooled PostgreSQL connection idle longer than this is pinged before use (see _idle_ping).
+IDLE_PING_SECONDS = 10.0
+# psycopg caches the parse of a statement with at most 50 parameters (see insert_rows).
+MULTI_ROW_MAX_PARAMS = 50
 
 
 class DatabaseUrlError(ValueError):
@@ -74,14 +79,39 @@ def _sqlite_engine(url: str, *, writer: bool) -> Engine:
     return engine
 
 
+def _idle_ping(engine: Engine) -> None:
+    """Ping a pooled connection only when it has been idle for ``IDLE_PING_SECONDS``.
+
+    ``pool_pre_ping`` costs a round trip on every checkout: on a busy hub two of every ingest
+    request's round trips (issue 18). A connection in steady use is known alive; one that sat
+    idle (a restarted server, a proxy's idle timeout) is pinged and, if dead, replaced before
+    the request sees it. A connection dying between two close uses still fails that request
+    (503, the till retries) and SQLAlchemy then drops the pool's older connections.
+    """
+
+    @event.listens_for(engine, "connect")
+    @event.listens_for(engine, "checkin")
+    def _mark(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _check(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle = time.monotonic() - record.info.get("idle_since", 0.0)
+        if idle < IDLE_PING_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # any failure: a dead connection; the pool takes another
+            raise DisconnectionError(f"idle connection failed its ping: {exc}") from exc
+
+
 class HubDatabase:
     def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 20) -> None:
         self.url = normalise_url(url)
         self.is_postgres = self.url.startswith("postgresql")
         if self.is_postgres:
-            self.engine = create_engine(
-                self.url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True
-            )
+            self.engine = create_engine(self.url, pool_size=pool_size, max_overflow=max_overflow)
+            _idle_ping(self.engine)
             self._reader = self.engine
         else:
             self.engine = _sqlite_engine(self.url, writer=True)
@@ -108,6 +138,23 @@ class HubDatabase:
         self.engine.dispose()
         if self._reader is not self.engine:
             self._reader.dispose()
+
+
+def insert_rows(session: Session, stmt: Any, rows: list[dict[str, Any]], *returning: Any) -> Any:
+    """Execute an INSERT (or upsert) for many rows in one round trip; its RETURNING rows.
+
+    SQLAlchemy's "insertmanyvalues" sends the rows as one multi-row statement, but on psycopg
+    only for a statement with RETURNING; a plain executemany is a pipeline of one statement
+    per row. The multi-row text is parsed by psycopg on every call past its cache's 50
+    parameters, which costs more than the pipeline for big batches (bench/profile_ingest.py):
+    so without ``returning`` columns, few rows go as one statement (a constant returned) and
+    many as the pipeline. An upsert's rows must not repeat a key (PostgreSQL updates a row
+    once per statement).
+    """
+    if not returning and len(rows) * len(rows[0]) > MULTI_ROW_MAX_PARAMS:
+        return session.connection().execute(stmt, rows)
+    stmt = stmt.returning(*(returning or (literal_column("1"),)))
+    return session.connection().execute(stmt, rows)
 
 
 def dialect_insert(session: Session, table: Any) -> Any:

@@ -7,12 +7,13 @@ moves its cursor past 10, and loses 10 when T1 commits.
 
 PostgreSQL: number after commit. A writing transaction puts its rows in ``feed_pending``
 (``append``, no lock: ingest transactions commit in parallel and share WAL flushes). After its
-commit, ``publish`` runs one short transaction that takes the advisory lock, moves *every*
-committed pending row into ``feed`` (positions from the feed's sequence, in pending order), and
-commits before releasing the lock. Positions are therefore handed out and made visible by one
-step at a time, each step's positions above every earlier step's: a reader can never see N while
-a lower position is still to come. Many writers waiting for the lock are served by whichever
-gets it first (it moves their rows too); the others find nothing to move and commit no WAL.
+commit, ``publish`` runs one short statement (its own transaction) that takes the advisory lock,
+moves *every* committed pending row it sees into ``feed`` (positions from the feed's sequence,
+in pending order), and commits before releasing the lock. Positions are therefore handed out
+and made visible by one step at a time, each step's positions above every earlier step's: a
+reader can never see N while a lower position is still to come. Many writers waiting for the
+lock are served by whichever gets it first (it moves their rows too); the others find nothing
+to move and commit no WAL.
 A writer that dies between its commit and ``publish`` leaves rows in ``feed_pending`` for the
 next ``publish`` of any writer or of the server's start. The previous design held the lock from
 the feed insert to the commit of every writer, which put every ingest commit (and its WAL
@@ -38,6 +39,7 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select, text, union_all
 from sqlalchemy.orm import Session
 
+from sync.hub.db import insert_rows
 from sync.hub.models import CHAIN_SCOPE, FeedRow, PendingFeedRow
 from sync.protocol import FeedKind, FeedPage
 
@@ -80,7 +82,8 @@ def append(session: Session, changes: Sequence[Change]) -> None:
     if not changes:
         return
     postgres = session.get_bind().dialect.name == "postgresql"
-    session.connection().execute(
+    insert_rows(
+        session,
         insert(PendingFeedRow if postgres else FeedRow),
         [
             {"scope": c.scope, "kind": str(c.kind), "key": c.key, "data": dumps(c.data)}
@@ -89,12 +92,20 @@ def append(session: Session, changes: Sequence[Change]) -> None:
     )
 
 
-# One statement: move every committed pending row into the feed (the sequence default numbers
-# them after the sort, so in pending order) and wake each scope's listeners at commit.
+# One statement, in autocommit: take the lock, move every committed pending row into the feed
+# (the sequence default numbers them after the sort, so in pending order) and wake each scope's
+# listeners; the statement's commit releases the lock. The lock is taken (the InitPlan of the
+# DELETE's filter) before any pending row is read. Rows a writer committed after this
+# statement's snapshot but before it got the lock are not seen: they are left to that writer's
+# own ``publish``, which starts after its commit (a row the previous holder moved meanwhile is
+# skipped by the DELETE, never moved twice).
 _PUBLISH = text(
     """
-    WITH moved AS (
-        DELETE FROM feed_pending RETURNING id, scope, kind, key, data
+    WITH locked AS MATERIALIZED (
+        SELECT pg_advisory_xact_lock(:key)
+    ), moved AS (
+        DELETE FROM feed_pending WHERE EXISTS (SELECT FROM locked)
+        RETURNING id, scope, kind, key, data
     ), numbered AS (
         INSERT INTO feed (scope, kind, key, data)
         SELECT scope, kind, key, data FROM moved ORDER BY id
@@ -109,15 +120,15 @@ _PUBLISH = text(
 def publish(engine: Engine) -> int:
     """Number the committed pending rows (PostgreSQL); how many this call moved.
 
-    Call it after the commit of a transaction that called ``append``. Its own transaction:
-    lock first, then a new statement, so (READ COMMITTED) its snapshot is taken after the
-    previous numbering step committed and sees every writer that committed before.
+    Call it after the commit of a transaction that called ``append``: one round trip, one
+    statement in its own (auto-committed) transaction, so its snapshot is taken after the
+    caller's commit and the caller's rows are moved by it or by a step that started later.
     """
     if engine.dialect.name != "postgresql":
         return 0
-    with engine.begin() as connection:
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK_KEY})
-        rows = connection.execute(_PUBLISH, {"channel": NOTIFY_CHANNEL}).all()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        params = {"key": FEED_LOCK_KEY, "channel": NOTIFY_CHANNEL}
+        rows = connection.execute(_PUBLISH, params).all()
     return sum(int(r.rows) for r in rows)
 
 

@@ -38,6 +38,7 @@ from sync.hub.headoffice import feed_stock
 from sync.hub.models import StockLevel, Store, StoredValue
 from sync.hub.returns_ledger import REVIEW_SUFFIX, LedgerEvent, SaleLedger, record_return
 from sync.hub.store_days import record_shift
+from sync.hub.tenancy import Principal, authenticate_till
 from sync.hub.web_orders import change_status
 from sync.protocol import (
     MAX_EVENT_BYTES,
@@ -92,7 +93,8 @@ class _Valid:
         )
 
 
-def _validate(index: int, raw: Any, store_id: str) -> _Valid | EventResult:
+def _validate(index: int, raw: Any) -> _Valid | EventResult:
+    """Parse and check an event on its own (its store is checked once the caller is known)."""
     maybe_id = raw.get("event_id") if isinstance(raw, dict) else None
     event_id = maybe_id if isinstance(maybe_id, str) and len(maybe_id) <= 64 else None
     try:
@@ -109,12 +111,18 @@ def _validate(index: int, raw: Any, store_id: str) -> _Valid | EventResult:
     if "\\u0000" in text:
         # PostgreSQL text cannot hold NUL; refuse it here, alone, not as a failed batch.
         return _rejected(index, event_id, "payload contains a NUL character")
-    payload_store = getattr(payload, "store_id", None)
-    if payload_store != store_id:
-        reason = f"event is for store {payload_store!r}; this till belongs to {store_id!r}"
-        return _rejected(index, event_id, reason)
     digest = event_store.content_hash(str(envelope.kind), text)
     return _Valid(index, event_id, envelope.kind, payload, envelope.payload, digest, text)
+
+
+def _of_store(checked: _Valid | EventResult, store_id: str) -> _Valid | EventResult:
+    if isinstance(checked, EventResult):
+        return checked
+    payload_store = getattr(checked.payload, "store_id", None)
+    if payload_store != store_id:
+        reason = f"event is for store {payload_store!r}; this till belongs to {store_id!r}"
+        return _rejected(checked.index, checked.event_id, reason)
+    return checked
 
 
 def _rejected(index: int, event_id: str | None, reason: str) -> EventResult:
@@ -376,76 +384,103 @@ def parse_stored(event_id: str, kind: str, payload: str) -> _Valid:
 def ingest_batch(
     hub: Hub, *, store_id: str, till_id: str, raw_events: Sequence[Any]
 ) -> EventBatchResponse:
+    """Ingest for a caller already known (tests, tools, benches)."""
+    checked = [_validate(index, raw) for index, raw in enumerate(raw_events)]
+    with hub.change() as (session, pending):
+        store = session.get(Store, store_id)
+        return _ingest(session, pending, hub, store_id, till_id, store, checked)
+
+
+def ingest_for_token(
+    hub: Hub, token: str, raw_events: Sequence[Any]
+) -> tuple[Principal, EventBatchResponse]:
+    """``POST /v1/events``: the device token is checked in the ingest's own transaction, in
+    the statement that reads the till's store (issue 18: one round trip, not a session)."""
+    # Parsed before the transaction: no connection is held while pydantic works.
+    checked = [_validate(index, raw) for index, raw in enumerate(raw_events)]
+    with hub.change() as (session, pending):
+        who, store = authenticate_till(session, token)
+        assert who.store_id is not None
+        assert who.till_id is not None
+        answer = _ingest(session, pending, hub, who.store_id, who.till_id, store, checked)
+    return who, answer
+
+
+def _ingest(
+    session: Session,
+    pending: PendingChanges,
+    hub: Hub,
+    store_id: str,
+    till_id: str,
+    store: Store | None,
+    checked: Sequence[_Valid | EventResult],
+) -> EventBatchResponse:
     results: dict[int, EventResult] = {}
     valid: list[_Valid] = []
     seen: dict[str, str] = {}
-    for index, raw in enumerate(raw_events):
-        checked = _validate(index, raw, store_id)
-        if isinstance(checked, EventResult):
-            results[index] = checked
-        elif checked.event_id in seen:  # the same event twice in one batch
-            same = seen[checked.event_id] == checked.content_hash
+    for index, parsed in enumerate(checked):
+        event = _of_store(parsed, store_id)
+        if isinstance(event, EventResult):
+            results[index] = event
+        elif event.event_id in seen:  # the same event twice in one batch
+            same = seen[event.event_id] == event.content_hash
             results[index] = (
-                EventResult(index=index, event_id=checked.event_id, status=EventStatus.DUPLICATE)
+                EventResult(index=index, event_id=event.event_id, status=EventStatus.DUPLICATE)
                 if same
                 else _rejected(
                     index,
-                    checked.event_id,
+                    event.event_id,
                     "the same event id twice in one batch "
                     "with different content; the second was not recorded",
                 )
             )
         else:
-            seen[checked.event_id] = checked.content_hash
-            valid.append(checked)
+            seen[event.event_id] = event.content_hash
+            valid.append(event)
 
-    with hub.change() as (session, pending):
-        store = session.get(Store, store_id)
-        rules = StoreRules.of(store) if store is not None else None
-        if rules is not None:
-            for event in valid:
-                _check_trust(event, rules, hub)
-        plain = [e for e in valid if e.kind is not EventKind.COLLECTION_STATUS_CHANGED]
-        new_ids = _store_new_events(session, plain, store_id, till_id, hub)
-        applied: list[_Valid] = []
-        answered: list[_Valid] = []
-        repeats: list[_Valid] = []
-        sales = SaleLedger(session, hub.clock())
+    rules = StoreRules.of(store) if store is not None else None
+    if rules is not None:
         for event in valid:
-            reason = None
-            if event.kind is EventKind.COLLECTION_STATUS_CHANGED:
-                status, reason = _apply_collection_event(
-                    session, pending, event, store_id, till_id, hub
-                )
-            elif event.event_id in new_ids:
-                status = EventStatus.ACCEPTED
-            else:
-                status = EventStatus.DUPLICATE
-            if reason is not None:
-                results[event.index] = _rejected(event.index, event.event_id, reason)
-                continue
-            if status is EventStatus.DUPLICATE:
-                repeats.append(event)
-                continue
-            answered.append(event)
-            if isinstance(event.payload, SalePayload):  # held or not: a recall needs it
-                traces.record(session, event.event_id, event.payload, store_id, till_id)
-            if not _held_by_state(session, event, rules.currency if rules else ""):
-                applied.append(event)
-                apply_event(session, event, store_id, till_id, hub, sales, pending)
-            results[event.index] = EventResult(
-                index=event.index, event_id=event.event_id, status=status
+            _check_trust(event, rules, hub)
+    plain = [e for e in valid if e.kind is not EventKind.COLLECTION_STATUS_CHANGED]
+    new_ids = _store_new_events(session, plain, store_id, till_id, hub)
+    applied: list[_Valid] = []
+    answered: list[_Valid] = []
+    repeats: list[_Valid] = []
+    sales = SaleLedger(session, hub.clock())
+    for event in valid:
+        reason = None
+        if event.kind is EventKind.COLLECTION_STATUS_CHANGED:
+            status, reason = _apply_collection_event(
+                session, pending, event, store_id, till_id, hub
             )
+        elif event.event_id in new_ids:
+            status = EventStatus.ACCEPTED
+        else:
+            status = EventStatus.DUPLICATE
+        if reason is not None:
+            results[event.index] = _rejected(event.index, event.event_id, reason)
+            continue
+        if status is EventStatus.DUPLICATE:
+            repeats.append(event)
+            continue
+        answered.append(event)
+        if isinstance(event.payload, SalePayload):  # held or not: a recall needs it
+            traces.record(session, event.event_id, event.payload, store_id, till_id)
+        if not _held_by_state(session, event, rules.currency if rules else ""):
+            applied.append(event)
+            apply_event(session, event, store_id, till_id, hub, sales, pending)
+        results[event.index] = EventResult(
+            index=event.index, event_id=event.event_id, status=status
+        )
 
-        stored = event_store.known(session, (e.event_id for e in repeats))
-        for event in repeats:
-            results[event.index] = _repeat_result(event, stored.get(event.event_id), till_id)
-        apply_stock_of(session, pending, applied, store_id, hub, sales)
-        for event in answered:
-            warnings = event.answer_warnings()
-            if warnings:
-                results[event.index] = results[event.index].model_copy(
-                    update={"warnings": warnings}
-                )
-        event_store.keep_answers(session, {e.event_id: e.warnings for e in answered})
-    return EventBatchResponse(results=[results[i] for i in range(len(raw_events))])
+    stored = event_store.known(session, (e.event_id for e in repeats))
+    for event in repeats:
+        results[event.index] = _repeat_result(event, stored.get(event.event_id), till_id)
+    apply_stock_of(session, pending, applied, store_id, hub, sales)
+    for event in answered:
+        warnings = event.answer_warnings()
+        if warnings:
+            results[event.index] = results[event.index].model_copy(update={"warnings": warnings})
+    event_store.keep_answers(session, {e.event_id: e.warnings for e in answered})
+    return EventBatchResponse(results=[results[i] for i in range(len(checked))])

@@ -25,7 +25,7 @@ from datetime import datetime
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
-from sync.hub.db import dialect_insert
+from sync.hub.db import dialect_insert, insert_rows
 from sync.hub.errors import Invalid, NotFound
 from sync.hub.models import (
     Customer,
@@ -119,13 +119,16 @@ class SaleLedger:
             header = dialect_insert(self._session, ReturnableSaleRow).on_conflict_do_nothing(
                 index_elements=["sale_uuid"]
             )
-            self._session.connection().execute(header, sales)
+            insert_rows(self._session, header, sales)
         if not self._rows:
             self._events.clear()
             return
         session, events = self._session, dict(self._events)
-        # Key order: two batches upserting the same lines lock them in the same order.
-        rows = sorted(self._rows, key=lambda r: (str(r["original_ref"]), int(str(r["line_no"]))))
+        # One row per key (the same sale sent twice under two event ids: the later wins, as
+        # it did row by row), in key order: two batches upserting the same lines lock them in
+        # the same order.
+        keyed = {(str(r["original_ref"]), int(str(r["line_no"]))): r for r in self._rows}
+        rows = [keyed[key] for key in sorted(keyed)]
         self._rows, self._events = [], {}
         stmt = dialect_insert(session, ReturnableLineRow)
         upsert = stmt.on_conflict_do_update(
@@ -139,21 +142,19 @@ class SaleLedger:
                 "updated_at": stmt.excluded.updated_at,
             },
         )
-        session.connection().execute(upsert, rows)
-        late = session.execute(
-            select(
-                ReturnableLineRow.original_ref,
-                ReturnableLineRow.line_no,
-                ReturnableLineRow.bought_milli,
-                ReturnableLineRow.returned_milli,
-            )
-            .where(
-                ReturnableLineRow.original_kind == str(OriginalKind.SALE),
-                ReturnableLineRow.original_ref.in_(list(events)),
-                ReturnableLineRow.returned_milli > ReturnableLineRow.bought_milli,
-            )
-            .order_by(ReturnableLineRow.original_ref, ReturnableLineRow.line_no)
+        # The upsert returns the lines as they now stand: a return that reached the hub
+        # before its sale shows as returned > bought, with no second statement to find it.
+        written = insert_rows(
+            session,
+            upsert,
+            rows,
+            ReturnableLineRow.original_ref,
+            ReturnableLineRow.line_no,
+            ReturnableLineRow.bought_milli,
+            ReturnableLineRow.returned_milli,
         ).all()
+        late = sorted((ref, no, bought, returned) for ref, no, bought, returned in written
+                      if bought is not None and returned > bought)  # fmt: skip
         for ref, no, bought, returned in late:
             event = events[ref]
             text = (

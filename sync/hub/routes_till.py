@@ -9,8 +9,8 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from sync.hub import coupons, customers, feed, lookups, returns_ledger, tenancy
-from sync.hub.deps import Caller, Services, StaffHeader, TillCaller
-from sync.hub.ingest import ingest_batch
+from sync.hub.deps import BearerToken, Caller, Services, StaffHeader, TillCaller, name_caller
+from sync.hub.ingest import ingest_for_token
 from sync.protocol import (
     MAX_FEED_PAGE,
     MAX_FEED_WAIT_SECONDS,
@@ -46,13 +46,14 @@ def enroll(request: EnrollRequest, svc: Services, http: Request) -> EnrollRespon
 
 
 @router.post("/events", response_model=EventBatchResponse, tags=["till"])
-def push_events(batch: EventBatch, svc: Services, who: TillCaller) -> EventBatchResponse:
+def push_events(
+    batch: EventBatch, svc: Services, token: BearerToken, http: Request
+) -> EventBatchResponse:
     """Store a batch of outbox events; one result per event, in order."""
-    assert who.store_id is not None
-    assert who.till_id is not None
-    return ingest_batch(
-        svc.hub, store_id=who.store_id, till_id=who.till_id, raw_events=batch.events
-    )
+    # The device token is checked inside the ingest's transaction (sync/hub/ingest.py).
+    who, answer = ingest_for_token(svc.hub, token, batch.events)
+    name_caller(http, who)
+    return answer
 
 
 EMPTY_PAGE_PREFIX = b'{"changes":[]'

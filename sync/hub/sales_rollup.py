@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Currency, Money, allocate, currency_by_code
 from sync.hub.context import Hub
-from sync.hub.db import dialect_insert
+from sync.hub.db import dialect_insert, insert_rows
 from sync.hub.models import IngestedEvent, Product, SalesByDepartment, SalesDaily, WebOrderRow
 from sync.protocol import EventKind, SalePayload
 
@@ -226,4 +226,4 @@ def _add(
          "amount_minor": cell.amount_minor}
         for values, cell in sorted(summed.items())
     ]  # fmt: skip
-    session.connection().execute(upsert, rows)
+    insert_rows(session, upsert, rows)
