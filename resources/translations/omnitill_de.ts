@@ -197,8 +197,8 @@
         <translation>Diese Kasse kann keine Zahlungen annehmen.</translation>
     </message>
     <message>
-        <source>Pay for order %1 · %2 — the goods are handed over once paid</source>
-        <translation>Bestellung %1 · %2 bezahlen — die Ware wird nach Zahlung übergeben</translation>
+        <source>Pay for order %1 · %2</source>
+        <translation>Bestellung %1 · %2 bezahlen</translation>
     </message>
     <message>
         <source>Take payment and hand over</source>
@@ -2353,12 +2353,14 @@ Enter</translation>
         <translation>Bar</translation>
     </message>
     <message>
-        <source>Cash handed over (Enter = exact)</source>
-        <translation>Erhaltenes Bargeld (Enter = passend)</translation>
+        <source>Cash handed over</source>
+        <translation>Erhaltenes Bargeld</translation>
     </message>
     <message>
-        <source>Add cash  (Enter)</source>
-        <translation>Bar hinzufügen  (Enter)</translation>
+        <source>Add cash
+(Enter)</source>
+        <translation>Bar hinzufügen
+(Enter)</translation>
     </message>
     <message>
         <source>Card (payment terminal)</source>

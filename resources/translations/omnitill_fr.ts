@@ -197,8 +197,8 @@
         <translation>Cette caisse ne peut pas encaisser.</translation>
     </message>
     <message>
-        <source>Pay for order %1 · %2 — the goods are handed over once paid</source>
-        <translation>Encaisser la commande %1 · %2 — la marchandise est remise une fois payée</translation>
+        <source>Pay for order %1 · %2</source>
+        <translation>Encaisser la commande %1 · %2</translation>
     </message>
     <message>
         <source>Take payment and hand over</source>
@@ -2353,12 +2353,14 @@ Entrée</translation>
         <translation>Espèces</translation>
     </message>
     <message>
-        <source>Cash handed over (Enter = exact)</source>
-        <translation>Espèces reçues (Entrée = exact)</translation>
+        <source>Cash handed over</source>
+        <translation>Espèces reçues</translation>
     </message>
     <message>
-        <source>Add cash  (Enter)</source>
-        <translation>Ajouter espèces  (Entrée)</translation>
+        <source>Add cash
+(Enter)</source>
+        <translation>Ajouter espèces
+(Entrée)</translation>
     </message>
     <message>
         <source>Card (payment terminal)</source>

@@ -334,7 +334,9 @@ class CollectionsController(ApprovalsMixin, QObject):
             return
 
         purpose = PaymentPurpose(
-            title=self.tr("Pay for order %1 · %2 — the goods are handed over once paid")
+            # One line: the button below says the goods go once paid (a second line of
+            # words made the panel taller than a 768-px screen in German; issue 15).
+            title=self.tr("Pay for order %1 · %2")
             .replace("%1", number)
             .replace("%2", detail.summary.customer_name),
             complete=self.tr("Take payment and hand over"),

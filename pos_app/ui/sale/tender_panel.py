@@ -109,22 +109,25 @@ class TenderPanel(QWidget):
         cash_layout.addLayout(self.quick)
         self.cash_edit = QLineEdit()
         self.cash_edit.setObjectName("cashEdit")
-        self.cash_edit.setPlaceholderText(self.tr("Cash handed over (Enter = exact)"))
+        # Short, beside its button: "(Enter = exact)" was cut there; the Exact button says it.
+        self.cash_edit.setPlaceholderText(self.tr("Cash handed over"))
         self.cash_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.cash_edit.setMinimumHeight(TOUCH_MIN)
         self.cash_edit.returnPressed.connect(self.on_cash_edit_return_pressed)
-        cash_layout.addWidget(self.cash_edit)
+        # The field and its button on one row: under each other, with the pay-in-store title
+        # above, the panel was taller than a 768-px screen and cut the pad's last row (issue 15).
+        entry = QHBoxLayout()
+        entry.addWidget(self.cash_edit, 3)
+        cash_layout.addLayout(entry)
         pad = KeyPad()
         pad.key_pressed.connect(
             lambda key: self.cash_edit.setText(apply_key(self.cash_edit.text(), key))
         )
-        grid = pad.layout()
-        if isinstance(grid, QGridLayout):
-            grid.setVerticalSpacing(4)  # with the order's title, 6 cut the last row at 768 px
         cash_layout.addWidget(pad, 1)
-        self.add_cash_button = action_button(self.tr("Add cash  (Enter)"), "", "primary")
+        self.add_cash_button = action_button(self.tr("Add cash\n(Enter)"), "", "primary")
+        self.add_cash_button.setMinimumHeight(TOUCH_MIN + 12)  # two lines, as a shortcut's
         self.add_cash_button.clicked.connect(self.on_cash_edit_return_pressed)
-        cash_layout.addWidget(self.add_cash_button)
+        entry.addWidget(self.add_cash_button, 2)
         cash_layout.setSpacing(4)
         body.addWidget(cash, 3)
 
