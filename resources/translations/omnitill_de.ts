@@ -137,10 +137,6 @@
         <translation>Nicht möglich: %1</translation>
     </message>
     <message>
-        <source>All picked: Ready + label (F5) is next.</source>
-        <translation>Alles kommissioniert: als Nächstes Bereit + Etikett (F5).</translation>
-    </message>
-    <message>
         <source>Choose an order first.</source>
         <translation>Zuerst eine Bestellung wählen.</translation>
     </message>
@@ -189,8 +185,12 @@
         <translation>Fertig: Etikett auf die Tüte kleben.</translation>
     </message>
     <message>
-        <source>Check the customer&apos;s ID or pickup code and note it.</source>
-        <translation>Ausweis oder Abholcode des Kunden prüfen und notieren.</translation>
+        <source>All items picked. Next: Ready + label (F5) or Enter.</source>
+        <translation>Alles gepickt. Weiter: Fertig+Etikett (F5) oder Enter.</translation>
+    </message>
+    <message>
+        <source>Check the customer&apos;s ID or pickup code, then note it here.</source>
+        <translation>Ausweis oder Abholcode prüfen, dann hier notieren.</translation>
     </message>
     <message>
         <source>This till cannot take payments.</source>

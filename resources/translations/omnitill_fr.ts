@@ -137,10 +137,6 @@
         <translation>Impossible&#xa0;: %1</translation>
     </message>
     <message>
-        <source>All picked: Ready + label (F5) is next.</source>
-        <translation>Tout est préparé&#xa0;: ensuite Prêt + étiquette (F5).</translation>
-    </message>
-    <message>
         <source>Choose an order first.</source>
         <translation>Choisissez d&apos;abord une commande.</translation>
     </message>
@@ -189,8 +185,12 @@
         <translation>Prête&#xa0;: collez l&apos;étiquette sur le sac.</translation>
     </message>
     <message>
-        <source>Check the customer&apos;s ID or pickup code and note it.</source>
-        <translation>Vérifiez la pièce d&apos;identité ou le code de retrait du client et notez-le.</translation>
+        <source>All items picked. Next: Ready + label (F5) or Enter.</source>
+        <translation>Tout est préparé. Ensuite&#xa0;: Prête+étiq. (F5) ou Entrée.</translation>
+    </message>
+    <message>
+        <source>Check the customer&apos;s ID or pickup code, then note it here.</source>
+        <translation>Vérifiez la pièce d&apos;identité ou le code de retrait, puis notez-le ici.</translation>
     </message>
     <message>
         <source>This till cannot take payments.</source>
