@@ -1747,6 +1747,10 @@ Enter</translation>
         <translation>%1 erstatten: %2</translation>
     </message>
     <message>
+        <source>Rounding %1</source>
+        <translation>Rundung %1</translation>
+    </message>
+    <message>
         <source>Refund to card</source>
         <translation>Auf Karte erstatten</translation>
     </message>
@@ -2433,6 +2437,10 @@ Enter</translation>
     <message>
         <source>Exact %s</source>
         <translation>Passend %s</translation>
+    </message>
+    <message>
+        <source>In cash %1 · Rounding %2</source>
+        <translation>In bar %1 · Rundung %2</translation>
     </message>
     <message>
         <source>%s is not an amount.</source>

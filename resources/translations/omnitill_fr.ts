@@ -1747,6 +1747,10 @@ Entrée</translation>
         <translation>Rembourser %1&#xa0;: %2</translation>
     </message>
     <message>
+        <source>Rounding %1</source>
+        <translation>Arrondi %1</translation>
+    </message>
+    <message>
         <source>Refund to card</source>
         <translation>Rembourser sur carte</translation>
     </message>
@@ -2433,6 +2437,10 @@ Entrée</translation>
     <message>
         <source>Exact %s</source>
         <translation>Exact %s</translation>
+    </message>
+    <message>
+        <source>In cash %1 · Rounding %2</source>
+        <translation>En espèces %1 · Arrondi %2</translation>
     </message>
     <message>
         <source>%s is not an amount.</source>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.errors import DomainError
-from pos_app.domain.money import Money
+from pos_app.domain.money import Money, sum_money
 from pos_app.domain.receipt import tender_label
 from pos_app.domain.sale.tenders import (
     CardReference,
@@ -105,6 +105,13 @@ class TenderPanel(QWidget):
         root.addLayout(body, 1)
         cash = QGroupBox(self.tr("Cash"))
         cash_layout = QVBoxLayout(cash)
+        # What cash pays when the store rounds it, said before it is taken: "Total due €3.57"
+        # over an "Exact €3.55" button read as a mistake (issue 15 defect 5).
+        self.cash_rounding = QLabel()
+        self.cash_rounding.setObjectName("cashRounding")
+        self.cash_rounding.setAlignment(_RIGHT)
+        self.cash_rounding.hide()
+        cash_layout.addWidget(self.cash_rounding)
         self.quick = QGridLayout()
         cash_layout.addLayout(self.quick)
         self.cash_edit = QLineEdit()
@@ -336,6 +343,7 @@ class TenderPanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         due = self._cash_due_now()
+        self._say_cash_rounding(due)
         if due.is_zero():
             return
         for i, amount in enumerate(quick_cash_amounts(due)):
@@ -352,6 +360,18 @@ class TenderPanel(QWidget):
                 self.quick.addWidget(button, 0, 0, 1, 3)
             else:
                 self.quick.addWidget(button, 1, i - 1)
+
+    def _say_cash_rounding(self, cash_due_now: Money) -> None:
+        assert self._total is not None
+        paid = sum_money((t.amount for t in self._tenders), self._total.currency)
+        exact = max(self._total - paid, Money.zero(self._total.currency))
+        rounding = cash_due_now - exact
+        self.cash_rounding.setVisible(not cash_due_now.is_zero() and not rounding.is_zero())
+        self.cash_rounding.setText(
+            self.tr("In cash %1 · Rounding %2")
+            .replace("%1", formatting.money(cash_due_now, symbol=True))
+            .replace("%2", formatting.signed_money(rounding))
+        )
 
     # -- slots ---------------------------------------------------------------------------------
 
