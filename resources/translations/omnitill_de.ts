@@ -2536,8 +2536,8 @@ Enter</translation>
         <translation>Scanner</translation>
     </message>
     <message>
-        <source>%1 unavailable</source>
-        <translation>%1 nicht verfügbar</translation>
+        <source>Not available: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Click: show or hide %1</source>

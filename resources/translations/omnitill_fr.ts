@@ -2536,8 +2536,8 @@ Entrée</translation>
         <translation>Scanner</translation>
     </message>
     <message>
-        <source>%1 unavailable</source>
-        <translation>%1 indisponible</translation>
+        <source>Not available: %1</source>
+        <translation>Indisponible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Click: show or hide %1</source>

@@ -11,6 +11,7 @@ also filled: the window is the screen's size, not a 1024-wide island.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,15 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from hardware.base import DeviceState
+from hardware.base import DeviceKind, DeviceState, DeviceStatus
 from pos_app.domain.shifts.figures import MovementKind
 from pos_app.services.staff.auth import AuthService
 from pos_app.ui.devices.sim_panel import SimulatedDevices, dock_sim_panel
 from pos_app.ui.setup.first_run import FirstRunPage, FirstRunWindow
+from pos_app.ui.status_bar import TillStatusBar
+from pos_app.ui.sync_bridge import describe_sync
 from pos_app.ui.window_placement import ROOM_FOR_SIDE_PANEL
+from sync.client.status import FeedProgress, SyncStatus
 from tests.helpers.catalog import COFFEE, TSHIRT
 from tests.helpers.collections_gui import add_order, open_order, ready_order
 from tests.helpers.gui import FAST_HASHER, Driver
@@ -247,6 +251,48 @@ def test_the_pay_in_store_hand_over_fits_every_screen_in_every_language(
         check(problems, size, f"pay in store {size}", d, w)
     assert {k: v for k, v in problems.items() if v} == {}
     assert {size: TOO_TALL.pop(size) for size in SIZES if size in TOO_TALL} == {}
+
+
+def bad_day(status: TillStatusBar) -> None:
+    """Everything a status bar says on a bad day, in the till's language: a long name and
+    store, offline since the morning with sales queued and some refused, a catalog catch-up,
+    the printer out of paper with receipts waiting, the drawer, display and scanner gone."""
+    now = datetime(2026, 3, 2, 14, 56, tzinfo=UTC)
+    status.set_user("Morgan Lefebvre-Durand", "manager")
+    status.set_store("OmniTill Demo Store", "demo-store-T001")
+    sync = SyncStatus(
+        online=False, queued=1234, rejected=12, offline_since=now - timedelta(hours=4),
+        last_success=now - timedelta(minutes=245), feed=FeedProgress(54321, 1, True),
+    )  # fmt: skip
+    text, severity, offline = describe_sync(sync, now)
+    status.set_sync(text, severity)
+    status.set_offline(offline)
+    status.set_printer_state(DeviceState.PAPER_OUT, 3)
+    for device, kind in (("drawer", DeviceKind.DRAWER), ("display", DeviceKind.DISPLAY),
+                         ("scanner", DeviceKind.SCANNER)):  # fmt: skip
+        status.set_device_status(DeviceStatus(device, kind, DeviceState.DISCONNECTED))
+
+
+@pytest.mark.parametrize("till_language", ["en_US", "fr_FR", "de_DE"], indirect=True)
+def test_the_status_bar_on_a_bad_day_fits_1024_px_in_every_language(
+    till_language: str, make_till: Any, staffed_db: Path
+) -> None:
+    """It wraps onto rows and is never wider than the window: the French and German words
+    made one group (sync and devices) wider than a 1024-px screen, cut at its right edge."""
+    set_store_locale(staffed_db, till_language)
+    d: Driver = make_till(staffed_db)
+    w = d.window
+    w.resize(1024, 768)
+    d.sign_in("1111")
+    bad_day(w.status)
+    problems: dict[str, list[str]] = {}
+    check(problems, (1024, 768), "sale", d, w)
+    assert {k: v for k, v in problems.items() if v} == {}
+    assert TOO_TALL.pop((1024, 768), set()) == set()
+    assert w.status.width() <= 1024
+    assert w.status.minimumSizeHint().width() <= 1024
+    grouped = {"en_US": "54,321", "fr_FR": "54\u202f321", "de_DE": "54.321"}[till_language]
+    assert grouped in w.status.sync_label.text()  # counts in the store's digit grouping
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
