@@ -2100,6 +2100,10 @@ Enter</translation>
         <translation>%1.csv und .pdf exportiert</translation>
     </message>
     <message>
+        <source>%1 %2 — choose a reason</source>
+        <translation>%1 %2 — Grund wählen</translation>
+    </message>
+    <message>
         <source>Choose a reason.</source>
         <translation>Einen Grund wählen.</translation>
     </message>

@@ -2100,6 +2100,10 @@ Entrée</translation>
         <translation>%1.csv et .pdf exportés</translation>
     </message>
     <message>
+        <source>%1 %2 — choose a reason</source>
+        <translation>%1 %2 — choisissez un motif</translation>
+    </message>
+    <message>
         <source>Choose a reason.</source>
         <translation>Choisissez un motif.</translation>
     </message>

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -293,6 +294,36 @@ def test_the_status_bar_on_a_bad_day_fits_1024_px_in_every_language(
     assert w.status.minimumSizeHint().width() <= 1024
     grouped = {"en_US": "54,321", "fr_FR": "54\u202f321", "de_DE": "54.321"}[till_language]
     assert grouped in w.status.sync_label.text()  # counts in the store's digit grouping
+
+
+def test_the_card_scheme_drop_down_arrow_is_drawn_whole_at_1024x768(
+    make_till: Any, staffed_db: Path
+) -> None:
+    """The style's arrow box ran into the combo's rounded border: a cut corner and a stray
+    line, and a faint arrow (issue 15). Inside the border, the band the arrow is drawn in
+    holds only the arrow: a mark clear of the top and bottom edges."""
+    d: Driver = make_till(staffed_db)
+    w = d.window
+    w.resize(1024, 768)
+    d.sign_in("1111")
+    d.scan_and_wait(COFFEE)
+    d.press(w.sale.search.edit, Qt.Key.Key_F12)
+    d.qtbot.waitUntil(w.tender.isVisible)
+    settle(d)
+    combo = w.tender.card_scheme
+    image = combo.grab().toImage()
+    width, height, border = image.width(), image.height(), 3
+    marks = [
+        (x, y)
+        for x in range(width - 34, width - border)
+        for y in range(border, height - border)
+        if QColor(image.pixel(x, y)).lightness() < 200
+    ]
+    assert marks, "no arrow drawn"
+    xs, ys = [x for x, _ in marks], [y for _, y in marks]
+    assert max(xs) - min(xs) >= 8  # an arrow a cashier sees
+    assert min(ys) > border + 3, (min(ys), height)  # nothing along the top edge
+    assert max(ys) < height - border - 4, (max(ys), height)  # nor along the bottom one
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
