@@ -2379,14 +2379,6 @@ Enter</translation>
         <translation>Betrag</translation>
     </message>
     <message>
-        <source>Approval code</source>
-        <translation>Autorisierungscode</translation>
-    </message>
-    <message>
-        <source>Last 4 digits</source>
-        <translation>Letzte 4 Ziffern</translation>
-    </message>
-    <message>
         <source>Approval</source>
         <translation>Autorisierung</translation>
     </message>

@@ -2379,14 +2379,6 @@ Entrée</translation>
         <translation>Montant</translation>
     </message>
     <message>
-        <source>Approval code</source>
-        <translation>Code d&apos;autorisation</translation>
-    </message>
-    <message>
-        <source>Last 4 digits</source>
-        <translation>4 derniers chiffres</translation>
-    </message>
-    <message>
         <source>Approval</source>
         <translation>Autorisation</translation>
     </message>

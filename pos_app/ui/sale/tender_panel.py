@@ -143,8 +143,10 @@ class TenderPanel(QWidget):
         form = QGridLayout(card)
         form.setVerticalSpacing(6)
         self.card_amount = self._field(self.tr("Amount"), "cardAmount")
-        self.card_approval = self._field(self.tr("Approval code"), "cardApproval")
-        self.card_last4 = self._field(self.tr("Last 4 digits"), "cardLast4")
+        # No grey hint: the caption beside each says it, and at 1024 px the hint was cut
+        # ("Approval c…", "Last 4 di…"; issue 15). The amount's hint is what is left to pay.
+        self.card_approval = self._field("", "cardApproval")
+        self.card_last4 = self._field("", "cardLast4")
         self.card_last4.setMaxLength(4)
         self.card_scheme = QComboBox()
         self.card_scheme.addItems(SCHEMES)
