@@ -35,6 +35,7 @@ PRESET_COLUMNS = 2
 class PromptPanel(QFrame):
     accepted = Signal(str, str)  # value, reason
     cancelled = Signal()
+    reason_stage_entered = Signal(str)  # the value typed: the owner may retitle the panel
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +138,7 @@ class PromptPanel(QFrame):
         self._stage = "reason"
         self._arrange()
         self.reason_edit.setFocus()
+        self.reason_stage_entered.emit(self.value_edit.text())
         return True
 
     def _show_presets(self, presets: Sequence[ReasonCode]) -> None:

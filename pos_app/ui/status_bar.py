@@ -14,28 +14,34 @@ from PySide6.QtWidgets import (
 
 from hardware.base import DeviceKind, DeviceState, DeviceStatus
 
+GAP = 16  # px between the groups of a row
+SEP = " · "  # between the parts of the sync and device lines (describe_sync joins with it)
+
 
 class TillStatusBar(QFrame):
     def __init__(self, store_name: str, till_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tillStatusBar")
-        # Three groups: who and where; the offline banner; sync and devices. They share one
-        # row when it is wide enough and flow onto a second (third) row when not, so every
-        # word stays readable ("till demo-store-T" was cut at 1024 px; issue 15).
+        # Four groups: who and where; the offline banner; sync; devices. They share one row
+        # when it is wide enough and flow onto the next rows when not, and the sync and device
+        # lines break between their parts where one is wider than the window, so every word
+        # stays readable ("till demo-store-T" was cut at 1024 px, and a bad day in French or
+        # German ran off the screen's right edge; issue 15).
         self._outer = QVBoxLayout(self)
         self._outer.setContentsMargins(12, 2, 12, 2)
         self._outer.setSpacing(0)
-        self._rows = [QHBoxLayout() for _ in range(3)]
+        self.left_part, self.banner_part = QWidget(), QWidget()
+        self.sync_part, self.right_part = QWidget(), QWidget()
+        self._groups = (self.left_part, self.banner_part, self.sync_part, self.right_part)
+        self._rows = [QHBoxLayout() for _ in self._groups]
         for row in self._rows:
-            row.setSpacing(16)
+            row.setSpacing(GAP)
             self._outer.addLayout(row)
-        self.left_part, self.banner_part, self.right_part = QWidget(), QWidget(), QWidget()
-        self._groups = (self.left_part, self.banner_part, self.right_part)
-        for name, part in zip(("statusLeft", "statusBanner", "statusRight"), self._groups,
-                              strict=True):  # fmt: skip
+        names = ("statusLeft", "statusBanner", "statusSyncPart", "statusRight")
+        for name, part in zip(names, self._groups, strict=True):
             part.setObjectName(name)
-        left, banner, right = (QHBoxLayout(part) for part in self._groups)
-        for part_layout in (left, banner, right):
+        left, banner, sync, right = (QHBoxLayout(part) for part in self._groups)
+        for part_layout in (left, banner, sync, right):
             part_layout.setContentsMargins(0, 0, 0, 0)
         self._placed: list[int] = []
         self.user_label = QLabel()
@@ -51,6 +57,11 @@ class TillStatusBar(QFrame):
         self.sync_label.setObjectName("statusSync")
         self.devices_label = QLabel()
         self.devices_label.setObjectName("statusDevices")
+        # Each line's parts (joined by " · "), broken into lines that fit by _arrange.
+        self._parts: dict[QLabel, list[str]] = {
+            self.sync_label: [self.sync_label.text()],
+            self.devices_label: [],
+        }
         self._printer: DeviceState | None = None  # None: no printer set up
         self._waiting = 0
         self._faults: dict[str, DeviceStatus] = {}  # other devices that are not ready
@@ -60,8 +71,7 @@ class TillStatusBar(QFrame):
         left.addWidget(self.place_label)
         banner.addWidget(self.offline_banner)
         banner.addWidget(self.busy_label)
-        right.addWidget(self.sync_label)
-        right.addWidget(_sep())
+        sync.addWidget(self.sync_label)
         right.addWidget(self.devices_label)
         self.set_user(None)
         self._show_devices()
@@ -81,14 +91,16 @@ class TillStatusBar(QFrame):
         busy.setMinimumWidth(busy.fontMetrics().horizontalAdvance(self.tr("Saving…")) + 4)
         margins = self._outer.contentsMargins()
         room = self.width() - margins.left() - margins.right()
+        for label, parts in self._parts.items():
+            label.setText(_wrap(label, parts, room))
         placed: list[int] = []
         row, used = 0, 0
         for group in self._groups:
             width = group.sizeHint().width() if group.isVisibleTo(self) else 0
-            if used and used + 16 + width > room:
+            if used and used + GAP + width > room:
                 row, used = row + 1, 0
             placed.append(row)
-            used += (16 if used else 0) + width
+            used += (GAP if used else 0) + width
         if placed == self._placed:
             return
         self._placed = placed
@@ -148,6 +160,7 @@ class TillStatusBar(QFrame):
 
     def set_sync(self, text: str, severity: str) -> None:
         """``severity`` is ok / warn / error; the theme colours it like the devices label."""
+        self._parts[self.sync_label] = text.split(SEP)
         self.sync_label.setText(text)
         self.sync_label.setProperty("level", severity)
         self.sync_label.style().unpolish(self.sync_label)
@@ -203,11 +216,12 @@ class TillStatusBar(QFrame):
             DeviceKind.DISPLAY: self.tr("Display"),
             DeviceKind.SCANNER: self.tr("Scanner"),
         }
-        for status in self._faults.values():
-            name = names.get(status.kind, status.device)
-            parts.append(self.tr("%1 unavailable").replace("%1", name))
+        if self._faults:  # one part for them all: a part each made a bad day a row longer
+            gone = ", ".join(names.get(s.kind, s.device) for s in self._faults.values())
+            parts.append(self.tr("Not available: %1").replace("%1", gone))
             level = "error" if level == "error" else "warn"
-        self.devices_label.setText(" · ".join(parts))
+        self._parts[self.devices_label] = parts
+        self.devices_label.setText(SEP.join(parts))
         tips = [f"{s.device}: {s.state} {s.message}" for s in self._faults.values()]
         if self._switch is not None:
             tips.append(self.tr("Click: show or hide %1").replace("%1", self._switch.text()))
@@ -216,6 +230,19 @@ class TillStatusBar(QFrame):
         self.devices_label.style().unpolish(self.devices_label)
         self.devices_label.style().polish(self.devices_label)
         self._arrange()
+
+
+def _wrap(label: QLabel, parts: list[str], room: int) -> str:
+    """``parts`` joined by " · ", a line break where the next part would pass ``room`` px."""
+    metrics = label.fontMetrics()
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{SEP}{part}" if lines else part
+        if lines and metrics.horizontalAdvance(joined) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return "\n".join(lines)
 
 
 def _sep() -> QLabel:

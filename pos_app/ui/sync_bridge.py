@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos_app.services.changes import OpChanges
 from pos_app.ui import formatting
-from pos_app.ui.status_bar import TillStatusBar
+from pos_app.ui.status_bar import SEP, TillStatusBar
 from sync.client.status import SyncStatus
 
 if TYPE_CHECKING:
@@ -40,10 +41,12 @@ def describe_sync(status: SyncStatus | None, now: datetime) -> tuple[str, str, b
         )
         severity = "error"
     if status.queued:
-        parts.append(translate("SyncBridge", "%1 to send").replace("%1", str(status.queued)))
+        parts.append(translate("SyncBridge", "%1 to send").replace("%1", _count(status.queued)))
     if status.feed is not None and status.feed.catching_up:
         parts.append(
-            translate("SyncBridge", "catalog: %1 updates").replace("%1", f"{status.feed.applied:,}")
+            translate("SyncBridge", "catalog: %1 updates").replace(
+                "%1", _count(status.feed.applied)
+            )
         )
     if status.rejected:
         parts.append(
@@ -58,7 +61,12 @@ def describe_sync(status: SyncStatus | None, now: datetime) -> tuple[str, str, b
             parts.append(
                 translate("SyncBridge", "last sync %1 min ago").replace("%1", str(minutes))
             )
-    return " · ".join(parts), severity, status.online is False
+    return SEP.join(parts), severity, status.online is False
+
+
+def _count(number: int) -> str:
+    """A count in the store's digit grouping: 54 321 in French, 54.321 in German."""
+    return formatting.quantity(Decimal(number), by_weight=False)
 
 
 class SyncBridge(QObject):

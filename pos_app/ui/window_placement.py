@@ -13,6 +13,8 @@ shows it (the till's layout then shares the width).
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QDockWidget, QMainWindow
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 DEV_WINDOW = (1280, 800)
 # Below this width the till and a docked 420-px printer panel do not both fit.
 ROOM_FOR_SIDE_PANEL = 1600
+
+log = logging.getLogger(__name__)
 
 
 def screen_for(window: QMainWindow) -> QScreen:
@@ -42,15 +46,25 @@ def show_till_window(
 ) -> None:
     available = screen_for(window).availableGeometry()
     if side_panel is not None:
-        side_panel.setVisible(available.width() >= ROOM_FOR_SIDE_PANEL)
+        fit_side_panel(window, side_panel)
     window.setGeometry(window_geometry(available, windowed=windowed))
     if windowed:
         window.show()
     else:
         window.showMaximized()
+    log.info(
+        "window: %s on a %dx%d screen", "a plain window" if windowed else "maximized",
+        available.width(), available.height(),
+    )  # fmt: skip
 
 
 def fit_side_panel(window: QMainWindow, side_panel: QDockWidget) -> None:
     """A panel docked after the window was shown: visible only where both fit."""
     available = screen_for(window).availableGeometry()
-    side_panel.setVisible(available.width() >= ROOM_FOR_SIDE_PANEL)
+    beside = available.width() >= ROOM_FOR_SIDE_PANEL
+    side_panel.setVisible(beside)
+    # Where a store's support (and tests/realwindow) finds where the panel went.
+    log.info(
+        "side panel %s: %s", side_panel.objectName(),
+        "docked beside the till" if beside else "hidden, its switch is in the status bar",
+    )  # fmt: skip

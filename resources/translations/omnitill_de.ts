@@ -137,10 +137,6 @@
         <translation>Nicht möglich: %1</translation>
     </message>
     <message>
-        <source>All picked: Ready + label (F5) is next.</source>
-        <translation>Alles kommissioniert: als Nächstes Bereit + Etikett (F5).</translation>
-    </message>
-    <message>
         <source>Choose an order first.</source>
         <translation>Zuerst eine Bestellung wählen.</translation>
     </message>
@@ -189,16 +185,20 @@
         <translation>Fertig: Etikett auf die Tüte kleben.</translation>
     </message>
     <message>
-        <source>Check the customer&apos;s ID or pickup code and note it.</source>
-        <translation>Ausweis oder Abholcode des Kunden prüfen und notieren.</translation>
+        <source>All items picked. Next: Ready + label (F5) or Enter.</source>
+        <translation>Alles gepickt. Weiter: Fertig+Etikett (F5) oder Enter.</translation>
+    </message>
+    <message>
+        <source>Check the customer&apos;s ID or pickup code, then note it here.</source>
+        <translation>Ausweis oder Abholcode prüfen, dann hier notieren.</translation>
     </message>
     <message>
         <source>This till cannot take payments.</source>
         <translation>Diese Kasse kann keine Zahlungen annehmen.</translation>
     </message>
     <message>
-        <source>Pay for order %1 · %2 — the goods are handed over once paid</source>
-        <translation>Bestellung %1 · %2 bezahlen — die Ware wird nach Zahlung übergeben</translation>
+        <source>Pay for order %1 · %2</source>
+        <translation>Bestellung %1 · %2 bezahlen</translation>
     </message>
     <message>
         <source>Take payment and hand over</source>
@@ -1747,6 +1747,10 @@ Enter</translation>
         <translation>%1 erstatten: %2</translation>
     </message>
     <message>
+        <source>Rounding %1</source>
+        <translation>Rundung %1</translation>
+    </message>
+    <message>
         <source>Refund to card</source>
         <translation>Auf Karte erstatten</translation>
     </message>
@@ -2096,6 +2100,10 @@ Enter</translation>
         <translation>%1.csv und .pdf exportiert</translation>
     </message>
     <message>
+        <source>%1 %2 — choose a reason</source>
+        <translation>%1 %2 — Grund wählen</translation>
+    </message>
+    <message>
         <source>Choose a reason.</source>
         <translation>Einen Grund wählen.</translation>
     </message>
@@ -2353,12 +2361,14 @@ Enter</translation>
         <translation>Bar</translation>
     </message>
     <message>
-        <source>Cash handed over (Enter = exact)</source>
-        <translation>Erhaltenes Bargeld (Enter = passend)</translation>
+        <source>Cash handed over</source>
+        <translation>Erhaltenes Bargeld</translation>
     </message>
     <message>
-        <source>Add cash  (Enter)</source>
-        <translation>Bar hinzufügen  (Enter)</translation>
+        <source>Add cash
+(Enter)</source>
+        <translation>Bar hinzufügen
+(Enter)</translation>
     </message>
     <message>
         <source>Card (payment terminal)</source>
@@ -2367,14 +2377,6 @@ Enter</translation>
     <message>
         <source>Amount</source>
         <translation>Betrag</translation>
-    </message>
-    <message>
-        <source>Approval code</source>
-        <translation>Autorisierungscode</translation>
-    </message>
-    <message>
-        <source>Last 4 digits</source>
-        <translation>Letzte 4 Ziffern</translation>
     </message>
     <message>
         <source>Approval</source>
@@ -2431,6 +2433,10 @@ Enter</translation>
     <message>
         <source>Exact %s</source>
         <translation>Passend %s</translation>
+    </message>
+    <message>
+        <source>In cash %1 · Rounding %2</source>
+        <translation>In bar %1 · Rundung %2</translation>
     </message>
     <message>
         <source>%s is not an amount.</source>
@@ -2526,8 +2532,8 @@ Enter</translation>
         <translation>Scanner</translation>
     </message>
     <message>
-        <source>%1 unavailable</source>
-        <translation>%1 nicht verfügbar</translation>
+        <source>Not available: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Click: show or hide %1</source>

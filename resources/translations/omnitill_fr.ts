@@ -137,10 +137,6 @@
         <translation>Impossible&#xa0;: %1</translation>
     </message>
     <message>
-        <source>All picked: Ready + label (F5) is next.</source>
-        <translation>Tout est préparé&#xa0;: ensuite Prêt + étiquette (F5).</translation>
-    </message>
-    <message>
         <source>Choose an order first.</source>
         <translation>Choisissez d&apos;abord une commande.</translation>
     </message>
@@ -189,16 +185,20 @@
         <translation>Prête&#xa0;: collez l&apos;étiquette sur le sac.</translation>
     </message>
     <message>
-        <source>Check the customer&apos;s ID or pickup code and note it.</source>
-        <translation>Vérifiez la pièce d&apos;identité ou le code de retrait du client et notez-le.</translation>
+        <source>All items picked. Next: Ready + label (F5) or Enter.</source>
+        <translation>Tout est préparé. Ensuite&#xa0;: Prête+étiq. (F5) ou Entrée.</translation>
+    </message>
+    <message>
+        <source>Check the customer&apos;s ID or pickup code, then note it here.</source>
+        <translation>Vérifiez la pièce d&apos;identité ou le code de retrait, puis notez-le ici.</translation>
     </message>
     <message>
         <source>This till cannot take payments.</source>
         <translation>Cette caisse ne peut pas encaisser.</translation>
     </message>
     <message>
-        <source>Pay for order %1 · %2 — the goods are handed over once paid</source>
-        <translation>Encaisser la commande %1 · %2 — la marchandise est remise une fois payée</translation>
+        <source>Pay for order %1 · %2</source>
+        <translation>Encaisser la commande %1 · %2</translation>
     </message>
     <message>
         <source>Take payment and hand over</source>
@@ -1747,6 +1747,10 @@ Entrée</translation>
         <translation>Rembourser %1&#xa0;: %2</translation>
     </message>
     <message>
+        <source>Rounding %1</source>
+        <translation>Arrondi %1</translation>
+    </message>
+    <message>
         <source>Refund to card</source>
         <translation>Rembourser sur carte</translation>
     </message>
@@ -2096,6 +2100,10 @@ Entrée</translation>
         <translation>%1.csv et .pdf exportés</translation>
     </message>
     <message>
+        <source>%1 %2 — choose a reason</source>
+        <translation>%1 %2 — choisissez un motif</translation>
+    </message>
+    <message>
         <source>Choose a reason.</source>
         <translation>Choisissez un motif.</translation>
     </message>
@@ -2353,12 +2361,14 @@ Entrée</translation>
         <translation>Espèces</translation>
     </message>
     <message>
-        <source>Cash handed over (Enter = exact)</source>
-        <translation>Espèces reçues (Entrée = exact)</translation>
+        <source>Cash handed over</source>
+        <translation>Espèces reçues</translation>
     </message>
     <message>
-        <source>Add cash  (Enter)</source>
-        <translation>Ajouter espèces  (Entrée)</translation>
+        <source>Add cash
+(Enter)</source>
+        <translation>Ajouter espèces
+(Entrée)</translation>
     </message>
     <message>
         <source>Card (payment terminal)</source>
@@ -2367,14 +2377,6 @@ Entrée</translation>
     <message>
         <source>Amount</source>
         <translation>Montant</translation>
-    </message>
-    <message>
-        <source>Approval code</source>
-        <translation>Code d&apos;autorisation</translation>
-    </message>
-    <message>
-        <source>Last 4 digits</source>
-        <translation>4 derniers chiffres</translation>
     </message>
     <message>
         <source>Approval</source>
@@ -2431,6 +2433,10 @@ Entrée</translation>
     <message>
         <source>Exact %s</source>
         <translation>Exact %s</translation>
+    </message>
+    <message>
+        <source>In cash %1 · Rounding %2</source>
+        <translation>En espèces %1 · Arrondi %2</translation>
     </message>
     <message>
         <source>%s is not an amount.</source>
@@ -2526,8 +2532,8 @@ Entrée</translation>
         <translation>Scanner</translation>
     </message>
     <message>
-        <source>%1 unavailable</source>
-        <translation>%1 indisponible</translation>
+        <source>Not available: %1</source>
+        <translation>Indisponible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Click: show or hide %1</source>

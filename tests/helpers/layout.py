@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -154,3 +156,25 @@ def layout_problems(root: QWidget, skip: Collection[str] = ()) -> list[str]:
                     )
         problems += _overlaps(widget, skip, root)
     return problems
+
+
+def placeholders_cut(root: QWidget) -> list[str]:
+    """Visible line edits under ``root`` whose grey hint is wider than their text room ("Last
+    4 di…"): a hint a cashier reads only half of. Not part of ``layout_problems``: a long
+    search hint that trails off is fine, a field's only label is not."""
+    found = []
+    for edit in root.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not hint or not _shown(edit) or edit.text():
+            continue
+        option = QStyleOptionFrame()
+        edit.initStyleOption(option)
+        # Where QLineEdit draws its text (the theme's border and padding taken off), less the
+        # 2 px it keeps on each side.
+        inner = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+        margins = edit.textMargins()
+        room = inner.width() - margins.left() - margins.right() - 4
+        need = edit.fontMetrics().horizontalAdvance(hint)
+        if need > room + SLACK_PX:
+            found.append(f"hint cut: {edit.objectName() or '-'} {hint!r} needs {need}, has {room}")
+    return found

@@ -48,9 +48,15 @@ def copy_till(seeded: sessionmaker[Session], path: Path, till_id: str) -> sessio
 def set_store_locale(db: Path, locale: str) -> None:
     """The store's locale in a till file, as the hub's store feed (or the standalone set-up)
     writes it: the till's screens, formats and receipts follow it."""
+    set_store_profile(db, locale=locale)
+
+
+def set_store_profile(db: Path, **values: Any) -> None:
+    """Store settings in a till file (``locale``, ``cash_rounding_step``…), as the store feed
+    writes them; a till built afterwards reads them."""
     engine = create_till_engine(db)
     try:
         with make_session_factory(engine).begin() as session:
-            session.execute(update(StoreProfile).values(locale=locale))
+            session.execute(update(StoreProfile).values(**values))
     finally:
         engine.dispose()

@@ -119,9 +119,11 @@ def collection_receipt(
     issued_at: datetime,
     currency: Currency,
     offline: bool,
+    rounding: Money | None = None,
 ) -> ReceiptDocument:
     """What the customer took away (``handed``: name, quantity, unit price), what still waits
-    in the bag, and how the order was paid; the order number is the barcode."""
+    in the bag, and how the order was paid (``rounding``: the drawer's cash rounding of that
+    payment, printed as the sale's own receipt prints it); the order number is the barcode."""
     zero = Money.zero(currency)
     lines = tuple(
         ReceiptLine(name, qty, price, (price * qty).rounded()) for name, qty, price in handed
@@ -145,7 +147,7 @@ def collection_receipt(
         tax_lines=(),
         tax_mode=TaxMode.INCLUSIVE,
         total=total,
-        rounding_adjustment=zero,
+        rounding_adjustment=rounding or zero,
         tenders=tuple(tenders),
         change=change or zero,
         footer=(payment, *rest, "Click & collect"),

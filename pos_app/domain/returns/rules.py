@@ -36,6 +36,7 @@ from fractions import Fraction
 from pos_app.domain.errors import DomainError
 from pos_app.domain.l10n.messages import Label, Message, msg
 from pos_app.domain.money import Currency, Money, round_half_up, sum_money
+from pos_app.domain.sale.tenders import round_cash
 from pos_app.domain.staff.roles import Role
 
 __all__ = [
@@ -302,6 +303,18 @@ class ReturnAssessment:
     @property
     def needs_approval(self) -> bool:
         return bool(self.approval_reasons)
+
+    def cash_rounding(self, step: Decimal) -> Money:
+        """What the drawer's rounding adds to (or takes off) the cash part of the refund: the
+        drawer pays whole steps, so the customer gets ``total`` plus this back."""
+        exact = sum_money(
+            (p.amount for p in self.refund if p.method is RefundMethod.CASH), self.total.currency
+        )
+        return round_cash(exact, step) - exact
+
+    def paid_back(self, step: Decimal) -> Money:
+        """The refund the customer gets, cash rounding included (shown, paid, recorded)."""
+        return self.total + self.cash_rounding(step)
 
 
 def plan_refund(

@@ -168,6 +168,12 @@ def _round_cash(portion: Money, step: Decimal | None) -> Money:
     return Money(round_half_up(portion.amount, step), portion.currency).rounded()
 
 
+def round_cash(amount: Money, step: Decimal) -> Money:
+    """What changes hands in cash for ``amount`` at the store's rounding step (a sale's cash
+    due, a refund's cash paid back): the one home of that rounding."""
+    return _round_cash(amount, _check_step(step, amount.currency))
+
+
 def _check_total(total: Money) -> None:
     if not total.is_on_quantum():
         raise TenderError(msg("The total {total} is not rounded to the minor unit.", total=total))

@@ -143,9 +143,11 @@ def receipt_of(
     waiting = [
         (ln.name, Decimal(ln.waiting_milli) / 1000) for ln in detail.lines if ln.waiting_milli
     ]
+    rounding = None
     if sale is not None:
         payment = f"PAID IN STORE: receipt {sale.receipt_no}"
         tenders, change = sale.receipt.tenders, sale.receipt.change
+        rounding = sale.receipt.rounding_adjustment  # TOTAL, rounding, TO PAY, cash, change
     else:
         payment, tenders, change = "PAID ONLINE", (), None
     return collection_receipt(
@@ -162,4 +164,5 @@ def receipt_of(
         issued_at=issued_at,
         currency=currency,
         offline=detail.offline_handover,
+        rounding=rounding,
     )

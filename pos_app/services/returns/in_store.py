@@ -28,7 +28,6 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -36,7 +35,6 @@ from pos_app.db.models import OutboxEvent, Sale, SaleLine, SaleTaxLine, SaleTend
 from pos_app.domain.l10n.messages import Message, msg
 from pos_app.domain.money import (
     Money,
-    round_half_up,
     sum_money,
 )
 from pos_app.domain.receipt import ReceiptDocument
@@ -310,7 +308,8 @@ class ReturnsService:
         cash_exact = sum_money(
             (p.amount for p in assessment.refund if p.method is RefundMethod.CASH), currency
         )
-        cash_out = _round_cash(cash_exact, context.cash_rounding_step)
+        # The rounding the returns screen showed before Refund was pressed (one home for it).
+        cash_out = cash_exact + assessment.cash_rounding(context.cash_rounding_step)
         tenders = [
             SaleTender(
                 seq=seq,
@@ -467,12 +466,6 @@ def _check_approval(
         raise ReturnError(msg("That approval is not for this return; ask a manager to approve it."))
     if approval.approver.staff_id == cashier.staff_id:
         raise ReturnError(msg("Someone else must approve your own return."))
-
-
-def _round_cash(amount: Money, step: Decimal) -> Money:
-    if step <= amount.currency.quantum or amount.is_zero():
-        return amount
-    return Money(round_half_up(amount.amount, step), amount.currency).rounded()
 
 
 __all__ = [

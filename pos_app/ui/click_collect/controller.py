@@ -184,11 +184,13 @@ class CollectionsController(ApprovalsMixin, QObject):
         self.current_detail = detail
         self.page.show_detail(detail)
         self.page.set_next_action(self._next_button(detail))
+        timeout = 4000
         if detail.summary.state is OrderState.PICKING and detail.fully_picked:
-            done = self.tr("All picked: Ready + label (F5) is next.")
-            info = f"{info} {done}" if info else done
+            # Two short sentences that point to the highlighted next step, and stay until it
+            # is taken (the last scan's own words would make it three; issue 15).
+            info, timeout = self.tr("All items picked. Next: Ready + label (F5) or Enter."), 0
         if info:
-            self.page.message.show_info(info)
+            self.page.message.show_info(info, timeout)
         self.refresh()
 
     def _next_button(self, detail: OrderDetail) -> QPushButton | None:
@@ -322,8 +324,11 @@ class CollectionsController(ApprovalsMixin, QObject):
             return
         note, give = self.page.note.text(), self.page.handover_quantities()
         if not note.strip():  # asked before any payment is taken; the service checks it too
-            text = self.tr("Check the customer's ID or pickup code and note it.")
+            # The cursor goes where the note is typed (or the pickup code scanned): the words
+            # alone left the associate looking for the box (issue 15).
+            text = self.tr("Check the customer's ID or pickup code, then note it here.")
             self._failed(CollectionError(text))
+            self.page.note.setFocus()
             return
         if detail.summary.paid:
             self._hand_over(number, staff, note, give, [])
@@ -334,7 +339,9 @@ class CollectionsController(ApprovalsMixin, QObject):
             return
 
         purpose = PaymentPurpose(
-            title=self.tr("Pay for order %1 · %2 — the goods are handed over once paid")
+            # One line: the button below says the goods go once paid (a second line of
+            # words made the panel taller than a 768-px screen in German; issue 15).
+            title=self.tr("Pay for order %1 · %2")
             .replace("%1", number)
             .replace("%2", detail.summary.customer_name),
             complete=self.tr("Take payment and hand over"),

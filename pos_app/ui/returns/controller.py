@@ -208,7 +208,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, ManagerApprovalMixin, QOb
             self._requote()
             return
         try:
-            self.page.show_plan(self._assess())
+            self.page.show_plan(self._assess(), self.context.cash_rounding_step)
         except (DomainError, ValueError) as exc:
             self.page.show_plan(None)
             self._failed(exc)
@@ -244,7 +244,7 @@ class ReturnsController(ExchangeMixin, NoReceiptMixin, ManagerApprovalMixin, QOb
             if plan is not None and any(p.method is RefundMethod.CARD for p in plan.refund):
                 card = self.page.card_reference()
         except (DomainError, ValueError) as exc:
-            self.page.show_plan(self._safe_plan())
+            self.page.show_plan(self._safe_plan(), self.context.cash_rounding_step)
             self.page.card_approval.setFocus()
             self._failed(exc)
             return

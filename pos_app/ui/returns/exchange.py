@@ -105,7 +105,9 @@ class ExchangeMixin(ReturnsControllerParts):
 
         def quoted(quote: ExchangeQuote) -> None:
             self.quote = quote
-            self.page.show_exchange_quote(quote.returned, quote.new_total, quote.assessment)
+            self.page.show_exchange_quote(
+                quote.returned, quote.new_total, quote.assessment, self.context.cash_rounding_step
+            )
             self.exchange_quoted.emit(quote)
 
         self.lane.run(
@@ -230,7 +232,11 @@ class ExchangeMixin(ReturnsControllerParts):
         elif done.net.is_zero():
             what = self.tr("even, no money changed hands")
         else:
-            what = self.tr("%1 back to the customer").replace("%1", money(-done.net, symbol=True))
+            # As the quote said it: the cash part rounded as the drawer paid it.
+            back = -done.net + done.returned.assessment.cash_rounding(
+                self.context.cash_rounding_step
+            )
+            what = self.tr("%1 back to the customer").replace("%1", money(back, symbol=True))
         return (
             self.tr("Exchange done: %1 (sale %2, return %3).")
             .replace("%1", what)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -235,8 +237,13 @@ class ReturnsPage(QWidget):
         else:
             self.receipt_edit.setPlaceholderText(self.tr("Scan or type the receipt number"))
 
-    def show_plan(self, assessment: ReturnAssessment | None) -> None:
-        """The refund as it will be paid back; the card fields only when a card is refunded."""
+    def show_plan(
+        self, assessment: ReturnAssessment | None, cash_rounding_step: Decimal = Decimal(0)
+    ) -> None:
+        """The refund as it will be paid back, with the drawer's cash rounding (the store's
+        ``cash_rounding_step``) said: the total shown is the one paid and recorded (issue 15:
+        "Refund €3.84" was followed by "Refunded €3.85"). The card fields only when a card is
+        refunded."""
         if assessment is None or assessment.total.is_zero():
             self.plan_label.clear()
             self.card_box.hide()
@@ -247,14 +254,11 @@ class ReturnsPage(QWidget):
             RefundMethod.CARD: self.tr("Card"),
             RefundMethod.STORE_CREDIT: self.tr("Store credit"),
         }
-        parts = [
-            f"{names[p.method]} {formatting.money(p.amount, symbol=True)}"
-            for p in assessment.refund
-        ]
+        parts, rounding = self._refund_parts(assessment, cash_rounding_step, names)
         text = self.tr("Refund %1: %2").replace(
-            "%1", formatting.money(assessment.total, symbol=True)
+            "%1", formatting.money(assessment.paid_back(cash_rounding_step), symbol=True)
         )
-        self.plan_label.setText(text.replace("%2", " + ".join(parts)))
+        self.plan_label.setText(text.replace("%2", " + ".join(parts)) + rounding)
         card = any(p.method is RefundMethod.CARD for p in assessment.refund)
         self.card_box.setVisible(card)
         cash = any(p.method is RefundMethod.CASH for p in assessment.refund)
@@ -292,10 +296,34 @@ class ReturnsPage(QWidget):
         if lines is not None:
             self.refund_button.setText(self.tr("Complete exchange") + "\nF12")
 
+    def _refund_parts(
+        self, assessment: ReturnAssessment, step: Decimal, names: dict[RefundMethod, str]
+    ) -> tuple[list[str], str]:
+        """Each way the refund goes back ("Cash €9.00"), the drawer's cash rounding in the cash
+        part, and the words that say the rounding (" · Rounding +€0.01"; empty when none)."""
+        rounding = assessment.cash_rounding(step)
+        parts: list[str] = []
+        unsaid = rounding
+        for part in assessment.refund:
+            amount = part.amount
+            if part.method is RefundMethod.CASH:  # the drawer rounds all its cash once
+                amount, unsaid = amount + unsaid, Money.zero(amount.currency)
+            parts.append(f"{names[part.method]} {formatting.money(amount, symbol=True)}")
+        if rounding.is_zero():
+            return parts, ""
+        return parts, " · " + self.tr("Rounding %1").replace(
+            "%1", formatting.signed_money(rounding)
+        )
+
     def show_exchange_quote(
-        self, returned: Money, new_total: Money, assessment: ReturnAssessment | None
+        self,
+        returned: Money,
+        new_total: Money,
+        assessment: ReturnAssessment | None,
+        cash_rounding_step: Decimal = Decimal(0),
     ) -> None:
-        """Back, new, and the difference: who pays whom, and how a refund goes back."""
+        """Back, new, and the difference: who pays whom, and how a refund goes back (in cash
+        rounded as the drawer pays it, as show_plan says it)."""
         money = formatting.money
         head = (
             self.tr("Back %1 · New %2 · ")
@@ -315,13 +343,13 @@ class ReturnsPage(QWidget):
                 RefundMethod.CARD: self.tr("card"),
                 RefundMethod.STORE_CREDIT: self.tr("store credit"),
             }
-            parts = (
-                [f"{names[p.method]} {money(p.amount, symbol=True)}" for p in assessment.refund]
-                if assessment is not None
-                else []
-            )
-            tail = self.tr("Customer gets %1 back").replace("%1", money(-net, symbol=True))
-            tail += f" ({' + '.join(parts)})" if parts else ""
+            parts: list[str] = []
+            rounding, back = "", -net
+            if assessment is not None:
+                parts, rounding = self._refund_parts(assessment, cash_rounding_step, names)
+                back += assessment.cash_rounding(cash_rounding_step)
+            tail = self.tr("Customer gets %1 back").replace("%1", money(back, symbol=True))
+            tail += (f" ({' + '.join(parts)})" if parts else "") + rounding
             card = assessment is not None and any(
                 p.method is RefundMethod.CARD for p in assessment.refund
             )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.errors import DomainError
-from pos_app.domain.money import Money
+from pos_app.domain.money import Money, sum_money
 from pos_app.domain.receipt import tender_label
 from pos_app.domain.sale.tenders import (
     CardReference,
@@ -105,26 +105,36 @@ class TenderPanel(QWidget):
         root.addLayout(body, 1)
         cash = QGroupBox(self.tr("Cash"))
         cash_layout = QVBoxLayout(cash)
+        # What cash pays when the store rounds it, said before it is taken: "Total due €3.57"
+        # over an "Exact €3.55" button read as a mistake (issue 15 defect 5).
+        self.cash_rounding = QLabel()
+        self.cash_rounding.setObjectName("cashRounding")
+        self.cash_rounding.setAlignment(_RIGHT)
+        self.cash_rounding.hide()
+        cash_layout.addWidget(self.cash_rounding)
         self.quick = QGridLayout()
         cash_layout.addLayout(self.quick)
         self.cash_edit = QLineEdit()
         self.cash_edit.setObjectName("cashEdit")
-        self.cash_edit.setPlaceholderText(self.tr("Cash handed over (Enter = exact)"))
+        # Short, beside its button: "(Enter = exact)" was cut there; the Exact button says it.
+        self.cash_edit.setPlaceholderText(self.tr("Cash handed over"))
         self.cash_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.cash_edit.setMinimumHeight(TOUCH_MIN)
         self.cash_edit.returnPressed.connect(self.on_cash_edit_return_pressed)
-        cash_layout.addWidget(self.cash_edit)
+        # The field and its button on one row: under each other, with the pay-in-store title
+        # above, the panel was taller than a 768-px screen and cut the pad's last row (issue 15).
+        entry = QHBoxLayout()
+        entry.addWidget(self.cash_edit, 3)
+        cash_layout.addLayout(entry)
         pad = KeyPad()
         pad.key_pressed.connect(
             lambda key: self.cash_edit.setText(apply_key(self.cash_edit.text(), key))
         )
-        grid = pad.layout()
-        if isinstance(grid, QGridLayout):
-            grid.setVerticalSpacing(4)  # with the order's title, 6 cut the last row at 768 px
         cash_layout.addWidget(pad, 1)
-        self.add_cash_button = action_button(self.tr("Add cash  (Enter)"), "", "primary")
+        self.add_cash_button = action_button(self.tr("Add cash\n(Enter)"), "", "primary")
+        self.add_cash_button.setMinimumHeight(TOUCH_MIN + 12)  # two lines, as a shortcut's
         self.add_cash_button.clicked.connect(self.on_cash_edit_return_pressed)
-        cash_layout.addWidget(self.add_cash_button)
+        entry.addWidget(self.add_cash_button, 2)
         cash_layout.setSpacing(4)
         body.addWidget(cash, 3)
 
@@ -133,8 +143,10 @@ class TenderPanel(QWidget):
         form = QGridLayout(card)
         form.setVerticalSpacing(6)
         self.card_amount = self._field(self.tr("Amount"), "cardAmount")
-        self.card_approval = self._field(self.tr("Approval code"), "cardApproval")
-        self.card_last4 = self._field(self.tr("Last 4 digits"), "cardLast4")
+        # No grey hint: the caption beside each says it, and at 1024 px the hint was cut
+        # ("Approval c…", "Last 4 di…"; issue 15). The amount's hint is what is left to pay.
+        self.card_approval = self._field("", "cardApproval")
+        self.card_last4 = self._field("", "cardLast4")
         self.card_last4.setMaxLength(4)
         self.card_scheme = QComboBox()
         self.card_scheme.addItems(SCHEMES)
@@ -333,6 +345,7 @@ class TenderPanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         due = self._cash_due_now()
+        self._say_cash_rounding(due)
         if due.is_zero():
             return
         for i, amount in enumerate(quick_cash_amounts(due)):
@@ -349,6 +362,18 @@ class TenderPanel(QWidget):
                 self.quick.addWidget(button, 0, 0, 1, 3)
             else:
                 self.quick.addWidget(button, 1, i - 1)
+
+    def _say_cash_rounding(self, cash_due_now: Money) -> None:
+        assert self._total is not None
+        paid = sum_money((t.amount for t in self._tenders), self._total.currency)
+        exact = max(self._total - paid, Money.zero(self._total.currency))
+        rounding = cash_due_now - exact
+        self.cash_rounding.setVisible(not cash_due_now.is_zero() and not rounding.is_zero())
+        self.cash_rounding.setText(
+            self.tr("In cash %1 · Rounding %2")
+            .replace("%1", formatting.money(cash_due_now, symbol=True))
+            .replace("%2", formatting.signed_money(rounding))
+        )
 
     # -- slots ---------------------------------------------------------------------------------
 

@@ -90,6 +90,7 @@ class ShiftsController(QObject):
             button.clicked.connect(lambda _=False, k=kind: self.start_movement(k))
         p.movement_prompt.accepted.connect(self.on_movement_confirmed)
         p.movement_prompt.cancelled.connect(self.on_movement_cancelled)
+        p.movement_prompt.reason_stage_entered.connect(self.on_movement_reason_stage_entered)
         p.x_button.clicked.connect(self.show_x)
         p.approval_confirm.clicked.connect(self.on_approval_confirmed)
         p.reprint_button.clicked.connect(self.reprint_last_z)
@@ -401,6 +402,19 @@ class ShiftsController(QObject):
             p.panels.setCurrentWidget(p.movement_prompt)
 
         self.lane.run(lambda s: movement_reasons(s, kind), ask, self._failed)
+
+    def on_movement_reason_stage_entered(self, value: str) -> None:
+        """The reasons' step says the amount it is for ("Paid out 12,00 € — choose a reason"):
+        the amount typed a step before was no longer on screen (issue 15)."""
+        kind, number = self.movement, formatting.parse_decimal(value)
+        if kind is None or number is None:
+            return
+        try:
+            amount = formatting.money(Money.of(number, self.context.currency), symbol=True)
+        except DomainError:
+            return  # not an amount of this currency: Confirm says so
+        title = self.tr("%1 %2 — choose a reason").replace("%1", self.tr(MOVEMENT_TITLES[kind]))
+        self.page.movement_prompt.title.setText(title.replace("%2", amount))
 
     def on_movement_cancelled(self) -> None:
         self.movement = None

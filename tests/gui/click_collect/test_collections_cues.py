@@ -51,7 +51,8 @@ def test_bag_label_lists_items_and_quantities_and_ready_is_the_next_step(
     assert page.next_button is page.ready_button  # picking complete: Ready is next
     assert page.ready_button.property("next") is True
     assert page.start_button.property("next") is False
-    assert "All picked: Ready + label (F5) is next." in page.message.text()
+    assert page.message.text() == "All items picked. Next: Ready + label (F5) or Enter."
+    assert page.message.isVisible()
     with d.qtbot.waitSignal(ctl.order_marked_ready, timeout=WAIT_MS):
         d.press(page.search, Qt.Key.Key_Return)
     assert page.next_button is page.handover_button
@@ -169,3 +170,25 @@ def test_a_new_web_order_flashes_the_button_until_the_queue_is_opened(
     with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=WAIT_MS):
         d.press(d.focus(), Qt.Key.Key_F1)
     assert not button.property("attention")
+
+
+def test_hand_over_without_the_id_note_puts_the_cursor_in_it(
+    signed_in: Driver, seeded: sessionmaker[Session]
+) -> None:
+    """F6 with no ID note: the note box gets the cursor (the scanner or keyboard types there
+    next) and one short sentence says what to note; nothing is handed over."""
+    d = signed_in
+    ready_order(seeded, "W-0003")
+    open_order(d, "W-0003")
+    ctl, page = d.till.collections, d.window.collections
+    assert ctl is not None
+    assert page.next_button is page.handover_button
+    with d.qtbot.waitSignal(ctl.error_shown, timeout=WAIT_MS) as said:
+        d.press(page.search, Qt.Key.Key_F6)
+    assert said.args == ["Check the customer's ID or pickup code, then note it here."]
+    assert page.message.text() == said.args[0]
+    d.qtbot.waitUntil(lambda: d.focus() is page.note, timeout=WAIT_MS)
+    assert page.title.text() == "W-0003 — Ready"
+    d.type(page.note, "ID checked")
+    with d.qtbot.waitSignal(ctl.handed_over, timeout=WAIT_MS):
+        d.press(page.note, Qt.Key.Key_F6)

@@ -171,7 +171,7 @@ def test_serial_scanner_burst_lands_in_the_basket(
         assert d.cell(0, 1) == "Arabica Coffee Beans 500 g"
         assert d.window.sale.search.edit.text() == ""
         port.close()  # unplugged: the status bar says so
-        d.qtbot.waitUntil(lambda: "Scanner unavailable" in status_text(d), timeout=WAIT_MS)
+        d.qtbot.waitUntil(lambda: "Not available: Scanner" in status_text(d), timeout=WAIT_MS)
     finally:
         port.close()
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from hardware.sim.printer import SimReceipt
@@ -14,7 +15,7 @@ from pos_app.ui.devices.sim_panel import SimulatedDevices
 from tests.helpers.catalog import COFFEE, MILK, TSHIRT
 from tests.helpers.devices import WAIT_MS, drawer_opens, open_returns, pay_cash
 from tests.helpers.gui import Driver
-from tests.helpers.till_db import rows
+from tests.helpers.till_db import rows, set_store_profile
 
 
 def pay_card(d: Driver, amount: str) -> Any:
@@ -93,7 +94,8 @@ def test_store_credit_instead_shows_and_prints_the_code(
     returns = d.till.returns
     assert returns is not None
     page.quantity_box(1).setValue(1)
-    assert page.plan_label.text() == "Refund €8.99: Cash €8.99"
+    # In cash the drawer pays whole 5 cents (the store's rounding); store credit is exact.
+    assert page.plan_label.text() == "Refund €9.00: Cash €9.00 · Rounding +€0.01"
     with d.qtbot.waitSignal(returns.return_completed, timeout=WAIT_MS) as done:
         d.press(d.focus(), Qt.Key.Key_F9)
     code = done.args[0].store_credit_code
@@ -155,3 +157,37 @@ def test_cash_over_the_associate_limit_needs_another_person_as_manager(
         " WHERE s.kind = 'return'",
     ) == [("cash", -6000)]
     assert len(sims.printer.wait_for_kicks(2)) == 2  # the sale's and the refund's
+
+
+@pytest.mark.parametrize(
+    ("step", "refund", "rounding"),
+    [("0.05", "€9.00", "Rounding +€0.01"), ("0", "€8.99", None)],
+    ids=["cash-rounded", "not-rounded"],
+)
+def test_the_refund_shown_is_the_refund_paid_and_recorded(
+    make_till: Any, staffed_db: Path, step: str, refund: str, rounding: str | None
+) -> None:
+    """Issue 15 defect 5: a preview of "Refund €8.99" became "Refunded €9.00" (the drawer pays
+    whole 5 cents). What the preview says is what the result says and what is recorded, and
+    the rounding is said before the associate presses Refund."""
+    set_store_profile(staffed_db, cash_rounding_step=step)
+    d: Driver = make_till(staffed_db)
+    d.sign_in("1111")
+    d.scan_and_wait(COFFEE)  # €8.99
+    sale = pay_cash(d, "20")
+    d.press(d.focus(), Qt.Key.Key_F12)  # next customer
+    page = open_returns(d, sale.receipt_no)
+    returns = d.till.returns
+    assert returns is not None
+    page.quantity_box(1).setValue(1)
+    shown = f"Refund {refund}: Cash {refund}"
+    assert page.plan_label.text() == (shown if rounding is None else f"{shown} · {rounding}")
+    with d.qtbot.waitSignal(returns.return_completed, timeout=WAIT_MS):
+        d.press(d.focus(), Qt.Key.Key_F12)
+    assert page.message.text().startswith(f"Refunded {refund} in cash")
+    recorded = rows(
+        staffed_db,
+        "SELECT t.kind, t.amount_minor FROM sale_tenders t JOIN sales s ON t.sale_id = s.id"
+        " WHERE s.kind = 'return'",
+    )
+    assert recorded == [("cash", -int(refund.strip("€").replace(".", "")))]

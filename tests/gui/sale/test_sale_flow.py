@@ -292,3 +292,30 @@ def test_cash_rounding_is_shown_as_a_rounded_line(signed_in: Driver) -> None:
     assert w.tender.due_value.text() == "€9.00"
     assert w.tender.due_caption.text() == "Total €8.99 · Rounded +€0.01"
     assert w.tender.left_value.text() == "€1.00"  # the change: 10.00 - 9.00
+
+
+def test_the_cash_rounding_is_said_before_the_cash_is_taken(
+    signed_in: Driver, staffed_db: Path
+) -> None:
+    """Issue 15 defect 5: "Total due €3.57" with an "Exact €3.55" button under it and no word
+    of why. Before any payment the cash amount and its rounding are shown together, and what
+    is paid and recorded is that amount."""
+    d, w = signed_in, signed_in.window
+    for _ in range(3):
+        d.scan_and_wait(MILK)  # 3 x 1.19 = 3.57; the store rounds cash to 0.05
+    d.press(w.sale.search.edit, Qt.Key.Key_F12)
+    t = w.tender
+    assert t.due_value.text() == "€3.57"  # a card pays the total as it is
+    assert t.cash_rounding.isVisible()
+    assert t.cash_rounding.text() == "In cash €3.55 · Rounding −€0.02"
+    exact = t.quick.itemAtPosition(0, 0).widget()
+    assert exact.text() == "Exact €3.55"
+    with d.qtbot.waitSignal(d.controller.sale_completed, timeout=5000):
+        exact.click()
+        assert t.due_value.text() == "€3.55"
+        assert t.due_caption.text() == "Total €3.57 · Rounded −€0.02"
+        assert not t.cash_rounding.isVisible()  # said in the caption above now
+        d.press(t.cash_edit, Qt.Key.Key_F12)
+    assert rows(staffed_db, "SELECT total_minor, rounding_minor, paid_minor FROM sales") == [
+        (357, -2, 355)
+    ]

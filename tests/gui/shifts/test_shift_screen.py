@@ -65,7 +65,10 @@ def test_open_sell_cash_out_x_blind_close_z_and_a_new_shift(
     click(d, page.paid_out_button)  # the amount on the pad, Enter, then a reason code
     d.qtbot.waitUntil(lambda: page.panels.currentWidget() is prompt)
     d.type(prompt.value_edit, "3.00")
+    assert prompt.title.text() == "Paid out"
     d.press(prompt.value_edit, Qt.Key.Key_Return)
+    # The reasons' step names the amount typed on the step before (issue 15).
+    assert prompt.title.text() == "Paid out €3.00 — choose a reason"
     supplies = prompt.preset_button("SUPPLIES")
     assert supplies is not None
     assert supplies.isVisible()

@@ -274,6 +274,26 @@ def test_pay_in_store_part_hand_over_charges_only_those_lines(seeded, feed, svc)
     assert part.receipt.change == Money.of("8.00", ctx.currency)
 
 
+def test_collection_receipt_paid_in_cash_says_the_cash_rounding(seeded, feed, svc):
+    """Issue 15 defect 5: the collection receipt said TOTAL 32.99, Cash 40.00, Change 7.00
+    with no word of the 0.01 the drawer's rounding added (the sale's own receipt says it)."""
+    feed("W-0001", payment_status="pay_in_store")
+    pick_all(seeded, svc, "W-0001")
+    run(seeded, svc.mark_ready, "W-0001", staff="bob")
+    with seeded() as session:
+        currency = load_till_context(session).currency
+    cash = [Tender(TenderKind.CASH, Money.of("40", currency))]
+    done = run(seeded, svc.hand_over, "W-0001", staff="eve", identity_note="ID", tenders=cash)
+    assert done.sale is not None
+    doc, text = done.receipt, render_text(done.receipt)
+    assert doc.total == Money.of("32.99", currency)
+    assert doc.rounding_adjustment == done.sale.receipt.rounding_adjustment
+    assert doc.amount_due == Money.of("33.00", currency)  # the store rounds cash to 0.05
+    assert doc.change == Money.of("7.00", currency)
+    assert "Cash rounding" in text
+    assert "TO PAY EUR" in text
+
+
 def test_collection_receipt_for_a_prepaid_order_says_so_and_what_remains(seeded, feed, svc):
     feed("W-0001")
     pick_all(seeded, svc, "W-0001")
