@@ -131,11 +131,15 @@ class ScanFilter(QObject):
         return self._config
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or event.type() != QEvent.Type.KeyPress:
+        kind = event.type()
+        if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return False
         if not isinstance(watched, QWidget):
             return False  # the QWindow sees a real key first; act once, at the focus widget
         assert isinstance(event, QKeyEvent)
+        if kind == QEvent.Type.ShortcutOverride:
+            self._before_shortcut(event)
+            return False
         key = event.key()
         if key in _MODIFIER_KEYS:
             return False  # Shift around a capital: part of whatever is going on, ends nothing
@@ -183,6 +187,18 @@ class ScanFilter(QObject):
         self._release()
 
     # -- internals ---------------------------------------------------------------------------
+
+    def _before_shortcut(self, event: QKeyEvent) -> None:
+        """A key a shortcut may take (F6, Ctrl+U) ends a person's typing before it acts.
+
+        Qt offers such a key to the shortcuts first (ShortcutOverride) and, when one takes it,
+        never sends the key press this filter acts on: "ID checked" typed and F6 pressed at
+        once handed the order over noted "ID checke", the "d" still held (issue 15)."""
+        key = event.key()
+        if key in _MODIFIER_KEYS or key in self._config.suffix_keys:
+            return  # Shift inside a burst; the scanner's Enter: the key press decides
+        if not self._holdable(event, event.text()):
+            self._release()
 
     def _event_ms(self, event: QKeyEvent) -> float:
         stamp = event.timestamp()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -254,3 +254,22 @@ def test_a_person_typing_capitals_with_shift_is_still_typing(
     wedge(edit, "Tea", start=1_000, gap=180)  # Shift-T, e, a at a person's pace, then Enter
     assert scans == []
     qtbot.waitUntil(lambda: edit.text() == "Tea", timeout=2000)
+
+
+def test_a_shortcut_pressed_right_after_typing_sees_every_key_typed(
+    rig: Rig, qtbot: QtBot, fake_clock: FakeClock
+) -> None:
+    """Issue 15: a note typed and F6 (Hand over) at once: Qt gives F6 to its shortcut without a
+    key press, so the filter must let the held "d" go before the shortcut reads the note."""
+    _filt, edit, scans = rig()
+    seen: list[str] = []
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_F6), edit)
+    shortcut.activated.connect(lambda: seen.append(edit.text()))
+    edit.show()
+    edit.activateWindow()
+    qtbot.waitUntil(edit.hasFocus)
+    keys(qtbot, fake_clock, edit, "ID checked", 140)  # a person: the last key still held
+    fake_clock.advance(30)
+    qtbot.keyClick(edit, Qt.Key.Key_F6)
+    assert seen == ["ID checked"]
+    assert scans == []

@@ -161,6 +161,10 @@ class TillProcess:
         with sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=5) as db:
             return db.execute(sql, params).fetchall()
 
+    def printed(self) -> str:
+        """Everything the demo printer has printed so far: its paper roll."""
+        return self.roll.read_text(encoding="utf-8") if self.roll.exists() else ""
+
     def log_text(self) -> str:
         path = self.log_dir / "omnitill.log"
         return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
@@ -225,6 +229,73 @@ class TillProcess:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(timeout=10)
+
+
+# -- a web order collected at the till (the real-window test and the screenshot script) -----
+
+ORDER_WAIT_S = 90.0  # the demo hub posts an order every 2 s; 3 in 10 are paid in store
+
+
+def pay_in_store_order(till: TillProcess) -> tuple[str, list[str]]:
+    """The first pickup order to be paid in store, and its items' barcodes, one per unit."""
+
+    def found() -> list[str]:
+        return [
+            str(n)
+            for (n,) in till.query(
+                "SELECT number FROM web_orders WHERE payment_status = 'pay_in_store'"
+                " AND fulfilment = 'pickup' ORDER BY created_at LIMIT 1"
+            )
+        ]
+
+    till.wait_for(lambda: bool(found()), "a web order paid in store", timeout=ORDER_WAIT_S)
+    [number] = found()
+    units = till.query(
+        "SELECT MIN(b.barcode), l.quantity_milli FROM web_order_lines l"
+        " JOIN products p ON p.sku = l.sku JOIN product_barcodes b ON b.product_id = p.id"
+        " WHERE l.order_number = ? GROUP BY l.line_no, l.quantity_milli",
+        number,
+    )
+    return number, [str(code) for code, milli in units for _ in range(int(milli) // 1000)]
+
+
+def local_status(till: TillProcess, number: str) -> str | None:
+    rows = till.query("SELECT local_status FROM collection_orders WHERE order_number = ?", number)
+    return str(rows[0][0]) if rows else None
+
+
+def picked(till: TillProcess, number: str) -> int:
+    rows = till.query(
+        "SELECT SUM(picked_milli) FROM collection_lines WHERE order_number = ?", number
+    )
+    return int(rows[0][0] or 0) if rows else 0
+
+
+def pick_by_scanning(till: TillProcess, number: str, units: list[str]) -> None:
+    """Collections (F1), the order barcode scanned to open it, F3, then every unit scanned."""
+    till.key("F1")
+    till.wait_screen("collections")
+    till.scan(number)  # the order barcode on the pick list
+    till.wait_for(lambda: f"order {number} shown: new" in till.log_text(), f"order {number}")
+    till.key("F3")  # start picking
+    till.wait_for(lambda: local_status(till, number) == "picking", f"{number} being picked")
+    for done, code in enumerate(units, start=1):
+        till.scan(code)  # one at a time: the next once this one is on the order
+        want = 1000 * done
+        till.wait_for(lambda: picked(till, number) == want, f"{done} item(s) picked")  # noqa: B023
+
+
+def ready_and_hand_over(till: TillProcess, number: str, note: str = "ID checked") -> None:
+    """F5 (Ready + label), then F6 (Hand over) without the ID noted: the cursor goes to the
+    note; the note typed, F6 again. A pay-in-store order then shows its payment."""
+    till.key("F5")
+    # The screen, not only the database: F6 acts on the order the screen shows as ready.
+    till.wait_for(lambda: f"order {number} shown: ready" in till.log_text(), f"{number} ready")
+    # F6 moves the focus to the note in its own key handler, before Qt reads the next X
+    # event: the note typed after it lands in the note, with nothing to wait for.
+    till.key("F6")
+    till.type(note)
+    till.key("F6")
 
 
 @pytest.fixture(scope="session")

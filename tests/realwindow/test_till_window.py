@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.realwindow import RealWindows, TillProcess
+from tests.helpers.realwindow import RealWindows, TillProcess, local_status, picked
 
 pytestmark = [pytest.mark.realwindow, pytest.mark.slow]
 DEMO = ("demo", "--products", "300", "--web-order-every", "2")
@@ -57,10 +57,6 @@ def pay_cash(till: TillProcess, amount: str, sales_before: int = 0) -> str:
     return str(sales(till)[-1][0])
 
 
-def printed(till: TillProcess) -> str:
-    return till.roll.read_text(encoding="utf-8") if till.roll.exists() else ""
-
-
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=["1024x768", "1920x1080"])
 def test_sign_in_scan_and_pay_cash_in_a_real_window(
     realwindows: RealWindows, size: tuple[int, int], tmp_path: Path
@@ -77,7 +73,7 @@ def test_sign_in_scan_and_pay_cash_in_a_real_window(
     assert scanned(till, receipt_no) == {a: 2, b: 1}
     assert paid == 20_000
     assert change == paid - (total + rounding)
-    till.wait_for(lambda: receipt_no in printed(till), "the receipt on the printer's paper")
+    till.wait_for(lambda: receipt_no in till.printed(), "the receipt on the printer's paper")
     x.screenshot(tmp_path / "receipt.png")
 
 
@@ -109,7 +105,7 @@ def test_codes_with_capitals_scan_whole_on_every_screen(
     till.key("Escape")
     receipt_no = pay_cash(till, "50")
     assert scanned(till, receipt_no) == {item: 1}  # nothing of the card became a product
-    till.wait_for(lambda: f": {receipt_no}]" in printed(till), "the receipt's barcode printed")
+    till.wait_for(lambda: f": {receipt_no}]" in till.printed(), "the receipt's barcode printed")
     # The printed receipt's barcode, scanned on the Returns screen (Ctrl+R).
     till.key("F12")  # next customer
     till.key("ctrl+r")
@@ -127,17 +123,9 @@ def test_codes_with_capitals_scan_whole_on_every_screen(
     till.wait_scan("collections", number)
     till.wait_for(lambda: f"order {number} shown: new" in till.log_text(), f"order {number} shown")
     till.key("F3")  # start picking the order the scan opened
-    till.wait_for(
-        lambda: till.query("SELECT local_status FROM collection_orders WHERE order_number = ?",
-                           number) == [("picking",)],
-        f"order {number} being picked",
-    )  # fmt: skip
+    till.wait_for(lambda: local_status(till, number) == "picking", f"{number} being picked")
     till.scan(codes[0])  # the first item, picked by scanning it
-    till.wait_for(
-        lambda: till.query("SELECT SUM(picked_milli) FROM collection_lines WHERE order_number = ?",
-                           number) == [(1000,)],
-        f"one item of {number} picked",
-    )  # fmt: skip
+    till.wait_for(lambda: picked(till, number) == 1000, f"one item of {number} picked")
     x.screenshot(tmp_path / "collections.png")
 
 

@@ -26,51 +26,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.helpers.realwindow import TillProcess, XServer  # noqa: E402
+from tests.helpers.realwindow import (  # noqa: E402
+    TillProcess,
+    XServer,
+    local_status,
+    pay_in_store_order,
+    pick_by_scanning,
+    ready_and_hand_over,
+)
 from tools.screenshots.real_shifts import count_on_keyboard, pieces_of  # noqa: E402
 from tools.screenshots.real_window import SETTLE_S, at_every_size, shift_opened  # noqa: E402
-
-ORDER_WAIT_S = 90.0  # the demo hub posts an order every 2 s; 3 in 10 are paid in store
 
 
 def shoot(x: XServer, out: Path, name: str) -> None:
     time.sleep(SETTLE_S)
     x.screenshot(out / f"real-{name}-{x.size[0]}x{x.size[1]}.png")
-
-
-def pay_in_store_order(till: TillProcess) -> tuple[str, list[str]]:
-    """The first pickup order to be paid in store, and its items' barcodes, one per unit."""
-
-    def found() -> list[tuple[str]]:
-        return [
-            (str(n),)
-            for (n,) in till.query(
-                "SELECT number FROM web_orders WHERE payment_status = 'pay_in_store'"
-                " AND fulfilment = 'pickup' ORDER BY created_at LIMIT 1"
-            )
-        ]
-
-    till.wait_for(lambda: bool(found()), "a web order paid in store", timeout=ORDER_WAIT_S)
-    [(number,)] = found()
-    units = till.query(
-        "SELECT MIN(b.barcode), l.quantity_milli FROM web_order_lines l"
-        " JOIN products p ON p.sku = l.sku JOIN product_barcodes b ON b.product_id = p.id"
-        " WHERE l.order_number = ? GROUP BY l.line_no, l.quantity_milli",
-        number,
-    )
-    return number, [str(code) for code, milli in units for _ in range(int(milli) // 1000)]
-
-
-def local_status(till: TillProcess, number: str) -> str | None:
-    rows = till.query("SELECT local_status FROM collection_orders WHERE order_number = ?", number)
-    return str(rows[0][0]) if rows else None
-
-
-def picked(till: TillProcess, number: str) -> int:
-    rows = till.query(
-        "SELECT SUM(picked_milli) FROM collection_lines WHERE order_number = ?", number
-    )
-    return int(rows[0][0] or 0) if rows else 0
 
 
 def run(out: Path, width: int, height: int) -> None:
@@ -82,23 +52,9 @@ def run(out: Path, width: int, height: int) -> None:
         till.start()
         till.sign_in("9999")  # the demo manager: collections, then a paid-out
         number, units = pay_in_store_order(till)
-        till.key("F1")
-        till.wait_screen("collections")
-        till.scan(number)  # the order barcode on the pick list
-        till.wait_for(lambda: f"order {number} shown: new" in till.log_text(), "the order")
-        till.key("F3")  # start picking
-        till.wait_for(lambda: local_status(till, number) == "picking", "picking")
-        for done, code in enumerate(units, start=1):
-            till.scan(code)  # one at a time: the next once this one is on the order
-            want = 1000 * done
-            till.wait_for(lambda: picked(till, number) == want, f"{done} item(s) picked")  # noqa: B023
+        pick_by_scanning(till, number, units)
         shoot(x, out, "09-collections-picked")
-        till.key("F5")  # Ready + label: the highlighted next step
-        till.wait_for(lambda: local_status(till, number) == "ready", "ready")
-        till.key("F6")  # Hand over without the ID noted: the cursor goes to the note
-        time.sleep(SETTLE_S)
-        till.type("ID checked")
-        till.key("F6")
+        ready_and_hand_over(till, number)
         till.wait_screen("tenderPanel")
         shoot(x, out, "09-collections-pay-in-store")
         till.key("Return", "F12")  # exact cash, then take payment and hand over
