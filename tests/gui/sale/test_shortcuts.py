@@ -3,10 +3,15 @@ search box (issue 15 defect 3)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QKeyCombination, Qt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame
 
 from pos_app.ui.shortcuts import visible_shortcuts
+from tests.helpers.catalog import COFFEE
 from tests.helpers.gui import Driver
 
 
@@ -73,3 +78,43 @@ def test_ctrl_slash_lists_the_shortcuts_on_screen(signed_in: Driver) -> None:
     d.qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not overlay.isVisible()
     assert QApplication.focusWidget() is edit
+
+
+class ClaimsLikeX11(QObject):
+    """What a QLineEdit does on X11 and not on the offscreen platform (whose key bindings are
+    Windows'): it accepts the ShortcutOverride for Ctrl+U and Ctrl+E, its own line keys, so
+    no shortcut sees them. Installed on the line edit, it runs after the till's application
+    filters, as the line edit's own handling does."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_U, Qt.Key.Key_E)
+        ):
+            event.accept()
+            return True
+        return False
+
+
+def test_ctrl_e_emails_the_receipt_from_the_address_box(make_till: Any, staffed_db: Path) -> None:
+    """After a paid sale the cursor is in the e-mail address box; on Linux a line edit takes
+    Ctrl+E (go to the line's end) unless the Email receipt button's shortcut wins."""
+    d: Driver = make_till(staffed_db, web_features=True)  # enrolled: e-mail is offered
+    d.sign_in("1111")
+    d.scan_and_wait(COFFEE)
+    d.pay_cash("10")
+    customers = d.till.customers
+    assert customers is not None
+    bar = customers.email_bar
+    d.qtbot.waitUntil(bar.send_button.isVisible)
+    edit = bar.address_edit
+    claims = ClaimsLikeX11(edit)
+    edit.installEventFilter(claims)
+    d.type(edit, "ann@example.com")
+    edit.setCursorPosition(0)
+    with d.qtbot.waitSignal(bar.send_requested, timeout=2000) as sent:
+        d.qtbot.keyClick(edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert sent.args == ["ann@example.com"]
+    assert edit.cursorPosition() == 0  # the line edit did not take the keys
