@@ -1386,8 +1386,8 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <source>%1  %2 · %3 lines · %4%5</source>
-        <translation>%1  %2 · %3 Zeilen · %4%5</translation>
+        <source>%1  %2 · %3 lines%4</source>
+        <translation>%1  %2 · %3 Zeilen%4</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWid
 
 from pos_app.services.sale.parking import ParkedSummary
 from pos_app.ui import formatting
+from pos_app.ui.amount_rows import AmountRowDelegate, amount_row
 from pos_app.ui.widgets import TOUCH_MIN, action_button
 
 
@@ -22,6 +23,7 @@ class ParkedPanel(QFrame):
         title.setObjectName("promptTitle")
         self.list = QListWidget()
         self.list.setObjectName("parkedList")
+        self.list.setItemDelegate(AmountRowDelegate(self.list))
         self.empty = QLabel(self.tr("No basket is parked."))
         buttons = QHBoxLayout()
         self.cancel_button = action_button(self.tr("Cancel"), "Esc")
@@ -40,15 +42,16 @@ class ParkedPanel(QFrame):
         for summary in parked:
             when = formatting.time(summary.created_at)
             label = f" · {summary.label}" if summary.label else ""
-            text = self.tr("%1  %2 · %3 lines · %4%5")
+            text = self.tr("%1  %2 · %3 lines%4")
             text = (
                 text.replace("%1", when)
                 .replace("%2", summary.cashier)
                 .replace("%3", str(summary.line_count))
-                .replace("%4", formatting.money(summary.total, symbol=True))
-                .replace("%5", label)
+                .replace("%4", label)
             )
-            item = QListWidgetItem(text)
+            # The total at the row's right edge, under the other baskets' (issue 15).
+            total = formatting.money(summary.total, symbol=True)
+            item = QListWidgetItem(amount_row(text, total))
             item.setData(Qt.ItemDataRole.UserRole, summary.parked_id)
             item.setSizeHint(QSize(0, TOUCH_MIN + 8))
             self.list.addItem(item)
