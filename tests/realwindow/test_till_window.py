@@ -159,8 +159,9 @@ def test_the_basket_survives_a_crash_and_the_till_exits_promptly(
 def test_button_shortcuts_work_from_the_search_box_and_esc_clears_it(
     realwindows: RealWindows, tmp_path: Path
 ) -> None:
-    """Issue 15 defect 3: Ctrl+U and Ctrl+E reach their buttons although the search box has
-    focus (on X11 a line edit claims them: delete to line start, go to line end)."""
+    """Issue 15 defect 3: Ctrl+U and Ctrl+E reach their buttons although a line edit has focus
+    (the search box, the receipt's e-mail address; on X11 a line edit claims them: delete to
+    line start, go to line end)."""
     x = realwindows.xserver(1024, 768)
     till = realwindows.till(x, *DEMO)
     till.sign_in("1111")
@@ -181,3 +182,17 @@ def test_button_shortcuts_work_from_the_search_box_and_esc_clears_it(
     till.key("Return")
     receipt_no = pay_cash(till, "50")
     assert scanned(till, receipt_no) == {item: 1}
+    # The receipt screen: the cursor is in the e-mail address box, where X11 line edits take
+    # Ctrl+E for themselves (go to the line's end); the Email receipt button must get it.
+    till.wait_screen("receiptView")
+    till.type("ann@example.com")
+    till.key("ctrl+e")
+    till.wait_for(
+        lambda: any(
+            "ann@example.com" in payload
+            for (payload,) in till.query(
+                "SELECT payload FROM outbox_events WHERE kind = 'receipt.email_requested'"
+            )
+        ),
+        "the receipt e-mail queued for ann@example.com",
+    )
