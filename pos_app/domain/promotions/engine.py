@@ -357,6 +357,8 @@ def apply_promotions(
         currency,
         tuple((line.line_no, tuple(per_line.get(i, ()))) for i, line in enumerate(lines)),
     )
-    # Kept only now that the search is over: a state being searched is still filling in.
+    # Kept only now that the search is over: a state being searched is still filling in. Its
+    # combination states span every line (never adopted): dropped, not kept alive.
+    basket.states = {}
     offered.last = _Priced(snapshot, currency, basket, result)
     return result
