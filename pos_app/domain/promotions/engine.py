@@ -111,16 +111,28 @@ class PromotionContext:
             # promotions by id, so this is a caller's bug, not data to guess about.
             raise PromotionError("The same promotion id was given twice.")
         index = _Available()
+        offered: list[Promotion] = []
         for p in self.promotions:
             if not p.is_available(self.now, self.channel, self.has_customer, self.coupons):
                 continue
+            offered.append(p)
             if p.scope.is_basket:
                 index.wide.append(p)
             for sku in p.scope.skus:
                 index.by_sku.setdefault(sku, []).append(p)
             for department in p.scope.departments:
                 index.by_department.setdefault(department, []).append(p)
+        index.offered = tuple(offered)
         return index
+
+    def continue_from(self, earlier: PromotionContext) -> None:
+        """Price from ``earlier``'s last basket (``_basket``) when both offer the same
+        promotions: the till makes a context per pricing (its clock moves on), and what a
+        pricing keeps depends only on the promotions available, not on the time that made
+        them so. A promotion that started or ended in between: nothing is taken."""
+        mine, theirs = self.available, earlier.available
+        if mine.last is None and theirs.last is not None and mine.offered == theirs.offered:
+            mine.last = theirs.last
 
 
 class _Available:
@@ -131,6 +143,7 @@ class _Available:
         self.by_sku: dict[str, list[Promotion]] = {}
         self.by_department: dict[str, list[Promotion]] = {}
         self.wide: list[Promotion] = []
+        self.offered: tuple[Promotion, ...] = ()  # all of them, in the context's order
         self.last: _Priced | None = None
 
     def reaching(self, lines: Iterable[PromoLine]) -> dict[str, Promotion]:

@@ -8,6 +8,7 @@ import random
 from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -66,8 +67,14 @@ def test_incremental_pricing_equals_pricing_from_scratch(
         )
 
 
-def _bench_basket(rng: random.Random, count: int) -> list[PromoLine]:
-    return [
+def _bench_sale(seed: int) -> tuple[tuple[Promotion, ...], list[PromoLine]]:
+    """The bench's store mix of 500 promotions and a 40-line basket of its catalog."""
+    rng = random.Random(seed)
+    promos = tuple(
+        parse_promotion(p["promo_id"], p["name"], p["rules"], EUR)
+        for p in make_promotions(rng, mix="store")
+    )
+    lines = [
         PromoLine(
             n + 1,
             f"S{rng.randrange(5000):05d}",
@@ -75,36 +82,67 @@ def _bench_basket(rng: random.Random, count: int) -> list[PromoLine]:
             Decimal(rng.randint(1, 4)),
             Money.from_minor(rng.randint(50, 3000), EUR),
         )
-        for n in range(count)
+        for n in range(40)
     ]
+    return promos, lines
+
+
+class Evaluations:
+    """Counts the promotion effects computed (``eval.promotion_cents`` as the state calls it)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        monkeypatch.setattr("pos_app.domain.promotions.state.promotion_cents", self)
+
+    def __call__(self, *args: Any) -> dict[int, int]:
+        self.count += 1
+        return promotion_cents(*args)
+
+    def take(self) -> int:
+        """The count since the last ``take``."""
+        count, self.count = self.count, 0
+        return count
 
 
 def test_a_scan_reprices_only_what_the_new_line_changes(monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = random.Random(3)
-    promos = tuple(
-        parse_promotion(p["promo_id"], p["name"], p["rules"], EUR)
-        for p in make_promotions(rng, mix="store")
-    )
-    lines = _bench_basket(rng, 40)
-    evaluations = 0
-
-    def counted(*args: object) -> dict[int, int]:
-        nonlocal evaluations
-        evaluations += 1
-        return promotion_cents(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("pos_app.domain.promotions.state.promotion_cents", counted)
+    promos, lines = _bench_sale(3)
+    evaluations = Evaluations(monkeypatch)
     till = PromotionContext(promos, NOW)
     apply_promotions(lines[:-1], till, EUR)
-    evaluations = 0
+    evaluations.take()
     after_scan = apply_promotions(lines, till, EUR)
-    incremental = evaluations
-    evaluations = 0
+    incremental = evaluations.take()
     assert after_scan == apply_promotions(lines, PromotionContext(promos, NOW), EUR)
-    from_scratch = evaluations
+    from_scratch = evaluations.take()
     # Most promotions' lines are the same after a scan: their effects are not computed again
     # (before the reuse the two counts were equal).
     assert incremental < from_scratch / 2, (incremental, from_scratch)
-    evaluations = 0
     assert apply_promotions(list(lines), till, EUR) is after_scan  # unchanged: not priced again
-    assert evaluations == 0
+    assert evaluations.take() == 0
+
+
+def test_a_context_made_later_continues_while_the_same_promotions_are_offered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The till makes a context per pricing (the clock moves on): a scan a few seconds later
+    # still starts from the basket just priced; once a promotion's window has closed, it does
+    # not (the available promotions differ) and the result is the fresh one's.
+    promos, lines = _bench_sale(4)
+    evaluations = Evaluations(monkeypatch)
+    first = PromotionContext(promos, NOW)
+    apply_promotions(lines[:-1], first, EUR)
+    later = PromotionContext(promos, NOW.replace(second=20))
+    later.continue_from(first)
+    evaluations.take()
+    continued = apply_promotions(lines, later, EUR)
+    scan = evaluations.take()
+    assert continued == apply_promotions(lines, PromotionContext(promos, later.now), EUR)
+    from_scratch = evaluations.take()
+    assert scan < from_scratch / 2, (scan, from_scratch)
+    # 13:00: the bench's Wednesday 09:00-13:00 promotions have ended.
+    closed = PromotionContext(promos, NOW.replace(hour=13))
+    closed.continue_from(first)
+    assert closed.available.last is None
+    assert apply_promotions(lines, closed, EUR) == apply_promotions(
+        lines, PromotionContext(promos, closed.now), EUR
+    )
