@@ -123,7 +123,11 @@ def _setup(seed: int, mix: str = "store", count: int = WARMUP + RUNS) -> dict[st
         parse_promotion(p["promo_id"], p["name"], p["rules"], EUR)
         for p in make_promotions(rng, mix=mix)
     )
-    context = PromotionContext(promotions=promotions, now=NOW)
+    # One context per row: a context keeps the last basket it priced (the till's next scan
+    # starts from it), and the rows price the same basket in turn; each row must price every
+    # basket from scratch, as the first pricing of a basket of LINES lines.
+    contexts = {row: PromotionContext(promotions, NOW) for row in ("engine", "totals", "hints")}
+    context = contexts["engine"]
     rates = {"std": TaxRate("std", Decimal("0.20"), "VAT 20%")}
     items = [
         CatalogItem(
@@ -152,13 +156,13 @@ def _setup(seed: int, mix: str = "store", count: int = WARMUP + RUNS) -> dict[st
 
     def hints(b: Basket) -> object:
         lines = list(b.lines)
-        return near_misses(promo_lines(lines, [line_gross(ln) for ln in lines]), context)
+        return near_misses(promo_lines(lines, [line_gross(ln) for ln in lines]), contexts["hints"])
 
     return {
         "baskets": baskets,
         "fns": {
             "engine": engine,
-            "totals": lambda b: b.totals(context),
+            "totals": lambda b: b.totals(contexts["totals"]),
             "hints": hints,
             "floor": lambda b: b.totals(None),
         },

@@ -9,8 +9,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from pos_app.domain.money import EUR
-from pos_app.domain.promotions import Promotion, parse_promotion
+from pos_app.domain.money import EUR, Money
+from pos_app.domain.promotions import PromoLine, Promotion, parse_promotion
 
 
 def amount(low: int, high: int) -> st.SearchStrategy[str]:
@@ -91,3 +91,33 @@ DEPARTMENTS = ("d1", "d2")
 def small_promotion_sets() -> st.SearchStrategy[tuple[Promotion, ...]]:
     """Up to five promotions over SKUS and DEPARTMENTS: the engine's property tests' baskets."""
     return promotion_sets(SKUS, DEPARTMENTS, max_count=5)
+
+
+@st.composite
+def promo_baskets(
+    draw: st.DrawFn, skus: Sequence[str], departments: Sequence[str]
+) -> list[PromoLine]:
+    """Up to 12 engine lines of ``skus`` (a SKU's department by its place in ``skus``), one in
+    ten weighed (its SKU suffixed "W") and one in ten not eligible (a price override)."""
+    found: list[PromoLine] = []
+    for n in range(draw(st.integers(0, 12))):
+        sku = draw(st.sampled_from(skus))
+        weighed = draw(st.integers(0, 9)) == 0
+        quantity = (
+            Decimal(draw(st.integers(1, 5000))).scaleb(-3)
+            if weighed
+            else Decimal(draw(st.integers(1, 6)))
+        )
+        gross = Money.from_minor(draw(st.integers(0, 5000)), EUR)
+        found.append(
+            PromoLine(
+                n + 1,
+                sku + ("W" if weighed else ""),
+                departments[list(skus).index(sku) % len(departments)],
+                quantity,
+                gross,
+                per_unit=not weighed,
+                eligible=draw(st.integers(0, 9)) > 0,
+            )
+        )
+    return found

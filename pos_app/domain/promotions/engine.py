@@ -45,7 +45,7 @@ what makes it faster only skips work whose answer is known (docs/architecture.md
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -111,25 +111,85 @@ class PromotionContext:
             # promotions by id, so this is a caller's bug, not data to guess about.
             raise PromotionError("The same promotion id was given twice.")
         index = _Available()
+        offered: list[Promotion] = []
         for p in self.promotions:
             if not p.is_available(self.now, self.channel, self.has_customer, self.coupons):
                 continue
+            offered.append(p)
             if p.scope.is_basket:
                 index.wide.append(p)
             for sku in p.scope.skus:
                 index.by_sku.setdefault(sku, []).append(p)
             for department in p.scope.departments:
                 index.by_department.setdefault(department, []).append(p)
+        index.offered = tuple(offered)
         return index
+
+    def continue_from(self, earlier: PromotionContext) -> None:
+        """Price from ``earlier``'s last basket (``_basket``) when both offer the same
+        promotions: the till makes a context per pricing (its clock moves on), and what a
+        pricing keeps depends only on the promotions available, not on the time that made
+        them so. A promotion that started or ended in between: nothing is taken."""
+        mine, theirs = self.available, earlier.available
+        if mine.last is None and theirs.last is not None and mine.offered == theirs.offered:
+            mine.last = theirs.last
 
 
 class _Available:
-    """Available promotions by SKU, by department, and the basket-wide ones."""
+    """Available promotions by SKU, by department, and the basket-wide ones; and the last
+    basket priced in this context, what the next pricing starts from (``_basket``)."""
 
     def __init__(self) -> None:
         self.by_sku: dict[str, list[Promotion]] = {}
         self.by_department: dict[str, list[Promotion]] = {}
         self.wide: list[Promotion] = []
+        self.offered: tuple[Promotion, ...] = ()  # all of them, in the context's order
+        self.last: _Priced | None = None
+
+    def reaching(self, lines: Iterable[PromoLine]) -> dict[str, Promotion]:
+        """The promotions that look at any of ``lines`` (the basket-wide ones included)."""
+        found: dict[str, Promotion] = {p.promo_id: p for p in self.wide}
+        for line in lines:
+            found.update((p.promo_id, p) for p in self.by_sku.get(line.sku, ()))
+            found.update((p.promo_id, p) for p in self.by_department.get(line.department, ()))
+        return found
+
+
+@dataclass(frozen=True)
+class _Priced:
+    """One pricing: the lines as given (a snapshot), the currency, its state and result."""
+
+    lines: tuple[PromoLine, ...]
+    currency: Currency
+    basket: BasketState
+    result: PromotionResult
+
+
+def _basket(
+    lines: tuple[PromoLine, ...], offered: _Available, currency: Currency
+) -> BasketState | PromotionResult:
+    """The state to price ``lines`` with, started from the last basket priced in the context
+    when they share their first lines (after a scan: all but the new one); or the last result
+    itself when the lines are the same (the screen, then the checkout, price one basket).
+
+    Only what the shared lines decide is taken (``BasketState.adopt``), so the result is the
+    one a fresh state gives (test_incremental_pricing_equals_pricing_from_scratch).
+    """
+    basket = BasketState(lines)
+    last = offered.last
+    if last is None or last.currency != currency:
+        return basket
+    old = last.lines
+    same = 0
+    limit = min(len(old), len(lines))
+    while same < limit and old[same] == lines[same]:
+        same += 1
+    if same == len(old) == len(lines):
+        return last.result
+    if same:
+        affected = offered.reaching(old[same:] + lines[same:])
+        basket.adopt(last.basket, same, affected.keys())
+    return basket
 
 
 @dataclass(frozen=True)
@@ -277,7 +337,10 @@ def apply_promotions(
 ) -> PromotionResult:
     """The promotions that save the customer most under the stacking rules, per line."""
     offered = context.available
-    basket = BasketState(lines)
+    snapshot = tuple(lines)
+    basket = _basket(snapshot, offered, currency)
+    if isinstance(basket, PromotionResult):
+        return basket
     # A promotion none of whose lines is in the basket saves nothing: the SKU and department
     # index finds the others without looking at it (most of a store's promotions).
     reaching: dict[str, Promotion] = {}
@@ -303,7 +366,12 @@ def apply_promotions(
         per_line.setdefault(index, []).append(
             AppliedPromotion(promo.promo_id, promo.name, Money.from_minor(cents, currency))
         )
-    return PromotionResult(
+    result = PromotionResult(
         currency,
         tuple((line.line_no, tuple(per_line.get(i, ()))) for i, line in enumerate(lines)),
     )
+    # Kept only now that the search is over: a state being searched is still filling in. Its
+    # combination states span every line (never adopted): dropped, not kept alive.
+    basket.states = {}
+    offered.last = _Priced(snapshot, currency, basket, result)
+    return result

@@ -2,12 +2,12 @@
 
 The engine (``promotions_engine``) calls this thousands of times per basket while it searches
 combinations, so it works on integer minor units and integer weights wherever the rule allows
-(percent, spend threshold, basket amount, and amount or fixed price on whole quantities), and
-keeps Fractions only for weighed quantities and set rules (multi-buy, buy X get Y), which touch
-a few lines. The result is the same as computing every line's exact discount as a Fraction,
-rounding the promotion's total once HALF_UP and allocating it pro rata (``money.allocate``'s
-rule, capped at what remains of each line): the allocation only depends on the ratios of the
-exact discounts, so any integers in the same ratios give the same cents.
+(percent, spend threshold, basket amount, amount or fixed price on whole quantities, and the
+set rules, multi-buy and buy X get Y, over one common scale), and keeps Fractions only for the
+per-unit rules on weighed quantities. The result is the same as computing every line's exact
+discount as a Fraction, rounding the promotion's total once HALF_UP and allocating it pro rata
+(``money.allocate``'s rule, capped at what remains of each line): the allocation only depends
+on the ratios of the exact discounts, so any integers in the same ratios give the same cents.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class LineFacts:
     many small what-if baskets.
     """
 
-    __slots__ = ("_decimals", "_quantities", "_whole", "line_nos", "per_unit")
+    __slots__ = ("_decimals", "_quantities", "_ratios", "_whole", "line_nos", "per_unit")
 
     def __init__(
         self, line_nos: Sequence[int], quantities: Sequence[Decimal], per_unit: Sequence[bool]
@@ -47,6 +47,7 @@ class LineFacts:
         self.line_nos = list(line_nos)
         self._decimals = list(quantities)
         self._quantities: list[Fraction] | None = None
+        self._ratios: list[tuple[int, int]] | None = None
         self._whole: list[int | None] | None = None
         self.per_unit = list(per_unit)
 
@@ -57,11 +58,24 @@ class LineFacts:
         return self._quantities
 
     @property
+    def ratios(self) -> list[tuple[int, int]]:
+        """Each quantity as (numerator, denominator) in lowest terms, denominator > 0: what
+        the set rules compute with (a Decimal gives it directly, no Fraction per line)."""
+        if self._ratios is None:
+            self._ratios = [q.as_integer_ratio() for q in self._decimals]
+        return self._ratios
+
+    @property
     def whole(self) -> list[int | None]:
         """The quantity as an int when it is whole (most lines), else None."""
         if self._whole is None:
-            self._whole = [int(q) if q.denominator == 1 else None for q in self.quantities]
+            self._whole = [n if d == 1 else None for n, d in self.ratios]
         return self._whole
+
+
+def _units(numerator: int, denominator: int) -> int:
+    """The whole units of a quantity: ``int(Fraction(numerator, denominator))`` (toward 0)."""
+    return numerator // denominator if numerator >= 0 else -(-numerator // denominator)
 
 
 def _half_up(numerator: int, denominator: int) -> int:
@@ -132,14 +146,15 @@ def _exact_fractions(exact: dict[int, Fraction], remaining: Mapping[int, int]) -
 
 
 def _sets(
-    units: Sequence[tuple[Fraction, int, int]], size: int
-) -> Iterator[tuple[int, list[tuple[int, Fraction, int]]]]:
-    """Cut runs of (unit value, line index, count), sorted dear first, into sets of ``size``.
+    units: Sequence[tuple[int, int, int]], size: int
+) -> Iterator[tuple[int, list[tuple[int, int, int]]]]:
+    """Cut runs of (unit value, line index, count), sorted dear first, into sets of ``size``
+    (the unit values are integers: every unit's value over one common scale).
 
     Yields (how many identical sets, [(line index, unit value, units), ...]); a run of one
     price yields all its whole sets at once, so the cost is per run, not per unit.
     """
-    pending: list[tuple[int, Fraction, int]] = []
+    pending: list[tuple[int, int, int]] = []
     filled = 0
     for value, index, count in units:
         if filled:
@@ -159,39 +174,52 @@ def _sets(
 
 
 def _set_rule(
-    reward: MultiBuy | BuyXGetY, facts: LineFacts, cents: dict[int, int], minor: Fraction
-) -> dict[int, Fraction]:
-    # Whole units of lines sold per unit, dearest first.
+    reward: MultiBuy | BuyXGetY, facts: LineFacts, cents: dict[int, int], price: int
+) -> tuple[dict[int, int], int]:
+    """Each line's exact discount under a set rule, as integer weights over one denominator.
+
+    Returns (weights, denominator): line i's exact discount is weights[i] / denominator. The
+    unit values r / q are scaled by the lcm of the quantities' numerators so that they are
+    integers; with Fractions per unit and per set, this rule was a tenth of the engine's
+    instructions (bench/bench_promotions.py). ``price`` is a multi-buy's price in minor units.
+    """
+    ratios = facts.ratios
+    sold = [i for i, r in cents.items() if facts.per_unit[i] and r > 0]
+    scale = math.lcm(*(ratios[i][0] for i in sold))
+    # Whole units of lines sold per unit, dearest first; a unit is worth r x qd / qn, x scale.
     runs = sorted(
-        (
-            (Fraction(r) / facts.quantities[i], i, int(facts.quantities[i]))
-            for i, r in cents.items()
-            if facts.per_unit[i] and r > 0
-        ),
+        ((cents[i] * ratios[i][1] * (scale // ratios[i][0]), i, _units(*ratios[i])) for i in sold),
         key=lambda run: (-run[0], facts.line_nos[run[1]]),
     )
-    exact: dict[int, Fraction] = {}
+    weights: dict[int, int] = {}
     if isinstance(reward, MultiBuy):
-        price = Fraction(reward.price.amount) * minor
+        # Each set of (scaled) value V saves (V - price) in the ratios of its units' values:
+        # line term times x (V - P) x v x n / V, over the scale. The denominators V differ
+        # per set, so the terms are gathered first and brought to their lcm.
+        scaled_price = price * scale
+        terms: list[tuple[int, int, int]] = []  # (line index, numerator, set value)
         for times, members in _sets(runs, reward.quantity):
-            value = sum((v * n for _, v, n in members), Fraction(0))
-            if value <= price:
+            value = sum(v * n for _, v, n in members)
+            if value <= scaled_price:
                 break  # sets only get cheaper from here on
             for index, v, n in members:
-                exact[index] = (
-                    exact.get(index, Fraction(0)) + times * (value - price) * v * n / value
-                )
-        return exact
-    rate = Fraction(reward.percent) / 100
+                terms.append((index, times * (value - scaled_price) * v * n, value))
+        if not terms:
+            return {}, 1
+        common = math.lcm(*(value for _, _, value in terms))
+        for index, numerator, value in terms:
+            weights[index] = weights.get(index, 0) + numerator * (common // value)
+        return weights, common * scale
+    num, den = reward.percent.as_integer_ratio()
     for times, members in _sets(runs, reward.buy + reward.get):
         free = reward.get
         for index, v, n in reversed(members):  # the cheapest units of the set
             taken = min(free, n)
-            exact[index] = exact.get(index, Fraction(0)) + times * v * taken * rate
+            weights[index] = weights.get(index, 0) + times * v * taken * num
             free -= taken
             if not free:
                 break
-    return exact
+    return weights, scale * den * 100
 
 
 def _per_unit_rule(
@@ -290,12 +318,18 @@ def promotion_cents(
     assert isinstance(reward, MultiBuy | BuyXGetY)
     size = reward.quantity if isinstance(reward, MultiBuy) else reward.buy + reward.get
     sold = [i for i, r in cents.items() if facts.per_unit[i] and r > 0]
-    units = sum(int(facts.quantities[i]) for i in sold)
+    ratios = facts.ratios
+    units = sum(_units(*ratios[i]) for i in sold)
     if units < size:  # not one whole set: most set deals on a basket of 1 to 4 units a line
         return {}
     if len(sold) == 1:  # one line (most product deals): its sets are all alike, in integers
         return _one_line_sets(reward, sold[0], facts, cents[sold[0]], size)
-    return _exact_fractions(_set_rule(reward, facts, cents, minor), cents)
+    price = reward.price.to_minor() if isinstance(reward, MultiBuy) else 0
+    weights, denominator = _set_rule(reward, facts, cents, price)
+    # Rounded once HALF_UP, allocated in the ratios of the exact discounts (as
+    # ``_exact_fractions`` does with Fractions: one denominator, so the numerators are those
+    # ratios).
+    return _share(_half_up(sum(weights.values()), denominator), weights, cents)
 
 
 def _one_line_sets(
@@ -308,9 +342,8 @@ def _one_line_sets(
     Set rules with a Fraction per set were a third of the engine's evaluation time
     (bench/bench_promotions.py); most of them meet one line of their SKU.
     """
-    quantity = facts.quantities[index]
-    qn, qd = quantity.numerator, quantity.denominator  # unit value = rest * qd / qn
-    times = int(quantity) // size
+    qn, qd = facts.ratios[index]  # unit value = rest * qd / qn
+    times = _units(qn, qd) // size
     if isinstance(reward, MultiBuy):
         # Each set saves its value less the price: size * rest * qd / qn - price.
         price = reward.price.to_minor()

@@ -11,7 +11,7 @@ adding promotions to it is cheap to try (the engine's greedy steps). See
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -82,6 +82,33 @@ class BasketState:
             (False,) * len(lines),
             (),
         )
+
+    def adopt(self, previous: BasketState, same: int, affected: Collection[str]) -> None:
+        """Take over what ``previous`` (a basket whose first ``same`` lines are these) knows
+        and this basket would compute again: the till prices after every scan, and a scan
+        changes the lines of few promotions.
+
+        A promotion not in ``affected`` (none of whose lines is among either basket's lines
+        after the first ``same``) has the same lines in both, so the same lines, bit set and
+        saving alone. A memoized effect is a function of the promotion, the facts of the lines
+        it names and what remains of them: it holds while those lines are among the first
+        ``same``. The combination prefix states span every line and are not taken.
+        """
+        for promo_id, found in previous._reach.items():
+            if promo_id not in affected:
+                self._reach[promo_id] = found
+                mask = previous._masks.get(promo_id)
+                if mask is not None:
+                    self._masks[promo_id] = mask
+                alone = previous._alone.get(promo_id)
+                if alone is not None:
+                    self._alone[promo_id] = alone
+        # Copied before it is read: ``previous`` may be another thread's (the screen's
+        # pricing lane and the checkout price with one context); a copy is one C call.
+        memo = previous._cents.copy()
+        if same < len(previous.lines):
+            memo = {key: found for key, found in memo.items() if max(key[1], default=-1) < same}
+        self._cents = memo
 
     def reach(self, promo: Promotion) -> list[int]:
         """The eligible lines ``promo`` looks at, in line order (an index, not a scan)."""

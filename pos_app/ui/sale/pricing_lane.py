@@ -36,6 +36,10 @@ class PricingLane(QObject):
         self._closed = False
         self._latest = 0
         self._answered = 0
+        # The context of the last pricing the worker ran (read and written by it alone): the
+        # next one continues from its basket (PromotionContext.continue_from), as a scan adds
+        # a line to the basket just priced.
+        self._last_context: PromotionContext | None = None
         self._done.connect(self.on_self_done)
 
     @property
@@ -58,6 +62,9 @@ class PricingLane(QObject):
         def job() -> None:
             if generation != self._latest:
                 return  # overtaken before it started: never priced
+            if context is not None and self._last_context is not None:
+                context.continue_from(self._last_context)
+            self._last_context = context
             try:
                 outcome: object = pricer(basket, context)
             except Exception as exc:  # shown, never raised on the worker

@@ -93,3 +93,34 @@ def test_a_pricing_overtaken_by_a_newer_basket_is_dropped(make_till: Any, staffe
     assert shown == [3]
     assert d.window.sale.totals.total_value.text() == "€25.18"
     assert [d.cell(r, 5) for r in range(3)] == ["8.99", "15.00", "1.19"]
+
+
+class ContinuingPricer:
+    """The real pricer, noting whether each context came with the last basket priced."""
+
+    def __init__(self) -> None:
+        self.continued: list[bool] = []
+
+    def __call__(self, basket: Basket, context: PromotionContext | None) -> ScreenPrice:
+        if basket.lines and context is not None:
+            self.continued.append(context.available.last is not None)
+        return price_for_screen(basket, context)
+
+
+def test_each_scan_is_priced_from_the_basket_priced_before_it(
+    make_till: Any, staffed_db: Path
+) -> None:
+    # The screen makes a context per pricing (its clock moves on); the lane hands each the
+    # last pricing (PromotionContext.continue_from), so a scan prices only what its line
+    # changes (tests/unit/domain/promotions/test_domain_promotions_incremental.py).
+    store_promotion(staffed_db, "P1", "2.00 off coffee", COFFEE_PROMO)
+    pricer = ContinuingPricer()
+    d: Driver = make_till(staffed_db, pricer=pricer)
+    d.sign_in("1111")
+    d.priced()
+    d.scan(COFFEE)
+    d.priced()
+    d.scan(MILK)
+    d.priced()
+    assert pricer.continued == [False, True]
+    assert d.controller.model.rowCount() == 2

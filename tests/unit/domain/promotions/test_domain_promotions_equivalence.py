@@ -29,37 +29,15 @@ from pos_app.domain.promotions import (
 )
 from pos_app.domain.promotions.state import BasketState, run_combination
 from tests.helpers import reference_promotions_engine as reference
-from tests.helpers.promotion_strategies import promotion_sets
+from tests.helpers.promotion_strategies import promo_baskets, promotion_sets
 
 NOW = datetime(2026, 3, 4, 11, 0, tzinfo=UTC)
 SKUS = ("A", "B", "C", "D", "E", "F", "G", "H")
 DEPARTMENTS = ("d1", "d2", "d3")
 
 
-@st.composite
-def baskets(draw: st.DrawFn) -> list[PromoLine]:
-    found: list[PromoLine] = []
-    for n in range(draw(st.integers(0, 12))):
-        sku = draw(st.sampled_from(SKUS))
-        weighed = draw(st.integers(0, 9)) == 0
-        quantity = (
-            Decimal(draw(st.integers(1, 5000))).scaleb(-3)
-            if weighed
-            else Decimal(draw(st.integers(1, 6)))
-        )
-        gross = Money.from_minor(draw(st.integers(0, 5000)), EUR)
-        found.append(
-            PromoLine(
-                n + 1,
-                sku + ("W" if weighed else ""),
-                DEPARTMENTS[SKUS.index(sku) % len(DEPARTMENTS)],
-                quantity,
-                gross,
-                per_unit=not weighed,
-                eligible=draw(st.integers(0, 9)) > 0,
-            )
-        )
-    return found
+def baskets() -> st.SearchStrategy[list[PromoLine]]:
+    return promo_baskets(SKUS, DEPARTMENTS)
 
 
 def saving(result: PromotionResult) -> int:
