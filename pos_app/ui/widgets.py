@@ -78,11 +78,19 @@ class InlineMessage(QLabel):
         self._show("", "none", 0)
 
     def _show(self, text: str, level: str, timeout_ms: int) -> None:
+        if text == self.text() and level == self.property("level"):
+            # Nothing to re-style: every scan clears the message, and a re-polish costs the
+            # style a pass on the GUI thread while the line is added (issue 18, bench_ui).
+            self._restart(timeout_ms)
+            return
         self.setText(text)
         self.setProperty("level", level)
         self.style().unpolish(self)
         self.style().polish(self)
         self.setVisible(bool(text))
+        self._restart(timeout_ms)
+
+    def _restart(self, timeout_ms: int) -> None:
         if timeout_ms:
             self._timer.start(timeout_ms)
         else:

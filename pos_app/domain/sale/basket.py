@@ -99,6 +99,17 @@ class Basket:
         basket.set_basket_discount(basket_discount)
         return basket
 
+    def copy(self) -> Basket:
+        """An independent copy (what another thread prices or saves): its lines were checked
+        when they entered this basket, so they are copied once and not checked again, as
+        ``restore`` must for stored lines (issue 18: a snapshot on every scan)."""
+        twin = Basket(self._currency, self._tax_mode, {})
+        twin._tax_rates = self._tax_rates  # read-only already
+        twin._lines = [_copy(line) for line in self._lines]
+        twin._basket_discount = self._basket_discount  # frozen
+        twin._next_line_no = self._next_line_no
+        return twin
+
     # -- read access -------------------------------------------------------------------------
 
     @property

@@ -63,9 +63,7 @@ def masked(code: str) -> str:
 
 def _snapshot(basket: Basket) -> Basket:
     """A copy for the DB lane: the worker never touches the basket the GUI is showing."""
-    return Basket.restore(
-        basket.currency, basket.tax_mode, basket.tax_rates, basket.lines, basket.basket_discount
-    )
+    return basket.copy()
 
 
 class SaleController(ScreenLinksMixin, BasketEditsMixin, DrawerActionsMixin, QObject):

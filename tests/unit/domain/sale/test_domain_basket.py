@@ -395,3 +395,19 @@ class TestTotals:
         line = basket.lines[0]
         with pytest.raises(BasketError, match="twice"):
             Basket.restore(EUR, TaxMode.INCLUSIVE, rates, [line, line])
+
+
+def test_a_copy_is_equal_and_independent(basket: Basket, catalog: InMemoryCatalog) -> None:
+    basket.add_by_barcode("4006381333931", catalog, DEFAULT)
+    basket.add_by_barcode("96385074", catalog, DEFAULT)
+    basket.set_basket_discount(pct("10"))
+
+    twin = basket.copy()
+
+    assert twin.lines == basket.lines
+    assert twin.basket_discount == basket.basket_discount
+    assert twin.totals() == basket.totals()
+    twin.set_quantity(1, 5)
+    twin.add_by_barcode("036000291452", catalog, DEFAULT)
+    assert [(ln.line_no, ln.quantity) for ln in basket.lines] == [(1, 1), (2, 1)]
+    assert [ln.line_no for ln in twin.lines] == [1, 2, 3]  # numbering goes on in the copy
