@@ -160,12 +160,15 @@ def open_shift_of(session: Session, till_id: str, cashier: str | None = None) ->
         ).first()
 
 
-def shift_missing(session: Session, till_id: str, cashier: str | None = None) -> bool:
+def shift_missing(
+    session: Session, till_id: str, cashier: str | None = None, rules: ShiftRules | None = None
+) -> bool:
     """The store says selling needs an open shift and the drawer ``cashier`` works from has
     none: the sale would be refused (``require_open_shift``), so the till asks for the float
-    as the cashier signs in instead of after a basket is rung."""
+    as the cashier signs in instead of after a basket is rung. ``rules`` when the caller has
+    read them already (each read is a SELECT on the sale's commit path)."""
     with session.no_autoflush:
-        rules = load_rules(session)
+        rules = rules if rules is not None else load_rules(session)
         return rules.shift_required and open_shift_of(session, till_id, cashier) is None
 
 
@@ -174,7 +177,7 @@ def require_open_shift(session: Session, till_id: str, cashier: str | None = Non
     cashier works from has none."""
     with session.no_autoflush:
         rules = load_rules(session)
-        if shift_missing(session, till_id, cashier):
+        if shift_missing(session, till_id, cashier, rules):
             if rules.drawer_per_cashier:
                 raise ShiftError(
                     msg(
