@@ -129,6 +129,12 @@ def message_text(message: Message) -> str:
     return message.render(translator(current_locale()), _show)
 
 
+def text_of(value: Message | str) -> str:
+    """A message id in the store's language, or a text the core keeps as it was written (a
+    region head office named, an order's flag stored before flags were message ids)."""
+    return message_text(value) if isinstance(value, Message) else value
+
+
 def label_text(text: str) -> str:
     """A label from the core marked ``N_`` (a default reason code's "Damaged") in the store's
     language; any other text (a label head office wrote) as it is."""

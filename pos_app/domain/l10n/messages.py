@@ -12,12 +12,23 @@ No import of the rest of the domain: ``errors`` imports this, and ``money`` impo
 
 from __future__ import annotations
 
+import json
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-__all__ = ["N_", "Label", "Message", "Translate", "message_of", "msg", "reason_of"]
+__all__ = [
+    "N_",
+    "Label",
+    "Message",
+    "Translate",
+    "message_of",
+    "msg",
+    "reason_of",
+    "restored",
+    "stored",
+]
 
 Translate = Callable[[str], str]
 Show = Callable[[object], str]
@@ -99,3 +110,42 @@ def reason_of(error: BaseException) -> Message | str:
 def msg(text: str, /, **params: object) -> Message:
     """A message id with its values: ``msg("{amount} is still to pay.", amount=due)``."""
     return Message(text, params)
+
+
+def stored(message: Message) -> str:
+    """A message as JSON text for a database column (an order's flag), so that it is rendered in
+    the reader's language when shown, not in the language of the till that wrote it. Fields
+    keep their kind when they are text, numbers, labels or messages; anything else is kept as
+    its text."""
+    return json.dumps(_encoded(message), ensure_ascii=False)
+
+
+def restored(text: str) -> Message | str:
+    """The message ``stored`` wrote; a row from before (plain English text) comes back as is."""
+    try:
+        data = json.loads(text)
+        message = _decoded(data)
+    except (ValueError, TypeError, KeyError):
+        return text
+    return message if isinstance(message, Message) else text
+
+
+def _encoded(value: object) -> object:
+    if isinstance(value, Message):
+        return {"msgid": value.msgid, "params": {k: _encoded(v) for k, v in value.params.items()}}
+    if isinstance(value, Label):
+        return {"label": value.text}
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return str(value)
+
+
+def _decoded(value: object) -> object:
+    if isinstance(value, dict):
+        if "label" in value:
+            return Label(str(value["label"]))
+        params = value.get("params")
+        if not isinstance(params, dict):
+            return value  # not one of ours: shown as it is
+        return Message(str(value["msgid"]), {k: _decoded(v) for k, v in params.items()})
+    return value

@@ -24,7 +24,7 @@ from pos_app.db.models import (
 from pos_app.domain.click_collect.orders import ACTIVE, CollectionError, OrderState, describe
 from pos_app.domain.click_collect.states import DEFAULT_HOLD_DAYS as DEFAULT_HOLD_DAYS
 from pos_app.domain.click_collect.states import DELIVERY, PICKUP, expires_uncollected
-from pos_app.domain.l10n.messages import msg
+from pos_app.domain.l10n.messages import Label, Message, msg, restored
 
 COLLECTION_EVENT = "collection.status_changed"
 QUEUE_LIMIT = 500
@@ -58,7 +58,9 @@ class OrderSummary:
     overdue: bool
     claimed_by: str | None
     needs_review: bool
-    review_reason: str | None
+    # What the manager is told, rendered in the reader's language (formatting.message_text);
+    # plain English text for a flag stored before flags were message ids.
+    review_reason: Message | str | None
     fulfilment: str = PICKUP  # pickup | delivery (docs/architecture.md §7b)
     deliver_to: str | None = None  # a delivery's address, one line as the hub sent it
 
@@ -152,7 +154,9 @@ class CollectionsView:
             overdue=state in ACTIVE and now > due_by and expires_uncollected(order.fulfilment),
             claimed_by=claimed,
             needs_review=bool(local and local.needs_review),
-            review_reason=local.review_reason if local is not None else None,
+            review_reason=restored(local.review_reason)
+            if local is not None and local.review_reason is not None
+            else None,
             fulfilment=DELIVERY if order.fulfilment == DELIVERY else PICKUP,
             deliver_to=order.deliver_to,
         )
@@ -279,22 +283,23 @@ def rejected_collection_events(session: Session) -> dict[str, list[tuple[int, st
     return out
 
 
-def plain_rejection(number: str, asked: str, reason: str, hub_state: OrderState) -> str:
-    """Say what happened in a store associate's words, keeping the hub's reason."""
+def plain_rejection(number: str, asked: str, reason: str, hub_state: OrderState) -> Message:
+    """Say what happened in a store associate's words, keeping the hub's reason (its English
+    text: the hub gives no code for a refused event)."""
     try:
-        wanted = describe(OrderState(asked))
+        wanted: Label | str = Label(describe(OrderState(asked)))
     except ValueError:
         wanted = asked
     said = reason.lower()
     if asked == OrderState.PICKING and (hub_state is OrderState.PICKING or "is picking" in said):
-        lead = f"Another till is already picking order {number}."
+        lead = msg("Another till is already picking order {number}.", number=number)
     elif hub_state is OrderState.CANCELLED or "is cancelled" in said:
-        lead = f"Order {number} was cancelled online."
+        lead = msg("Order {number} was cancelled online.", number=number)
     elif hub_state is OrderState.COLLECTED or "is collected" in said:
-        lead = f"Order {number} was collected at another till."
+        lead = msg("Order {number} was collected at another till.", number=number)
     else:
-        lead = f"The hub refused to mark order {number} {wanted}."
-    return f"{lead} (Hub: {reason})"
+        lead = msg("The hub refused to mark order {number} {state}.", number=number, state=wanted)
+    return msg("{what} (Hub: {reason})", what=lead, reason=reason[:500])
 
 
 def local_lines_sku(session: Session, number: str) -> dict[int, WebOrderLineRow]:

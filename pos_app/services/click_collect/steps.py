@@ -37,7 +37,7 @@ from pos_app.domain.click_collect.orders import (
     pick_list,
 )
 from pos_app.domain.errors import DomainError
-from pos_app.domain.l10n.messages import Label, Message, msg
+from pos_app.domain.l10n.messages import Label, Message, msg, restored, stored
 from pos_app.domain.money import Money, currency_by_code
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.sale.tenders import Tender
@@ -465,16 +465,20 @@ class CollectionsService:
         ).all()
         for order, local in rows:
             hub, mine = S(order.status), S(local.local_status)
-            reason = None
+            reason: Message | None = None
             fresh = [r for r in rejected.get(order.number, []) if r[0] > local.reviewed_outbox_id]
             if fresh:
                 row_id, asked, why = fresh[-1]
                 reason = plain_rejection(order.number, asked, why, hub)
                 local.reviewed_outbox_id = row_id
             elif hub in (S.CANCELLED, S.EXPIRED) and mine in ACTIVE:
-                reason = (
-                    f"Order {order.number} was {hub.value} online while it was "
-                    f"{mine.value.replace('_', ' ')} here. Stop, and put the items back."
+                online, here = Label(describe(hub)), Label(describe(mine))
+                reason = msg(
+                    "Order {number} was {online} online while it was {here} here. "
+                    "Stop, and put the items back.",
+                    number=order.number,
+                    online=online,
+                    here=here,
                 )
                 local.local_status = str(hub)
                 back = _held(local)
@@ -483,10 +487,13 @@ class CollectionsService:
                     items = ", ".join(
                         f"{Decimal(q) / 1000} x {names.get(sku, sku)}" for sku, q in back
                     )
-                    reason = (
-                        f"Order {order.number} was {hub.value} online while it was "
-                        f"{mine.value.replace('_', ' ')} here. Empty its bag and put the items "
-                        f"back on the shelf: {items}. They are back in stock."
+                    reason = msg(
+                        "Order {number} was {online} online while it was {here} here. Empty its "
+                        "bag and put the items back on the shelf: {items}. They are back in stock.",
+                        number=order.number,
+                        online=online,
+                        here=here,
+                        items=items,
                     )
                     context = context or load_till_context(session)
                     record_stock_return(
@@ -504,11 +511,14 @@ class CollectionsService:
                 S.PICKING,
                 S.READY,
             ):
-                done = "shipped from" if hub is S.SHIPPED else "collected at"
-                reason = f"Order {order.number} was {done} another till."
+                number = order.number
+                if hub is S.SHIPPED:
+                    reason = msg("Order {number} was shipped from another till.", number=number)
+                else:
+                    reason = msg("Order {number} was collected at another till.", number=number)
                 local.local_status = str(hub)
-            if reason is not None and reason != local.review_reason:
-                local.needs_review, local.review_reason = True, reason
+            if reason is not None and stored(reason) != local.review_reason:
+                local.needs_review, local.review_reason = True, stored(reason)
                 local.updated_at = self._clock()
                 flagged.append(order.number)
         session.flush()
@@ -533,7 +543,8 @@ class CollectionsService:
         require(actor, Permission.REVIEW_ORDERS, approval)
         staff = _signed(actor, approval)
         local.needs_review = False
-        local.review_reason = f"reviewed by {staff}: {local.review_reason}"[:2000]
+        seen = restored(local.review_reason or "")
+        local.review_reason = stored(msg("reviewed by {staff}: {reason}", staff=staff, reason=seen))
         session.flush()
         return self.detail(session, number)
 

@@ -350,7 +350,7 @@ class CollectionsPage(QWidget):
         self.receipt_preview.hide()
         self.table.show()
         self.review.setVisible(s.needs_review)
-        self.review.setText(s.review_reason or "")
+        self.review.setText(formatting.text_of(s.review_reason or ""))
         self.table.setRowCount(len(detail.lines))
         for row, line in enumerate(detail.lines):
             cells = [

@@ -117,4 +117,4 @@ class StockPanel(QFrame):
 
 def _text(where: Message | str) -> str:
     """A location's region as head office wrote it, or a message ("North, warehouse")."""
-    return formatting.message_text(where) if isinstance(where, Message) else where
+    return formatting.text_of(where)

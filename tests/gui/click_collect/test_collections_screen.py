@@ -5,12 +5,14 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.db.models import OutboxEvent, Sale
+from pos_app.db.models import CollectionOrderRow, OutboxEvent, Sale
 from pos_app.domain.click_collect.orders import OrderState
 from pos_app.services.click_collect.steps import CollectionsService
 from pos_app.services.sale.checkout import SALE_EVENT
@@ -20,6 +22,7 @@ from tests.helpers.catalog import COFFEE, MILK, TSHIRT
 from tests.helpers.click_collect import events, run
 from tests.helpers.collections_gui import add_order, open_order, ready_order
 from tests.helpers.gui import Driver
+from tests.helpers.till_db import set_store_locale
 
 
 def test_scan_to_pick_through_the_scan_filter_with_inline_errors(
@@ -231,7 +234,7 @@ def test_reviewed_needs_a_manager_and_cancel_leaves_the_flag(
         assert svc.review_list(session) == []
         detail = svc.detail(session, "W-0005")
     assert detail.summary.state is OrderState.CANCELLED
-    assert (detail.summary.review_reason or "").startswith("reviewed by Ann (approved by Max)")
+    assert str(detail.summary.review_reason).startswith("reviewed by Ann (approved by Max)")
 
 
 def test_print_pick_list_reaches_the_printer_and_says_so_inline_when_it_is_offline(
@@ -294,3 +297,57 @@ def test_ready_order_cancelled_online_tells_the_associate_to_empty_the_bag(
     with seeded() as session:
         kinds = session.scalars(select(OutboxEvent.kind).order_by(OutboxEvent.id)).all()
     assert kinds[-1] == "stock.adjusted"  # the held goods are sellable again
+
+
+@pytest.mark.parametrize("till_language", ["fr_FR"], indirect=True)
+def test_conflict_flags_read_in_the_store_language(
+    till_language: str, make_till: Any, staffed_db: Path, seeded: sessionmaker[Session]
+) -> None:
+    set_store_locale(staffed_db, till_language)
+    ready_order(seeded, "W-0003")
+    add_order(seeded, "W-0003", status="cancelled")  # cancelled online while in its bag
+    add_order(seeded, "W-0004")
+    run(seeded, CollectionsService().start_picking, "W-0004", staff="bob")
+    with seeded.begin() as session:  # the hub refused this till's pick: another till has it
+        row = session.scalars(
+            select(OutboxEvent).where(OutboxEvent.payload.contains('"W-0004"'))
+        ).one()
+        row.rejected, row.last_error = True, "order W-0004 is picking; it cannot become picking"
+    add_order(seeded, "W-0006")
+    with seeded.begin() as session:  # a flag stored before flags were message ids
+        local = session.get(CollectionOrderRow, "W-0004")
+        assert local is not None
+        session.merge(
+            CollectionOrderRow(
+                order_number="W-0006",
+                local_status="new",
+                updated_at=local.updated_at,
+                bag_count=0,
+                offline_handover=False,
+                stock_held=False,
+                needs_review=True,
+                review_reason="Order W-0006 was collected at another till.",
+                reviewed_outbox_id=0,
+            )
+        )
+    d: Driver = make_till(staffed_db)
+    d.sign_in("1111")
+    ctl, page = d.till.collections, d.window.collections
+    assert ctl is not None
+    open_order(d, "W-0003")
+    d.qtbot.waitUntil(lambda: page.review.isVisible(), timeout=5000)
+    assert page.review.text() == (
+        "La commande W-0003 a été annulée en ligne alors qu'elle était prête à retirer ici. "
+        "Videz son sac et remettez les articles en rayon : 2 x Cotton T-Shirt M, "
+        "1 x Arabica Coffee Beans 500 g. "
+        "Ils sont de nouveau en stock."
+    )
+    with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=5000):
+        page.order_chosen.emit("W-0004")
+    assert page.review.text() == (
+        "Une autre caisse prépare déjà la commande W-0004. "
+        "(Hub : order W-0004 is picking; it cannot become picking)"
+    )
+    with d.qtbot.waitSignal(ctl.queue_refreshed, timeout=5000):
+        page.order_chosen.emit("W-0006")
+    assert page.review.text() == "Order W-0006 was collected at another till."

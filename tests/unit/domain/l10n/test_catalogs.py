@@ -13,7 +13,7 @@ from pos_app.domain.errors import TenderError
 from pos_app.domain.l10n.catalog import load_catalog, translator
 from pos_app.domain.l10n.extract import extract_template
 from pos_app.domain.l10n.formats import Formats
-from pos_app.domain.l10n.messages import Label, Message, message_of, msg
+from pos_app.domain.l10n.messages import Label, Message, message_of, msg, restored, stored
 from pos_app.domain.money import EUR, Money
 from pos_app.domain.sale.tenders import CardReference, Tender, TenderKind, settle
 
@@ -78,3 +78,27 @@ def test_a_broken_translation_falls_back_to_english() -> None:
     labelled = msg("The card {field} is too long.", field=Label("card scheme"))
     assert labelled.render(translator("de_DE")) == "Das Kartenfeld „Kartenart“ ist zu lang."
     assert str(labelled) == "The card card scheme is too long."
+
+
+def test_a_stored_message_renders_in_the_readers_language_and_old_text_stays() -> None:
+    inner = msg("Order {number} was cancelled online.", number="W-1")
+    flag = msg("{what} (Hub: {reason})", what=inner, reason="order W-1 is cancelled")
+    back = restored(stored(msg("reviewed by {staff}: {reason}", staff="Ann", reason=flag)))
+    assert isinstance(back, Message)
+    assert back.render(translator("fr_FR")) == (
+        "vérifiée par Ann : La commande W-1 a été annulée en ligne. (Hub : order W-1 is cancelled)"
+    )
+    state = restored(
+        stored(
+            msg(
+                "The hub refused to mark order {number} {state}.",
+                number="W-2",
+                state=Label("being picked"),
+            )
+        )
+    )
+    assert isinstance(state, Message)
+    assert state.render(translator("de_DE")).endswith("auf „in Kommissionierung“ zu setzen.")
+    # Flags written before they were message ids, or text that only looks like JSON:
+    for old in ("Order W-3 was collected at another till.", '{"a": 1}', "[1]", '{"msgid": "{x}"}'):
+        assert restored(old) == old
