@@ -162,3 +162,71 @@ def test_the_lists_name_only_places_that_still_raise_english() -> None:
     stale = sorted(set(ALLOWED) - places) + sorted(DEBT - places)
     assert not stale, f"converted or gone, remove from ALLOWED/DEBT: {stale}"
     assert not set(ALLOWED) & DEBT
+
+
+# Reasons that are data, not words for a person: (file, function, what is assigned) -> why.
+DATA_REASONS: dict[tuple[str, str, str], str] = {
+    ("pos_app/services/click_collect/steps.py", "CollectionsService.reconcile", "reason="): (
+        "the stock return's journal entry: an audit record, read by support"
+    ),
+}
+
+
+def _english_reasons() -> Iterator[tuple[tuple[str, str, str], int]]:
+    """f-strings given to a ``reason`` (``reason = f"..."``, ``x.review_reason = f"..."``,
+    ``reason=f"..."``) in the services: an order's flag or a refusal's reason that a manager
+    reads later, stored in English (issue 22 point 4: store ``messages.stored(msg(...))``)."""
+    for path in sorted((ROOT / "pos_app/services").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        yield from _walk_reasons(ast.parse(path.read_text(encoding="utf-8")), relative, "")
+
+
+def _walk_reasons(
+    node: ast.AST, path: str, scope: str
+) -> Iterator[tuple[tuple[str, str, str], int]]:
+    for child in ast.iter_child_nodes(node):
+        inner = scope
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            inner = f"{scope}.{child.name}" if scope else child.name
+        for name, value in _assigned(child):
+            if name.rstrip("=").endswith("reason") and _has_fstring(value):
+                yield (path, inner, name), child.lineno
+        yield from _walk_reasons(child, path, inner)
+
+
+def _assigned(node: ast.AST) -> Iterator[tuple[str, ast.AST]]:
+    pairs: list[tuple[ast.AST, ast.AST]] = []
+    if isinstance(node, ast.Assign):
+        for target in node.targets:
+            if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
+                pairs.extend(zip(target.elts, node.value.elts, strict=False))
+            else:
+                pairs.append((target, node.value))
+    elif isinstance(node, ast.AnnAssign | ast.AugAssign) and node.value is not None:
+        pairs.append((node.target, node.value))
+    elif isinstance(node, ast.Call):
+        for keyword in node.keywords:
+            if keyword.arg is not None:
+                yield f"{keyword.arg}=", keyword.value
+    for target, value in pairs:
+        if isinstance(target, ast.Name):
+            yield target.id, value
+        elif isinstance(target, ast.Attribute):
+            yield target.attr, value
+
+
+def _has_fstring(value: ast.AST) -> bool:
+    # ``(f"..." f"...")[:2000]`` too: any f-string inside the value.
+    return any(isinstance(n, ast.JoinedStr) for n in ast.walk(value))
+
+
+def test_reasons_people_read_are_not_english_fstrings() -> None:
+    found = list(_english_reasons())
+    english = sorted(
+        f"{path}:{line} {scope} sets {name} to an English f-string: store a msg()"
+        for (path, scope, name), line in found
+        if (path, scope, name) not in DATA_REASONS
+    )
+    assert not english, "\n".join(english)
+    stale = sorted(set(DATA_REASONS) - {key for key, _line in found})
+    assert not stale, f"gone, remove from DATA_REASONS: {stale}"
