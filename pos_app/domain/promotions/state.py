@@ -198,6 +198,9 @@ class Chain:
     """
 
     after: tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]  # the state at the end
+    keys: list[tuple[int, str]]  # per position: its order key, lines and their bit set
+    reaches: list[list[int]]
+    masks: list[int]
 
     def __init__(
         self, basket: BasketState, promos: Sequence[Promotion], kept: Chain | None = None
@@ -206,15 +209,18 @@ class Chain:
         first promotion that is not its own (they are the same run up to there)."""
         self.basket = basket
         self.promos = sorted(promos, key=order_key)
-        self.keys = [order_key(p) for p in self.promos]
-        self.masks = [basket.mask(p) for p in self.promos]
-        self.reaches = [basket.reach(p) for p in self.promos]
+        keys = [order_key(p) for p in self.promos]
         start = 0
         if kept is not None:
-            limit = min(len(kept.keys), len(self.keys))
-            while start < limit and kept.keys[start] == self.keys[start]:
+            limit = min(len(kept.keys), len(keys))
+            while start < limit and kept.keys[start] == keys[start]:
                 start += 1
         source = kept if kept is not None else self
+        self.keys = keys
+        # The positions it shares with ``kept`` have its lines and bit sets already.
+        rest = self.promos[start:]
+        self.masks = (source.masks[:start] if start else []) + [basket.mask(p) for p in rest]
+        self.reaches = (source.reaches[:start] if start else []) + [basket.reach(p) for p in rest]
         self.before: list[tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]] = (
             source.before[:start] if start else []
         )
@@ -232,13 +238,11 @@ class Chain:
         )
         remaining, closed, touched = list(state[0]), list(state[1]), list(state[2])
         self.saving = sum(self.totals)
-        for promo in self.promos[start:]:
+        for promo, reach in zip(rest, self.reaches[start:], strict=True):
             self.before.append((tuple(remaining), tuple(closed), tuple(touched)))
             compound = promo.stacking is Stacking.COMPOUND
             open_ = {
-                i: remaining[i]
-                for i in basket_.reach(promo)
-                if not closed[i] and (compound or not touched[i])
+                i: remaining[i] for i in reach if not closed[i] and (compound or not touched[i])
             }
             self.opens.append(open_)
             took = None if compound or not open_ else closing_total(promo, open_)
