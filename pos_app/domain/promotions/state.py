@@ -293,8 +293,7 @@ class Chain:
             # A promotion none of whose lines is open to it where it would run does nothing:
             # the answer without a trial (a best-price deal on lines an earlier one took).
             promo = extra[0]
-            first = order_key(promo)
-            k = bisect_left(self.keys, first)
+            k = bisect_left(self.keys, order_key(promo))
             _, clo, tou = self.before[k] if k < len(self.promos) else self.after
             reach = basket.reach(promo)
             if promo.stacking is Stacking.COMPOUND:
@@ -303,12 +302,14 @@ class Chain:
             elif all(clo[i] or tou[i] for i in reach):
                 return self.saving
             added: Sequence[Promotion] = extra
-            added_keys = [first]
+            # Where each added promotion runs among the kept ones, then the end.
+            stops = [k, len(self.promos)]
         else:
             added = sorted(extra, key=order_key)
-            added_keys = [order_key(p) for p in added]
-            k = bisect_left(self.keys, added_keys[0])
-        promos, keys, before, effects = self.promos, self.keys, self.before, self.effects
+            stops = [bisect_left(self.keys, order_key(p)) for p in added]
+            stops.append(len(self.promos))
+            k = stops[0]
+        promos, before, effects = self.promos, self.before, self.effects
         reaches = self.reaches
         e = 0
         diff = 0
@@ -319,10 +320,10 @@ class Chain:
         while True:
             # Skip, in one tight loop, the kept promotions none of whose lines changed: they do
             # exactly what they did (most of them, on a large basket).
-            limit = added_keys[e] if e < len(added) else None
-            while k < end and not masks[k] & diff and (limit is None or keys[k] < limit):
+            stop = stops[e]
+            while k < stop and not masks[k] & diff:
                 k += 1
-            if k < end and (limit is None or keys[k] < limit):
+            if k < stop:
                 promo, base, was_total = promos[k], effects[k], self.totals[k]
                 mask = masks[k]
                 rem, clo, tou = before[k]
