@@ -333,14 +333,18 @@ class Chain:
                 compound = promo.stacking is Stacking.COMPOUND
                 open_: dict[int, int] = dict(self.opens[k - 1])
                 reach = reaches[k - 1]
-                for i in reach if len(reach) < len(own) else [j for j in own if mask >> j & 1]:
-                    state = own.get(i)
-                    if state is not None:
-                        r, c, t = state
-                        if not c and (compound or not t):
-                            open_[i] = r
-                        else:
-                            open_.pop(i, None)
+                # Its changed lines, found once: the bookkeeping below walks them again.
+                mine = (
+                    [i for i in reach if i in own]
+                    if len(reach) < len(own)
+                    else [j for j in own if mask >> j & 1]
+                )
+                for i in mine:
+                    r, c, t = own[i]
+                    if not c and (compound or not t):
+                        open_[i] = r
+                    else:
+                        open_.pop(i, None)
             elif e < len(added):
                 promo, base, was_total = added[e], {}, 0
                 e += 1
@@ -348,8 +352,13 @@ class Chain:
                 compound = promo.stacking is Stacking.COMPOUND
                 open_ = {}
                 reach = basket.reach(promo)
+                mine = []
                 for i in reach:
-                    r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
+                    if i in own:
+                        mine.append(i)
+                        r, c, t = own[i]
+                    else:
+                        r, c, t = rem[i], clo[i], tou[i]
                     if not c and (compound or not t):
                         open_[i] = r
             else:
@@ -359,11 +368,8 @@ class Chain:
                 # A compound promotion leaves its lines open: a different amount is a
                 # different remainder for what follows.
                 fresh = {i for i, _ in new.items() ^ base.items()} - own.keys()
-                for i in reach if len(reach) < len(own) else list(own):
-                    state = own.get(i)
-                    if state is None:
-                        continue
-                    r, c, t = state
+                for i in mine:
+                    r, c, t = own[i]
                     now = new.get(i, 0)
                     if now:
                         own[i] = (r - now, c, True)
@@ -389,11 +395,8 @@ class Chain:
             else:
                 hit = open_.keys() if took else _NONE.keys()
             fresh = (hit ^ base.keys()) - own.keys()
-            for i in reach if len(reach) < len(own) else list(own):
-                state = own.get(i)
-                if state is None:
-                    continue
-                r, c, t = state
+            for i in mine:
+                r, c, t = own[i]
                 if i in hit:
                     c = True
                     own[i] = (r, True, True)  # closed: what remains no longer matters
