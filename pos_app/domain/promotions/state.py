@@ -238,8 +238,17 @@ class Chain:
         )
         remaining, closed, touched = list(state[0]), list(state[1]), list(state[2])
         self.saving = sum(self.totals)
+        # The state as tuples, made again only after a position changed a line (the states
+        # are immutable, so positions that change nothing share one).
+        snap: tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]] | None = (
+            state[0],
+            state[1],
+            state[2],
+        )
         for promo, reach in zip(rest, self.reaches[start:], strict=True):
-            self.before.append((tuple(remaining), tuple(closed), tuple(touched)))
+            if snap is None:
+                snap = (tuple(remaining), tuple(closed), tuple(touched))
+            self.before.append(snap)
             compound = promo.stacking is Stacking.COMPOUND
             open_ = {
                 i: remaining[i] for i in reach if not closed[i] and (compound or not touched[i])
@@ -254,12 +263,16 @@ class Chain:
                 hit = open_ if took else _NONE
                 for i in hit:
                     touched[i] = closed[i] = True
+                if hit:
+                    snap = None
                 self.effects.append(hit)  # its keys: the lines it discounts
                 self.totals.append(took)
                 self.lazy.append(True)
                 self.saving += took
                 continue
             cents = basket_.cents(promo, open_) if open_ else {}
+            if cents:
+                snap = None
             for i, c in cents.items():
                 remaining[i] -= c
                 touched[i] = True
@@ -268,7 +281,7 @@ class Chain:
             self.lazy.append(False)
             self.saving += self.totals[-1]
             self.effects.append(cents)
-        self.after = (tuple(remaining), tuple(closed), tuple(touched))
+        self.after = snap or (tuple(remaining), tuple(closed), tuple(touched))
 
     def outcome(self) -> Outcome:
         basket = self.basket
