@@ -198,6 +198,9 @@ class Chain:
     """
 
     after: tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]  # the state at the end
+    keys: list[tuple[int, str]]  # per position: its order key, lines and their bit set
+    reaches: list[list[int]]
+    masks: list[int]
 
     def __init__(
         self, basket: BasketState, promos: Sequence[Promotion], kept: Chain | None = None
@@ -206,15 +209,18 @@ class Chain:
         first promotion that is not its own (they are the same run up to there)."""
         self.basket = basket
         self.promos = sorted(promos, key=order_key)
-        self.keys = [order_key(p) for p in self.promos]
-        self.masks = [basket.mask(p) for p in self.promos]
-        self.reaches = [basket.reach(p) for p in self.promos]
+        keys = [order_key(p) for p in self.promos]
         start = 0
         if kept is not None:
-            limit = min(len(kept.keys), len(self.keys))
-            while start < limit and kept.keys[start] == self.keys[start]:
+            limit = min(len(kept.keys), len(keys))
+            while start < limit and kept.keys[start] == keys[start]:
                 start += 1
         source = kept if kept is not None else self
+        self.keys = keys
+        # The positions it shares with ``kept`` have its lines and bit sets already.
+        rest = self.promos[start:]
+        self.masks = (source.masks[:start] if start else []) + [basket.mask(p) for p in rest]
+        self.reaches = (source.reaches[:start] if start else []) + [basket.reach(p) for p in rest]
         self.before: list[tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]]] = (
             source.before[:start] if start else []
         )
@@ -232,13 +238,20 @@ class Chain:
         )
         remaining, closed, touched = list(state[0]), list(state[1]), list(state[2])
         self.saving = sum(self.totals)
-        for promo in self.promos[start:]:
-            self.before.append((tuple(remaining), tuple(closed), tuple(touched)))
+        # The state as tuples, made again only after a position changed a line (the states
+        # are immutable, so positions that change nothing share one).
+        snap: tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...]] | None = (
+            state[0],
+            state[1],
+            state[2],
+        )
+        for promo, reach in zip(rest, self.reaches[start:], strict=True):
+            if snap is None:
+                snap = (tuple(remaining), tuple(closed), tuple(touched))
+            self.before.append(snap)
             compound = promo.stacking is Stacking.COMPOUND
             open_ = {
-                i: remaining[i]
-                for i in basket_.reach(promo)
-                if not closed[i] and (compound or not touched[i])
+                i: remaining[i] for i in reach if not closed[i] and (compound or not touched[i])
             }
             self.opens.append(open_)
             took = None if compound or not open_ else closing_total(promo, open_)
@@ -250,12 +263,16 @@ class Chain:
                 hit = open_ if took else _NONE
                 for i in hit:
                     touched[i] = closed[i] = True
+                if hit:
+                    snap = None
                 self.effects.append(hit)  # its keys: the lines it discounts
                 self.totals.append(took)
                 self.lazy.append(True)
                 self.saving += took
                 continue
             cents = basket_.cents(promo, open_) if open_ else {}
+            if cents:
+                snap = None
             for i, c in cents.items():
                 remaining[i] -= c
                 touched[i] = True
@@ -264,7 +281,7 @@ class Chain:
             self.lazy.append(False)
             self.saving += self.totals[-1]
             self.effects.append(cents)
-        self.after = (tuple(remaining), tuple(closed), tuple(touched))
+        self.after = snap or (tuple(remaining), tuple(closed), tuple(touched))
 
     def outcome(self) -> Outcome:
         basket = self.basket
@@ -289,8 +306,7 @@ class Chain:
             # A promotion none of whose lines is open to it where it would run does nothing:
             # the answer without a trial (a best-price deal on lines an earlier one took).
             promo = extra[0]
-            first = order_key(promo)
-            k = bisect_left(self.keys, first)
+            k = bisect_left(self.keys, order_key(promo))
             _, clo, tou = self.before[k] if k < len(self.promos) else self.after
             reach = basket.reach(promo)
             if promo.stacking is Stacking.COMPOUND:
@@ -299,12 +315,14 @@ class Chain:
             elif all(clo[i] or tou[i] for i in reach):
                 return self.saving
             added: Sequence[Promotion] = extra
-            added_keys = [first]
+            # Where each added promotion runs among the kept ones, then the end.
+            stops = [k, len(self.promos)]
         else:
             added = sorted(extra, key=order_key)
-            added_keys = [order_key(p) for p in added]
-            k = bisect_left(self.keys, added_keys[0])
-        promos, keys, before, effects = self.promos, self.keys, self.before, self.effects
+            stops = [bisect_left(self.keys, order_key(p)) for p in added]
+            stops.append(len(self.promos))
+            k = stops[0]
+        promos, before, effects = self.promos, self.before, self.effects
         reaches = self.reaches
         e = 0
         diff = 0
@@ -315,10 +333,10 @@ class Chain:
         while True:
             # Skip, in one tight loop, the kept promotions none of whose lines changed: they do
             # exactly what they did (most of them, on a large basket).
-            limit = added_keys[e] if e < len(added) else None
-            while k < end and not masks[k] & diff and (limit is None or keys[k] < limit):
+            stop = stops[e]
+            while k < stop and not masks[k] & diff:
                 k += 1
-            if k < end and (limit is None or keys[k] < limit):
+            if k < stop:
                 promo, base, was_total = promos[k], effects[k], self.totals[k]
                 mask = masks[k]
                 rem, clo, tou = before[k]
@@ -328,14 +346,18 @@ class Chain:
                 compound = promo.stacking is Stacking.COMPOUND
                 open_: dict[int, int] = dict(self.opens[k - 1])
                 reach = reaches[k - 1]
-                for i in reach if len(reach) < len(own) else [j for j in own if mask >> j & 1]:
-                    state = own.get(i)
-                    if state is not None:
-                        r, c, t = state
-                        if not c and (compound or not t):
-                            open_[i] = r
-                        else:
-                            open_.pop(i, None)
+                # Its changed lines, found once: the bookkeeping below walks them again.
+                mine = (
+                    [i for i in reach if i in own]
+                    if len(reach) < len(own)
+                    else [j for j in own if mask >> j & 1]
+                )
+                for i in mine:
+                    r, c, t = own[i]
+                    if not c and (compound or not t):
+                        open_[i] = r
+                    else:
+                        open_.pop(i, None)
             elif e < len(added):
                 promo, base, was_total = added[e], {}, 0
                 e += 1
@@ -343,8 +365,13 @@ class Chain:
                 compound = promo.stacking is Stacking.COMPOUND
                 open_ = {}
                 reach = basket.reach(promo)
+                mine = []
                 for i in reach:
-                    r, c, t = own[i] if i in own else (rem[i], clo[i], tou[i])
+                    if i in own:
+                        mine.append(i)
+                        r, c, t = own[i]
+                    else:
+                        r, c, t = rem[i], clo[i], tou[i]
                     if not c and (compound or not t):
                         open_[i] = r
             else:
@@ -354,11 +381,8 @@ class Chain:
                 # A compound promotion leaves its lines open: a different amount is a
                 # different remainder for what follows.
                 fresh = {i for i, _ in new.items() ^ base.items()} - own.keys()
-                for i in reach if len(reach) < len(own) else list(own):
-                    state = own.get(i)
-                    if state is None:
-                        continue
-                    r, c, t = state
+                for i in mine:
+                    r, c, t = own[i]
                     now = new.get(i, 0)
                     if now:
                         own[i] = (r - now, c, True)
@@ -384,11 +408,8 @@ class Chain:
             else:
                 hit = open_.keys() if took else _NONE.keys()
             fresh = (hit ^ base.keys()) - own.keys()
-            for i in reach if len(reach) < len(own) else list(own):
-                state = own.get(i)
-                if state is None:
-                    continue
-                r, c, t = state
+            for i in mine:
+                r, c, t = own[i]
                 if i in hit:
                     c = True
                     own[i] = (r, True, True)  # closed: what remains no longer matters
