@@ -14,6 +14,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -217,16 +218,23 @@ def hub_settings(hub_db_url: str) -> HubSettings:
     )
 
 
-@pytest.fixture
-def running_hub(hub_settings: HubSettings, hub: Hub) -> Iterator[HubUnderTest]:
+@contextmanager
+def serve_hub(settings: HubSettings, hub: Hub) -> Iterator[HubUnderTest]:
+    """The hub app with ``settings`` served on loopback, with an admin token; stopped after."""
     admin_token = tenancy.create_admin_token(hub, "tests")
-    server = ServerThread(create_app(hub_settings)).start()
+    server = ServerThread(create_app(settings)).start()
     under_test = HubUnderTest(server, hub, admin_token)
     try:
         yield under_test
     finally:
         under_test.close()
         server.stop()
+
+
+@pytest.fixture
+def running_hub(hub_settings: HubSettings, hub: Hub) -> Iterator[HubUnderTest]:
+    with serve_hub(hub_settings, hub) as served:
+        yield served
 
 
 # --- till-side sync client fixtures -------------------------------------------------------

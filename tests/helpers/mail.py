@@ -17,12 +17,9 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from sync.hub import tenancy
-from sync.hub.app import create_app
 from sync.hub.context import Hub
-from sync.hub.server import ServerThread
 from sync.hub.settings import HubSettings, MailerTiming, SmtpSettings
-from tests.helpers.hub import HubUnderTest
+from tests.helpers.hub import HubUnderTest, serve_hub
 from tests.helpers.net import unused_port
 
 SENDER = "till@shop.example"
@@ -91,10 +88,5 @@ def mailing_hub(hub_db_url: str, hub: Hub, smtp_port: int) -> Iterator[HubUnderT
         smtp=SmtpSettings(host="127.0.0.1", port=smtp_port, sender=SENDER, timeout=5.0),
         mailer=FAST,
     )
-    server = ServerThread(create_app(settings)).start()
-    under_test = HubUnderTest(server, hub, tenancy.create_admin_token(hub, "tests"))
-    try:
-        yield under_test
-    finally:
-        under_test.close()
-        server.stop()
+    with serve_hub(settings, hub) as served:
+        yield served

@@ -15,11 +15,9 @@ from typing import Any
 
 import pytest
 
-from sync.hub.app import create_app
-from sync.hub.server import ServerThread
 from sync.hub.settings import HubSettings
 from tests.helpers.events import sale
-from tests.helpers.hub import Api, HubUnderTest
+from tests.helpers.hub import Api, HubUnderTest, serve_hub
 from tests.helpers.round_trips import RoundTrips
 
 STORE = "rt-1"
@@ -34,16 +32,9 @@ MAX_ROUND_TRIPS_PG = 13  # the statements, BEGIN and COMMIT: no ping, no second 
 @pytest.fixture
 def quiet_hub(hub_settings: HubSettings, hub: Any) -> Iterator[HubUnderTest]:
     """A served hub with no background jobs or mailer: only the requests touch the database."""
-    from sync.hub import tenancy
-
     settings = replace(hub_settings, run_jobs=False, run_mailer=False)
-    server = ServerThread(create_app(settings)).start()
-    under_test = HubUnderTest(server, hub, tenancy.create_admin_token(hub, "tests"))
-    try:
-        yield under_test
-    finally:
-        under_test.close()
-        server.stop()
+    with serve_hub(settings, hub) as served:
+        yield served
 
 
 def three_line_sale(n: int) -> dict[str, Any]:
