@@ -35,12 +35,7 @@ from tests.helpers.realwindow import (  # noqa: E402
     ready_and_hand_over,
 )
 from tools.screenshots.real_shifts import count_on_keyboard, pieces_of  # noqa: E402
-from tools.screenshots.real_window import SETTLE_S, at_every_size, shift_opened  # noqa: E402
-
-
-def shoot(x: XServer, out: Path, name: str) -> None:
-    time.sleep(SETTLE_S)
-    x.screenshot(out / f"real-{name}-{x.size[0]}x{x.size[1]}.png")
+from tools.screenshots.real_window import SETTLE_S, at_every_size, shift_opened, shoot  # noqa: E402
 
 
 def run(out: Path, width: int, height: int) -> None:
