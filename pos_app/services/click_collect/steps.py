@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.db.catalog_repo import SqlCatalog
@@ -41,6 +40,8 @@ from pos_app.domain.l10n.messages import Label, Message, msg, restored, stored
 from pos_app.domain.money import Money, currency_by_code
 from pos_app.domain.receipt import ReceiptDocument
 from pos_app.domain.sale.tenders import Tender
+from pos_app.services.click_collect import conflicts
+from pos_app.services.click_collect.conflicts import held_in_bag
 from pos_app.services.click_collect.payment import (
     amount_of,
     lines_to_give,
@@ -54,17 +55,14 @@ from pos_app.services.click_collect.queue import (
     OrderDetail,
     OrderSummary,
     Queue,
-    plain_rejection,
-    rejected_collection_events,
 )
 from pos_app.services.click_collect.transitions import (
     Transition,
-    record_stock_return,
     record_transition,
 )
 from pos_app.services.sale.checkout import CheckoutService, CompletedSale
 from pos_app.services.staff.auth import Approval, Permission, StaffMember, require
-from pos_app.services.store.till_context import TillContext, load_till_context
+from pos_app.services.store.till_context import TillContext
 
 __all__ = ["CollectionError", "CollectionsService", "HandOver", "PickOutcome", "Ready"]
 
@@ -441,7 +439,7 @@ class CollectionsService:
     ) -> None:
         check_move(order.number, self._state(order, local), target, order.fulfilment)
         local = local or self._new_local(session, order, self._clock())
-        back = _held(local)
+        back = held_in_bag(local)
         local.cancel_reason = reason
         step = Transition(target, staff, back, "collection_return", {"reason": reason})
         self._step(session, local, step, context)
@@ -449,80 +447,12 @@ class CollectionsService:
     # -- conflicts -------------------------------------------------------------------------
 
     def reconcile(self, session: Session, *, context: TillContext | None = None) -> list[str]:
-        """Flag orders the hub refused or contradicts; returns the newly flagged numbers.
-
-        An order the hub cancelled or expired while its goods sat in a bag here gives that
-        stock back (movements, ``stock.adjusted`` event, journal) in this same transaction,
-        once: the hold flag is cleared with it. ``context`` is read from the till's profile
-        when not given, and only when stock has to move.
-        """
-        flagged: list[str] = []
-        rejected = rejected_collection_events(session)
-        rows = session.execute(
-            select(WebOrderRow, CollectionOrderRow).join(
-                CollectionOrderRow, CollectionOrderRow.order_number == WebOrderRow.number
-            )
-        ).all()
-        for order, local in rows:
-            hub, mine = S(order.status), S(local.local_status)
-            reason: Message | None = None
-            fresh = [r for r in rejected.get(order.number, []) if r[0] > local.reviewed_outbox_id]
-            if fresh:
-                row_id, asked, why = fresh[-1]
-                reason = plain_rejection(order.number, asked, why, hub)
-                local.reviewed_outbox_id = row_id
-            elif hub in (S.CANCELLED, S.EXPIRED) and mine in ACTIVE:
-                online, here = Label(describe(hub)), Label(describe(mine))
-                reason = msg(
-                    "Order {number} was {online} online while it was {here} here. "
-                    "Stop, and put the items back.",
-                    number=order.number,
-                    online=online,
-                    here=here,
-                )
-                local.local_status = str(hub)
-                back = _held(local)
-                if back:
-                    names = {ln.sku: ln.name for ln in order.lines}
-                    items = ", ".join(
-                        f"{Decimal(q) / 1000} x {names.get(sku, sku)}" for sku, q in back
-                    )
-                    reason = msg(
-                        "Order {number} was {online} online while it was {here} here. Empty its "
-                        "bag and put the items back on the shelf: {items}. They are back in stock.",
-                        number=order.number,
-                        online=online,
-                        here=here,
-                        items=items,
-                    )
-                    context = context or load_till_context(session)
-                    record_stock_return(
-                        session,
-                        local,
-                        back,
-                        status=hub,
-                        reason=f"{hub.value} online",
-                        context=context,
-                        now=self._clock(),
-                        new_uuid=self._new_uuid,
-                    )
-            elif hub in (S.COLLECTED, S.PARTIALLY_COLLECTED, S.SHIPPED) and mine in (
-                S.NEW,
-                S.PICKING,
-                S.READY,
-            ):
-                number = order.number
-                if hub is S.SHIPPED:
-                    reason = msg("Order {number} was shipped from another till.", number=number)
-                else:
-                    reason = msg("Order {number} was collected at another till.", number=number)
-                local.local_status = str(hub)
-            if reason is not None and stored(reason) != local.review_reason:
-                local.needs_review, local.review_reason = True, stored(reason)
-                local.updated_at = self._clock()
-                flagged.append(order.number)
-        session.flush()
-        return flagged
+        """Flag orders the hub refused or contradicts; returns the newly flagged numbers
+        (``conflicts.reconcile``: what it flags, and the stock an order cancelled online gives
+        back)."""
+        return conflicts.reconcile(
+            session, clock=self._clock, new_uuid=self._new_uuid, context=context
+        )
 
     def review_list(self, session: Session) -> list[OrderSummary]:
         """For a manager: every flagged order, with the reason in plain words."""
@@ -588,17 +518,6 @@ class CollectionsService:
         )
         session.add(local)
         return local
-
-
-def _held(local: CollectionOrderRow) -> list[tuple[str, int]]:
-    """What sits in the bag off sellable stock: picked, not handed over (per SKU line)."""
-    if not local.stock_held:
-        return []
-    return [
-        (ln.sku, ln.picked_milli - ln.collected_milli)
-        for ln in local.lines
-        if ln.picked_milli > ln.collected_milli
-    ]
 
 
 def _delivery_address(summary: OrderSummary) -> str | None:

@@ -166,7 +166,7 @@ def test_the_lists_name_only_places_that_still_raise_english() -> None:
 
 # Reasons that are data, not words for a person: (file, function, what is assigned) -> why.
 DATA_REASONS: dict[tuple[str, str, str], str] = {
-    ("pos_app/services/click_collect/steps.py", "CollectionsService.reconcile", "reason="): (
+    ("pos_app/services/click_collect/conflicts.py", "reconcile", "reason="): (
         "the stock return's journal entry: an audit record, read by support"
     ),
 }
